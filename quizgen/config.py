@@ -1,0 +1,175 @@
+"""Settings: one declarative schema, loaded from YAML, every problem reported with key and line.
+
+`config.yaml` at the project root is the shipped default; every field below has a
+default, so an empty file (or none) is valid. Unknown keys are errors: a typo must
+not be silently ignored.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IngestSettings(Section):
+    max_file_mb: float = Field(20.0, gt=0, description="Refuse source files larger than this (MiB).")
+    min_text_chars: int = Field(40, ge=1, description="A file with less text than this is refused as empty.")
+
+
+class ExtractSettings(Section):
+    pipeline: Literal["auto", "trained", "blank"] = Field(
+        "auto",
+        description="auto: the trained English pipeline when installed, else a blank one; "
+        "trained: require it; blank: rules only.",
+    )
+    min_quote_words: int = Field(8, ge=1, description="Shorter quoted phrases are terms, not quotes.")
+    kinds: list[Literal["enumeration", "definition", "date", "quote"]] = Field(
+        default_factory=lambda: ["enumeration", "definition", "date", "quote"],
+        description="Item kinds to extract.",
+    )
+    speech_verbs: list[str] = Field(
+        default_factory=list, description="Extra verbs that attribute a quote (added to the built-in list)."
+    )
+    vocabulary: list[str] = Field(
+        default_factory=list, description="Domain terms a user wants recognised as list members or terms."
+    )
+
+
+class GenerateSettings(Section):
+    seed: int = Field(0, description="Seed for distractors and shuffles: same seed, same questions.")
+    types: list[str] = Field(
+        default_factory=lambda: [
+            "basic", "short_answer", "cloze", "multiple_choice", "true_false",
+            "list_recall", "matching", "ordering",
+        ],
+        description="Question types to generate.",
+    )
+    distractor_vocabulary: list[str] = Field(
+        default_factory=list, description="Fallback distractors when the sources give too few."
+    )
+    max_prompt_chars: int = Field(400, ge=40, description="Longer prompts are rejected by the quality gate.")
+    max_answer_chars: int = Field(160, ge=10, description="Longer answers are rejected by the quality gate.")
+
+
+class RenderSettings(Section):
+    paper: Literal["A4", "Letter"] = Field("A4", description="Worksheet paper size.")
+    template_dir: str | None = Field(
+        None, description="A folder whose templates override the shipped ones (same relative paths)."
+    )
+
+
+class ApiSettings(Section):
+    database_url: str = Field("sqlite:///build/bank.sqlite", description="Question store for `quizgen serve`.")
+    api_key: str | None = Field(
+        None, description="Key required for writes (POST /documents); QUIZGEN_API_KEY overrides it."
+    )
+    max_upload_mb: float = Field(5.0, gt=0, description="Largest accepted upload (MiB).")
+
+
+class Settings(Section):
+    """All of quizgen's settings."""
+
+    output_dir: str = Field("build", description="Where `quizgen build` writes, relative to the project.")
+    cache_dir: str = Field(".cache/quizgen", description="Extraction cache; safe to delete.")
+    ingest: IngestSettings = IngestSettings()
+    extract: ExtractSettings = ExtractSettings()
+    generate: GenerateSettings = GenerateSettings()
+    render: RenderSettings = RenderSettings()
+    api: ApiSettings = ApiSettings()
+
+
+def _key_lines(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Map each key path of a YAML mapping to its 1-based line, for error messages."""
+    out = {} if out is None else out
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = path + (key_node.value,)
+            out[key_path] = key_node.start_mark.line + 1
+            _key_lines(value_node, key_path, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out[path + (i,)] = item.start_mark.line + 1
+            _key_lines(item, path + (i,), out)
+    return out
+
+
+def parse_yaml(path: Path, error: type[ConfigError] = ConfigError) -> tuple[Any, dict[tuple, int]]:
+    """Load a YAML file and the line of each key; one clear error on bad syntax."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error("file not found", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read: {exc}", str(path)) from None
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise error(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+    return data, (_key_lines(node) if node is not None else {})
+
+
+def validate(model: type[BaseModel], data: Any, path: Path, lines: dict[tuple, int]) -> Any:
+    """Validate data against a schema; all problems in one line, each with key and line."""
+    try:
+        return model.model_validate(data if data is not None else {})
+    except ValidationError as exc:
+        problems = []
+        first_line = None
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            key = ".".join(str(p) for p in loc) or "(top level)"
+            line = lines.get(loc) or lines.get(loc[:-1])
+            first_line = first_line or line
+            if err["type"] == "extra_forbidden":
+                allowed = _allowed_keys(model, loc[:-1])
+                msg = f"unknown key '{key}' (allowed: {', '.join(allowed)})"
+            else:
+                msg = f"'{key}': {err['msg']}"
+                if err["type"] == "literal_error":
+                    msg = f"'{key}': {err['msg'].replace('Input should be', 'allowed:')}"
+            problems.append(f"line {line}: {msg}" if line else msg)
+        raise ConfigError("; ".join(problems), str(path)) from None
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    for part in loc:
+        field = model.model_fields.get(str(part)) if isinstance(part, str) else None
+        if field is None or not isinstance(field.annotation, type) or not issubclass(field.annotation, BaseModel):
+            return sorted(model.model_fields)
+        model = field.annotation
+    return sorted(model.model_fields)
+
+
+def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Settings from a YAML file (default: ./config.yaml when present), then CLI overrides.
+
+    `overrides` uses dotted keys: {"generate.seed": 3}. None values are ignored.
+    """
+    data: dict[str, Any] = {}
+    lines: dict[tuple, int] = {}
+    cfg_path = Path(path) if path else Path("config.yaml")
+    if path or cfg_path.exists():
+        loaded, lines = parse_yaml(cfg_path)
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError("the top level must be a mapping of settings", str(cfg_path), 1)
+        data = loaded or {}
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        target = data
+        *parents, last = dotted.split(".")
+        for part in parents:
+            target = target.setdefault(part, {})
+        target[last] = value
+    return validate(Settings, data, cfg_path, lines)

