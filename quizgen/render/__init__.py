@@ -1,0 +1,43 @@
+"""Renderers: one module per output format, registered by name.
+
+A renderer is a small object with `name`, `suffix` (what it writes: ".apkg", a
+folder "/", ...), `types` (question types it can express) and
+`write(bank, out, options) -> RenderReport`. Questions of other types are skipped
+and counted in the report, never mangled.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..bank import Bank
+from ..registry import Registry
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a recipe or the CLI asks of a renderer. `extra` holds format-specific options."""
+
+    title: str = "quizgen"
+    seed: int = 0
+    paper: str = "A4"
+    template_dir: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RenderReport:
+    written: tuple[Path, ...]
+    skipped: dict[str, int] = field(default_factory=dict)  # question type -> count not expressible
+
+
+class Renderer(Protocol):
+    name: str
+    suffix: str
+    types: tuple[str, ...]
+
+    def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport: ...
+
+
+RENDERERS: Registry[Renderer] = Registry("renderer")
