@@ -41,3 +41,11 @@ class Renderer(Protocol):
 
 
 RENDERERS: Registry[Renderer] = Registry("renderer")
+
+
+def _register_builtin() -> None:
+    # One line per renderer module; each imports its heavy library inside write().
+    pass
+
+
+_register_builtin()
