@@ -42,7 +42,7 @@ def each_document(paths: Iterable[str], settings, failures: list[str]) -> Iterab
     """Yield cleaned documents; bad files are recorded in `failures`, not raised."""
     from .ingest import find_sources, load_document
 
-    for path in find_sources(paths):
+    for path in find_sources(paths, failures):
         try:
             yield load_document(path, settings)
         except QuizgenError as exc:
@@ -52,8 +52,9 @@ def each_document(paths: Iterable[str], settings, failures: list[str]) -> Iterab
 def report_failures(failures: list[str]) -> None:
     for message in failures:
         typer.echo(f"quizgen: error: {message}", err=True)
-    if failures:
+    if len(failures) > 1:
         typer.echo(f"quizgen: {len(failures)} file(s) failed", err=True)
+    if failures:
         raise typer.Exit(1)
 
 
@@ -119,6 +120,116 @@ def extract(
             json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         report_failures(failures)
+
+    run(body)
+
+
+@app.command()
+def build(
+    targets: Optional[list[str]] = typer.Argument(
+        None, help="Recipes (.yaml), or documents and folders built with every output (default: each decks/*.yaml)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: output_dir, i.e. build/)."),
+    report: bool = typer.Option(False, "--report", help="Print rejections by reason and a summary table."),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Build each recipe into OUT/<recipe>/: bank.json, then every output it asks for."""
+
+    def body() -> None:
+        from .build import build_recipe, plan, print_report, print_summary
+
+        settings = settings_from(config)
+        planned = plan(targets or [])
+        failures = list(planned.problems)
+        for note in planned.notes:
+            typer.echo(f"quizgen: {note}", err=True)
+        for recipe in planned.recipes:
+            result = build_recipe(recipe, out or Path(settings.output_dir), settings)
+            print_summary(result)
+            if report:
+                print_report(result)
+            failures += list(result.failures) + [o.error for o in result.outputs if o.error]
+        for message in failures:
+            typer.echo(f"quizgen: error: {message}", err=True)
+        if failures:
+            fail(f"{len(failures)} problem(s); outputs of failed steps were not replaced")
+
+    run(body)
+
+
+@app.command()
+def render(
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="A renderer: anki, worksheet, qti21, qti12, moodle, gift, ..."),
+    bank: Path = typer.Argument(..., help="A bank.json written by `quizgen build`."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="What to write (default: FORMAT beside the bank)."),
+    option: Optional[list[str]] = typer.Option(
+        None, "--option", "-O", help="A renderer option KEY=VALUE (value read as YAML), e.g. -O versions=2."),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Render an existing bank in one format; prints what was written and what was skipped."""
+
+    def body() -> None:
+        import yaml
+
+        from .build import render_bank
+
+        extra: dict[str, Any] = {}
+        for pair in option or []:
+            key, sep, value = pair.partition("=")
+            if not sep or not key:
+                fail(f"--option {pair!r}: expected KEY=VALUE")
+            extra[key] = yaml.safe_load(value) if value else ""
+        target, report_ = render_bank(fmt, bank, out, settings_from(config), extra)
+        for path in report_.written:
+            typer.echo(f"wrote {path}")
+        for qtype, count in sorted(report_.skipped.items()):
+            if count:
+                typer.echo(f"skipped {count} {qtype} question(s): {fmt} cannot express them")
+
+    run(body)
+
+
+@app.command()
+def validate(bank: Path = typer.Argument(..., help="A bank file (ours or edited by hand).")) -> None:
+    """Check a bank against its JSON Schema; names the first problems with their JSON path."""
+
+    def body() -> None:
+        from .bank import load_bank_json
+        from .bank.schema import problems, stale_hash
+
+        data = load_bank_json(bank)
+        found = problems(data)
+        shown = 20
+        for problem in found[:shown]:
+            typer.echo(f"{bank}: {problem}", err=True)
+        if len(found) > shown:
+            typer.echo(f"{bank}: ... and {len(found) - shown} more problem(s)", err=True)
+        if found:
+            raise typer.Exit(1)
+        if stale_hash(data):
+            typer.echo(f"quizgen: warning: {bank}: content_hash does not match the content (edited by hand?)",
+                       err=True)
+        typer.echo(f"{bank}: valid bank ({len(data['questions'])} questions, "
+                   f"{len(data['documents'])} document(s))")
+
+    run(body)
+
+
+@app.command()
+def sample(
+    bank: Path = typer.Argument(..., help="A bank file."),
+    n: int = typer.Option(30, "--n", "-n", min=1, help="How many questions."),
+    seed: int = typer.Option(0, "--seed", "-s", help="Same seed, same sample."),
+) -> None:
+    """Print a seeded random sample with answers and source sentences, for a teacher's review."""
+
+    def body() -> None:
+        from .bank import read_bank
+        from .bank.review import describe
+        from .bank.review import sample as draw
+
+        chosen = draw(read_bank(bank), n, seed)
+        for number, question in enumerate(chosen, 1):
+            typer.echo(describe(question, number, len(chosen)) + "\n")
 
     run(body)
 

@@ -6,6 +6,8 @@ not be silently ignored.
 """
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -92,6 +94,8 @@ def _key_lines(node: yaml.Node, path: tuple = (), out: dict | None = None) -> di
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key_path = path + (key_node.value,)
+            if key_path in out:
+                raise DuplicateKey(_key_name(key_path), out[key_path], key_node.start_mark.line + 1)
             out[key_path] = key_node.start_mark.line + 1
             _key_lines(value_node, key_path, out)
     elif isinstance(node, yaml.SequenceNode):
@@ -101,45 +105,113 @@ def _key_lines(node: yaml.Node, path: tuple = (), out: dict | None = None) -> di
     return out
 
 
+class DuplicateKey(Exception):
+    """A key given twice: YAML would silently keep the last value."""
+
+    def __init__(self, key: str, first: int, again: int):
+        self.key, self.first, self.again = key, first, again
+
+
 def parse_yaml(path: Path, error: type[ConfigError] = ConfigError) -> tuple[Any, dict[tuple, int]]:
     """Load a YAML file and the line of each key; one clear error on bad syntax."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise error("file not found", str(path)) from None
+    except IsADirectoryError:
+        raise error("is a folder, not a settings file", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {exc}", str(path)) from None
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
+        lines = _key_lines(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise error(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
-    return data, (_key_lines(node) if node is not None else {})
+    except DuplicateKey as exc:
+        raise error(f"'{exc.key}' is given twice (first on line {exc.first})", str(path), exc.again) from None
+    return data, lines
 
 
-def validate(model: type[BaseModel], data: Any, path: Path, lines: dict[tuple, int]) -> Any:
-    """Validate data against a schema; all problems in one line, each with key and line."""
+def validate(model: type[BaseModel], data: Any, path: Path, lines: dict[tuple, int],
+             from_command_line: Iterable[tuple] = ()) -> Any:
+    """Validate data against a schema; every problem in one line, each with key, line and what is allowed.
+
+    `from_command_line`: key paths whose value came from a command-line option, not the file.
+    """
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        problems = []
-        first_line = None
+        options = set(from_command_line)
+        problems: list[tuple[int | None, str]] = []
         for err in exc.errors():
             loc = tuple(err["loc"])
-            key = ".".join(str(p) for p in loc) or "(top level)"
-            line = lines.get(loc) or lines.get(loc[:-1])
-            first_line = first_line or line
-            if err["type"] == "extra_forbidden":
-                allowed = _allowed_keys(model, loc[:-1])
-                msg = f"unknown key '{key}' (allowed: {', '.join(allowed)})"
+            if loc in options:
+                problems.append((None, _describe(model, err, origin=" (command-line option)")))
             else:
-                msg = f"'{key}': {err['msg']}"
-                if err["type"] == "literal_error":
-                    msg = f"'{key}': {err['msg'].replace('Input should be', 'allowed:')}"
-            problems.append(f"line {line}: {msg}" if line else msg)
-        raise ConfigError("; ".join(problems), str(path)) from None
+                problems.append((lines.get(loc) or lines.get(loc[:-1]), _describe(model, err)))
+        if len(problems) == 1:
+            line, message = problems[0]
+            raise ConfigError(message, str(path), line) from None
+        raise ConfigError("; ".join(f"line {line}: {msg}" if line else msg for line, msg in problems),
+                          str(path)) from None
+
+
+def _key_name(loc: tuple) -> str:
+    """('extract', 'kinds', 1) -> 'extract.kinds[1]'."""
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "(top level)"
+
+
+def _describe(model: type[BaseModel], err: dict, origin: str = "") -> str:
+    """One pydantic error as "'key' is VALUE; allowed: WHAT"."""
+    loc = tuple(err["loc"])
+    key = _key_name(loc)
+    if err["type"] == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown key '{key}' (allowed: {', '.join(allowed)}){hint}"
+    if err["type"] == "missing":
+        return f"'{key}' is required"
+    if err["type"] in ("model_type", "model_attributes_type", "dict_type"):
+        return f"'{key}' must be a mapping of keys (allowed: {', '.join(_allowed_keys(model, loc))})"
+    ctx = err.get("ctx") or {}
+    allowed = {
+        "literal_error": lambda: str(ctx.get("expected", "")),
+        "enum": lambda: str(ctx.get("expected", "")),
+        "greater_than": lambda: f"a number greater than {_number(ctx.get('gt'))}",
+        "greater_than_equal": lambda: f"a number of at least {_number(ctx.get('ge'))}",
+        "less_than": lambda: f"a number less than {_number(ctx.get('lt'))}",
+        "less_than_equal": lambda: f"a number of at most {_number(ctx.get('le'))}",
+        "int_parsing": lambda: "a whole number",
+        "int_type": lambda: "a whole number",
+        "int_from_float": lambda: "a whole number",
+        "float_parsing": lambda: "a number",
+        "float_type": lambda: "a number",
+        "bool_parsing": lambda: "true or false",
+        "bool_type": lambda: "true or false",
+        "string_type": lambda: "text (quote it if YAML reads it as something else)",
+        "list_type": lambda: "a list, e.g. [a, b]",
+        "too_short": lambda: f"at least {ctx.get('min_length')} item(s)",
+    }.get(err["type"])
+    if allowed is None:  # a schema's own check, e.g. a field_validator's message
+        return f"'{key}'{origin}: {err['msg'].removeprefix('Value error, ')}"
+    return f"'{key}'{origin} is {_shown(err.get('input'))}; allowed: {allowed()}"
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _shown(value: Any) -> str:
+    text = yaml.safe_dump(value, default_flow_style=True, width=1000).strip()
+    text = text.removesuffix("...").strip()
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -164,12 +236,16 @@ def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | No
         if loaded is not None and not isinstance(loaded, dict):
             raise ConfigError("the top level must be a mapping of settings", str(cfg_path), 1)
         data = loaded or {}
+    from_command_line = []
     for dotted, value in (overrides or {}).items():
         if value is None:
             continue
         target = data
         *parents, last = dotted.split(".")
         for part in parents:
+            if not isinstance(target.get(part, {}), dict):
+                target[part] = {}  # the file's wrong value is replaced, so only the option is checked
             target = target.setdefault(part, {})
         target[last] = value
-    return validate(Settings, data, cfg_path, lines)
+        from_command_line.append(tuple(dotted.split(".")))
+    return validate(Settings, data, cfg_path, lines, from_command_line)

@@ -1,16 +1,24 @@
 """The question bank: the one versioned, validated JSON file every renderer reads.
 
 Layout (see schemas/bank.schema.json):
-  {"schema_version": 1, "generator": "quizgen X", "built_at": ISO (excluded from content_hash),
-   "content_hash": sha256 of the questions, "title": str,
-   "documents": [{"name", "path", "title", "author", "date", "checksum"}],
+  {"schema_version": 1, "generator": "quizgen X", "built_at": ISO UTC (excluded from content_hash),
+   "content_hash": sha256 of the canonical JSON of documents + questions, "title": str,
+   "documents": [{"name", "path", "checksum", "title", "author", "date"}],
    "questions": [Question.to_dict(), ...] sorted by id}
+
+The same bank always gives the same bytes apart from `built_at`, so a rebuild that
+changes nothing shows no diff and `content_hash` tells two builds apart.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
+from ..errors import BankError
 from ..models import Question, Source
 
 SCHEMA_VERSION = 1
@@ -61,18 +69,68 @@ def bank_from_dict(data: dict[str, Any]) -> Bank:
     )
 
 
-def read_bank(path) -> Bank:
-    """Load a bank file (validation against the schema lives in bank/schema.py)."""
-    import json
-    from pathlib import Path
+def content_of(bank: Bank) -> dict[str, Any]:
+    """The part of a bank that content_hash covers: documents and questions, sorted."""
+    return {
+        "documents": [asdict(d) for d in sorted(bank.documents, key=lambda d: d.name)],
+        "questions": [q.to_dict() for q in sorted(bank.questions, key=lambda q: q.id)],
+    }
 
-    from ..errors import BankError
 
+def content_hash(bank: Bank) -> str:
+    canonical = json.dumps(content_of(bank), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def bank_to_dict(bank: Bank) -> dict[str, Any]:
+    """The file's JSON object; `generator` and `built_at` are filled in when empty."""
+    from .. import __version__
+
+    return {
+        "schema_version": bank.schema_version,
+        "generator": bank.generator or f"quizgen {__version__}",
+        "built_at": bank.built_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "content_hash": content_hash(bank),
+        "title": bank.title,
+        **content_of(bank),
+    }
+
+
+def write_bank(bank: Bank, path: str | Path) -> Path:
+    """Validate and write a bank atomically; an invalid bank is refused and nothing is replaced."""
+    from ..render.atomic import write_text
+    from .schema import problems
+
+    data = bank_to_dict(bank)
+    found = problems(data)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise BankError(f"refusing to write an invalid bank: {found[0]}{more}", str(path))
+    return write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def load_bank_json(path: str | Path) -> Any:
+    """The parsed JSON of a bank file; one clear BankError when it is missing or not JSON."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BankError("no such bank file", str(path)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BankError(f"not a JSON question bank: {exc}", str(path)) from None
+    except IsADirectoryError:
+        raise BankError("is a folder, not a bank file", str(path)) from None
+    except UnicodeDecodeError:
+        raise BankError("not a JSON question bank: the file is not UTF-8 text", str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise BankError(f"not a JSON question bank: {exc.msg}", str(path), exc.lineno) from None
+
+
+def read_bank(path: str | Path) -> Bank:
+    """Load a bank file, checked against the schema; the first problem is raised as a BankError."""
+    from .schema import problems
+
+    data = load_bank_json(path)
+    found = problems(data)
+    if found:
+        more = f" (and {len(found) - 1} more; see `quizgen validate`)" if len(found) > 1 else ""
+        raise BankError(f"{found[0]}{more}", str(path))
     return bank_from_dict(data)

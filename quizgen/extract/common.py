@@ -1,9 +1,17 @@
-"""Helpers every extractor shares: provenance and candidate-sentence selection."""
+"""Helpers every extractor shares: provenance, candidate-sentence selection, rules data."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ExtractError
 from ..models import Document, Provenance, Sentence
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
 def provenance(doc: Document, sentences: Sequence[Sentence], rule: str) -> Provenance:
@@ -28,3 +36,25 @@ def usable_sentences(doc: Document, kinds: tuple[str, ...] = ("body",)) -> Itera
     for paragraph in doc.paragraphs:
         if paragraph.kind in kinds and not paragraph.unreliable:
             yield from (s for s in paragraph.sentences if not s.unreliable)
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(name: str, schema: type[BaseModel]) -> BaseModel:
+    """Rules data from `quizgen/rules/<name>.yaml`, validated against `schema`, read once per process.
+
+    A missing or malformed file is an ExtractError naming the file: rules are
+    shipped data, so this means a broken install or a bad local edit.
+    """
+    path = RULES_DIR / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ExtractError(f"cannot read rules: {exc.strerror}", str(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ExtractError("invalid YAML in rules", str(path), mark.line + 1 if mark else None) from None
+    try:
+        return schema.model_validate(data or {})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ExtractError(f"invalid rules: {problems}", str(path)) from None

@@ -1,6 +1,404 @@
-"""(being written)"""
+"""Dated events: "in 1978", "March 2020", "November 15, 2020", "Sept. 22 to 25", "the 1918 influenza".
+
+Regexes built once from `quizgen/rules/dates.yaml` find the date expressions in
+every usable sentence (no spaCy at all for that). Only the sentences that hold a
+date go through the trained parser, which picks the clause the date belongs to
+(subject + verb + object) or the noun phrase it dates ("the presidential election
+in November"). With the blank pipeline the event is the comma-delimited clause.
+
+A year left implied is filled in only when certain: "in November of that year"
+takes the last year the paragraph named; "Sept. 22 to 25" takes the year of the
+document's own date when that day is not after it. Decades, centuries, relative
+spans ("370 years ago") and numbers that are not years are not dates.
+"""
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-def extract(doc, nlp, settings):
-    return iter(())
+from pydantic import BaseModel, ConfigDict
+
+from ..models import DatedEvent, Document, Sentence
+from .common import load_rules, provenance, usable_sentences
+from .nlp import has_parser
+
+MAX_EVENT_WORDS = 24
+
+
+class DateRules(BaseModel):
+    """Schema of quizgen/rules/dates.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    months: dict[int, list[str]]
+    ambiguous_months: list[str]
+    year_cues: list[str]
+    not_after_year: list[str]
+    period_nouns: list[str]
+    range_joiners: list[str]
+    same_year: list[str]
+    forecast_cues: list[str]
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression in a sentence; year None means 'not settled by the text'."""
+
+    rule: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    end_year: int | None = None
+    implied_year: bool = False  # year to take from context, not from the text
+    year_span: tuple[int, int] | None = None  # where a year found apart from the day is written
+
+
+@dataclass(frozen=True)
+class Patterns:
+    rules: DateRules
+    month_number: dict[str, int]
+    regexes: tuple[tuple[str, re.Pattern], ...]  # in priority order
+    cue_before: re.Pattern
+
+
+def rules() -> DateRules:
+    return load_rules("dates", DateRules)
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    """Compile the date regexes once per process."""
+    r = rules()
+    month_number = {name: number for number, names in r.months.items() for name in names}
+    names = sorted(month_number, key=len, reverse=True)
+    alternation = "|".join(n.capitalize() for n in names)
+
+    def month(group: str) -> str:
+        return rf"\b(?P<{group}>{alternation})\b\.?"
+
+    def day(group: str) -> str:
+        return rf"(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+
+    def year(group: str) -> str:
+        # Not a part of a larger number, a price, a decimal or a decade ("1980s").
+        return rf"(?<![\w$£€.,/-])(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d)"
+
+    joiner = "|".join(rf"\b{re.escape(j)}\b" if j[0].isalpha() else re.escape(j) for j in r.range_joiners)
+    same = "|".join(re.escape(s) for s in r.same_year)
+    regexes = (
+        ("day-range", rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}(?:,?\s+{year('y')})?"),
+        ("full-date", rf"{month('m')}\s+{day('d')}(?:,\s*|\s+){year('y')}"),
+        ("day-month-year", rf"\b{day('d')}\s+{month('m')},?\s+{year('y')}"),
+        ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
+        ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
+        ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
+        ("year-range", rf"{year('y')}\s*(?:{joiner})\s*{year('y2')}"),
+        ("year-modifier", rf"\b[Tt]he\s+{year('y')}\s+(?=[a-z])"),
+        ("year", year("y")),
+    )
+    return Patterns(
+        rules=r,
+        month_number=month_number,
+        regexes=tuple((name, re.compile(rx)) for name, rx in regexes),
+        cue_before=re.compile(r"([A-Za-z]+)[\s-]*$"),
+    )
+
+
+def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
+    """Yield the dated events of the document's usable body sentences.
+
+    Args:
+        doc: a cleaned document.
+        nlp: the loaded spaCy pipeline; its parser, when present, runs only on
+            sentences that hold a date.
+        settings: quizgen Settings (unused for now: the rules are data).
+    Yields:
+        DatedEvent items with ISO dates at the precision the text gives.
+    """
+    found = list(_find_all(doc))
+    if not found:
+        return
+    sentences = list(dict.fromkeys(s for s, _ in found))
+    parsed: dict[Sentence, object] = {}
+    if has_parser(nlp):
+        parsed = dict(zip(sentences, nlp.pipe(s.text for s in sentences)))
+    for sentence, date in found:
+        if date.rule == "year-modifier":
+            event = _modified_noun(sentence.text, date)
+        elif sentence in parsed:
+            event = _event_from_parse(parsed[sentence], date) or _event_from_clause(sentence.text, date)
+        else:
+            event = _event_from_clause(sentence.text, date)
+        if not event:
+            continue
+        start, end = _iso(date)
+        yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
+
+
+def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
+    """Every date expression with its year settled, in document order."""
+    doc_date = _parse_iso(doc.date)
+    paragraph, last_year = None, None
+    for sentence in usable_sentences(doc):
+        if sentence.paragraph != paragraph:
+            paragraph, last_year = sentence.paragraph, None
+        for date in find_dates(sentence.text):
+            if date.implied_year and date.rule == "month-of-same-year":
+                date = _with_year(date, last_year)
+            elif date.implied_year:
+                date = _with_year(date, _year_from_document(date, doc_date))
+            if date.year is None or _forecast(sentence.text, date):
+                continue
+            if not date.implied_year:
+                last_year = date.end_year or date.year
+            yield sentence, date
+
+
+def find_dates(text: str) -> list[Found]:
+    """Date expressions in one sentence, longest rule first, never overlapping."""
+    p = patterns()
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for name, regex in p.regexes:
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            date = _read(name, match, text, p)
+            if date is None:
+                continue
+            taken.append((start, end))
+            if date.year_span:
+                taken.append(date.year_span)
+            out.append(date)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
+    """Turn a regex match into a Found, or None when it is not a date after all."""
+    g = match.groupdict()
+    r = p.rules
+
+    def num(key: str) -> int | None:
+        return int(g[key]) if g.get(key) else None
+
+    def month(key: str) -> int | None:
+        return p.month_number[g[key].lower()] if g.get(key) else None
+
+    year = num("y")
+    if year is not None and not r.first_year <= year <= r.last_year:
+        return None
+    start, end = match.span()
+    if name == "day-range":
+        end_day, first_day = num("d2"), num("d")
+        end_month = month("m2") or month("m")
+        if (end_month, end_day) <= (month("m"), first_day):
+            return None
+        return Found(name, start, end, year, month("m"), first_day, end_month, end_day, year, implied_year=year is None)
+    if name in ("full-date", "day-month-year"):
+        return Found(name, start, end, year, month("m"), num("d"))
+    if name == "month-of-same-year":
+        return Found(name, start, end, None, month("m"), implied_year=True)
+    if name == "month-year":
+        return Found(name, start, end, year, month("m"))
+    if name == "month-day":
+        # "the September 11 attacks ... in 2001": the year follows in the same clause.
+        later = re.match(rf"[^.;]{{0,80}}?\bin\s+(\d{{4}})\b", text[end:])
+        if later and r.first_year <= int(later.group(1)) <= r.last_year:
+            year_span = (end + later.start(1), end + later.end(1))
+            return Found(name, start, end, int(later.group(1)), month("m"), num("d"), year_span=year_span)
+        return Found(name, start, end, None, month("m"), num("d"), implied_year=True)
+    words_after = text[end:].split()
+    if words_after and words_after[0].strip(".,;:").lower() in r.not_after_year:
+        return None
+    if name == "year-range":
+        end_year = num("y2")
+        if not (end_year and year < end_year <= r.last_year) or not _cued(text, start, p):
+            return None
+        return Found(name, start, end, year, end_year=end_year)
+    if name == "year-modifier":
+        return Found(name, start, end, year)
+    if not _cued(text, start, p):
+        return None
+    return Found(name, start, end, year)
+
+
+def _forecast(text: str, date: Found) -> bool:
+    """A prediction ("is expected to grow ... in 2021") dates nothing that happened."""
+    before = text[:date.start].lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in rules().forecast_cues)
+
+
+def _cued(text: str, start: int, p: Patterns) -> bool:
+    """A bare year counts only after a temporal cue word ("in", "since early", "the year")."""
+    cue = p.cue_before.search(text[:start])
+    return bool(cue) and cue.group(1).lower() in p.rules.year_cues
+
+
+def _with_year(date: Found, year: int | None) -> Found:
+    end_year = year if date.end_day or date.end_month else None
+    return Found(date.rule, date.start, date.end, year, date.month, date.day, date.end_month, date.end_day,
+                 end_year, implied_year=True)
+
+
+def _parse_iso(value) -> tuple[int, int, int] | None:
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or "").strip()[:10])
+    return tuple(int(x) for x in match.groups()) if match else None
+
+
+def _year_from_document(date: Found, doc_date: tuple[int, int, int] | None) -> int | None:
+    """The document's year for a day it reports as past; otherwise the year is uncertain."""
+    if not doc_date or date.month is None or date.day is None:
+        return None
+    year, month, day = doc_date
+    last = (date.end_month or date.month, date.end_day or date.day)
+    return year if last <= (month, day) else None
+
+
+def _iso(date: Found) -> tuple[str, str | None]:
+    def fmt(year, month, day) -> str:
+        return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+
+    start = fmt(date.year, date.month, date.day)
+    if date.end_day or date.end_month:
+        return start, fmt(date.end_year or date.year, date.end_month or date.month, date.end_day)
+    if date.end_year:
+        return start, fmt(date.end_year, None, None)
+    return start, None
+
+
+# -- the event a date belongs to ------------------------------------------------
+
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s|—")
+LEADING_CUE = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|during|before|after|of|as early as|as late as|"
+                         r"early|late|mid|around|between|at)\s+)+$", re.IGNORECASE)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:—–-")
+    words = text.split()
+    if len(words) > MAX_EVENT_WORDS:
+        text = " ".join(words[:MAX_EVENT_WORDS])
+    return text.rstrip(" ,;:.")
+
+
+def _modified_noun(text: str, date: Found) -> str:
+    """'the 1918 influenza': the date and the noun phrase it modifies."""
+    tail = re.match(r"(?:[a-z][\w-]*\s*){1,3}", text[date.end:])
+    stop = re.split(r"\s(?:and|or|of|in|on|at|to|for|with|by|that|which|was|were|is|are|has|had)\b", tail.group(0)) if tail else [""]
+    return _tidy(text[date.start:date.end] + stop[0])
+
+
+def _event_from_clause(text: str, date: Found) -> str:
+    """Blank-pipeline event: the clause around the date, without the date and its preposition."""
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+    left = max((b for a, b in breaks if b <= date.start), default=0)
+    right = min((a for a, b in breaks if a >= date.end), default=len(text))
+    before = LEADING_CUE.sub("", text[left:date.start])
+    clause = _tidy(before + " " + text[date.end:right])
+    if len(clause.split()) < 3 and right < len(text):
+        following = min((a for a, b in breaks if a > right), default=len(text))
+        clause = _tidy(clause + " " + text[right + 1:following])
+    return clause
+
+
+NOUNISH = {"NOUN", "PROPN"}
+VERBISH = {"VERB", "AUX"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prep", "agent", "advmod")
+
+
+def _event_from_parse(sdoc, date: Found) -> str | None:
+    """Trained-pipeline event: the noun phrase the date modifies, or subject + verb + object."""
+    span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    dated = _date_phrase(span)
+    period = set(rules().period_nouns)
+    tok = span.root
+    while tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod") and head.pos_ in NOUNISH \
+                and head.lower_ not in period and tok.i < head.i:
+            return _phrase(_noun_phrase(head, set()))
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOUNISH \
+                and not _is_quantity(head.head) and head.head.lower_ not in period:
+            return _phrase(_noun_phrase(head.head, dated))
+        tok = head
+        if tok.pos_ in VERBISH:
+            break
+    if tok.pos_ not in VERBISH:
+        return None
+    return _phrase(_clause(tok, dated))
+
+
+def _date_phrase(span) -> set[int]:
+    """Token indices of the date and the preposition that introduces it ("in early 2021").
+
+    A date that is part of a noun phrase ("The year 2020 had witnessed") stays in the event.
+    """
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return {t.i for t in root.head.subtree}
+    if root.dep_ in ("npadvmod", "advmod", "ROOT"):
+        return {t.i for t in root.subtree}
+    return set()
+
+
+def _is_quantity(token) -> bool:
+    return any(c.like_num or c.dep_ == "nummod" for c in token.children) or token.lower_ in rules().not_after_year
+
+
+def _noun_phrase(noun, dated: set[int]) -> list:
+    """The noun with its modifiers and 'of' complements, without clauses or the date."""
+    return [t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun)]
+
+
+def _clause(verb, dated: set[int]) -> list:
+    """Subject + auxiliaries + verb + the first complement, cut at the first comma."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in VERBISH:
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    tokens = [t for t in subject.subtree if t.i not in dated] if subject is not None else []
+    tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    tokens.append(verb)
+    tokens += [c for c in verb.children if c.dep_ == "prt"]
+    for dep in COMPLEMENTS:
+        complement = next((c for c in verb.children if c.dep_ == dep and c.i > verb.i and c.i not in dated), None)
+        if complement is not None:
+            part = []
+            for t in complement.subtree:
+                if t.i in dated or _inside_clause(t, complement):
+                    continue
+                if t.is_punct and t.text in ",;:" and part:
+                    break
+                part.append(t)
+            tokens += part
+            break
+    return tokens
+
+
+def _inside_clause(token, top) -> bool:
+    """True for tokens of a relative or adverbial clause hanging below `top`."""
+    for t in [token, *token.ancestors]:
+        if t.i == top.i:
+            return False
+        if t.dep_ in ("relcl", "acl", "advcl", "appos"):
+            return True
+    return False
+
+
+def _phrase(tokens: Iterable) -> str | None:
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    if not ordered:
+        return None
+    text = "".join(t.text_with_ws for t in ordered)
+    text = _tidy(text)
+    return text if len(text.split()) >= 2 else None

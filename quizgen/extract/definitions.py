@@ -1,6 +1,321 @@
-"""(being written)"""
+"""Definitions: a term and what the text says it is, means, requires or is for.
+
+Each item's `source.rule` names the rule that found it:
+
+  def.term            'The term "X" involves Y' (or, in the next sentence, '... it requires Y')
+  def.means           "X means Y", "X refers to Y", "X is defined as Y"
+  def.copula          "X is/are (a|an|the|not only|both|to ...) Y" with a nominal X that is a concept
+  def.called          'X is called "T" because Y'
+  def.described-as    'summarized the connotations of X as "Y"'
+  def.which-means     "..., a new order, which meant Y"
+  def.heading-as      a heading "X as Y"
+
+Opening phrases ("In essence,", "According to P,") are set aside before the
+term is read. Strict on the term: not a pronoun or quantifier ("It", "Each
+country"), not a name (a word the document capitalises mid-sentence, or with
+the trained pipeline an entity), not a clause. A following "It is ..." sentence
+continues the definition. Sentences inside quotations are skipped.
+"""
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-def extract(doc, nlp, settings):
-    return iter(())
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import ExtractError
+from ..models import Definition, Document, Paragraph, Sentence
+from .common import provenance
+from .nlp import has_ner
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "definitions.yaml"
+
+
+class DefinitionRules(BaseModel):
+    """Schema of rules/definitions.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    defining_verbs: list[str]
+    term_verbs: list[str]
+    predicate_adverbs: list[str]
+    predicate_openers: list[str]
+    rejected_subject_words: list[str]
+    opening_phrases: list[str]
+    as_verbs: list[str]
+    quantifiers: list[str]
+    discourse_openers: list[str]
+    name_labels: list[str]
+    max_term_words: int
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(path: Path = RULES_FILE) -> DefinitionRules:
+    try:
+        return DefinitionRules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractError(f"cannot read the definition rules: {exc}".splitlines()[0], str(path)) from None
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ExtractError(f"invalid definition rules: {problems}", str(path)) from None
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+Q_OPEN, Q_CLOSE = "[\"“]", "[\"”]"
+QUOTE_CHARS = "\"“”"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    opening: re.Pattern
+    term: re.Pattern
+    term_intro: re.Pattern
+    it_defines: re.Pattern
+    means: re.Pattern
+    called: re.Pattern
+    described_as: re.Pattern
+    which_means: re.Pattern
+    copula: re.Pattern
+    heading_as: re.Pattern
+    continuation: re.Pattern
+
+
+@functools.lru_cache(maxsize=None)
+def patterns() -> Patterns:
+    r = load_rules()
+    adverbs = rf"(?:(?:{_alternation(r.predicate_adverbs)}),? )*"
+    return Patterns(
+        opening=re.compile(rf"^(?:{_alternation(r.opening_phrases)})\b[^,\"“”]{{0,60}},\s+", re.I),
+        term=re.compile(
+            rf"^The (?:[\w-]+ )?term {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?P<verb>{_alternation(r.term_verbs)}) (?P<definition>.+)$"),
+        term_intro=re.compile(rf"^The (?:[\w-]+ )?term {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE}"),
+        it_defines=re.compile(r"\bit (?P<verb>requires|means|involves|refers to|implies) (?P<definition>.+)$", re.I),
+        means=re.compile(rf"^(?P<term>[^,;:]+?) (?P<verb>{_alternation(r.defining_verbs)}) (?P<definition>.+)$"),
+        called=re.compile(
+            rf"\bcalled (?:an? |the )?{Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?:is |was )?because (?P<definition>.+)$"),
+        described_as=re.compile(
+            rf"\b(?:{_alternation(r.as_verbs)}) (?:the (?:connotations?|essence|meaning|content|core) of )?"
+            rf"(?P<term>[^\"“”,]+?) as (?P<definition>{Q_OPEN}?.+)$"),
+        which_means=re.compile(r"(?P<term>\b(?:an?|the) [^,;\"“”]{3,60}), which (?:means|meant|refers to) (?P<definition>.+)$"),
+        copula=re.compile(
+            rf"^(?P<term>.+?) (?:is|are) {adverbs}(?P<definition>(?:{_alternation(r.predicate_openers)}) .+)$"),
+        heading_as=re.compile(r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"),
+        continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
+    )
+
+
+# ----------------------------------------------------------------- what makes a term
+
+# "It is necessary to ...": a dummy "it" that does not stand for the term
+EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)\b")
+
+CLAUSE_WORDS = frozenset(
+    "that which who why when where if because although whether is are was were has have had will would can could "
+    "should must may might do does did".split())
+WORD = re.compile(r"[\w'’-]+")
+
+
+def proper_words(doc: Document) -> frozenset[str]:
+    """Words this document writes capitalised in mid-sentence and never in lower case: names."""
+    upper, lower = set(), set()
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            for i, word in enumerate(WORD.findall(sentence.text)):
+                if word[:1].islower():
+                    lower.add(word.lower())
+                elif i > 0 and word[:1].isupper():
+                    upper.add(word.lower())
+    return frozenset(upper - lower)
+
+
+def _tidy(text: str) -> str:
+    text = text.strip().strip(QUOTE_CHARS).strip()
+    text = re.sub(r"(?<=[a-z.”\"])\d{1,2}$", "", text)  # a footnote number left after the last word
+    return re.sub(r"[\s.;:,]+$", "", text).strip(QUOTE_CHARS).strip()
+
+
+def is_term(term: str, names: frozenset[str]) -> bool:
+    """A nominal concept: short, not a pronoun or quantifier, not a clause, not a name."""
+    rules = load_rules()
+    words = WORD.findall(term)
+    if not words or len(words) > rules.max_term_words:
+        return False
+    lowered = [w.lower() for w in words]
+    if lowered[0] in rules.rejected_subject_words or any(w in CLAUSE_WORDS for w in lowered):
+        return False
+    if any(w in rules.quantifiers or w in rules.discourse_openers for w in lowered):
+        return False
+    content = [w for w in words if w.lower() not in ("the", "a", "an", "of", "and", "in", "for", "to")]
+    if not content or content[0].isdigit():
+        return False
+    # a name: every content word capitalised here and (first word) a name elsewhere in the document
+    return not all(w[:1].isupper() and (w.lower() in names or i > 0) for i, w in enumerate(content))
+
+
+# ----------------------------------------------------------------- sentence rules
+
+@dataclass(frozen=True)
+class Candidate:
+    term: str
+    definition: str
+    sentences: tuple[Sentence, ...]
+    rule: str
+    body: str  # the sentence text the term was read from (for the entity check)
+
+
+def strip_openings(text: str) -> str:
+    """Drop opening phrases that are not part of the term: "In essence, ", "According to P, "."""
+    pats = patterns()
+    text = text.strip().lstrip(QUOTE_CHARS).strip()
+    for _ in range(3):
+        m = pats.opening.match(text)
+        if not m:
+            break
+        text = text[m.end():]
+    return text
+
+
+def sentence_definition(sentence: Sentence, following: Sentence | None, names: frozenset[str]) -> Candidate | None:
+    pats = patterns()
+    body = strip_openings(sentence.text)
+
+    def candidate(term: str, definition: str, rule: str, extra: Sentence | None = None) -> Candidate | None:
+        term, definition = _tidy(term), _tidy(definition)
+        if ", as " in term:  # "X, as a social system that ..., is Y": the appositive describes X too
+            term, appositive = term.split(", as ", 1)
+            definition = f"{_tidy(appositive)}; {definition}"
+        if not is_term(term, names) or len(WORD.findall(definition)) < 1:
+            return None
+        sentences = (sentence, extra) if extra else (sentence,)
+        return Candidate(term, definition, sentences, rule, body)
+
+    m = pats.term.match(body)
+    if m:
+        return candidate(m.group("term"), f"{m.group('verb')} {m.group('definition')}", "def.term")
+    m = pats.term_intro.match(body)
+    if m and following is not None:
+        n = pats.it_defines.search(following.text)
+        if n:
+            return candidate(m.group("term"), f"{n.group('verb')} {n.group('definition')}", "def.term", following)
+    for pattern, rule in ((pats.called, "def.called"), (pats.described_as, "def.described-as"),
+                          (pats.which_means, "def.which-means"), (pats.means, "def.means")):
+        m = pattern.search(body) if rule != "def.means" else pattern.match(body)
+        if m:
+            found = candidate(m.group("term"), m.group("definition"), rule)
+            if found:
+                return found
+    m = pats.copula.match(body)
+    if m:
+        found = candidate(m.group("term"), m.group("definition"), "def.copula")
+        if found and following is not None:
+            n = pats.continuation.match(following.text)
+            if n and not EXTRAPOSED.match(following.text):
+                # "X is a Y. It is the Z ...": the next sentence goes on defining X
+                found = replace(found, definition=f"{found.definition}; {_tidy(n.group('rest'))}",
+                                sentences=(sentence, following))
+        return found
+    return None
+
+
+def quoted_sentences(paragraph: Paragraph) -> set[int]:
+    """Indexes of sentences that are (inside) a quotation, where a speaker's words are not definitions.
+
+    Counts the quote marks before each sentence: an odd count means we are inside
+    a quotation, unless the sentence opens with the closing mark (a displaced one).
+    """
+    quoted, before = set(), 0
+    for i, sentence in enumerate(paragraph.sentences):
+        text = sentence.text.strip()
+        opens_with_quote = text[:1] in QUOTE_CHARS
+        if opens_with_quote and before % 2 == 0:
+            quoted.add(i)
+        elif not opens_with_quote and before % 2 == 1:
+            quoted.add(i)
+        before += sum(text.count(c) for c in QUOTE_CHARS)
+    return quoted
+
+
+def heading_definition(paragraph: Paragraph, names: frozenset[str]) -> Candidate | None:
+    """A heading "X as Y": X is defined by its role Y."""
+    m = patterns().heading_as.match(paragraph.text.strip())
+    if not m or not paragraph.sentences:
+        return None
+    term, definition = _tidy(m.group("term")), _tidy(m.group("definition"))
+    if not is_term(term, names) or len(WORD.findall(term)) > 6:
+        return None
+    return Candidate(term, definition, paragraph.sentences[:1], "def.heading-as", paragraph.text)
+
+
+# ----------------------------------------------------------------- names (trained pipeline)
+
+def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
+    """Drop candidates whose term is a named entity (a person, a place, a date), on the trained pipeline."""
+    if not has_ner(nlp) or not candidates:
+        return candidates
+    labels = set(load_rules().name_labels)
+    kept = []
+    for candidate, parsed in zip(candidates, nlp.pipe(c.body for c in candidates)):
+        start = parsed.text.find(candidate.term)
+        # the head is the last word before a prepositional phrase: "dialogues" in "dialogues between A and B"
+        head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.term, maxsplit=1)[0]
+        head_end = start + len(head) if start >= 0 else -1
+        # the term's last word (its head) inside an entity of a name label: a name, not a concept
+        named = any(e.label_ in labels and e.start_char < head_end <= e.end_char for e in parsed.ents)
+        if not named:
+            kept.append(candidate)
+    return kept
+
+
+# ----------------------------------------------------------------- entry point
+
+def _same_term(a: str, b: str) -> bool:
+    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return a == b
+
+
+def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
+    """Yield the definitions of `doc`.
+
+    Args:
+        doc: a cleaned document.
+        nlp: the spaCy pipeline; with NER, terms that are names are refused.
+        settings: quizgen Settings (unused).
+    Yields:
+        Definition items: the term as the text writes it and what it is said to be.
+    """
+    names = proper_words(doc)
+    candidates: list[Candidate] = []
+    pending_heading: Candidate | None = None
+    for paragraph in doc.paragraphs:
+        if paragraph.unreliable or paragraph.kind == "aside":
+            continue
+        if paragraph.kind == "heading":
+            pending_heading = heading_definition(paragraph, names)
+            if pending_heading:
+                candidates.append(pending_heading)
+            continue
+        quoted = quoted_sentences(paragraph)
+        sentences = paragraph.sentences
+        for i, sentence in enumerate(sentences):
+            if sentence.unreliable or i in quoted:
+                continue
+            following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
+            found = sentence_definition(sentence, following, names)
+            if found is None:
+                continue
+            if i == 0 and pending_heading and _same_term(pending_heading.term, found.term):
+                # the heading "X as Y" and the sentence under it define X once: one item
+                candidates.remove(pending_heading)
+                found = replace(found, definition=f"{pending_heading.definition}; {found.definition}",
+                                rule=f"{found.rule}+def.heading-as")
+            candidates.append(found)
+        pending_heading = None
+    for c in without_names(candidates, nlp):
+        yield Definition(term=c.term, definition=c.definition, source=provenance(doc, c.sentences, c.rule))

@@ -1,6 +1,504 @@
-"""(being written)"""
+"""Enumerations: named lists a student should recall, found by explainable rules.
+
+Each item's `source.rule` names the rule that found it:
+
+  enum.count-cue          "three deficits in today's world: A, B, and C" / "three problems, namely A, B and C"
+  enum.count-inline       "four main factors, first the ..., second the ..., and fourth the ..."
+  enum.count-subject      "A, B and C are three inseparable elements of ..."
+  enum.cue                "featuring A, B and C", "namely A, B and C", "characterized by A, B and C"
+  enum.kind-of            "the principles of A, B and C"
+  enum.purpose            "The purpose of X is to A, B and C"
+  enum.quoted-as          "summarized X as "A, B and C""
+  enum.quoted-features    "featured "A" in ..., "B" during ..., and "C" after ..."
+  enum.distributed-of     "the globalization of A, of B and of C" (the head is distributed)
+  enum.repeated-head      "the unity of A, the unity of B, and the unity of C"
+  enum.dangling-prep      "a participant in, a builder of, and a contributor to X"
+  enum.rather-than        "A rather than B and C rather than D"
+  enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs
+  enum.parallel-headings  a section's run of sub-headings, most of them "X as Y"
+  enum.parallel-openers   paragraphs under one heading that open alike ("X mechanisms should be built.")
+
+Rules are regular expressions over cleaned sentences, built once from
+`quizgen/rules/enumerations.yaml`; lists of examples ("such as", "including")
+are refused. The rules need no trained component, so the blank pipeline gives
+the same lists.
+"""
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-def extract(doc, nlp, settings):
-    return iter(())
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import ExtractError
+from ..models import Document, Enumeration, Paragraph, Sentence
+from .common import provenance
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
+
+
+class EnumerationRules(BaseModel):
+    """Schema of rules/enumerations.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    counts: list[str]
+    ordinals: dict[str, int]
+    closing_ordinals: list[str]
+    list_cues: list[str]
+    kind_nouns: list[str]
+    purpose_nouns: list[str]
+    as_verbs: list[str]
+    example_cues: list[str]
+    max_member_words: int
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
+    try:
+        return EnumerationRules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractError(f"cannot read the enumeration rules: {exc}".splitlines()[0], str(path)) from None
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ExtractError(f"invalid enumeration rules: {problems}", str(path)) from None
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation, longest first so "first of all" wins over "first"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled rules, built once per process."""
+
+    count_cue: re.Pattern
+    count_subject: re.Pattern
+    count_inline: re.Pattern
+    ordinal_start: re.Pattern
+    ordinal_inline: re.Pattern
+    cue: re.Pattern
+    kind_of: re.Pattern
+    purpose: re.Pattern
+    quoted_as: re.Pattern
+    features_quoted: re.Pattern
+    distributed_of: re.Pattern
+    repeated_head: re.Pattern
+    dangling_prep: re.Pattern
+    rather_than: re.Pattern
+    example: re.Pattern
+    opener: re.Pattern
+    as_heading: re.Pattern
+    count_phrase: re.Pattern
+
+
+QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
+
+
+@functools.lru_cache(maxsize=None)
+def patterns() -> Patterns:
+    rules = load_rules()
+    count = _alternation(rules.counts)
+    ordinal = _alternation([*rules.ordinals, *rules.closing_ordinals])
+    # "<count> [up to four words] <plural noun>": the name of a counted list.
+    counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
+    return Patterns(
+        count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,40})?: |, namely,? )(?P<list>[^:;]+)", re.I),
+        count_subject=re.compile(
+            rf"^(?P<list>.+?) (?:are|were|form|constitute|make up) (?:the )?(?P<label>(?:{count}) [^,.;]+)", re.I),
+        count_inline=re.compile(counted + r",? first,? (?P<list>.+)", re.I),
+        ordinal_start=re.compile(rf"^(?P<marker>{ordinal})\b,?\s+(?P<rest>.+)", re.I),
+        ordinal_inline=re.compile(r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)", re.I),
+        cue=re.compile(rf"\b(?P<cue>{_alternation(rules.list_cues)})\s+(?P<list>[^:;]+)", re.I),
+        kind_of=re.compile(rf"\b(?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})) of (?P<list>[^:;]+)", re.I),
+        purpose=re.compile(
+            rf"\b(?P<label>(?:{_alternation(rules.purpose_nouns)}) of [^,;]+?) (?:is|are|was|were) to (?P<list>[^:;]+)", re.I),
+        quoted_as=re.compile(
+            rf"\b(?:{_alternation(rules.as_verbs)}) (?P<label>[^\"“]+?) as [\"“](?P<list>[^\"“”]+?)[,.]?[\"”]", re.I),
+        features_quoted=re.compile(rf"\bfeatur(?:e|es|ed|ing) (?P<list>{QUOTED}.*)", re.I),
+        distributed_of=re.compile(
+            r"\b(?P<head>[\w-]+) of (?P<first>[\w\s'’-]+?)(?P<rest>(?:, of [\w\s'’-]+?)+,? and of [\w\s'’-]+)(?=[,.;]|$)", re.I),
+        repeated_head=re.compile(
+            r"\b(?P<head>(?:the|a|an) [\w-]+ (?:of|to|for|in)) (?P<first>[^,;]+?)(?P<rest>(?:, (?P=head) [^,;]+?)*,? and (?P=head) [^,;.]+)"),
+        dangling_prep=re.compile(
+            r"\b(?P<list>(?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)(?:, (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with))*"
+            r",? and (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)) (?P<object>the [\w\s-]+)", re.I),
+        rather_than=re.compile(
+            r"\b(?P<list>[\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?(?:, [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)*"
+            r",? and [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)\b", re.I),
+        example=re.compile(rf"\b(?:{_alternation(rules.example_cues)})\b", re.I),
+        opener=re.compile(
+            r"^(?P<member>[A-Z][^.;:]{3,90}?) (?:should|must|need to|needs to|will) (?:[a-z]+ly )?be (?:[a-z]+ly )?[a-z]+\.$"),
+        as_heading=re.compile(r"^\S.{1,80}? as (?:the |an? )?\S.{1,80}$"),
+        count_phrase=re.compile(counted, re.I),
+    )
+
+
+# ----------------------------------------------------------------- list splitting
+
+WORD = re.compile(r"[\w'’-]+")
+AND = re.compile(r"^(?:and|or)\s+", re.I)
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _tidy(member: str) -> str:
+    member = member.strip().strip("\"“”'‘’").strip()
+    member = re.sub(r"[.;:,]+$", "", member).strip()
+    return member.strip("\"“”'‘’").strip()
+
+
+def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()) -> list[str]:
+    """Split "A, B and C" / "A, B and C, and D" into members, stopping where the list ends.
+
+    An Oxford comma ("..., and D") marks the last member, so an "and" inside an
+    earlier member ("fairness and justice") stays; without it the first "and" of
+    the last piece separates the last two members unless the pair is known to be
+    one unit in this document (`pairs`). A piece longer than `max_words` ends the list.
+    """
+    span = re.split(r"\.\d*(?:\s|$)", span.strip(), maxsplit=1)[0]  # the list ends with its sentence
+    parts = [p.strip() for p in re.split(r",\s*", span)]
+    members: list[str] = []
+    for i, part in enumerate(parts):
+        if not part:
+            break
+        if i > 0 and AND.match(part):
+            last = AND.sub("", part)
+            if _words(last) <= max_words:
+                return [*members, last]
+            break
+        if _words(part) > max_words:
+            break
+        members.append(part)
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        oxford_follows = AND.match(nxt) and _words(AND.sub("", nxt)) <= max_words
+        if re.search(r"\s(?:and|or)\s", part) and not oxford_follows:
+            break
+    if not members:
+        return []
+    last = members[-1]
+    if last.lower() not in pairs:
+        halves = re.split(r"\s(?:and|or)\s", last, maxsplit=1)
+        members[-1:] = halves
+    return members
+
+
+FUNCTION_WORDS = frozenset("a an the if or and but to of in on for by with as at it we they this that".split())
+
+
+def _is_member(text: str) -> bool:
+    """A member names something: not a lone function word, a number or a web address."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return bool(words) and not all(w in FUNCTION_WORDS or w.isdigit() for w in words) and "http" not in text
+
+
+def _clean_members(members: list[str]) -> tuple[str, ...]:
+    out = tuple(_tidy(m) for m in members)
+    if not all(_is_member(m) for m in out):
+        return ()
+    return out if len(out) >= 2 and len(set(m.lower() for m in out)) == len(out) else ()
+
+
+def known_pairs(doc: Document) -> frozenset[str]:
+    """"A and B" phrases this document uses as one unit: a heading or a sentence opens with them."""
+    found = set()
+    for paragraph in doc.paragraphs:
+        for text in [paragraph.text, *(s.text for s in paragraph.sentences)]:
+            m = re.match(r"^[\"“]?([\w-]+ and [\w-]+)\s+(?:is|are|as|was|were|means|mean)\b", text)
+            if m:
+                found.add(m.group(1).lower())
+    return frozenset(found)
+
+
+# ----------------------------------------------------------------- sentence rules
+
+@dataclass(frozen=True)
+class Found:
+    label: str
+    members: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    rule: str
+
+
+def _is_example_list(text_before: str) -> bool:
+    """True when the words just before the list make it a list of examples."""
+    return bool(patterns().example.search(text_before[-30:]))
+
+
+def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]:
+    """Lists named inside one sentence (or heading)."""
+    pats, rules = patterns(), load_rules()
+    text = sentence.text
+    limit = rules.max_member_words
+
+    def found(label: str, members: Iterable[str], rule: str) -> Found | None:
+        cleaned = _clean_members(list(members))
+        return Found(_tidy(label), cleaned, (sentence,), rule) if cleaned else None
+
+    candidates: list[Found | None] = []
+    m = pats.count_inline.search(text)
+    if m:
+        pieces = re.split(r",? (?:and )?\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b,? ",
+                          m.group("list"))
+        if len(pieces) >= 2:
+            candidates.append(found(m.group("label"), [_gist(p) for p in pieces], "enum.count-inline"))
+    m = pats.count_cue.search(text)
+    if m and not _is_example_list(text[: m.start("list")]):
+        candidates.append(found(m.group("label"), split_members(m.group("list"), limit, pairs), "enum.count-cue"))
+    m = pats.count_subject.search(text)
+    if m and not pats.example.search(m.group("list")):
+        members = split_members(m.group("list"), 30, pairs)
+        if len(members) >= 2 and not any(w.lower() in ("we", "they", "it", "these", "those") for w in members[0].split()[:1]):
+            candidates.append(found(m.group("label"), members, "enum.count-subject"))
+    for m in pats.cue.finditer(text):
+        if _is_example_list(text[: m.start("list")]) or pats.features_quoted.match(text, m.start()):
+            continue
+        candidates.append(found(f"{text[:m.start('cue')].split(',')[-1].strip()} {m.group('cue')}".strip(),
+                                split_members(m.group("list"), limit, pairs), "enum.cue"))
+    for m in pats.kind_of.finditer(text):
+        if m.group("label").split()[-1].islower() and not _is_example_list(text[: m.start()]):
+            candidates.append(found(m.group("label"), split_members(m.group("list"), limit, pairs), "enum.kind-of"))
+    m = pats.purpose.search(text)
+    if m:
+        candidates.append(found(m.group("label"), split_members(m.group("list"), 20, pairs), "enum.purpose"))
+    m = pats.quoted_as.search(text)
+    if m:
+        members = split_members(m.group("list"), limit, pairs)
+        if len(members) >= 3:
+            candidates.append(found(m.group("label"), members, "enum.quoted-as"))
+    m = pats.features_quoted.search(text)
+    if m:
+        quoted = re.findall(QUOTED, m.group("list"))
+        if len(quoted) >= 2:
+            candidates.append(found(text[: m.start()].split(",")[-1], quoted, "enum.quoted-features"))
+    m = pats.distributed_of.search(text)
+    if m:
+        objects = [m.group("first"), *re.split(r",? (?:and )?of ", m.group("rest"))[1:]]
+        head = m.group("head")
+        candidates.append(found(f"aspects of {head}", [f"{head} of {o.strip()}" for o in objects], "enum.distributed-of"))
+    m = pats.repeated_head.search(text)
+    if m:
+        head = m.group("head")
+        pieces = [m.group("first"), *re.split(rf",? (?:and )?{re.escape(head)} ", m.group("rest"))[1:]]
+        if len(pieces) >= 3:
+            candidates.append(found(head.split()[1], [f"{head} {p.strip()}" for p in pieces], "enum.repeated-head"))
+    m = pats.dangling_prep.search(text)
+    if m:
+        pieces = re.split(r",? (?:and )?(?=(?:an?|the) )", m.group("list"))
+        members = [re.sub(r" (?:in|of|to|for|with)$", "", p.strip(" ,")) for p in pieces if p.strip(" ,")]
+        candidates.append(found(f"roles in {m.group('object')}", members, "enum.dangling-prep"))
+    m = pats.rather_than.search(text)
+    if m:
+        members = [re.sub(r"^(?:(?:on|in|of|for|to|by|with|through)\s)+", "", p)
+                   for p in re.split(r",? and |, ", m.group("list"))]
+        candidates.append(found(text[: m.start()].split(",")[-1], members, "enum.rather-than"))
+    yield from (c for c in candidates if c is not None)
+
+
+def _gist(clause: str) -> str:
+    """The gist of one step of a sequence: the clause, without a trailing ", but ..." aside."""
+    clause = re.split(r",\s+(?:but|or|nor|which|while|because|thus|and that)\s|;\s", clause.strip(), maxsplit=1)[0]
+    # a relative clause after the first few words only qualifies the step ("a platform that ...")
+    for m in re.finditer(r"(?<!\bway)(?<!\bso)\s(?:that|which|who)\s", clause):
+        if _words(clause[: m.start()]) >= 4 and _words(clause) > 18:
+            clause = clause[: m.start()]
+            break
+    clause = re.sub(r"^(?:we|they|it|you)\s+(?:should|must|need to|have to|will|shall)\s+(?:also\s+)?", "", clause,
+                    flags=re.I)
+    return _tidy(clause)
+
+
+# ----------------------------------------------------------------- sequences across sentences
+
+MAX_GAP = 25  # sentences allowed between two steps: a step may run over several paragraphs
+
+
+def _position(marker: str) -> int | None:
+    rules = load_rules()
+    marker = marker.lower()
+    if marker in rules.closing_ordinals:
+        return 0  # closes the running sequence
+    return rules.ordinals.get(marker)
+
+
+def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"First, ... Second, ... Finally, ..." runs: members are the clauses after each marker."""
+    pats = patterns()
+    steps: list[tuple[int, str, Sentence]] = []  # (index in units, gist, sentence)
+
+    def close() -> Iterator[Found]:
+        nonlocal steps
+        if len(steps) >= 3 or (len(steps) == 2 and intro_count == 2):
+            label = intro_label or "steps"
+            yield Found(label, _clean_members([g for _, g, _ in steps]), tuple(s for _, _, s in steps),
+                        "enum.ordinal-sequence")
+        steps = []
+
+    intro_label, intro_count = "", 0
+    for index, (paragraph, sentence) in enumerate(units):
+        if paragraph.kind == "heading":
+            yield from close()
+            continue
+        text = sentence.text
+        start = pats.ordinal_start.match(text)
+        inline = None if start else pats.ordinal_inline.match(text)
+        position = _position(start.group("marker")) if start else (1 if inline else None)
+        if steps and index - steps[-1][0] > MAX_GAP:
+            yield from close()
+        if position == 1:
+            yield from close()
+            before = units[index - 1][1].text if index and not inline else (inline.group("before") if inline else "")
+            counted = patterns().count_phrase.search(before)
+            intro_label = counted.group("label") if counted else _tidy(before)[:80]
+            intro_count = _count_value(counted.group("label")) if counted else 0
+            rest = (start or inline).group("rest")
+            steps = [(index, _gist(rest), sentence)]
+        elif position is not None and steps:
+            expected = len(steps) + 1
+            if position == expected or position == 0:
+                steps.append((index, _gist(start.group("rest")), sentence))
+                if position == 0 or (intro_count and len(steps) == intro_count):
+                    yield from close()
+            else:
+                yield from close()
+    yield from close()
+
+
+def _count_value(label: str) -> int:
+    rules = load_rules()
+    first = label.split()[0].lower()
+    return rules.counts.index(first) + 2 if first in rules.counts else 0
+
+
+# ----------------------------------------------------------------- paragraph-level rules
+
+def _title_case(text: str) -> bool:
+    long_words = [w for w in WORD.findall(text) if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def parallel_headings(doc: Document) -> Iterator[Found]:
+    """A section's run of 3+ sentence-case sub-headings, most of them "X as Y"."""
+    pats = patterns()
+    section: Paragraph | None = None
+    run: list[Paragraph] = []
+
+    def close() -> Iterator[Found]:
+        if len(run) >= 3 and sum(bool(pats.as_heading.match(p.text)) for p in run) * 2 > len(run):
+            sentences = tuple(s for p in run for s in p.sentences[:1])
+            label = section.text if section else "sections"
+            if sentences:
+                yield Found(label, _clean_members([p.text for p in run]), sentences, "enum.parallel-headings")
+
+    for paragraph in doc.paragraphs:
+        if paragraph.kind != "heading" or paragraph.unreliable:
+            continue
+        if _title_case(paragraph.text):
+            yield from close()
+            section, run = paragraph, []
+        else:
+            run.append(paragraph)
+    yield from close()
+
+
+def parallel_openers(doc: Document) -> Iterator[Found]:
+    """3+ consecutive paragraphs whose first sentences share the form "X should be <done>."."""
+    pats = patterns()
+    run: list[tuple[str, Sentence, str | None]] = []
+
+    def close() -> Iterator[Found]:
+        if len(run) >= 3:
+            label = run[0][2] or "steps"
+            yield Found(label, _clean_members([m[0].lower() + m[1:] for m, _, _ in run]),
+                        tuple(s for _, s, _ in run), "enum.parallel-openers")
+
+    for paragraph in doc.paragraphs:
+        if paragraph.kind == "aside":
+            continue
+        first = paragraph.sentences[0] if paragraph.sentences else None
+        m = pats.opener.match(first.text) if first and paragraph.kind == "body" and not paragraph.unreliable else None
+        if m and (not run or run[-1][2] == paragraph.heading):
+            run.append((m.group("member"), first, paragraph.heading))
+            continue
+        yield from close()
+        run = [(m.group("member"), first, paragraph.heading)] if m else []
+    yield from close()
+
+
+# ----------------------------------------------------------------- duplicates
+
+def _member_match(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a in b or b in a:
+        return True
+    wa, wb = set(WORD.findall(a)), set(WORD.findall(b))
+    return bool(wa and wb) and 2 * len(wa & wb) / (len(wa) + len(wb)) >= 0.5
+
+
+def _covers(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    """Every member of `small` matches a distinct member of `big`."""
+    free = list(big)
+    for member in small:
+        hit = next((b for b in free if _member_match(b, member)), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
+def without_duplicates(found: list[Found]) -> list[Found]:
+    """One item per list: a list repeated (or a part of it restated) keeps its fullest statement."""
+    kept: list[Found] = []
+    for item in found:
+        if not item.members:
+            continue
+        twin = next((k for k in kept if _covers(k.members, item.members) or _covers(item.members, k.members)), None)
+        if twin is None:
+            kept.append(item)
+        elif len(item.members) > len(twin.members):
+            kept[kept.index(twin)] = item
+    return kept
+
+
+# ----------------------------------------------------------------- entry point
+
+def _units(doc: Document) -> list[tuple[Paragraph, Sentence]]:
+    """Usable headings and body sentences in reading order (no footnotes, no distrusted text)."""
+    return [
+        (p, s)
+        for p in doc.paragraphs
+        if p.kind in ("body", "heading") and not p.unreliable
+        for s in p.sentences
+        if not s.unreliable
+    ]
+
+
+def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
+    """Yield the named lists of `doc`. `nlp` is not needed: every rule works on the cleaned text.
+
+    Args:
+        doc: a cleaned document.
+        nlp: the spaCy pipeline (unused; the rules are tokenizer-free regular expressions).
+        settings: quizgen Settings (unused).
+    Yields:
+        Enumeration items with the label the text gives and the members in order.
+    """
+    units = _units(doc)
+    pairs = known_pairs(doc)
+    found: list[Found] = []
+    for _, sentence in units:
+        found.extend(sentence_lists(sentence, pairs))
+    found.extend(ordinal_sequences(units))
+    found.extend(parallel_headings(doc))
+    found.extend(parallel_openers(doc))
+    found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))
+    for item in without_duplicates(found):
+        yield Enumeration(label=item.label, members=item.members,
+                          source=provenance(doc, item.sentences, item.rule))

@@ -1,7 +1,104 @@
 """Generation: items -> questions. One module per question type, registered by name.
 
-A question type is `make(item, context) -> Iterable[Question]` for single-item types,
-or works over a group of items (matching, ordering). `generate_questions` runs every
-configured type, then the quality gate (`gate.py`) keeps or rejects each question
-with a reason.
+A question type is a function `make(items, context) -> Iterable[Question]` over the
+items of one document (`context.py` gives it the document, the corpus for
+distractors and the settings). `generate_questions` runs every configured type,
+merges the same fact found in several documents into one question with several
+sources, then the quality gate (`gate.py`) keeps or rejects each question with a
+reason.
 """
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..errors import GenerateError
+from ..models import Document, Item, Question
+from ..registry import Registry
+from .context import Context, Corpus
+
+QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
+
+QUESTION_TYPES: Registry[QuestionMaker] = Registry("question type")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A question the quality gate refused; `reason` is "code: detail"."""
+
+    question: Question
+    reason: str
+
+    @property
+    def code(self) -> str:
+        return self.reason.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Generated:
+    questions: tuple[Question, ...]  # sorted by id, merged across documents
+    rejections: tuple[Rejection, ...] = ()
+
+
+def _register_builtin() -> None:
+    from . import (
+        basic, cloze, list_recall, matching, multiple_choice, ordering, short_answer, true_false,
+    )
+
+    QUESTION_TYPES.register("basic", basic.make)
+    QUESTION_TYPES.register("short_answer", short_answer.make)
+    QUESTION_TYPES.register("cloze", cloze.make)
+    QUESTION_TYPES.register("multiple_choice", multiple_choice.make)
+    QUESTION_TYPES.register("true_false", true_false.make)
+    QUESTION_TYPES.register("list_recall", list_recall.make)
+    QUESTION_TYPES.register("matching", matching.make)
+    QUESTION_TYPES.register("ordering", ordering.make)
+
+
+_register_builtin()
+
+
+def generate_questions(
+    sources: Sequence[tuple[Document, Sequence[Item]]],
+    settings=None,
+    types: Sequence[str] | None = None,
+) -> Generated:
+    """Questions of the given types (default: settings.generate.types) from every document.
+
+    Deterministic for a given seed: documents are processed in name order, the
+    same fact in two documents becomes one question citing both, and the result
+    is sorted by id. Questions the gate refuses are returned as rejections.
+    """
+    from ..config import Settings
+    from .gate import check
+
+    settings = settings or Settings()
+    wanted = list(types) if types is not None else list(settings.generate.types)
+    for name in wanted:
+        if name not in QUESTION_TYPES:
+            known = ", ".join(QUESTION_TYPES.names())
+            raise GenerateError(f"unknown question type {name!r} (known: {known})")
+    ordered = sorted(sources, key=lambda pair: pair[0].name)
+    corpus = Corpus.of(ordered)
+    made: list[Question] = []
+    for document, items in ordered:
+        context = Context(document=document, corpus=corpus, settings=settings)
+        for name in wanted:
+            made.extend(QUESTION_TYPES.get(name)(items, context))
+    documents = {document.name: document for document, _ in ordered}
+    kept, rejections = check(merge(made), documents, settings)
+    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)), rejections=tuple(rejections))
+
+
+def merge(questions: Iterable[Question]) -> list[Question]:
+    """One question per id; a fact asked again from another document adds its source."""
+    by_id: dict[str, Question] = {}
+    for question in questions:
+        first = by_id.get(question.id)
+        if first is None:
+            by_id[question.id] = question
+            continue
+        sources = first.sources + tuple(s for s in question.sources if s not in first.sources)
+        tags = first.tags + tuple(t for t in question.tags if t not in first.tags)
+        by_id[question.id] = replace(first, sources=sources, tags=tags)
+    return list(by_id.values())

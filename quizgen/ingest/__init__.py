@@ -8,25 +8,35 @@ from ..errors import IngestError
 from ..models import Document
 
 
-def find_sources(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into the supported files they hold, in a stable order."""
-    from .readers import supported_suffixes
+def find_sources(paths: Iterable[str | Path], failures: list[str] | None = None) -> list[Path]:
+    """Expand files and folders into the supported files they hold, in a stable order.
 
+    A missing path or a folder without supported files raises IngestError, or, when a
+    `failures` list is given, is recorded there so the other paths are still read.
+    """
     found: list[Path] = []
     for given in paths:
-        path = Path(given)
-        if not path.exists():
-            raise IngestError("no such file or folder", str(given))
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes())
-            if not files:
-                raise IngestError(
-                    f"no supported files in this folder (looked for {', '.join(sorted(supported_suffixes()))})", str(given)
-                )
-            found.extend(files)
-        else:
-            found.append(path)
+        try:
+            found.extend(_sources_in(Path(given)))
+        except IngestError as exc:
+            if failures is None:
+                raise
+            failures.append(str(exc))
     return found
+
+
+def _sources_in(path: Path) -> list[Path]:
+    from .readers import supported_suffixes
+
+    if not path.exists():
+        raise IngestError("no such file or folder", str(path))
+    if not path.is_dir():
+        return [path]
+    suffixes = supported_suffixes()
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    if not files:
+        raise IngestError(f"no supported files in this folder (looked for {', '.join(sorted(suffixes))})", str(path))
+    return files
 
 
 def load_document(path: str | Path, settings=None) -> Document:
@@ -50,6 +60,8 @@ def load_document(path: str | Path, settings=None) -> Document:
         raise IngestError("is a folder, not a file", str(path)) from None
     except PermissionError:
         raise IngestError("permission denied", str(path)) from None
+    if not data.strip():
+        raise IngestError("the file is empty", str(path))
     reader = choose_reader(path, data[:4096])
     document = clean(reader.read(str(path), data, settings))
     text_chars = sum(len(p.text) for p in document.paragraphs)

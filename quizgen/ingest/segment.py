@@ -2,22 +2,25 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Paragraph, Sentence
-from .clean import NOTE_CLOSE, NOTE_OPEN, Draft
+from .clean import MARKER, NOTE_CLOSE, NOTE_OPEN, Draft
 from .source import Line
-
-MARKER = re.compile(f"{NOTE_OPEN}(\\d+){NOTE_CLOSE}")
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "nos", "vol", "pp", "p",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "gen", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "avr",
-    "fig", "ed", "eds", "cf", "al",
+    "fig", "ed", "eds", "cf", "al", "approx", "dept", "est", "gov't", "mt", "ft", "lt", "col", "capt",
 }
-SENTENCE_END = re.compile(r"""[.!?…]["”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])""")
+_NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE})*"
+# End punctuation, closing quotes/brackets, footnote markers, then a space and a capital,
+# digit or opening quote.
+SENTENCE_END = re.compile(f"""[.!?…]["”’)\\]]*{_NOTES}(?=\\s+[\\"“‘(\\[]?[A-Z0-9])""")
+LAST_TOKEN = re.compile(r"([\w.'’]+)[.!?…][\"”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -45,26 +48,30 @@ def reflow(lines: list[Line]) -> tuple[str, list[Piece]]:
     return text, pieces
 
 
-def line_at(pieces: list[Piece], offset: int) -> Line:
-    current = pieces[0].line
-    for piece in pieces:
-        if piece.start > offset:
-            break
-        current = piece.line
-    return current
+def line_at(pieces: list[Piece], starts: list[int], offset: int) -> Line:
+    return pieces[max(0, bisect_right(starts, offset) - 1)].line
+
+
+def is_sentence_end(text: str, start: int, match: re.Match) -> bool:
+    """False after an abbreviation ('Sept.', 'U.S.'), an initial ('F.') or a list number ('2.')."""
+    if text[match.start()] != ".":
+        return True
+    word = LAST_TOKEN.search(MARKER.sub("", text[start:match.end()]))
+    token = word.group(1).lower().rstrip(".") if word else ""
+    if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+        return False
+    # '2. Build a new ...': a section or list number opening the text.
+    return not (token.isdigit() and text[start:match.start()].strip() == token)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation, skipping abbreviations and initials ('F. Engels')."""
+    """Sentence spans by punctuation, skipping abbreviations, initials and list numbers."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        end = match.end()
-        word = re.search(r"([\w.]+)[.!?…]?[\"”’)\]]*$", text[start:end])
-        token = word.group(1).lower().rstrip(".") if word else ""
-        if text[match.start()] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+        if not is_sentence_end(text, start, match):
             continue
-        spans.append((start, end))
-        start = end
+        spans.append((start, match.end()))
+        start = match.end()
         while start < len(text) and text[start] == " ":
             start += 1
     if start < len(text) and text[start:].strip():
@@ -72,8 +79,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def make_sentences(text: str, pieces: list[Piece], index: int, offsets: tuple[int, ...], unreliable: bool) -> tuple[str, tuple[Sentence, ...]]:
+def column_in(original: str, sentence: str) -> int:
+    """Where the sentence starts in its original line (the line may have been tidied)."""
+    for size in (24, 12, 6, 3):
+        probe = sentence[:size]
+        if probe and (found := original.find(probe)) >= 0:
+            return found
+    return max(0, len(original) - len(original.lstrip()))
+
+
+def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin", unreliable: bool) -> tuple[str, tuple[Sentence, ...]]:
     """Split a paragraph (still holding footnote markers) into Sentences without markers."""
+    starts = [p.start for p in pieces]
     sentences = []
     for start, end in split_sentences(text):
         raw = text[start:end]
@@ -81,39 +98,49 @@ def make_sentences(text: str, pieces: list[Piece], index: int, offsets: tuple[in
         clean = MARKER.sub("", raw).strip()
         if not clean:
             continue
-        first, last = line_at(pieces, start), line_at(pieces, end - 1)
-        column = max(0, first.text.find(MARKER.sub("", raw)[:12].strip()))
-        base = offsets[first.no - 1] if first.no - 1 < len(offsets) else 0
+        first, last = line_at(pieces, starts, start), line_at(pieces, starts, end - 1)
         sentences.append(Sentence(
-            text=clean, line=first.no, end_line=last.no, offset=base + column,
+            text=clean, line=first.no, end_line=last.no, offset=where.offset(first.no, clean),
             paragraph=index, footnotes=notes, unreliable=unreliable,
         ))
     return MARKER.sub("", text), tuple(sentences)
 
 
+class Origin:
+    """The original file's lines, to turn (line, sentence) into a character offset."""
+
+    def __init__(self, draft: Draft):
+        self.offsets = draft.raw.line_offsets
+        self.lines = {ln.no: ln.text for ln in draft.raw.lines}
+
+    def offset(self, line_no: int, sentence: str) -> int:
+        base = self.offsets[line_no - 1] if 0 < line_no <= len(self.offsets) else 0
+        return base + column_in(self.lines.get(line_no, ""), sentence)
+
+
 def blocks(draft: Draft) -> list[list[Line]]:
-    """Runs of non-blank lines; a heading line is a block of its own."""
+    """Runs of non-blank lines; consecutive heading lines (a wrapped heading) are a block of their own."""
     out: list[list[Line]] = []
     current: list[Line] = []
     for ln in draft.lines:
-        if ln.no in draft.headings:
+        if not ln.text.strip():
             if current:
                 out.append(current)
-            out.append([ln])
             current = []
-        elif ln.text.strip():
-            current.append(ln)
-        elif current:
+            continue
+        is_heading = ln.no in draft.headings
+        if current and (current[0].no in draft.headings) != is_heading:
             out.append(current)
             current = []
+        current.append(ln)
     if current:
         out.append(current)
     return out
 
 
 def build_paragraphs(draft: Draft) -> list[Paragraph]:
-    offsets = draft.raw.line_offsets
     distrusted = [(r.line, r.end_line) for r in draft.regions if not r.restored]
+    where = Origin(draft)
     paragraphs: list[Paragraph] = []
     heading: str | None = None
 
@@ -124,13 +151,17 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
             return
         index = len(paragraphs)
         first, last = min(ln.no for ln in lines), max(ln.no for ln in lines)
-        unreliable = any(a <= first <= b or a <= last <= b for a, b in distrusted)
-        text, sentences = make_sentences(text, pieces, index, offsets, unreliable)
+        unreliable = any(a <= ln.no <= b for ln in lines for a, b in distrusted)
         if kind == "heading":
+            text = MARKER.sub("", text)
+            sentences = (Sentence(text=text, line=first, end_line=last,
+                                  offset=where.offset(lines[0].no, text), paragraph=index, unreliable=unreliable),)
             heading = text
+        else:
+            text, sentences = make_sentences(text, pieces, index, where, unreliable)
         paragraphs.append(Paragraph(
             index=index, kind=kind, text=text, line=first, end_line=last, sentences=sentences,
-            heading=None if kind == "heading" else heading, unreliable=unreliable,
+            heading=heading if kind == "body" else None, unreliable=unreliable,
         ))
 
     for block in blocks(draft):
@@ -138,3 +169,4 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
     for aside in draft.asides:
         add(aside, "aside")
     return paragraphs
+

@@ -45,6 +45,12 @@ RENDERERS: Registry[Renderer] = Registry("renderer")
 
 def _register_builtin() -> None:
     # One line per renderer module; each imports its heavy library inside write().
+    from .anki import AnkiRenderer
+
+    RENDERERS.register("anki", AnkiRenderer())
+    from .worksheet import WorksheetRenderer
+
+    RENDERERS.register("worksheet", WorksheetRenderer())
     pass
 
 

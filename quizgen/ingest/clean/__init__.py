@@ -5,6 +5,7 @@ result leaves the stage as an immutable `Document`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +34,7 @@ class Draft:
 
 
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
+MARKER = re.compile(f"{NOTE_OPEN}(\\d+){NOTE_CLOSE}")
 
 Step = Callable[[Draft], Draft]
 

@@ -1,30 +1,40 @@
-"""The ordered list of cleaning steps for each layout."""
+"""The ordered list of cleaning steps for each layout.
+
+Order matters: footnote bodies go before reversed pages are looked for (they sit inside
+them), reading order is restored before reference numbers are read (they must run
+upwards), and references become markers before sentence ends are judged.
+"""
 from __future__ import annotations
 
-from . import Draft, Step, with_lines
-
-
-def fix_mojibake(draft: Draft) -> Draft:
-    """Repair text decoded with the wrong codec ('â€ť' -> '”') with ftfy."""
-    import ftfy
-
-    from ..source import Line
-
-    return with_lines(draft, [Line(ln.no, ftfy.fix_text(ln.text, normalization="NFC")) for ln in draft.lines])
-
-
-def strip_spaces(draft: Draft) -> Draft:
-    """Trailing spaces and no-break spaces carry no meaning in any layout."""
-    from ..source import Line
-
-    return with_lines(draft, [Line(ln.no, ln.text.rstrip().replace("\u00a0", " ")) for ln in draft.lines])
-
+from . import Step
+from .asides import move_pull_quotes
+from .footnotes import move_footnotes
+from .headings import find_headings
+from .markers import mark_references
+from .masthead import read_masthead
+from .pagebreaks import join_page_breaks
+from .paragraphs import split_wrapped_paragraphs
+from .reversed import fix_swapped_halves, restore_reversed
+from .spaces import fix_mojibake, fix_stray_spaces, strip_leading_spaces, strip_spaces
 
 STEPS: dict[str, list[Step]] = {
-    "pdf": [fix_mojibake, strip_spaces],
-    "plain": [fix_mojibake, strip_spaces],
-    "markdown": [fix_mojibake, strip_spaces],
-    "html": [fix_mojibake, strip_spaces],
+    "pdf": [
+        fix_mojibake, strip_spaces, read_masthead, move_footnotes, fix_swapped_halves, restore_reversed,
+        mark_references, move_pull_quotes, join_page_breaks, strip_leading_spaces,
+        split_wrapped_paragraphs, find_headings, fix_stray_spaces,
+    ],
+    "plain": [
+        fix_mojibake, strip_spaces, read_masthead, move_footnotes, mark_references, join_page_breaks,
+        strip_leading_spaces, find_headings, fix_stray_spaces,
+    ],
+    "markdown": [
+        fix_mojibake, strip_spaces, read_masthead, mark_references, strip_leading_spaces, find_headings,
+        fix_stray_spaces,
+    ],
+    "html": [
+        fix_mojibake, strip_spaces, read_masthead, mark_references, strip_leading_spaces, find_headings,
+        fix_stray_spaces,
+    ],
 }
 
 

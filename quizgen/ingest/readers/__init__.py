@@ -28,8 +28,11 @@ READERS: Registry[Reader] = Registry("reader")
 
 
 def _register_builtin() -> None:
-    from . import markdown, text
+    # Registration order is sniffing order: the most distinctive signatures first.
+    from . import html, markdown, pdf, text
 
+    READERS.register("pdf", pdf.PdfReader())
+    READERS.register("html", html.HtmlReader())
     READERS.register("markdown", markdown.MarkdownReader())
     READERS.register("text", text.TextReader())
 

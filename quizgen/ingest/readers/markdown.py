@@ -16,9 +16,13 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
 def _plain(value):
-    """YAML dates become ISO strings so metadata stays JSON-ready."""
+    """YAML dates become ISO strings (also inside lists and mappings) so metadata stays JSON-ready."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
     return value
 
 
@@ -27,7 +31,8 @@ class MarkdownReader:
     suffixes = (".md", ".markdown")
 
     def sniff(self, head: bytes) -> bool:
-        return head.lstrip(b"\xef\xbb\xbf").startswith(b"---") and b"\n---" in head[3:]
+        head = head.removeprefix(b"\xef\xbb\xbf")
+        return head.startswith((b"---\n", b"---\r\n")) and b"\n---" in head[3:]
 
     def read(self, path: str, data: bytes, settings) -> RawText:
         text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
@@ -40,13 +45,12 @@ class MarkdownReader:
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
-                raise IngestError(f"broken front matter: {getattr(exc, 'problem', 'invalid YAML')}", path, line) from None
+                problem = getattr(exc, "problem", None) or "invalid YAML"
+                raise IngestError(f"broken front matter: {problem}", path, line) from None
             if loaded is not None and not isinstance(loaded, dict):
                 raise IngestError("broken front matter: expected 'key: value' lines", path, 2)
             metadata = {str(k): _plain(v) for k, v in (loaded or {}).items()}
             body_first = text[: match.end()].count("\n") + 1
-            if not text[: match.end()].endswith("\n"):
-                body_first += 0
         elif text.startswith("---\n"):
             raise IngestError("broken front matter: no closing '---' line", path, 1)
         lines = split_lines(text)[body_first - 1:]

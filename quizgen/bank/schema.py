@@ -1,0 +1,149 @@
+"""Checks a bank against its JSON Schema (shipped as quizgen/schemas/bank.schema.json).
+
+The schema covers structure and per-type shape; `problems()` adds the checks JSON
+Schema cannot express across fields (the answer is one of the choices, ids are
+unique, sources cite a document of the bank). Every problem names its JSON path.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from . import SCHEMA_VERSION
+
+MAX_SHOWN = 120  # characters of an offending value quoted in a message
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # JSON path: $.questions[3].choices
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@cache
+def bank_schema() -> dict[str, Any]:
+    return json.loads(resources.files("quizgen").joinpath("schemas/bank.schema.json").read_text("utf-8"))
+
+
+@cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(bank_schema())
+
+
+@cache
+def _question_validator():
+    from jsonschema import Draft202012Validator
+
+    schema = dict(bank_schema())
+    schema.update({"$ref": "#/$defs/question"})
+    for key in ("type", "required", "additionalProperties", "properties"):
+        schema.pop(key)
+    return Draft202012Validator(schema)
+
+
+def problems(data: Any) -> list[Problem]:
+    """Every problem of a bank's parsed JSON, in document order; [] when it is valid."""
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return [Problem("$", "not a quizgen question bank (expected an object with a 'questions' list)")]
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        return [Problem("$.schema_version", f"{version!r} is not a schema version this quizgen reads "
+                                            f"(it reads {SCHEMA_VERSION})")]
+    found = [_describe(e) for e in _validator().iter_errors(data)]
+    found.extend(_cross_field(data))
+    return sorted(set(found), key=lambda p: _sort_key(p.path))
+
+
+def question_problems(question: dict[str, Any], documents: set[str] | None = None) -> list[Problem]:
+    """Problems of one question (paths start at `$`); used by the build before writing."""
+    found = [_describe(e) for e in _question_validator().iter_errors(question)]
+    found.extend(_question_cross_field("$", question, documents))
+    return found
+
+
+def _cross_field(data: dict[str, Any]) -> Iterator[Problem]:
+    documents = {d.get("name") for d in data.get("documents") or [] if isinstance(d, dict)}
+    seen: dict[str, int] = {}
+    for i, question in enumerate(data["questions"]):
+        if not isinstance(question, dict):
+            continue
+        qid = question.get("id")
+        if isinstance(qid, str):
+            if qid in seen:
+                yield Problem(f"$.questions[{i}].id", f"{qid!r} is also the id of $.questions[{seen[qid]}]")
+            seen.setdefault(qid, i)
+        yield from _question_cross_field(f"$.questions[{i}]", question, documents)
+
+
+def _question_cross_field(at: str, question: dict[str, Any], documents: set[str] | None) -> Iterator[Problem]:
+    qtype = question.get("type")
+    choices = question.get("choices")
+    if qtype == "multiple_choice" and isinstance(choices, list) and question.get("answer") not in choices:
+        yield Problem(f"{at}.choices", f"the answer {_shown(question.get('answer'))} is not one of the choices")
+    pairs = question.get("pairs")
+    if qtype == "matching" and isinstance(pairs, list):
+        for side, name in ((0, "left"), (1, "right")):
+            values = [p[side] for p in pairs if isinstance(p, list) and len(p) == 2]
+            if len(set(values)) != len(values):
+                yield Problem(f"{at}.pairs", f"two pairs have the same {name} side, so the match is ambiguous")
+    if documents is not None:
+        for j, source in enumerate(question.get("sources") or []):
+            name = source.get("document") if isinstance(source, dict) else None
+            if isinstance(name, str) and name not in documents:
+                yield Problem(f"{at}.sources[{j}].document", f"{name!r} is not one of the bank's documents")
+
+
+def _describe(error) -> Problem:
+    """A short message for a jsonschema error, without dumping the whole offending value."""
+    v, arg, value = error.validator, error.validator_value, error.instance
+    if v == "required":
+        message = error.message.replace(" is a required property", "") + " is missing"
+    elif v == "additionalProperties":
+        message = error.message
+    elif v in ("minItems", "maxItems"):
+        bound = "at least" if v == "minItems" else "at most"
+        message = f"has {len(value)} item(s), needs {bound} {arg}"
+    elif v == "uniqueItems":
+        message = "has duplicate items"
+    elif v == "const":
+        message = f"{_shown(value)} should be {arg!r}"
+    elif v == "enum":
+        message = f"{_shown(value)} is not one of: {', '.join(map(str, arg))}"
+    elif v == "type":
+        allowed = " or ".join(arg) if isinstance(arg, list) else arg
+        message = f"{_shown(value)} should be of type {allowed}"
+    elif v in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
+        message = "is empty"
+    elif v == "pattern":
+        message = f"{_shown(value)} does not match {arg}"
+    else:
+        message = error.message if len(error.message) <= 2 * MAX_SHOWN else error.message[: 2 * MAX_SHOWN] + "…"
+    return Problem(error.json_path, message)
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def _sort_key(path: str) -> list:
+    """Order $.questions[10] after $.questions[9]."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"\[(\d+)\]", path)]
+
+
+def stale_hash(data: dict[str, Any]) -> bool:
+    """True when a valid bank's content_hash is set but no longer matches (edited by hand)."""
+    from . import bank_from_dict, content_hash
+
+    given = data.get("content_hash") or ""
+    return bool(given) and given != content_hash(bank_from_dict(data))

@@ -1,0 +1,318 @@
+"""`quizgen build`: ingest -> extract -> generate -> select -> bank -> outputs, per recipe.
+
+A bad source is recorded and the others go on; the build then exits non-zero. The
+bank is written only when generation gave questions, and every file is written
+atomically, so a failed build never replaces the outputs of an earlier one.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .bank import Bank, DocumentInfo, write_bank
+from .errors import QuizgenError
+from .models import Document, Item, Question
+from .recipe import FILE_OPTION, Recipe, expand_sources, load_recipe, recipe_for_paths, unsafe_output_name
+
+BANK_FILE = "bank.json"
+DECKS_DIR = Path("decks")
+RECIPE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class OutputResult:
+    renderer: str
+    written: tuple[Path, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)  # question type -> count the format cannot express
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one recipe's build did, for the CLI's summary and `--report`."""
+
+    recipe: Recipe
+    out_dir: Path
+    bank_path: Path | None = None
+    documents: tuple[str, ...] = ()
+    items: dict[str, int] = field(default_factory=dict)  # item kind -> count
+    generated: int = 0  # questions the gate kept, before the recipe's selection
+    questions: dict[str, int] = field(default_factory=dict)  # question type -> count in the bank
+    rejections: tuple[Any, ...] = ()  # generate.Rejection: (question, "code: detail")
+    outputs: tuple[OutputResult, ...] = ()
+    failures: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and all(o.error is None for o in self.outputs)
+
+
+@dataclass(frozen=True)
+class Plan:
+    recipes: tuple[Recipe, ...]
+    problems: tuple[str, ...] = ()  # recipes that could not be read
+    notes: tuple[str, ...] = ()  # optional recipes skipped
+
+
+def plan(targets: Sequence[str], decks: Path = DECKS_DIR) -> Plan:
+    """What `quizgen build` builds: every recipe in decks/ when no target is given,
+    else each named recipe plus one default recipe over the other paths."""
+    recipes: list[Recipe] = []
+    problems: list[str] = []
+    notes: list[str] = []
+    implicit = not targets
+    if implicit:
+        targets = [str(p) for p in sorted(decks.glob("*")) if p.suffix in RECIPE_SUFFIXES]
+        if not targets:
+            return Plan((), (f"{decks}: no recipes (*.yaml) here; name a recipe or documents to build",))
+    for target in (t for t in targets if Path(t).suffix in RECIPE_SUFFIXES):
+        try:
+            recipe = load_recipe(target)
+        except QuizgenError as exc:
+            problems.append(str(exc))
+            continue
+        missing = expand_sources(recipe)[1]
+        if implicit and recipe.optional and missing:
+            notes.append(f"skipped optional recipe {target}: {missing[0].split(': ', 1)[-1]}")
+            continue
+        recipes.append(recipe)
+    documents = [t for t in targets if Path(t).suffix not in RECIPE_SUFFIXES]
+    if documents:
+        recipes.append(recipe_for_paths(documents))
+    return Plan(tuple(recipes), tuple(problems), tuple(notes))
+
+
+def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
+    """Build one recipe into OUT/<recipe name>/. Never raises QuizgenError: failures are in the result."""
+    from .config import Settings
+
+    settings = _with_seed(settings or Settings(), recipe.seed)
+    result = BuildResult(recipe=recipe, out_dir=Path(out_root) / recipe.name)
+    paths, failures = expand_sources(recipe)
+    sources = _read_sources(paths, settings, failures)
+    result = replace(result, documents=tuple(d.name for d, _ in sources),
+                     items=dict(Counter(i.kind for _, items in sources for i in items)))
+    if not sources:
+        return replace(result, failures=tuple(failures + ["no source document could be read; nothing written"]))
+    try:
+        from .generate import generate_questions
+
+        generated = generate_questions(sources, settings, types=recipe.types)
+    except QuizgenError as exc:
+        return replace(result, failures=tuple(failures + [str(exc)]))
+    documents = {d.name for d, _ in sources}
+    kept, refused = _schema_gate(generated.questions, documents)
+    rejections = tuple(generated.rejections) + tuple(refused)
+    chosen = select(kept, recipe, settings.generate.seed)
+    result = replace(result, generated=len(kept), rejections=rejections,
+                     questions=dict(sorted(Counter(q.type for q in chosen).items())))
+    if not chosen:
+        return replace(result, failures=tuple(failures + ["no questions were made or selected; nothing written"]))
+    bank = Bank(title=recipe.title, questions=tuple(chosen), documents=tuple(_info(d) for d, _ in sources))
+    try:
+        bank_path = write_bank(bank, result.out_dir / BANK_FILE)
+    except QuizgenError as exc:
+        return replace(result, failures=tuple(failures + [str(exc)]))
+    outputs = tuple(render_output(bank, recipe, name, result.out_dir, settings) for name in recipe.outputs)
+    return replace(result, bank_path=bank_path, outputs=outputs, failures=tuple(failures))
+
+
+def select(questions: Sequence[Question], recipe: Recipe, seed: int) -> list[Question]:
+    """The recipe's tag filter, then at most `counts[type]` per type as a seeded sample; sorted by id."""
+    chosen = [
+        q for q in questions
+        if (not recipe.include_tags or set(q.tags) & set(recipe.include_tags))
+        and not set(q.tags) & set(recipe.exclude_tags)
+    ]
+    by_type: dict[str, list[Question]] = {}
+    for question in sorted(chosen, key=lambda q: q.id):
+        by_type.setdefault(question.type, []).append(question)
+    picked: list[Question] = []
+    for qtype, group in by_type.items():
+        count = recipe.counts.get(qtype)
+        if count is not None and count < len(group):
+            # A generator per type: changing one type's count leaves the others' samples alone.
+            group = random.Random(f"{seed}:{qtype}").sample(group, count)
+        picked.extend(group)
+    return sorted(picked, key=lambda q: q.id)
+
+
+def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings) -> OutputResult:
+    """Run one renderer of the recipe; its failure is recorded, not raised."""
+    from .render import RENDERERS, RenderOptions
+
+    options = dict(recipe.outputs.get(name, {}))
+    try:
+        renderer = RENDERERS.get(name)
+        file = options.pop(FILE_OPTION, None)
+        target = out_dir / recipe.output_name(name, renderer.suffix)
+        # Checked when the recipe was read too; this guards recipes built in code.
+        problem = unsafe_output_name(str(file)) if file is not None else None
+        if problem or not _inside(target, out_dir):
+            return OutputResult(name, error=f"{target}: {problem or 'leaves the output folder'}")
+        render_options = RenderOptions(
+            title=recipe.title,
+            seed=settings.generate.seed,
+            paper=options.get("paper") or settings.render.paper,
+            template_dir=settings.render.template_dir,
+            extra=options,
+        )
+        report = renderer.write(bank, target, render_options)
+    except KeyError as exc:
+        return OutputResult(name, error=str(exc.args[0]))
+    except QuizgenError as exc:
+        return OutputResult(name, error=str(exc))
+    return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped))
+
+
+def render_bank(fmt: str, bank_path: Path, out: Path | None, settings, extra: dict[str, Any]):
+    """`quizgen render`: one renderer over an existing bank. Returns (target, RenderReport).
+
+    `out` defaults to `<format><suffix>` beside the bank; an existing folder given for
+    a one-file format gets that name inside it."""
+    from .bank import read_bank
+    from .errors import RenderError
+    from .render import RENDERERS, RenderOptions
+
+    if fmt not in RENDERERS:
+        raise RenderError(f"unknown format '{fmt}' (allowed: {', '.join(RENDERERS.names())})")
+    renderer = RENDERERS.get(fmt)
+    bank = read_bank(bank_path)
+    default_name = fmt + ("" if renderer.suffix == "/" else renderer.suffix)
+    target = Path(out) if out else Path(bank_path).parent / default_name
+    if renderer.suffix != "/" and target.is_dir():
+        target = target / default_name
+    options = RenderOptions(title=bank.title, seed=settings.generate.seed,
+                            paper=extra.get("paper") or settings.render.paper,
+                            template_dir=settings.render.template_dir, extra=extra)
+    return target, renderer.write(bank, target, options)
+
+
+def _read_sources(paths: list[str], settings, failures: list[str]) -> list[tuple[Document, list[Item]]]:
+    """Ingest and extract each file; a bad one is added to `failures` and skipped."""
+    from .extract import extract_document
+    from .ingest import find_sources, load_document
+
+    read: list[tuple[Document, list[Item]]] = []
+    seen: dict[str, str] = {}
+    for given in paths:
+        try:
+            files = find_sources([given])
+        except QuizgenError as exc:
+            failures.append(str(exc))
+            continue
+        for path in files:
+            try:
+                document = load_document(path, settings)
+                if document.name in seen:
+                    failures.append(f"{path}: has the same name as {seen[document.name]}; "
+                                    "questions cite documents by name, so rename one")
+                    continue
+                seen[document.name] = str(path)
+                read.append((document, extract_document(document, settings)))
+            except QuizgenError as exc:
+                failures.append(str(exc))
+    return read
+
+
+def _schema_gate(questions: Sequence[Question], documents: set[str]) -> tuple[list[Question], list[Any]]:
+    """Questions the bank schema would refuse become rejections instead of failing the build."""
+    from .bank.schema import question_problems
+    from .generate import Rejection
+
+    kept, refused = [], []
+    for question in questions:
+        found = question_problems(question.to_dict(), documents)
+        if found:
+            refused.append(Rejection(question, f"schema: {found[0]}"))
+        else:
+            kept.append(question)
+    return kept, refused
+
+
+def _info(document: Document) -> DocumentInfo:
+    meta = document.metadata
+
+    def text(key: str) -> str | None:
+        value = meta.get(key)
+        return None if value is None else str(value)
+
+    return DocumentInfo(name=document.name, path=document.path, checksum=document.checksum,
+                        title=text("title"), author=text("author"), date=text("date"))
+
+
+def _with_seed(settings, seed: int | None):
+    if seed is None:
+        return settings
+    return settings.model_copy(update={"generate": settings.generate.model_copy(update={"seed": seed})})
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    return target.resolve().is_relative_to(folder.resolve())
+
+
+def print_summary(result: BuildResult) -> None:
+    """A few lines per recipe: what was written, what was skipped, what failed."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if result.bank_path:
+        console.print(f"{result.recipe.name}: {sum(result.questions.values())} questions from "
+                      f"{len(result.documents)} document(s) -> {result.bank_path}")
+    for output in result.outputs:
+        if output.error:
+            continue
+        skipped = ", ".join(f"{n} {t}" for t, n in sorted(output.skipped.items()) if n)
+        where = _common_place(output.written)
+        console.print(f"  {output.renderer}: {len(output.written)} file(s) -> {where}"
+                      + (f" (skipped: {skipped})" if skipped else ""))
+
+
+def print_report(result: BuildResult) -> None:
+    """`--report`: rejections by reason (the quality gate), then one summary table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    reasons = Counter(r.code for r in result.rejections)
+    rejected = Table(title=f"{result.recipe.name}: rejected questions by reason", title_justify="left")
+    rejected.add_column("reason")
+    rejected.add_column("count", justify="right")
+    rejected.add_column("example")
+    for code, count in reasons.most_common():
+        example = next(r for r in result.rejections if r.code == code)
+        rejected.add_row(code, str(count), f"{example.question.id}: {example.reason}")
+    if reasons:
+        console.print(rejected)
+    else:
+        console.print(f"{result.recipe.name}: no question was rejected")
+
+    summary = Table(title=f"{result.recipe.name}: summary", title_justify="left", show_header=False)
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    summary.add_row("documents", str(len(result.documents)))
+    for kind, count in sorted(result.items.items()):
+        summary.add_row(f"  items: {kind}", str(count))
+    summary.add_row("questions kept by the gate", str(result.generated))
+    for qtype, count in result.questions.items():
+        summary.add_row(f"  in the bank: {qtype}", str(count))
+    summary.add_row("rejections", str(len(result.rejections)))
+    for output in result.outputs:
+        state = "failed" if output.error else f"{len(output.written)} file(s)"
+        skipped = sum(output.skipped.values())
+        summary.add_row(f"output {output.renderer}", state + (f", {skipped} skipped" if skipped else ""))
+    console.print(summary)
+
+
+def _common_place(paths: Sequence[Path]) -> str:
+    if len(paths) == 1:
+        return str(paths[0])
+    if not paths:
+        return "(nothing)"
+    import os
+
+    return os.path.commonpath([str(p) for p in paths]) + "/"

@@ -1,0 +1,78 @@
+"""Cloze deletions in Anki's markup: the source sentence with the fact blanked.
+
+A list gets one numbered blank per member ({{c1::..}}, {{c2::..}}: one Anki card
+each); a definition blanks its term, a dated event its date, a quote its speaker.
+Where the sentence does not hold the words verbatim, a plain sentence is built
+from the item instead (a list, a term, a quote) or no cloze is made (a date).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
+from .context import Context, fact
+from .phrasing import bare_name, capitalise, cloze, date_pattern, in_sentence, join_words, shown_quote, with_article
+
+QTYPE = "cloze"
+
+
+def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
+    for item in items:
+        marked = blank(item)
+        if marked is None:
+            continue
+        prompt, blanks = marked
+        yield ctx.question(
+            QTYPE, fact(item), [item], prompt=prompt, answer="; ".join(blanks), blanks=tuple(blanks),
+        )
+
+
+def blank(item: Item) -> tuple[str, list[str]] | None:
+    """The cloze text and its blanks in order, or None when no fair cloze can be made."""
+    sentence = item.source.sentence.strip()
+    if isinstance(item, Enumeration):
+        return in_text(sentence, list(item.members)) or listed(item)
+    if isinstance(item, Definition):
+        return in_text(sentence, [item.term]) or (
+            f"The text defines {cloze(1, in_sentence(item.term))} as “{item.definition.rstrip('.')}”.",
+            [in_sentence(item.term)],
+        )
+    if isinstance(item, DatedEvent):
+        if item.end:
+            return None
+        found = list(date_pattern(item.date).finditer(sentence))
+        return in_text(sentence, [found[0].group(0)]) if len(found) == 1 else None
+    if isinstance(item, Quote):
+        name = bare_name(item.speaker)
+        return in_text(sentence, [name]) or (
+            f"{cloze(1, name)} said: “{shown_quote(item.text)}”", [name],
+        )
+    return None
+
+
+def in_text(text: str, phrases: list[str]) -> tuple[str, list[str]] | None:
+    """Blank each phrase where it occurs exactly once as whole words; numbered in reading order."""
+    spans = []
+    for phrase in phrases:
+        found = list(re.finditer(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", text, re.IGNORECASE))
+        if len(found) != 1:
+            return None
+        spans.append(found[0].span())
+    spans.sort()
+    if any(a_end > b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])):
+        return None  # one phrase inside another: the blanks would overlap
+    out, blanks, last = [], [], 0
+    for number, (start, end) in enumerate(spans, 1):
+        out += [text[last:start], cloze(number, text[start:end])]
+        blanks.append(text[start:end])
+        last = end
+    out.append(text[last:])
+    return "".join(out), blanks
+
+
+def listed(item: Enumeration) -> tuple[str, list[str]]:
+    """'The three deficits are {{c1::...}}, {{c2::...}} and {{c3::...}}.'"""
+    members = [in_sentence(m) for m in item.members]
+    marked = [cloze(n, m) for n, m in enumerate(members, 1)]
+    return f"{capitalise(with_article(in_sentence(item.label)))} are {join_words(marked)}.", members

@@ -1,0 +1,167 @@
+"""What a question type needs besides its items: the document, the corpus, the settings.
+
+`Context.question` fills in what every question carries the same way: the id from
+the type and the fact's core, the explanation and sources from the items'
+provenance, Anki-safe tags, the topic, the difficulty and the level.
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from ..bank.ids import question_id, stable_int
+from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
+from .phrasing import bare_name
+
+# Types that ask a student to produce several things, or to recognise one among
+# given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
+RECOGNITION_TYPES = {"true_false", "multiple_choice"}
+SEVERAL_ANSWER_TYPES = {"list_recall", "ordering"}
+LONG_ANSWER_WORDS = 8
+MANY_PARTS = 4
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every item of every document, for distractors and for checking a false statement
+    is not true somewhere else."""
+
+    documents: tuple[tuple[str, tuple[Item, ...]], ...]
+
+    @classmethod
+    def of(cls, sources: Sequence[tuple[Document, Sequence[Item]]]) -> Corpus:
+        return cls(tuple((doc.name, tuple(items)) for doc, items in sources))
+
+    def items(self, kind: str, near: str) -> list[tuple[int, Item]]:
+        """Items of one kind with their tier: 0 from document `near`, 1 from the others."""
+        found = []
+        for name, items in self.documents:
+            tier = 0 if name == near else 1
+            found += [(tier, item) for item in items if item.kind == kind]
+        return sorted(found, key=lambda pair: pair[0])
+
+    def all(self, kind: str) -> list[Item]:
+        return [item for _, items in self.documents for item in items if item.kind == kind]
+
+
+@dataclass(frozen=True)
+class Context:
+    document: Document
+    corpus: Corpus
+    settings: object  # config.Settings
+
+    def rng(self, qtype: str, core: Iterable[str]) -> random.Random:
+        """A generator of its own per question: seeded, and independent of run order."""
+        return random.Random(self.settings.generate.seed + stable_int(question_id(qtype, core)))
+
+    def source(self, item: Item) -> Source:
+        meta = self.document.metadata
+        return Source(
+            document=item.source.document,
+            line=item.source.line,
+            sentence=item.source.sentence,
+            title=meta.get("title"),
+            author=meta.get("author"),
+            date=meta.get("date"),
+            footnote="; ".join(item.source.footnotes) or None,
+        )
+
+    def topic(self, item: Item) -> str | None:
+        """The heading of the section the item comes from; else the list's own name."""
+        for paragraph in self.document.paragraphs:
+            if paragraph.kind == "body" and paragraph.line <= item.source.line <= paragraph.end_line:
+                if paragraph.heading:
+                    return paragraph.heading
+                break
+        return getattr(item, "label", None)
+
+    def question(
+        self,
+        qtype: str,
+        core: Iterable[str],
+        items: Sequence[Item],
+        *,
+        prompt: str,
+        answer: str,
+        level: str = "remember",
+        **fields,
+    ) -> Question:
+        core = tuple(core)
+        sentences = list(dict.fromkeys(item.source.sentence for item in items))
+        topic = self.topic(items[0])
+        tags = [f"doc::{tag_text(PurePath(self.document.name).stem)}", f"kind::{items[0].kind}"]
+        if topic:
+            tags.append(f"topic::{tag_text(topic)}")
+        parts = len(fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer])
+        return Question(
+            id=question_id(qtype, core),
+            type=qtype,
+            prompt=prompt,
+            answer=answer,
+            explanation="\n".join(sentences),
+            sources=tuple(dict.fromkeys(self.source(item) for item in items)),
+            kind=items[0].kind,
+            tags=tuple(tags),
+            topic=topic,
+            difficulty=difficulty(qtype, answer, parts),
+            level=level,
+            **fields,
+        )
+
+
+def fact(item: Item) -> tuple[str, ...]:
+    """The document-independent core of an item: what a question about it asks.
+
+    A list is its members in any order (its name differs between texts); a quote is
+    its words and who said them, without titles.
+    """
+    if isinstance(item, Enumeration):
+        return ("enumeration", *sorted(item.members, key=str.casefold))
+    if isinstance(item, Definition):
+        return ("definition", item.term, item.definition)
+    if isinstance(item, DatedEvent):
+        return ("date", item.date, item.end or "", item.event)
+    if isinstance(item, Quote):
+        return ("quote", item.text, bare_name(item.speaker))
+    raise TypeError(f"not an item: {item!r}")
+
+
+def groups(items: Sequence, low: int = 4, high: int = 6) -> list[list]:
+    """Items split into as few groups of `low`..`high` as possible, in order; a remainder
+    too small for a group of its own is left out."""
+    count = -(-len(items) // high)
+    while count and len(items) // count < low:
+        count -= 1
+    if not count:
+        return []
+    usable = items[: min(len(items), count * high)]
+    size, extra = divmod(len(usable), count)
+    out, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        out.append(list(usable[start:end]))
+        start = end
+    return out
+
+
+def tag_text(text: str) -> str:
+    """Anki tags cannot hold spaces; keep letters, digits, '-' and '_' only."""
+    text = re.sub(r"[^\w-]+", "_", text.strip().casefold())
+    return text.strip("_") or "untitled"
+
+
+def difficulty(qtype: str, answer: str, parts: int) -> int:
+    """1 to recognise one fact, 2 to recall one, 3 to recall several or put them in
+    order; one more (at most 3) when the answer is long or has many parts."""
+    if qtype in RECOGNITION_TYPES:
+        level = 1
+    elif qtype in SEVERAL_ANSWER_TYPES or (qtype == "cloze" and parts > 1):
+        level = 3
+    else:
+        level = 2
+    if len(answer.split()) > LONG_ANSWER_WORDS or parts > MANY_PARTS:
+        level += 1
+    return min(level, 3)

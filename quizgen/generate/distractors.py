@@ -1,0 +1,137 @@
+"""Wrong options for multiple choice: plausible, of the answer's kind, and never also right.
+
+Candidates come in tiers: the same kind of thing from the same document (tier 0),
+from the rest of the corpus (tier 1), then `generate.distractor_vocabulary` (tier 2).
+A candidate is refused when it is also correct (it normalises to, contains or is
+contained in an accepted answer), when its form differs from the answer's (a name
+for a name, a phrase with an article for one with an article, a sentence for a
+sentence), or when its length is far from the answer's. The choice within a tier
+is seeded, so the same seed gives the same options.
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+
+from ..bank.ids import normalise
+from .phrasing import (
+    ARTICLES, date_parts, display_date, in_sentence, is_name, precision, shift_years, strip_article,
+)
+
+OPTIONS = 3  # distractors per multiple-choice question
+MAX_LENGTH_RATIO = 2.0  # a distractor may be at most twice as long (or short) as the answer
+SHORT_ANSWER_CHARS = 12  # below this, compare lengths by difference rather than ratio
+NEARBY_YEARS = 30  # corpus dates further than this from the answer are not tempting
+DATE_SHIFTS = (1, -1, 2, -2, 3, -3, 5, -5, 10, -10)  # years, for made-up nearby dates
+
+_COVER_ALL = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b", re.IGNORECASE)
+
+
+def also_correct(candidate: str, correct: Iterable[str]) -> bool:
+    """True when a candidate says the same as a correct answer, or one holds the other."""
+    cand = _stems(candidate)
+    for answer in correct:
+        ans = _stems(answer)
+        if not cand or not ans or cand == ans:
+            return True
+        if f" {ans} " in f" {cand} " or f" {cand} " in f" {ans} ":
+            return True
+    return False
+
+
+def _stems(text: str) -> str:
+    """Normalised words without plural endings: 'safe road' is as right as 'safe roads'."""
+    return " ".join(re.sub(r"(?<=[^s])(es|s)$", "", word) for word in normalise(text).split())
+
+
+def similar_length(answer: str, candidate: str) -> bool:
+    a, c = len(answer), len(candidate)
+    if max(a, c) < SHORT_ANSWER_CHARS:
+        return abs(a - c) <= SHORT_ANSWER_CHARS
+    return max(a, c) <= MAX_LENGTH_RATIO * min(a, c)
+
+
+def fit_form(answer: str, candidate: str) -> str | None:
+    """The candidate in the answer's form, or None when it cannot take that form."""
+    candidate = candidate.strip()
+    if _COVER_ALL.search(candidate) or is_name(answer) != is_name(candidate):
+        return None
+    if answer.rstrip().endswith(".") != candidate.endswith("."):
+        return None
+    if not answer.lower().startswith(ARTICLES):
+        candidate = strip_article(candidate)
+    elif not candidate.lower().startswith(ARTICLES):
+        return None
+    # Keep the answer's initial case so a capital does not single out one option.
+    if answer[:1].islower():
+        candidate = in_sentence(candidate)
+    return candidate if similar_length(answer, candidate) else None
+
+
+def pick(
+    answer: str,
+    candidates: Iterable[tuple[int, str]],
+    rng: random.Random,
+    *,
+    correct: Sequence[str] = (),
+    vocabulary: Sequence[str] = (),
+    count: int = OPTIONS,
+) -> list[str]:
+    """Up to `count` distractors for `answer` from (tier, text) candidates, best tier first.
+
+    `correct` lists every other answer that would also be right (other members of
+    the same list, other spellings); none of them, nor anything close, is picked.
+    """
+    pool = list(candidates) + [(2, word) for word in vocabulary]
+    rng.shuffle(pool)
+    pool.sort(key=lambda pair: pair[0])  # stable: seeded order within each tier
+    chosen: list[str] = []
+    for _, text in pool:
+        fitted = fit_form(answer, text)
+        if fitted is None or also_correct(fitted, [answer, *correct, *chosen]):
+            continue
+        chosen.append(fitted)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def pick_dates(
+    iso: str,
+    candidates: Iterable[tuple[int, str]],
+    rng: random.Random,
+    *,
+    end: str | None = None,
+    correct: Sequence[str] = (),
+    count: int = OPTIONS,
+) -> list[str]:
+    """ISO dates near `iso` at the same precision: dates of the corpus first, then made-up
+    shifts of a few years. A date inside the answer's range or in `correct` is refused."""
+    year = date_parts(iso)[0]
+    last_year = date_parts(end)[0] if end else year
+    refused = {iso, *correct}
+
+    def usable(other: str) -> bool:
+        other_year = date_parts(other)[0]
+        return (
+            precision(other) == precision(iso)
+            and other not in refused
+            and not year <= other_year <= last_year
+            and abs(other_year - year) <= NEARBY_YEARS
+        )
+
+    pool = [pair for pair in candidates if usable(pair[1])]
+    rng.shuffle(pool)
+    pool.sort(key=lambda pair: pair[0])
+    # Shuffled, so the answer is not always the middle of the options.
+    shifts = [shift_years(iso, s if s < 0 else s + last_year - year) for s in DATE_SHIFTS]
+    rng.shuffle(shifts)
+    pool += [(2, shifted) for shifted in shifts if usable(shifted)]
+    chosen: list[str] = []
+    for _, other in pool:
+        if other not in chosen and display_date(other) not in map(display_date, chosen):
+            chosen.append(other)
+        if len(chosen) == count:
+            break
+    return chosen

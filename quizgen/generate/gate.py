@@ -1,0 +1,185 @@
+"""The quality gate: every question a teacher would reject is set aside with a reason.
+
+A reason is a short stable code, a colon and a detail ("dangling-pronoun: 'he' opens
+the answer"). The checks, in order:
+  unreliable-region   a source sentence lies where the cleaner distrusts the text
+  footnote-digits     a footnote number glued to a word ("place.1", "4strong")
+  dangling-pronoun    a prompt part, answer or option opens with a pronoun whose
+                      antecedent is in another sentence ("he", "this", "they")
+  truncated           unbalanced quotes or brackets, or text ending on "and", "the", a comma
+  answer-in-prompt    the prompt already gives the answer away
+  too-long            prompt over generate.max_prompt_chars, answer over max_answer_chars
+  bad-choices         multiple choice without four distinct options, exactly one the answer
+  duplicate-prompt    the same prompt already asks for another answer (kept: the first by id)
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from ..bank.ids import normalise
+from ..models import Document, Question
+
+PRONOUNS = {
+    "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "its", "their",
+    "them", "him", "such", "both",
+}
+TRUNCATING_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that"}
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A footnote number glued to a word: after its final punctuation ("place.1", "us.”20",
+# "reduction,34"), or to the front of a word ("4strong"; ordinals like "21st" are words).
+_GLUED_FOOTNOTE = re.compile(
+    r"[^\W\d_]{2}[.,;:]?[”\"’)]?\d{1,3}(?![\w.,]?\d)|(?<![\w$£€.,-])\d{1,3}(?!st|nd|rd|th|s\b)[^\W\d_]{2,}"
+)
+
+
+def check(
+    questions: Iterable[Question], documents: Mapping[str, Document], settings
+) -> tuple[list[Question], list]:
+    """(kept, rejections), each rejection with the first reason that applies."""
+    from . import Rejection
+
+    kept: list[Question] = []
+    rejections = []
+    asked: dict[tuple[str, str], Question] = {}
+    for question in sorted(questions, key=lambda q: q.id):
+        reason = first_problem(question, documents, settings)
+        if reason is None:
+            key = (question.type, normalise(plain(question.prompt)))
+            earlier = asked.get(key)
+            if earlier is not None and question.type not in {"matching", "ordering"}:
+                reason = f"duplicate-prompt: same prompt as {earlier.id}"
+            else:
+                asked[key] = question
+        if reason is None:
+            kept.append(question)
+        else:
+            rejections.append(Rejection(question=question, reason=reason))
+    return kept, rejections
+
+
+def first_problem(question: Question, documents: Mapping[str, Document], settings) -> str | None:
+    checks = (
+        lambda q: unreliable(q, documents),
+        glued_footnote,
+        dangling_pronoun,
+        truncated,
+        answer_in_prompt,
+        lambda q: too_long(q, settings),
+        bad_choices,
+    )
+    for check_one in checks:
+        reason = check_one(question)
+        if reason:
+            return reason
+    return None
+
+
+def plain(text: str) -> str:
+    """Cloze markup replaced by the words it hides."""
+    return _CLOZE.sub(r"\1", text)
+
+
+def texts(question: Question) -> list[tuple[str, str]]:
+    """(where, text) of everything a student reads: prompt, answer, options, pairs, items."""
+    found = [("prompt", plain(question.prompt))]
+    if question.type not in {"true_false", "matching"}:
+        found.append(("answer", question.answer))
+    found += [("option", c) for c in question.choices]
+    found += [("pair", side) for pair in question.pairs for side in pair]
+    found += [("item", s) for s in question.sequence]
+    return found
+
+
+def unreliable(question: Question, documents: Mapping[str, Document]) -> str | None:
+    for source in question.sources:
+        document = documents.get(source.document)
+        if document is None:
+            continue
+        for region in document.regions:
+            if not region.restored and region.line <= source.line <= region.end_line:
+                return f"unreliable-region: {source.document}:{source.line} ({region.reason})"
+        for sentence in document.sentences:
+            if sentence.unreliable and sentence.line <= source.line <= sentence.end_line:
+                return f"unreliable-region: {source.document}:{source.line} (sentence flagged by the cleaner)"
+    return None
+
+
+def glued_footnote(question: Question) -> str | None:
+    for where, text in texts(question):
+        match = _GLUED_FOOTNOTE.search(text)
+        if match:
+            return f"footnote-digits: '{match.group(0)}' in {where}"
+    return None
+
+
+def dangling_pronoun(question: Question) -> str | None:
+    """A part of the prompt, the answer or an option that opens with a pronoun.
+
+    Quoted words are left alone: a quotation may say "we" or "they".
+    """
+    for where, text in texts(question):
+        unquoted = _QUOTED.sub("“…”", text)
+        for part in re.split(r"(?<=[.?!:;])\s+|^", unquoted):
+            first = re.match(r"\W*([A-Za-z]+)", part)
+            if first and first.group(1).lower() in PRONOUNS:
+                return f"dangling-pronoun: '{first.group(1)}' opens the {where}"
+    return None
+
+
+def truncated(question: Question) -> str | None:
+    for where, text in texts(question):
+        if text.count("“") != text.count("”") or text.count('"') % 2:
+            return f"truncated: unbalanced quotation marks in {where}"
+        if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+            return f"truncated: unbalanced brackets in {where}"
+        words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
+        if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
+            return f"truncated: {where} ends on '{words[-1]}'"
+    return None
+
+
+def answer_in_prompt(question: Question) -> str | None:
+    """The prompt (or a pair's other side) already says what the student must give."""
+    prompt = f" {normalise(plain(question.prompt))} "
+    if question.type == "cloze":
+        outside = f" {normalise(_CLOZE.sub(' ', question.prompt))} "
+        for hidden in question.blanks:
+            if f" {normalise(hidden)} " in outside:
+                return f"answer-in-prompt: '{hidden}' also appears outside its blank"
+        return None
+    if question.type in {"basic", "short_answer", "multiple_choice"}:
+        answer = normalise(question.answer)
+        if answer and f" {answer} " in prompt:
+            return f"answer-in-prompt: '{question.answer}' is in the prompt"
+        year = re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?(\d{4})(?:–\d{4})?", question.answer)
+        if year and year.group(1) in question.prompt:
+            return f"answer-in-prompt: the year {year.group(1)} is in the prompt"
+    for left, right in question.pairs:
+        if re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}(?:–\d{4})?", right) and right[-4:] in left:
+            return f"answer-in-prompt: '{left}' names its own date"
+    return None
+
+
+def too_long(question: Question, settings) -> str | None:
+    limits = settings.generate
+    if len(plain(question.prompt)) > limits.max_prompt_chars:
+        return f"too-long: prompt has {len(plain(question.prompt))} characters (max {limits.max_prompt_chars})"
+    for where, text in texts(question)[1:]:
+        limit = limits.max_prompt_chars if where == "pair" else limits.max_answer_chars
+        if len(text) > limit:
+            return f"too-long: {where} has {len(text)} characters (max {limit})"
+    return None
+
+
+def bad_choices(question: Question) -> str | None:
+    if question.type != "multiple_choice":
+        return None
+    distinct = {normalise(c) for c in question.choices}
+    if len(question.choices) != 4 or len(distinct) != 4:
+        return "bad-choices: not four distinct options"
+    if question.choices.count(question.answer) != 1:
+        return "bad-choices: the answer is not exactly one of the options"
+    return None
+

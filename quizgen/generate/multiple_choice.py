@@ -1,0 +1,72 @@
+"""Multiple choice: the answer and three distractors of the same kind, in a seeded order.
+
+No question is made when fewer than three fair distractors can be found.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..bank.ids import normalise, stable_int
+from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
+from .basic import when_prompt, who_said_prompt
+from .context import Context, fact
+from .distractors import OPTIONS, pick, pick_dates
+from .phrasing import bare_name, display_date, in_sentence, name_variants, with_article
+
+QTYPE = "multiple_choice"
+
+
+def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
+    for item in items:
+        question = ask(item, ctx)
+        if question is not None:
+            yield question
+
+
+def ask(item: Item, ctx: Context) -> Question | None:
+    vocabulary = ctx.settings.generate.distractor_vocabulary
+    core = fact(item)
+    rng = ctx.rng(QTYPE, core)
+    near = ctx.document.name
+    if isinstance(item, Definition):
+        prompt = f"Which term does the text define as “{item.definition.rstrip('.')}”?"
+        answer = in_sentence(item.term)
+        same = [d.term for d in ctx.corpus.all("definition") if normalise(d.definition) == normalise(item.definition)]
+        others = [(tier, d.term) for tier, d in ctx.corpus.items("definition", near)]
+        wrong = pick(answer, others, rng, correct=same, vocabulary=vocabulary)
+        level = "understand"
+    elif isinstance(item, Enumeration):
+        # Which member is asked depends on the fact only, so the id does not change with the seed.
+        answer = in_sentence(item.members[stable_int("|".join(core)) % len(item.members)])
+        core = (*core, "member", answer)
+        prompt = f"Which of these is one of {with_article(in_sentence(item.label))}?"
+        others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
+        wrong = pick(answer, others, rng, correct=list(item.members) + same_list_members(item, ctx), vocabulary=vocabulary)
+        level = "remember"
+    elif isinstance(item, DatedEvent):
+        prompt = when_prompt(item)
+        answer = display_date(item.date, item.end)
+        same = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == normalise(item.event)]
+        others = [(tier, d.date) for tier, d in ctx.corpus.items("date", near)]
+        wrong = [display_date(d) for d in pick_dates(item.date, others, rng, end=item.end, correct=same)]
+        level = "remember"
+    elif isinstance(item, Quote):
+        prompt = who_said_prompt(item)
+        answer = bare_name(item.speaker)
+        same = [q.speaker for q in ctx.corpus.all("quote") if normalise(q.text) == normalise(item.text)]
+        others = [(tier, bare_name(q.speaker)) for tier, q in ctx.corpus.items("quote", near)]
+        wrong = pick(answer, others, rng, correct=name_variants(item.speaker) + same, vocabulary=vocabulary)
+        level = "remember"
+    else:
+        return None
+    if len(wrong) < OPTIONS:
+        return None
+    choices = [answer, *wrong]
+    rng.shuffle(choices)
+    return ctx.question(QTYPE, core, [item], prompt=prompt, answer=answer, choices=tuple(choices), level=level)
+
+
+def same_list_members(item: Enumeration, ctx: Context) -> list[str]:
+    """Members of lists with the same name elsewhere: also right, so never distractors."""
+    label = normalise(item.label)
+    return [m for e in ctx.corpus.all("enumeration") if normalise(e.label) == label for m in e.members]

@@ -1,0 +1,59 @@
+"""Short-answer questions graded by matching: the answer is a few words, with the
+spellings a teacher would also accept (case, articles, both orders of 'x and y')."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
+from .basic import when_prompt, who_said_prompt
+from .context import Context, fact
+from .phrasing import (
+    answer_variants, bare_name, date_forms, display_date, in_sentence, join_words, name_variants,
+    with_article, word_count,
+)
+
+QTYPE = "short_answer"
+MAX_ANSWER_WORDS = 6  # longer answers cannot be graded by matching a few spellings
+
+
+def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
+    for item in items:
+        question = ask(item, ctx)
+        if question is not None:
+            yield question
+
+
+def ask(item: Item, ctx: Context) -> Question | None:
+    if isinstance(item, Definition):
+        term = in_sentence(item.term)
+        if word_count(term) > MAX_ANSWER_WORDS:
+            return None
+        return ctx.question(
+            QTYPE, fact(item), [item], level="understand",
+            prompt=f"Which term does the text define as “{item.definition.rstrip('.')}”?",
+            answer=term, accepted=tuple(answer_variants(term)),
+        )
+    if isinstance(item, Enumeration):
+        members = [in_sentence(m) for m in item.members]
+        missing = members[-1]
+        if len(members) < 2 or word_count(missing) > MAX_ANSWER_WORDS:
+            return None
+        return ctx.question(
+            QTYPE, (*fact(item), "missing", missing), [item],
+            prompt=f"Besides {join_words(members[:-1])}, what else is one of "
+            f"{with_article(in_sentence(item.label))}?",
+            answer=missing, accepted=tuple(answer_variants(missing)),
+        )
+    if isinstance(item, DatedEvent):
+        return ctx.question(
+            QTYPE, fact(item), [item],
+            prompt=when_prompt(item), answer=display_date(item.date, item.end),
+            accepted=tuple(date_forms(item.date, item.end)),
+        )
+    if isinstance(item, Quote):
+        return ctx.question(
+            QTYPE, fact(item), [item],
+            prompt=who_said_prompt(item), answer=bare_name(item.speaker),
+            accepted=tuple(name_variants(item.speaker)),
+        )
+    return None

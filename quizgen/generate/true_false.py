@@ -1,0 +1,94 @@
+"""True/false statements: each fact stated as the text gives it, and once falsified
+by one controlled change (a member swapped in from another list, another term's
+definition, a date shifted by a few years, the quote given to another speaker).
+
+A false statement is checked against the whole corpus so it is never true elsewhere.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..bank.ids import normalise
+from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
+from .context import Context, fact
+from .distractors import pick, pick_dates
+from .multiple_choice import same_list_members
+from .phrasing import bare_name, capitalise, display_date, in_sentence, join_words, shown_quote, with_article
+
+QTYPE = "true_false"
+
+
+def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
+    for item in items:
+        true_statement = state(item)
+        if true_statement is None:
+            continue
+        yield ctx.question(QTYPE, (*fact(item), "true"), [item], prompt=true_statement, answer="True")
+        falsified = falsify(item, ctx)
+        if falsified is not None:
+            changed, false_statement = falsified
+            yield ctx.question(QTYPE, (*changed, "false"), [item], prompt=false_statement, answer="False")
+
+
+def state(item: Item) -> str | None:
+    """The item as one plain statement."""
+    if isinstance(item, Enumeration):
+        label = capitalise(with_article(in_sentence(item.label)))
+        return f"{label} are {join_words([in_sentence(m) for m in item.members])}."
+    if isinstance(item, Definition):
+        return f"The text defines {in_sentence(item.term)} as “{item.definition.rstrip('.')}”."
+    if isinstance(item, DatedEvent):
+        when = f"From {display_date(item.date)} to {display_date(item.end)}" if item.end else (
+            f"{'On' if item.date.count('-') == 2 else 'In'} {display_date(item.date)}"
+        )
+        return f"{when}, {in_sentence(item.event).rstrip('.;, ')}."
+    if isinstance(item, Quote):
+        return f"{bare_name(item.speaker)} said: “{shown_quote(item.text)}”"
+    return None
+
+
+def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
+    """(core of the changed fact, false statement), or None when no safe change exists."""
+    rng = ctx.rng(QTYPE, (*fact(item), "false"))
+    near = ctx.document.name
+    vocabulary = ctx.settings.generate.distractor_vocabulary
+    if isinstance(item, Enumeration):
+        index = rng.randrange(len(item.members))
+        member = in_sentence(item.members[index])
+        others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
+        correct = list(item.members) + same_list_members(item, ctx)
+        swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
+        if not swapped:
+            return None
+        members = list(item.members[:index]) + swapped + list(item.members[index + 1:])
+        changed = Enumeration(label=item.label, members=tuple(members), source=item.source)
+        return fact(changed), state(changed)
+    if isinstance(item, Definition):
+        term = normalise(item.term)
+        same_term = [d.definition for d in ctx.corpus.all("definition") if normalise(d.term) == term]
+        others = [(tier, d.definition) for tier, d in ctx.corpus.items("definition", near)]
+        swapped = pick(item.definition, others, rng, correct=same_term, count=1)
+        if not swapped:
+            return None
+        changed = Definition(term=item.term, definition=swapped[0], source=item.source)
+        return fact(changed), state(changed)
+    if isinstance(item, DatedEvent):
+        event = normalise(item.event)
+        same_event = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == event]
+        shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event, count=1)
+        if not shifted:
+            return None
+        years = int(shifted[0][:4]) - int(item.date[:4])
+        end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
+        changed = DatedEvent(date=shifted[0], event=item.event, source=item.source, end=end)
+        return fact(changed), state(changed)
+    if isinstance(item, Quote):
+        text = normalise(item.text)
+        same_quote = [q.speaker for q in ctx.corpus.all("quote") if normalise(q.text) == text]
+        others = [(tier, bare_name(q.speaker)) for tier, q in ctx.corpus.items("quote", near)]
+        swapped = pick(bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1)
+        if not swapped:
+            return None
+        changed = Quote(text=item.text, speaker=swapped[0], source=item.source)
+        return fact(changed), state(changed)
+    return None

@@ -1,0 +1,52 @@
+"""Character-level repairs: mojibake, stray whitespace, spaces inside compounds and before commas."""
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from ..source import Line
+from . import Draft, with_lines
+
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
+# 'people-to -people': a compound whose last hyphen got a space in front of it.
+_SPLIT_COMPOUND = re.compile(r"(\b\w+-\w+) -(?=\w)")
+# 'China. ”': a closing quote pushed away from the punctuation it closes.
+_SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=[.,;:!?]) +(?=[”’](?:\s|$))")
+_RUNS_OF_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def fix_mojibake(draft: Draft) -> Draft:
+    """Repair text decoded with the wrong codec ('‚Äù' -> '”') with ftfy.
+
+    Mojibake always contains non-ASCII characters, so ASCII lines are skipped (fast on big files).
+    """
+    return with_lines(draft, [
+        ln if ln.text.isascii() else Line(ln.no, ftfy.fix_text(ln.text, uncurl_quotes=False, normalization="NFC"))
+        for ln in draft.lines
+    ])
+
+
+def strip_spaces(draft: Draft) -> Draft:
+    """Trailing spaces, whitespace-only lines and no-break spaces carry no meaning in any layout.
+
+    Leading spaces are kept here: in PDF text they mark the first line of a page after a
+    footnote block, which the footnote step uses; `strip_leading_spaces` drops them later.
+    """
+    return with_lines(draft, [Line(ln.no, ln.text.replace("\u00a0", " ").rstrip()) for ln in draft.lines])
+
+
+def strip_leading_spaces(draft: Draft) -> Draft:
+    """Spurious leading spaces (and any left-over runs of spaces inside a line)."""
+    return with_lines(draft, [Line(ln.no, _RUNS_OF_SPACES.sub(" ", ln.text.strip())) for ln in draft.lines])
+
+
+def fix_stray_spaces(draft: Draft) -> Draft:
+    """'protection , energy' -> 'protection, energy'; 'people-to -people' -> 'people-to-people'."""
+    return with_lines(draft, [Line(ln.no, tidy(ln.text)) for ln in draft.lines])
+
+
+def tidy(text: str) -> str:
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _SPLIT_COMPOUND.sub(r"\1-", text)
+    return _SPACE_BEFORE_CLOSING_QUOTE.sub("", text)

@@ -1,0 +1,143 @@
+"""Web pages: the main text only (trafilatura drops navigation, scripts, footers, comments).
+
+Each paragraph, list item, quotation and heading becomes one line of the "html" layout,
+with a blank line between, numbered by the line of the source where its text starts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from ...errors import IngestError
+from ..decode import decode
+from ..source import Line, RawText
+from .text import line_offsets
+
+BLOCKS = ("head", "p", "item", "quote", "cell")
+WORD = re.compile(r"\w+")
+BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
+LOCATE_WORDS = 6  # how many of a paragraph's first words must follow each other in the source
+# Between two words of a paragraph the source may hold spaces, tags, entities and punctuation.
+GAP = r"(?:\s|<[^>]*>|&#?\w+;|[^\w<&])*?"
+META_DATE = (
+    "article:published_time", "datePublished", "date", "dc.date", "dcterms.created", "dc.date.issued",
+    "citation_publication_date", "citation_date", "pubdate", "publish-date", "og:published_time",
+)
+META_AUTHOR = ("author", "article:author", "citation_author", "dc.creator", "dcterms.creator")
+META_TITLE = ("citation_title", "og:title", "dc.title", "twitter:title")
+
+
+class HtmlReader:
+    name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def sniff(self, head: bytes) -> bool:
+        start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:200].lower()
+        return start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<?xml") and b"<html" in start)
+
+    def read(self, path: str, data: bytes, settings) -> RawText:
+        source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+        blocks = main_text(source, path)
+        lines: list[Line] = []
+        body = BODY_TAG.search(source)  # the <title> often repeats the first heading
+        position, last_line = (body.end() if body else 0), 1
+        for text in blocks:
+            line_no, position = locate(text, source, position)
+            last_line = line_no or last_line
+            if lines:
+                lines.append(Line(last_line, ""))  # blank line: each block is its own paragraph
+            lines.append(Line(last_line, text))
+        return RawText(
+            path=path,
+            checksum=hashlib.sha256(data).hexdigest(),
+            reader=self.name,
+            layout="html",
+            lines=tuple(lines),
+            metadata=page_metadata(source),
+            line_offsets=line_offsets(source),
+        )
+
+
+def main_text(source: str, path: str) -> list[str]:
+    """The main text's blocks in reading order, each as one whitespace-normalised string."""
+    import trafilatura  # heavy: imported only when a web page is read
+
+    try:
+        document = trafilatura.bare_extraction(
+            source, output_format="python", with_metadata=False, include_tables=False,
+            include_comments=False, include_formatting=True,
+        )
+    except (ValueError, TypeError) as exc:
+        raise IngestError(f"not a readable HTML page ({exc})", path) from None
+    body = getattr(document, "body", None)
+    if body is None:
+        raise IngestError("no main text found in this HTML page", path)
+    blocks = []
+    for element in body.iter(*BLOCKS):
+        if any(True for _ in element.iterdescendants(*BLOCKS)):
+            continue  # a list or quotation holding paragraphs: they come on their own
+        text = " ".join("".join(element.itertext()).split())
+        if WORD.search(text):
+            blocks.append(text)
+    if not blocks:
+        raise IngestError("no main text found in this HTML page", path)
+    return blocks
+
+
+def locate(text: str, source: str, start: int) -> tuple[int | None, int]:
+    """Line of the source where a block's text starts (searching on from `start`), and where to search next."""
+    words = WORD.findall(text)[:LOCATE_WORDS]
+    if not words:
+        return None, start
+    pattern = re.compile(r"\b" + GAP.join(re.escape(w) for w in words) + r"\b")
+    match = pattern.search(source, start) or pattern.search(source)
+    if match is None:
+        return None, start
+    return source.count("\n", 0, match.start()) + 1, max(start, match.end())
+
+
+def page_metadata(source: str) -> dict[str, str]:
+    """Title, author and ISO date from <title>, <meta> tags and the first <time datetime>."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (ValueError, SyntaxError):  # lxml's ParserError is a ValueError
+        return {}
+    meta = {}
+    for tag in tree.iter("meta"):
+        key = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip().lower()
+        value = " ".join((tag.get("content") or "").split())
+        if key and value:
+            meta.setdefault(key, value)
+    # An article's own title tag beats <title>, which often ends in " | Site name".
+    title = next((meta[k.lower()] for k in META_TITLE if k.lower() in meta), None)
+    title_tag = tree.find(".//title")
+    if title is None and title_tag is not None:
+        title = " ".join(title_tag.text_content().split()) or None
+    author = next((meta[k.lower()] for k in META_AUTHOR if k.lower() in meta), None)
+    dates = [meta[k.lower()] for k in META_DATE if k.lower() in meta]
+    dates += [t.get("datetime") or t.text_content() for t in tree.iter("time")]
+    date = next((iso for iso in map(iso_date, dates) if iso), None)
+    found = {"title": title, "author": author, "date": date}
+    return {k: v for k, v in found.items() if v}
+
+
+MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y")
+ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def iso_date(value: str | None) -> str | None:
+    """'2021-03-05T10:00:00Z' -> '2021-03-05'; 'March 5, 2021' -> '2021-03-05'; 'May 2020' -> '2020-05'."""
+    value = " ".join((value or "").split()).replace("Sept ", "Sep ")
+    match = ISO_PREFIX.match(value)
+    if match:
+        return "-".join(part for part in match.groups() if part)
+    for fmt in MONTH_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return parsed.strftime("%Y-%m" if "%d" not in fmt else "%Y-%m-%d")
+    return None

@@ -1,0 +1,66 @@
+"""PDF files: the text layer extracted with pypdf, cleaned like any PDF-extracted text.
+
+Pages are joined with a blank line, so a page break looks as it does in text pasted
+from a PDF; line numbers are those of the extracted text (a PDF has no source lines).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+
+from ...errors import IngestError
+from ..source import RawText
+from .text import line_offsets, split_lines
+
+
+class PdfReader:
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:5] == b"%PDF-"
+
+    def read(self, path: str, data: bytes, settings) -> RawText:
+        from pypdf import PdfReader as PyPdf  # heavy: imported only when a PDF is read
+        from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+        try:
+            pdf = PyPdf(io.BytesIO(data))
+            if pdf.is_encrypted and not pdf.decrypt(""):
+                raise IngestError("the PDF is encrypted with a password", path)
+            pages = [page.extract_text() or "" for page in pdf.pages]
+            info = pdf.metadata
+        except FileNotDecryptedError:
+            raise IngestError("the PDF is encrypted with a password", path) from None
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+            raise IngestError(f"not a readable PDF ({exc})", path) from None
+        if not any(page.strip() for page in pages):
+            raise IngestError("no text layer (scanned PDF?)", path)
+        text = "\n\n".join(page.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") for page in pages)
+        return RawText(
+            path=path,
+            checksum=hashlib.sha256(data).hexdigest(),
+            reader=self.name,
+            layout="pdf",
+            lines=split_lines(text),
+            metadata=pdf_metadata(info),
+            line_offsets=line_offsets(text),
+        )
+
+
+def pdf_metadata(info) -> dict[str, str]:
+    """Title, author and creation date (ISO) from the PDF's document information."""
+    if info is None:
+        return {}
+    found: dict[str, str] = {}
+    for key, value in (("title", info.title), ("author", info.author)):
+        if isinstance(value, str) and value.strip():
+            found[key] = " ".join(value.split())
+    try:
+        created = info.creation_date
+    except ValueError:  # a malformed date string in the PDF: no date rather than no document
+        created = None
+    if isinstance(created, dt.datetime):
+        found["date"] = created.date().isoformat()
+    return found

@@ -1,0 +1,181 @@
+"""Deck recipes (decks/*.yaml): which sources, which questions, which outputs.
+
+A recipe is validated like config.yaml: unknown keys and bad values are reported
+with the file, the key and its line. Source paths are relative to the recipe's own
+folder, so a recipe works from any working directory. Output names are relative to
+the recipe's output folder (OUT/<recipe name>/) and may not leave it.
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from .config import Section, parse_yaml, validate
+from .errors import ConfigError
+from .models import QuestionType
+
+FILE_OPTION = "file"  # per-output option naming what is written, relative to OUT/<recipe>/
+
+
+class TagFilter(Section):
+    include: list[str] = Field(
+        default_factory=list, description="Keep only questions with at least one of these tags (empty: all)."
+    )
+    exclude: list[str] = Field(default_factory=list, description="Drop questions with any of these tags.")
+
+
+class RecipeSchema(Section):
+    """What a deck recipe may say; every key is optional except `sources`."""
+
+    title: str | None = Field(None, description="Title of the bank and outputs (default: the recipe's file name).")
+    sources: list[str] = Field(
+        ..., min_length=1,
+        description="Files, folders or glob patterns (`corpus/*.txt`), relative to the recipe's folder.",
+    )
+    optional: bool = Field(
+        False, description="When a source is missing, `quizgen build` without arguments skips this recipe "
+        "with a note instead of failing (for material outside the project).",
+    )
+    types: list[QuestionType] | None = Field(None, description="Question types to make (default: generate.types).")
+    counts: dict[QuestionType, int] = Field(
+        default_factory=dict, description="At most this many questions of a type, a seeded sample (default: all)."
+    )
+    tags: TagFilter = TagFilter()
+    seed: int | None = Field(None, description="Seed for distractors and the sample (default: generate.seed).")
+    outputs: dict[str, dict[str, Any] | None] | list[str] | None = Field(
+        None, description="Renderer name -> its options (default: every renderer). "
+        "`file` names what is written inside OUT/<recipe>/.",
+    )
+
+    @field_validator("counts")
+    @classmethod
+    def _counts_not_negative(cls, counts: dict[str, int]) -> dict[str, int]:
+        for qtype, count in counts.items():
+            if count < 0:
+                raise ValueError(f"the count of {qtype} must be 0 or more, not {count}")
+        return counts
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """A validated recipe with its sources resolved and outputs filled in."""
+
+    name: str  # the output folder's name: the recipe's file stem
+    path: Path | None  # the recipe file; None for a build of plain paths
+    title: str
+    sources: tuple[str, ...]  # as resolved against the recipe folder (glob patterns kept)
+    outputs: dict[str, dict[str, Any]]  # renderer name -> options, in recipe order
+    types: tuple[str, ...] | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    include_tags: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+    seed: int | None = None
+    optional: bool = False
+
+    def output_name(self, renderer: str, suffix: str) -> str:
+        """What an output writes inside OUT/<name>/: the `file` option or `<renderer><suffix>`."""
+        given = self.outputs.get(renderer, {}).get(FILE_OPTION)
+        if given:
+            return str(given)
+        return renderer + ("" if suffix == "/" else suffix)
+
+
+def renderer_names() -> list[str]:
+    from .render import RENDERERS
+
+    return RENDERERS.names()
+
+
+def load_recipe(path: str | Path) -> Recipe:
+    """Read and validate a recipe; raises ConfigError naming the file, key and line."""
+    path = Path(path)
+    data, lines = parse_yaml(path)
+    if data is not None and not isinstance(data, dict):
+        raise ConfigError("a recipe must be a mapping of keys (title, sources, outputs, ...)", str(path), 1)
+    schema: RecipeSchema = validate(RecipeSchema, data, path, lines)
+    outputs = _outputs(schema.outputs, path, lines)
+    folder = path.parent
+    return Recipe(
+        name=path.stem,
+        path=path,
+        title=schema.title or path.stem,
+        sources=tuple(_join(folder, s) for s in schema.sources),
+        outputs=outputs,
+        types=tuple(schema.types) if schema.types is not None else None,
+        counts=dict(schema.counts),
+        include_tags=tuple(schema.tags.include),
+        exclude_tags=tuple(schema.tags.exclude),
+        seed=schema.seed,
+        optional=schema.optional,
+    )
+
+
+def recipe_for_paths(paths: list[str]) -> Recipe:
+    """The default recipe for `quizgen build PATH...`: every question, every output."""
+    first = Path(paths[0])
+    name = first.stem if first.is_file() else (first.resolve().name or "build")
+    return Recipe(name=name, path=None, title=name, sources=tuple(paths),
+                  outputs={r: {} for r in renderer_names()})
+
+
+def expand_sources(recipe: Recipe) -> tuple[list[str], list[str]]:
+    """(paths to ingest, problems); a glob that matches nothing or a missing path is a problem."""
+    found: list[str] = []
+    missing: list[str] = []
+    where = f"{recipe.path}: " if recipe.path else ""
+    for source in recipe.sources:
+        if glob.has_magic(source):
+            matches = sorted(glob.glob(source, recursive=True))
+            if not matches:
+                missing.append(f"{where}source '{source}' matches no file")
+            found.extend(matches)
+        elif Path(source).exists():
+            found.append(source)
+        else:
+            missing.append(f"{where}source '{source}' does not exist")
+    return found, missing
+
+
+def _join(folder: Path, source: str) -> str:
+    """A source path relative to the recipe folder, shown relative to the working directory."""
+    return os.path.normpath(source if os.path.isabs(source) else folder / source)
+
+
+def _outputs(given: Any, path: Path, lines: dict[tuple, int]) -> dict[str, dict[str, Any]]:
+    known = renderer_names()
+    if given is None:
+        return {name: {} for name in known}
+    if isinstance(given, list):
+        given = {name: {} for name in given}
+    outputs: dict[str, dict[str, Any]] = {}
+    for name, options in given.items():
+        line = lines.get(("outputs", name)) or lines.get(("outputs",))
+        if name not in known:
+            allowed = ", ".join(known) or "(none registered)"
+            raise ConfigError(f"unknown output '{name}' (allowed: {allowed})", str(path), line)
+        options = dict(options or {})
+        file = options.get(FILE_OPTION)
+        if file is not None:
+            problem = unsafe_output_name(str(file))
+            if problem:
+                raise ConfigError(f"outputs.{name}.{FILE_OPTION}: {problem}", str(path),
+                                  lines.get(("outputs", name, FILE_OPTION), line))
+        outputs[name] = options
+    return outputs
+
+
+def unsafe_output_name(name: str) -> str | None:
+    """Why an output name would escape the output folder, or None when it stays inside."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if not name.strip():
+        return "the name is empty"
+    if pure.is_absolute() or (len(name) > 1 and name[1] == ":"):
+        return f"'{name}' is an absolute path; give a name inside the output folder"
+    if ".." in pure.parts:
+        return f"'{name}' leaves the output folder ('..' is not allowed)"
+    return None

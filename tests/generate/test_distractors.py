@@ -1,0 +1,99 @@
+"""Distractors: of the answer's kind and form, similar length, seeded, never also correct."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizgen.generate.distractors import also_correct, fit_form, pick, pick_dates
+
+
+@pytest.mark.parametrize(
+    "candidate, correct, expected",
+    [
+        ("trust deficit", ["the trust deficit"], True),  # same words, article aside
+        ("Trust  Deficit.", ["trust deficit"], True),
+        ("deficit", ["trust deficit"], True),  # contained in a right answer
+        ("the trust deficit of nations", ["trust deficit"], True),  # holds a right answer
+        ("governance deficit", ["trust deficit", "development deficit"], False),
+        ("trustworthy", ["trust"], False),  # a longer word is not the same word
+        ("safe road", ["safe roads"], True),  # a plural ending makes no other answer
+    ],
+)
+def test_also_correct(candidate, correct, expected):
+    assert also_correct(candidate, correct) is expected
+
+
+@pytest.mark.parametrize(
+    "answer, candidate, expected",
+    [
+        ("Maria Lopez", "Tom Baker", "Tom Baker"),
+        ("Maria Lopez", "public schools", None),  # a name for a name only
+        ("public schools", "Maria Lopez", None),
+        ("public schools", "The open markets", "open markets"),  # article dropped like the answer's
+        ("the environment", "energy", None),  # the answer has an article, the candidate none
+        ("spring", "Summer rain", "summer rain"),  # a capital would single an option out
+        ("spring", "Winter", None),  # one capitalised word may be a name: not for a common noun
+        ("spring", "a layer of straw or bark laid over bare soil", None),  # far longer
+        ("the loss of the upper layer of soil", "a slow breakdown of kitchen waste", "a slow breakdown of kitchen waste"),
+        ("water", "None of the above", None),
+        ("water", "all of these", None),
+        ("It rained.", "the sun", None),  # a sentence for a sentence
+    ],
+)
+def test_fit_form(answer, candidate, expected):
+    assert fit_form(answer, candidate) == expected
+
+
+MEMBERS = ["clean water", "safe roads", "public schools"]
+OTHERS = [(0, "spring showers"), (0, "summer rains"), (0, "clean water"), (1, "safe road"), (1, "open markets"),
+          (1, "quiet streets"), (1, "fresh air"), (1, "a very long list of things nobody would choose here")]
+
+
+def test_pick_never_returns_a_correct_answer_and_prefers_the_same_document():
+    for seed in range(30):
+        chosen = pick("public schools", OTHERS, random.Random(seed), correct=MEMBERS)
+        assert len(chosen) == 3
+        assert not any(also_correct(c, MEMBERS) for c in chosen)
+        assert {"spring showers", "summer rains"} <= set(chosen)  # tier 0 first
+        assert len(set(chosen)) == 3
+
+
+def test_pick_keeps_similar_length():
+    for seed in range(30):
+        for option in pick("public schools", OTHERS, random.Random(seed), correct=MEMBERS):
+            assert 0.5 <= len(option) / len("public schools") <= 2
+
+
+def test_pick_falls_back_to_vocabulary_and_is_deterministic():
+    first = pick("Maria Lopez", [(0, "Tom Baker")], random.Random(7), vocabulary=["Ana Silva", "Paul Green", "Leo Marsh"])
+    again = pick("Maria Lopez", [(0, "Tom Baker")], random.Random(7), vocabulary=["Ana Silva", "Paul Green", "Leo Marsh"])
+    assert first == again and first[0] == "Tom Baker" and len(first) == 3
+
+
+def test_pick_gives_fewer_rather_than_bad_options():
+    assert pick("Maria Lopez", [(0, "Maria Lopez"), (0, "Lopez"), (0, "public schools")], random.Random(0)) == []
+
+
+@pytest.mark.parametrize(
+    "iso, end, corpus, correct, refused",
+    [
+        ("1932-03", None, [(0, "1931-03"), (0, "1932"), (1, "1932-03")], [], {"1932-03", "1932"}),
+        ("1949", "1971", [(0, "1950"), (0, "1960"), (0, "1980")], [], {str(y) for y in range(1949, 1972)}),
+        ("2020-11-15", None, [], ["2019-11-15"], {"2020-11-15", "2019-11-15"}),
+        ("1901", None, [(1, "1648")], [], {"1901", "1648"}),  # far dates are not tempting
+    ],
+)
+def test_pick_dates_same_precision_nearby_and_never_right(iso, end, corpus, correct, refused):
+    for seed in range(20):
+        chosen = pick_dates(iso, corpus, random.Random(seed), end=end, correct=correct)
+        assert len(chosen) == 3 and len(set(chosen)) == 3
+        assert not set(chosen) & refused
+        assert all(c.count("-") == iso.count("-") for c in chosen)
+        assert all(abs(int(c[:4]) - int(iso[:4])) <= 30 for c in chosen)
+
+
+def test_pick_dates_puts_the_answer_in_different_places():
+    # Made-up shifts are shuffled: the answer is not always the middle option.
+    lowest = {min(pick_dates("1900", [], random.Random(s))) > "1900" for s in range(20)}
+    assert lowest == {True, False}

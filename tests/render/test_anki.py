@@ -1,0 +1,316 @@
+"""The Anki renderer, checked by importing its decks into a real Anki collection.
+
+What Anki holds after importing the deck of tests/roots/bank-small (notes, fields, cards,
+decks, tags) is compared with tests/render/golden/anki/bank-small.json. After an intended
+change to the field markup, regenerate it and review the diff:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_anki.py -k golden
+
+Screenshots of the cards are in test_anki_screenshots.py.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizgen.bank import Bank, bank_from_dict, read_bank
+from quizgen.errors import RenderError
+from quizgen.models import QUESTION_TYPES, Source
+from quizgen.render import RENDERERS, RenderOptions
+from quizgen.render.anki import BASIC, CHOICE, CLOZE, NOTE_FIELDS, AnkiRenderer, stable_id
+
+anki_collection = pytest.importorskip("anki.collection", reason="the `anki` package (test extra) is not installed")
+Collection = anki_collection.Collection
+IMPORT_IF_NEWER = pytest.importorskip("anki.import_export_pb2").IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+
+BANK = Path(__file__).resolve().parents[1] / "roots" / "bank-small" / "bank.json"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "anki" / "bank-small.json"
+T0 = 1_700_000_000  # note modification time of a first build; later builds use larger values
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return read_bank(BANK)
+
+
+def render(bank: Bank, out: Path, timestamp: int = T0, **extra) -> dict[str, int]:
+    options = RenderOptions(title="Civics", extra={"timestamp": timestamp, **extra})
+    return AnkiRenderer().write(bank, out, options).skipped
+
+
+def import_into(col, apkg: Path):
+    """Import as a user would (keep scheduling, update notes and note types when newer)."""
+    options = anki_collection.ImportAnkiPackageOptions(
+        with_scheduling=True, update_notes=IMPORT_IF_NEWER, update_notetypes=IMPORT_IF_NEWER,
+    )
+    request = anki_collection.ImportAnkiPackageRequest(package_path=str(apkg), options=options)
+    return col.import_anki_package(request).log
+
+
+@pytest.fixture
+def col(tmp_path):
+    collection = Collection(str(tmp_path / "c.anki2"))
+    yield collection
+    collection.close()
+
+
+def package_decks(apkg: Path) -> dict[int, str]:
+    """Deck id -> name as written in the package (Anki's own Default deck left out)."""
+    with zipfile.ZipFile(apkg) as archive, tempfile.TemporaryDirectory() as tmp:
+        db_path = archive.extract("collection.anki2", tmp)
+        with contextlib.closing(sqlite3.connect(db_path)) as db:
+            decks = json.loads(db.execute("select decks from col").fetchone()[0])
+    return {int(d["id"]): d["name"] for d in decks.values() if int(d["id"]) != 1}
+
+
+def notes_by_guid(col) -> dict:
+    return {note.guid: note for note in (col.get_note(nid) for nid in col.find_notes(""))}
+
+
+def test_registered_as_apkg():
+    renderer = RENDERERS.get("anki")
+    assert renderer.suffix == ".apkg"
+    assert set(renderer.types) == set(QUESTION_TYPES)
+
+
+def test_every_question_becomes_one_note_with_the_intended_type(bank, tmp_path, col):
+    assert render(bank, tmp_path / "d.apkg") == {}
+    log = import_into(col, tmp_path / "d.apkg")
+
+    assert len(log.new) == len(bank.questions) == col.note_count()
+    expected_type = {
+        "basic": BASIC, "short_answer": BASIC, "list_recall": BASIC, "matching": BASIC, "ordering": BASIC,
+        "cloze": CLOZE, "multiple_choice": CHOICE, "true_false": CHOICE,
+    }
+    notes = notes_by_guid(col)
+    for question in bank.questions:
+        note = notes[question.id]
+        note_type = note.note_type()
+        assert note_type["name"] == expected_type[question.type]
+        assert note_type["id"] == stable_id("note-type", note_type["name"])
+        assert [f["name"] for f in note_type["flds"]] == list(NOTE_FIELDS[note_type["name"]])
+        assert note.tags == list(question.tags)
+
+
+def test_imported_notes_match_golden(bank, tmp_path, col):
+    render(bank, tmp_path / "d.apkg", subdecks="by_type")
+    import_into(col, tmp_path / "d.apkg")
+    produced = {
+        guid: {
+            "note_type": note.note_type()["name"],
+            "fields": dict(note.items()),
+            "tags": note.tags,
+            "cards": [[c.template()["name"], c.ord, col.decks.name(c.did)] for c in note.cards()],
+        }
+        for guid, note in sorted(notes_by_guid(col).items())
+    }
+    text = json.dumps(produced, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8"), "Anki notes changed; if intended, regenerate with UPDATE_GOLDEN=1"
+
+
+def test_cards_per_note(bank, tmp_path, col):
+    render(bank, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    notes = notes_by_guid(col)
+    for question in bank.questions:
+        cards = notes[question.id].cards()
+        if question.type == "cloze":
+            assert len(cards) == len(question.blanks) == 3  # one card per blank
+        elif question.type == "basic" and question.kind == "definition" and question.topic:
+            assert sorted(c.template()["name"] for c in cards) == ["Card 1", "Reversed"]
+            reversed_card = next(c for c in cards if c.template()["name"] == "Reversed")
+            assert question.topic in reversed_card.answer()
+        else:
+            assert len(cards) == 1
+
+
+@pytest.mark.parametrize(
+    ("subdecks", "expected"),
+    [
+        ("none", {"Civics"}),
+        ("by_document", {"Civics::The Three Pillars of Town Government"}),
+        ("by_type", {
+            "Civics::Basic", "Civics::Short answer", "Civics::Cloze", "Civics::Multiple choice",
+            "Civics::True or false", "Civics::List recall", "Civics::Matching", "Civics::Ordering",
+        }),
+    ],
+)
+def test_deck_names(bank, tmp_path, col, subdecks, expected):
+    render(bank, tmp_path / "d.apkg", subdecks=subdecks)
+    import_into(col, tmp_path / "d.apkg")
+    card_decks = {col.decks.name(col.get_card(cid).did) for cid in col.find_cards("")}
+    assert card_decks == expected
+    # Anki keys imported decks by name (ids are its own), so the hashed ids are read from the package.
+    assert package_decks(tmp_path / "d.apkg") == {stable_id("deck", n): n for n in expected | {"Civics"}}
+
+
+def test_deck_option_and_default_title(bank, tmp_path, col):
+    AnkiRenderer().write(bank, tmp_path / "a.apkg", RenderOptions(extra={"deck": "My: deck"}))
+    AnkiRenderer().write(bank, tmp_path / "b.apkg", RenderOptions())
+    assert package_decks(tmp_path / "a.apkg") == {stable_id("deck", "My: deck"): "My: deck"}
+    assert package_decks(tmp_path / "b.apkg") == {stable_id("deck", bank.title): bank.title}
+    import_into(col, tmp_path / "a.apkg")
+    assert col.decks.id_for_name("My: deck")
+
+
+def question_data(**changes) -> dict:
+    data = json.loads(BANK.read_text(encoding="utf-8"))
+    basic = next(q for q in data["questions"] if q["type"] == "basic")
+    return {**basic, **changes}
+
+
+def test_document_text_is_escaped(tmp_path, col):
+    hostile = "<script>alert(1)</script> & <b>bold</b>"
+    data = question_data(prompt=f"What is {hostile}?", answer=hostile, explanation=hostile)
+    data["sources"][0]["title"] = "<i>Title</i>"
+    render(bank_from_dict({"title": "t", "questions": [data]}), tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    card = col.get_card(col.find_cards("")[0])
+    html = card.question() + card.answer()
+    assert "<script>" not in html and "<b>" not in html and "<i>Title" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "&lt;i&gt;Title&lt;/i&gt;" in html
+
+
+def test_source_line_on_every_back(bank, tmp_path, col):
+    render(bank, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        question = next(q for q in bank.questions if q.id == card.note().guid)
+        source: Source = question.sources[0]
+        back = card.answer()
+        assert f"{source.document}:{source.line}" in back
+        assert source.title in back and source.author in back and source.date in back
+        if source.footnote:  # "1 Town Charter, art. 2." is shown as "Footnote 1: Town Charter, art. 2."
+            number, _, text = source.footnote.partition(" ")
+            assert f"Footnote {number}: {text}" in back
+
+
+def test_multiple_choice_marks_the_answer_on_the_back(bank, tmp_path, col):
+    render(bank, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    question = bank.by_type("multiple_choice")[0]
+    card = notes_by_guid(col)[question.id].cards()[0]
+    assert f'<li class="correct">{question.answer}</li>' in card.answer()
+    front = card.render_output().question_text  # without the CSS, which names both sides
+    assert 'class="qz qz-choice side-front"' in front and "side-back" not in front
+
+
+def test_ordering_and_matching_fronts_do_not_give_the_answer_away(bank, tmp_path, col):
+    render(bank, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    notes = notes_by_guid(col)
+    ordering = bank.by_type("ordering")[0]
+    front = notes[ordering.id].cards()[0].question()
+    positions = [front.index(item) for item in ordering.sequence]
+    assert positions != sorted(positions)
+    matching = bank.by_type("matching")[0]
+    front = notes[matching.id].cards()[0].question()
+    positions = [front.index(right) for _, right in matching.pairs]
+    assert positions != sorted(positions)
+
+
+def test_questions_that_cannot_be_expressed_are_counted(bank, tmp_path, col):
+    broken_choice = dataclasses.replace(bank.by_type("multiple_choice")[0], id="q-x1", answer="not a choice")
+    no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", prompt="No blanks here.")
+    unknown = dataclasses.replace(bank.questions[0], id="q-x3", type="essay")
+    bigger = dataclasses.replace(bank, questions=bank.questions + (broken_choice, no_blanks, unknown))
+
+    skipped = render(bigger, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    assert skipped == {"multiple_choice": 1, "cloze": 1, "essay": 1}
+    assert col.note_count() == len(bank.questions)
+
+
+def test_rebuild_updates_the_changed_note_and_keeps_review_history(bank, tmp_path, col):
+    render(bank, tmp_path / "v1.apkg", timestamp=T0)
+    import_into(col, tmp_path / "v1.apkg")
+
+    # Study the multiple-choice card: answering "easy" graduates it to a review card.
+    reviewed = notes_by_guid(col)["q-mc-0004"].cards()[0]
+    card = col.get_card(reviewed.id)
+    card.start_timer()
+    col.sched.answerCard(card, 4)
+    studied = col.get_card(reviewed.id)
+    assert studied.ivl > 0
+    revlog = col.db.list("select id from revlog where cid = ?", reviewed.id)
+    assert len(revlog) == 1
+
+    changed = dataclasses.replace(bank.questions[0], answer="a corrected answer")
+    assert changed.id == "q-basic-0001"
+    fixed = dataclasses.replace(bank, questions=(changed,) + bank.questions[1:])
+    fields_before = {guid: note.fields for guid, note in notes_by_guid(col).items()}
+    render(fixed, tmp_path / "v2.apkg", timestamp=T0 + 60)
+    log = import_into(col, tmp_path / "v2.apkg")
+
+    notes = notes_by_guid(col)
+    assert len(log.new) == len(log.duplicate) == len(log.conflicting) == 0
+    assert col.note_count() == len(bank.questions)
+    assert notes["q-basic-0001"].id in {n.id.nid for n in log.updated}
+    assert notes["q-basic-0001"]["Back"] == "a corrected answer"
+    # The other notes are "updated" too (one timestamp per build) but keep the same fields.
+    assert {g: n.fields for g, n in notes.items() if g != "q-basic-0001"} == {
+        g: f for g, f in fields_before.items() if g != "q-basic-0001"
+    }
+    after = col.get_card(reviewed.id)
+    assert (after.ivl, after.type, after.due) == (studied.ivl, studied.type, studied.due)
+    assert col.db.list("select id from revlog where cid = ?", reviewed.id) == revlog
+
+
+def test_reimporting_the_same_deck_changes_nothing(bank, tmp_path, col):
+    render(bank, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    before = col.db.all("select id, guid, mod, flds, tags from notes order by id")
+    cards_before = col.db.all("select id, nid, did, ord, mod from cards order by id")
+
+    log = import_into(col, tmp_path / "d.apkg")
+
+    assert len(log.new) == 0 and len(log.updated) == 0
+    assert col.db.all("select id, guid, mod, flds, tags from notes order by id") == before
+    assert col.db.all("select id, nid, did, ord, mod from cards order by id") == cards_before
+
+
+def test_ids_do_not_depend_on_templates(bank, tmp_path, col):
+    custom = tmp_path / "my-templates" / "anki" / "note-types"
+    custom.mkdir(parents=True)
+    (custom / "style.css").write_text(".card { font-size: 30px; }", encoding="utf-8")
+    render(bank, tmp_path / "a.apkg")
+    options = RenderOptions(title="Civics", template_dir=str(tmp_path / "my-templates"), extra={"timestamp": T0 + 60})
+    AnkiRenderer().write(bank, tmp_path / "b.apkg", options)
+
+    import_into(col, tmp_path / "a.apkg")
+    import_into(col, tmp_path / "b.apkg")
+    assert col.note_count() == len(bank.questions)
+    assert sorted(m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")) == sorted(NOTE_FIELDS)
+    assert col.models.get(stable_id("note-type", BASIC))["css"] == ".card { font-size: 30px; }"
+
+
+def test_stable_ids_are_distinct_and_in_genanki_range():
+    ids = [stable_id("note-type", name) for name in NOTE_FIELDS] + [stable_id("deck", n) for n in ("A", "A::B")]
+    assert len(set(ids)) == len(ids)
+    assert all((1 << 30) <= i < (1 << 31) for i in ids)
+    assert stable_id("deck", "A") == stable_id("deck", "A")
+
+
+def test_bad_subdecks_option_names_the_output(bank, tmp_path):
+    with pytest.raises(RenderError, match=r"d\.apkg: anki: subdecks must be one of"):
+        render(bank, tmp_path / "d.apkg", subdecks="by_colour")
+
+
+def test_unwritable_output_is_one_clear_error(bank, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(RenderError, match="file/d.apkg"):
+        render(bank, blocker / "d.apkg")
