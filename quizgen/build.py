@@ -259,7 +259,7 @@ def print_summary(result: BuildResult) -> None:
     """A few lines per recipe: what was written, what was skipped, what failed."""
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)  # paths stay on one line
     if result.bank_path:
         console.print(f"{result.recipe.name}: {sum(result.questions.values())} questions from "
                       f"{len(result.documents)} document(s) -> {result.bank_path}")
@@ -285,7 +285,7 @@ def print_report(result: BuildResult) -> None:
     rejected.add_column("example")
     for code, count in reasons.most_common():
         example = next(r for r in result.rejections if r.code == code)
-        rejected.add_row(code, str(count), f"{example.question.id}: {example.reason}")
+        rejected.add_row(code, str(count), f"{example.question.id}: {example.reason.split(': ', 1)[-1]}")
     if reasons:
         console.print(rejected)
     else:

@@ -150,15 +150,18 @@ def build(
             failures += list(result.failures) + [o.error for o in result.outputs if o.error]
         for message in failures:
             typer.echo(f"quizgen: error: {message}", err=True)
+        if len(failures) > 1:
+            typer.echo(f"quizgen: {len(failures)} problems; outputs of failed steps were not replaced", err=True)
         if failures:
-            fail(f"{len(failures)} problem(s); outputs of failed steps were not replaced")
+            raise typer.Exit(1)
 
     run(body)
 
 
 @app.command()
 def render(
-    fmt: str = typer.Argument(..., metavar="FORMAT", help="A renderer: anki, worksheet, qti21, qti12, moodle, gift, ..."),
+    fmt: str = typer.Argument(
+        ..., metavar="FORMAT", help="A registered renderer (anki, worksheet, ...; an unknown name lists them all)."),
     bank: Path = typer.Argument(..., help="A bank.json written by `quizgen build`."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="What to write (default: FORMAT beside the bank)."),
     option: Optional[list[str]] = typer.Option(

@@ -11,9 +11,9 @@ import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from .config import Section, parse_yaml, validate
 from .errors import ConfigError
@@ -42,23 +42,15 @@ class RecipeSchema(Section):
         "with a note instead of failing (for material outside the project).",
     )
     types: list[QuestionType] | None = Field(None, description="Question types to make (default: generate.types).")
-    counts: dict[QuestionType, int] = Field(
+    counts: dict[QuestionType, Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict, description="At most this many questions of a type, a seeded sample (default: all)."
     )
     tags: TagFilter = TagFilter()
     seed: int | None = Field(None, description="Seed for distractors and the sample (default: generate.seed).")
-    outputs: dict[str, dict[str, Any] | None] | list[str] | None = Field(
+    outputs: Any = Field(  # checked in _outputs against the registered renderers
         None, description="Renderer name -> its options (default: every renderer). "
         "`file` names what is written inside OUT/<recipe>/.",
     )
-
-    @field_validator("counts")
-    @classmethod
-    def _counts_not_negative(cls, counts: dict[str, int]) -> dict[str, int]:
-        for qtype, count in counts.items():
-            if count < 0:
-                raise ValueError(f"the count of {qtype} must be 0 or more, not {count}")
-        return counts
 
 
 @dataclass(frozen=True)
@@ -118,7 +110,7 @@ def load_recipe(path: str | Path) -> Recipe:
 def recipe_for_paths(paths: list[str]) -> Recipe:
     """The default recipe for `quizgen build PATH...`: every question, every output."""
     first = Path(paths[0])
-    name = first.stem if first.is_file() else (first.resolve().name or "build")
+    name = (first.stem if first.suffix and not first.is_dir() else first.resolve().name) or "build"
     return Recipe(name=name, path=None, title=name, sources=tuple(paths),
                   outputs={r: {} for r in renderer_names()})
 
@@ -150,11 +142,16 @@ def _outputs(given: Any, path: Path, lines: dict[tuple, int]) -> dict[str, dict[
     known = renderer_names()
     if given is None:
         return {name: {} for name in known}
-    if isinstance(given, list):
+    if isinstance(given, list) and all(isinstance(name, str) for name in given):
         given = {name: {} for name in given}
+    if not isinstance(given, dict):
+        raise ConfigError("'outputs' must map renderer names to their options, or list renderer names",
+                          str(path), lines.get(("outputs",)))
     outputs: dict[str, dict[str, Any]] = {}
     for name, options in given.items():
         line = lines.get(("outputs", name)) or lines.get(("outputs",))
+        if options is not None and not isinstance(options, dict):
+            raise ConfigError(f"'outputs.{name}' must be a mapping of options ({{}} for none)", str(path), line)
         if name not in known:
             allowed = ", ".join(known) or "(none registered)"
             raise ConfigError(f"unknown output '{name}' (allowed: {allowed})", str(path), line)
@@ -165,8 +162,25 @@ def _outputs(given: Any, path: Path, lines: dict[tuple, int]) -> dict[str, dict[
             if problem:
                 raise ConfigError(f"outputs.{name}.{FILE_OPTION}: {problem}", str(path),
                                   lines.get(("outputs", name, FILE_OPTION), line))
+        _check_options(name, options, path, lines)
         outputs[name] = options
     return outputs
+
+
+def _check_options(name: str, options: dict[str, Any], path: Path, lines: dict[tuple, int]) -> None:
+    """Options of a renderer that declares `options_model` (a pydantic model) are checked now,
+    with their lines, rather than after the whole build has run."""
+    from .render import RENDERERS
+
+    model = getattr(RENDERERS.get(name), "options_model", None)
+    if model is None:
+        return
+    own = {k: v for k, v in options.items() if k != FILE_OPTION}
+    below = {key[2:]: line for key, line in lines.items() if key[:2] == ("outputs", name) and len(key) > 2}
+    try:
+        validate(model, own, path, below)
+    except ConfigError as exc:
+        raise ConfigError(f"outputs.{name}: {exc.message}", exc.path, exc.line or lines.get(("outputs", name))) from None
 
 
 def unsafe_output_name(name: str) -> str | None:

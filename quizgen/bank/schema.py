@@ -61,7 +61,8 @@ def problems(data: Any) -> list[Problem]:
                                             f"(it reads {SCHEMA_VERSION})")]
     found = [_describe(e) for e in _validator().iter_errors(data)]
     found.extend(_cross_field(data))
-    return sorted(set(found), key=lambda p: _sort_key(p.path))
+    unique = list(dict.fromkeys(found))  # the same problem can come from two subschemas
+    return sorted(unique, key=lambda p: _sort_key(p.path))  # stable: schema order within a path
 
 
 def question_problems(question: dict[str, Any], documents: set[str] | None = None) -> list[Problem]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import DatedEvent, Document, Sentence
 from .common import load_rules, provenance, usable_sentences
-from .nlp import has_parser
+from .nlp import has_parser, parse_only
 
 MAX_EVENT_WORDS = 24
 
@@ -128,7 +128,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
     sentences = list(dict.fromkeys(s for s, _ in found))
     parsed: dict[Sentence, object] = {}
     if has_parser(nlp):
-        parsed = dict(zip(sentences, nlp.pipe(s.text for s in sentences)))
+        parsed = dict(zip(sentences, nlp.pipe((s.text for s in sentences), disable=parse_only(nlp))))
     for sentence, date in found:
         if date.rule == "year-modifier":
             event = _modified_noun(sentence.text, date)
@@ -303,9 +303,10 @@ def _event_from_clause(text: str, date: Found) -> str:
     right = min((a for a, b in breaks if a >= date.end), default=len(text))
     before = LEADING_CUE.sub("", text[left:date.start])
     clause = _tidy(before + " " + text[date.end:right])
-    if len(clause.split()) < 3 and right < len(text):
+    if right < len(text) and (left == 0 or len(clause.split()) < 3):
+        # An opening phrase ("In the first quarter of 2021, China saw ...") needs the main clause.
         following = min((a for a, b in breaks if a > right), default=len(text))
-        clause = _tidy(clause + " " + text[right + 1:following])
+        clause = _tidy(clause + ", " + text[right + 1:following])
     return clause
 
 

@@ -159,6 +159,15 @@ def is_term(term: str, names: frozenset[str]) -> bool:
     return not all(w[:1].isupper() and (w.lower() in names or i > 0) for i, w in enumerate(content))
 
 
+def as_term(text: str, names: frozenset[str]) -> str:
+    """The term as a card would ask it: no leading article, sentence capital dropped ("Mutual respect")."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    first = WORD.match(text)
+    if first and first.group()[1:].islower() and first.group().lower() not in names:
+        text = text[0].lower() + text[1:]
+    return text
+
+
 # ----------------------------------------------------------------- sentence rules
 
 @dataclass(frozen=True)
@@ -168,6 +177,7 @@ class Candidate:
     sentences: tuple[Sentence, ...]
     rule: str
     body: str  # the sentence text the term was read from (for the entity check)
+    surface: str  # the term as written in `body`
 
 
 def strip_openings(text: str) -> str:
@@ -194,7 +204,7 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
         if not is_term(term, names) or len(WORD.findall(definition)) < 1:
             return None
         sentences = (sentence, extra) if extra else (sentence,)
-        return Candidate(term, definition, sentences, rule, body)
+        return Candidate(as_term(term, names), definition, sentences, rule, body, term)
 
     m = pats.term.match(body)
     if m:
@@ -206,7 +216,7 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
             return candidate(m.group("term"), f"{n.group('verb')} {n.group('definition')}", "def.term", following)
     for pattern, rule in ((pats.called, "def.called"), (pats.described_as, "def.described-as"),
                           (pats.which_means, "def.which-means"), (pats.means, "def.means")):
-        m = pattern.search(body) if rule != "def.means" else pattern.match(body)
+        m = pattern.search(body)
         if m:
             found = candidate(m.group("term"), m.group("definition"), rule)
             if found:
@@ -250,7 +260,7 @@ def heading_definition(paragraph: Paragraph, names: frozenset[str]) -> Candidate
     term, definition = _tidy(m.group("term")), _tidy(m.group("definition"))
     if not is_term(term, names) or len(WORD.findall(term)) > 6:
         return None
-    return Candidate(term, definition, paragraph.sentences[:1], "def.heading-as", paragraph.text)
+    return Candidate(as_term(term, names), definition, paragraph.sentences[:1], "def.heading-as", paragraph.text, term)
 
 
 # ----------------------------------------------------------------- names (trained pipeline)
@@ -262,9 +272,9 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
     labels = set(load_rules().name_labels)
     kept = []
     for candidate, parsed in zip(candidates, nlp.pipe(c.body for c in candidates)):
-        start = parsed.text.find(candidate.term)
+        start = parsed.text.find(candidate.surface)
         # the head is the last word before a prepositional phrase: "dialogues" in "dialogues between A and B"
-        head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.term, maxsplit=1)[0]
+        head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.surface, maxsplit=1)[0]
         head_end = start + len(head) if start >= 0 else -1
         # the term's last word (its head) inside an entity of a name label: a name, not a concept
         named = any(e.label_ in labels and e.start_char < head_end <= e.end_char for e in parsed.ents)

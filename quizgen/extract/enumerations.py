@@ -112,7 +112,7 @@ def patterns() -> Patterns:
         count_subject=re.compile(
             rf"^(?P<list>.+?) (?:are|were|form|constitute|make up) (?:the )?(?P<label>(?:{count}) [^,.;]+)", re.I),
         count_inline=re.compile(counted + r",? first,? (?P<list>.+)", re.I),
-        ordinal_start=re.compile(rf"^(?P<marker>{ordinal})\b,?\s+(?P<rest>.+)", re.I),
+        ordinal_start=re.compile(rf"^(?P<marker>{ordinal}),\s+(?P<rest>.+)", re.I),
         ordinal_inline=re.compile(r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)", re.I),
         cue=re.compile(rf"\b(?P<cue>{_alternation(rules.list_cues)})\s+(?P<list>[^:;]+)", re.I),
         kind_of=re.compile(rf"\b(?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})) of (?P<list>[^:;]+)", re.I),
@@ -127,7 +127,7 @@ def patterns() -> Patterns:
             r"\b(?P<head>(?:the|a|an) [\w-]+ (?:of|to|for|in)) (?P<first>[^,;]+?)(?P<rest>(?:, (?P=head) [^,;]+?)*,? and (?P=head) [^,;.]+)"),
         dangling_prep=re.compile(
             r"\b(?P<list>(?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)(?:, (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with))*"
-            r",? and (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)) (?P<object>the [\w\s-]+)", re.I),
+            r",? and (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)) (?P<object>the [\w\s-]+)"),
         rather_than=re.compile(
             r"\b(?P<list>[\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?(?:, [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)*"
             r",? and [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)\b", re.I),
@@ -143,6 +143,9 @@ def patterns() -> Patterns:
 
 WORD = re.compile(r"[\w'’-]+")
 AND = re.compile(r"^(?:and|or)\s+", re.I)
+# "..., or if nobody cares": a clause, not another member
+CLAUSE_START = re.compile(r"^(?:if|when|where|because|although|though|while|whether|unless|that|which|who|it|we|they|there)\b",
+                          re.I)
 
 
 def _words(text: str) -> int:
@@ -171,7 +174,7 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
             break
         if i > 0 and AND.match(part):
             last = AND.sub("", part)
-            if _words(last) <= max_words:
+            if _words(last) <= max_words and not CLAUSE_START.match(last):
                 return [*members, last]
             break
         if _words(part) > max_words:
@@ -232,74 +235,181 @@ def _is_example_list(text_before: str) -> bool:
     return bool(patterns().example.search(text_before[-30:]))
 
 
-def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]:
-    """Lists named inside one sentence (or heading)."""
-    pats, rules = patterns(), load_rules()
-    text = sentence.text
-    limit = rules.max_member_words
+Listing = tuple[str, list[str]]  # (label, members) as one rule reads them from a sentence
 
-    def found(label: str, members: Iterable[str], rule: str) -> Found | None:
-        cleaned = _clean_members(list(members))
-        return Found(_tidy(label), cleaned, (sentence,), rule) if cleaned else None
 
-    candidates: list[Found | None] = []
-    m = pats.count_inline.search(text)
+def _count_inline(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().count_inline.search(text)
     if m:
         pieces = re.split(r",? (?:and )?\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b,? ",
                           m.group("list"))
         if len(pieces) >= 2:
-            candidates.append(found(m.group("label"), [_gist(p) for p in pieces], "enum.count-inline"))
-    m = pats.count_cue.search(text)
+            yield m.group("label"), [_gist(p) for p in pieces]
+
+
+def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().count_cue.search(text)
     if m and not _is_example_list(text[: m.start("list")]):
-        candidates.append(found(m.group("label"), split_members(m.group("list"), limit, pairs), "enum.count-cue"))
-    m = pats.count_subject.search(text)
-    if m and not pats.example.search(m.group("list")):
-        members = split_members(m.group("list"), 30, pairs)
-        if len(members) >= 2 and not any(w.lower() in ("we", "they", "it", "these", "those") for w in members[0].split()[:1]):
-            candidates.append(found(m.group("label"), members, "enum.count-subject"))
+        yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
+
+
+def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().count_subject.search(text)
+    if m and not patterns().example.search(m.group("list")):
+        members = split_members(m.group("list"), 30, pairs)  # subjects are long noun phrases
+        if members and not CLAUSE_START.match(members[0]) and not re.match(r"(?:these|those)\b", members[0], re.I):
+            yield m.group("label"), members
+
+
+def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    pats = patterns()
     for m in pats.cue.finditer(text):
         if _is_example_list(text[: m.start("list")]) or pats.features_quoted.match(text, m.start()):
             continue
-        candidates.append(found(f"{text[:m.start('cue')].split(',')[-1].strip()} {m.group('cue')}".strip(),
-                                split_members(m.group("list"), limit, pairs), "enum.cue"))
-    for m in pats.kind_of.finditer(text):
+        label = f"{text[: m.start('cue')].split(',')[-1].strip()} {m.group('cue')}"
+        yield label, split_members(m.group("list"), load_rules().max_member_words, pairs)
+
+
+def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    for m in patterns().kind_of.finditer(text):
+        # "the principles of ..." names a list; "the Five Principles of ..." is a title
         if m.group("label").split()[-1].islower() and not _is_example_list(text[: m.start()]):
-            candidates.append(found(m.group("label"), split_members(m.group("list"), limit, pairs), "enum.kind-of"))
-    m = pats.purpose.search(text)
+            yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
+
+
+def _purpose(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().purpose.search(text)
     if m:
-        candidates.append(found(m.group("label"), split_members(m.group("list"), 20, pairs), "enum.purpose"))
-    m = pats.quoted_as.search(text)
+        yield m.group("label"), split_members(m.group("list"), 20, pairs)
+
+
+def _quoted_as(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().quoted_as.search(text)
     if m:
-        members = split_members(m.group("list"), limit, pairs)
+        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
         if len(members) >= 3:
-            candidates.append(found(m.group("label"), members, "enum.quoted-as"))
-    m = pats.features_quoted.search(text)
+            yield m.group("label"), members
+
+
+def _quoted_features(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().features_quoted.search(text)
     if m:
         quoted = re.findall(QUOTED, m.group("list"))
         if len(quoted) >= 2:
-            candidates.append(found(text[: m.start()].split(",")[-1], quoted, "enum.quoted-features"))
-    m = pats.distributed_of.search(text)
+            yield text[: m.start()].split(",")[-1], quoted
+
+
+def _distributed_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().distributed_of.search(text)
     if m:
-        objects = [m.group("first"), *re.split(r",? (?:and )?of ", m.group("rest"))[1:]]
         head = m.group("head")
-        candidates.append(found(f"aspects of {head}", [f"{head} of {o.strip()}" for o in objects], "enum.distributed-of"))
-    m = pats.repeated_head.search(text)
+        objects = [m.group("first"), *re.split(r",? (?:and )?of ", m.group("rest"))[1:]]
+        yield f"aspects of {head}", [f"{head} of {o.strip()}" for o in objects]
+
+
+def _repeated_head(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().repeated_head.search(text)
     if m:
         head = m.group("head")
         pieces = [m.group("first"), *re.split(rf",? (?:and )?{re.escape(head)} ", m.group("rest"))[1:]]
         if len(pieces) >= 3:
-            candidates.append(found(head.split()[1], [f"{head} {p.strip()}" for p in pieces], "enum.repeated-head"))
-    m = pats.dangling_prep.search(text)
+            yield head.split()[1], [f"{head} {p.strip()}" for p in pieces]
+
+
+def _dangling_prep(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().dangling_prep.search(text)
     if m:
-        pieces = re.split(r",? (?:and )?(?=(?:an?|the) )", m.group("list"))
-        members = [re.sub(r" (?:in|of|to|for|with)$", "", p.strip(" ,")) for p in pieces if p.strip(" ,")]
-        candidates.append(found(f"roles in {m.group('object')}", members, "enum.dangling-prep"))
-    m = pats.rather_than.search(text)
+        pieces = [p.strip(" ,") for p in re.split(r",? (?:and )?(?=(?:an?|the) )", m.group("list")) if p.strip(" ,")]
+        members = [re.sub(r" (?:in|of|to|for|with)$", "", p) for p in pieces]
+        # the first piece may start before its noun phrase: keep it from its last article
+        members[0] = re.sub(r"^.*\b(?=(?:an?|the) )", "", members[0])
+        yield f"roles in {m.group('object')}", members
+
+
+def _rather_than(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().rather_than.search(text)
     if m:
         members = [re.sub(r"^(?:(?:on|in|of|for|to|by|with|through)\s)+", "", p)
                    for p in re.split(r",? and |, ", m.group("list"))]
-        candidates.append(found(text[: m.start()].split(",")[-1], members, "enum.rather-than"))
-    yield from (c for c in candidates if c is not None)
+        yield text[: m.start()].split(",")[-1], members
+
+
+def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    found = _long_list(text, pairs)
+    if found:
+        yield found
+
+
+SENTENCE_RULES = (
+    ("enum.count-inline", _count_inline),
+    ("enum.count-cue", _count_cue),
+    ("enum.count-subject", _count_subject),
+    ("enum.cue", _cue),
+    ("enum.kind-of", _kind_of),
+    ("enum.purpose", _purpose),
+    ("enum.quoted-as", _quoted_as),
+    ("enum.quoted-features", _quoted_features),
+    ("enum.distributed-of", _distributed_of),
+    ("enum.repeated-head", _repeated_head),
+    ("enum.dangling-prep", _dangling_prep),
+    ("enum.rather-than", _rather_than),
+    ("enum.long-list", _long_list_rule),
+)
+
+
+def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]:
+    """Lists named inside one sentence (or heading), by every sentence rule."""
+    for rule, find in SENTENCE_RULES:
+        for label, members in find(sentence.text, pairs):
+            cleaned = _clean_members(members)
+            if cleaned:
+                yield Found(_tidy(label), cleaned, (sentence,), rule)
+
+
+LAST_PAIR = re.compile(
+    r"^([a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:and|or) ([a-z][\w-]*(?: [a-z][\w-]*){0,2}?)"
+    r"(?: (?:is|are|was|were|has|have|had|will|would|can|should|must|in|of|to|for|that|which|with|on|as|at|by)\b.*)?$")
+SHORT_LOWER = re.compile(r"^[a-z][\w-]*(?: [a-z][\w-]*){0,2}$")
+
+
+def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None:
+    """An unannounced list that is plainly one: 5+ short common-noun members with an Oxford comma, or 6+.
+
+    Members are parallel, so the first one is as long as the second ("facilitates
+    policy coordination, infrastructure connectivity, ..." starts at "policy").
+    """
+    if any(c in text for c in "\"“”"):
+        return None
+    pieces = text.rstrip(".").split(", ")
+    for start in range(1, len(pieces) - 3):
+        run = [start]
+        while run[-1] + 1 < len(pieces) and SHORT_LOWER.match(pieces[run[-1] + 1]) and \
+                not re.match(r"(?:and|or) ", pieces[run[-1] + 1]):
+            run.append(run[-1] + 1)
+        if not SHORT_LOWER.match(pieces[start]) or len(run) < 3:
+            continue
+        last_index = run[-1] + 1
+        last = pieces[last_index] if last_index < len(pieces) else ""
+        oxford = bool(re.match(r"(?:and|or) ", last)) and SHORT_LOWER.match(last.split(" ", 1)[1] if " " in last else "")
+        middle = [pieces[i] for i in run]
+        closing = LAST_PAIR.match(last)
+        if oxford:
+            members = middle + [last.split(" ", 1)[1]]
+        elif closing:  # "..., cleanliness and beauty is a process": the last two members, then the clause
+            members = middle + [closing.group(1), closing.group(2)]
+        else:
+            members = middle[:-1] + re.split(r" (?:and|or) ", middle[-1], maxsplit=1)
+        width = len(members[0].split()) if members else 1
+        lead_words = pieces[start - 1].split()
+        first = " ".join(lead_words[-width:])
+        before = " ".join(lead_words[:-width])
+        if not SHORT_LOWER.match(first) or _is_example_list(before) or first.lower() in pairs:
+            return None
+        members = [first, *members]
+        if len(members) >= 6 or (len(members) >= 5 and oxford):
+            return " ".join(lead_words[-width - 4:-width]), members
+        return None
+    return None
 
 
 def _gist(clause: str) -> str:
@@ -454,17 +564,17 @@ def _covers(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 
 
 def without_duplicates(found: list[Found]) -> list[Found]:
-    """One item per list: a list repeated (or a part of it restated) keeps its fullest statement."""
-    kept: list[Found] = []
-    for item in found:
-        if not item.members:
-            continue
-        twin = next((k for k in kept if _covers(k.members, item.members) or _covers(item.members, k.members)), None)
-        if twin is None:
-            kept.append(item)
-        elif len(item.members) > len(twin.members):
-            kept[kept.index(twin)] = item
-    return kept
+    """One item per list: a list restated (whole, or with one member fewer) keeps its fullest statement."""
+    found = [f for f in found if f.members]
+
+    def restated(i: int, item: Found) -> bool:
+        for j, other in enumerate(found):
+            extra = len(other.members) - len(item.members)
+            if j != i and 0 <= extra <= 1 and (extra or j < i) and _covers(other.members, item.members):
+                return True
+        return False
+
+    return [item for i, item in enumerate(found) if not restated(i, item)]
 
 
 # ----------------------------------------------------------------- entry point

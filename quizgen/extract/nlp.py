@@ -38,3 +38,13 @@ def has_parser(nlp) -> bool:
 
 def has_ner(nlp) -> bool:
     return "ner" in nlp.pipe_names
+
+
+def entities_only(nlp) -> list[str]:
+    """Components to disable when only entities are needed (the small English NER has its own tok2vec)."""
+    return [name for name in nlp.pipe_names if name != "ner"]
+
+
+def parse_only(nlp) -> list[str]:
+    """Components to disable when only tags and the dependency parse are needed."""
+    return [name for name in nlp.pipe_names if name == "ner"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..errors import GenerateError
 from ..models import Document, Item, Question
 from ..registry import Registry
-from .context import Context, Corpus
+from .context import Context, Corpus, as_read, reading_order
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
 
@@ -78,11 +78,12 @@ def generate_questions(
         if name not in QUESTION_TYPES:
             known = ", ".join(QUESTION_TYPES.names())
             raise GenerateError(f"unknown question type {name!r} (known: {known})")
-    ordered = sorted(sources, key=lambda pair: pair[0].name)
+    ordered = sorted(((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name)
     corpus = Corpus.of(ordered)
     made: list[Question] = []
     for document, items in ordered:
         context = Context(document=document, corpus=corpus, settings=settings)
+        items = reading_order(items)
         for name in wanted:
             made.extend(QUESTION_TYPES.get(name)(items, context))
     documents = {document.name: document for document, _ in ordered}

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import display_date, in_sentence, join_words, shown_quote, with_article
+from .phrasing import capitalise, display_date, join_words, list_phrase, shown_quote
 
 QTYPE = "basic"
 
@@ -15,14 +15,11 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         if isinstance(item, Definition):
             yield ctx.question(
                 QTYPE, fact(item), [item], level="understand",
-                prompt=f"What is meant by {in_sentence(item.term)}?",
-                answer=item.definition[:1].upper() + item.definition[1:],
+                prompt=f"What is meant by {item.term}?", answer=capitalise(item.definition),
             )
-        elif isinstance(item, Enumeration):
+        elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
             yield ctx.question(
-                QTYPE, fact(item), [item],
-                prompt=f"What are {with_article(in_sentence(item.label))}?",
-                answer=join_words([in_sentence(m) for m in item.members]),
+                QTYPE, fact(item), [item], prompt=f"What are {named}?", answer=join_words(item.members),
             )
         elif isinstance(item, DatedEvent):
             yield ctx.question(
@@ -39,11 +36,11 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
 def when_prompt(item: DatedEvent) -> str:
     """'In what year did this happen: <event>?' at the precision of the item's date."""
     if item.end:
-        asked = "Over which years did this happen"
+        asked = "When did this happen"
     else:
         asked = {0: "In what year", 1: "In what month and year", 2: "On what date"}[item.date.count("-")]
         asked += " did this happen"
-    return f"{asked}: {in_sentence(item.event).rstrip('.;, ')}?"
+    return f"{asked}: {item.event.rstrip('.;, ')}?"
 
 
 def who_said_prompt(item: Quote) -> str:

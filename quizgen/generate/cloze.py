@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import bare_name, capitalise, cloze, date_pattern, in_sentence, join_words, shown_quote, with_article
+from .phrasing import bare_name, capitalise, cloze, date_pattern, join_words, list_phrase, shown_quote
 
 QTYPE = "cloze"
 
@@ -35,8 +35,8 @@ def blank(item: Item) -> tuple[str, list[str]] | None:
         return in_text(sentence, list(item.members)) or listed(item)
     if isinstance(item, Definition):
         return in_text(sentence, [item.term]) or (
-            f"The text defines {cloze(1, in_sentence(item.term))} as “{item.definition.rstrip('.')}”.",
-            [in_sentence(item.term)],
+            f"The text explains {cloze(1, item.term)} with these words: “{item.definition.rstrip('.')}”.",
+            [item.term],
         )
     if isinstance(item, DatedEvent):
         if item.end:
@@ -71,8 +71,10 @@ def in_text(text: str, phrases: list[str]) -> tuple[str, list[str]] | None:
     return "".join(out), blanks
 
 
-def listed(item: Enumeration) -> tuple[str, list[str]]:
+def listed(item: Enumeration) -> tuple[str, list[str]] | None:
     """'The three deficits are {{c1::...}}, {{c2::...}} and {{c3::...}}.'"""
-    members = [in_sentence(m) for m in item.members]
-    marked = [cloze(n, m) for n, m in enumerate(members, 1)]
-    return f"{capitalise(with_article(in_sentence(item.label)))} are {join_words(marked)}.", members
+    named = list_phrase(item.label, len(item.members))
+    if named is None:
+        return None
+    marked = [cloze(n, m) for n, m in enumerate(item.members, 1)]
+    return f"{capitalise(named)} are {join_words(marked)}.", list(item.members)

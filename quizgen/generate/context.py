@@ -9,12 +9,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from ..bank.ids import question_id, stable_int
+from ..bank.ids import normalise, question_id, stable_int
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
-from .phrasing import bare_name
+from .phrasing import bare_name, in_sentence, lower_case_words
 
 # Types that ask a student to produce several things, or to recognise one among
 # given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
@@ -33,7 +33,7 @@ class Corpus:
 
     @classmethod
     def of(cls, sources: Sequence[tuple[Document, Sequence[Item]]]) -> Corpus:
-        return cls(tuple((doc.name, tuple(items)) for doc, items in sources))
+        return cls(tuple((doc.name, reading_order(items)) for doc, items in sources))
 
     def items(self, kind: str, near: str) -> list[tuple[int, Item]]:
         """Items of one kind with their tier: 0 from document `near`, 1 from the others."""
@@ -127,6 +127,39 @@ def fact(item: Item) -> tuple[str, ...]:
     if isinstance(item, Quote):
         return ("quote", item.text, bare_name(item.speaker))
     raise TypeError(f"not an item: {item!r}")
+
+
+MIN_DEFINITION_WORDS = 3  # "the goal", "the basic orientation": true of too many terms to ask
+
+
+def as_read(items: Iterable[Item], document: Document) -> list[Item]:
+    """Items as questions can quote them.
+
+    The capital a sentence start gave a term, label, member or event is dropped where
+    the document writes that word in lower case elsewhere ('What is meant by win-win
+    cooperation?', but 'Pompeo'); a definition loses the 'that' of "X means that ...";
+    definitions too short to single out a term are left out.
+    """
+    words = lower_case_words(s.text for s in document.sentences)
+    cased = []
+    for item in items:
+        if isinstance(item, Enumeration):
+            item = replace(item, label=in_sentence(item.label, words),
+                           members=tuple(in_sentence(m, words) for m in item.members))
+        elif isinstance(item, Definition):
+            definition = re.sub(r"^that\s+", "", item.definition.strip())
+            if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
+                continue
+            item = replace(item, term=in_sentence(item.term, words), definition=definition)
+        elif isinstance(item, DatedEvent):
+            item = replace(item, event=in_sentence(item.event, words))
+        cased.append(item)
+    return cased
+
+
+def reading_order(items: Iterable[Item]) -> tuple[Item, ...]:
+    """Items by line, so results do not depend on the order an extractor yields them."""
+    return tuple(sorted(items, key=lambda item: (item.source.line, item.kind, fact(item))))
 
 
 def groups(items: Sequence, low: int = 4, high: int = 6) -> list[list]:

@@ -3,9 +3,9 @@
 Candidates come in tiers: the same kind of thing from the same document (tier 0),
 from the rest of the corpus (tier 1), then `generate.distractor_vocabulary` (tier 2).
 A candidate is refused when it is also correct (it normalises to, contains or is
-contained in an accepted answer), when its form differs from the answer's (a name
-for a name, a phrase with an article for one with an article, a sentence for a
-sentence), or when its length is far from the answer's. The choice within a tier
+contained in an accepted answer, plural endings aside), when its form differs from
+the answer's (a name for a name, a sentence for a sentence; no article where the
+answer has none), or when its length is far from the answer's. The choice within a tier
 is seeded, so the same seed gives the same options.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from ..bank.ids import normalise
 from .phrasing import (
-    ARTICLES, date_parts, display_date, in_sentence, is_name, precision, shift_years, strip_article,
+    ARTICLES, date_parts, display_date, is_name, precision, shift_years, strip_article,
 )
 
 OPTIONS = 3  # distractors per multiple-choice question
@@ -60,12 +60,11 @@ def fit_form(answer: str, candidate: str) -> str | None:
     if answer.rstrip().endswith(".") != candidate.endswith("."):
         return None
     if not answer.lower().startswith(ARTICLES):
-        candidate = strip_article(candidate)
-    elif not candidate.lower().startswith(ARTICLES):
-        return None
+        candidate = strip_article(candidate)  # else an article alone would mark the odd one out
     # Keep the answer's initial case so a capital does not single out one option.
-    if answer[:1].islower():
-        candidate = in_sentence(candidate)
+    first = candidate.split(" ", 1)[0]
+    if answer[:1].islower() and first[1:].islower() and not is_name(candidate):
+        candidate = candidate[:1].lower() + candidate[1:]
     return candidate if similar_length(answer, candidate) else None
 
 

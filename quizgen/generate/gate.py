@@ -1,7 +1,7 @@
 """The quality gate: every question a teacher would reject is set aside with a reason.
 
 A reason is a short stable code, a colon and a detail ("dangling-pronoun: 'he' opens
-the answer"). The checks, in order:
+the answer"). The checks, in order (the first three on each text a student reads):
   unreliable-region   a source sentence lies where the cleaner distrusts the text
   footnote-digits     a footnote number glued to a word ("place.1", "4strong")
   dangling-pronoun    a prompt part, answer or option opens with a pronoun whose
@@ -10,7 +10,8 @@ the answer"). The checks, in order:
   answer-in-prompt    the prompt already gives the answer away
   too-long            prompt over generate.max_prompt_chars, answer over max_answer_chars
   bad-choices         multiple choice without four distinct options, exactly one the answer
-  duplicate-prompt    the same prompt already asks for another answer (kept: the first by id)
+  duplicate-prompt    the same question again (the first by id is kept)
+  ambiguous-prompt    the same prompt with different answers: none of them is kept
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from ..models import Document, Question
 
 PRONOUNS = {
     "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "its", "their",
-    "them", "him", "such", "both",
+    "them", "him", "such",
 }
 TRUNCATING_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that"}
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
@@ -30,41 +31,46 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A footnote number glued to a word: after its final punctuation ("place.1", "us.”20",
 # "reduction,34"), or to the front of a word ("4strong"; ordinals like "21st" are words).
 _GLUED_FOOTNOTE = re.compile(
-    r"[^\W\d_]{2}[.,;:]?[”\"’)]?\d{1,3}(?![\w.,]?\d)|(?<![\w$£€.,-])\d{1,3}(?!st|nd|rd|th|s\b)[^\W\d_]{2,}"
+    r"[^\W\d_]{2}[.,;:]?[”\"’)]?\d{1,3}(?![\w.,]?\d)|(?<![\w$£€.,-])\d{1,3}(?!(?:st|nd|rd|th|s)\b)[^\W\d_]{2,}"
 )
 
 
 def check(
     questions: Iterable[Question], documents: Mapping[str, Document], settings
 ) -> tuple[list[Question], list]:
-    """(kept, rejections), each rejection with the first reason that applies."""
+    """(kept, rejections) in id order, each rejection with the first reason that applies."""
     from . import Rejection
 
-    kept: list[Question] = []
-    rejections = []
-    asked: dict[tuple[str, str], Question] = {}
-    for question in sorted(questions, key=lambda q: q.id):
-        reason = first_problem(question, documents, settings)
-        if reason is None:
-            key = (question.type, normalise(plain(question.prompt)))
-            earlier = asked.get(key)
-            if earlier is not None and question.type not in {"matching", "ordering"}:
-                reason = f"duplicate-prompt: same prompt as {earlier.id}"
-            else:
-                asked[key] = question
-        if reason is None:
-            kept.append(question)
-        else:
-            rejections.append(Rejection(question=question, reason=reason))
+    ordered = sorted(questions, key=lambda q: q.id)
+    reasons = {q.id: first_problem(q, documents, settings) for q in ordered}
+    asked: dict[tuple[str, str], list[Question]] = {}
+    for question in ordered:
+        if reasons[question.id] is None and question.type not in {"matching", "ordering"}:
+            asked.setdefault(prompt_key(question), []).append(question)
+    for same in asked.values():
+        answers = {normalise(q.answer) for q in same}
+        for question in same[1:] if len(answers) == 1 else same:
+            other = same[0] if question is not same[0] else same[1]
+            reasons[question.id] = (
+                f"duplicate-prompt: same question as {other.id}" if len(answers) == 1
+                else f"ambiguous-prompt: {other.id} asks the same with another answer"
+            )
+    kept = [q for q in ordered if reasons[q.id] is None]
+    rejections = [Rejection(question=q, reason=reasons[q.id]) for q in ordered if reasons[q.id]]
     return kept, rejections
+
+
+def prompt_key(question: Question) -> tuple[str, str]:
+    """What makes two prompts the same question. Cloze cards of one sentence with other
+    blanks are different cards, so a cloze keeps its markup."""
+    text = question.prompt if question.type == "cloze" else plain(question.prompt)
+    return question.type, " ".join(text.casefold().split())
 
 
 def first_problem(question: Question, documents: Mapping[str, Document], settings) -> str | None:
     checks = (
         lambda q: unreliable(q, documents),
-        glued_footnote,
-        dangling_pronoun,
-        truncated,
+        unfit_text,
         answer_in_prompt,
         lambda q: too_long(q, settings),
         bad_choices,
@@ -89,6 +95,7 @@ def texts(question: Question) -> list[tuple[str, str]]:
     found += [("option", c) for c in question.choices]
     found += [("pair", side) for pair in question.pairs for side in pair]
     found += [("item", s) for s in question.sequence]
+    found += [("blank", b) for b in question.blanks]
     return found
 
 
@@ -106,37 +113,32 @@ def unreliable(question: Question, documents: Mapping[str, Document]) -> str | N
     return None
 
 
-def glued_footnote(question: Question) -> str | None:
-    for where, text in texts(question):
-        match = _GLUED_FOOTNOTE.search(text)
-        if match:
-            return f"footnote-digits: '{match.group(0)}' in {where}"
+def text_problem(text: str, where: str = "text") -> str | None:
+    """What makes one piece of question text unfit, or None. Group types (matching,
+    ordering) use it to leave out one bad item rather than lose the whole question."""
+    match = _GLUED_FOOTNOTE.search(text)
+    if match:
+        return f"footnote-digits: '{match.group(0)}' in {where}"
+    # Quoted words are left alone: a quotation may say "we" or "they".
+    for part in re.split(r"(?<=[.?!:;])\s+|^", _QUOTED.sub("“…”", text)):
+        first = re.match(r"\W*([A-Za-z]+)", part)
+        if first and first.group(1).lower() in PRONOUNS:
+            return f"dangling-pronoun: '{first.group(1)}' opens the {where}"
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return f"truncated: unbalanced quotation marks in {where}"
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return f"truncated: unbalanced brackets in {where}"
+    words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
+    if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
+        return f"truncated: {where} ends on '{words[-1]}'"
     return None
 
 
-def dangling_pronoun(question: Question) -> str | None:
-    """A part of the prompt, the answer or an option that opens with a pronoun.
-
-    Quoted words are left alone: a quotation may say "we" or "they".
-    """
+def unfit_text(question: Question) -> str | None:
     for where, text in texts(question):
-        unquoted = _QUOTED.sub("“…”", text)
-        for part in re.split(r"(?<=[.?!:;])\s+|^", unquoted):
-            first = re.match(r"\W*([A-Za-z]+)", part)
-            if first and first.group(1).lower() in PRONOUNS:
-                return f"dangling-pronoun: '{first.group(1)}' opens the {where}"
-    return None
-
-
-def truncated(question: Question) -> str | None:
-    for where, text in texts(question):
-        if text.count("“") != text.count("”") or text.count('"') % 2:
-            return f"truncated: unbalanced quotation marks in {where}"
-        if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
-            return f"truncated: unbalanced brackets in {where}"
-        words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
-        if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
-            return f"truncated: {where} ends on '{words[-1]}'"
+        problem = text_problem(text, where)
+        if problem:
+            return problem
     return None
 
 
@@ -167,6 +169,8 @@ def too_long(question: Question, settings) -> str | None:
     if len(plain(question.prompt)) > limits.max_prompt_chars:
         return f"too-long: prompt has {len(plain(question.prompt))} characters (max {limits.max_prompt_chars})"
     for where, text in texts(question)[1:]:
+        if where == "answer" and (question.sequence or question.blanks):
+            continue  # a list's answer is its parts joined: each part is checked instead
         limit = limits.max_prompt_chars if where == "pair" else limits.max_answer_chars
         if len(text) > limit:
             return f"too-long: {where} has {len(text)} characters (max {limit})"

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 
 from ..models import Enumeration, Item, Question
 from .context import Context, fact
-from .phrasing import count_word, in_sentence, join_words, states_count, strip_article, with_article
+from .phrasing import join_words, list_phrase
 
 QTYPE = "list_recall"
 
@@ -14,12 +14,10 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
         if not isinstance(item, Enumeration) or len(item.members) < 2:
             continue
-        label = in_sentence(item.label)
-        if states_count(label):
-            named = with_article(label)
-        else:
-            named = f"the {count_word(len(item.members))} {strip_article(label)}"
-        members = tuple(in_sentence(m) for m in item.members)
+        named = list_phrase(item.label, len(item.members), with_count=True)
+        if named is None:
+            continue  # the list's name is not a noun phrase: nothing to ask it by
         yield ctx.question(
-            QTYPE, fact(item), [item], prompt=f"Name {named}.", answer=join_words(members), sequence=members,
+            QTYPE, fact(item), [item], prompt=f"Name {named}.", answer=join_words(item.members),
+            sequence=tuple(item.members),
         )

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Item, Question, Quote
 from .context import Context, groups
-from .phrasing import bare_name, capitalise, display_date, in_sentence, shown_quote
+from .gate import text_problem
+from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote
 
 QTYPE = "matching"
 
@@ -25,15 +26,22 @@ def pair(item: Item) -> tuple[str, str] | None:
     if isinstance(item, Quote):
         return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
     if isinstance(item, Definition):
-        return in_sentence(item.term), capitalise(item.definition.rstrip("."))
-    if isinstance(item, DatedEvent) and not names_own_year(item):
+        return item.term, capitalise(item.definition.rstrip("."))
+    if isinstance(item, DatedEvent) and not names_own_year(item.event, item.date):
         return capitalise(item.event.rstrip(".;, ")), display_date(item.date, item.end)
     return None
 
 
-def names_own_year(item: DatedEvent) -> bool:
-    """'the 1918 influenza' dates itself: matching or ordering it would be no question."""
-    return item.date[:4] in item.event
+def too_long(found: tuple[str, str], ctx: Context) -> bool:
+    return max(len(side) for side in found) > ctx.settings.generate.max_answer_chars
+
+
+def clash(item: Item, other: Item) -> bool:
+    """Two events whose dates overlap ('2020', 'March 2020') could each take either date."""
+    return (
+        isinstance(item, DatedEvent) and isinstance(other, DatedEvent)
+        and overlap((item.date, item.end), (other.date, other.end))
+    )
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
@@ -44,9 +52,11 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         for item in items:
             if item.kind != kind or (found := pair(item)) is None:
                 continue
+            if any(text_problem(side) for side in found) or too_long(found, ctx):
+                continue  # one unfit pair would sink the whole question
             left, right = normalise(found[0]), normalise(found[1])
-            if left in lefts or right in rights:
-                continue  # a second quote by one speaker, or two events on one date: ambiguous
+            if left in lefts or right in rights or any(clash(item, other) for other, _ in chosen):
+                continue  # a second quote by one speaker, or two events at one time: ambiguous
             lefts.add(left)
             rights.add(right)
             chosen.append((item, found))

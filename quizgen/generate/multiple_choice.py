@@ -11,7 +11,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .distractors import OPTIONS, pick, pick_dates
-from .phrasing import bare_name, display_date, in_sentence, name_variants, with_article
+from .phrasing import bare_name, display_date, list_phrase, name_variants
 
 QTYPE = "multiple_choice"
 
@@ -29,17 +29,17 @@ def ask(item: Item, ctx: Context) -> Question | None:
     rng = ctx.rng(QTYPE, core)
     near = ctx.document.name
     if isinstance(item, Definition):
-        prompt = f"Which term does the text define as “{item.definition.rstrip('.')}”?"
-        answer = in_sentence(item.term)
+        prompt = f"Which term does the text explain with these words: “{item.definition.rstrip('.')}”?"
+        answer = item.term
         same = [d.term for d in ctx.corpus.all("definition") if normalise(d.definition) == normalise(item.definition)]
         others = [(tier, d.term) for tier, d in ctx.corpus.items("definition", near)]
         wrong = pick(answer, others, rng, correct=same, vocabulary=vocabulary)
         level = "understand"
-    elif isinstance(item, Enumeration):
+    elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
         # Which member is asked depends on the fact only, so the id does not change with the seed.
-        answer = in_sentence(item.members[stable_int("|".join(core)) % len(item.members)])
+        answer = item.members[stable_int("|".join(core)) % len(item.members)]
         core = (*core, "member", answer)
-        prompt = f"Which of these is one of {with_article(in_sentence(item.label))}?"
+        prompt = f"Which of these is one of {named}?"
         others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
         wrong = pick(answer, others, rng, correct=list(item.members) + same_list_members(item, ctx), vocabulary=vocabulary)
         level = "remember"

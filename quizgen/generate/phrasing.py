@@ -1,6 +1,7 @@
 """Wording shared by the question types: lists, dates, names and accepted answers."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..bank.ids import normalise
@@ -28,14 +29,22 @@ def is_name(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def in_sentence(text: str) -> str:
-    """A phrase as it reads mid-sentence: 'Win-win cooperation' -> 'win-win cooperation',
-    while names ('Belt and Road Initiative') and acronyms keep their capitals."""
+def in_sentence(text: str, common_words: frozenset[str] = frozenset()) -> str:
+    """A phrase as it reads mid-sentence: the capital a sentence start gave it is dropped
+    when its first word is an article or a word the document writes in lower case
+    ('Win-win cooperation' -> 'win-win cooperation'); names keep theirs ('Pompeo')."""
     text = text.strip()
     first = text.split(" ", 1)[0]
-    if is_name(text) or not first[1:].islower():
-        return text
-    return text[:1].lower() + text[1:]
+    if not first[:1].isupper() or (first[1:] and not first[1:].islower()):
+        return text  # already lower case, or an acronym ("UN")
+    if first.lower() in {"the", "a", "an"} or first.lower() in common_words:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def lower_case_words(texts) -> frozenset[str]:
+    """Words a text writes with a small initial letter somewhere: common words, not names."""
+    return frozenset(w for text in texts for w in re.findall(r"(?<![\w-])[a-z][\w’'-]*", text))
 
 
 def capitalise(text: str) -> str:
@@ -67,6 +76,64 @@ def states_count(label: str) -> bool:
     return any(w in NUMBER_WORDS or w.isdigit() for w in words)
 
 
+# A list's name must be a noun phrase to be asked about ("the three deficits"), not the
+# clause an extractor may take it from ("However, problems have emerged").
+_LABEL_OPENERS = {
+    "however", "in", "to", "if", "when", "while", "although", "because", "as", "so", "then", "thus",
+    "therefore", "first", "second", "and", "but", "or", "by", "with", "for", "on", "at", "from",
+}
+_LABEL_VERBS = {
+    "is", "are", "was", "were", "has", "have", "had", "should", "will", "would", "can", "could",
+    "must", "may", "might", "do", "does", "did", "that", "which", "who",
+}
+_LABEL_ENDINGS = _LABEL_VERBS | {
+    "featuring", "including", "namely", "such", "like", "the", "a", "an", "of", "and", "or", "by", "to",
+}
+_PREPOSITIONS = {"of", "in", "for", "on", "to", "with", "between", "among", "from", "under", "about", "against"}
+MAX_LABEL_WORDS = 12
+
+
+def usable_label(label: str) -> bool:
+    words = label.strip().split()
+    lowered = [w.lower().strip("“”\"'’") for w in words]
+    return (
+        0 < len(words) <= MAX_LABEL_WORDS
+        and not re.search(r"[,;:]", label)
+        and not words[0][:1].isdigit()
+        and lowered[0] not in _LABEL_OPENERS
+        and lowered[-1] not in _LABEL_ENDINGS
+        and not set(lowered) & _LABEL_VERBS
+    )
+
+
+def plural_label(label: str) -> bool:
+    """True when the head noun (last word before a preposition) is plural: 'aspects of X'."""
+    head = []
+    for word in label.lower().split():
+        if word in _PREPOSITIONS:
+            break
+        head.append(word)
+    last = head[-1] if head else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def list_phrase(label: str, size: int, with_count: bool = False) -> str | None:
+    """A plural noun phrase naming a list, or None when its name is not usable.
+
+    'three deficits' -> 'the three deficits'; with_count: 'governance principles' ->
+    'the three governance principles'; a singular name -> 'the three items the text
+    lists under “unity”', so every question can say "are".
+    """
+    if not usable_label(label):
+        return None
+    label = in_sentence(label)
+    if not plural_label(label):
+        return f"the {count_word(size)} items the text lists under “{label}”"
+    if with_count and not states_count(label):
+        return f"the {count_word(size)} {strip_article(label)}"
+    return with_article(label)
+
+
 def with_article(label: str) -> str:
     """'three deficits' -> 'the three deficits'; a label with its own article is kept."""
     return label if label.lower().startswith(ARTICLES) else f"the {label}"
@@ -92,14 +159,40 @@ def precision(iso: str) -> str:
 
 
 def display_date(iso: str, end: str | None = None) -> str:
-    """'2020-11-15' -> '15 November 2020'; a range as '1949–1971'."""
+    """'2020-11-15' -> '15 November 2020'; ranges as '1949–1971' or '22–25 September 2015'."""
     year, month, day = date_parts(iso)
     text = str(year)
     if month:
         text = f"{MONTHS[month - 1]} {year}"
     if day:
         text = f"{day} {text}"
-    return f"{text}–{display_date(end)}" if end else text
+    if not end:
+        return text
+    end_text = display_date(end)
+    if day and end[:7] == iso[:7]:
+        return f"{day}–{end_text}"
+    return f"{text}–{end_text}"
+
+
+def date_span(iso: str, end: str | None = None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """First and last day a date (or range) can mean: '2020-03' -> 1 to 31 March 2020."""
+    year, month, day = date_parts(iso)
+    first = (year, month or 1, day or 1)
+    last_year, last_month, last_day = date_parts(end) if end else (year, month, day)
+    last_month = last_month or 12
+    last = (last_year, last_month, last_day or calendar.monthrange(last_year, last_month)[1])
+    return first, last
+
+
+def overlap(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """True when two dates (ISO, end) may mean the same time: '2020' and 'March 2020'."""
+    (a_first, a_last), (b_first, b_last) = date_span(*a), date_span(*b)
+    return a_first <= b_last and b_first <= a_last
+
+
+def names_own_year(event: str, iso: str) -> bool:
+    """'the 1918 influenza' dates itself: asking its date would be no question."""
+    return iso[:4] in event
 
 
 def date_forms(iso: str, end: str | None = None) -> list[str]:

@@ -8,8 +8,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .phrasing import (
-    answer_variants, bare_name, date_forms, display_date, in_sentence, join_words, name_variants,
-    with_article, word_count,
+    answer_variants, bare_name, date_forms, display_date, join_words, list_phrase, name_variants, word_count,
 )
 
 QTYPE = "short_answer"
@@ -25,23 +24,23 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
 
 def ask(item: Item, ctx: Context) -> Question | None:
     if isinstance(item, Definition):
-        term = in_sentence(item.term)
+        term = item.term
         if word_count(term) > MAX_ANSWER_WORDS:
             return None
         return ctx.question(
             QTYPE, fact(item), [item], level="understand",
-            prompt=f"Which term does the text define as “{item.definition.rstrip('.')}”?",
+            prompt=f"Which term does the text explain with these words: “{item.definition.rstrip('.')}”?",
             answer=term, accepted=tuple(answer_variants(term)),
         )
     if isinstance(item, Enumeration):
-        members = [in_sentence(m) for m in item.members]
+        members = list(item.members)
         missing = members[-1]
-        if len(members) < 2 or word_count(missing) > MAX_ANSWER_WORDS:
+        named = list_phrase(item.label, len(members))
+        if named is None or len(members) < 2 or word_count(missing) > MAX_ANSWER_WORDS:
             return None
         return ctx.question(
             QTYPE, (*fact(item), "missing", missing), [item],
-            prompt=f"Besides {join_words(members[:-1])}, what else is one of "
-            f"{with_article(in_sentence(item.label))}?",
+            prompt=f"Besides {join_words(members[:-1])}, what else is one of {named}?",
             answer=missing, accepted=tuple(answer_variants(missing)),
         )
     if isinstance(item, DatedEvent):

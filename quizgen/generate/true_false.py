@@ -13,7 +13,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import pick, pick_dates
 from .multiple_choice import same_list_members
-from .phrasing import bare_name, capitalise, display_date, in_sentence, join_words, shown_quote, with_article
+from .phrasing import bare_name, capitalise, display_date, join_words, list_phrase, shown_quote
 
 QTYPE = "true_false"
 
@@ -33,15 +33,15 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
 def state(item: Item) -> str | None:
     """The item as one plain statement."""
     if isinstance(item, Enumeration):
-        label = capitalise(with_article(in_sentence(item.label)))
-        return f"{label} are {join_words([in_sentence(m) for m in item.members])}."
+        named = list_phrase(item.label, len(item.members))
+        return f"{capitalise(named)} are {join_words(item.members)}." if named else None
     if isinstance(item, Definition):
-        return f"The text defines {in_sentence(item.term)} as “{item.definition.rstrip('.')}”."
+        return f"The text explains {item.term} with these words: “{item.definition.rstrip('.')}”."
     if isinstance(item, DatedEvent):
         when = f"From {display_date(item.date)} to {display_date(item.end)}" if item.end else (
             f"{'On' if item.date.count('-') == 2 else 'In'} {display_date(item.date)}"
         )
-        return f"{when}, {in_sentence(item.event).rstrip('.;, ')}."
+        return f"{when}, {item.event.rstrip('.;, ')}."
     if isinstance(item, Quote):
         return f"{bare_name(item.speaker)} said: “{shown_quote(item.text)}”"
     return None
@@ -54,7 +54,7 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
     vocabulary = ctx.settings.generate.distractor_vocabulary
     if isinstance(item, Enumeration):
         index = rng.randrange(len(item.members))
-        member = in_sentence(item.members[index])
+        member = item.members[index]
         others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
         correct = list(item.members) + same_list_members(item, ctx)
         swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)

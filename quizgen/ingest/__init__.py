@@ -50,9 +50,10 @@ def load_document(path: str | Path, settings=None) -> Document:
     try:
         size = path.stat().st_size
         if size > settings.ingest.max_file_mb * 1024 * 1024:
+            shown = f"{size / 1048576:.1f} MiB" if size >= 1048576 else f"{size / 1024:.1f} KiB"
             raise IngestError(
-                f"file is {size / 1048576:.1f} MiB, over the limit of {settings.ingest.max_file_mb:g} MiB "
-                "(ingest.max_file_mb)", str(path))
+                f"file is {shown}, over the limit of {settings.ingest.max_file_mb:g} MiB (ingest.max_file_mb)",
+                str(path))
         data = path.read_bytes()
     except FileNotFoundError:
         raise IngestError("no such file", str(path)) from None

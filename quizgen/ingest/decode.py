@@ -7,6 +7,7 @@ pages such readings are actually saved in are tried before it, with a plausibili
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import IngestError
@@ -20,19 +21,28 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 MAX_NON_ASCII_LETTERS = 0.3  # Western text in cp1252 is mostly ASCII letters; Cyrillic read as cp1252 is not
+# A symbol from the upper half of cp1252 between two letters: not how Western text is written.
+# Left out: the soft hyphen, the acute accent typed as an apostrophe ("don´t") and the middle dot ("l·l").
+SYMBOL_INSIDE_WORD = re.compile(
+    r"(?<=[^\W\d_])[\u00a1-\u00ac\u00ae-\u00b3\u00b5\u00b6\u00b8-\u00bf\u00d7\u00f7\u0080-\u009f"
+    r"\u2020-\u2030\u0192\u02c6\u02dc](?=[^\W\d_])"
+)
 MAX_STRAY_BYTES = 3  # ... per file, or one per thousand bytes, in otherwise valid UTF-8
 MAX_CONTROL_CHARS = 0.01  # share of control characters above which the "text" is binary
 
 
-def decode(data: bytes, path: str) -> str:
-    """The text of a file's bytes. Raises IngestError (with the path) for empty, binary or undecodable files."""
+def decode(data: bytes, path: str, declared: str | None = None) -> str:
+    """The text of a file's bytes. Raises IngestError (with the path) for empty, binary or undecodable files.
+
+    declared: the encoding the file names itself (an HTML <meta charset>), trusted after a BOM.
+    """
     if not data.strip():
         raise IngestError("the file is empty", path)
     text = _with_bom(data, path) or _utf16_without_bom(data)
     if text is None:
         if b"\x00" in data[:8192]:
             raise IngestError("binary file (NUL bytes), not a text document", path)
-        text = _utf8(data) or _western(data) or _detected(data)
+        text = _declared(data, declared) or _utf8(data) or _western(data) or _detected(data)
     if text is None:
         raise IngestError("undecodable bytes: not UTF-8, cp1252 or any other text encoding", path)
     if _control_share(text) > MAX_CONTROL_CHARS:
@@ -69,6 +79,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+        # As browsers do (WHATWG Encoding): pages labelled latin-1 or ASCII are cp1252.
+        return data.decode("cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name)
+    except (LookupError, UnicodeDecodeError):  # an unknown name or a false claim: guess instead
+        return None
+
+
 def _utf8(data: bytes) -> str | None:
     """UTF-8; a file that is UTF-8 but for a few stray cp1252 bytes (a pasted quote) keeps both."""
     try:
@@ -96,6 +117,8 @@ def _western(data: bytes) -> str | None:
     letters = [c for c in text if c.isalpha()]
     non_ascii = sum(1 for c in letters if not c.isascii())
     if letters and non_ascii / len(letters) > MAX_NON_ASCII_LETTERS:
+        return None
+    if SYMBOL_INSIDE_WORD.search(text):  # 'ka¿dy', 'g³os': Central European text in the wrong code page
         return None
     return text
 

@@ -20,7 +20,6 @@ _NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE})*"
 # End punctuation, closing quotes/brackets, footnote markers, then a space and a capital,
 # digit or opening quote.
 SENTENCE_END = re.compile(f"""[.!?…]["”’)\\]]*{_NOTES}(?=\\s+[\\"“‘(\\[]?[A-Z0-9])""")
-LAST_TOKEN = re.compile(r"([\w.'’]+)[.!?…][\"”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def reflow(lines: list[Line]) -> tuple[str, list[Piece]]:
         if text:
             # A line ending in a hyphen after a letter is a compound split at the wrap:
             # keep the hyphen, drop the space ("once-in-a-" + "century").
-            if not (re.search(r"[A-Za-z]-$", text) and part[:1].isalpha()):
+            if not (text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha()):
                 text += " "
         pieces.append(Piece(len(text), ln))
         text += part
@@ -56,12 +55,13 @@ def is_sentence_end(text: str, start: int, match: re.Match) -> bool:
     """False after an abbreviation ('Sept.', 'U.S.'), an initial ('F.') or a list number ('2.')."""
     if text[match.start()] != ".":
         return True
-    word = LAST_TOKEN.search(MARKER.sub("", text[start:match.end()]))
-    token = word.group(1).lower().rstrip(".") if word else ""
+    head = MARKER.sub("", text[start:match.start()])
+    words = head.split()
+    token = words[-1].lstrip("“\"‘([").lower() if words else ""
     if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
         return False
     # '2. Build a new ...': a section or list number opening the text.
-    return not (token.isdigit() and text[start:match.start()].strip() == token)
+    return not (token.isdigit() and len(words) == 1)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

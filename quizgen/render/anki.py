@@ -3,14 +3,16 @@
 Three note types, their templates and CSS in templates/anki/note-types/ (Anki's own
 `{{Field}}` syntax, loaded raw, not through Jinja):
 
-  quizgen Basic            Front, Back, Extra, Source, Term. Card 2 (reversed: the
-                           definition asks for the term) exists only when Term is set.
+  quizgen Basic            Front, Back, Extra, Source, Reverse. Card 2 (reversed: the
+                           definition is shown, the term asked for) exists only when
+                           Reverse is non-empty.
   quizgen Cloze            Text, Extra, Source. One card per blank ({{c1::}}, {{c2::}}, ...).
   quizgen Multiple choice  Question, Choices, Answer, Extra, Source. The correct choice is
                            highlighted (and ticked) on the back only.
 
 How each question type maps onto them:
-  basic            Basic; a definition with a topic (the term) also gets the reversed card
+  basic            Basic; a definition also gets the reversed card, whose back shows the
+                   front's question (the term is not a field of the bank's questions)
   short_answer     Basic; the back lists the accepted alternatives
   cloze            Cloze; a prompt without cloze markup is skipped
   multiple_choice  Multiple choice; skipped when the answer is not among the choices
@@ -41,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup, escape
 
 from ..bank import Bank
@@ -55,7 +58,7 @@ CLOZE = "quizgen Cloze"
 CHOICE = "quizgen Multiple choice"
 
 NOTE_FIELDS: dict[str, tuple[str, ...]] = {
-    BASIC: ("Front", "Back", "Extra", "Source", "Term"),
+    BASIC: ("Front", "Back", "Extra", "Source", "Reverse"),
     CLOZE: ("Text", "Extra", "Source"),
     CHOICE: ("Question", "Choices", "Answer", "Extra", "Source"),
 }
@@ -90,29 +93,32 @@ class NoteSpec:
     fields: tuple[str, ...]
 
 
-Fields = Callable[[Question, object, random.Random], NoteSpec | None]
+# (question, the macros of anki/fields.html, a random source seeded per question) -> note, or None to skip
+FieldMaker = Callable[[Question, object, random.Random], NoteSpec | None]
 
 
 def _extra(question: Question, shown: str) -> str:
-    """The source sentence, unless the card already shows it word for word."""
-    return "" if question.explanation.strip() == shown.strip() else str(escape(question.explanation))
+    """The source sentence(s), one per line, unless the card already shows them word for word."""
+    if question.explanation.strip() == shown.strip():
+        return ""
+    return str(Markup("<br>").join(line.strip() for line in question.explanation.splitlines() if line.strip()))
 
 
-def _basic(front: str, back: str, question: Question, source: str, shown: str, term: str = "") -> NoteSpec:
-    return NoteSpec(BASIC, (front, back, _extra(question, shown), str(source), term))
+def _basic(front: str, back: str, question: Question, source: str, reverse: bool = False) -> NoteSpec:
+    return NoteSpec(BASIC, (str(front), str(back), _extra(question, ""), str(source), "y" if reverse else ""))
 
 
 def basic_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if not q.answer:
         return None
-    term = escape(q.topic) if q.kind == "definition" and q.topic else ""
-    return _basic(str(escape(q.prompt)), str(escape(q.answer)), q, html.sources(q.sources), "", str(term))
+    reverse = q.kind == "definition"
+    return _basic(str(escape(q.prompt)), str(escape(q.answer)), q, html.sources(q.sources), reverse)
 
 
 def short_answer_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if not q.answer:
         return None
-    return _basic(str(escape(q.prompt)), str(html.short_answer(q.answer, q.accepted)), q, html.sources(q.sources), "")
+    return _basic(str(escape(q.prompt)), str(html.short_answer(q.answer, q.accepted)), q, html.sources(q.sources))
 
 
 def cloze_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -144,7 +150,7 @@ def list_recall_fields(q: Question, html, rng: random.Random) -> NoteSpec | None
     if not q.sequence:
         return None
     front = html.prompt_with_count(q.prompt, len(q.sequence))
-    return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources), "")
+    return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources))
 
 
 def matching_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -154,14 +160,14 @@ def matching_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     front = html.matching_front(q.prompt, [left for left, _ in q.pairs], rights)
     # The back gives each numbered term the letter of its definition on the front.
     rows = [(n, left, chr(ord("A") + rights.index(right)), right) for n, (left, right) in enumerate(q.pairs, 1)]
-    return _basic(str(front), str(html.matching_back(rows)), q, html.sources(q.sources), "")
+    return _basic(str(front), str(html.matching_back(rows)), q, html.sources(q.sources))
 
 
 def ordering_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if len(q.sequence) < 2:
         return None
     front = html.ordering_front(q.prompt, _shuffled(list(q.sequence), rng))
-    return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources), "")
+    return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources))
 
 
 def _shuffled(items: list[str], rng: random.Random) -> list[str]:
@@ -174,7 +180,7 @@ def _shuffled(items: list[str], rng: random.Random) -> list[str]:
     return shuffled
 
 
-FIELDS: dict[str, Fields] = {
+FIELDS: dict[str, FieldMaker] = {
     "basic": basic_fields,
     "short_answer": short_answer_fields,
     "cloze": cloze_fields,
@@ -210,29 +216,34 @@ class AnkiRenderer:
         subdecks = options.extra.get("subdecks", "none")
         if subdecks not in SUBDECKS:
             raise RenderError(f"anki: subdecks must be one of {', '.join(SUBDECKS)}, not {subdecks!r}", str(out))
-        root = deck_part(options.extra.get("deck") or _default_title(bank, options))
-        timestamp = float(options.extra.get("timestamp") or time.time())
+        root = _root_deck(bank, options)
+        timestamp = _timestamp(options.extra.get("timestamp"), out)
 
         env = environment(options.template_dir)
-        html = env.get_template("anki/fields.html").module
-        models = {name: self._model(genanki, env, name) for name in NOTE_FIELDS}
+        try:
+            html = env.get_template("anki/fields.html").module
+            models = {name: self._model(genanki, env, name) for name in NOTE_FIELDS}
+        except jinja2.TemplateError as exc:
+            where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/anki"
+            raise RenderError(f"anki: bad template: {exc.message or exc}", where) from None
         decks: dict[str, genanki.Deck] = {}
         skipped: dict[str, int] = {}
         for question in bank.questions:
             make = FIELDS.get(question.type)
             rng = random.Random(f"{options.seed}:{question.id}")
-            spec = make(question, html, rng) if make else None
+            spec = make(question, html, rng) if make and question.prompt.strip() else None
             if spec is None:
                 skipped[question.type] = skipped.get(question.type, 0) + 1
                 continue
             deck_name = _deck_name(root, subdecks, question, bank)
-            deck = decks.get(deck_name) or decks.setdefault(deck_name, self._deck(genanki, deck_name, decks))
-            deck.add_note(genanki.Note(
+            if deck_name not in decks:
+                decks[deck_name] = self._deck(genanki, deck_name, decks, out)
+            decks[deck_name].add_note(genanki.Note(
                 model=models[spec.note_type], fields=list(spec.fields),
                 tags=[t for t in map(anki_tag, question.tags) if t], guid=question.id,
             ))
         if root not in decks:  # the parent of the subdecks, or the deck of an empty bank
-            decks[root] = self._deck(genanki, root, decks)
+            decks[root] = self._deck(genanki, root, decks, out)
         package = genanki.Package([decks[name] for name in sorted(decks)])
         try:
             with atomic_path(out) as tmp:
@@ -242,10 +253,10 @@ class AnkiRenderer:
         return RenderReport(written=(out,), skipped=skipped)
 
     @staticmethod
-    def _deck(genanki, name: str, existing: dict) -> object:
+    def _deck(genanki, name: str, existing: dict, out: Path):
         deck_id = stable_id("deck", name)
         if any(d.deck_id == deck_id for d in existing.values()):
-            raise RenderError(f"anki: deck {name!r} hashes to the id of another deck; rename it")
+            raise RenderError(f"anki: deck {name!r} hashes to the id of another deck; rename it", str(out))
         return genanki.Deck(deck_id, name)
 
     @staticmethod
@@ -264,6 +275,23 @@ class AnkiRenderer:
             templates=templates, css=raw("style.css"),
             model_type=genanki.Model.CLOZE if name == CLOZE else genanki.Model.FRONT_BACK,
         )
+
+
+def _root_deck(bank: Bank, options: RenderOptions) -> str:
+    # A deck option may nest on purpose ("History::Unit 3"); titles never do.
+    deck_option = str(options.extra.get("deck") or "")
+    if deck_option:
+        return "::".join(map(deck_part, deck_option.split("::")))
+    return deck_part(_default_title(bank, options))
+
+
+def _timestamp(value, out: Path) -> float:
+    if value is None:
+        return time.time()
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise RenderError(f"anki: timestamp must be seconds since the epoch, not {value!r}", str(out)) from None
 
 
 def _default_title(bank: Bank, options: RenderOptions) -> str:

@@ -121,7 +121,8 @@ def cloze_parts(prompt: str) -> tuple[PromptPart, ...]:
         if match.start() > end:
             parts.append(PromptPart(prompt[end:match.start()]))
         answer = match.group(2)
-        parts.append(PromptPart("", blank=number, width=max(8, len(answer) + 4)))
+        # Handwriting is wider than print: half as much again, plus room to spare.
+        parts.append(PromptPart("", blank=number, width=max(8, len(answer) * 3 // 2 + 4)))
         end = match.end()
     if end < len(prompt):
         parts.append(PromptPart(prompt[end:]))
@@ -200,7 +201,8 @@ def _print(q: Question, number: int, rng: random.Random) -> PrintedQuestion:
         return PrintedQuestion(number, q, text, (q.answer,))
     # basic and short_answer: a definition needs more room than a name or date
     lines = 2 if q.type == "basic" else 1
-    return PrintedQuestion(number, q, text, (q.answer, *q.accepted), lines=lines)
+    others = tuple(dict.fromkeys(a for a in q.accepted if a.casefold() != q.answer.casefold()))
+    return PrintedQuestion(number, q, text, (q.answer, *others), lines=lines)
 
 
 def _shuffled(items: Sequence[str], rng: random.Random, avoid_identity: bool = True) -> tuple[str, ...]:

@@ -31,7 +31,8 @@ def test_also_correct(candidate, correct, expected):
         ("Maria Lopez", "public schools", None),  # a name for a name only
         ("public schools", "Maria Lopez", None),
         ("public schools", "The open markets", "open markets"),  # article dropped like the answer's
-        ("the environment", "energy", None),  # the answer has an article, the candidate none
+        ("the environment", "energy supply", "energy supply"),
+        ("energy", "the economy", "economy"),  # no article where the answer has none
         ("spring", "Summer rain", "summer rain"),  # a capital would single an option out
         ("spring", "Winter", None),  # one capitalised word may be a name: not for a common noun
         ("spring", "a layer of straw or bark laid over bare soil", None),  # far longer

@@ -62,3 +62,12 @@ def test_swapped_halves_around_a_marker_are_put_back():
 def test_numbers_that_are_not_footnotes_are_not_swapped():
     draft = make_draft("the 3rd tower and 10am and 4 towers and 5large", footnotes={4: Footnote(4, "Ibid.", 9)})
     assert texts(fix_swapped_halves(draft)) == ["the 3rd tower and 10am and 4 towers and 5large"]
+
+
+def test_weaker_evidence_is_flagged_not_restored():
+    first, middle, last = pages()
+    # No page gap before the page: the reading evidence alone does not reach the bar.
+    text = "\n".join(first + [""] + middle[::-1] + [" " + last[0]] + last[1:]) + "\n"
+    draft = restore_reversed(make_draft(text))
+    assert texts(draft) == text.split("\n")
+    assert [(r.restored, r.reason) for r in draft.regions] == [(False, "lines may be out of order")]

@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from quizgen.bank import Bank, bank_from_dict, read_bank
 from quizgen.errors import RenderError
@@ -127,10 +128,12 @@ def test_cards_per_note(bank, tmp_path, col):
         cards = notes[question.id].cards()
         if question.type == "cloze":
             assert len(cards) == len(question.blanks) == 3  # one card per blank
-        elif question.type == "basic" and question.kind == "definition" and question.topic:
+        elif question.type == "basic" and question.kind == "definition":
             assert sorted(c.template()["name"] for c in cards) == ["Card 1", "Reversed"]
             reversed_card = next(c for c in cards if c.template()["name"] == "Reversed")
-            assert question.topic in reversed_card.answer()
+            front = reversed_card.render_output().question_text
+            assert escape(question.answer) in front and escape(question.prompt) not in front
+            assert escape(question.prompt) in reversed_card.answer()
         else:
             assert len(cards) == 1
 
@@ -158,7 +161,9 @@ def test_deck_names(bank, tmp_path, col, subdecks, expected):
 def test_deck_option_and_default_title(bank, tmp_path, col):
     AnkiRenderer().write(bank, tmp_path / "a.apkg", RenderOptions(extra={"deck": "My: deck"}))
     AnkiRenderer().write(bank, tmp_path / "b.apkg", RenderOptions())
+    AnkiRenderer().write(bank, tmp_path / "c.apkg", RenderOptions(extra={"deck": "History :: Unit 3"}))
     assert package_decks(tmp_path / "a.apkg") == {stable_id("deck", "My: deck"): "My: deck"}
+    assert package_decks(tmp_path / "c.apkg") == {stable_id("deck", "History::Unit 3"): "History::Unit 3"}
     assert package_decks(tmp_path / "b.apkg") == {stable_id("deck", bank.title): bank.title}
     import_into(col, tmp_path / "a.apkg")
     assert col.decks.id_for_name("My: deck")
@@ -226,11 +231,12 @@ def test_questions_that_cannot_be_expressed_are_counted(bank, tmp_path, col):
     broken_choice = dataclasses.replace(bank.by_type("multiple_choice")[0], id="q-x1", answer="not a choice")
     no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", prompt="No blanks here.")
     unknown = dataclasses.replace(bank.questions[0], id="q-x3", type="essay")
-    bigger = dataclasses.replace(bank, questions=bank.questions + (broken_choice, no_blanks, unknown))
+    no_prompt = dataclasses.replace(bank.by_type("short_answer")[0], id="q-x4", prompt=" ")
+    bigger = dataclasses.replace(bank, questions=bank.questions + (broken_choice, no_blanks, unknown, no_prompt))
 
     skipped = render(bigger, tmp_path / "d.apkg")
     import_into(col, tmp_path / "d.apkg")
-    assert skipped == {"multiple_choice": 1, "cloze": 1, "essay": 1}
+    assert skipped == {"multiple_choice": 1, "cloze": 1, "essay": 1, "short_answer": 1}
     assert col.note_count() == len(bank.questions)
 
 
@@ -238,15 +244,17 @@ def test_rebuild_updates_the_changed_note_and_keeps_review_history(bank, tmp_pat
     render(bank, tmp_path / "v1.apkg", timestamp=T0)
     import_into(col, tmp_path / "v1.apkg")
 
-    # Study the multiple-choice card: answering "easy" graduates it to a review card.
-    reviewed = notes_by_guid(col)["q-mc-0004"].cards()[0]
-    card = col.get_card(reviewed.id)
-    card.start_timer()
-    col.sched.answerCard(card, 4)
-    studied = col.get_card(reviewed.id)
-    assert studied.ivl > 0
-    revlog = col.db.list("select id from revlog where cid = ?", reviewed.id)
-    assert len(revlog) == 1
+    # Study a card of a note that stays the same and one of the note about to be corrected:
+    # answering "easy" graduates each to a review card with an interval and a revlog entry.
+    studied = {}
+    for guid in ("q-mc-0004", "q-basic-0001"):
+        card = notes_by_guid(col)[guid].cards()[0]
+        card.start_timer()
+        col.sched.answerCard(card, 4)
+        card = col.get_card(card.id)
+        assert card.ivl > 0
+        studied[card.id] = (card.ivl, card.type, card.due, col.db.list("select id from revlog where cid = ?", card.id))
+    assert all(len(history[-1]) == 1 for history in studied.values())
 
     changed = dataclasses.replace(bank.questions[0], answer="a corrected answer")
     assert changed.id == "q-basic-0001"
@@ -264,9 +272,9 @@ def test_rebuild_updates_the_changed_note_and_keeps_review_history(bank, tmp_pat
     assert {g: n.fields for g, n in notes.items() if g != "q-basic-0001"} == {
         g: f for g, f in fields_before.items() if g != "q-basic-0001"
     }
-    after = col.get_card(reviewed.id)
-    assert (after.ivl, after.type, after.due) == (studied.ivl, studied.type, studied.due)
-    assert col.db.list("select id from revlog where cid = ?", reviewed.id) == revlog
+    for card_id, history in studied.items():
+        card = col.get_card(card_id)
+        assert (card.ivl, card.type, card.due, col.db.list("select id from revlog where cid = ?", card_id)) == history
 
 
 def test_reimporting_the_same_deck_changes_nothing(bank, tmp_path, col):
@@ -309,8 +317,53 @@ def test_bad_subdecks_option_names_the_output(bank, tmp_path):
         render(bank, tmp_path / "d.apkg", subdecks="by_colour")
 
 
+def test_bad_timestamp_names_the_output(bank, tmp_path):
+    with pytest.raises(RenderError, match=r"d\.apkg: anki: timestamp must be"):
+        render(bank, tmp_path / "d.apkg", timestamp="yesterday")
+
+
 def test_unwritable_output_is_one_clear_error(bank, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(RenderError, match="file/d.apkg"):
         render(bank, blocker / "d.apkg")
+
+
+def test_several_source_sentences_stay_on_their_own_lines(tmp_path, col):
+    data = question_data(explanation="First <sentence>.\nSecond & last.")
+    render(bank_from_dict({"title": "t", "questions": [data]}), tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    assert col.get_note(col.find_notes("")[0])["Extra"] == "First &lt;sentence&gt;.<br>Second &amp; last."
+
+
+def test_a_failed_write_keeps_the_previous_deck(bank, tmp_path, monkeypatch):
+    import genanki
+
+    out = tmp_path / "d.apkg"
+    render(bank, out)
+    good = out.read_bytes()
+
+    def write_half_then_fail(self, path, timestamp=None):
+        Path(path).write_bytes(b"half a zip")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(genanki.Package, "write_to_file", write_half_then_fail)
+    with pytest.raises(RenderError, match="d.apkg: cannot write the deck: No space left on device"):
+        render(bank, out)
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.apkg"]
+
+
+def test_deck_id_collision_is_refused(bank, tmp_path, monkeypatch):
+    monkeypatch.setattr("quizgen.render.anki.stable_id", lambda kind, name: 1 << 30)
+    with pytest.raises(RenderError, match=r"d\.apkg: anki: deck .* hashes to the id of another deck"):
+        render(bank, tmp_path / "d.apkg", subdecks="by_type")
+
+
+def test_broken_user_template_is_one_clear_error(bank, tmp_path):
+    custom = tmp_path / "mine" / "anki"
+    custom.mkdir(parents=True)
+    (custom / "fields.html").write_text("{% macro choices(items %}", encoding="utf-8")
+    options = RenderOptions(template_dir=str(tmp_path / "mine"))
+    with pytest.raises(RenderError, match=r"fields\.html.*: anki: bad template"):
+        AnkiRenderer().write(bank, tmp_path / "d.apkg", options)

@@ -42,12 +42,12 @@ def render(bank: Bank, out: Path, seed: int = 7, title: str | None = None, **ext
 
 
 def pdf_pages(path: Path) -> list[str]:
-    """Text of each page, whitespace collapsed so wrapped lines compare as one."""
-    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
+    """Text of each page, whitespace collapsed so wrapped lines compare as one.
 
-
-def first_words(text: str, n: int = 5) -> str:
-    return " ".join(text.split()[:n])
+    A line may wrap after a hyphen ("by-" / "laws"); the rejoined word has no space.
+    """
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
+    return [re.sub(r"(\w-) (\w)", r"\1\2", page) for page in pages]
 
 
 # --- a larger bank of our own, to fill several pages -------------------------------------
@@ -115,10 +115,10 @@ def prompt_probe(q: Question) -> str:
 
 @pytest.mark.parametrize("prompt, parts", [
     ("A {{c1::cat}} sat.", [("A ", None, 0), ("", 1, 8), (" sat.", None, 0)]),
-    ("{{c1::the town meeting}} decides.", [("", 1, 20), (" decides.", None, 0)]),
+    ("{{c1::the town meeting}} decides.", [("", 1, 28), (" decides.", None, 0)]),
     ("It has {{c1::two}} and {{c2::three::a number}} parts",
-     [("It has ", None, 0), ("", 1, 8), (" and ", None, 0), ("", 2, 9), (" parts", None, 0)]),
-    ("Ends with a blank: {{c1::mutual respect}}", [("Ends with a blank: ", None, 0), ("", 1, 18)]),
+     [("It has ", None, 0), ("", 1, 8), (" and ", None, 0), ("", 2, 11), (" parts", None, 0)]),
+    ("Ends with a blank: {{c1::mutual respect}}", [("Ends with a blank: ", None, 0), ("", 1, 25)]),
 ])
 def test_cloze_markup_becomes_blanks_sized_to_the_answer(prompt, parts):
     assert [(p.text, p.blank, p.width) for p in cloze_parts(prompt)] == parts
@@ -176,6 +176,13 @@ def test_versions_share_questions_but_shuffle_order_and_choices():
             assert printed.options != q.sequence
 
 
+def test_key_lists_accepted_variants_once_and_not_the_answer_again():
+    q = _question("short_answer", 1, prompt="Who rebuilt the bridge?", answer="Ada Moss",
+                  accepted=("ada moss", "Moss", "Moss", "A. Moss"))
+    (printed,) = layout([q], versions=1, seed=0)[0].questions
+    assert printed.key == ("Ada Moss", "Moss", "A. Moss")
+
+
 # --- HTML: golden files, escaping, options ------------------------------------------------
 
 def test_html_matches_golden(tmp_path):
@@ -228,7 +235,8 @@ def test_small_bank_html_shows_header_sections_and_sources(tmp_path):
         assert label in html
     assert "size: Letter" in html
     assert "break-inside: avoid" in html
-    assert "sample.md, line 3, note 1 Town Charter, art. 2." in html
+    assert "sample.md, line 3 (note 1 Town Charter, art. 2.)" in html
+    assert "sample.md, lines 3, 7" in html  # two sources of one document, in line order
     assert html.count('class="section ') == 8
 
 
@@ -264,6 +272,16 @@ def test_unprintable_questions_are_skipped_and_counted(tmp_path):
     report = WorksheetRenderer().write(replace(bank, questions=bank.questions + (broken,)), tmp_path,
                                        RenderOptions(extra={"formats": ["html"]}))
     assert report.skipped == {"cloze": 1}
+
+
+def test_user_templates_override_the_shipped_ones(tmp_path):
+    own = tmp_path / "templates" / "worksheet"
+    own.mkdir(parents=True)
+    (own / "print.css").write_text("body { font-size: 14pt; } /* our school's style */")
+    options = RenderOptions(title="Own style", template_dir=str(tmp_path / "templates"),
+                            extra={"formats": ["html"], "key": "none"})
+    html = WorksheetRenderer().write(read_bank(SMALL), tmp_path / "out", options).written[0].read_text()
+    assert "our school's style" in html and "break-inside" not in html
 
 
 def test_registered():
@@ -337,7 +355,7 @@ def test_small_pdfs_hold_each_question_once_and_keys_match(small_pdfs):
         assert 1 <= len(pages) <= 3 and len(key_pages) == 1
         assert f"Page 1 of {len(pages)}" in pages[0]
         check_key(" ".join(pages), " ".join(key_pages), bank)
-        assert "sample.md, line 3, note 1 Town Charter, art. 2." in key_pages[0]
+        assert "sample.md, line 3 (note 1 Town Charter, art. 2.)" in key_pages[0]
     assert pdf_pages(small_pdfs / f"{STEM}-A.pdf") != pdf_pages(small_pdfs / f"{STEM}-B.pdf")
 
 

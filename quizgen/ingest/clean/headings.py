@@ -18,7 +18,8 @@ MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-Z]")
 MAX_WORDS = 14  # an unnumbered heading is short
 MAX_NUMBERED_WORDS = 25
-SHORTER_THAN = 0.9  # ... and shorter than this share of a typical body line
+SHORTER_THAN = 0.9
+MIN_WIDTH = 60  # ... and shorter than this share of a typical body line
 
 
 def looks_like_heading(text: str, width: float) -> bool:
@@ -45,9 +46,9 @@ def find_headings(draft: Draft) -> Draft:
             lines[i] = Line(ln.no, match.group("text"))
             headings.add(ln.no)
     lengths = [len(ln.text.strip()) for ln in lines if not is_blank(ln.text)]
-    width = median(lengths) if lengths else 0
-    # The body's line width: hard-wrapped text has many lines of similar length.
-    width = max(width, 40)
+    # The body's line width: hard-wrapped text has many lines of similar length; a short
+    # text cannot tell, so no heading is refused for length below MIN_WIDTH.
+    width = max(median(lengths) if lengths else 0, MIN_WIDTH)
 
     def blank(i: int) -> bool:
         return i < 0 or i >= len(lines) or is_blank(lines[i].text)

@@ -8,7 +8,6 @@ from . import NOTE_CLOSE, NOTE_OPEN
 _MARKERS = re.compile(f"{NOTE_OPEN}\\d+{NOTE_CLOSE}")
 # A sentence is closed by . ! ? or … optionally followed by closing quotes/brackets.
 _CLOSED = re.compile(r"""[.!?…]["”’')\]]*$""")
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 # Words that cannot end a sentence: a line ending in one continues on the next line.
 FUNCTION_WORDS = frozenset(
@@ -19,7 +18,7 @@ FUNCTION_WORDS = frozenset(
 
 
 def without_markers(text: str) -> str:
-    return _MARKERS.sub("", text)
+    return _MARKERS.sub("", text) if NOTE_OPEN in text else text
 
 
 def is_blank(text: str) -> bool:
@@ -35,12 +34,6 @@ def ends_open(text: str) -> bool:
     """True when the line stops mid-sentence: no final punctuation, or a comma/semicolon/dash."""
     stripped = without_markers(text).rstrip()
     return bool(stripped) and not ends_sentence(stripped) and not stripped.endswith(":")
-
-
-def first_letter(text: str) -> str:
-    """The first letter of the line, skipping quotes, brackets, markers and spaces."""
-    match = _FIRST_LETTER.search(without_markers(text))
-    return match.group(0) if match else ""
 
 
 def starts_lowercase(text: str) -> bool:

@@ -11,12 +11,12 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..source import Line
 from . import Draft
 from .lines import is_blank
 
 HEAD_LINES = 6  # the masthead is within the first few text lines
-NAME_TITLE = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):\s+(?P<title>\S.*)$")
+# Two to five capitalised words, a colon, a title starting with a capital.
+NAME_TITLE = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}):\s+(?P<title>[A-Z0-9“\"‘].*)$")
 BYLINE = re.compile(r"^by\b:?(?P<rest>.*)$", re.I)
 PUBLICATION = re.compile(r"^\((?P<name>[^()]{3,80})\)$")
 BIO = re.compile(
@@ -67,7 +67,7 @@ def read_head(line: str, metadata: dict[str, Any]) -> bool:
     if m := PUBLICATION.match(text):
         metadata.setdefault("publication", m["name"].strip())
         return True
-    if (m := NAME_TITLE.match(text)) and any(c.islower() for c in m["title"]) and len(m["name"]) > 3:
+    if (m := NAME_TITLE.match(text)) and any(c.islower() for c in m["title"]):
         metadata.setdefault("author", person_name(m["name"]))
         metadata.setdefault("title", m["title"].strip())
         return True

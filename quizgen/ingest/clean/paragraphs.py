@@ -18,7 +18,7 @@ from .lines import ends_open, ends_sentence, is_blank, without_markers
 
 SHORT_LINE = 0.9  # a line shorter than this share of the wrap width stopped early
 SHORT_SENTENCE = 8  # words in a topic sentence that makes a paragraph break believable
-MIN_WRAPPED = 8  # lines needed to know the wrap width
+MIN_WRAPPED = 5  # lines needed to know the wrap width
 FIRST_SENTENCE = re.compile(r"^[A-Z][^.!?\"“”]*?[.!?](?=\s|$)")
 
 

@@ -10,17 +10,19 @@ block their numbers run downwards.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...models import FlaggedRegion
 from ..source import Line
 from . import MARKER, Draft, note_marker
-from .lines import FUNCTION_WORDS, ends_open, ends_sentence, is_blank, last_word, without_markers
+from .lines import FUNCTION_WORDS, ends_open, ends_sentence, is_blank, without_markers
 
 # ' and that different social systems, religions 4strong or weak, rich or poor,': the line
 # was split at a footnote marker and its halves emitted in the wrong order.
 SWAPPED = re.compile(r"^(?P<left>\s*\S.*?)\s(?P<number>\d{1,3})(?P<right>[a-z]{3,}\b.*)$")
 WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+WORD_OR_NEWLINE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\n")
+MAYBE_SWAPPED = re.compile(r"\s\d{1,3}[a-z]{3}")
 NOT_A_MARKER = re.compile(r"^(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|ml|mb|gb|bn|mn|ft|kw|mw|hz)\b")
 
 ARTICLES = frozenset("a an the this these those its their his her our your my".split())
@@ -38,12 +40,24 @@ def fix_swapped_halves(draft: Draft) -> Draft:
     """
     lines = []
     for ln in draft.lines:
-        match = SWAPPED.match(ln.text)
+        match = SWAPPED.match(ln.text) if draft.footnotes and MAYBE_SWAPPED.search(ln.text) else None
         if match and int(match.group("number")) in draft.footnotes and not NOT_A_MARKER.match(match.group("right")):
             text = f"{match.group('right').strip()}{note_marker(int(match.group('number')))} {match.group('left').strip()}"
             ln = Line(ln.no, text)
         lines.append(ln)
     return replace(draft, lines=lines)
+
+
+@dataclass(frozen=True)
+class Ends:
+    """What the continuity score needs to know about one line's two ends."""
+
+    first: str  # first word, lowercased
+    capitalised: bool  # the first word has a capital
+    lower_start: bool  # the line starts with a lowercase letter
+    closed: bool  # the line ends a sentence
+    open: bool  # the line stops mid-sentence
+    last: str  # last word, lowercased
 
 
 class Continuity:
@@ -55,32 +69,41 @@ class Continuity:
     """
 
     def __init__(self, lines: list[Line]):
-        self.lowercase: set[str] = set()
-        self.pairs: set[tuple[str, str]] = set()
-        for ln in lines:
-            self.lowercase.update(re.findall(r"\b[a-z]+\b", ln.text))
-            words = WORD.findall(ln.text.lower())
-            self.pairs.update(zip(words, words[1:]))
+        # One pass over the whole text; a newline token keeps pairs from crossing line ends.
+        tokens = WORD_OR_NEWLINE.findall("\n".join(ln.text for ln in lines))
+        self.lowercase = {w for w in tokens if w.islower()}
+        lowered = [w.lower() for w in tokens]
+        self.pairs = set(zip(lowered, lowered[1:]))
+        self._ends: dict[str, Ends] = {}
+
+    def ends(self, text: str) -> Ends:
+        found = self._ends.get(text)
+        if found is None:
+            words = WORD.findall(without_markers(text))
+            found = self._ends[text] = Ends(
+                first=words[0].lower() if words else "",
+                capitalised=bool(words) and words[0][0].isupper(),
+                lower_start=text.lstrip()[:1].islower(),
+                closed=ends_sentence(text),
+                open=ends_open(text),
+                last=words[-1].lower() if words else "",
+            )
+        return found
 
     def __call__(self, before: str, after: str) -> float:
         """How well `after` reads as the line following `before` (higher is better)."""
-        words = WORD.findall(without_markers(after))
-        first = words[0] if words else ""
-        lower_start = after.lstrip()[:1].islower()
-        sentence_start = bool(first) and first[0].isupper() and first.lower() in self.lowercase
-        if ends_sentence(before):
-            score = -2.0 if lower_start else (1.0 if sentence_start else 0.5)
-        elif ends_open(before):
-            if lower_start:
-                # 'the' / 'of ...': an article cannot be followed by a function word.
-                dangling = last_word(before) in ARTICLES and first.lower() in FUNCTION_WORDS
-                score = -1.0 if dangling else 1.0
-            else:
-                score = -1.0 if sentence_start else 0.0
+        a, b = self.ends(before), self.ends(after)
+        sentence_start = b.capitalised and b.first in self.lowercase
+        if a.closed:
+            score = -2.0 if b.lower_start else (1.0 if sentence_start else 0.5)
+        elif a.open and b.lower_start:
+            # 'the' / 'of ...': an article cannot be followed by a function word.
+            score = -1.0 if a.last in ARTICLES and b.first in FUNCTION_WORDS else 1.0
+        elif a.open:
+            score = -1.0 if sentence_start else 0.0
         else:
             score = 0.0
-        before_words = WORD.findall(without_markers(before).lower())
-        if before_words and first and (before_words[-1], first.lower()) in self.pairs:
+        if a.last and b.first and (a.last, b.first) in self.pairs:
             score += 1.0
         return score
 
@@ -150,12 +173,12 @@ def restore_reversed(draft: Draft) -> Draft:
     page gaps inside it stay apart) and recorded as a restored FlaggedRegion. A stretch with
     some but too little evidence is flagged unrestored, so nothing is generated from it.
     """
+    if sum(1 for ln in draft.lines if not is_blank(ln.text)) < MIN_LINES:
+        return draft
+    continuity = Continuity(draft.lines)  # reordering lines does not change what it learned
     for _ in range(MAX_BLOCKS):
         lines = draft.lines
         text_at = [i for i, ln in enumerate(lines) if not is_blank(ln.text)]
-        if len(text_at) < MIN_LINES:
-            return draft
-        continuity = Continuity(lines)
         texts = [lines[i].text for i in text_at]
         gains = [continuity(b, a) - continuity(a, b) for a, b in zip(texts, texts[1:])]
         restored = {(r.line, r.end_line) for r in draft.regions}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import ftfy
+from ftfy.badness import is_bad
 
 from ..source import Line
 from . import Draft, with_lines
@@ -19,10 +20,12 @@ _RUNS_OF_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 def fix_mojibake(draft: Draft) -> Draft:
     """Repair text decoded with the wrong codec ('‚Äù' -> '”') with ftfy.
 
-    Mojibake always contains non-ASCII characters, so ASCII lines are skipped (fast on big files).
+    Only lines ftfy judges bad are touched: curly quotes and dashes stay as they are, and
+    clean lines cost one quick check (fast on big files).
     """
     return with_lines(draft, [
-        ln if ln.text.isascii() else Line(ln.no, ftfy.fix_text(ln.text, uncurl_quotes=False, normalization="NFC"))
+        Line(ln.no, ftfy.fix_text(ln.text, uncurl_quotes=False, normalization="NFC"))
+        if not ln.text.isascii() and is_bad(ln.text) else ln
         for ln in draft.lines
     ])
 
@@ -38,7 +41,10 @@ def strip_spaces(draft: Draft) -> Draft:
 
 def strip_leading_spaces(draft: Draft) -> Draft:
     """Spurious leading spaces (and any left-over runs of spaces inside a line)."""
-    return with_lines(draft, [Line(ln.no, _RUNS_OF_SPACES.sub(" ", ln.text.strip())) for ln in draft.lines])
+    return with_lines(draft, [
+        Line(ln.no, _RUNS_OF_SPACES.sub(" ", ln.text.strip()) if "  " in ln.text else ln.text.strip())
+        for ln in draft.lines
+    ])
 
 
 def fix_stray_spaces(draft: Draft) -> Draft:
@@ -47,6 +53,8 @@ def fix_stray_spaces(draft: Draft) -> Draft:
 
 
 def tidy(text: str) -> str:
+    if not any(gap in text for gap in (" ,", " ;", " -", " ”", " ’")):
+        return text
     text = _SPACE_BEFORE_PUNCT.sub("", text)
     text = _SPLIT_COMPOUND.sub(r"\1-", text)
     return _SPACE_BEFORE_CLOSING_QUOTE.sub("", text)

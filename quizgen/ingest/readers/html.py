@@ -1,7 +1,8 @@
 """Web pages: the main text only (trafilatura drops navigation, scripts, footers, comments).
 
 Each paragraph, list item, quotation and heading becomes one line of the "html" layout,
-with a blank line between, numbered by the line of the source where its text starts.
+with a blank line between, numbered by the line of the source where its text starts
+(found by searching for its first words, since the extractor rebuilds the tree).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .text import line_offsets
 
 BLOCKS = ("head", "p", "item", "quote", "cell")
 WORD = re.compile(r"\w+")
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
 LOCATE_WORDS = 6  # how many of a paragraph's first words must follow each other in the source
 # Between two words of a paragraph the source may hold spaces, tags, entities and punctuation.
@@ -37,14 +39,18 @@ class HtmlReader:
         return start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<?xml") and b"<html" in start)
 
     def read(self, path: str, data: bytes, settings) -> RawText:
-        source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+        declared = DECLARED_CHARSET.search(data[:4096])
+        text = decode(data, path, declared.group(1).decode("ascii") if declared else None)
+        source = text.replace("\r\n", "\n").replace("\r", "\n")
         blocks = main_text(source, path)
         lines: list[Line] = []
         body = BODY_TAG.search(source)  # the <title> often repeats the first heading
-        position, last_line = (body.end() if body else 0), 1
+        position, last_line = (body.end() if body else 0), 0
         for text in blocks:
-            line_no, position = locate(text, source, position)
-            last_line = line_no or last_line
+            found, position = locate(text, source, position)
+            # The cleaner keys lines by number, so two blocks on one source line (list items,
+            # a minified page) cannot share it: the second takes the next free number.
+            last_line = max(found or 0, last_line + 1)
             if lines:
                 lines.append(Line(last_line, ""))  # blank line: each block is its own paragraph
             lines.append(Line(last_line, text))

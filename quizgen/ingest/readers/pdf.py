@@ -5,9 +5,11 @@ from a PDF; line numbers are those of the extracted text (a PDF has no source li
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
+import logging
 
 from ...errors import IngestError
 from ..source import RawText
@@ -22,19 +24,8 @@ class PdfReader:
         return head.lstrip()[:5] == b"%PDF-"
 
     def read(self, path: str, data: bytes, settings) -> RawText:
-        from pypdf import PdfReader as PyPdf  # heavy: imported only when a PDF is read
-        from pypdf.errors import FileNotDecryptedError, PdfReadError
-
-        try:
-            pdf = PyPdf(io.BytesIO(data))
-            if pdf.is_encrypted and not pdf.decrypt(""):
-                raise IngestError("the PDF is encrypted with a password", path)
-            pages = [page.extract_text() or "" for page in pdf.pages]
-            info = pdf.metadata
-        except FileNotDecryptedError:
-            raise IngestError("the PDF is encrypted with a password", path) from None
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-            raise IngestError(f"not a readable PDF ({exc})", path) from None
+        with quiet_pypdf():
+            pages, info = text_and_info(data, path)
         if not any(page.strip() for page in pages):
             raise IngestError("no text layer (scanned PDF?)", path)
         text = "\n\n".join(page.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") for page in pages)
@@ -47,6 +38,34 @@ class PdfReader:
             metadata=pdf_metadata(info),
             line_offsets=line_offsets(text),
         )
+
+
+def text_and_info(data: bytes, path: str) -> tuple[list[str], object]:
+    """Each page's extracted text, and the document information; IngestError if pypdf cannot read it."""
+    from pypdf import PdfReader as PyPdf  # heavy: imported only when a PDF is read
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        pdf = PyPdf(io.BytesIO(data))
+        if pdf.is_encrypted and not pdf.decrypt(""):
+            raise IngestError("the PDF is encrypted with a password", path)
+        return [page.extract_text() or "" for page in pdf.pages], pdf.metadata
+    except FileNotDecryptedError:
+        raise IngestError("the PDF is encrypted with a password", path) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(f"not a readable PDF ({exc})", path) from None
+
+
+@contextlib.contextmanager
+def quiet_pypdf():
+    """pypdf logs repairs of damaged files as warnings; the one-line error is what the user needs."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def pdf_metadata(info) -> dict[str, str]:

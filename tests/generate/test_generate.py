@@ -1,0 +1,96 @@
+"""generate_questions: every type, merged across documents, sorted, deterministic."""
+from __future__ import annotations
+
+import pytest
+
+from quizgen.errors import GenerateError
+from quizgen.generate import QUESTION_TYPES, generate_questions
+from quizgen.models import QUESTION_TYPES as MODEL_TYPES, Definition, Enumeration
+
+from .conftest import GARDEN, SETTINGS, garden_items, make_doc, provenance
+
+FIRST = "# Soils\n\nSoil erosion is the loss of the upper layer of soil by wind and water.\n"
+SECOND = (
+    "---\ntitle: Field guide\nauthor: A. Writer\ndate: 2024-05-01\n---\n\n"
+    "Farmers fear erosion. Soil erosion is the loss of the upper layer of soil by wind and water.[^1]\n\n"
+    "[^1]: Our field survey, 2023.\n"
+)
+
+
+def test_registry_has_every_question_type():
+    assert sorted(QUESTION_TYPES.names()) == sorted(MODEL_TYPES)
+
+
+def test_fact_in_two_documents_is_one_question_with_two_sources():
+    first, second = make_doc(FIRST, "a.md"), make_doc(SECOND, "b.md")
+    term, meaning = "soil erosion", "the loss of the upper layer of soil by wind and water"
+    # The second text words the fact with other case and an article: still the same fact.
+    items_a = [Definition(term, meaning, provenance(first, "Soil erosion"))]
+    items_b = [Definition("Soil Erosion", "The loss of the upper layer of soil by wind and water.", provenance(second, "Soil erosion"))]
+    generated = generate_questions([(second, items_b), (first, items_a)], SETTINGS, ["basic", "short_answer"])
+    assert len(generated.questions) == 2
+    for question in generated.questions:
+        assert [s.document for s in question.sources] == ["a.md", "b.md"]
+        assert {"doc::a", "doc::b"} <= set(question.tags)
+    cited = generated.questions[0].sources[1]
+    assert (cited.title, cited.author, cited.date) == ("Field guide", "A. Writer", "2024-05-01")
+
+
+def test_questions_sorted_by_id_and_the_same_on_every_run(garden):
+    doc, items = garden
+    first = generate_questions([(doc, items)], SETTINGS)
+    again = generate_questions([(doc, list(reversed(items)))], SETTINGS)
+    assert [q.id for q in first.questions] == sorted(q.id for q in first.questions)
+    assert first.questions == again.questions
+    assert {q.type for q in first.questions} == set(MODEL_TYPES)
+
+
+def test_seed_changes_options_not_what_is_asked(garden):
+    doc, items = garden
+    seeded = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"seed": 5})})
+    a = {q.id: q for q in generate_questions([(doc, items)], SETTINGS, ["multiple_choice"]).questions}
+    b = {q.id: q for q in generate_questions([(doc, items)], seeded, ["multiple_choice"]).questions}
+    assert a.keys() == b.keys()
+    assert any(a[k].choices != b[k].choices for k in a)
+    assert all(a[k].answer == b[k].answer for k in a)
+
+
+def test_common_fields(garden):
+    doc, items = garden
+    for question in generate_questions([(doc, items)], SETTINGS).questions:
+        assert question.explanation and question.sources
+        assert all(" " not in tag for tag in question.tags)
+        assert f"kind::{question.kind}" in question.tags and "doc::garden" in question.tags
+        assert "topic::garden_notes" in question.tags and question.topic == "Garden notes"
+        assert 1 <= question.difficulty <= 3 and question.level in {"remember", "understand"}
+
+
+def test_unknown_type_is_one_clear_error(garden):
+    with pytest.raises(GenerateError, match="unknown question type 'essay'"):
+        generate_questions([garden], SETTINGS, ["essay"])
+
+
+def test_a_list_found_under_two_names_is_still_one_fact():
+    first, second = make_doc(GARDEN, "a.md"), make_doc(GARDEN, "b.md")
+    a = Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), provenance(first, "seasons are"))
+    b = Enumeration("seasons of the year", ("winter", "spring", "summer", "autumn"), provenance(second, "seasons are"))
+    questions = generate_questions([(first, [a]), (second, [b])], SETTINGS, ["list_recall"]).questions
+    assert len(questions) == 1 and len(questions[0].sources) == 2
+
+
+def test_no_items_no_questions():
+    doc = make_doc(FIRST, "a.md")
+    assert generate_questions([(doc, [])], SETTINGS).questions == ()
+
+
+def test_garden_counts_per_type(garden):
+    doc, items = garden
+    counts = {}
+    for question in generate_questions([(doc, items)], SETTINGS).questions:
+        counts[question.type] = counts.get(question.type, 0) + 1
+    # 15 items: 2 lists, 4 definitions, 5 dates, 4 quotes.
+    assert counts == {
+        "basic": 15, "short_answer": 15, "cloze": 15, "multiple_choice": 15, "true_false": 30,
+        "list_recall": 2, "matching": 3, "ordering": 1,
+    }
+    assert len(garden_items(doc)) == 15

@@ -1,0 +1,61 @@
+"""Short answer: a few words, with the spellings a teacher would also accept."""
+from __future__ import annotations
+
+import pytest
+
+from quizgen.generate import generate_questions
+from quizgen.generate.phrasing import answer_variants, date_forms, name_variants
+
+from .conftest import SETTINGS
+
+
+@pytest.mark.parametrize(
+    "answer, accepted, refused",
+    [
+        ("fairness and justice", ["fairness and justice", "justice and fairness"], []),
+        ("The environment", ["The environment", "environment", "the environment"], []),
+        ("win-win cooperation", ["win-win cooperation", "win win cooperation"], ["cooperation win-win"]),
+        ("rise of China and India", [], ["India and rise of China"]),  # not a two-part phrase
+        ("peace and peace", ["peace and peace"], []),
+    ],
+)
+def test_answer_variants(answer, accepted, refused):
+    variants = answer_variants(answer)
+    assert set(accepted) <= set(variants)
+    assert not set(refused) & set(variants)
+
+
+@pytest.mark.parametrize(
+    "name, accepted",
+    [
+        ("Former British Prime Minister Tony Blair", ["Tony Blair"]),
+        ("F. Engels", ["F. Engels", "Engels"]),
+        ("Maria Lopez", ["Maria Lopez"]),
+    ],
+)
+def test_name_variants(name, accepted):
+    assert set(accepted) <= set(name_variants(name))
+
+
+@pytest.mark.parametrize(
+    "iso, end, forms",
+    [
+        ("2020-11-15", None, ["15 November 2020", "November 15, 2020", "2020-11-15"]),
+        ("2020-11", None, ["November 2020", "2020-11"]),
+        ("1648", None, ["1648"]),
+        ("1949", "1971", ["1949–1971", "1949-1971"]),
+    ],
+)
+def test_date_forms(iso, end, forms):
+    assert set(forms) <= set(date_forms(iso, end))
+
+
+def test_questions(garden):
+    doc, items = garden
+    by_prompt = {q.prompt: q for q in generate_questions([(doc, items)], SETTINGS, ["short_answer"]).questions}
+    missing = by_prompt["Besides clean water and safe roads, what else is one of the three pillars of the plan?"]
+    assert missing.answer == "public schools"
+    term = by_prompt["Which term does the text explain with these words: “the loss of the upper layer of soil by wind and water”?"]
+    assert term.answer == "soil erosion" and term.level == "understand"
+    when = by_prompt["On what date did this happen: the town hall burned down?"]
+    assert when.answer == "4 May 1950" and "May 4, 1950" in when.accepted

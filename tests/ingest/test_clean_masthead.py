@@ -1,0 +1,77 @@
+import pytest
+
+from quizgen.ingest.clean.masthead import iso_date, read_masthead
+
+from .conftest import make_draft, texts
+
+ARTICLE = """JANE Q. DOE: Lighthouses of the northern coast
+
+BY | 03-07-2019
+(Coastal Review Weekly)
+
+The towers of the north were built of granite.
+
+Jane Q. Doe is a lecturer in maritime history at a coastal college."""
+
+
+def test_masthead_and_bio_become_metadata():
+    draft = read_masthead(make_draft(ARTICLE, layout="plain"))
+    assert draft.metadata == {
+        "author": "Jane Q. Doe",
+        "title": "Lighthouses of the northern coast",
+        "date": "2019-03-07",
+        "publication": "Coastal Review Weekly",
+        "bio": "Jane Q. Doe is a lecturer in maritime history at a coastal college.",
+    }
+    assert [t for t in texts(draft) if t.strip()] == ["The towers of the north were built of granite."]
+
+
+@pytest.mark.parametrize("byline, author, date", [
+    ("By Ann Lee | 2019-03-07", "Ann Lee", "2019-03-07"),
+    ("BY ANN LEE", "Ann Lee", None),
+    ("By: Ann Lee | March 7, 2019", "Ann Lee", "2019-03-07"),
+])
+def test_bylines(byline, author, date):
+    draft = read_masthead(make_draft(f"{byline}\n\nThe towers were tall.\n", layout="plain"))
+    assert draft.metadata.get("author") == author
+    assert draft.metadata.get("date") == date
+    assert byline not in texts(draft)
+
+
+@pytest.mark.parametrize("text", [
+    "By the end of the century the towers were electric.",  # a sentence starting with 'By'
+    "NOTE: the towers are closed in winter.",  # an all-caps label, not a name
+    "OPEN DAYS: the towers are closed in winter.",  # no title after the colon
+    "(The towers are closed in winter.) They open in May.",
+])
+def test_body_lines_are_not_masthead(text):
+    draft = read_masthead(make_draft(f"{text}\n\nMore text follows here.\n", layout="plain"))
+    assert text in texts(draft)
+    assert "author" not in draft.metadata and "publication" not in draft.metadata
+
+
+def test_bio_must_name_the_known_author():
+    text = "ANN LEE: Towers\n\nThe towers were tall.\n\nJohn Smith is a keeper of the light on the coast."
+    draft = read_masthead(make_draft(text, layout="plain"))
+    assert draft.metadata["author"] == "Ann Lee" and "bio" not in draft.metadata
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("10-15-2015", "2015-10-15"),
+    ("15-10-2015", "2015-10-15"),
+    ("10/15/2015", "2015-10-15"),
+    ("2015-10-15", "2015-10-15"),
+    ("2015-10-15T08:00:00", "2015-10-15"),
+    ("October 15, 2015", "2015-10-15"),
+    ("Sept. 22, 2015", "2015-09-22"),
+    ("13-13-2015", None),
+    ("someday", None),
+])
+def test_iso_date(given, expected):
+    assert iso_date(given) == expected
+
+
+def test_front_matter_date_is_kept_iso():
+    draft = make_draft("Text.\n")
+    draft.metadata["date"] = "2025-10-13T00:00:00"
+    assert read_masthead(draft).metadata["date"] == "2025-10-13"

@@ -1,0 +1,154 @@
+"""The real corpus (../shared/corpus next to the repository), cleaned end to end.
+
+Checks are general (regexes, structure), never a copy of corpus text; the corpus files
+are read at test time only.
+"""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from quizgen.ingest import load_document
+from quizgen.ingest.clean import clean
+
+from .conftest import raw_text
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+pytestmark = pytest.mark.skipif(not FILES, reason=f"corpus not found at {CORPUS}")
+
+FOOTNOTE_BODY = re.compile(r"(?:^|\s)\d{1,3} (?:“|\")?[^“\"]{0,120}(?:https?://|\bIbid\b|\bpp?\.\d)")
+GLUED_MARKER = re.compile(r"""(?:[a-z][.,;]|[.,;:!?]["”’])\d{1,3}(?=\s|$)|\s\d{1,3}[a-z]{3,}""")
+MOJIBAKE = re.compile("[âÃ‚][\u0080-\u00bf€™œ„Ä]|Ã.|â€")
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {path.name[:3]: load_document(path) for path in FILES}
+
+
+def body_text(doc) -> str:
+    return "\n".join(p.text for p in doc.paragraphs if p.kind != "aside")
+
+
+def test_no_footnote_body_and_no_glued_marker_in_the_text(documents):
+    for doc in documents.values():
+        text = body_text(doc)
+        assert not FOOTNOTE_BODY.search(text), FOOTNOTE_BODY.search(text)
+        assert not GLUED_MARKER.search(text), GLUED_MARKER.search(text)
+        assert not any(MOJIBAKE.search(s.text) for s in doc.sentences)
+
+
+def test_footnotes_are_collected_and_linked(documents):
+    article = documents["000"]
+    numbers = [f.number for f in article.footnotes]
+    assert numbers == sorted(numbers) and len(numbers) >= 45
+    cited = [n for s in article.sentences for n in s.footnotes]
+    assert cited == sorted(cited) and len(cited) >= 50  # every reference, in reading order
+    assert all(not re.match(r"\d", f.text) for f in article.footnotes)
+    # Footnote texts are whole: URLs joined across lines, no stray space before a closing quote.
+    assert not any(re.search(r"https?://\S*\s+\S*/", f.text) or " ”" in f.text for f in article.footnotes)
+
+
+def test_decimals_survive_and_years_lose_their_reference(documents):
+    text = body_text(documents["000"])
+    assert len(re.findall(r"\d\.\d", text)) >= 10
+    assert not re.search(r"\b(?:19|20)\d\d\.\d{1,2}\b", text)
+
+
+def test_line_end_hyphens_are_kept_and_page_breaks_joined(documents):
+    for doc in documents.values():
+        text = body_text(doc)
+        assert not re.search(r"[a-z]- [a-z]", text)
+        for p in doc.paragraphs:
+            if p.kind == "body":
+                # A body paragraph never stops mid-sentence after a comma or hyphen.
+                assert not p.text.rstrip().endswith((",", "-")), p.text[-80:]
+
+
+def test_reversed_block_is_restored_or_kept_out(documents):
+    article = documents["000"]
+    regions = [r for r in article.regions if "reversed" in r.reason or "order" in r.reason]
+    assert regions
+    for region in regions:
+        inside = [s for p in article.paragraphs if p.kind == "body" for s in p.sentences
+                  if region.line <= s.line <= region.end_line]
+        assert inside
+        if not region.restored:
+            assert all(s.unreliable for s in inside)
+        else:
+            # Restored: every sentence inside begins with a capital and ends closed.
+            for s in inside:
+                assert s.text[0].isupper() or s.text[0] in "“\"", s.text
+                assert re.search(r"""[.!?]["”’]?$""", s.text), s.text
+
+
+def test_pull_quote_is_an_aside(documents):
+    article = documents["000"]
+    asides = [p for p in article.paragraphs if p.kind == "aside"]
+    assert len(asides) == 1 and asides[0].text.startswith("“")
+    assert asides[0].text not in body_text(article)
+    # The sentence it interrupted is whole again: one sentence spans the gap.
+    assert any(s.line < asides[0].line and s.end_line > asides[0].end_line for s in article.sentences)
+
+
+def test_headings_are_found(documents):
+    for key, least in (("000", 13), ("002", 2), ("004", 1)):
+        doc = documents[key]
+        headings = [p for p in doc.paragraphs if p.kind == "heading"]
+        assert len(headings) >= least
+        assert all(not re.search(r"[.!?,;]$", h.text) and len(h.text.split()) <= 25 for h in headings)
+        assert all(p.heading for p in doc.paragraphs[doc.paragraphs.index(headings[0]) + 1:] if p.kind == "body")
+
+
+def test_metadata(documents):
+    web = documents["002"].metadata
+    assert web["title"] and web["author"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", web["date"])
+    assert web["publication"] and web["bio"].startswith(web["author"])
+    assert not any(web["title"] in p.text or web["bio"] in p.text for p in documents["002"].paragraphs)
+    chapter = documents["004"].metadata
+    assert chapter["title"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", chapter["date"])
+
+
+def test_markdown_paragraph_breaks_and_stray_spaces(documents):
+    chapter = documents["004"]
+    # Every body paragraph of the chapter opens with a capital and ends a sentence.
+    for p in chapter.paragraphs:
+        if p.kind == "body":
+            assert p.text[0].isupper() and re.search(r"""[.!?]["”]?$""", p.text)
+    assert len([p for p in chapter.paragraphs if p.kind == "body"]) >= 5
+    assert not re.search(r"\w ,|\w- \w|\w -\w", body_text(documents["002"]))
+
+
+def test_sentence_lines_match_the_original_file(documents):
+    for path in FILES:
+        original = path.read_text(encoding="utf-8")
+        lines = original.split("\n")
+        doc = documents[path.name[:3]]
+        for s in doc.sentences:
+            first_word = s.text.split()[0]
+            assert original[s.offset:].startswith(first_word[:3]) or doc.paragraphs[s.paragraph].kind == "heading", s
+            assert first_word[:3] in lines[s.line - 1], s
+
+
+def seconds_to_clean(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):  # CPU time, best of two: the machine is shared
+        start = time.process_time()
+        doc = clean(raw_text(text))
+        best = min(best, time.process_time() - start)
+        assert doc.paragraphs
+    return best
+
+
+def test_cleaning_a_megabyte_is_fast_and_linear():
+    text = FILES[0].read_text(encoding="utf-8")
+    copies = 1_000_000 // len(text) + 1
+    quarter, whole = "\n".join([text] * (copies // 4)), "\n".join([text] * copies)
+    small, big = seconds_to_clean(quarter), seconds_to_clean(whole)
+    # About 0.7 s of CPU (a worst case: every page copy has a reversed block to look at).
+    assert big < 1.5, f"{big:.2f}s for {len(whole) / 1e6:.1f} MB"
+    assert big < 6 * small * len(whole) / (4 * len(quarter)), f"not linear: {small:.2f}s -> {big:.2f}s"
