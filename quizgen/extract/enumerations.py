@@ -95,6 +95,7 @@ class Patterns:
     opener: re.Pattern
     as_heading: re.Pattern
     count_phrase: re.Pattern
+    these: re.Pattern
 
 
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
@@ -110,7 +111,8 @@ def patterns() -> Patterns:
     return Patterns(
         count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,40})?: |, namely,? )(?P<list>[^:;]+)", re.I),
         count_subject=re.compile(
-            rf"^(?P<list>.+?) (?:are|were|form|constitute|make up) (?:the )?(?P<label>(?:{count}) [^,.;]+)", re.I),
+            rf"^(?P<list>.+?) (?:are|were|form|constitute|make up|became|become|remain|remained) (?:the )?"
+            rf"(?P<label>(?:{count}) [^,.;]+|(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
         count_inline=re.compile(counted + r",? first,? (?P<list>.+)", re.I),
         ordinal_start=re.compile(rf"^(?P<marker>{ordinal}),\s+(?P<rest>.+)", re.I),
         ordinal_inline=re.compile(r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)", re.I),
@@ -136,6 +138,8 @@ def patterns() -> Patterns:
             r"^(?P<member>[A-Z][^.;:]{3,90}?) (?:should|must|need to|needs to|will) (?:[a-z]+ly )?be (?:[a-z]+ly )?[a-z]+\.$"),
         as_heading=re.compile(r"^\S.{1,80}? as (?:the |an? )?\S.{1,80}$"),
         count_phrase=re.compile(counted, re.I),
+        these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
+                         r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
     )
 
 
@@ -203,7 +207,8 @@ def _is_member(text: str) -> bool:
 
 
 def _clean_members(members: list[str]) -> tuple[str, ...]:
-    out = tuple(_tidy(m) for m in members)
+    # a sentence-initial article is not part of the member: "The pursuit of ..." -> "the pursuit of ..."
+    out = tuple(re.sub(r"^(The|An?) ", lambda a: a.group().lower(), _tidy(m)) for m in members)
     if not all(_is_member(m) for m in out):
         return ()
     return out if len(out) >= 2 and len(set(m.lower() for m in out)) == len(out) else ()
@@ -427,6 +432,7 @@ def _gist(clause: str) -> str:
 
 # ----------------------------------------------------------------- sequences across sentences
 
+CONNECTIVE = re.compile(r"^(?:However|Moreover|Therefore|Thus|Meanwhile|In addition|Furthermore),\s*")
 MAX_GAP = 25  # sentences allowed between two steps: a step may run over several paragraphs
 
 
@@ -466,7 +472,7 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             yield from close()
             before = units[index - 1][1].text if index and not inline else (inline.group("before") if inline else "")
             counted = patterns().count_phrase.search(before)
-            intro_label = counted.group("label") if counted else _tidy(before)[:80]
+            intro_label = counted.group("label") if counted else _tidy(CONNECTIVE.sub("", before))[:80]
             intro_count = _count_value(counted.group("label")) if counted else 0
             rest = (start or inline).group("rest")
             steps = [(index, _gist(rest), sentence)]
@@ -563,6 +569,31 @@ def _covers(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return True
 
 
+TAIL_LIST = re.compile(
+    r"(?P<list>(?:[\w'’-]+ ){0,3}[\w'’-]+(?:, (?:[\w'’-]+ ){0,3}[\w'’-]+)+,? (?:and|or) (?:[\w'’-]+ ){0,3}?[\w'’-]+)"
+    r"(?=[.;:]?$| (?:are|is|were|was|have|has|keep|keeps|make|makes|form|forms|became|become|remain|remains)\b)")
+
+
+def named_by_next_sentence(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"... trust, dialogue and restraint. These components of peace ...": the next sentence names the list."""
+    pats, rules = patterns(), load_rules()
+    for (paragraph, sentence), (next_paragraph, following) in zip(units, units[1:]):
+        named = pats.these.match(following.text)
+        if not named or paragraph is not next_paragraph:
+            continue
+        m = TAIL_LIST.search(sentence.text)
+        if not m or _is_example_list(sentence.text[: m.start()]):
+            continue
+        members = split_members(m.group("list"), rules.max_member_words)
+        if len(members) >= 3:
+            # members are parallel: the first is as long as the second ("The region needs trust" -> "trust")
+            width = len(members[1].split())
+            members[0] = " ".join(members[0].split()[-width:])
+            cleaned = _clean_members(members)
+            if cleaned:
+                yield Found(named.group("label"), cleaned, (sentence, following), "enum.named-next")
+
+
 def without_duplicates(found: list[Found]) -> list[Found]:
     """One item per list: a list restated (whole, or with one member fewer) keeps its fullest statement."""
     found = [f for f in found if f.members]
@@ -606,6 +637,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     for _, sentence in units:
         found.extend(sentence_lists(sentence, pairs))
     found.extend(ordinal_sequences(units))
+    found.extend(named_by_next_sentence(units))
     found.extend(parallel_headings(doc))
     found.extend(parallel_openers(doc))
     found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))

@@ -33,6 +33,7 @@ from .common import load_rules, provenance
 from .nlp import entities_only, has_ner
 
 OPENING, CLOSING, STRAIGHT = "“", "”", '"'
+QUOTE_MARK = re.compile('[“”"]')
 MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
 # Entity labels the small English model often puts on people's names ("F. Engels" as WORK_OF_ART).
@@ -194,7 +195,7 @@ def _block(kind: str, sentences: list[Sentence]) -> Block:
 
 
 def _open_at_end(text: str) -> bool:
-    marks = [c for c in text if c in (OPENING, CLOSING, STRAIGHT)]
+    marks = QUOTE_MARK.findall(text)
     depth = 0
     for c in marks:
         depth = 1 if c == OPENING else 0 if c == CLOSING else 1 - depth
@@ -204,7 +205,8 @@ def _open_at_end(text: str) -> bool:
 def _pair_marks(text: str) -> list[Quoted]:
     """Quoted stretches: curly marks say which side they are; a straight one closes an open quote, else opens."""
     out, open_at = [], None
-    for i, c in enumerate(text):
+    for mark in QUOTE_MARK.finditer(text):
+        i, c = mark.start(), mark.group()
         if c == OPENING or (c == STRAIGHT and open_at is None):
             open_at = i
         elif c in (CLOSING, STRAIGHT) and open_at is not None:

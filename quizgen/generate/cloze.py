@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import bare_name, capitalise, cloze, date_pattern, join_words, list_phrase, shown_quote
+from .phrasing import bare_name, capitalise, cited, cloze, date_pattern, join_words, list_phrase, shown_quote
 
 QTYPE = "cloze"
 
@@ -35,7 +35,7 @@ def blank(item: Item) -> tuple[str, list[str]] | None:
         return in_text(sentence, list(item.members)) or listed(item)
     if isinstance(item, Definition):
         return in_text(sentence, [item.term]) or (
-            f"The text explains {cloze(1, item.term)} with these words: “{item.definition.rstrip('.')}”.",
+            f"The text explains {cloze(1, item.term)} with these words: {cited(item.definition)}.",
             [item.term],
         )
     if isinstance(item, DatedEvent):

@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from ..bank.ids import normalise, question_id, stable_int
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
-from .phrasing import bare_name, in_sentence, lower_case_words
+from .phrasing import WordCases, bare_name, in_sentence
 
 # Types that ask a student to produce several things, or to recognise one among
 # given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
@@ -56,6 +56,14 @@ class Context:
     def rng(self, qtype: str, core: Iterable[str]) -> random.Random:
         """A generator of its own per question: seeded, and independent of run order."""
         return random.Random(self.settings.generate.seed + stable_int(question_id(qtype, core)))
+
+    @property
+    def latest_year(self) -> int | None:
+        """The last year a date question may offer: the document's date, else its last event."""
+        years = [int(d.date[:4]) for d in self.corpus.all("date") if d.source.document == self.document.name]
+        years += [int(d.end[:4]) for d in self.corpus.all("date") if d.end and d.source.document == self.document.name]
+        dated = str(self.document.date or "")[:4]
+        return int(dated) if dated.isdigit() else max(years, default=None)
 
     def source(self, item: Item) -> Source:
         meta = self.document.metadata
@@ -135,12 +143,12 @@ MIN_DEFINITION_WORDS = 3  # "the goal", "the basic orientation": true of too man
 def as_read(items: Iterable[Item], document: Document) -> list[Item]:
     """Items as questions can quote them.
 
-    The capital a sentence start gave a term, label, member or event is dropped where
-    the document writes that word in lower case elsewhere ('What is meant by win-win
-    cooperation?', but 'Pompeo'); a definition loses the 'that' of "X means that ...";
+    The capital a sentence start gave a term, label, member or event is dropped unless
+    the document shows the word is a name ('What is meant by win-win cooperation?',
+    but 'Pompeo'); a definition loses the 'that' of "X means that ...";
     definitions too short to single out a term are left out.
     """
-    words = lower_case_words(s.text for s in document.sentences)
+    words = WordCases.of(s.text for s in document.sentences)
     cased = []
     for item in items:
         if isinstance(item, Enumeration):

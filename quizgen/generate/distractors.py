@@ -103,10 +103,12 @@ def pick_dates(
     *,
     end: str | None = None,
     correct: Sequence[str] = (),
+    latest: int | None = None,
     count: int = OPTIONS,
 ) -> list[str]:
     """ISO dates near `iso` at the same precision: dates of the corpus first, then made-up
-    shifts of a few years. A date inside the answer's range or in `correct` is refused."""
+    shifts of a few years. A date inside the answer's range or in `correct` is refused,
+    and so is one after the year `latest` (a text cannot report its own future)."""
     year = date_parts(iso)[0]
     last_year = date_parts(end)[0] if end else year
     refused = {iso, *correct}
@@ -118,6 +120,7 @@ def pick_dates(
             and other not in refused
             and not year <= other_year <= last_year
             and abs(other_year - year) <= NEARBY_YEARS
+            and (latest is None or other_year <= latest)
         )
 
     pool = [pair for pair in candidates if usable(pair[1])]

@@ -11,7 +11,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .distractors import OPTIONS, pick, pick_dates
-from .phrasing import bare_name, display_date, list_phrase, name_variants
+from .phrasing import bare_name, cited, display_date, list_phrase, name_variants
 
 QTYPE = "multiple_choice"
 
@@ -29,7 +29,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
     rng = ctx.rng(QTYPE, core)
     near = ctx.document.name
     if isinstance(item, Definition):
-        prompt = f"Which term does the text explain with these words: “{item.definition.rstrip('.')}”?"
+        prompt = f"Which term does the text explain with these words: {cited(item.definition)}?"
         answer = item.term
         same = [d.term for d in ctx.corpus.all("definition") if normalise(d.definition) == normalise(item.definition)]
         others = [(tier, d.term) for tier, d in ctx.corpus.items("definition", near)]
@@ -48,7 +48,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
         answer = display_date(item.date, item.end)
         same = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == normalise(item.event)]
         others = [(tier, d.date) for tier, d in ctx.corpus.items("date", near)]
-        wrong = [display_date(d) for d in pick_dates(item.date, others, rng, end=item.end, correct=same)]
+        wrong = [display_date(d) for d in pick_dates(item.date, others, rng, end=item.end, correct=same, latest=ctx.latest_year)]
         level = "remember"
     elif isinstance(item, Quote):
         prompt = who_said_prompt(item)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 
 from ..bank.ids import normalise
 
@@ -29,22 +30,46 @@ def is_name(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def in_sentence(text: str, common_words: frozenset[str] = frozenset()) -> str:
-    """A phrase as it reads mid-sentence: the capital a sentence start gave it is dropped
-    when its first word is an article or a word the document writes in lower case
-    ('Win-win cooperation' -> 'win-win cooperation'); names keep theirs ('Pompeo')."""
+@dataclass(frozen=True)
+class WordCases:
+    """How a document writes its words: in lower case somewhere, or capitalised inside a
+    sentence (a name). Decides whether a sentence-start capital can be dropped."""
+
+    lower: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, sentences) -> WordCases:
+        lower, capitalised = set(), set()
+        for text in sentences:
+            if is_name(text):
+                continue  # a heading in title case says nothing about names
+            for index, word in enumerate(re.findall(r"[^\W\d_][\w’'-]*", text)):
+                if word[0].islower():
+                    lower.add(word)
+                elif index:
+                    capitalised.add(re.sub(r"[’']s$", "", word))
+        return cls(frozenset(lower), frozenset(capitalised))
+
+
+def in_sentence(text: str, cases: WordCases = WordCases()) -> str:
+    """A phrase as it reads mid-sentence, without the capital a sentence start gave it:
+    'Win-win cooperation' -> 'win-win cooperation'. Kept: acronyms ('UN'), words the
+    document capitalises mid-sentence ('Pompeo', 'Chinese') and titles in title case."""
     text = text.strip()
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or (first[1:] and not first[1:].islower()):
-        return text  # already lower case, or an acronym ("UN")
-    if first.lower() in {"the", "a", "an"} or first.lower() in common_words:
+        return text  # already lower case, or an acronym
+    if first.lower() in {"the", "a", "an"}:
         return text[:1].lower() + text[1:]
-    return text
-
-
-def lower_case_words(texts) -> frozenset[str]:
-    """Words a text writes with a small initial letter somewhere: common words, not names."""
-    return frozenset(w for text in texts for w in re.findall(r"(?<![\w-])[a-z][\w’'-]*", text))
+    following = text.split()[1:3]
+    if re.sub(r"[’']s$", "", first) in cases.capitalised or (is_name(text) and " " in text):
+        return text
+    if any(word[:1].isupper() for word in following):
+        return text  # the start of a name or title: 'Bill de Blasio', 'Comrade Xi
+    if first.lower() in cases.lower or cases.capitalised:
+        return text[:1].lower() + text[1:]
+    return text  # a document too short to tell
 
 
 def capitalise(text: str) -> str:
@@ -275,6 +300,12 @@ def shown_quote(text: str) -> str:
     """A quotation ending where the quoting sentence went on ('...development,') ends with '…'."""
     text = text.strip()
     return text[:-1].rstrip() + "…" if text.endswith((",", ";", ":")) else text
+
+
+def cited(definition: str) -> str:
+    """A definition cited in a prompt. Single marks, unlike a quotation's double ones,
+    so the quality gate reads its words (a definition opening with 'it' is unfit)."""
+    return f"‘{definition.strip().rstrip('.')}’"
 
 
 def cloze(n: int, text: str) -> str:

@@ -8,7 +8,8 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .phrasing import (
-    answer_variants, bare_name, date_forms, display_date, join_words, list_phrase, name_variants, word_count,
+    answer_variants, bare_name, cited, date_forms, display_date, join_words, list_phrase, name_variants,
+    word_count,
 )
 
 QTYPE = "short_answer"
@@ -29,7 +30,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
             return None
         return ctx.question(
             QTYPE, fact(item), [item], level="understand",
-            prompt=f"Which term does the text explain with these words: “{item.definition.rstrip('.')}”?",
+            prompt=f"Which term does the text explain with these words: {cited(item.definition)}?",
             answer=term, accepted=tuple(answer_variants(term)),
         )
     if isinstance(item, Enumeration):

@@ -13,7 +13,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import pick, pick_dates
 from .multiple_choice import same_list_members
-from .phrasing import bare_name, capitalise, display_date, join_words, list_phrase, shown_quote
+from .phrasing import bare_name, capitalise, cited, display_date, join_words, list_phrase, shown_quote
 
 QTYPE = "true_false"
 
@@ -36,7 +36,7 @@ def state(item: Item) -> str | None:
         named = list_phrase(item.label, len(item.members))
         return f"{capitalise(named)} are {join_words(item.members)}." if named else None
     if isinstance(item, Definition):
-        return f"The text explains {item.term} with these words: “{item.definition.rstrip('.')}”."
+        return f"The text explains {item.term} with these words: {cited(item.definition)}."
     if isinstance(item, DatedEvent):
         when = f"From {display_date(item.date)} to {display_date(item.end)}" if item.end else (
             f"{'On' if item.date.count('-') == 2 else 'In'} {display_date(item.date)}"
@@ -75,7 +75,7 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
     if isinstance(item, DatedEvent):
         event = normalise(item.event)
         same_event = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == event]
-        shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event, count=1)
+        shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event, latest=ctx.latest_year, count=1)
         if not shifted:
             return None
         years = int(shifted[0][:4]) - int(item.date[:4])

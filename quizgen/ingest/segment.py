@@ -22,6 +22,9 @@ _NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE})*"
 SENTENCE_END = re.compile(f"""[.!?…]["”’)\\]]*{_NOTES}(?=\\s+[\\"“‘(\\[]?[A-Z0-9])""")
 
 
+SLACK = 12  # how far a cleaned column may sit from the original one (stripped spaces, markers)
+
+
 @dataclass(frozen=True)
 class Piece:
     """A stretch of reflowed paragraph text and the original line it came from."""
@@ -79,11 +82,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def column_in(original: str, sentence: str) -> int:
-    """Where the sentence starts in its original line (the line may have been tidied)."""
+def column_in(original: str, sentence: str, near: int = 0) -> int:
+    """Where the sentence starts in its original line (the line may have been tidied).
+
+    `near` is the column in the cleaned line; searching from a little before it keeps a
+    phrase that occurs twice in the line from being found at the wrong place.
+    """
     for size in (24, 12, 6, 3):
         probe = sentence[:size]
-        if probe and (found := original.find(probe)) >= 0:
+        if not probe:
+            break
+        found = original.find(probe, max(0, near - SLACK))
+        if found < 0:
+            found = original.find(probe)
+        if found >= 0:
             return found
     return max(0, len(original) - len(original.lstrip()))
 
@@ -98,9 +110,10 @@ def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin", 
         clean = MARKER.sub("", raw).strip()
         if not clean:
             continue
-        first, last = line_at(pieces, starts, start), line_at(pieces, starts, end - 1)
+        piece = pieces[max(0, bisect_right(starts, start) - 1)]
+        first, last = piece.line, line_at(pieces, starts, end - 1)
         sentences.append(Sentence(
-            text=clean, line=first.no, end_line=last.no, offset=where.offset(first.no, clean),
+            text=clean, line=first.no, end_line=last.no, offset=where.offset(first.no, clean, start - piece.start),
             paragraph=index, footnotes=notes, unreliable=unreliable,
         ))
     return MARKER.sub("", text), tuple(sentences)
@@ -113,9 +126,9 @@ class Origin:
         self.offsets = draft.raw.line_offsets
         self.lines = {ln.no: ln.text for ln in draft.raw.lines}
 
-    def offset(self, line_no: int, sentence: str) -> int:
+    def offset(self, line_no: int, sentence: str, near: int = 0) -> int:
         base = self.offsets[line_no - 1] if 0 < line_no <= len(self.offsets) else 0
-        return base + column_in(self.lines.get(line_no, ""), sentence)
+        return base + column_in(self.lines.get(line_no, ""), sentence, near)
 
 
 def blocks(draft: Draft) -> list[list[Line]]:

@@ -1,7 +1,6 @@
 """Shared fixtures for extractor tests: small texts of our own, cleaned by the real cleaner."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest

@@ -49,6 +49,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
         ("Building a town of clean air, safe streets, good schools, busy markets, green parks and quiet nights "
          "is a long task.",
          ("clean air", "safe streets", "good schools", "busy markets", "green parks", "quiet nights"), "enum.long-list"),
+        ("Courage, honesty and thrift became the watchwords of the new guild.",
+         ("Courage", "honesty", "thrift"), "enum.count-subject"),
     ],
 )
 def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, members, rule):
@@ -93,6 +95,24 @@ def test_inline_first_of_all_opens_a_sequence(make_doc, blank_nlp, settings):
 
 def test_broken_sequence_is_not_a_list(make_doc, blank_nlp, settings):
     text = "First, the wind rose. Then it rained for days. Third, the roads closed."
+    assert lists(make_doc, blank_nlp, settings, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        ("The region needs trust, dialogue and restraint. These components of peace are hard to build.",
+         ("trust", "dialogue", "restraint")),
+        ("Trust, dialogue and restraint keep the region calm. These values are shared by all.",
+         ("Trust", "dialogue", "restraint")),
+    ],
+)
+def test_list_named_by_the_next_sentence(make_doc, blank_nlp, settings, text, members):
+    assert (members, "enum.named-next") in lists(make_doc, blank_nlp, settings, text)
+
+
+def test_these_without_a_list_is_nothing(make_doc, blank_nlp, settings):
+    text = "The region needs trust. These values are hard to build."
     assert lists(make_doc, blank_nlp, settings, text) == []
 
 

@@ -98,3 +98,9 @@ def test_pick_dates_puts_the_answer_in_different_places():
     # Made-up shifts are shuffled: the answer is not always the middle option.
     lowest = {min(pick_dates("1900", [], random.Random(s))) > "1900" for s in range(20)}
     assert lowest == {True, False}
+
+
+def test_pick_dates_never_after_the_latest_year():
+    for seed in range(20):
+        chosen = pick_dates("2020-03", [(1, "2023-03")], random.Random(seed), latest=2021)
+        assert len(chosen) == 3 and all(int(c[:4]) <= 2021 for c in chosen)

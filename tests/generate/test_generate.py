@@ -94,3 +94,27 @@ def test_garden_counts_per_type(garden):
         "list_recall": 2, "matching": 3, "ordering": 1,
     }
     assert len(garden_items(doc)) == 15
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Win-win cooperation", "win-win cooperation"),  # written in lower case elsewhere
+        ("Stable dialogue channels", "stable dialogue channels"),  # no sign of a name
+        ("The old bridge opened", "the old bridge opened"),
+        ("Pompeo flew to Kabul", "Pompeo flew to Kabul"),  # capitalised mid-sentence: a name
+        ("Chinese leaders met", "Chinese leaders met"),
+        ("UN members voted", "UN members voted"),
+        ("Belt and Road Initiative", "Belt and Road Initiative"),
+        ("Pompeo’s trip ended", "Pompeo’s trip ended"),
+        ("Bill de Blasio spoke", "Bill de Blasio spoke"),  # followed by a capital: a name
+    ],
+)
+def test_sentence_start_capitals_dropped_unless_a_name(phrase, expected):
+    from quizgen.generate.phrasing import WordCases, in_sentence
+
+    cases = WordCases.of([
+        "We value win-win cooperation.", "Then Secretary Pompeo flew home.", "Many Chinese leaders agreed.",
+        "The Title Case Heading Here",
+    ])
+    assert in_sentence(phrase, cases) == expected

@@ -55,7 +55,7 @@ def test_questions(garden):
     by_prompt = {q.prompt: q for q in generate_questions([(doc, items)], SETTINGS, ["short_answer"]).questions}
     missing = by_prompt["Besides clean water and safe roads, what else is one of the three pillars of the plan?"]
     assert missing.answer == "public schools"
-    term = by_prompt["Which term does the text explain with these words: “the loss of the upper layer of soil by wind and water”?"]
+    term = by_prompt["Which term does the text explain with these words: ‘the loss of the upper layer of soil by wind and water’?"]
     assert term.answer == "soil erosion" and term.level == "understand"
     when = by_prompt["On what date did this happen: the town hall burned down?"]
     assert when.answer == "4 May 1950" and "May 4, 1950" in when.accepted

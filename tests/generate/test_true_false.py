@@ -50,7 +50,7 @@ def notes():
     [
         (0, "The three pillars of the plan are clean water, safe roads and public schools."),
         (2, "In March 1932, the old bridge opened."),
-        (3, "The text explains soil erosion with these words: “the loss of the upper layer of soil by wind and water”."),
+        (3, "The text explains soil erosion with these words: ‘the loss of the upper layer of soil by wind and water’."),
         (5, "Maria Lopez said: “We must plant trees before we need their shade”"),
     ],
 )
@@ -91,7 +91,7 @@ def test_quote_given_to_another_speaker(notes, seed):
 
 def test_definition_given_another_terms_definition(notes):
     _, statement = falsify(notes[1][3], _context(notes))
-    assert statement == "The text explains soil erosion with these words: “covering bare soil with a layer of straw or bark”."
+    assert statement == "The text explains soil erosion with these words: ‘covering bare soil with a layer of straw or bark’."
 
 
 def test_false_statement_is_never_true_elsewhere_in_the_corpus(notes):

@@ -32,6 +32,7 @@ def test_footnote_bodies_leave_the_text():
     "15, 2020, the council met again to plan the new bridge",
     "2008 that the bridge would be built within ten years",
     "130 villages joined the river council in the next decade",
+    "1 village, founded in 1990, joined the river council",  # the number due, but never cited
 ])
 def test_body_lines_that_start_with_a_number_stay(line):
     text = f"The council counted the damage.\n\n{line}\nand wrote a report for the governor.\n"

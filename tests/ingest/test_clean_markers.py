@@ -2,6 +2,7 @@ import pytest
 
 from quizgen.ingest.clean import MARKER, note_marker
 from quizgen.ingest.clean.markers import mark_references
+from quizgen.models import Footnote
 
 from .conftest import make_draft
 
@@ -41,3 +42,8 @@ def test_references_follow_the_sequence():
 def test_existing_markers_advance_the_sequence():
     draft = mark_references(make_draft(f"A claim.{n(4)} Another one.5"))
     assert draft.lines[0].text == f"A claim.{n(4)} Another one.{n(5)}"
+
+
+def test_an_excerpt_starts_at_a_known_footnote():
+    draft = mark_references(make_draft("the river.7 Farms grew.8", footnotes={7: Footnote(7, "Ibid.", 9)}))
+    assert draft.lines[0].text == f"the river.{n(7)} Farms grew.{n(8)}"

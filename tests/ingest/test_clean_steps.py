@@ -52,8 +52,9 @@ LINE = st.one_of(
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(LINE, max_size=40), layout=st.sampled_from(sorted(STEPS)))
 def test_any_text_cleans_without_error(lines, layout):
-    doc = clean(raw_text("\n".join(lines), layout))
-    total = len(lines) or 1
+    text = "\n".join(lines)
+    doc = clean(raw_text(text, layout))
+    total = text.count("\n") + 1
     for paragraph in doc.paragraphs:
         assert 1 <= paragraph.line <= total
         for sentence in paragraph.sentences:

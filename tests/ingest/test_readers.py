@@ -220,6 +220,15 @@ def test_html_headings_become_heading_paragraphs(tmp_path):
     assert kinds["A council that meets in the dark soon forgets who elected it."] == "body"
 
 
+def test_html_paragraph_with_entities_is_found_on_its_line():
+    page = HTML.replace(
+        "<p>Every session is announced",
+        "<p>\n\n<b>Caf&eacute;</b> owners and &ldquo;ordinary&rdquo; residents&nbsp;alike say\nthat every session is announced",
+    )
+    raw = read("halls.html", page.encode())
+    assert {ln.text.split()[0]: ln.no for ln in raw.lines if ln.text.strip()}["Café"] == 22
+
+
 def test_minified_html_still_gives_each_block_its_own_line_number():
     raw = read("halls.html", HTML.replace("\n", "").encode())
     numbers = [ln.no for ln in raw.lines if ln.text.strip()]

@@ -78,3 +78,9 @@ def test_unrestored_regions_make_sentences_unreliable():
     first, second = build_paragraphs(draft)
     assert not first.unreliable and not first.sentences[0].unreliable
     assert second.unreliable and second.sentences[0].unreliable
+
+
+def test_offset_of_a_sentence_that_repeats_an_earlier_phrase(cleaned):
+    text = "The tower. The tower. The tower stood.\n"
+    doc = cleaned(text, "plain")
+    assert [text[s.offset:s.offset + len(s.text)] for s in doc.sentences] == ["The tower.", "The tower.", "The tower stood."]

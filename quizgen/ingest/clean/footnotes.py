@@ -1,9 +1,10 @@
 """Footnote bodies printed at page bottoms, interleaved with the running text of PDF extracts.
 
 A footnote body is a line '<n> <citation>' where n is the next footnote number expected
-(bodies come in order; a few may be missing) and the line sits at a page bottom (after a
-blank line or another footnote). Body lines that merely start with a number ('70 percent
-of ...') fail the sequence test. Wrapped continuation lines are joined; broken URLs are
+(bodies come in order; a few may be missing), the line sits at a page bottom (after a
+blank line or another footnote), and it reads like a citation or its number is glued to
+the text somewhere as a reference. Body lines that merely start with a number ('70
+percent of ...') fail the sequence test. Wrapped continuation lines are joined; broken URLs are
 joined without a space.
 """
 from __future__ import annotations
@@ -18,11 +19,14 @@ from .lines import is_blank
 from .spaces import tidy
 
 FOOTNOTE_START = re.compile(r"^\s{0,2}(\d{1,3})\s+(\S.*)$")
+# What a citation looks like; the first alternatives are enough on their own.
+STRONG_CITATION = re.compile(
+    r"""https?://|www\.|\bIbid\b|\bop\. cit\b|\b(?:Press|Publishing|Publishers|Journal)\b""", re.I)
 CITATION = re.compile(
-    r"""https?://|www\.|^["“‘]|\bIbid\b|\bop\. cit\b|\bpp?\.\s?\d|\b(?:Press|Publishing|University|Journal|Review|"""
-    r"""Vol\.|No\.|ed\.|eds\.)|\b(?:1[5-9]|20)\d\d\b""",
-    re.I,
-)
+    r"""^["“‘]|\bpp?\.\s?\d|\b(?:University|Review|Quarterly|Studies|Vol\.|No\.|eds?\.)|,\s(?:1[5-9]|20)\d\d\b""")
+# Reference numbers glued to text ('place.1', 'us.”20', 'reduction,34'), or to the front of
+# a word in a line whose halves were swapped ('4strong').
+CITED = re.compile(r"""(?<=\S)[a-z.,;:!?”"’)\]](\d{1,3})(?=[\s)\]]|$)|\s(\d{1,3})[a-z]{3,}""")
 URL_TOKEN = re.compile(r"://|^www\.|/")
 FINISHED_URL = re.compile(r"\.(?:s?html?|php|aspx?|jsp|pdf|cms|shtm)\.?$", re.I)
 SENTENCE_CLOSED = re.compile(r"""[.!?]["”’]?$""")
@@ -48,15 +52,28 @@ def join_footnote(parts: list[str]) -> str:
     return tidy(text)
 
 
-def footnote_start(ln: Line, expected: int, at_page_bottom: bool) -> tuple[int, str] | None:
-    """(number, text) when the line starts the footnote body expected next."""
+def cited_numbers(lines: list[Line]) -> set[int]:
+    """Numbers that appear glued to the text somewhere: candidates for footnote references."""
+    return {int(a or b) for ln in lines for a, b in CITED.findall(ln.text)}
+
+
+def footnote_start(ln: Line, expected: int, at_page_bottom: bool, cited: set[int]) -> tuple[int, str] | None:
+    """(number, text) when the line starts the footnote body expected next.
+
+    The number must be the one due (or skip a few missing bodies), and the line must read
+    like a citation or carry a number the text refers to.
+    """
     match = FOOTNOTE_START.match(ln.text)
     if not match:
         return None
     number, text = int(match.group(1)), match.group(2)
-    if number == expected and (at_page_bottom or CITATION.search(text)):
+    if not expected <= number <= expected + MAX_SKIP:
+        return None
+    strong, referred = bool(STRONG_CITATION.search(text)), number in cited
+    citation = strong or bool(CITATION.search(text))
+    if at_page_bottom and (strong or (referred and (number == expected or citation))):
         return number, text
-    if expected < number <= expected + MAX_SKIP and at_page_bottom and CITATION.search(text):
+    if referred and strong:  # a footnote right after the text, without a blank line
         return number, text
     return None
 
@@ -69,12 +86,13 @@ def move_footnotes(draft: Draft) -> Draft:
     block are dropped too, so the paragraph is not cut there.
     """
     lines, footnotes = draft.lines, dict(draft.footnotes)
+    cited = cited_numbers(lines)
     kept: list[Line] = []
     expected = max(footnotes, default=0) + 1
     i = 0
     while i < len(lines):
         at_page_bottom = not kept or is_blank(kept[-1].text)
-        start = footnote_start(lines[i], expected, at_page_bottom)
+        start = footnote_start(lines[i], expected, at_page_bottom, cited)
         if start is None:
             kept.append(lines[i])
             i += 1
@@ -88,13 +106,13 @@ def move_footnotes(draft: Draft) -> Draft:
                 ln = lines[i]
                 if is_blank(ln.text) or ln.text[:1].isspace():
                     break
-                if footnote_start(ln, number + 1, True) or not unfinished(parts[-1]):
+                if footnote_start(ln, number + 1, True, cited) or not unfinished(parts[-1]):
                     break
                 parts.append(ln.text.strip())
                 i += 1
             footnotes[number] = Footnote(number, join_footnote(parts), first_no)
             expected = number + 1
-            start = footnote_start(lines[i], expected, True) if i < len(lines) else None
+            start = footnote_start(lines[i], expected, True, cited) if i < len(lines) else None
         if i < len(lines) and lines[i].text[:1].isspace() and not is_blank(lines[i].text):
             while kept and is_blank(kept[-1].text):
                 kept.pop()

@@ -20,7 +20,7 @@ ABBREVIATION_BEFORE = re.compile(r"(?:^|\W)(?:No|Nos|Vol|Vols|pp?|Art|Ch|Fig|Sec
 MAX_SKIP = 2  # references that may be missing before the next one found
 
 
-def is_reference(line: str, match: re.Match, expected: int) -> bool:
+def is_reference(line: str, match: re.Match, expected: int, known: dict) -> bool:
     number, start = int(match.group("number")), match.start("before")
     head = line[:start]
     if ABBREVIATION_BEFORE.search(head):  # 'No.1', 'p.64'
@@ -28,7 +28,9 @@ def is_reference(line: str, match: re.Match, expected: int) -> bool:
     if head[-1:].isdigit():
         # '81.47' is a decimal; only a year followed by exactly the note due is a reference.
         return match.group("before") == "." and number == expected and bool(YEAR_BEFORE.search(head))
-    return expected <= number <= expected + MAX_SKIP
+    # In an excerpt the first references may be far from 1: a number whose footnote body
+    # was found is believed too.
+    return expected <= number <= expected + MAX_SKIP or (number > expected and number in known)
 
 
 def mark_references(draft: Draft) -> Draft:
@@ -45,7 +47,7 @@ def mark_references(draft: Draft) -> Draft:
                 continue
             if not match:
                 break
-            if is_reference(text, match, expected):
+            if is_reference(text, match, expected, draft.footnotes):
                 number = int(match.group("number"))
                 text = text[:match.start("number")] + note_marker(number) + text[match.end("number"):]
                 expected = number + 1

@@ -6,8 +6,10 @@ with a blank line between, numbered by the line of the source where its text sta
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import html
 import re
 
 from ...errors import IngestError
@@ -15,13 +17,12 @@ from ..decode import decode
 from ..source import Line, RawText
 from .text import line_offsets
 
-BLOCKS = ("head", "p", "item", "quote", "cell")
+BLOCKS = ("head", "p", "item", "quote")  # trafilatura's names for headings, paragraphs, list items, quotations
 WORD = re.compile(r"\w+")
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
 LOCATE_WORDS = 6  # how many of a paragraph's first words must follow each other in the source
-# Between two words of a paragraph the source may hold spaces, tags, entities and punctuation.
-GAP = r"(?:\s|<[^>]*>|&#?\w+;|[^\w<&])*?"
+SOURCE_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|(?P<text>\w+)")  # tags are skipped, text is kept
 META_DATE = (
     "article:published_time", "datePublished", "date", "dc.date", "dcterms.created", "dc.date.issued",
     "citation_publication_date", "citation_date", "pubdate", "publish-date", "og:published_time",
@@ -40,17 +41,17 @@ class HtmlReader:
 
     def read(self, path: str, data: bytes, settings) -> RawText:
         declared = DECLARED_CHARSET.search(data[:4096])
-        text = decode(data, path, declared.group(1).decode("ascii") if declared else None)
-        source = text.replace("\r\n", "\n").replace("\r", "\n")
+        decoded = decode(data, path, declared.group(1).decode("ascii") if declared else None)
+        source = decoded.replace("\r\n", "\n").replace("\r", "\n")
         blocks = main_text(source, path)
         lines: list[Line] = []
         body = BODY_TAG.search(source)  # the <title> often repeats the first heading
-        position, last_line = (body.end() if body else 0), 0
+        words = SourceWords(source, body.end() if body else 0)
+        last_line = 0
         for text in blocks:
-            found, position = locate(text, source, position)
             # The cleaner keys lines by number, so two blocks on one source line (list items,
             # a minified page) cannot share it: the second takes the next free number.
-            last_line = max(found or 0, last_line + 1)
+            last_line = max(words.line_of(text) or 0, last_line + 1)
             if lines:
                 lines.append(Line(last_line, ""))  # blank line: each block is its own paragraph
             lines.append(Line(last_line, text))
@@ -91,16 +92,39 @@ def main_text(source: str, path: str) -> list[str]:
     return blocks
 
 
-def locate(text: str, source: str, start: int) -> tuple[int | None, int]:
-    """Line of the source where a block's text starts (searching on from `start`), and where to search next."""
-    words = WORD.findall(text)[:LOCATE_WORDS]
-    if not words:
-        return None, start
-    pattern = re.compile(r"\b" + GAP.join(re.escape(w) for w in words) + r"\b")
-    match = pattern.search(source, start) or pattern.search(source)
-    if match is None:
-        return None, start
-    return source.count("\n", 0, match.start()) + 1, max(start, match.end())
+class SourceWords:
+    """The words of the HTML source (outside tags and entities) with their lines, to find blocks in."""
+
+    def __init__(self, source: str, start: int = 0):
+        offsets = line_offsets(source)
+        self.words: list[str] = []
+        self.lines: list[int] = []
+        for match in SOURCE_TOKEN.finditer(source, start):
+            if match.group("text"):  # 'caf&eacute;' is the word the extracted text has: 'café'
+                line = bisect.bisect_right(offsets, match.start())
+                for word in WORD.findall(html.unescape(match.group("text"))):
+                    self.words.append(word)
+                    self.lines.append(line)
+        self.next = 0  # blocks come in reading order: search on from the last one found
+
+    def line_of(self, text: str) -> int | None:
+        """Line where the block's first words follow each other in the source, or None."""
+        wanted = WORD.findall(text)[:LOCATE_WORDS]
+        if not wanted:
+            return None
+        for begin in (self.next, 0):
+            found = self._find(wanted, begin)
+            if found is not None:
+                self.next = found + len(wanted)
+                return self.lines[found]
+        return None
+
+    def _find(self, wanted: list[str], begin: int) -> int | None:
+        first, size = wanted[0], len(wanted)
+        for i in range(begin, len(self.words) - size + 1):
+            if self.words[i] == first and self.words[i:i + size] == wanted:
+                return i
+        return None
 
 
 def page_metadata(source: str) -> dict[str, str]:
