@@ -39,6 +39,7 @@ class DateRules(BaseModel):
     range_joiners: list[str]
     same_year: list[str]
     forecast_cues: list[str]
+    opening_words: list[str]
     first_year: int
     last_year: int
 
@@ -99,6 +100,7 @@ def patterns() -> Patterns:
         ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
+        ("year-range", rf"\bbetween\s+{year('y')}\s+and\s+{year('y2')}"),
         ("year-range", rf"{year('y')}\s*(?:{joiner})\s*{year('y2')}"),
         ("year-modifier", rf"\b[Tt]he\s+{year('y')}\s+(?=[a-z])"),
         ("year", year("y")),
@@ -133,6 +135,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         if date.rule == "year-modifier":
             event = _modified_noun(sentence.text, date)
         elif sentence in parsed:
+            if _is_count(parsed[sentence], date):
+                continue
             event = _event_from_parse(parsed[sentence], date) or _event_from_clause(sentence.text, date)
         else:
             event = _event_from_clause(sentence.text, date)
@@ -220,7 +224,8 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return None
     if name == "year-range":
         end_year = num("y2")
-        if not (end_year and year < end_year <= r.last_year) or not _cued(text, start, p):
+        cued = match.group().startswith("between") or _cued(text, start, p)
+        if not (end_year and year < end_year <= r.last_year) or not cued:
             return None
         return Found(name, start, end, year, end_year=end_year)
     if name == "year-modifier":
@@ -303,7 +308,8 @@ def _event_from_clause(text: str, date: Found) -> str:
     right = min((a for a, b in breaks if a >= date.end), default=len(text))
     before = LEADING_CUE.sub("", text[left:date.start])
     clause = _tidy(before + " " + text[date.end:right])
-    if right < len(text) and (left == 0 or len(clause.split()) < 3):
+    opening = left == 0 and text.split(" ", 1)[0].lower() in rules().opening_words
+    if right < len(text) and (opening or len(clause.split()) < 3):
         # An opening phrase ("In the first quarter of 2021, China saw ...") needs the main clause.
         following = min((a for a, b in breaks if a > right), default=len(text))
         clause = _tidy(clause + ", " + text[right + 1:following])
@@ -338,6 +344,12 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
     if tok.pos_ not in VERBISH:
         return None
     return _phrase(_clause(tok, dated))
+
+
+def _is_count(sdoc, date: Found) -> bool:
+    """A bare number the parser reads as counting a noun ("in 1200 offices") is not a year."""
+    span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
+    return date.rule == "year" and span is not None and span.root.dep_ == "nummod"
 
 
 def _date_phrase(span) -> set[int]:

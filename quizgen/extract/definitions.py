@@ -5,6 +5,7 @@ Each item's `source.rule` names the rule that found it:
   def.term            'The term "X" involves Y' (or, in the next sentence, '... it requires Y')
   def.means           "X means Y", "X refers to Y", "X is defined as Y"
   def.copula          "X is/are (a|an|the|not only|both|to ...) Y" with a nominal X that is a concept
+                      (not "X is to A, B and C": a list of aims is an enumeration)
   def.called          'X is called "T" because Y'
   def.described-as    'summarized the connotations of X as "Y"'
   def.which-means     "..., a new order, which meant Y"
@@ -30,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..errors import ExtractError
 from ..models import Definition, Document, Paragraph, Sentence
 from .common import provenance
+from .enumerations import split_members
 from .nlp import has_ner
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "definitions.yaml"
@@ -222,7 +224,7 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
             if found:
                 return found
     m = pats.copula.match(body)
-    if m:
+    if m and not is_list_of_aims(m.group("definition")):
         found = candidate(m.group("term"), m.group("definition"), "def.copula")
         if found and following is not None:
             n = pats.continuation.match(following.text)
@@ -232,6 +234,13 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
                                 sentences=(sentence, following))
         return found
     return None
+
+
+def is_list_of_aims(predicate: str) -> bool:
+    """"is to A, B and C": three or more aims are a list (an enumeration), not a definition."""
+    if not predicate.startswith("to "):
+        return False
+    return len(split_members(predicate[3:], 20)) >= 3  # verb phrases run longer than terms
 
 
 def quoted_sentences(paragraph: Paragraph) -> set[int]:

@@ -14,6 +14,9 @@ Each item's `source.rule` names the rule that found it:
   enum.repeated-head      "the unity of A, the unity of B, and the unity of C"
   enum.dangling-prep      "a participant in, a builder of, and a contributor to X"
   enum.rather-than        "A rather than B and C rather than D"
+  enum.as-its             "with A and B as its core formats"
+  enum.long-list          "... policy coordination, infrastructure connectivity, ..., and closer ties" (5+ short members)
+  enum.named-next         "... trust, dialogue and restraint. These components of peace ..."
   enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs
   enum.parallel-headings  a section's run of sub-headings, most of them "X as Y"
   enum.parallel-openers   paragraphs under one heading that open alike ("X mechanisms should be built.")
@@ -96,6 +99,7 @@ class Patterns:
     as_heading: re.Pattern
     count_phrase: re.Pattern
     these: re.Pattern
+    as_its: re.Pattern
 
 
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
@@ -138,6 +142,7 @@ def patterns() -> Patterns:
             r"^(?P<member>[A-Z][^.;:]{3,90}?) (?:should|must|need to|needs to|will) (?:[a-z]+ly )?be (?:[a-z]+ly )?[a-z]+\.$"),
         as_heading=re.compile(r"^\S.{1,80}? as (?:the |an? )?\S.{1,80}$"),
         count_phrase=re.compile(counted, re.I),
+        as_its=re.compile(r"\bwith (?P<list>[^;:]+?) as (?:its|their) (?P<label>(?:[\w-]+ )?[\w-]+s)\b"),
         these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
                          r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
     )
@@ -157,7 +162,8 @@ def _words(text: str) -> int:
 
 
 def _tidy(member: str) -> str:
-    member = member.strip().strip("\"“”'‘’").strip()
+    member = re.sub(r"^\d+[.)]\s+", "", member.strip())  # a heading's own number: "2. Build ..."
+    member = member.strip("\"“”'‘’").strip()
     member = re.sub(r"[.;:,]+$", "", member).strip()
     return member.strip("\"“”'‘’").strip()
 
@@ -191,10 +197,14 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
     if not members:
         return []
     last = members[-1]
-    if last.lower() not in pairs:
-        halves = re.split(r"\s(?:and|or)\s", last, maxsplit=1)
-        members[-1:] = halves
-    return members
+    if last.lower() in pairs:
+        return members
+    # the last two members meet at the first "and", or after a known pair that opens the piece
+    pair = next((p for p in pairs if last.lower().startswith(p + " ")), "")
+    head, tail = last[: len(pair)], last[len(pair):]
+    members[-1:] = [head + part if i == 0 else part
+                    for i, part in enumerate(re.split(r"\s(?:and|or)\s", tail, maxsplit=1))]
+    return [m for m in members if m.strip()]
 
 
 FUNCTION_WORDS = frozenset("a an the if or and but to of in on for by with as at it we they this that".split())
@@ -339,6 +349,12 @@ def _rather_than(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         yield text[: m.start()].split(",")[-1], members
 
 
+def _as_its(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    m = patterns().as_its.search(text)
+    if m:
+        yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
+
+
 def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     found = _long_list(text, pairs)
     if found:
@@ -358,6 +374,7 @@ SENTENCE_RULES = (
     ("enum.repeated-head", _repeated_head),
     ("enum.dangling-prep", _dangling_prep),
     ("enum.rather-than", _rather_than),
+    ("enum.as-its", _as_its),
     ("enum.long-list", _long_list_rule),
 )
 
@@ -627,12 +644,14 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     Args:
         doc: a cleaned document.
         nlp: the spaCy pipeline (unused; the rules are tokenizer-free regular expressions).
-        settings: quizgen Settings (unused).
+        settings: quizgen Settings; `extract.vocabulary` pairs ("law and order") stay one member.
     Yields:
         Enumeration items with the label the text gives and the members in order.
     """
     units = _units(doc)
-    pairs = known_pairs(doc)
+    vocabulary = settings.extract.vocabulary if settings is not None else []
+    # "A and B" terms the user lists (extract.vocabulary) stay one member, like the document's own pairs
+    pairs = known_pairs(doc) | {term.lower() for term in vocabulary if re.search(r"\s(?:and|or)\s", term)}
     found: list[Found] = []
     for _, sentence in units:
         found.extend(sentence_lists(sentence, pairs))

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from ..bank.ids import normalise, question_id, stable_int
+from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
-from .phrasing import WordCases, bare_name, in_sentence
+from .phrasing import WordCases, bare_name, in_sentence, valid_date
 
 # Types that ask a student to produce several things, or to recognise one among
 # given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
@@ -71,9 +72,9 @@ class Context:
             document=item.source.document,
             line=item.source.line,
             sentence=item.source.sentence,
-            title=meta.get("title"),
-            author=meta.get("author"),
-            date=meta.get("date"),
+            title=text_or_none(meta.get("title")),
+            author=text_or_none(meta.get("author")),
+            date=text_or_none(meta.get("date")),  # front matter may give a date object
             footnote="; ".join(item.source.footnotes) or None,
         )
 
@@ -120,6 +121,10 @@ class Context:
         )
 
 
+def text_or_none(value) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
 def fact(item: Item) -> tuple[str, ...]:
     """The document-independent core of an item: what a question about it asks.
 
@@ -151,6 +156,13 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
     words = WordCases.of(s.text for s in document.sentences)
     cased = []
     for item in items:
+        if isinstance(item, DatedEvent):
+            for iso in (item.date, item.end):
+                if iso is not None and not valid_date(iso):
+                    raise GenerateError(f"invalid date {iso!r} in an item (want YYYY, YYYY-MM or YYYY-MM-DD)",
+                                        document.path, item.source.line)
+        if isinstance(item, Enumeration) and len(item.members) < 2:
+            continue  # one member is no list
         if isinstance(item, Enumeration):
             item = replace(item, label=in_sentence(item.label, words),
                            members=tuple(in_sentence(m, words) for m in item.members))

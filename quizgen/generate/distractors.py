@@ -2,11 +2,12 @@
 
 Candidates come in tiers: the same kind of thing from the same document (tier 0),
 from the rest of the corpus (tier 1), then `generate.distractor_vocabulary` (tier 2).
-A candidate is refused when it is also correct (it normalises to, contains or is
-contained in an accepted answer, plural endings aside), when its form differs from
-the answer's (a name for a name, a sentence for a sentence; no article where the
-answer has none), or when its length is far from the answer's. The choice within a tier
-is seeded, so the same seed gives the same options.
+A candidate is refused when it is unfit text itself (the gate's checks), when it is
+also correct (it normalises to, contains or is contained in an accepted answer,
+plural endings aside), when its form differs from the answer's (a name for a name,
+a sentence for a sentence; no article where the answer has none), or when its
+length is far from the answer's. The choice within a tier is seeded, so the same
+seed gives the same options.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..bank.ids import normalise
+from .gate import text_problem
 from .phrasing import (
     ARTICLES, date_parts, display_date, is_name, precision, shift_years, strip_article,
 )
@@ -52,11 +54,16 @@ def similar_length(answer: str, candidate: str) -> bool:
     return max(a, c) <= MAX_LENGTH_RATIO * min(a, c)
 
 
-def fit_form(answer: str, candidate: str) -> str | None:
-    """The candidate in the answer's form, or None when it cannot take that form."""
+def fit_form(answer: str, candidate: str, adapt: bool = True) -> str | None:
+    """The candidate in the answer's form, or None when it cannot take that form.
+
+    With adapt=False the candidate is never changed (a definition is cited verbatim).
+    """
     candidate = candidate.strip()
-    if _COVER_ALL.search(candidate) or is_name(answer) != is_name(candidate):
+    if _COVER_ALL.search(candidate) or text_problem(candidate) or is_name(answer) != is_name(candidate):
         return None
+    if not adapt:
+        return candidate if similar_length(answer, candidate) else None
     if answer.rstrip().endswith(".") != candidate.endswith("."):
         return None
     if not answer.lower().startswith(ARTICLES):
@@ -76,6 +83,7 @@ def pick(
     correct: Sequence[str] = (),
     vocabulary: Sequence[str] = (),
     count: int = OPTIONS,
+    adapt: bool = True,
 ) -> list[str]:
     """Up to `count` distractors for `answer` from (tier, text) candidates, best tier first.
 
@@ -87,7 +95,7 @@ def pick(
     pool.sort(key=lambda pair: pair[0])  # stable: seeded order within each tier
     chosen: list[str] = []
     for _, text in pool:
-        fitted = fit_form(answer, text)
+        fitted = fit_form(answer, text, adapt)
         if fitted is None or also_correct(fitted, [answer, *correct, *chosen]):
             continue
         chosen.append(fitted)

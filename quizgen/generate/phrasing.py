@@ -179,6 +179,15 @@ def date_parts(iso: str) -> tuple[int, int | None, int | None]:
     return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
 
 
+def valid_date(iso: str) -> bool:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", iso):
+        return False
+    year, month, day = date_parts(iso)
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def precision(iso: str) -> str:
     return ("year", "month", "day")[iso.count("-")]
 

@@ -67,7 +67,7 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
         term = normalise(item.term)
         same_term = [d.definition for d in ctx.corpus.all("definition") if normalise(d.term) == term]
         others = [(tier, d.definition) for tier, d in ctx.corpus.items("definition", near)]
-        swapped = pick(item.definition, others, rng, correct=same_term, count=1)
+        swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
         if not swapped:
             return None
         changed = Definition(term=item.term, definition=swapped[0], source=item.source)

@@ -61,6 +61,8 @@ def load_document(path: str | Path, settings=None) -> Document:
         raise IngestError("is a folder, not a file", str(path)) from None
     except PermissionError:
         raise IngestError("permission denied", str(path)) from None
+    except OSError as exc:  # a device, a broken network mount...
+        raise IngestError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     if not data.strip():
         raise IngestError("the file is empty", str(path))
     reader = choose_reader(path, data[:4096])

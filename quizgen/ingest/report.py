@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..models import Document
 
 
 def print_document(doc: Document, console: Console | None = None) -> None:
     console = console or Console()
-    console.rule(f"[bold]{doc.name}[/] ({doc.format})")
+    console.rule(f"[bold]{escape(doc.name)}[/] ({doc.format})")
     meta = Table(show_header=False, box=None)
     for key, value in doc.metadata.items():
-        meta.add_row(str(key), str(value))
+        meta.add_row(Text(str(key)), Text(str(value)))  # Text: a title like "[Draft] ..." is not markup
     console.print(meta)
     for p in doc.paragraphs:
         style = {"heading": "bold", "aside": "italic dim"}.get(p.kind, "")
         flag = " [red](unreliable)[/]" if p.unreliable else ""
-        console.print(f"[dim]{p.line:>5}[/] [{p.kind}]{flag} ", end="")
+        console.print(f"[dim]{p.line:>5}[/] {escape(f'[{p.kind}]')}{flag} ", end="")
         console.print(p.text, style=style, markup=False, highlight=False)
     if doc.footnotes:
         console.print("[bold]Footnotes[/]")

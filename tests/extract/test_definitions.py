@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.errors import ExtractError
 from quizgen.extract import definitions
 
 
@@ -59,6 +60,7 @@ def test_sentence_rules_find_the_definition(make_doc, blank_nlp, settings, text,
         "The harbour is closed during the winter storms.",
         "Arden is a town in the north. The road to Arden is long and Arden has a market.",
         "The core of most old theories is the pursuit of power.",
+        "The aim of the club is to teach chess, host tournaments and train coaches.",
         'He said: "Trade is the lifeblood of the city."',
     ],
 )
@@ -100,3 +102,12 @@ def test_person_subject_needs_the_trained_pipeline(make_doc, blank_nlp, trained_
 def test_rules_file_is_valid():
     rules = definitions.load_rules()
     assert "means" in rules.defining_verbs and "it" in rules.rejected_subject_words
+
+
+@pytest.mark.parametrize("content", ["counts: [two\n", "counts: [two]\n"])
+def test_bad_rules_file_is_one_clear_error(tmp_path, content):
+    path = tmp_path / "definitions.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ExtractError) as caught:
+        definitions.load_rules(path)
+    assert str(path) in str(caught.value) and "definition rules" in str(caught.value)

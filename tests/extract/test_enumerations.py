@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.errors import ExtractError
 from quizgen.extract import enumerations
 from quizgen.extract.enumerations import split_members
 
@@ -49,6 +50,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
         ("Building a town of clean air, safe streets, good schools, busy markets, green parks and quiet nights "
          "is a long task.",
          ("clean air", "safe streets", "good schools", "busy markets", "green parks", "quiet nights"), "enum.long-list"),
+        ("The league grew quickly, with the north cup and the city shield as its main contests.",
+         ("the north cup", "the city shield"), "enum.as-its"),
         ("Courage, honesty and thrift became the watchwords of the new guild.",
          ("Courage", "honesty", "thrift"), "enum.count-subject"),
     ],
@@ -161,6 +164,16 @@ def test_split_members(span, members):
     assert split_members(span, 7) == members
 
 
+def test_vocabulary_pair_stays_one_member(make_doc, blank_nlp, settings):
+    from quizgen.config import Settings
+
+    text = "The league has a charter featuring trust, law and order and courage."
+    plain = lists(make_doc, blank_nlp, settings, text)
+    tuned = lists(make_doc, blank_nlp, Settings.model_validate({"extract": {"vocabulary": ["law and order"]}}), text)
+    assert plain == [(("trust", "law", "order and courage"), "enum.cue")]
+    assert tuned == [(("trust", "law and order", "courage"), "enum.cue")]
+
+
 def test_known_pair_stays_whole():
     assert split_members("order, law and justice", 7, frozenset({"law and justice"})) == ["order", "law and justice"]
 
@@ -168,3 +181,12 @@ def test_known_pair_stays_whole():
 def test_rules_file_is_valid():
     rules = enumerations.load_rules()
     assert rules.ordinals["second"] == 2 and "such as" in rules.example_cues
+
+
+@pytest.mark.parametrize("content", ["counts: [two\n", "counts: [two]\n"])
+def test_bad_rules_file_is_one_clear_error(tmp_path, content):
+    path = tmp_path / "enumerations.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ExtractError) as caught:
+        enumerations.load_rules(path)
+    assert str(path) in str(caught.value) and "enumeration rules" in str(caught.value)

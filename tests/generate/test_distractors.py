@@ -40,6 +40,8 @@ def test_also_correct(candidate, correct, expected):
         ("water", "None of the above", None),
         ("water", "all of these", None),
         ("It rained.", "the sun", None),  # a sentence for a sentence
+        ("a safe road", "it is a safe road", None),  # unfit text is no option
+        ("clean water", "the safe roads (built", None),
     ],
 )
 def test_fit_form(answer, candidate, expected):
@@ -104,3 +106,7 @@ def test_pick_dates_never_after_the_latest_year():
     for seed in range(20):
         chosen = pick_dates("2020-03", [(1, "2023-03")], random.Random(seed), latest=2021)
         assert len(chosen) == 3 and all(int(c[:4]) <= 2021 for c in chosen)
+
+
+def test_fit_form_without_adapting_keeps_the_text():
+    assert fit_form("covering soil with straw", "A slow breakdown of waste", adapt=False) == "A slow breakdown of waste"

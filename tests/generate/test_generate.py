@@ -118,3 +118,26 @@ def test_sentence_start_capitals_dropped_unless_a_name(phrase, expected):
         "The Title Case Heading Here",
     ])
     assert in_sentence(phrase, cases) == expected
+
+
+@pytest.mark.parametrize("bad", ["2020-13", "c. 1900", "2021-02-30", "20201"])
+def test_an_invalid_date_is_one_clear_error_naming_the_file(bad):
+    from quizgen.models import DatedEvent
+
+    doc = make_doc(FIRST, "a.md")
+    item = DatedEvent(bad, "soil was lost", provenance(doc, "Soil erosion"))
+    with pytest.raises(GenerateError) as error:
+        generate_questions([(doc, [item])], SETTINGS)
+    assert str(error.value).startswith("a.md:3: invalid date")
+
+
+def test_date_objects_from_front_matter_become_text():
+    import datetime
+
+    doc = make_doc(FIRST, "a.md")
+    from dataclasses import replace as copy
+
+    dated = copy(doc, metadata={"title": "Soils", "date": datetime.date(2024, 5, 1)})
+    item = Definition("soil erosion", "the loss of the upper layer of soil", provenance(doc, "Soil erosion"))
+    (question,) = generate_questions([(dated, [item])], SETTINGS, ["basic"]).questions
+    assert question.sources[0].date == "2024-05-01"

@@ -16,16 +16,16 @@ def n(number: int) -> str:
 
 
 @pytest.mark.parametrize("given, expected", [
-    ("the market took place.1 Great changes", f"the market took place.{n(1)} Great changes"),
+    ("the market closed.1 Prices fell", f"the market closed.{n(1)} Prices fell"),
     ("“… we are sure,” she wrote.”1 Then", f"“… we are sure,” she wrote.”{n(1)} Then"),
-    ("poverty reduction,1 and a new pattern", f"poverty reduction,{n(1)} and a new pattern"),
-    ("development.\"1 To this end", f"development.\"{n(1)} To this end"),
-    ("economic growth in 2021.1", f"economic growth in 2021.{n(1)}"),
-    ("more than 81.47 million cases", "more than 81.47 million cases"),
-    ("$14.7 trillion, or 1.8 percent", "$14.7 trillion, or 1.8 percent"),
-    ("in the year 2021.5 percent", "in the year 2021.5 percent"),  # 5 is not the note due
+    ("harbour repairs,1 and a new pier", f"harbour repairs,{n(1)} and a new pier"),
+    ("growth.\"1 After that", f"growth.\"{n(1)} After that"),
+    ("grain output in 2019.1", f"grain output in 2019.{n(1)}"),
+    ("more than 62.35 million tons", "more than 62.35 million tons"),
+    ("$12.4 billion, or 2.6 percent", "$12.4 billion, or 2.6 percent"),
+    ("in the year 2019.5 percent", "in the year 2019.5 percent"),  # 5 is not the note due
     ("see No.1 and Vol.1 of it", "see No.1 and Vol.1 of it"),
-    ("the G7 and COVID-19 and 10+1", "the G7 and COVID-19 and 10+1"),
+    ("the G8 and Route-66 and 5+1", "the G8 and Route-66 and 5+1"),
     ("the river.7 Farms", "the river.7 Farms"),  # note 7 is not due after none
 ])
 def test_glued_references(given, expected):

@@ -6,10 +6,10 @@ from .conftest import make_draft, texts
 
 
 @pytest.mark.parametrize("text, joined", [
-    ("we saw a once-in-a-\n\ncentury flood", True),
+    ("a hard-to-\n\nreach harbour", True),
     ("the farmers of the north and\n\n\nthe traders of the south", True),
-    ("big or small,\n\nThe Council agreed", True),
-    ("and so on, etc.;\n\nIt is also necessary to plan", True),
+    ("large or small,\n\nThe Council agreed", True),
+    ("nets, ropes, etc.;\n\nIt was also time to plan", True),
     ("The flood ended.\n\nthe next spring came", False),
     ("The flood ended.\n\nThe next spring came", False),
     ("Rivers and valleys\n\nThe next spring came", False),

@@ -6,8 +6,8 @@ from .conftest import make_draft, texts
 
 
 def test_mojibake_is_repaired_and_curly_quotes_kept():
-    draft = fix_mojibake(make_draft("the use of \"rule of law.‚Äù In the name of\n“Curly” quotes stay — as they are."))
-    assert texts(draft) == ["the use of \"rule of law.” In the name of", "“Curly” quotes stay — as they are."]
+    draft = fix_mojibake(make_draft("the idea of \"open harbours.‚Äù In the spring\n“Curly” quotes stay — as they are."))
+    assert texts(draft) == ["the idea of \"open harbours.” In the spring", "“Curly” quotes stay — as they are."]
 
 
 def test_trailing_spaces_and_no_break_spaces_go():

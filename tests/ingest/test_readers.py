@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from quizgen.errors import IngestError
 from quizgen.ingest import load_document
 from quizgen.ingest.clean import clean
 from quizgen.ingest.readers import READERS, choose_reader
-from quizgen.ingest.readers.html import iso_date
+from quizgen.ingest.readers.dates import iso_date
 
 FRONT = b"---\ntitle: A Test\n---\nBody text.\n"
 PAGE = b"<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Hi</p></body></html>"
@@ -106,6 +107,22 @@ def test_front_matter_in_a_txt_file_is_read_too():
     raw = read("essay.txt", MARKDOWN.encode())
     assert raw.reader == "markdown"
     assert raw.metadata["date"] == "2019-04-02"
+
+
+@pytest.mark.parametrize(
+    ("front", "metadata", "first_body_line"),
+    [
+        ("---\n---\n", {}, 3),
+        ("---\ntitle: Councils\n...\n", {"title": "Councils"}, 4),  # Pandoc's closing line
+        ("---\ndate: March 5, 2021\n---\n", {"date": "2021-03-05"}, 4),
+        ("---\ndate: spring of that year\n---\n", {"date": "spring of that year"}, 4),  # kept, not lost
+        ("---\nyear: 1911\n---\n", {"year": 1911}, 4),
+    ],
+)
+def test_front_matter_forms(front, metadata, first_body_line):
+    raw = read("essay.md", (front + "The council is the elected body of a town.\n").encode())
+    assert raw.metadata == metadata
+    assert [ln.no for ln in raw.lines if ln.text.strip()] == [first_body_line]
 
 
 def test_markdown_without_front_matter_has_no_metadata():
@@ -347,3 +364,25 @@ def test_damaged_pdf_is_refused(pdf_bytes, cut, caplog):
     with pytest.raises(IngestError, match="not a readable PDF"):
         read("broken.pdf", pdf_bytes[:cut])
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]  # no repair warnings on stderr
+
+
+# ---- the real corpus ------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])
+def test_corpus_files_are_read_by_content(name):
+    data = (CORPUS / name).read_bytes()
+    raw = read(name, data)
+    if data.startswith(b"---\n"):  # front matter in a .txt: Markdown, with the metadata it gives
+        assert raw.reader == "markdown"
+        assert raw.metadata.get("title")
+        assert re.fullmatch(r"\d{4}(-\d{2}){0,2}(T[\d:]+)?", raw.metadata.get("date", ""))
+    else:
+        assert raw.reader == "text"
+    # every line of the file is kept, numbered as in the file
+    body = [ln for ln in raw.lines if ln.text.strip()]
+    original = data.decode("utf-8").split("\n")
+    assert all(original[ln.no - 1] == ln.text for ln in body)

@@ -17,12 +17,12 @@ def sentences(text: str) -> list[str]:
     ("Ships from the U.S. Navy came. They stayed.", ["Ships from the U.S. Navy came.", "They stayed."]),
     ("See No.1 of the series. It is short.", ["See No.1 of the series.", "It is short."]),
     ("Towers, lamps, etc.; they all count. Then more.", ["Towers, lamps, etc.; they all count.", "Then more."]),
-    ("As F. Engels wrote, it was so. Yes.", ["As F. Engels wrote, it was so.", "Yes."]),
-    ("James E. Dougherty agreed. So did others.", ["James E. Dougherty agreed.", "So did others."]),
+    ("As J. Smith wrote, it was so. Yes.", ["As J. Smith wrote, it was so.", "Yes."]),
+    ("Mary K. Jones agreed. So did others.", ["Mary K. Jones agreed.", "So did others."]),
     ("She said, “The light is on.” Then she left.", ["She said, “The light is on.”", "Then she left."]),
     ("Was it lit? “Yes,” he said.", ["Was it lit?", "“Yes,” he said."]),
     ("2. Keep the light burning. The keepers did.", ["2. Keep the light burning.", "The keepers did."]),
-    ("It grew by 5.2 percent in 2020. Then it fell.", ["It grew by 5.2 percent in 2020.", "Then it fell."]),
+    ("It grew by 4.1 percent in 2019. Then it fell.", ["It grew by 4.1 percent in 2019.", "Then it fell."]),
     (f"The tower fell.{note_marker(3)} It was rebuilt.", [f"The tower fell.{note_marker(3)}", "It was rebuilt."]),
     (f"He said “we stay.”{note_marker(4)} They stayed.", [f"He said “we stay.”{note_marker(4)}", "They stayed."]),
 ])
@@ -31,14 +31,14 @@ def test_split_sentences(text, expected):
 
 
 def test_reflow_keeps_compound_hyphens_at_line_ends():
-    text, pieces = reflow([Line(1, "a once-in-a-"), Line(2, "century storm hit the Indo-"), Line(3, "Pacific coast")])
-    assert text == "a once-in-a-century storm hit the Indo-Pacific coast"
-    assert [p.start for p in pieces] == [0, 12, 39]
+    text, pieces = reflow([Line(1, "a hard-to-"), Line(2, "reach harbour on the Anglo-"), Line(3, "Saxon coast")])
+    assert text == "a hard-to-reach harbour on the Anglo-Saxon coast"
+    assert [p.start for p in pieces] == [0, 10, 37]
 
 
-PAGE = """ The towers of the coast were built in a once-in-a-
+PAGE = """ The towers of the coast were built in a hard-to-
 
-century rush of building.1 Keepers lived in them with
+reach place for safety.1 Keepers lived in them with
 their families.2 The log of
 each tower was kept for many years.
 
@@ -56,7 +56,7 @@ def test_sentences_know_their_lines_offsets_and_footnotes(cleaned):
     body = [p for p in doc.paragraphs if p.kind == "body"]
     first = body[0].sentences
     assert [s.text for s in first] == [
-        "The towers of the coast were built in a once-in-a-century rush of building.",
+        "The towers of the coast were built in a hard-to-reach place for safety.",
         "Keepers lived in them with their families.",
         "The log of each tower was kept for many years.",
     ]

@@ -31,6 +31,7 @@ MIN_GAIN = 10.0  # how much better a stretch must read backwards to be restored
 MIN_FLAG = 6.0  # ... to be distrusted
 MAX_BLOCKS = 3  # reversed pages looked for in one document
 MIN_BETTER = 3  # junctions inside it reading better backwards, per junction reading worse
+MIN_BETTER_FLAGGED = 2  # ... to be distrusted
 
 
 def fix_swapped_halves(draft: Draft) -> Draft:
@@ -193,6 +194,7 @@ def restore_reversed(draft: Draft) -> Draft:
         notes = marker_numbers(block)
         notes_descend = len(notes) >= 2 and notes == sorted(notes, reverse=True)
         inside = gains[first:last]
+        import sys; print(score, sum(1 for g in inside if g > 0), sum(1 for g in inside if g < 0), file=sys.stderr)
         better, worse = sum(1 for g in inside if g > 0), sum(1 for g in inside if g < 0)
         # Page-break evidence at both cuts adds to the reading evidence.
         confidence = score + page_edge(lines, text_at, first) + page_edge(lines, text_at, last + 1)
@@ -200,7 +202,9 @@ def restore_reversed(draft: Draft) -> Draft:
             region = FlaggedRegion(*span, reason="reversed block: lines restored to reading order", restored=True)
             draft = replace(draft, lines=reversed_order(lines, text_at[first], text_at[last]),
                             regions=[*draft.regions, region])
-        else:
+        elif last - first + 1 >= MIN_LINES and (better >= MIN_BETTER_FLAGGED * max(1, worse) or notes_descend):
             region = FlaggedRegion(*span, reason="lines may be out of order", restored=False)
             return replace(draft, regions=[*draft.regions, region])
+        else:
+            return draft
     return draft

@@ -7,7 +7,6 @@ with a blank line between, numbered by the line of the source where its text sta
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 import html
 import re
@@ -15,6 +14,7 @@ import re
 from ...errors import IngestError
 from ..decode import decode
 from ..source import Line, RawText
+from .dates import iso_date
 from .text import line_offsets
 
 BLOCKS = ("head", "p", "item", "quote")  # trafilatura's names for headings, paragraphs, list items, quotations
@@ -22,7 +22,7 @@ WORD = re.compile(r"\w+")
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
 LOCATE_WORDS = 6  # how many of a paragraph's first words must follow each other in the source
-SOURCE_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|(?P<text>\w+)")  # tags are skipped, text is kept
+SOURCE_TOKEN = re.compile(r"<[^>]*>|(?P<text>(?:\w|&#?\w+;)+)")  # tags are skipped, text is kept
 META_DATE = (
     "article:published_time", "datePublished", "date", "dc.date", "dcterms.created", "dc.date.issued",
     "citation_publication_date", "citation_date", "pubdate", "publish-date", "og:published_time",
@@ -152,22 +152,3 @@ def page_metadata(source: str) -> dict[str, str]:
     date = next((iso for iso in map(iso_date, dates) if iso), None)
     found = {"title": title, "author": author, "date": date}
     return {k: v for k, v in found.items() if v}
-
-
-MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y")
-ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def iso_date(value: str | None) -> str | None:
-    """'2021-03-05T10:00:00Z' -> '2021-03-05'; 'March 5, 2021' -> '2021-03-05'; 'May 2020' -> '2020-05'."""
-    value = " ".join((value or "").split()).replace("Sept ", "Sep ")
-    match = ISO_PREFIX.match(value)
-    if match:
-        return "-".join(part for part in match.groups() if part)
-    for fmt in MONTH_FORMATS:
-        try:
-            parsed = dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return parsed.strftime("%Y-%m" if "%d" not in fmt else "%Y-%m-%d")
-    return None

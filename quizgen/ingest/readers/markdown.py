@@ -10,9 +10,11 @@ import yaml
 from ...errors import IngestError
 from ..decode import decode
 from ..source import RawText
+from .dates import iso_date
 from .text import line_offsets, looks_hard_wrapped, split_lines
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+# YAML between '---' lines at the very top; Pandoc also closes it with '...'.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 
 
 def _plain(value):
@@ -50,6 +52,8 @@ class MarkdownReader:
             if loaded is not None and not isinstance(loaded, dict):
                 raise IngestError("broken front matter: expected 'key: value' lines", path, 2)
             metadata = {str(k): _plain(v) for k, v in (loaded or {}).items()}
+            if isinstance(metadata.get("date"), str):  # 'March 5, 2021' as well as a YAML date
+                metadata["date"] = iso_date(metadata["date"]) or metadata["date"]
             body_first = text[: match.end()].count("\n") + 1
         elif text.startswith("---\n"):
             raise IngestError("broken front matter: no closing '---' line", path, 1)

@@ -1,0 +1,227 @@
+"""What the LMS exports (QTI 2.1, QTI 1.2, Moodle XML, GIFT, Aiken, CSV) share.
+
+Question text in the bank is plain text. Formats that show it as HTML get it
+HTML-escaped here (`html_text`) and then XML-escaped by lxml, so `<script>` arrives
+in the LMS as visible text. Answers a student types are compared as plain text and
+are never HTML-escaped. Per-format escaping of text formats lives beside this
+(`gift_escape`, `moodle_cloze_escape`).
+"""
+from __future__ import annotations
+
+import html
+import random
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from lxml import etree
+
+from ..errors import RenderError
+from ..models import Question
+from . import RenderOptions
+from .atomic import atomic_path
+
+# Anki cloze markup, as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}
+CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^}]*))?\}\}")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same bank gives the same bytes
+UNSOURCED = "unsourced"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One gap of a cloze prompt, numbered 1, 2, ... in reading order."""
+
+    number: int
+    answer: str
+    hint: str = ""
+
+
+def cloze_parts(prompt: str) -> list[str | Blank]:
+    """The prompt as text runs and blanks; every cloze mark is its own blank (even c1 twice)."""
+    parts: list[str | Blank] = []
+    at = 0
+    for n, mark in enumerate(CLOZE_MARK.finditer(prompt), 1):
+        if mark.start() > at:
+            parts.append(prompt[at:mark.start()])
+        parts.append(Blank(n, mark.group(2).strip(), (mark.group(3) or "").strip()))
+        at = mark.end()
+    if at < len(prompt):
+        parts.append(prompt[at:])
+    return parts
+
+
+def blanks_of(prompt: str) -> list[Blank]:
+    return [part for part in cloze_parts(prompt) if isinstance(part, Blank)]
+
+
+def cloze_shown(prompt: str, gap: str = "_____") -> str:
+    """The cloze text with each blank replaced by `gap` (for formats without cloze)."""
+    return "".join(part if isinstance(part, str) else gap for part in cloze_parts(prompt))
+
+
+def usable(question: Question) -> bool:
+    """True when a question has what its type needs; a malformed one is skipped, not mangled."""
+    if not question.prompt.strip():
+        return False
+    qtype = question.type
+    if qtype in ("basic", "short_answer"):
+        return bool(question.answer.strip())
+    if qtype == "cloze":
+        blanks = blanks_of(question.prompt)
+        return bool(blanks) and all(b.answer for b in blanks)
+    if qtype == "multiple_choice":
+        return question.answer in question.choices and len(set(question.choices)) == len(question.choices) >= 2
+    if qtype == "true_false":
+        return question.answer in ("True", "False")
+    if qtype == "list_recall":
+        return bool(question.sequence)
+    if qtype == "matching":
+        lefts = [left for left, _ in question.pairs]
+        return len(question.pairs) >= 2 and len(set(lefts)) == len(lefts) and all(a and b for a, b in question.pairs)
+    if qtype == "ordering":
+        return len(question.sequence) >= 2 and len(set(question.sequence)) == len(question.sequence)
+    return False
+
+
+def accepted_answers(question: Question) -> list[str]:
+    """The answer and its accepted alternatives, once each, in bank order."""
+    seen: dict[str, None] = {}
+    for text in (question.answer, *question.accepted):
+        text = one_line(text)
+        if text and text.casefold() not in {s.casefold() for s in seen}:
+            seen[text] = None
+    return list(seen)
+
+
+def xml_id(text: str, prefix: str = "q") -> str:
+    """A valid XML NCName from a question id; the bank's ids (letter first, [a-z0-9-]) pass unchanged.
+
+    Used for every QTI identifier, so an item keeps the same identifier in every export."""
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", text)
+    if not re.match(r"[A-Za-z_]", name):
+        name = f"{prefix}_{name}"
+    return name
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs (newlines included) as one space: line-based formats need one line."""
+    return " ".join(text.split())
+
+
+def html_text(text: str) -> str:
+    """Plain text made safe for a field the LMS displays as HTML."""
+    return html.escape(text, quote=False)
+
+
+def short_title(text: str, limit: int = 60) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def document_of(question: Question) -> str:
+    return question.sources[0].document if question.sources else UNSOURCED
+
+
+def citation(question: Question) -> str:
+    """Where the question comes from, one plain line: title, author, date, document:line, footnote."""
+    cited = []
+    for source in question.sources:
+        who = ", ".join(part for part in (source.author, source.date) if part)
+        parts = [source.title or "", f"({who})" if who else "", f"{source.document}:{source.line}"]
+        text = " ".join(part for part in parts if part)
+        if source.footnote:
+            text += f", note {source.footnote}"
+        cited.append(text)
+    return one_line("Source: " + "; ".join(cited)) if cited else ""
+
+
+def rng_for(options: RenderOptions, question: Question) -> random.Random:
+    """The same seed and question always give the same shuffle, whatever else is in the bank."""
+    return random.Random(f"{options.seed}:{question.id}")
+
+
+def shuffled(items: list[T], rng: random.Random) -> list[T]:
+    """A shuffle that never hands back the original order (that would give the answer away)."""
+    result = list(items)
+    if len(set(items)) < 2:
+        return result
+    while result == items:
+        rng.shuffle(result)
+    return result
+
+
+class Skips:
+    """Counts questions a renderer cannot express, by type (RenderReport.skipped)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def keep(self, question: Question, types: tuple[str, ...]) -> bool:
+        if question.type in types and usable(question):
+            return True
+        self.counts[question.type] += 1
+        return False
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(sorted(self.counts.items()))
+
+
+def check_options(options: RenderOptions, allowed: tuple[str, ...], renderer: str, out: Path) -> None:
+    unknown = sorted(set(options.extra) - set(allowed))
+    if unknown:
+        known = ", ".join(allowed) or "none"
+        raise RenderError(f"{renderer}: unknown option(s) {', '.join(unknown)} (known: {known})", str(out))
+
+
+def xml_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write_zip(out: Path, files: Mapping[str, bytes], renderer: str) -> Path:
+    """A zip of `files` (name -> bytes) in the given order, with fixed timestamps, written atomically."""
+    try:
+        with atomic_path(out) as tmp:
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for name, data in files.items():
+                    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    archive.writestr(info, data)
+    except OSError as exc:
+        raise RenderError(f"{renderer}: cannot write the package: {exc.strerror or exc}", str(out)) from None
+    return out
+
+
+def write_text_output(out: Path, text: str, renderer: str) -> Path:
+    from .atomic import write_text
+
+    try:
+        return write_text(out, text)
+    except OSError as exc:
+        raise RenderError(f"{renderer}: cannot write: {exc.strerror or exc}", str(out)) from None
+
+
+# GIFT: these characters have a meaning anywhere in a question and are escaped with "\".
+_GIFT_SPECIAL = re.compile(r"([\\~=#{}:])")
+
+
+def gift_escape(text: str) -> str:
+    return _GIFT_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+# Moodle embedded answers ({1:SHORTANSWER:=...}): these end or split an answer; "*" is a wildcard.
+_CLOZE_ANSWER_SPECIAL = re.compile(r'([}#~/"\\*])')
+
+
+def moodle_cloze_escape(text: str) -> str:
+    return _CLOZE_ANSWER_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def moodle_shortanswer_escape(text: str) -> str:
+    """Moodle short answers treat "*" as a wildcard; a literal one is written "\\*"."""
+    return one_line(text).replace("*", r"\*")
