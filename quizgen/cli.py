@@ -237,5 +237,25 @@ def sample(
     run(body)
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback unless you mean otherwise)."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    bank: Optional[list[Path]] = typer.Option(
+        None, "--bank", help="A bank.json to load (upsert) into the store before serving; may be repeated."),
+    database: Optional[str] = typer.Option(
+        None, "--database", help="Database URL, e.g. sqlite:///build/bank.sqlite (overrides api.database_url)."),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Serve the question bank over HTTP: /questions, /quizzes, /documents (API docs at /docs)."""
+
+    def body() -> None:
+        from .api.server import serve as serve_api
+
+        serve_api(settings_from(config, **{"api.database_url": database}), host, port, bank or [], typer.echo)
+
+    run(body)
+
+
 def main() -> None:
     app()

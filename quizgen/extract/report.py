@@ -14,7 +14,8 @@ def describe(item: Item) -> str:
         return f"{item.term} = {item.definition}"
     if item.kind == "date":
         return f"{item.date}{'/' + item.end if item.end else ''} {item.event}"
-    return f"{item.speaker}: “{item.text}”"
+    speaker = f"{item.speaker} ({item.role})" if item.role else item.speaker
+    return f"{speaker}: “{item.text}”"
 
 
 def print_items(doc: Document, items: list[Item], console: Console | None = None) -> None:

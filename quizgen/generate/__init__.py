@@ -16,6 +16,7 @@ from ..errors import GenerateError
 from ..models import Document, Item, Question
 from ..registry import Registry
 from .context import Context, Corpus, as_read, reading_order
+from .gate import Rejection, check
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
 
@@ -23,19 +24,9 @@ QUESTION_TYPES: Registry[QuestionMaker] = Registry("question type")
 
 
 @dataclass(frozen=True)
-class Rejection:
-    """A question the quality gate refused; `reason` is "code: detail"."""
-
-    question: Question
-    reason: str
-
-    @property
-    def code(self) -> str:
-        return self.reason.split(":", 1)[0]
-
-
-@dataclass(frozen=True)
 class Generated:
+    """What generation made: the questions the gate kept and the ones it refused."""
+
     questions: tuple[Question, ...]  # sorted by id, merged across documents
     rejections: tuple[Rejection, ...] = ()
 
@@ -70,7 +61,6 @@ def generate_questions(
     is sorted by id. Questions the gate refuses are returned as rejections.
     """
     from ..config import Settings
-    from .gate import check
 
     settings = settings or Settings()
     wanted = list(types) if types is not None else list(settings.generate.types)

@@ -61,9 +61,9 @@ class Context:
     @property
     def latest_year(self) -> int | None:
         """The last year a date question may offer: the document's date, else its last event."""
-        years = [int(d.date[:4]) for d in self.corpus.all("date") if d.source.document == self.document.name]
-        years += [int(d.end[:4]) for d in self.corpus.all("date") if d.end and d.source.document == self.document.name]
         dated = str(self.document.date or "")[:4]
+        own = [d for d in self.corpus.all("date") if d.source.document == self.document.name]
+        years = [int((d.end or d.date)[:4]) for d in own]
         return int(dated) if dated.isdigit() else max(years, default=None)
 
     def source(self, item: Item) -> Source:

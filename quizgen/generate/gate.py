@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ..bank.ids import normalise
 from ..models import Document, Question
@@ -25,22 +26,37 @@ PRONOUNS = {
     "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "its", "their",
     "them", "him", "such",
 }
-TRUNCATING_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that"}
+TRUNCATING_WORDS = {
+    "and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that",
+}
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A footnote number glued to a word: after its final punctuation ("place.1", "us.”20",
-# "reduction,34"), or to the front of a word ("4strong"; ordinals like "21st" are words).
+# "reduction,34"), or to the front of a word ("4strong"; ordinals like "21st" are words);
+# or a Markdown reference ("[^1]").
 _GLUED_FOOTNOTE = re.compile(
-    r"[^\W\d_]{2}[.,;:]?[”\"’)]?\d{1,3}(?![\w.,]?\d)|(?<![\w$£€.,-])\d{1,3}(?!(?:st|nd|rd|th|s)\b)[^\W\d_]{2,}"
+    r"[^\W\d_]{2}[.,;:]?[”\"’)]?\d{1,3}(?![\w.,]?\d)"
+    r"|(?<![\w$£€.,-])\d{1,3}(?!(?:st|nd|rd|th|s)\b)[^\W\d_]{2,}"
+    r"|\[\^[^\]\s]+\]"  # a Markdown footnote reference left in the text
 )
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A question the quality gate refused; `reason` is "code: detail"."""
+
+    question: Question
+    reason: str
+
+    @property
+    def code(self) -> str:
+        return self.reason.split(":", 1)[0]
 
 
 def check(
     questions: Iterable[Question], documents: Mapping[str, Document], settings
-) -> tuple[list[Question], list]:
+) -> tuple[list[Question], list[Rejection]]:
     """(kept, rejections) in id order, each rejection with the first reason that applies."""
-    from . import Rejection
-
     ordered = sorted(questions, key=lambda q: q.id)
     reasons = {q.id: first_problem(q, documents, settings) for q in ordered}
     asked: dict[tuple[str, str], list[Question]] = {}

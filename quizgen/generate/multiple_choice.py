@@ -31,7 +31,8 @@ def ask(item: Item, ctx: Context) -> Question | None:
     if isinstance(item, Definition):
         prompt = f"Which term does the text explain with these words: {cited(item.definition)}?"
         answer = item.term
-        same = [d.term for d in ctx.corpus.all("definition") if normalise(d.definition) == normalise(item.definition)]
+        meaning = normalise(item.definition)
+        same = [d.term for d in ctx.corpus.all("definition") if normalise(d.definition) == meaning]
         others = [(tier, d.term) for tier, d in ctx.corpus.items("definition", near)]
         wrong = pick(answer, others, rng, correct=same, vocabulary=vocabulary)
         level = "understand"
@@ -41,14 +42,16 @@ def ask(item: Item, ctx: Context) -> Question | None:
         core = (*core, "member", answer)
         prompt = f"Which of these is one of {named}?"
         others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
-        wrong = pick(answer, others, rng, correct=list(item.members) + same_list_members(item, ctx), vocabulary=vocabulary)
+        correct = list(item.members) + same_list_members(item, ctx)
+        wrong = pick(answer, others, rng, correct=correct, vocabulary=vocabulary)
         level = "remember"
     elif isinstance(item, DatedEvent):
         prompt = when_prompt(item)
         answer = display_date(item.date, item.end)
         same = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == normalise(item.event)]
         others = [(tier, d.date) for tier, d in ctx.corpus.items("date", near)]
-        wrong = [display_date(d) for d in pick_dates(item.date, others, rng, end=item.end, correct=same, latest=ctx.latest_year)]
+        dates = pick_dates(item.date, others, rng, end=item.end, correct=same, latest=ctx.latest_year)
+        wrong = [display_date(d) for d in dates]
         level = "remember"
     elif isinstance(item, Quote):
         prompt = who_said_prompt(item)

@@ -260,7 +260,8 @@ def date_pattern(iso: str) -> re.Pattern[str]:
     month_re = rf"(?:{name}|{name[:3]}\.?)"
     if not day:
         return re.compile(rf"{month_re}\s+(?:of\s+)?{year}(?!\d)")
-    return re.compile(rf"(?:{month_re}\s+{day}(?:st|nd|rd|th)?,?\s+{year}|{day}(?:st|nd|rd|th)?\s+{month_re},?\s+{year})(?!\d)")
+    day_re = rf"{day}(?:st|nd|rd|th)?"
+    return re.compile(rf"(?:{month_re}\s+{day_re},?\s+{year}|{day_re}\s+{month_re},?\s+{year})(?!\d)")
 
 
 # --- names and accepted answers ------------------------------------------------------------

@@ -51,6 +51,19 @@ def _register_builtin() -> None:
     from .worksheet import WorksheetRenderer
 
     RENDERERS.register("worksheet", WorksheetRenderer())
+    from .aiken import AikenRenderer
+    from .csv_export import CsvRenderer
+    from .gift import GiftRenderer
+    from .moodle import MoodleRenderer
+    from .qti12 import Qti12Renderer
+    from .qti21 import Qti21Renderer
+
+    RENDERERS.register("qti21", Qti21Renderer())
+    RENDERERS.register("qti12", Qti12Renderer())
+    RENDERERS.register("moodle", MoodleRenderer())
+    RENDERERS.register("gift", GiftRenderer())
+    RENDERERS.register("aiken", AikenRenderer())
+    RENDERERS.register("csv", CsvRenderer())
     pass
 
 

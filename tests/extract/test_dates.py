@@ -43,6 +43,7 @@ def test_dates_are_read_at_the_precision_the_text_gives(make_doc, blank_nlp, set
         "About 1500 soldiers camped outside the walls.",  # a count, no temporal cue
         "The fund holds $2010 million in bonds and 1999 percent nothing.",  # prices and quantities
         "Output is expected to grow by 3 percent in 2031.",  # a forecast, not an event
+        "By 2040, the city will have doubled its housing.",
         "The committee will meet again on May 4 to vote.",  # a day with no year and no document date
         "The report runs to 1250 pages.",
     ],

@@ -45,7 +45,7 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("clean air", "safe streets", "good schools"), "enum.quoted-as"),
         ('The decade featured "boom and bust" in the north, "growth and debt" in the south, and "calm" elsewhere.',
          ("boom and bust", "growth and debt", "calm"), "enum.quoted-features"),
-        ("The new park offers quiet paths, shaded benches, clean toilets, open lawns, and free parking.",
+        ("The town built a new park that offers quiet paths, shaded benches, clean toilets, open lawns, and free parking.",
          ("quiet paths", "shaded benches", "clean toilets", "open lawns", "free parking"), "enum.long-list"),
         ("Building a town of clean air, safe streets, good schools, busy markets, green parks and quiet nights "
          "is a long task.",
@@ -68,6 +68,7 @@ def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, membe
         "The economy grew quickly and the people were happy.",
         "She bought bread, milk and eggs at the shop on the corner.",
         "The shop sells bread, milk, eggs, butter and cheese.",
+        "The ministers agreed on budgets, salaries, pensions, holidays, training and recruitment.",
         "The farm grows crops such as wheat, barley, oats, rye, maize, and millet.",
         "He said that the Five Principles of Peaceful Coexistence and the charter mattered.",
         "Without the principles of order, or if nobody cares, the club fails.",

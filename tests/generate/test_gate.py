@@ -40,6 +40,7 @@ def reason(question, documents, settings=SETTINGS):
         (ask(answer="The loss of soil,”20"), "footnote-digits"),
         (ask(prompt="What is meant by 4strong erosion?"), "footnote-digits: '4strong' in prompt"),
         (ask(answer="Losses in the 21st century"), None),  # an ordinal is a word
+        (ask(answer="The loss of soil.[^2]"), "footnote-digits: '[^2]' in answer"),
         (ask(answer="Losses of 81.47 million tonnes"), None),  # a decimal is a number
         (ask(answer="COVID-19 and the G7"), None),
         (ask(answer="He called it the loss of soil"), "dangling-pronoun: 'He' opens the answer"),

@@ -1,11 +1,15 @@
 """generate_questions: every type, merged across documents, sorted, deterministic."""
 from __future__ import annotations
 
+import datetime
+from dataclasses import replace
+
 import pytest
 
 from quizgen.errors import GenerateError
 from quizgen.generate import QUESTION_TYPES, generate_questions
-from quizgen.models import QUESTION_TYPES as MODEL_TYPES, Definition, Enumeration
+from quizgen.generate.phrasing import WordCases, in_sentence
+from quizgen.models import QUESTION_TYPES as MODEL_TYPES, DatedEvent, Definition, Enumeration
 
 from .conftest import GARDEN, SETTINGS, garden_items, make_doc, provenance
 
@@ -111,8 +115,6 @@ def test_garden_counts_per_type(garden):
     ],
 )
 def test_sentence_start_capitals_dropped_unless_a_name(phrase, expected):
-    from quizgen.generate.phrasing import WordCases, in_sentence
-
     cases = WordCases.of([
         "We value win-win cooperation.", "Then Secretary Pompeo flew home.", "Many Chinese leaders agreed.",
         "The Title Case Heading Here",
@@ -122,8 +124,6 @@ def test_sentence_start_capitals_dropped_unless_a_name(phrase, expected):
 
 @pytest.mark.parametrize("bad", ["2020-13", "c. 1900", "2021-02-30", "20201"])
 def test_an_invalid_date_is_one_clear_error_naming_the_file(bad):
-    from quizgen.models import DatedEvent
-
     doc = make_doc(FIRST, "a.md")
     item = DatedEvent(bad, "soil was lost", provenance(doc, "Soil erosion"))
     with pytest.raises(GenerateError) as error:
@@ -132,12 +132,8 @@ def test_an_invalid_date_is_one_clear_error_naming_the_file(bad):
 
 
 def test_date_objects_from_front_matter_become_text():
-    import datetime
-
     doc = make_doc(FIRST, "a.md")
-    from dataclasses import replace as copy
-
-    dated = copy(doc, metadata={"title": "Soils", "date": datetime.date(2024, 5, 1)})
+    dated = replace(doc, metadata={"title": "Soils", "date": datetime.date(2024, 5, 1)})
     item = Definition("soil erosion", "the loss of the upper layer of soil", provenance(doc, "Soil erosion"))
     (question,) = generate_questions([(dated, [item])], SETTINGS, ["basic"]).questions
     assert question.sources[0].date == "2024-05-01"

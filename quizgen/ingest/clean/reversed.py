@@ -26,7 +26,8 @@ MAYBE_SWAPPED = re.compile(r"\s\d{1,3}[a-z]{3}")
 NOT_A_MARKER = re.compile(r"^(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|ml|mb|gb|bn|mn|ft|kw|mw|hz)\b")
 
 ARTICLES = frozenset("a an the this these those its their his her our your my".split())
-MIN_LINES = 6  # a reversed block shorter than this is not worth the risk
+MIN_LINES = 10  # text lines in a reversed block: a page, not a few lines of a table
+MIN_LINES_FLAGGED = 8
 MIN_GAIN = 10.0  # how much better a stretch must read backwards to be restored
 MIN_FLAG = 6.0  # ... to be distrusted
 MAX_BLOCKS = 3  # reversed pages looked for in one document
@@ -140,7 +141,8 @@ def page_edge(lines: list[Line], text_at: list[int], i: int) -> float:
     with a leading space, or a run of blank lines."""
     if i <= 0 or i >= len(text_at):
         return 1.0
-    edge = 2.0 if lines[text_at[i]].text[:1].isspace() else 0.0
+    text = lines[text_at[i]].text
+    edge = 2.0 if text.startswith(" ") and not text[1:2].isspace() else 0.0  # one space, not an indent
     return edge + (1.0 if text_at[i] - text_at[i - 1] > 2 else 0.0)
 
 
@@ -174,7 +176,7 @@ def restore_reversed(draft: Draft) -> Draft:
     page gaps inside it stay apart) and recorded as a restored FlaggedRegion. A stretch with
     some but too little evidence is flagged unrestored, so nothing is generated from it.
     """
-    if sum(1 for ln in draft.lines if not is_blank(ln.text)) < MIN_LINES:
+    if sum(1 for ln in draft.lines if not is_blank(ln.text)) < MIN_LINES_FLAGGED:
         return draft
     continuity = Continuity(draft.lines)  # reordering lines does not change what it learned
     for _ in range(MAX_BLOCKS):
@@ -194,7 +196,6 @@ def restore_reversed(draft: Draft) -> Draft:
         notes = marker_numbers(block)
         notes_descend = len(notes) >= 2 and notes == sorted(notes, reverse=True)
         inside = gains[first:last]
-        import sys; print(score, sum(1 for g in inside if g > 0), sum(1 for g in inside if g < 0), file=sys.stderr)
         better, worse = sum(1 for g in inside if g > 0), sum(1 for g in inside if g < 0)
         # Page-break evidence at both cuts adds to the reading evidence.
         confidence = score + page_edge(lines, text_at, first) + page_edge(lines, text_at, last + 1)
@@ -202,7 +203,7 @@ def restore_reversed(draft: Draft) -> Draft:
             region = FlaggedRegion(*span, reason="reversed block: lines restored to reading order", restored=True)
             draft = replace(draft, lines=reversed_order(lines, text_at[first], text_at[last]),
                             regions=[*draft.regions, region])
-        elif last - first + 1 >= MIN_LINES and (better >= MIN_BETTER_FLAGGED * max(1, worse) or notes_descend):
+        elif last - first + 1 >= MIN_LINES_FLAGGED and (better >= MIN_BETTER_FLAGGED * max(1, worse) or notes_descend):
             region = FlaggedRegion(*span, reason="lines may be out of order", restored=False)
             return replace(draft, regions=[*draft.regions, region])
         else:

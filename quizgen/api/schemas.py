@@ -1,0 +1,107 @@
+"""Request and response bodies of the API, as pydantic models (they make /openapi.json).
+
+Response models describe `Question.to_dict()` and the bank's document records; the
+endpoints serialise those directly, so the models are the documentation of that shape.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..models import QUESTION_TYPES
+
+QuestionTypeName = Literal[QUESTION_TYPES]  # type: ignore[valid-type]
+Difficulty = Annotated[int, Field(ge=1, le=3)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+MAX_QUIZ_QUESTIONS = 200
+
+
+class SourceOut(BaseModel):
+    document: str
+    line: int
+    sentence: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    footnote: str | None = None
+
+
+class QuestionOut(BaseModel):
+    """A question of the bank (see quizgen.models.Question for the fields of each type)."""
+
+    id: str
+    type: QuestionTypeName
+    prompt: str
+    answer: str
+    explanation: str
+    sources: list[SourceOut]
+    kind: str
+    tags: list[str]
+    topic: str | None = None
+    difficulty: int
+    level: Literal["remember", "understand"]
+    accepted: list[str]
+    choices: list[str]
+    blanks: list[str]
+    pairs: list[tuple[str, str]]
+    sequence: list[str]
+
+
+class QuestionPage(BaseModel):
+    items: list[QuestionOut]
+    next_cursor: str | None = Field(description="Pass as `cursor` to get the next page; null on the last page.")
+
+
+class DocumentOut(BaseModel):
+    name: str
+    path: str
+    checksum: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+class QuizRequest(BaseModel):
+    """What a quiz samples: `count` questions matching every given criterion, drawn with `seed`.
+
+    The same request (criteria in any order) always gives the same quiz id; once made, a
+    quiz keeps its questions even when the bank grows.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    count: int = Field(10, ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions (fewer if fewer match).")
+    seed: int = Field(0, ge=0, le=2**53, description="Same seed and criteria, same quiz.")
+    types: list[QuestionTypeName] = Field(default_factory=list, max_length=len(QUESTION_TYPES))
+    tags: list[ShortText] = Field(default_factory=list, max_length=20, description="Questions having all of them.")
+    document: ShortText | None = None
+    difficulty: list[Difficulty] = Field(default_factory=list, max_length=3)
+    q: ShortText | None = Field(None, description="Text the prompt, answer or explanation contains.")
+
+    def canonical(self) -> dict:
+        """The request with its lists sorted and deduplicated: what the quiz id is derived from."""
+        data = self.model_dump()
+        for key in ("types", "tags", "difficulty"):
+            data[key] = sorted(set(data[key]))
+        return data
+
+
+class QuizOut(BaseModel):
+    id: str
+    request: QuizRequest
+    questions: list[QuestionOut]
+
+
+class DocumentAdded(BaseModel):
+    document: DocumentOut
+    added: list[str] = Field(description="Ids of questions new to the bank.")
+    updated: list[str] = Field(description="Ids of questions already there (sources merged).")
+    rejected: int = Field(description="Questions the quality gate or the bank schema refused.")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    questions: int
+    schema_version: int

@@ -1,0 +1,103 @@
+"""POST /documents: an uploaded source document through ingest -> extract -> generate into the store.
+
+Uploads are bounded twice: `UploadLimit` refuses a request body over the limit before
+it is parsed (by Content-Length, or by counting a chunked body as it arrives), and the
+endpoint checks the file itself.
+"""
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import threading
+from pathlib import Path
+
+from fastapi import HTTPException
+
+from ..bank import DocumentInfo
+from ..bank.store_sql import Store, Upserted
+from ..errors import QuizgenError
+from ..models import Document
+from .problems import ApiProblem, problem_body
+
+MULTIPART_OVERHEAD = 64 * 1024  # boundaries and part headers around the file
+# spaCy pipelines are not documented as thread-safe; uploads are rare, so they take turns.
+PIPELINE_LOCK = threading.Lock()
+
+
+class UploadLimit:
+    """ASGI middleware: 413 for a POST to `path` whose body is larger than `max_bytes`."""
+
+    def __init__(self, app, path: str, max_bytes: int):
+        self.app, self.path, self.max_bytes = app, path, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+            return await self.app(scope, receive, send)
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            return await self._refuse(send)
+        received = 0
+
+        async def counted():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                # Raised inside the endpoint's body parsing, so the app's handler answers it.
+                raise HTTPException(413, self._detail())
+            return message
+
+        return await self.app(scope, counted, send)
+
+    def _detail(self) -> str:
+        return f"the upload is larger than the limit of {self.max_bytes / 1048576:.2f} MiB (api.max_upload_mb)"
+
+    async def _refuse(self, send) -> None:
+        body = json.dumps(problem_body(413, "too-large", self._detail())).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/problem+json"),
+                                (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe file name for an upload: its last path part, other characters replaced."""
+    name = re.sub(r"[^\w.\- ]", "_", Path((filename or "").replace("\\", "/")).name).strip(" .")
+    if not name:
+        raise ApiProblem(422, "invalid-upload", "the upload has no file name (send it as the multipart field 'file')")
+    return name[:120]
+
+
+def add_document(store: Store, filename: str | None, data: bytes, settings) -> tuple[DocumentInfo, Upserted, int]:
+    """Ingest, extract and generate from one uploaded file; returns (document, upserted, rejected count)."""
+    from ..bank.schema import question_problems
+    from ..extract import extract_document
+    from ..generate import generate_questions
+    from ..ingest import load_document
+
+    name = upload_name(filename)
+    with tempfile.TemporaryDirectory(prefix="quizgen-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            document = load_document(path, settings)
+            with PIPELINE_LOCK:
+                generated = generate_questions([(document, extract_document(document, settings))], settings)
+        except QuizgenError as exc:
+            # The message without the temporary path; the client knows the file by its own name.
+            where = f"{name}:{exc.line}" if exc.line else name
+            raise ApiProblem(422, "unreadable-document", f"{where}: {exc.message}") from None
+    info = _info(document, name)
+    kept = [q for q in generated.questions if not question_problems(q.to_dict(), {info.name})]
+    rejected = len(generated.rejections) + len(generated.questions) - len(kept)
+    return info, store.upsert(kept, [info]), rejected
+
+
+def _info(document: Document, name: str) -> DocumentInfo:
+    def text(key: str) -> str | None:
+        value = document.metadata.get(key)
+        return None if value is None else str(value)
+
+    return DocumentInfo(name=document.name, path=f"upload:{name}", checksum=document.checksum,
+                        title=text("title"), author=text("author"), date=text("date"))

@@ -1,0 +1,152 @@
+"""Incremental build cache: a cleaned Document and its items, stored as JSON per source file.
+
+An entry's key is the sha256 of the file's bytes, its suffix (the reader may be
+chosen by it), the ingest and extract settings, quizgen's version and a hash of
+the rule files, so any of those changing makes a new entry. Entries live under
+`settings.cache_dir`, are written atomically, and a corrupt or foreign entry is
+ignored and rebuilt: the folder is always safe to delete.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .models import (
+    DatedEvent, Definition, Document, Enumeration, FlaggedRegion, Footnote, Item, Paragraph,
+    Provenance, Quote, Sentence,
+)
+
+FORMAT = 1  # bump when the entry layout changes
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """Inverse of `Document.to_dict` (also after a JSON round trip, where tuples became lists)."""
+    paragraphs = tuple(
+        Paragraph(**{**p, "sentences": tuple(
+            Sentence(**{**s, "footnotes": tuple(s["footnotes"])}) for s in p["sentences"])})
+        for p in data["paragraphs"]
+    )
+    return Document(
+        path=data["path"],
+        name=data["name"],
+        format=data["format"],
+        checksum=data["checksum"],
+        metadata=data["metadata"],
+        paragraphs=paragraphs,
+        footnotes=tuple(Footnote(**f) for f in data["footnotes"]),
+        regions=tuple(FlaggedRegion(**r) for r in data["regions"]),
+    )
+
+
+ITEM_CLASSES: dict[str, type] = {
+    "enumeration": Enumeration, "definition": Definition, "date": DatedEvent, "quote": Quote,
+}
+
+
+def item_from_dict(data: dict[str, Any]) -> Item:
+    """Inverse of `models.item_to_dict`."""
+    cls = ITEM_CLASSES[data["kind"]]
+    fields = dict(data)
+    source = fields.pop("source")
+    fields["source"] = Provenance(**{**source, "footnotes": tuple(source["footnotes"])})
+    if "members" in fields:
+        fields["members"] = tuple(fields["members"])
+    return cls(**fields)
+
+
+def rules_hash(folder: Path = RULES_DIR) -> str:
+    """One hash over every rule file, so editing a rule invalidates extraction results."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def settings_fingerprint(settings) -> str:
+    """What, besides the file itself, changes a cached result."""
+    parts = {
+        "format": FORMAT,
+        "version": __version__,
+        "rules": rules_hash(),
+        "ingest": settings.ingest.model_dump(mode="json"),
+        "extract": settings.extract.model_dump(mode="json"),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    document: Document
+    items: tuple[Item, ...]
+
+
+class Cache:
+    """Cached ingest + extract results under one folder, for one set of settings."""
+
+    def __init__(self, folder: str | Path, settings):
+        self.folder = Path(folder)
+        self.fingerprint = settings_fingerprint(settings)
+        self.hits = 0  # entries reused by this build
+        self.misses = 0  # files ingested and extracted again
+
+    def key(self, path: Path, data: bytes) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        return hashlib.sha256(f"{self.fingerprint}:{path.suffix.lower()}:{digest}".encode()).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        return self._file(key).is_file()
+
+    def get(self, key: str, path: Path) -> Entry | None:
+        """The entry for `key`, relabelled with `path` (the same bytes may sit elsewhere); None if absent or unreadable."""
+        try:
+            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                raise ValueError("entry for another key")
+            entry = Entry(document_from_dict(data["document"]),
+                          tuple(item_from_dict(i) for i in data["items"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # absent, corrupt or from an older layout: rebuilt and overwritten
+        return _relabel(entry, str(path))
+
+    def put(self, key: str, document: Document, items: list[Item] | tuple[Item, ...]) -> None:
+        """Store an entry atomically; a document that cannot be written as JSON is simply not cached."""
+        from .models import item_to_dict
+
+        try:
+            text = json.dumps({"key": key, "document": document.to_dict(),
+                               "items": [item_to_dict(i) for i in items]}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.replace(tmp, target)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass  # a read-only or full disk only costs speed, never the build
+
+
+def _relabel(entry: Entry, path: str) -> Entry:
+    """The cached result for identical bytes found at another path: same content, this file's name."""
+    name = Path(path).name
+    if entry.document.path == path and entry.document.name == name:
+        return entry
+    items = tuple(replace(i, source=replace(i.source, document=name)) for i in entry.items)
+    return Entry(replace(entry.document, path=path, name=name), items)

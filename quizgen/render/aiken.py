@@ -1,0 +1,53 @@
+"""Aiken text (.aiken.txt): multiple-choice questions only, the simplest Moodle import.
+
+    Question on one line?
+    A. a choice
+    B. another choice
+    ANSWER: A
+
+Every other question type is skipped, and so is a question with more than 26 choices.
+Aiken has no comments, titles or feedback, so neither ids nor sources can be carried;
+text is written on one line each (Aiken is line-based and has no escapes). No options.
+"""
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from ..bank import Bank
+from ..models import Question
+from . import RenderOptions, RenderReport
+from .lms import Skips, check_options, one_line, write_text_output
+
+LETTERS = string.ascii_uppercase
+
+
+def aiken_block(question: Question) -> str | None:
+    if len(question.choices) > len(LETTERS):
+        return None
+    lines = [one_line(question.prompt)]
+    lines += [f"{letter}. {one_line(choice)}" for letter, choice in zip(LETTERS, question.choices)]
+    lines.append(f"ANSWER: {LETTERS[question.choices.index(question.answer)]}")
+    return "\n".join(lines)
+
+
+class AikenRenderer:
+    """Writes one Aiken file."""
+
+    name = "aiken"
+    suffix = ".aiken.txt"
+    types = ("multiple_choice",)
+
+    def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
+        out = Path(out)
+        check_options(options, (), self.name, out)
+        skips = Skips()
+        blocks = []
+        for question in bank.questions:
+            block = aiken_block(question) if skips.keep(question, self.types) else ""
+            if block is None:
+                skips.counts[question.type] += 1
+            elif block:
+                blocks.append(block)
+        write_text_output(out, "\n\n".join(blocks) + "\n" if blocks else "", self.name)
+        return RenderReport(written=(out,), skipped=skips.as_dict())

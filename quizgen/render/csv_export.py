@@ -1,0 +1,88 @@
+"""Flashcard tables (a folder): one for Quizlet-style term/definition import, one for Anki.
+
+  terms.csv  two columns, term and definition, comma-separated, no header row
+             (Quizlet: "Import", between term and definition: comma)
+  anki.txt   Anki's text import: header lines (#separator:tab, #html:false,
+             #notetype:Basic, #deck:, #columns:, #tags column:, #guid column:) then
+             Front, Back, Source, Tags, GUID per note. Re-importing updates notes by GUID.
+
+Every question type becomes term/definition rows: the prompt (a cloze with its blanks
+shown as "_____") and the bank's answer; a matching question gives one row per pair
+(GUID "<id>-<n>"). Fields are written by the csv module, so separators, quotes and
+newlines in the text are quoted, never mistaken for structure; `#html:false` makes Anki
+show `<` and `&` as typed. Option: `deck` (Anki deck name, default the title).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..bank import Bank
+from ..errors import RenderError
+from ..models import QUESTION_TYPES, Question
+from . import RenderOptions, RenderReport
+from .atomic import write_text
+from .lms import Skips, check_options, citation, cloze_shown, one_line
+
+TERMS = "terms.csv"
+ANKI = "anki.txt"
+ANKI_COLUMNS = ("Front", "Back", "Source", "Tags", "GUID")
+
+
+def cards(question: Question) -> list[tuple[str, str, str]]:
+    """(guid, front, back) rows of one question."""
+    if question.type == "matching":
+        return [(f"{question.id}-{n}", left, right) for n, (left, right) in enumerate(question.pairs, 1)]
+    front = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+    back = "; ".join(question.sequence) if question.type in ("list_recall", "ordering") else question.answer
+    return [(question.id, front, back)]
+
+
+def _table(rows: list[tuple[str, ...]], delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def anki_header(deck: str) -> str:
+    lines = [
+        "#separator:tab", "#html:false", "#notetype:Basic", f"#deck:{one_line(deck)}",
+        "#columns:" + "\t".join(ANKI_COLUMNS),
+        f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}", f"#guid column:{ANKI_COLUMNS.index('GUID') + 1}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+class CsvRenderer:
+    """Writes terms.csv and anki.txt into a folder."""
+
+    name = "csv"
+    suffix = "/"
+    types = QUESTION_TYPES
+
+    def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
+        out = Path(out)
+        check_options(options, ("deck",), self.name, out)
+        if out.exists() and not out.is_dir():
+            raise RenderError("csv: the output must be a folder, and a file of that name exists", str(out))
+        skips = Skips()
+        terms: list[tuple[str, ...]] = []
+        notes: list[tuple[str, ...]] = []
+        for question in bank.questions:
+            if not skips.keep(question, self.types):
+                continue
+            source, tags = citation(question), " ".join(t.replace(" ", "_") for t in question.tags)
+            for guid, front, back in cards(question):
+                terms.append((one_line(front), one_line(back)))
+                notes.append((one_line(front), one_line(back), source, tags, guid))
+        deck = str(options.extra.get("deck") or options.title or bank.title)
+        try:
+            written = (
+                write_text(out / TERMS, _table(terms, ",")),
+                write_text(out / ANKI, anki_header(deck) + _table(notes, "\t")),
+            )
+        except OSError as exc:
+            raise RenderError(f"csv: cannot write: {exc.strerror or exc}", str(out)) from None
+        return RenderReport(written=written, skipped=skips.as_dict())

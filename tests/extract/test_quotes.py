@@ -1,0 +1,145 @@
+"""Attributed quotations: tables of our own sentences, on the blank and the trained pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from quizgen.config import Settings
+from quizgen.extract import quotes
+from quizgen.models import Document, Paragraph, Sentence
+
+PIPELINES = ["blank_nlp", "trained_nlp"]
+
+
+def run(make_doc, nlp, settings, text):
+    return list(quotes.extract(make_doc(text), nlp, settings))
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+@pytest.mark.parametrize(
+    ("text", "speaker", "starts", "rule"),
+    [
+        ('The historian Maria Lopez wrote, "Every empire believes that it will last forever, '
+         'and every one of them is wrong."', "Maria Lopez", "Every empire believes", "quote.leading"),
+        ("Former Mayor John Carter spoke to the crowd at length. “We have built more schools in four "
+         "years than in the previous twenty,” he said.", "John Carter", "We have built", "quote.trailing"),
+        ("Peter Holm, Minister of Health, criticised the plan in a radio interview: “This budget leaves "
+         "thousands of families without a doctor they can reach.”", "Peter Holm", "This budget", "quote.colon"),
+        ("The flood recalls Tom Baxter’s warning: “A city that forgets its rivers will one day be "
+         "reminded of them by water.”", "Tom Baxter", "A city that forgets", "quote.possessive"),
+        ("According to Laura Kim, “the new bridge has cut the journey to the market from two hours "
+         "to twenty minutes.”", "Laura Kim", "the new bridge", "quote.phrase"),
+        ("The economist Ruth Adler studied the crisis for years. Adler wrote, “No bank failed because "
+         "of one bad loan; they failed because of a thousand small ones.”", "Ruth Adler", "No bank failed",
+         "quote.leading"),
+    ],
+)
+def test_attributed_quotes(request, make_doc, settings, pipeline, text, speaker, starts, rule):
+    nlp = request.getfixturevalue(pipeline)
+    [item] = run(make_doc, nlp, settings, text)
+    assert (item.speaker, item.source.rule) == (speaker, rule)
+    assert item.text.startswith(starts) and "“" not in item.text and '"' not in item.text
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_item(make_doc, blank_nlp, settings):
+    text = ('“The river gave this town its trade," Anna Reyes wrote, "and the river will take it away '
+            'again if we let it.”')
+    [item] = run(make_doc, blank_nlp, settings, text)
+    assert item.speaker == "Anna Reyes"
+    assert item.text == "The river gave this town its trade, and the river will take it away again if we let it."
+    assert item.source.rule == "quote.interrupted"
+
+
+def test_titles_are_dropped_and_the_role_kept(make_doc, blank_nlp, settings):
+    text = ("Peter Holm, Minister of Health, criticised the plan in a radio interview: “This budget leaves "
+            "thousands of families without a doctor they can reach.”")
+    [item] = run(make_doc, blank_nlp, settings, text)
+    assert (item.speaker, item.role) == ("Peter Holm", "Minister of Health")
+    text = ("Former Prime Minister Ellen Ward spoke last. “A country that cannot feed its children "
+            "cannot call itself rich,” she said.")
+    [item] = run(make_doc, blank_nlp, settings, text)
+    assert (item.speaker, item.role) == ("Ellen Ward", "Former Prime Minister")
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_a_following_quote_carries_the_same_speaker(request, make_doc, settings, pipeline):
+    text = ("Nora Vance wrote that the harbour had “changed beyond recognition.” “Ships that once waited "
+            "weeks for a berth now leave within a day of arriving.”")
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert (item.speaker, item.source.rule) == ("Nora Vance", "quote.carried")
+    assert item.text.startswith("Ships that once waited")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # scare quotes and short phrases are terms, not quotes
+        "The minister called the plan a “historic step forward” and left the room.",
+        'Tom Hale said, "We will see about that."',
+        # no identifiable speaker
+        "A sign at the gate read: “No entry for vehicles heavier than three tonnes without a permit.”",
+        "“Nothing in this town has changed since the mill closed and the trains stopped coming.”",
+        # another person named between: the speaker does not carry over
+        "Nora Vance wrote that the harbour had “changed beyond recognition.” Tom Hale disagreed. "
+        "“Ships that once waited weeks for a berth now leave within a day of arriving.”",
+    ],
+)
+def test_not_attributed_quotes(make_doc, blank_nlp, settings, text):
+    assert run(make_doc, blank_nlp, settings, text) == []
+
+
+def test_extra_speech_verbs_come_from_settings(make_doc, blank_nlp, settings):
+    text = "Lena Park quipped, “Every committee I have joined has produced a report and a new committee.”"
+    assert run(make_doc, blank_nlp, settings, text) == []
+    extended = Settings.model_validate({"extract": {"speech_verbs": ["quipped"]}})
+    [item] = run(make_doc, blank_nlp, extended, text)
+    assert item.speaker == "Lena Park"
+
+
+def test_min_quote_words_comes_from_settings(make_doc, blank_nlp):
+    text = 'Tom Hale said, "We will see about that."'
+    short = Settings.model_validate({"extract": {"min_quote_words": 4}})
+    [item] = run(make_doc, blank_nlp, short, text)
+    assert item.text == "We will see about that."
+
+
+def _sentence(text: str, line: int, paragraph: int) -> Sentence:
+    return Sentence(text=text, line=line, end_line=line, offset=0, paragraph=paragraph)
+
+
+def _paragraph(index: int, kind: str, sentences: list[str], line: int) -> Paragraph:
+    parsed = tuple(_sentence(s, line, index) for s in sentences)
+    return Paragraph(index=index, kind=kind, text=" ".join(sentences), line=line, end_line=line, sentences=parsed)
+
+
+def test_a_pull_quote_takes_the_speaker_from_its_caption(blank_nlp, settings):
+    doc = Document(
+        path="pull.txt", name="pull.txt", format="text", checksum="0", metadata={},
+        paragraphs=(
+            _paragraph(0, "body", ["The harbour was rebuilt after the storm."], 1),
+            _paragraph(1, "aside", ["“We will rebuild every pier that the sea has taken from us, and more.”",
+                                    "Mayor Ingrid Sol spoke at the reopening."], 3),
+        ),
+    )
+    [item] = quotes.extract(doc, blank_nlp, settings)
+    assert (item.speaker, item.source.rule, item.source.line) == ("Ingrid Sol", "quote.aside", 3)
+
+
+def test_a_quote_split_over_two_paragraphs_is_joined(blank_nlp, settings):
+    doc = Document(
+        path="split.txt", name="split.txt", format="text", checksum="0", metadata={},
+        paragraphs=(
+            _paragraph(0, "body", ["Sam Ortiz said, “The first thing we did was count the boats in the"], 1),
+            _paragraph(1, "body", ["harbour, and then we counted the people who could still sail them.”"], 5),
+        ),
+    )
+    [item] = quotes.extract(doc, blank_nlp, settings)
+    assert item.speaker == "Sam Ortiz"
+    assert item.text.endswith("who could still sail them.") and "count the boats" in item.text
+    assert (item.source.line, item.source.end_line) == (1, 5)
+
+
+def test_unreliable_sentences_are_not_read(blank_nlp, settings):
+    paragraph = _paragraph(0, "body", ['Tom Hale said, "Every harbour in the north was closed for the whole winter."'], 1)
+    doc = Document(path="u.txt", name="u.txt", format="text", checksum="0", metadata={},
+                   paragraphs=(Paragraph(**{**paragraph.__dict__, "unreliable": True}),))
+    assert list(quotes.extract(doc, blank_nlp, settings)) == []
