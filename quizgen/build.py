@@ -16,7 +16,9 @@ from typing import Any
 from .bank import Bank, DocumentInfo, write_bank
 from .errors import QuizgenError
 from .models import Document, Item, Question
-from .recipe import FILE_OPTION, Recipe, expand_sources, load_recipe, recipe_for_paths, unsafe_output_name
+from .recipe import (
+    FILE_OPTION, Recipe, default_output_name, expand_sources, load_recipe, recipe_for_paths, unsafe_output_name,
+)
 
 BANK_FILE = "bank.json"
 DECKS_DIR = Path("decks")
@@ -182,7 +184,7 @@ def render_bank(fmt: str, bank_path: Path, out: Path | None, settings, extra: di
         raise RenderError(f"unknown format '{fmt}' (allowed: {', '.join(RENDERERS.names())})")
     renderer = RENDERERS.get(fmt)
     bank = read_bank(bank_path)
-    default_name = fmt + ("" if renderer.suffix == "/" else renderer.suffix)
+    default_name = default_output_name(Path(bank_path).stem, fmt, renderer.suffix)
     target = Path(out) if out else Path(bank_path).parent / default_name
     if renderer.suffix != "/" and target.is_dir():
         target = target / default_name

@@ -70,11 +70,17 @@ class Recipe:
     optional: bool = False
 
     def output_name(self, renderer: str, suffix: str) -> str:
-        """What an output writes inside OUT/<name>/: the `file` option or `<renderer><suffix>`."""
+        """What an output writes inside OUT/<name>/: the `file` option or the default name."""
         given = self.outputs.get(renderer, {}).get(FILE_OPTION)
-        if given:
-            return str(given)
-        return renderer + ("" if suffix == "/" else suffix)
+        return str(given) if given else default_output_name(self.name, renderer, suffix)
+
+
+def default_output_name(stem: str, renderer: str, suffix: str) -> str:
+    """A folder is named after its renderer ("worksheet"); a file is "<stem>-<renderer><suffix>"
+    ("unit-qti21.zip"), the renderer said once ("unit-gift.txt", not "unit-gift.gift.txt")."""
+    if suffix == "/":
+        return renderer
+    return f"{stem}-{renderer}{suffix.removeprefix('.' + renderer)}"
 
 
 def renderer_names() -> list[str]:

@@ -242,8 +242,8 @@ def test_cli_render_unknown_format_names_the_allowed_ones(tmp_path):
 def test_cli_render_an_existing_bank(tmp_path):
     result = runner.invoke(app, ["render", "anki", str(SMALL), "-o", str(tmp_path), "-O", "deck=Review"])
     assert result.exit_code == 0, result.output
-    assert f"wrote {tmp_path / 'anki.apkg'}" in result.stdout
-    assert (tmp_path / "anki.apkg").stat().st_size > 0
+    assert f"wrote {tmp_path / 'bank-anki.apkg'}" in result.stdout
+    assert (tmp_path / "bank-anki.apkg").stat().st_size > 0
 
 
 @pytest.mark.slow

@@ -59,8 +59,16 @@ def test_outputs_as_a_plain_list(tmp_path):
     name = some_renderer()
     recipe = load_recipe(write(tmp_path, f"sources: [a.md]\noutputs: [{name}]\n"))
     assert recipe.outputs == {name: {}}
-    assert recipe.output_name(name, "/") == name
-    assert recipe.output_name(name, ".apkg") == f"{name}.apkg"
+
+
+@pytest.mark.parametrize(
+    ("renderer", "suffix", "expected"),
+    [("anki", ".apkg", "unit-anki.apkg"), ("qti21", ".zip", "unit-qti21.zip"),
+     ("gift", ".gift.txt", "unit-gift.txt"), ("worksheet", "/", "worksheet")],
+)
+def test_default_output_names(renderer, suffix, expected):
+    recipe = recipe_for_paths(["unit.md"])
+    assert recipe.output_name(renderer, suffix) == expected
 
 
 @pytest.mark.parametrize(

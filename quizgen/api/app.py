@@ -99,7 +99,7 @@ def create_app(settings, store: Store) -> FastAPI:
     @app.post("/quizzes", response_model=QuizOut, status_code=201,
               responses={201: {"description": "A new quiz", "headers": {"Location": {"schema": {"type": "string"}}}},
                          200: {"model": QuizOut, "description": "The quiz this same request made before"},
-                         **problem_docs(422)})
+                         **problem_docs(400, 422)})
     def create_quiz(request: Request, body: QuizRequest) -> Response:
         criteria = body.canonical()
         quiz_id = "quiz-" + hashlib.sha256(canonical_json(criteria)).hexdigest()[:16]

@@ -415,7 +415,7 @@ def _people_in(block: Block, start: int, end: int, entities, full_names, m: Matc
     return sorted(found, key=lambda p: p.start)
 
 
-def _person(text: str, start: int, end: int, full_names: dict[str, str], m: Matchers) -> Person | None:
+def _person(text: str, start: int, end: int, full_names: dict, m: Matchers) -> Person | None:
     """Normalise a name span: titles off (kept as role), possessive off, surname -> full name."""
     tokens = re.findall(r"\S+", text[start:end])
     tokens[-1:] = [re.sub(r"['’]s?$", "", t) for t in tokens[-1:]]
@@ -431,12 +431,12 @@ def _person(text: str, start: int, end: int, full_names: dict[str, str], m: Matc
         return None
     if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and not title_words:
         return None  # "the White House", "The Atlantic": institutions, not people
-    name = " ".join(tokens)
-    if len(tokens) == 1:
-        name = full_names.get(tokens[0])
-        if name is None:
+    name, role = " ".join(tokens), _appositive(text, end) or _title_role(text, start, title_words, m)
+    if len(tokens) == 1:  # a bare surname: the full name and role given at the first mention
+        if tokens[0] not in full_names:
             return None
-    role = _appositive(text, end) or _title_role(text, start, title_words, m)
+        name, first_role = full_names[tokens[0]]
+        role = role or first_role
     return Person(start, end, name, role)
 
 
@@ -457,18 +457,18 @@ def _demonym(word: str, rest: list[str], m: Matchers) -> bool:
 
 def _appositive(text: str, end: int) -> str | None:
     """', Deputy Editor of The Post,' right after a name: the speaker's role."""
-    match = re.match(r",\s+((?:a|an|the|[A-Z])[^,;:“”\"]{2,80}?),", text[end:end + 90])
+    match = re.match(r",\s+((?:a|an|the|[A-Z])[^,;:“”\"]{2,80}?)(?:,|\.?$)", text[end:end + 90])
     if match and len(match.group(1).split()) <= 12:
         return match.group(1).strip()
     return None
 
 
-def _full_names(doc: Document, m: Matchers) -> dict[str, str]:
-    """Surname -> the first full name ending with it in the document (capitalised-name patterns)."""
-    names: dict[str, str] = {}
+def _full_names(doc: Document, m: Matchers) -> dict[str, tuple[str, str | None]]:
+    """Surname -> (full name, role) of the first full name ending with it in the document."""
+    names: dict[str, tuple[str, str | None]] = {}
     for s in doc.sentences:
         for match in m.name_run.finditer(s.text):
             person = _person(s.text, *match.span(), {}, m)
             if person and " " in person.name:
-                names.setdefault(person.name.split()[-1], person.name)
+                names.setdefault(person.name.split()[-1], (person.name, person.role))
     return names

@@ -41,7 +41,8 @@ def state(item: Item) -> str | None:
         when = f"From {display_date(item.date)} to {display_date(item.end)}" if item.end else (
             f"{'On' if item.date.count('-') == 2 else 'In'} {display_date(item.date)}"
         )
-        return f"{when}, {item.event.rstrip('.;, ')}."
+        # A timeline entry reads right whether the event is a clause or a noun phrase.
+        return f"{when}: {item.event.rstrip('.;, ')}."
     if isinstance(item, Quote):
         return f"{bare_name(item.speaker)} said: “{shown_quote(item.text)}”"
     return None

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
-from .lms import Skips, check_options, one_line, write_text_output
+from .lms import NoOptions, Skips, one_line, parse_options, write_text_output
 
 LETTERS = string.ascii_uppercase
 
@@ -36,11 +36,12 @@ class AikenRenderer:
 
     name = "aiken"
     suffix = ".aiken.txt"
+    options_model = NoOptions
     types = ("multiple_choice",)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        check_options(options, (), self.name, out)
+        parse_options(self.options_model, options, self.name, out)
         skips = Skips()
         blocks = []
         for question in bank.questions:

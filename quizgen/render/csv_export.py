@@ -18,16 +18,22 @@ import csv
 import io
 from pathlib import Path
 
+from pydantic import Field
+
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import QUESTION_TYPES, Question
 from . import RenderOptions, RenderReport
 from .atomic import write_text
-from .lms import Skips, check_options, citation, cloze_shown, one_line
+from .lms import NoOptions, Skips, citation, cloze_shown, one_line, parse_options
 
 TERMS = "terms.csv"
 ANKI = "anki.txt"
 ANKI_COLUMNS = ("Front", "Back", "Source", "Tags", "GUID")
+
+
+class CsvOptions(NoOptions):
+    deck: str | None = Field(None, description="Anki deck name in anki.txt (default: the title).")
 
 
 def cards(question: Question) -> list[tuple[str, str, str]]:
@@ -60,11 +66,12 @@ class CsvRenderer:
 
     name = "csv"
     suffix = "/"
+    options_model = CsvOptions
     types = QUESTION_TYPES
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        check_options(options, ("deck",), self.name, out)
+        deck = parse_options(CsvOptions, options, self.name, out).deck or options.title or bank.title
         if out.exists() and not out.is_dir():
             raise RenderError("csv: the output must be a folder, and a file of that name exists", str(out))
         skips = Skips()
@@ -77,7 +84,6 @@ class CsvRenderer:
             for guid, front, back in cards(question):
                 terms.append((one_line(front), one_line(back)))
                 notes.append((one_line(front), one_line(back), source, tags, guid))
-        deck = str(options.extra.get("deck") or options.title or bank.title)
         try:
             written = (
                 write_text(out / TERMS, _table(terms, ",")),

@@ -20,7 +20,7 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    Blank, Skips, accepted_answers, check_options, citation, cloze_parts, document_of, gift_escape,
+    Blank, NoOptions, Skips, accepted_answers, citation, cloze_parts, document_of, gift_escape, parse_options,
     write_text_output,
 )
 
@@ -87,11 +87,12 @@ class GiftRenderer:
 
     name = "gift"
     suffix = ".gift.txt"
+    options_model = NoOptions
     types = tuple(WRITERS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        check_options(options, (), self.name, out)
+        parse_options(self.options_model, options, self.name, out)
         skips = Skips()
         written: list[tuple[str, str]] = []
         for question in bank.questions:

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from lxml import etree
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import RenderError
 from ..models import Question
 from . import RenderOptions
-from .atomic import atomic_path
+from .atomic import atomic_path, write_text
 
 # Anki cloze markup, as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^}]*))?\}\}")
@@ -171,11 +172,22 @@ class Skips:
         return dict(sorted(self.counts.items()))
 
 
-def check_options(options: RenderOptions, allowed: tuple[str, ...], renderer: str, out: Path) -> None:
-    unknown = sorted(set(options.extra) - set(allowed))
-    if unknown:
-        known = ", ".join(allowed) or "none"
-        raise RenderError(f"{renderer}: unknown option(s) {', '.join(unknown)} (known: {known})", str(out))
+class NoOptions(BaseModel):
+    """Options of a format that has none: any key is a mistake. Formats with options extend it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Options = TypeVar("Options", bound=NoOptions)
+
+
+def parse_options(model: type[Options], options: RenderOptions, renderer: str, out: Path) -> Options:
+    """RenderOptions.extra checked against the renderer's `options_model` (recipes check it earlier)."""
+    try:
+        return model.model_validate(options.extra)
+    except ValidationError as exc:
+        problems = "; ".join(f"'{'.'.join(map(str, e['loc']))}': {e['msg']}" for e in exc.errors())
+        raise RenderError(f"invalid {renderer} options: {problems}", str(out)) from None
 
 
 def xml_bytes(root: etree._Element) -> bytes:
@@ -198,8 +210,6 @@ def write_zip(out: Path, files: Mapping[str, bytes], renderer: str) -> Path:
 
 
 def write_text_output(out: Path, text: str, renderer: str) -> Path:
-    from .atomic import write_text
-
     try:
         return write_text(out, text)
     except OSError as exc:

@@ -20,14 +20,15 @@ from itertools import groupby
 from pathlib import Path
 
 from lxml import etree
+from pydantic import Field
 
 from ..bank import Bank
-from ..errors import RenderError
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    Skips, accepted_answers, check_options, citation, cloze_parts, cloze_shown, document_of, html_text,
-    moodle_cloze_escape, moodle_shortanswer_escape, one_line, short_title, write_text_output, xml_bytes,
+    NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, document_of, html_text,
+    moodle_cloze_escape, moodle_shortanswer_escape, one_line, parse_options, short_title, write_text_output,
+    xml_bytes,
 )
 
 DEFAULT_CATEGORY = "$course$/quizgen"
@@ -145,6 +146,11 @@ WRITERS = {
 }
 
 
+class MoodleOptions(NoOptions):
+    category: str = Field(DEFAULT_CATEGORY, pattern=r"^\$[a-z_]+\$(/.*)?$",
+                          description="Root category; a context first ($course$, $system$, ...).")
+
+
 def _category(quiz: etree._Element, path: str) -> None:
     element = etree.SubElement(quiz, "question", type="category")
     _text(element, "category", path)
@@ -155,14 +161,12 @@ class MoodleRenderer:
 
     name = "moodle"
     suffix = ".xml"
+    options_model = MoodleOptions
     types = tuple(WRITERS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        check_options(options, ("category",), self.name, out)
-        root = str(options.extra.get("category") or DEFAULT_CATEGORY).rstrip("/")
-        if not root.startswith("$"):
-            raise RenderError(f"moodle: category must start with a context such as $course$, not {root!r}", str(out))
+        root = parse_options(MoodleOptions, options, self.name, out).category.rstrip("/")
         skips = Skips()
         kept = [q for q in bank.questions if skips.keep(q, self.types)]
         quiz = etree.Element("quiz")

@@ -27,8 +27,8 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    Skips, accepted_answers, check_options, citation, cloze_parts, cloze_shown, html_text, rng_for, short_title, shuffled,
-    write_zip, xml_bytes, xml_id,
+    NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, html_text, parse_options, rng_for,
+    short_title, shuffled, write_zip, xml_bytes, xml_id,
 )
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -218,11 +218,12 @@ class Qti12Renderer:
 
     name = "qti12"
     suffix = ".zip"
+    options_model = NoOptions
     types = tuple(ITEMS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        check_options(options, (), self.name, out)
+        parse_options(self.options_model, options, self.name, out)
         title = options.title or bank.title
         ident = assessment_id(title)
         document, section = questestinterop(ident, title)

@@ -23,8 +23,8 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    Skips, accepted_answers, check_options, citation, cloze_parts, cloze_shown, rng_for, short_title, shuffled, write_zip,
-    xml_bytes, xml_id,
+    NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, parse_options, rng_for,
+    short_title, shuffled, write_zip, xml_bytes, xml_id,
 )
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -215,11 +215,12 @@ class Qti21Renderer:
 
     name = "qti21"
     suffix = ".zip"
+    options_model = NoOptions
     types = tuple(ITEMS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        check_options(options, (), self.name, out)
+        parse_options(self.options_model, options, self.name, out)
         skips = Skips()
         files: dict[str, bytes] = {}
         entries: list[tuple[str, str, Question]] = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.generate.distractors import also_correct, fit_form, pick, pick_dates
 
@@ -110,3 +112,20 @@ def test_pick_dates_never_after_the_latest_year():
 
 def test_fit_form_without_adapting_keeps_the_text():
     assert fit_form("covering soil with straw", "A slow breakdown of waste", adapt=False) == "A slow breakdown of waste"
+
+
+WORDS = ["water", "roads", "schools", "trust", "growth", "peace", "trade", "the economy", "energy", "safety"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    members=st.lists(st.sampled_from(WORDS), min_size=2, max_size=4, unique=True),
+    others=st.lists(st.tuples(st.integers(0, 2), st.sampled_from(WORDS)), max_size=12),
+    seed=st.integers(0, 10_000),
+)
+def test_pick_property_never_right_never_twice_and_seeded(members, others, seed):
+    answer, correct = members[0], members[1:]
+    chosen = pick(answer, others, random.Random(seed), correct=correct)
+    assert chosen == pick(answer, others, random.Random(seed), correct=correct)
+    assert not any(also_correct(c, members) for c in chosen)
+    assert len({c.casefold() for c in chosen}) == len(chosen) <= 3

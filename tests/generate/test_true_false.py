@@ -49,7 +49,7 @@ def notes():
     "index, expected",
     [
         (0, "The three pillars of the plan are clean water, safe roads and public schools."),
-        (2, "In March 1932, the old bridge opened."),
+        (2, "In March 1932: the old bridge opened."),
         (3, "The text explains soil erosion with these words: ‘the loss of the upper layer of soil by wind and water’."),
         (5, "Maria Lopez said: “We must plant trees before we need their shade”"),
     ],
@@ -78,7 +78,7 @@ def test_list_falsified_by_a_member_of_a_sibling_list(notes, seed):
 @pytest.mark.parametrize("seed", range(8))
 def test_date_falsified_by_a_shift_at_the_same_precision(notes, seed):
     _, statement = falsify(notes[1][2], _context(notes, seed))
-    year = int(re.fullmatch(r"In March (\d{4}), the old bridge opened\.", statement).group(1))
+    year = int(re.fullmatch(r"In March (\d{4}): the old bridge opened\.", statement).group(1))
     assert year != 1932 and abs(year - 1932) <= 10
 
 

@@ -1,0 +1,114 @@
+"""Banks the LMS export tests share: the small test root, a bank of hostile text of our
+own, and the shared corpus bank (built once per session; skipped when ../shared is absent).
+
+Golden files: `golden` compares an export with tests/render/golden/<format>/<case>/;
+regenerate after an intended change with
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_<format>.py -k golden
+and review the diff.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from quizgen.bank import Bank, read_bank
+from quizgen.models import Question, Source
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
+SHARED = ROOT.parent / "shared"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# Text that means something to HTML, XML, Anki, GIFT, Moodle cloze or CSV; every export
+# must carry it as text. Our own sentences, built from these pieces.
+SCRIPT = "<script>alert('x')</script>"
+HOSTILE = f'Tom & Jerry {SCRIPT} &amp; {{{{c1::x}}}} ~ = # {{1:SHORTANSWER:=y}} : \\ / "q", a;b\tc * ->'
+
+
+def _source(line: int) -> Source:
+    return Source(document="hostile.md", line=line, sentence=f"Line {line} & <b>more</b>.",
+                  title="A <i>title</i>, with: colon", author="O'Brien & Co", date="2020-01-02",
+                  footnote="3 Ibid. {see} ~p. 4")
+
+
+def _question(qid: str, qtype: str, **fields) -> Question:
+    base = dict(id=qid, type=qtype, prompt=f"Which {HOSTILE}?", answer="", explanation=f"Said {HOSTILE}.",
+                sources=(_source(5),), kind="definition", tags=("doc::hostile", "kind::definition"))
+    return Question(**{**base, **fields})
+
+
+def hostile_questions() -> tuple[Question, ...]:
+    """One question of each type, with the hostile text in every field a format writes."""
+    return (
+        _question("h-basic", "basic", answer=f"answer {HOSTILE}"),
+        _question("h-short", "short_answer", answer=f"Tom & {SCRIPT}", accepted=("a, b; \"c\"", "x*y {z}")),
+        _question("h-cloze", "cloze", prompt=f"Start {HOSTILE} then {{{{c1::Tom & <b>Jerry</b> {{z}}}}}} and "
+                                             f"{{{{c2::a/b #1 ~2 \"q\" \\ end}}}} {SCRIPT}.",
+                  answer="Tom & <b>Jerry</b> {z}; a/b #1 ~2 \"q\" \\ end",
+                  blanks=("Tom & <b>Jerry</b> {z}", "a/b #1 ~2 \"q\" \\ end")),
+        _question("h-cloze1", "cloze", prompt=f"One {HOSTILE} gap: {{{{c1::=x {{y}} ~z}}}}.", answer="=x {y} ~z",
+                  blanks=("=x {y} ~z",)),
+        _question("h-mc", "multiple_choice", answer=f"right {SCRIPT}",
+                  choices=("wrong, one", f"right {SCRIPT}", "~tilde =eq #hash", "A. looks like Aiken\nANSWER: B")),
+        _question("h-tf", "true_false", prompt=f"It is {HOSTILE}.", answer="False"),
+        _question("h-list", "list_recall", answer="a; b", sequence=("a & b", "c <d>")),
+        _question("h-match", "matching", pairs=((f"term {SCRIPT}", "def & one"), ("t:2 {x}", "d~2 =y #z"),
+                                                ("t,3;\"q\"", "line\nbreak"))),
+        _question("h-order", "ordering", answer="", sequence=(f"first {SCRIPT}", "second & {x}", "third \"q\"")),
+    )
+
+
+@pytest.fixture(scope="session")
+def small_bank() -> Bank:
+    return read_bank(SMALL)
+
+
+@pytest.fixture(scope="session")
+def hostile_bank() -> Bank:
+    return Bank(title=f"Hostile {SCRIPT} & co", questions=hostile_questions())
+
+
+@pytest.fixture(scope="session")
+def corpus_bank(tmp_path_factory) -> Bank:
+    """The shared corpus built by the real pipeline (decks/shared-corpus.yaml), once per session."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared/corpus is not there: no corpus bank to export")
+    from quizgen.build import build_recipe
+    from quizgen.config import Settings
+    from quizgen.recipe import load_recipe
+
+    recipe = replace(load_recipe(ROOT / "decks" / "shared-corpus.yaml"), outputs={})
+    result = build_recipe(recipe, tmp_path_factory.mktemp("corpus"), Settings())
+    if not result.ok or result.bank_path is None:
+        pytest.fail(f"the shared corpus bank did not build: {result.failures}")
+    return read_bank(result.bank_path)
+
+
+@pytest.fixture(params=["small", "corpus"])
+def any_bank(request) -> Bank:
+    """The small bank and the corpus bank, in turn."""
+    return request.getfixturevalue(f"{request.param}_bank")
+
+
+@pytest.fixture
+def golden():
+    """golden(format, case, {name: text}): compare with (or, with UPDATE_GOLDEN=1, rewrite) the golden folder."""
+
+    def check(fmt: str, case: str, files: dict[str, str]) -> None:
+        folder = GOLDEN / fmt / case
+        if os.environ.get("UPDATE_GOLDEN"):
+            shutil.rmtree(folder, ignore_errors=True)
+            for name, text in files.items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text, encoding="utf-8", newline="")
+        expected = {str(p.relative_to(folder)): p.read_text(encoding="utf-8", newline="")
+                    for p in sorted(folder.rglob("*")) if p.is_file()}
+        assert sorted(files) == sorted(expected), f"{fmt} files changed; if intended, regenerate with UPDATE_GOLDEN=1"
+        for name, text in files.items():
+            assert text == expected[name], f"{fmt}: {name} changed; if intended, regenerate with UPDATE_GOLDEN=1"
+
+    return check

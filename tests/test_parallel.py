@@ -1,0 +1,91 @@
+"""Parallel extraction: same results as one process, in order, with bounded work in flight."""
+from __future__ import annotations
+
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+import quizgen.parallel as parallel
+from quizgen.cache import Cache
+from quizgen.config import Settings
+from quizgen.parallel import Task, read_sources
+
+from .test_cache import READING, write_readings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.model_validate({"cache_dir": str(tmp_path / "cache"), "extract": {"pipeline": "blank"}})
+
+
+def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, monkeypatch):
+    folder = tmp_path / "texts"
+    write_readings(folder, 5)
+    (folder / "reading2.md").write_text("   \n", encoding="utf-8")  # a bad file in the middle
+    sequential_failures: list[str] = []
+    sequential = read_sources([str(folder)], settings, sequential_failures, jobs=1)
+
+    used_pool = []
+    real_pool = parallel.ProcessPoolExecutor
+
+    def recording_pool(*args, **kwargs):
+        used_pool.append(kwargs["max_workers"])
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", recording_pool)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)  # our readings are small
+    failures: list[str] = []
+    cache = Cache(settings.cache_dir, settings)
+    pooled = read_sources([str(folder)], settings, failures, cache=cache, jobs=2)
+
+    assert used_pool == [2]
+    assert pooled == sequential
+    assert [d.name for d, _ in pooled] == ["reading0.md", "reading1.md", "reading3.md", "reading4.md"]
+    assert failures == sequential_failures and "reading2.md" in failures[0]
+    assert cache.misses == 5 and len(list(Path(settings.cache_dir).rglob("*.json"))) == 4
+
+
+def test_small_batches_stay_in_this_process(tmp_path, settings, monkeypatch):
+    write_readings(tmp_path / "texts", 2)
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for two small files")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    assert len(read_sources([str(tmp_path / "texts")], settings, [], jobs=4)) == 2
+
+
+class RecordingPool:
+    """Runs work when submitted and records how many results were waiting to be collected."""
+
+    def __init__(self):
+        self.waiting: list[Future] = []
+        self.most_waiting = 0
+
+    def submit(self, fn, path):
+        future: Future = Future()
+        future.set_result(f"{Path(path).name}: done")
+        self.waiting.append(future)
+        self.most_waiting = max(self.most_waiting, sum(1 for f in self.waiting if not f.collected))
+        future.collected = False
+        return future
+
+
+def test_work_in_flight_is_bounded(tmp_path, settings):
+    paths = [tmp_path / f"doc{n}.md" for n in range(10)]
+    tasks = [Task(path, None, False) for path in paths]
+    pool = RecordingPool()
+    outcomes = []
+    for outcome in parallel._outcomes(tasks, tasks, settings, None, pool, window=3):
+        for future in pool.waiting:
+            if future.result() == outcome:
+                future.collected = True
+        outcomes.append(outcome)
+    assert outcomes == [f"doc{n}.md: done" for n in range(10)]
+    assert pool.most_waiting <= 3
+
+
+def test_readings_helper_is_ours():
+    # The shared fixture text is our own small reading, not corpus text.
+    assert "Tides" in READING
