@@ -6,6 +6,7 @@ atomically, so a failed build never replaces the outputs of an earlier one.
 """
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -99,7 +100,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
     result = replace(result, documents=tuple(d.name for d, _ in sources),
                      items=dict(Counter(i.kind for _, items in sources for i in items)))
     if not sources:
-        return replace(result, failures=tuple(failures + ["no source document could be read; nothing written"]))
+        return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no source document could be read; nothing written"]))
     try:
         from .generate import generate_questions
 
@@ -113,7 +114,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
     result = replace(result, generated=len(kept), rejections=rejections,
                      questions=dict(sorted(Counter(q.type for q in chosen).items())))
     if not chosen:
-        return replace(result, failures=tuple(failures + ["no questions were made or selected; nothing written"]))
+        return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no questions were made or selected; nothing written"]))
     bank = Bank(title=recipe.title, questions=tuple(chosen), documents=tuple(_info(d) for d, _ in sources))
     try:
         bank_path = write_bank(bank, result.out_dir / BANK_FILE)
@@ -147,35 +148,35 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
     """Run one renderer of the recipe; its failure is recorded, not raised."""
     from .render import RENDERERS, RenderOptions
 
+    if name not in RENDERERS:
+        return OutputResult(name, error=f"unknown output '{name}' (allowed: {', '.join(RENDERERS.names())})")
+    renderer = RENDERERS.get(name)
     options = dict(recipe.outputs.get(name, {}))
+    file = options.pop(FILE_OPTION, None)
+    target = out_dir / recipe.output_name(name, renderer.suffix)
+    # Checked when the recipe was read too; this guards recipes built in code.
+    problem = unsafe_output_name(str(file)) if file is not None else None
+    if problem or not _inside(target, out_dir):
+        return OutputResult(name, error=f"{target}: {problem or 'leaves the output folder'}")
+    render_options = RenderOptions(
+        title=recipe.title,
+        seed=settings.generate.seed,
+        paper=options.get("paper") or settings.render.paper,
+        template_dir=settings.render.template_dir,
+        extra=options,
+    )
     try:
-        renderer = RENDERERS.get(name)
-        file = options.pop(FILE_OPTION, None)
-        target = out_dir / recipe.output_name(name, renderer.suffix)
-        # Checked when the recipe was read too; this guards recipes built in code.
-        problem = unsafe_output_name(str(file)) if file is not None else None
-        if problem or not _inside(target, out_dir):
-            return OutputResult(name, error=f"{target}: {problem or 'leaves the output folder'}")
-        render_options = RenderOptions(
-            title=recipe.title,
-            seed=settings.generate.seed,
-            paper=options.get("paper") or settings.render.paper,
-            template_dir=settings.render.template_dir,
-            extra=options,
-        )
         report = renderer.write(bank, target, render_options)
-    except KeyError as exc:
-        return OutputResult(name, error=str(exc.args[0]))
     except QuizgenError as exc:
         return OutputResult(name, error=str(exc))
     return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped))
 
 
-def render_bank(fmt: str, bank_path: Path, out: Path | None, settings, extra: dict[str, Any]):
+def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, extra: dict[str, Any]):
     """`quizgen render`: one renderer over an existing bank. Returns (target, RenderReport).
 
-    `out` defaults to `<format><suffix>` beside the bank; an existing folder given for
-    a one-file format gets that name inside it."""
+    `out` defaults to the default output name beside the bank; for a one-file format,
+    a folder (existing, or a name ending in "/") gets that name inside it."""
     from .bank import read_bank
     from .errors import RenderError
     from .render import RENDERERS, RenderOptions
@@ -186,7 +187,7 @@ def render_bank(fmt: str, bank_path: Path, out: Path | None, settings, extra: di
     bank = read_bank(bank_path)
     default_name = default_output_name(Path(bank_path).stem, fmt, renderer.suffix)
     target = Path(out) if out else Path(bank_path).parent / default_name
-    if renderer.suffix != "/" and target.is_dir():
+    if renderer.suffix != "/" and (target.is_dir() or str(out).endswith(("/", os.sep))):
         target = target / default_name
     options = RenderOptions(title=bank.title, seed=settings.generate.seed,
                             paper=extra.get("paper") or settings.render.paper,
@@ -245,6 +246,10 @@ def _info(document: Document) -> DocumentInfo:
 
     return DocumentInfo(name=document.name, path=document.path, checksum=document.checksum,
                         title=text("title"), author=text("author"), date=text("date"))
+
+
+def _label(recipe: Recipe) -> str:
+    return str(recipe.path) if recipe.path else f"build of {', '.join(recipe.sources)}"
 
 
 def _with_seed(settings, seed: int | None):
@@ -315,6 +320,4 @@ def _common_place(paths: Sequence[Path]) -> str:
         return str(paths[0])
     if not paths:
         return "(nothing)"
-    import os
-
     return os.path.commonpath([str(p) for p in paths]) + "/"

@@ -163,7 +163,8 @@ def render(
     fmt: str = typer.Argument(
         ..., metavar="FORMAT", help="A registered renderer (anki, worksheet, ...; an unknown name lists them all)."),
     bank: Path = typer.Argument(..., help="A bank.json written by `quizgen build`."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="What to write (default: FORMAT beside the bank)."),
+    out: Optional[str] = typer.Option(
+        None, "--out", "-o", help="File or folder to write (default: beside the bank; a folder: ending in /)."),
     option: Optional[list[str]] = typer.Option(
         None, "--option", "-O", help="A renderer option KEY=VALUE (value read as YAML), e.g. -O versions=2."),
     config: Optional[Path] = ConfigOption,

@@ -140,7 +140,7 @@ def expand_sources(recipe: Recipe) -> tuple[list[str], list[str]]:
 
 
 def _join(folder: Path, source: str) -> str:
-    """A source path relative to the recipe folder, shown relative to the working directory."""
+    """A source joined to the recipe's folder and normalised: decks/ + ../samples -> samples."""
     return os.path.normpath(source if os.path.isabs(source) else folder / source)
 
 
@@ -186,7 +186,8 @@ def _check_options(name: str, options: dict[str, Any], path: Path, lines: dict[t
     try:
         validate(model, own, path, below)
     except ConfigError as exc:
-        raise ConfigError(f"outputs.{name}: {exc.message}", exc.path, exc.line or lines.get(("outputs", name))) from None
+        line = exc.line or lines.get(("outputs", name))
+        raise ConfigError(f"outputs.{name}: {exc.message}", exc.path, line) from None
 
 
 def unsafe_output_name(name: str) -> str | None:

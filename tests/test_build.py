@@ -269,3 +269,22 @@ def test_shared_corpus_ids_are_stable_across_builds(tmp_path):
     ids = [q.id for q in read_bank(first.bank_path).questions]
     assert ids and ids == [q.id for q in read_bank(second.bank_path).questions]
     assert lines_without_built_at(first.bank_path) == lines_without_built_at(second.bank_path)
+
+
+def test_cli_render_into_a_new_folder(tmp_path):
+    name = next((n for n in RENDERERS.names() if RENDERERS.get(n).suffix != "/"), None)
+    if name is None:
+        pytest.skip("no one-file renderer is registered")
+    result = runner.invoke(app, ["render", name, str(SMALL), "-o", f"{tmp_path / 'new'}/"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "new").is_dir() and len(list((tmp_path / "new").iterdir())) == 1
+
+
+def test_help_stays_fast_no_heavy_import_at_cli_import():
+    import subprocess
+    import sys
+
+    code = ("import sys, quizgen.cli; heavy = [m for m in ('spacy', 'jsonschema', 'quizgen.render', "
+            "'quizgen.build', 'weasyprint', 'genanki') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -91,6 +91,10 @@ def add_document(store: Store, filename: str | None, data: bytes, settings) -> t
     info = _info(document, name)
     kept = [q for q in generated.questions if not question_problems(q.to_dict(), {info.name})]
     rejected = len(generated.rejections) + len(generated.questions) - len(kept)
+    if not kept:
+        # As `quizgen build` does: a document that gives no question is a failed upload, not an empty success.
+        raise ApiProblem(422, "no-questions", f"{name}: no question could be made from this document "
+                                              f"({rejected} refused by the quality gate); nothing was stored")
     return info, store.upsert(kept, [info]), rejected
 
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,6 +34,7 @@ from ..errors import BankError
 from ..models import Question
 from . import Bank, DocumentInfo, question_from_dict
 
+CLOZE_MARKUP = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")  # Anki's {{c1::answer::hint}}
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another one before giving up
 
 # Ordered: MIGRATIONS[n] takes the schema from version n to n + 1. Never edit a shipped one.
@@ -235,7 +237,8 @@ class SqliteStore:
 
     @staticmethod
     def _put(conn: sqlite3.Connection, question: Question) -> None:
-        search = "\n".join((question.prompt, question.answer, question.explanation)).casefold()
+        prompt = CLOZE_MARKUP.sub(r"\1", question.prompt)  # "{{c1::osmosis}} moves" is found by "osmosis moves"
+        search = "\n".join((prompt, question.answer, question.explanation)).casefold()
         conn.execute(
             "INSERT INTO questions (id, type, difficulty, search, data) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET type = excluded.type, difficulty = excluded.difficulty, "
@@ -322,8 +325,6 @@ def _where(where: QuestionFilter) -> tuple[list[str], list[Any]]:
 
 def _merged(old: Question, new: Question) -> Question:
     """The new version of a question, keeping the sources and tags the old one had from elsewhere."""
-    from dataclasses import replace
-
     sources = tuple(dict.fromkeys(new.sources + tuple(s for s in old.sources if s not in new.sources)))
     tags = tuple(sorted(set(new.tags) | set(old.tags)))
     return replace(new, sources=sources, tags=tags)
@@ -342,6 +343,3 @@ def _without_password(url: str) -> str:
         return url
     return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
 
-
-def documents_as_dicts(documents: Sequence[DocumentInfo]) -> list[dict[str, Any]]:
-    return [asdict(d) for d in documents]

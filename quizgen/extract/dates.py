@@ -167,6 +167,8 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
 
 def find_dates(text: str) -> list[Found]:
     """Date expressions in one sentence, longest rule first, never overlapping."""
+    if not re.search(r"\d|\byear\b", text):  # every rule needs a number, or "that year"
+        return []
     p = patterns()
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
@@ -287,7 +289,7 @@ LEADING_CUE = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|during|before|
 
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:—–-")
+    text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:—–-")
     words = text.split()
     if len(words) > MAX_EVENT_WORDS:
         text = " ".join(words[:MAX_EVENT_WORDS])
@@ -316,8 +318,9 @@ def _event_from_clause(text: str, date: Found) -> str:
     return clause
 
 
-NOUNISH = {"NOUN", "PROPN"}
-VERBISH = {"VERB", "AUX"}
+# Fine-grained tags, so the attribute ruler (which only maps them to coarse POS) need not run.
+NOUNISH = ("NN",)  # NN, NNS, NNP, NNPS
+VERBISH = ("VB", "MD")  # VB, VBD, VBG, VBN, VBP, VBZ, modals
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prep", "agent", "advmod")
 
@@ -328,20 +331,24 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
     if span is None:
         return None
     dated = _date_phrase(span)
+    if date.year_span:  # "the September 11 attacks ... in 2001": the year's phrase is part of the date
+        year = sdoc.char_span(*date.year_span, alignment_mode="expand")
+        if year is not None:
+            dated |= _date_phrase(year) or {t.i for t in year}
     period = set(rules().period_nouns)
     tok = span.root
     while tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod") and head.pos_ in NOUNISH \
+        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod") and head.tag_.startswith(NOUNISH) \
                 and head.lower_ not in period and tok.i < head.i:
             return _phrase(_noun_phrase(head, set()))
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in NOUNISH \
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
                 and not _is_quantity(head.head) and head.head.lower_ not in period:
             return _phrase(_noun_phrase(head.head, dated))
         tok = head
-        if tok.pos_ in VERBISH:
+        if tok.tag_.startswith(VERBISH):
             break
-    if tok.pos_ not in VERBISH:
+    if not tok.tag_.startswith(VERBISH):
         return None
     return _phrase(_clause(tok, dated))
 
@@ -378,7 +385,7 @@ def _noun_phrase(noun, dated: set[int]) -> list:
 def _clause(verb, dated: set[int]) -> list:
     """Subject + auxiliaries + verb + the first complement, cut at the first comma."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in VERBISH:
+    if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.tag_.startswith(VERBISH):
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     tokens = [t for t in subject.subtree if t.i not in dated] if subject is not None else []
     tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]

@@ -56,5 +56,8 @@ def entities_only(nlp) -> list[str]:
 
 
 def parse_only(nlp) -> list[str]:
-    """Components to disable when only tags and the dependency parse are needed."""
-    return [name for name in nlp.pipe_names if name == "ner"]
+    """Components to disable when only fine-grained tags and the dependency parse are needed.
+
+    The attribute ruler only maps tags to coarse POS; rules that read `tag_` skip it.
+    """
+    return [name for name in nlp.pipe_names if name in ("ner", "attribute_ruler")]

@@ -111,7 +111,8 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
     particles = "|".join(map(re.escape, r.name_particles))
     return Matchers(
         rules=r,
-        speech=re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\b", re.I),
+        # Lower case only: "States" in "the United States" is not a verb.
+        speech=re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\b"),
         speech_noun=re.compile(r"['’]s?\s+(?:" + "|".join(map(re.escape, r.speech_nouns)) + r")\s*:?\s*$", re.I),
         phrase=re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in r.attribution_phrases) + r")\s+$", re.I),
         name_run=re.compile(rf"{words}(?:\s+(?:(?:{particles})\s+)*{words})*"),
@@ -308,7 +309,7 @@ def _speaker_near_verb(block: Block, span: tuple[int, int], people, m: Matchers,
         return None
     verb = verbs[-1]
     before = block.text[a:verb.start()]
-    pronoun = m.pronoun.search(before)
+    pronoun = ([None] + list(m.pronoun.finditer(before)))[-1]
     named = [p for p in people(block, a, verb.start()) if _subject_gap(block.text[p.end:verb.start()])]
     if named and (not pronoun or named[-1].end > a + pronoun.start()):
         return named[-1]
@@ -376,8 +377,8 @@ def _people_finder(doc: Document, nlp, m: Matchers, candidates, min_words: int):
         for block, parts in _worth_attributing(candidates, min_words):
             first = block.sentence_at(parts[0].open_at)
             last = block.sentence_at(parts[-1].close_at)
-            for s in block.sentences[max(0, first - 1):last + 1]:
-                needed[id(s)] = s
+            for index in {max(0, first - 1), first, last}:  # the lead-in, its antecedent, the trailing attribution
+                needed[id(block.sentences[index])] = block.sentences[index]
         sentences = list(needed.values())
         for s, parsed in zip(sentences, nlp.pipe((s.text for s in sentences), disable=entities_only(nlp))):
             entities[id(s)] = (

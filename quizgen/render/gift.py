@@ -2,8 +2,8 @@
 
   multiple_choice  {=right ~wrong ...}        true_false  {T} / {F}
   short_answer     {=answer =alternative ...}  matching    {=term -> definition ...}
-  cloze            one blank only: "text {=answer} text" (GIFT's missing-word form);
-                   a cloze with several blanks cannot be written and is skipped
+  cloze            one blank, after some text: "text {=answer} text" (GIFT's missing-word
+                   form); a cloze with several blanks, or opening with its blank, is skipped
 basic, list_recall and ordering have no GIFT form and are skipped; so is a matching
 question whose term contains "->" (GIFT would split it there).
 
@@ -66,11 +66,13 @@ def cloze(question: Question) -> str | None:
     if len(blanks) != 1:
         return None
     at = parts.index(blanks[0])
-    before = gift_escape("".join(parts[:at]))  # type: ignore[arg-type]
-    after = gift_escape("".join(parts[at + 1:]))  # type: ignore[arg-type]
+    before = gift_escape("".join(parts[:at]), keep_edges=True).lstrip()  # type: ignore[arg-type]
+    after = gift_escape("".join(parts[at + 1:]), keep_edges=True).rstrip()  # type: ignore[arg-type]
+    if not before:  # GIFT needs question text before the answer block
+        return None
     feedback = citation(question)
     answer = f"={gift_escape(blanks[0].answer)}" + (f" ####{gift_escape(feedback)}" if feedback else "")
-    return f"::{question.id}::{PLAIN}{before} {{{answer}}} {after}".rstrip()
+    return f"::{question.id}::{PLAIN}{before}{{{answer}}}{after}"
 
 
 WRITERS = {

@@ -220,8 +220,11 @@ def write_text_output(out: Path, text: str, renderer: str) -> Path:
 _GIFT_SPECIAL = re.compile(r"([\\~=#{}:])")
 
 
-def gift_escape(text: str) -> str:
-    return _GIFT_SPECIAL.sub(r"\\\1", one_line(text))
+def gift_escape(text: str, keep_edges: bool = False) -> str:
+    """One line with GIFT's special characters escaped; `keep_edges` keeps a space at either end
+    (text around a gap)."""
+    text = re.sub(r"\s+", " ", text) if keep_edges else one_line(text)
+    return _GIFT_SPECIAL.sub(r"\\\1", text)
 
 
 # Moodle embedded answers ({1:SHORTANSWER:=...}): these end or split an answer; "*" is a wildcard.

@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from quizgen.bank import Bank, bank_to_dict, content_hash, read_bank, write_bank
 from quizgen.errors import BankError
@@ -99,3 +101,20 @@ def test_not_utf8_is_one_clear_error(tmp_path):
     path.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(BankError, match="not UTF-8"):
         read_bank(path)
+
+
+texts = st.text(min_size=1, max_size=40).filter(lambda t: t.strip())
+
+
+@settings(max_examples=40, deadline=None)
+@given(prompt=texts, answer=texts, choices=st.lists(texts, min_size=3, max_size=3, unique=True))
+def test_any_text_round_trips_through_the_file(tmp_path_factory, prompt, answer, choices):
+    choices = [answer] + [c for c in choices if c != answer][:3]
+    assume(len(choices) == 4)
+    small = read_bank(SMALL)
+    mc = next(q for q in small.questions if q.type == "multiple_choice")
+    bank = replace(small, questions=(replace(mc, prompt=prompt, answer=answer, choices=tuple(choices)),))
+    path = write_bank(bank, tmp_path_factory.mktemp("rt") / "bank.json")
+    again = read_bank(path)
+    assert again.questions == bank.questions
+    assert content_hash(again) == content_hash(bank)

@@ -31,6 +31,8 @@ def run(make_doc, nlp, settings, text):
         ("The economist Ruth Adler studied the crisis for years. Adler wrote, “No bank failed because "
          "of one bad loan; they failed because of a thousand small ones.”", "Ruth Adler", "No bank failed",
          "quote.leading"),
+        ("“Nobody in this valley has ever seen a winter as dry as this one,” said Karl Weber, a farmer "
+         "near the river.", "Karl Weber", "Nobody in this valley", "quote.trailing"),
     ],
 )
 def test_attributed_quotes(request, make_doc, settings, pipeline, text, speaker, starts, rule):
@@ -47,6 +49,13 @@ def test_a_quote_interrupted_by_its_attribution_is_one_item(make_doc, blank_nlp,
     assert item.speaker == "Anna Reyes"
     assert item.text == "The river gave this town its trade, and the river will take it away again if we let it."
     assert item.source.rule == "quote.interrupted"
+
+
+def test_a_bare_surname_takes_the_full_name_and_role_of_the_first_mention(make_doc, blank_nlp, settings):
+    text = ("Ruth Adler, an economist at the central bank, studied the crisis for years. Adler wrote, “No bank "
+            "failed because of one bad loan; they failed because of a thousand small ones.”")
+    [item] = run(make_doc, blank_nlp, settings, text)
+    assert (item.speaker, item.role) == ("Ruth Adler", "an economist at the central bank")
 
 
 def test_titles_are_dropped_and_the_role_kept(make_doc, blank_nlp, settings):
@@ -78,6 +87,9 @@ def test_a_following_quote_carries_the_same_speaker(request, make_doc, settings,
         # no identifiable speaker
         "A sign at the gate read: “No entry for vehicles heavier than three tonnes without a permit.”",
         "“Nothing in this town has changed since the mill closed and the trains stopped coming.”",
+        # "States" is not a speech verb, and an institution is not a speaker
+        "Trade between Canada and the United States “grew faster in that decade than in the forty years before.”",
+        "The White House said, “The president will sign the bill into law as soon as it reaches his desk.”",
         # another person named between: the speaker does not carry over
         "Nora Vance wrote that the harbour had “changed beyond recognition.” Tom Hale disagreed. "
         "“Ships that once waited weeks for a berth now leave within a day of arriving.”",

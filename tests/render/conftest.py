@@ -27,6 +27,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 # must carry it as text. Our own sentences, built from these pieces.
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE = f'Tom & Jerry {SCRIPT} &amp; {{{{c1::x}}}} ~ = # {{1:SHORTANSWER:=y}} : \\ / "q", a;b\tc * ->'
+NOT_CLOZE = HOSTILE.replace("{{c1::x}}", "{{x}}")  # inside a cloze prompt, {{c1::x}} would be a blank
 
 
 def _source(line: int) -> Source:
@@ -46,11 +47,11 @@ def hostile_questions() -> tuple[Question, ...]:
     return (
         _question("h-basic", "basic", answer=f"answer {HOSTILE}"),
         _question("h-short", "short_answer", answer=f"Tom & {SCRIPT}", accepted=("a, b; \"c\"", "x*y {z}")),
-        _question("h-cloze", "cloze", prompt=f"Start {HOSTILE} then {{{{c1::Tom & <b>Jerry</b> {{z}}}}}} and "
+        _question("h-cloze", "cloze", prompt=f"Start {NOT_CLOZE} then {{{{c1::Tom & <b>Jerry</b> {{z}} on}}}} and "
                                              f"{{{{c2::a/b #1 ~2 \"q\" \\ end}}}} {SCRIPT}.",
-                  answer="Tom & <b>Jerry</b> {z}; a/b #1 ~2 \"q\" \\ end",
-                  blanks=("Tom & <b>Jerry</b> {z}", "a/b #1 ~2 \"q\" \\ end")),
-        _question("h-cloze1", "cloze", prompt=f"One {HOSTILE} gap: {{{{c1::=x {{y}} ~z}}}}.", answer="=x {y} ~z",
+                  answer="Tom & <b>Jerry</b> {z} on; a/b #1 ~2 \"q\" \\ end",
+                  blanks=("Tom & <b>Jerry</b> {z} on", "a/b #1 ~2 \"q\" \\ end")),
+        _question("h-cloze1", "cloze", prompt=f"One {NOT_CLOZE} gap: {{{{c1::=x {{y}} ~z}}}}.", answer="=x {y} ~z",
                   blanks=("=x {y} ~z",)),
         _question("h-mc", "multiple_choice", answer=f"right {SCRIPT}",
                   choices=("wrong, one", f"right {SCRIPT}", "~tilde =eq #hash", "A. looks like Aiken\nANSWER: B")),
@@ -104,8 +105,8 @@ def golden():
             shutil.rmtree(folder, ignore_errors=True)
             for name, text in files.items():
                 (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                (folder / name).write_text(text, encoding="utf-8", newline="")
-        expected = {str(p.relative_to(folder)): p.read_text(encoding="utf-8", newline="")
+                (folder / name).write_bytes(text.encode("utf-8"))
+        expected = {str(p.relative_to(folder)): p.read_bytes().decode("utf-8")
                     for p in sorted(folder.rglob("*")) if p.is_file()}
         assert sorted(files) == sorted(expected), f"{fmt} files changed; if intended, regenerate with UPDATE_GOLDEN=1"
         for name, text in files.items():

@@ -33,6 +33,8 @@ MIN_FLAG = 6.0  # ... to be distrusted
 MAX_BLOCKS = 3  # reversed pages looked for in one document
 MIN_BETTER = 3  # junctions inside it reading better backwards, per junction reading worse
 MIN_BETTER_FLAGGED = 2  # ... to be distrusted
+PROSE_SHARE = 0.75  # letters and spaces in a line of running text
+BARRIER = 10.0  # a junction with a line that is not prose ends any stretch
 
 
 def fix_swapped_halves(draft: Draft) -> Draft:
@@ -115,6 +117,14 @@ class Continuity:
         return sum(self(a, b) for a, b in zip(texts, texts[1:]))
 
 
+def is_prose(text: str) -> bool:
+    """Running text, not code, a table or a list: only prose can be scored for continuity."""
+    if text.startswith(("  ", "\t")):
+        return False
+    plain = sum(1 for c in text if c.isalpha() or c == " ")
+    return plain >= PROSE_SHARE * len(text.strip())
+
+
 def best_stretch(gains: list[float]) -> tuple[float, int, int]:
     """Maximum-sum run of junction gains (Kadane): (sum, first junction, last junction)."""
     best, best_start, best_end = 0.0, 0, -1
@@ -183,7 +193,9 @@ def restore_reversed(draft: Draft) -> Draft:
         lines = draft.lines
         text_at = [i for i, ln in enumerate(lines) if not is_blank(ln.text)]
         texts = [lines[i].text for i in text_at]
-        gains = [continuity(b, a) - continuity(a, b) for a, b in zip(texts, texts[1:])]
+        prose = [is_prose(t) for t in texts]
+        gains = [continuity(b, a) - continuity(a, b) if prose[i] and prose[i + 1] else -BARRIER
+                 for i, (a, b) in enumerate(zip(texts, texts[1:]))]
         restored = {(r.line, r.end_line) for r in draft.regions}
         score, first, last = best_stretch(gains)
         if score < MIN_FLAG:

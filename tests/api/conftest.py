@@ -1,0 +1,67 @@
+"""An API over a real SQLite file holding the small test bank, and a client for it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from quizgen.api.app import create_app
+from quizgen.bank import Bank, read_bank
+from quizgen.bank.store_sql import SqliteStore, load_bank
+from quizgen.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+BANK_SMALL = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
+KEY = "test-key-0123456789"
+
+# A small reading of our own: a definition, a list and a dated event, enough for questions.
+CELLS_MD = (
+    "---\ntitle: Inside the Cell\nauthor: A. Biologist\ndate: 2023-09-01\n---\n\n"
+    "# Inside the Cell\n\n"
+    "The three parts of an animal cell are the membrane, the cytoplasm and the nucleus.\n\n"
+    "Osmosis is the movement of water across a membrane from a weaker to a stronger solution.\n\n"
+    "In 1665, Robert Hooke described the cells he saw through an early microscope.\n"
+).encode("utf-8")
+
+
+@pytest.fixture
+def bank() -> Bank:
+    return read_bank(BANK_SMALL)
+
+
+@pytest.fixture
+def store(tmp_path: Path, bank: Bank) -> SqliteStore:
+    store = SqliteStore(tmp_path / "bank.sqlite")
+    load_bank(store, bank)
+    return store
+
+
+@pytest.fixture
+def make_client(store: SqliteStore, monkeypatch) -> Callable[..., TestClient]:
+    """A client for an API over `store`; `api_key` and `max_upload_mb` as in config.yaml."""
+    monkeypatch.delenv("QUIZGEN_API_KEY", raising=False)
+
+    def make(api_key: str | None = KEY, max_upload_mb: float = 5.0, **client_options) -> TestClient:
+        settings = Settings.model_validate({"api": {"api_key": api_key, "max_upload_mb": max_upload_mb}})
+        return TestClient(create_app(settings, store), **client_options)
+
+    return make
+
+
+@pytest.fixture
+def client(make_client) -> TestClient:
+    return make_client()
+
+
+def assert_problem(response, status: int, code: str) -> dict:
+    """The response is an RFC 9457 problem with this status and code; returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body == {"type": f"urn:quizgen:problem:{code}", "title": body["title"], "status": status,
+                    "detail": body["detail"], "code": code}
+    assert body["title"] and body["detail"]
+    assert "Traceback" not in response.text
+    return body

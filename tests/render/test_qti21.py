@@ -1,0 +1,167 @@
+"""The QTI 2.1 package, validated with xmlschema against the IMS XSDs in ../shared/xsd and
+read back with lxml into questions that must match the bank.
+
+Golden files: tests/render/golden/qti21/bank-small/ (the package's files); regenerate with
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_qti21.py -k golden
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from quizgen.errors import RenderError
+from quizgen.render import RENDERERS, RenderOptions
+from quizgen.render.lms import blanks_of, cloze_shown
+from quizgen.render.qti21 import CP, QTI, Qti21Renderer
+
+XSD = Path(__file__).resolve().parents[2].parent / "shared" / "xsd" / "qti21"
+NS = {"q": QTI, "cp": CP}
+EXPRESSED = {"multiple_choice", "true_false", "short_answer", "cloze", "matching", "ordering"}
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    """(item schema, manifest schema), built from local files only (slow: built once)."""
+    xmlschema = pytest.importorskip("xmlschema")
+    if not XSD.is_dir():
+        pytest.skip("../shared/xsd/qti21 is not there")
+    return (xmlschema.XMLSchema(str(XSD / "qtiv2p1" / "imsqti_v2p1.xsd"), allow="local"),
+            xmlschema.XMLSchema(str(XSD / "imscp_v1p1.xsd"), allow="local"))
+
+
+def export(bank, tmp_path: Path, **extra) -> tuple[dict[str, bytes], dict[str, int]]:
+    out = tmp_path / "quiz.zip"
+    report = Qti21Renderer().write(bank, out, RenderOptions(title="Civics", extra=extra))
+    assert report.written == (out,)
+    with zipfile.ZipFile(out) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}, report.skipped
+
+
+def read_item(data: bytes) -> dict:
+    """What a QTI player would ask and accept, from one assessmentItem."""
+    root = etree.fromstring(data)
+    body = root.find("q:itemBody", NS)
+    declared = {d.get("identifier"): d for d in root.findall("q:responseDeclaration", NS)}
+
+    def correct(response: str) -> list[str]:
+        return [v.text for v in declared[response].findall("q:correctResponse/q:value", NS)]
+
+    def texts(parent, tag: str) -> dict[str, str]:
+        return {c.get("identifier"): c.text for c in parent.findall(f"q:{tag}", NS)}
+
+    read: dict = {"id": root.get("identifier"), "template": root.find("q:responseProcessing", NS).get("template")}
+    if (choice := body.find("q:choiceInteraction", NS)) is not None:
+        options = texts(choice, "simpleChoice")
+        read.update(prompt=choice.findtext("q:prompt", namespaces=NS), choices=list(options.values()),
+                    answer=options[correct("RESPONSE")[0]])
+    elif (match := body.find("q:matchInteraction", NS)) is not None:
+        terms, definitions = (texts(s, "simpleAssociableChoice") for s in match.findall("q:simpleMatchSet", NS))
+        read.update(prompt=match.findtext("q:prompt", namespaces=NS),
+                    pairs=[(terms[a], definitions[b]) for a, b in (v.split() for v in correct("RESPONSE"))])
+    elif (order := body.find("q:orderInteraction", NS)) is not None:
+        items = texts(order, "simpleChoice")
+        read.update(prompt=order.findtext("q:prompt", namespaces=NS), shown=list(items.values()),
+                    sequence=[items[i] for i in correct("RESPONSE")])
+    else:
+        entries = body.findall(".//q:textEntryInteraction", NS)
+        read["accepted"] = [[m.get("mapKey") for m in declared[e.get("responseIdentifier")].iter(f"{{{QTI}}}mapEntry")]
+                            for e in entries]
+        for entry in entries:
+            entry.text = "_____"  # what a player shows in its place, for comparing the text
+        read["text"] = " ".join("".join(body.itertext()).split())
+    return read
+
+
+def expected(question) -> dict:
+    if question.type == "multiple_choice":
+        return {"prompt": question.prompt, "choices": list(question.choices), "answer": question.answer}
+    if question.type == "true_false":
+        return {"prompt": question.prompt, "choices": ["True", "False"], "answer": question.answer}
+    if question.type == "matching":
+        return {"prompt": question.prompt, "pairs": [tuple(p) for p in question.pairs]}
+    if question.type == "ordering":
+        return {"prompt": question.prompt, "sequence": list(question.sequence)}
+    if question.type == "cloze":
+        return {"text": " ".join(cloze_shown(question.prompt).split()), "accepted": [[b.answer] for b in blanks_of(question.prompt)]}
+    answers = []
+    for text in (question.answer, *question.accepted):
+        if text.casefold() not in {a.casefold() for a in answers}:
+            answers.append(text)
+    return {"text": " ".join(f"{question.prompt} _____".split()), "accepted": [answers]}
+
+
+def test_registered_as_zip():
+    renderer = RENDERERS.get("qti21")
+    assert renderer.suffix == ".zip" and set(renderer.types) == EXPRESSED
+
+
+def test_every_file_is_valid_qti21(any_bank, tmp_path, schemas):
+    item_schema, manifest_schema = schemas
+    files, _ = export(any_bank, tmp_path)
+    for name, data in files.items():
+        schema = manifest_schema if name == "imsmanifest.xml" else item_schema
+        errors = [str(e) for e in schema.iter_errors(io.BytesIO(data))]
+        assert errors == [], f"{name}: {errors[:1]}"
+
+
+def test_manifest_lists_one_item_resource_per_question(any_bank, tmp_path):
+    files, skipped = export(any_bank, tmp_path)
+    manifest = etree.fromstring(files["imsmanifest.xml"])
+    assert manifest.findtext("cp:metadata/cp:schema", namespaces=NS) == "QTIv2.1 Package"
+    resources = manifest.findall("cp:resources/cp:resource", NS)
+    assert {r.get("type") for r in resources} == {"imsqti_item_xmlv2p1"}
+    hrefs = [r.get("href") for r in resources]
+    assert sorted(hrefs) == sorted(name for name in files if name != "imsmanifest.xml")
+    assert [r.find("cp:file", NS).get("href") for r in resources] == hrefs
+    kept = [q for q in any_bank.questions if q.type in EXPRESSED]
+    assert [etree.fromstring(files[h]).get("identifier") for h in hrefs] == [q.id for q in kept]
+    assert sum(skipped.values()) == len(any_bank.questions) - len(kept)
+
+
+def test_items_read_back_as_the_bank_asks(any_bank, tmp_path):
+    files, _ = export(any_bank, tmp_path)
+    by_id = {q.id: q for q in any_bank.questions}
+    for name, data in files.items():
+        if name == "imsmanifest.xml":
+            continue
+        read = read_item(data)
+        question = by_id[read["id"]]
+        assert {k: read[k] for k in expected(question)} == expected(question), name
+        if question.type == "ordering":
+            assert read["shown"] != list(question.sequence), "the order on screen gives the answer away"
+        templates = {"short_answer": "map_response", "cloze": None}
+        want = templates.get(question.type, "match_correct")
+        assert (read["template"] or "").endswith(want or "") and bool(read["template"]) == bool(want)
+
+
+def test_hostile_text_stays_text(hostile_bank, tmp_path, schemas):
+    files, skipped = export(hostile_bank, tmp_path)
+    assert skipped == {"basic": 1, "list_recall": 1}
+    by_id = {q.id: q for q in hostile_bank.questions}
+    for name, data in files.items():
+        assert schemas[0 if name != "imsmanifest.xml" else 1].is_valid(io.BytesIO(data)), name
+        root = etree.fromstring(data)
+        assert not [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname in ("script", "b")]
+        if name != "imsmanifest.xml":
+            question = by_id[root.get("identifier")]
+            assert {k: read_item(data)[k] for k in expected(question)} == expected(question)
+
+
+def test_same_bank_same_bytes(small_bank, tmp_path):
+    Qti21Renderer().write(small_bank, tmp_path / "a.zip", RenderOptions(seed=3))
+    Qti21Renderer().write(small_bank, tmp_path / "b.zip", RenderOptions(seed=3))
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+
+
+def test_unknown_option_is_one_clear_error(small_bank, tmp_path):
+    with pytest.raises(RenderError, match=r"quiz\.zip: invalid qti21 options: 'shuffle'"):
+        export(small_bank, tmp_path, shuffle=True)
+
+
+def test_package_matches_golden(small_bank, tmp_path, golden):
+    files, _ = export(small_bank, tmp_path)
+    golden("qti21", "bank-small", {name: data.decode("utf-8") for name, data in files.items()})
