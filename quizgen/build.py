@@ -101,6 +101,10 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
                      items=dict(Counter(i.kind for _, items in sources for i in items)))
     if not sources:
         return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no source document could be read; nothing written"]))
+    if failures:
+        # A bank without a document that failed would silently drop its questions from
+        # every earlier output: report all failures and keep what the user already has.
+        return replace(result, failures=tuple(failures + [f"{_label(recipe)}: not written because of the failures above"]))
     try:
         from .generate import generate_questions
 

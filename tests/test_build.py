@@ -105,14 +105,16 @@ def test_counts_and_tags_from_the_recipe(built, tmp_path):
     assert not any("kind::date" in q.tags for q in bank.questions)
 
 
-def test_a_bad_file_is_reported_and_the_others_go_on(tmp_path):
+def test_a_bad_file_is_reported_the_others_are_read_and_nothing_is_written(tmp_path):
     recipe = project(tmp_path)
     (tmp_path / "texts" / "empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "texts" / "blob.md").write_bytes(b"\x00\x01binary")
     result = build_recipe(load_recipe(recipe), tmp_path / "out", Settings())
     assert not result.ok
     assert any("empty.md" in f for f in result.failures)
+    assert any("blob.md" in f for f in result.failures)
     assert result.documents == ("reading.md",)
-    assert read_bank(result.bank_path).questions
+    assert result.bank_path is None and not (tmp_path / "out").exists()
 
 
 def test_a_failed_build_keeps_the_earlier_bank(tmp_path):

@@ -1,0 +1,71 @@
+"""The readers and the cleaner on awkward text: a Document or a QuizgenError, never another exception or a hang."""
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen.config import Settings
+from quizgen.errors import QuizgenError
+from quizgen.ingest.clean import clean
+from quizgen.ingest.readers import choose_reader
+from quizgen.models import Document
+
+from conftest import awkward_text, front_matter  # noqa: E402 (tests/property/conftest.py)
+
+SETTINGS = Settings()
+LIMITS = settings(max_examples=150, deadline=timedelta(seconds=3),
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def read_and_clean(name: str, data: bytes) -> Document | None:
+    """The real reader chosen for this name and content, then the cleaner; None when refused properly."""
+    try:
+        raw = choose_reader(Path(name), data[:4096]).read(name, data, SETTINGS)
+        return clean(raw)
+    except QuizgenError as exc:
+        assert name in str(exc), f"the error does not name the file: {exc}"
+        return None
+
+
+def check(document: Document | None, text: str) -> None:
+    if document is None:
+        return
+    json.dumps(document.to_dict())  # the cache and `quizgen ingest --json` need it JSON-ready
+    last_line = text.count("\n") + text.count("\r") + 2
+    for sentence in document.sentences:
+        assert 1 <= sentence.line <= sentence.end_line <= last_line, sentence
+
+
+@LIMITS
+@given(text=awkward_text(), name=st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_any_text_is_cleaned_or_refused(text, name):
+    check(read_and_clean(name, text.encode("utf-8")), text)
+
+
+@LIMITS
+@given(text=front_matter())
+def test_any_front_matter_is_read_or_refused(text):
+    check(read_and_clean("a.md", text.encode("utf-8")), text)
+
+
+@settings(max_examples=60, deadline=timedelta(seconds=3))
+@given(data=st.binary(max_size=2000), name=st.sampled_from(["a.txt", "a.md", "a.html", "a.pdf"]))
+def test_any_bytes_are_read_or_refused(data, name):
+    read_and_clean(name, data)
+
+
+def test_a_ten_megabyte_single_line_is_cleaned_in_linear_time():
+    """Run once: 10 MB without a line break, the shape of a text pasted from a web page."""
+    sentence = "The delta is the landform where a river meets the sea, and “it moves” every year. "
+    line = (sentence * (10_000_000 // len(sentence) + 1))[:10_000_000]
+    started = time.perf_counter()
+    document = read_and_clean("one-line.txt", line.encode("utf-8"))
+    elapsed = time.perf_counter() - started
+    assert document is not None and document.sentences
+    # About 6 s here; a quadratic step would take hours. Generous for a shared 2-core machine.
+    assert elapsed < 60, f"cleaning 10 MB took {elapsed:.0f} s"

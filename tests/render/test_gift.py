@@ -1,0 +1,152 @@
+"""GIFT, parsed by the npm package gift-pegjs (tests/render/gift_parse.mjs; node_modules at the
+repository root, pinned in package.json) and compared with the bank.
+
+Golden file: tests/render/golden/gift/bank-small/gift.txt; regenerate with
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_gift.py -k golden
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from quizgen.bank import Bank
+from quizgen.render import RENDERERS, RenderOptions
+from quizgen.render.gift import GiftRenderer
+from quizgen.render.lms import accepted_answers, blanks_of, cloze_shown, gift_escape
+
+ROOT = Path(__file__).resolve().parents[2]
+PARSER = Path(__file__).resolve().parent / "gift_parse.mjs"
+EXPRESSED = {"multiple_choice", "true_false", "short_answer", "matching", "cloze"}
+GIFT_TYPES = {"multiple_choice": "MC", "true_false": "TF", "short_answer": "Short", "matching": "Matching",
+              "cloze": "Short"}
+
+
+def gift_parse(text: str) -> list[dict]:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: cannot run gift-pegjs")
+    if not (ROOT / "node_modules" / "gift-pegjs").is_dir():
+        pytest.skip("gift-pegjs is not installed (npm install at the repository root)")
+    run = subprocess.run(["node", str(PARSER)], input=text, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.returncode == 0, f"gift-pegjs refused the export: {run.stdout or run.stderr}"
+    return json.loads(run.stdout)
+
+
+def export(bank: Bank, tmp_path: Path) -> tuple[str, dict[str, int]]:
+    out = tmp_path / "quiz.gift.txt"
+    report = GiftRenderer().write(bank, out, RenderOptions())
+    return out.read_text("utf-8"), report.skipped
+
+
+def squeeze(text: str) -> str:
+    """Text without blanks or spacing: gift-pegjs puts its own spaces around a gap."""
+    return "".join(text.replace("_____", "").split())
+
+
+def subanswer(text: str) -> str:
+    # gift-pegjs leaves escaped characters of a matching answer as "&&<code>;" (its own marker)
+    return re.sub(r"&&(\d+);", lambda m: chr(int(m.group(1))), text)
+
+
+def read_back(parsed: dict) -> dict:
+    read: dict = {"type": parsed["type"], "format": parsed["stem"]["format"]}
+    choices = parsed.get("choices") or []
+    if parsed["hasEmbeddedAnswers"]:
+        read["stem"] = squeeze(parsed["stem"]["text"])
+    else:
+        read["stem"] = parsed["stem"]["text"]
+    if parsed["type"] == "MC":
+        read["choices"] = [c["text"]["text"] for c in choices]
+        read["answer"] = [c["text"]["text"] for c in choices if c["isCorrect"]]
+    elif parsed["type"] == "TF":
+        read["answer"] = "True" if parsed["isTrue"] else "False"
+    elif parsed["type"] == "Short":
+        read["answer"] = [c["text"]["text"] for c in choices if c["isCorrect"]]
+    elif parsed["type"] == "Matching":
+        read["pairs"] = [(p["subquestion"]["text"], subanswer(p["subanswer"])) for p in parsed["matchPairs"]]
+    return read
+
+
+def expected(question) -> dict:
+    line = " ".join
+    want: dict = {"type": GIFT_TYPES[question.type], "format": "plain", "stem": line(question.prompt.split())}
+    if question.type == "multiple_choice":
+        want.update(choices=[line(c.split()) for c in question.choices], answer=[line(question.answer.split())])
+    elif question.type == "true_false":
+        want["answer"] = question.answer
+    elif question.type == "short_answer":
+        want["answer"] = accepted_answers(question)
+    elif question.type == "matching":
+        want["pairs"] = [(line(a.split()), line(b.split())) for a, b in question.pairs]
+    else:
+        want.update(stem=squeeze(cloze_shown(question.prompt)), answer=[b.answer for b in blanks_of(question.prompt)])
+    return want
+
+
+def check_against_bank(bank: Bank, text: str, skipped: dict[str, int]) -> None:
+    parsed = gift_parse(text)
+    categories = [p["title"] for p in parsed if p["type"] == "Category"]
+    questions = {p["title"]: p for p in parsed if p["type"] != "Category"}
+    by_id = {q.id: q for q in bank.questions}
+    assert len(questions) + sum(skipped.values()) == len(bank.questions)
+    assert set(questions) <= {q.id for q in bank.questions if q.type in EXPRESSED}
+    assert categories == sorted({f"$course$/quizgen/{by_id[i].sources[0].document}" for i in questions})
+    for qid, parsed_question in questions.items():
+        assert read_back(parsed_question) == expected(by_id[qid]), qid
+        assert by_id[qid].sources[0].document in parsed_question["globalFeedback"]["text"]
+
+
+def test_registered_as_text():
+    renderer = RENDERERS.get("gift")
+    assert renderer.suffix == ".gift.txt" and set(renderer.types) == EXPRESSED
+
+
+def test_gift_pegjs_reads_back_the_bank(any_bank, tmp_path):
+    text, skipped = export(any_bank, tmp_path)
+    check_against_bank(any_bank, text, skipped)
+
+
+def test_only_clozes_with_one_blank_after_some_text_are_written(small_bank, tmp_path):
+    cloze = small_bank.by_type("cloze")[0]
+    bank = replace(small_bank, questions=(
+        cloze,  # three blanks
+        replace(cloze, id="one-gap", prompt="The charter names {{c1::the council}} first."),
+        replace(cloze, id="opens", prompt="{{c1::The council}} met first."),
+    ))
+    text, skipped = export(bank, tmp_path)
+    assert skipped == {"cloze": 2}
+    assert [p["title"] for p in gift_parse(text) if p["type"] != "Category"] == ["one-gap"]
+
+
+def test_matching_term_with_an_arrow_is_skipped(small_bank, tmp_path):
+    matching = small_bank.by_type("matching")[0]
+    arrow = replace(matching, pairs=(("a -> b", "x"),) + matching.pairs[1:])
+    _, skipped = export(replace(small_bank, questions=(arrow, matching)), tmp_path)
+    assert skipped == {"matching": 1}
+
+
+def test_hostile_text_stays_text(hostile_bank, tmp_path):
+    text, skipped = export(hostile_bank, tmp_path)
+    assert skipped == {"basic": 1, "cloze": 1, "list_recall": 1, "ordering": 1}
+    check_against_bank(hostile_bank, text, skipped)
+
+
+@pytest.mark.parametrize("raw, escaped", [
+    ("a ~ b = c # d", r"a \~ b \= c \# d"),
+    ("{x}: y", r"\{x\}\: y"),
+    ("back\\slash", r"back\\slash"),
+    ("two\nlines\t here", "two lines here"),
+    ("-> / * [plain]", "-> / * [plain]"),
+])
+def test_gift_escape(raw, escaped):
+    assert gift_escape(raw) == escaped
+
+
+def test_matches_golden(small_bank, tmp_path, golden):
+    text, _ = export(small_bank, tmp_path)
+    golden("gift", "bank-small", {"gift.txt": text})
