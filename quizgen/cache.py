@@ -128,17 +128,8 @@ class Cache:
                                "items": [item_to_dict(i) for i in items]}, ensure_ascii=False)
         except (TypeError, ValueError):
             return
-        target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    out.write(text)
-                os.replace(tmp, target)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            _write_atomically(self._file(key), text)
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
 
@@ -150,3 +141,78 @@ def _relabel(entry: Entry, path: str) -> Entry:
         return entry
     items = tuple(replace(i, source=replace(i.source, document=name)) for i in entry.items)
     return Entry(replace(entry.document, path=path, name=name), items)
+
+
+# A whole build is reused when nothing that shapes its outputs changed: the recipe,
+# every setting, each source's cache key, quizgen's own code, rules and templates.
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
+
+
+def _tree_hash(folder: Path, digest) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
+    """A hash of what a recipe's outputs depend on; `keys` are (file name, cache key) of its sources."""
+    from dataclasses import asdict
+
+    digest = hashlib.sha256()
+    described = {"recipe": asdict(recipe), "settings": settings.model_dump(mode="json"), "sources": keys,
+                 "version": __version__, "format": FORMAT}
+    digest.update(json.dumps(described, sort_keys=True, default=str).encode())
+    _tree_hash(PACKAGE_DIR, digest)
+    _tree_hash(TEMPLATES_DIR, digest)
+    if settings.render.template_dir:
+        _tree_hash(Path(settings.render.template_dir), digest)
+    return digest.hexdigest()
+
+
+def _stamp_file(cache_dir: str | Path, out_dir: Path) -> Path:
+    where = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()
+    return Path(cache_dir) / "builds" / f"{where}.json"
+
+
+def _fingerprint(path: Path) -> list[int]:
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns]
+
+
+def reusable_build(cache_dir: str | Path, out_dir: Path, stamp: str) -> dict[str, Any] | None:
+    """The summary recorded by the last build into `out_dir` when it had this stamp and its files are untouched."""
+    try:
+        data = json.loads(_stamp_file(cache_dir, out_dir).read_text(encoding="utf-8"))
+        if data["stamp"] != stamp:
+            return None
+        for path, recorded in data["files"].items():
+            if _fingerprint(Path(path)) != recorded:
+                return None
+        return data["summary"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def record_build(cache_dir: str | Path, out_dir: Path, stamp: str, summary: dict[str, Any],
+                 files: list[Path]) -> None:
+    """Remember a successful build; best effort, like every cache write."""
+    try:
+        data = {"stamp": stamp, "summary": summary, "files": {str(p): _fingerprint(Path(p)) for p in files}}
+        _write_atomically(_stamp_file(cache_dir, out_dir), json.dumps(data, ensure_ascii=False, default=str))
+    except (OSError, TypeError, ValueError):
+        pass
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -258,5 +258,24 @@ def serve(
     run(body)
 
 
+@app.command()
+def bench(
+    words: int = typer.Option(1_000_000, "--words", min=1000, help="Build a corpus of at least this many words."),
+    output: Optional[list[str]] = typer.Option(
+        None, "--output", help="A renderer to include (repeatable; default: anki, gift, csv)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    keep: Optional[Path] = typer.Option(None, "--keep", help="Build in this folder and keep it (default: a temporary one)."),
+) -> None:
+    """Print corpus-scale figures: words/s of a cold build, unchanged and one-change rebuilds, peak memory."""
+
+    def body() -> None:
+        from .bench import DEFAULT_OUTPUTS, report
+        from .bench import run as run_bench
+
+        report(run_bench(words, tuple(output or DEFAULT_OUTPUTS), jobs, keep, typer.echo), typer.echo)
+
+    run(body)
+
+
 def main() -> None:
     app()

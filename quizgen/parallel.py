@@ -68,16 +68,12 @@ class Task:
     cached: bool
 
 
-def read_sources(paths: Sequence[str], settings, failures: list[str], *, cache: Cache | None = None,
-                 jobs: int | None = None, progress=None) -> list[tuple[Document, list[Item]]]:
-    """Every document under `paths` with its items, in order; bad files are added to `failures`.
-
-    `jobs`: worker processes for the files the cache does not hold (None: one per core).
-    `progress`: a `progress.Stage` advanced once per file.
-    """
+def plan_sources(paths: Sequence[str], settings, failures: list[str], cache: Cache | None = None) -> list[Task]:
+    """The files under `paths`, in order, each with its cache key; missing paths and
+    clashing names are added to `failures`. Reads and hashes each file, loads nothing."""
     from .ingest import find_sources
 
-    files: list[Path] = []
+    tasks: list[Task] = []
     seen: dict[str, str] = {}
     for given in paths:
         try:
@@ -91,11 +87,21 @@ def read_sources(paths: Sequence[str], settings, failures: list[str], *, cache: 
                                 "questions cite documents by name, so rename one")
                 continue
             seen[path.name] = str(path)
-            files.append(path)
+            tasks.append(_task(path, settings, cache))
+    return tasks
+
+
+def read_tasks(tasks: Sequence[Task], settings, failures: list[str], *, cache: Cache | None = None,
+               jobs: int | None = None, progress=None) -> list[tuple[Document, list[Item]]]:
+    """Each planned file's document and items, in order; bad files are added to `failures`.
+
+    `jobs`: worker processes for the files the cache does not hold (None: one per core).
+    `progress`: a `progress.Stage` advanced once per file.
+    """
     if progress is not None:
-        progress.total(len(files))
+        progress.total(len(tasks))
     read: list[tuple[Document, list[Item]]] = []
-    for outcome in stream(files, settings, cache=cache, jobs=jobs):
+    for outcome in stream(tasks, settings, cache=cache, jobs=jobs):
         if isinstance(outcome, str):
             failures.append(outcome)
         else:
@@ -105,10 +111,16 @@ def read_sources(paths: Sequence[str], settings, failures: list[str], *, cache: 
     return read
 
 
-def stream(files: Sequence[Path], settings, *, cache: Cache | None = None,
+def read_sources(paths: Sequence[str], settings, failures: list[str], *, cache: Cache | None = None,
+                 jobs: int | None = None, progress=None) -> list[tuple[Document, list[Item]]]:
+    """Every document under `paths` with its items, in order: `plan_sources` then `read_tasks`."""
+    tasks = plan_sources(paths, settings, failures, cache)
+    return read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=progress)
+
+
+def stream(tasks: Sequence[Task], settings, *, cache: Cache | None = None,
            jobs: int | None = None) -> Iterator[Outcome]:
-    """One outcome per file, in order: cached, computed here, or computed by a worker."""
-    tasks = [_task(path, settings, cache) for path in files]
+    """One outcome per planned file, in order: cached, computed here, or computed by a worker."""
     misses = [t for t in tasks if not t.cached]
     jobs = default_jobs() if jobs is None else max(1, jobs)
     big = len(misses) >= PARALLEL_MIN_FILES and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES

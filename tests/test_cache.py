@@ -170,3 +170,63 @@ def test_bad_files_are_reported_not_cached(tmp_path, settings):
     assert [d.name for d, _ in read] == ["reading0.md"]
     assert any("empty.md" in f for f in failures) and any("missing" in f for f in failures)
     assert len(list(Path(settings.cache_dir).rglob("*.json"))) == 1
+
+
+# A whole build: reused when nothing changed, made again when anything that shapes it did.
+
+@pytest.fixture
+def generations(monkeypatch) -> list[int]:
+    import quizgen.generate
+
+    counted: list[int] = []
+    real = quizgen.generate.generate_questions
+
+    def counting(sources, settings=None, types=None):
+        counted.append(len(sources))
+        return real(sources, settings, types)
+
+    monkeypatch.setattr(quizgen.generate, "generate_questions", counting)
+    return counted
+
+
+def build_unit(tmp_path: Path, settings: Settings):
+    from quizgen.build import build_recipe
+    from quizgen.recipe import load_recipe
+
+    recipe = tmp_path / "unit.yaml"
+    if not recipe.exists():
+        recipe.write_text("title: Tides\nsources: [texts]\noutputs: [gift, csv]\n", encoding="utf-8")
+    result = build_recipe(load_recipe(recipe), tmp_path / "out", settings)
+    assert result.ok, result.failures
+    return result
+
+
+def test_an_unchanged_build_is_reused_whole(tmp_path, settings, calls, generations):
+    write_readings(tmp_path / "texts", 2)
+    first = build_unit(tmp_path, settings)
+    outputs = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    calls["ingest"].clear(), calls["extract"].clear()
+
+    again = build_unit(tmp_path, settings)
+    assert again.reused and generations == [2]
+    assert calls == {"ingest": [], "extract": []}
+    assert (again.documents, again.items, again.questions) == (first.documents, first.items, first.questions)
+    assert [(o.renderer, o.written) for o in again.outputs] == [(o.renderer, o.written) for o in first.outputs]
+    assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()} == outputs
+
+
+@pytest.mark.parametrize("change", ["source", "seed", "recipe", "deleted output"])
+def test_a_build_is_made_again_when_anything_it_depends_on_changed(tmp_path, settings, generations, change):
+    paths = write_readings(tmp_path / "texts", 2)
+    first = build_unit(tmp_path, settings)
+    if change == "source":
+        paths[0].write_text(READING.replace("Tides", "Tides and Waves"), encoding="utf-8")
+    elif change == "seed":
+        settings = settings.model_copy(update={"generate": settings.generate.model_copy(update={"seed": 7})})
+    elif change == "recipe":
+        (tmp_path / "unit.yaml").write_text("title: Tides\nsources: [texts]\noutputs: [gift]\n", encoding="utf-8")
+    else:
+        first.outputs[0].written[0].unlink()
+    again = build_unit(tmp_path, settings)
+    assert not again.reused and generations == [2, 2]
+    assert all(p.exists() for o in again.outputs for p in o.written)

@@ -22,7 +22,7 @@ from lxml import etree
 from test_cache import READING
 
 ROOT = Path(__file__).resolve().parents[1]
-QUIZGEN = [sys.executable, "-m", "quizgen.cli"] if not (ROOT / ".venv" / "bin" / "quizgen").exists() \
+QUIZGEN = [sys.executable, "-c", "from quizgen.cli import main; main()"] if not (ROOT / ".venv" / "bin" / "quizgen").exists() \
     else [str(ROOT / ".venv" / "bin" / "quizgen")]
 
 pytestmark = pytest.mark.slow

@@ -81,3 +81,24 @@ def test_work_in_flight_is_bounded(tmp_path, settings):
         outcomes.append(outcome)
     assert outcomes == [f"doc{n}.md: done" for n in range(10)]
     assert pool.submitted == 10 and pool.most_in_flight == 3
+
+
+def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, settings):
+    import io
+
+    from rich.console import Console
+
+    from quizgen.progress import BuildProgress
+
+    write_readings(tmp_path / "texts", 3)
+    shown = io.StringIO()
+    with BuildProgress(enabled=True, console=Console(file=shown, force_terminal=True, width=100)) as bars:
+        stage = bars.stage("reading documents")
+        read_sources([str(tmp_path / "texts")], settings, [], jobs=1, progress=stage)
+        stage.done("read 3 documents")
+    assert "read 3 documents" in shown.getvalue() and "3/3" in shown.getvalue()
+
+    quiet = io.StringIO()  # not a terminal: nothing at all
+    with BuildProgress(console=Console(file=quiet)) as bars:
+        read_sources([str(tmp_path / "texts")], settings, [], jobs=1, progress=bars.stage("reading documents"))
+    assert quiet.getvalue() == ""

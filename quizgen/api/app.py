@@ -13,6 +13,8 @@ import hashlib
 import hmac
 import json
 import os
+import random
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, Response, Security, UploadFile
@@ -33,10 +35,11 @@ from .uploads import MULTIPART_OVERHEAD, UploadLimit, add_document
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 API_KEY_HEADER = "X-API-Key"
+# `if_none_match` parameters below only document the header; json_response reads it.
 ETAG_HEADERS = {"ETag": {"description": "Strong validator of this representation.", "schema": {"type": "string"}}}
 NOT_MODIFIED = {304: {"description": "Not Modified: the If-None-Match ETag is still current.",
                       "headers": ETAG_HEADERS}}
-Id = Annotated[str, Path(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._-]+$")]
+Id = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S+$")]  # as the bank schema allows
 
 api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
                               description="Needed for writes; set api.api_key or QUIZGEN_API_KEY on the server.")
@@ -64,6 +67,7 @@ def create_app(settings, store: Store) -> FastAPI:
 
     @app.get("/health", response_model=Health, responses=problem_docs())
     def health() -> dict[str, Any]:
+        """Liveness, with the number of questions and the database schema version."""
         return {"status": "ok", "questions": store.count(), "schema_version": store.schema_version()}
 
     @app.get("/questions", response_model=QuestionPage,
@@ -79,18 +83,20 @@ def create_app(settings, store: Store) -> FastAPI:
         limit: int = Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE),
         if_none_match: str | None = Header(None, max_length=1000),
     ) -> Response:
+        """Questions sorted by id, a page at a time: any of the types and difficulties given, all the tags."""
         where = QuestionFilter(types=tuple(sorted(set(types))), tags=tuple(sorted(set(tags))), document=document,
                                difficulties=tuple(sorted(set(difficulty))), text=q)
         after = decode_cursor(cursor, where) if cursor else None
-        found = store.questions(where, after=after, limit=limit + 1)
+        found = store.question_dicts(where, after=after, limit=limit + 1)
         page = found[:limit]
-        next_cursor = encode_cursor(page[-1].id, where) if len(found) > limit else None
-        return json_response(request, {"items": [q.to_dict() for q in page], "next_cursor": next_cursor})
+        next_cursor = encode_cursor(page[-1]["id"], where) if len(found) > limit else None
+        return json_response(request, {"items": page, "next_cursor": next_cursor})
 
     @app.get("/questions/{question_id}", response_model=QuestionOut,
              responses={200: {"headers": ETAG_HEADERS}, **NOT_MODIFIED, **problem_docs(404, 422)})
     def get_question(request: Request, question_id: Id,
                      if_none_match: str | None = Header(None, max_length=1000)) -> Response:
+        """One question by its id."""
         question = store.question(question_id)
         if question is None:
             raise ApiProblem(404, "not-found", f"no question with id {question_id!r}")
@@ -101,6 +107,7 @@ def create_app(settings, store: Store) -> FastAPI:
                          200: {"model": QuizOut, "description": "The quiz this same request made before"},
                          **problem_docs(400, 422)})
     def create_quiz(request: Request, body: QuizRequest) -> Response:
+        """Sample a quiz; its id is derived from the request, so asking again returns the same quiz."""
         criteria = body.canonical()
         quiz_id = "quiz-" + hashlib.sha256(canonical_json(criteria)).hexdigest()[:16]
         quiz = store.quiz(quiz_id)
@@ -114,6 +121,7 @@ def create_app(settings, store: Store) -> FastAPI:
              responses={200: {"headers": ETAG_HEADERS}, **NOT_MODIFIED, **problem_docs(404, 422)})
     def get_quiz(request: Request, quiz_id: Id,
                  if_none_match: str | None = Header(None, max_length=1000)) -> Response:
+        """A quiz made by POST /quizzes, with its questions in quiz order."""
         return json_response(request, quiz_body(store, find_quiz(store, quiz_id)))
 
     @app.get("/quizzes/{quiz_id}/export", response_class=Response,
@@ -122,6 +130,7 @@ def create_app(settings, store: Store) -> FastAPI:
                                           for t in EXPORT_MEDIA_TYPES}},
                         **problem_docs(404, 422, 501)})
     def export(quiz_id: Id, format: ExportFormat = Query(..., description="apkg: Anki; pdf: worksheet")):
+        """The quiz as a file: LMS packages, Anki deck (apkg) or printable worksheet (pdf)."""
         quiz = find_quiz(store, quiz_id)
         questions = quiz_questions(store, quiz)
         cited = {s.document for q in questions for s in q.sources}
@@ -133,12 +142,13 @@ def create_app(settings, store: Store) -> FastAPI:
     @app.post("/documents", response_model=DocumentAdded, status_code=201, dependencies=[Depends(require_key)],
               responses=problem_docs(400, 401, 403, 413, 422))
     def upload_document(file: UploadFile = File(..., description="A source document (.md, .txt, .html, .pdf)")):
+        """Add a source document's questions (ingest, extract, generate); needs the API key."""
         data = file.file.read(max_upload + 1)
         if len(data) > max_upload:
             raise ApiProblem(413, "too-large", f"the file is larger than {settings.api.max_upload_mb:g} MiB "
                                                "(api.max_upload_mb)")
         info, upserted, rejected = add_document(store, file.filename, data, settings)
-        body = {"document": info.__dict__, "added": list(upserted.added), "updated": list(upserted.updated),
+        body = {"document": asdict(info), "added": list(upserted.added), "updated": list(upserted.updated),
                 "rejected": rejected}
         return Response(canonical_json(body), status_code=201, media_type="application/json")
 
@@ -160,11 +170,9 @@ def create_app(settings, store: Store) -> FastAPI:
 
 def sample(store: Store, request: QuizRequest) -> tuple[str, ...]:
     """`count` ids drawn with the request's seed from the matching questions (in id order)."""
-    import random
-
     where = QuestionFilter(types=tuple(request.types), tags=tuple(request.tags), document=request.document,
                            difficulties=tuple(request.difficulty), text=request.q)
-    ids = [q.id for q in store.questions(where)]
+    ids = store.question_ids(where)
     if not ids:
         raise ApiProblem(422, "no-matching-questions", "no question of the bank matches these criteria")
     return tuple(random.Random(request.seed).sample(ids, min(request.count, len(ids))))

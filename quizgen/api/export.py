@@ -79,16 +79,22 @@ def export_quiz(bank: Bank, fmt: ExportFormat, stem: str, seed: int, settings) -
                                                    f"in this format (skipped: {_skipped(report.skipped)})")
         if len(files) == 1:
             only = files[0]
-            return Export(stem + only.suffix, MEDIA_TYPES.get(only.suffix.lower(), OTHER_MEDIA_TYPE),
+            return Export(_filename(stem, fmt, only.suffix), MEDIA_TYPES.get(only.suffix.lower(), OTHER_MEDIA_TYPE),
                           only.read_bytes())
         root = target if target.is_dir() else Path(tmp)
-        return Export(f"{stem}-{fmt.value}.zip", MEDIA_TYPES[".zip"], _zip(files, root))
+        return Export(_filename(stem, fmt, ".zip"), MEDIA_TYPES[".zip"], _zip(files, root))
+
+
+def _filename(stem: str, fmt: ExportFormat, suffix: str) -> str:
+    """quiz-x.apkg, quiz-x.pdf; quiz-x-qti21.zip, quiz-x-gift.txt: the format is named when the suffix does not."""
+    return f"{stem}{suffix}" if suffix.lower() == f".{fmt.value}" else f"{stem}-{fmt.value}{suffix}"
+
 
 def _zip(files: list[Path], root: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in files:
-            # A fixed date: the same quiz gives the same bytes (and the same ETag).
+            # A fixed date: the same quiz gives the same bytes.
             info = zipfile.ZipInfo(str(path.relative_to(root)), date_time=(1980, 1, 1, 0, 0, 0))
             archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

@@ -8,7 +8,8 @@ A store is opened from a database URL:
                                  implement it with the same tables and migrations (psycopg).
 
 The schema is created and migrated by the program: `schema_version` holds the version
-reached and `MIGRATIONS` are applied in order, each in its own transaction. The file
+reached and `MIGRATIONS` are applied in order, all in one transaction, so a failed
+migration leaves the database as it was. The file
 runs in WAL mode so readers never wait for a writer; writers take the write lock up
 front (BEGIN IMMEDIATE) and wait for each other (busy_timeout), so parallel writers
 from threads or processes lose nothing.
@@ -109,6 +110,13 @@ class Store(Protocol):
     def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
         """Matching questions sorted by id, starting after id `after`, at most `limit`."""
 
+    def question_dicts(self, where: QuestionFilter, after: str | None = None,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+        """The same as `Question.to_dict()`s, without building the dataclasses (the API's fast path)."""
+
+    def question_ids(self, where: QuestionFilter) -> list[str]:
+        """Ids of every matching question, sorted."""
+
     def documents(self, names: Iterable[str] | None = None) -> list[DocumentInfo]: ...
 
     def count(self) -> int: ...
@@ -131,6 +139,9 @@ def open_store(url: str) -> Store:
         if not rest.startswith("/") or rest == "/":
             raise BankError("a SQLite URL needs a file path: sqlite:///relative/path or sqlite:////absolute/path",
                             url)
+        if rest[1:] in ("", ":memory:"):
+            raise BankError("an in-memory database would be empty for every thread and lost on exit; "
+                            "name a file: sqlite:///PATH", url)
         return SqliteStore(rest[1:])
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
         if importlib.util.find_spec("psycopg") is None:
@@ -200,8 +211,12 @@ class SqliteStore:
                 raise BankError(f"the database is at schema version {version}, newer than this quizgen "
                                 f"({len(MIGRATIONS)}); upgrade quizgen", str(self.path))
             for number in range(version, len(MIGRATIONS)):
-                for statement in _statements(MIGRATIONS[number]):
-                    conn.execute(statement)
+                try:
+                    for statement in _statements(MIGRATIONS[number]):
+                        conn.execute(statement)
+                except sqlite3.DatabaseError as exc:
+                    raise BankError(f"migration to schema version {number + 1} failed ({exc}); "
+                                    "the database was left unchanged", str(self.path)) from None
                 conn.execute("UPDATE schema_version SET version = ?", (number + 1,))
 
     def schema_version(self) -> int:
@@ -256,19 +271,29 @@ class SqliteStore:
         return question_from_dict(json.loads(row[0])) if row else None
 
     def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
+        return [question_from_dict(data) for data in self.question_dicts(where, after, limit)]
+
+    def question_dicts(self, where: QuestionFilter, after: str | None = None,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+        return [json.loads(data) for (data,) in self._select("q.data", where, after, limit)]
+
+    def question_ids(self, where: QuestionFilter) -> list[str]:
+        return [qid for (qid,) in self._select("q.id", where)]
+
+    def _select(self, column: str, where: QuestionFilter, after: str | None = None,
+                limit: int | None = None) -> list[tuple]:
         clauses, params = _where(where)
         if after is not None:
             clauses.append("q.id > ?")
             params.append(after)
-        sql = "SELECT q.data FROM questions q"
+        sql = f"SELECT {column} FROM questions q"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY q.id"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        rows = self._connection().execute(sql, params).fetchall()
-        return [question_from_dict(json.loads(data)) for (data,) in rows]
+        return self._connection().execute(sql, params).fetchall()
 
     def documents(self, names: Iterable[str] | None = None) -> list[DocumentInfo]:
         rows = self._connection().execute(

@@ -246,7 +246,16 @@ def _forecast(text: str, date: Found) -> bool:
 def _cued(text: str, start: int, p: Patterns) -> bool:
     """A bare year counts only after a temporal cue word ("in", "since early", "the year")."""
     cue = p.cue_before.search(text[:start])
-    return bool(cue) and cue.group(1).lower() in p.rules.year_cues
+    if not cue or cue.group(1).lower() not in p.rules.year_cues:
+        return False
+    if cue.group(1).lower() == "of":
+        # "the first quarter of 2021", "the great storm of 1703" -- not "a town of 1500 souls"
+        noun = p.cue_before.search(text[:cue.start()])
+        words = text[:cue.start()].lower().split()[-4:]
+        determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
+        return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns
+                               or (bool(determiners) and determiners[-1] == "the"))
+    return True
 
 
 def _with_year(date: Found, year: int | None) -> Found:

@@ -42,7 +42,7 @@ def reflow(lines: list[Line]) -> tuple[str, list[Piece]]:
             continue
         if text:
             # A line ending in a hyphen after a letter is a compound split at the wrap:
-            # keep the hyphen, drop the space ("once-in-a-" + "century").
+            # keep the hyphen, drop the space ("hard-to-" + "reach").
             if not (text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha()):
                 text += " "
         pieces.append(Piece(len(text), ln))

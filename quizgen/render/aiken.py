@@ -5,12 +5,14 @@
     B. another choice
     ANSWER: A
 
-Every other question type is skipped, and so is a question with more than 26 choices.
+Every other question type is skipped, and so is a question with more than 26 choices or
+whose text would read as a choice or answer line ("A. ...", "ANSWER: ...").
 Aiken has no comments, titles or feedback, so neither ids nor sources can be carried;
 text is written on one line each (Aiken is line-based and has no escapes). No options.
 """
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -20,12 +22,15 @@ from . import RenderOptions, RenderReport
 from .lms import NoOptions, Skips, one_line, parse_options, write_text_output
 
 LETTERS = string.ascii_uppercase
+# Lines Moodle's Aiken reader takes for a choice or the answer, wherever they appear.
+STRUCTURE_LINE = re.compile(r"^(?:[A-Z][.)][ \t]|ANSWER:)")
 
 
 def aiken_block(question: Question) -> str | None:
-    if len(question.choices) > len(LETTERS):
+    prompt = one_line(question.prompt)
+    if len(question.choices) > len(LETTERS) or STRUCTURE_LINE.match(prompt):
         return None
-    lines = [one_line(question.prompt)]
+    lines = [prompt]
     lines += [f"{letter}. {one_line(choice)}" for letter, choice in zip(LETTERS, question.choices)]
     lines.append(f"ANSWER: {LETTERS[question.choices.index(question.answer)]}")
     return "\n".join(lines)

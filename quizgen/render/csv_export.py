@@ -9,8 +9,9 @@
 Every question type becomes term/definition rows: the prompt (a cloze with its blanks
 shown as "_____") and the bank's answer; a matching question gives one row per pair
 (GUID "<id>-<n>"). Fields are written by the csv module, so separators, quotes and
-newlines in the text are quoted, never mistaken for structure; `#html:false` makes Anki
-show `<` and `&` as typed. Option: `deck` (Anki deck name, default the title).
+newlines in the text are quoted, never mistaken for structure; anki.txt quotes every
+field, since Anki skips a line that starts with "#" as a comment; `#html:false` makes
+Anki show `<` and `&` as typed. Option: `deck` (Anki deck name, default the title).
 """
 from __future__ import annotations
 
@@ -45,9 +46,9 @@ def cards(question: Question) -> list[tuple[str, str, str]]:
     return [(question.id, front, back)]
 
 
-def _table(rows: list[tuple[str, ...]], delimiter: str) -> str:
+def _table(rows: list[tuple[str, ...]], delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=quoting)
     writer.writerows(rows)
     return buffer.getvalue()
 
@@ -87,7 +88,7 @@ class CsvRenderer:
         try:
             written = (
                 write_text(out / TERMS, _table(terms, ",")),
-                write_text(out / ANKI, anki_header(deck) + _table(notes, "\t")),
+                write_text(out / ANKI, anki_header(deck) + _table(notes, "\t", csv.QUOTE_ALL)),
             )
         except OSError as exc:
             raise RenderError(f"csv: cannot write: {exc.strerror or exc}", str(out)) from None

@@ -16,11 +16,12 @@ Options: `category` (root category path).
 """
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from pathlib import Path
 
 from lxml import etree
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..bank import Bank
 from ..models import Question
@@ -147,8 +148,14 @@ WRITERS = {
 
 
 class MoodleOptions(NoOptions):
-    category: str = Field(DEFAULT_CATEGORY, pattern=r"^\$[a-z_]+\$(/.*)?$",
-                          description="Root category; a context first ($course$, $system$, ...).")
+    category: str = Field(DEFAULT_CATEGORY, description="Root category; a context first ($course$, $system$, ...).")
+
+    @field_validator("category")
+    @classmethod
+    def _starts_with_context(cls, value: str) -> str:
+        if not re.match(r"^\$[a-z_]+\$(/|$)", value):
+            raise ValueError(f"must start with a Moodle context such as $course$ or $system$, not {value!r}")
+        return value
 
 
 def _category(quiz: etree._Element, path: str) -> None:

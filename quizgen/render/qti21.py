@@ -42,7 +42,7 @@ def _q(tag: str) -> str:
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, _q(tag), {k: v for k, v in attrs.items()})
+    element = etree.SubElement(parent, _q(tag), attrs)
     if text is not None:
         element.text = text
     return element

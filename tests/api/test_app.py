@@ -202,7 +202,8 @@ def test_export_through_the_registry_or_501(client, fmt) -> None:
         assert_problem(response, 422, "cannot-render")
         return
     assert response.content
-    assert f'filename="{quiz_id}' in response.headers["content-disposition"]
+    filename = response.headers["content-disposition"].removeprefix('attachment; filename="').removesuffix('"')
+    assert filename == f"{quiz_id}.{fmt}" or filename.startswith(f"{quiz_id}-{fmt}.")
     if fmt == "pdf":
         assert response.headers["content-type"] == "application/pdf" and response.content.startswith(b"%PDF-")
     if fmt == "apkg" or response.headers["content-type"] == "application/zip":
@@ -355,7 +356,7 @@ def test_an_unexpected_error_is_a_500_problem_without_internals(make_client, sto
     def broken(where: QuestionFilter, after=None, limit=None):
         raise RuntimeError("secret internal detail at /srv/quizgen")
 
-    monkeypatch.setattr(store, "questions", broken)
+    monkeypatch.setattr(store, "question_dicts", broken)
     client = make_client(raise_server_exceptions=False)
     body = assert_problem(client.get("/questions"), 500, "internal-error")
     assert "secret" not in body["detail"] and "RuntimeError" not in client.get("/questions").text

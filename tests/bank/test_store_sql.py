@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.bank import Bank, DocumentInfo, read_bank
+from quizgen.bank import store_sql
 from quizgen.bank.store_sql import MIGRATIONS, QuestionFilter, Quiz, SqliteStore, load_bank, open_store
 from quizgen.errors import BankError
 from quizgen.models import Question, Source
@@ -37,6 +38,7 @@ def store(tmp_path: Path) -> SqliteStore:
     ("sqlite://", "needs a file path"),
     ("sqlite:///", "needs a file path"),
     ("mysql://db/quiz", "unsupported database 'mysql'"),
+    ("sqlite:///:memory:", "name a file"),
     ("postgresql://reader:hunter2@db.example/quiz", "PostgreSQL needs the psycopg driver"),
 ])
 def test_unusable_urls_are_refused_in_one_line(url: str, problem: str) -> None:
@@ -73,6 +75,29 @@ def test_a_database_from_a_newer_quizgen_is_refused(tmp_path: Path) -> None:
         conn.execute("UPDATE schema_version SET version = 99")
     with pytest.raises(BankError, match="schema version 99, newer than this quizgen"):
         SqliteStore(path)
+
+
+def test_a_new_migration_upgrades_an_existing_database(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "b.sqlite"
+    SqliteStore(path).upsert([question("bas-1")])
+    monkeypatch.setattr(store_sql, "MIGRATIONS", MIGRATIONS + ("CREATE TABLE notes (text TEXT);",))
+    upgraded = SqliteStore(path)
+    assert upgraded.schema_version() == len(MIGRATIONS) + 1
+    assert upgraded.question("bas-1") == question("bas-1")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM notes").fetchone() == (0,)
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "b.sqlite"
+    SqliteStore(path)
+    monkeypatch.setattr(store_sql, "MIGRATIONS",
+                        MIGRATIONS + ("CREATE TABLE notes (text TEXT); SELECT nonsense FROM nowhere;",))
+    with pytest.raises(BankError, match="migration to schema version 2 failed"):
+        SqliteStore(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (len(MIGRATIONS),)
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'notes'").fetchall()
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:

@@ -1,7 +1,12 @@
 """Dated events: tables of our own sentences, on the blank pipeline unless the parse matters."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from quizgen.extract import dates
 
@@ -46,6 +51,7 @@ def test_dates_are_read_at_the_precision_the_text_gives(make_doc, blank_nlp, set
         "By 2040, the city will have doubled its housing.",
         "The committee will meet again on May 4 to vote.",  # a day with no year and no document date
         "The report runs to 1250 pages.",
+        "It was a market town of 1500 souls and two churches.",  # "of" dates only after a period noun
     ],
 )
 def test_not_dated_events(make_doc, blank_nlp, settings, sentence):
@@ -118,3 +124,14 @@ def test_trained_parse_gives_subject_verb_object_or_the_dated_noun(make_doc, tra
 def test_blank_event_is_the_clause_around_the_date(make_doc, blank_nlp, settings, sentence, event):
     [item] = run(make_doc, blank_nlp, settings, sentence)
     assert item.event == event
+
+
+@given(st.lists(st.sampled_from(["In", "1999", "May", "4,", "to", "6", "the", "1980s", "of that year", "Sept.",
+                                 "2021.22", "$2000", "war", "ended", ".", "–", "between", "and", "1850"]), max_size=30))
+@hypothesis_settings(max_examples=60, deadline=None)
+def test_any_sentence_gives_valid_iso_dates_or_none(words):
+    text = "The record says " + " ".join(words) + " here."
+    for found in dates.find_dates(text):
+        start, end = dates._iso(found) if found.year else ("0000", None)
+        assert re.fullmatch(r"\d{4}(-\d{2}){0,2}", start)
+        assert end is None or re.fullmatch(r"\d{4}(-\d{2}){0,2}", end)

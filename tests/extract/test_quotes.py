@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from quizgen.config import Settings
 from quizgen.extract import quotes
@@ -155,3 +158,12 @@ def test_unreliable_sentences_are_not_read(blank_nlp, settings):
     doc = Document(path="u.txt", name="u.txt", format="text", checksum="0", metadata={},
                    paragraphs=(Paragraph(**{**paragraph.__dict__, "unreliable": True}),))
     assert list(quotes.extract(doc, blank_nlp, settings)) == []
+
+
+@given(st.lists(st.sampled_from(["“", "”", '"', "said", "he", "Anna Reyes", "wrote,", ":", "The", "word",
+                                 "according to", "’s warning", ".", ",", "again", "Mayor"]), max_size=40))
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_unbalanced_or_odd_marks_never_fail(make_doc, blank_nlp, settings, words):
+    text = "It began. " + " ".join(words) + " The end."
+    for item in run(make_doc, blank_nlp, settings, text):
+        assert item.speaker and item.text

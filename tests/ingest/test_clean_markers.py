@@ -47,3 +47,13 @@ def test_existing_markers_advance_the_sequence():
 def test_an_excerpt_starts_at_a_known_footnote():
     draft = mark_references(make_draft("the river.7 Farms grew.8", footnotes={7: Footnote(7, "Ibid.", 9)}))
     assert draft.lines[0].text == f"the river.{n(7)} Farms grew.{n(8)}"
+
+
+@pytest.mark.parametrize("text", ["convert from latin1 to Unicode", "see man/man1/vim.1", "a file named archive.bz2 here", "the tar file vim-8.2 is"])
+def test_digits_glued_to_letters_are_not_references_without_footnotes(text):
+    assert marked(text) == text
+
+
+def test_digits_glued_to_a_letter_with_a_known_footnote():
+    draft = mark_references(make_draft("the harbour wall1 was rebuilt", footnotes={1: Footnote(1, "Ibid.", 9)}))
+    assert draft.lines[0].text == f"the harbour wall{n(1)} was rebuilt"

@@ -1,7 +1,9 @@
 import textwrap
 
+import pytest
+
 from quizgen.ingest.clean import note_marker
-from quizgen.ingest.clean.reversed import fix_swapped_halves, restore_reversed
+from quizgen.ingest.clean.reversed import fix_swapped_halves, is_prose, restore_reversed
 from quizgen.models import Footnote
 
 from .conftest import make_draft, texts
@@ -71,3 +73,14 @@ def test_weaker_evidence_is_flagged_not_restored():
     draft = restore_reversed(make_draft(text))
     assert texts(draft) == text.split("\n")
     assert [(r.restored, r.reason) for r in draft.regions] == [(False, "lines may be out of order")]
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("the keepers of the towers trimmed the wicks and wound the clock,", True),
+    ("In 1902, the council raised 40 percent of the harbour dues.", True),
+    ("\tset nobackup", False),
+    ("    if has('undo') | set undofile | endif", False),
+    ("http://example.org/a/b/c_123-456.html", False),
+])
+def test_only_prose_lines_are_scored(line, prose):
+    assert is_prose(line) is prose

@@ -6,6 +6,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,7 @@ from quizgen.models import Document
 from conftest import awkward_text, front_matter  # noqa: E402 (tests/property/conftest.py)
 
 SETTINGS = Settings()
-LIMITS = settings(max_examples=150, deadline=timedelta(seconds=3),
+LIMITS = settings(max_examples=80, deadline=timedelta(seconds=3),
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -53,7 +54,21 @@ def test_any_front_matter_is_read_or_refused(text):
     check(read_and_clean("a.md", text.encode("utf-8")), text)
 
 
-@settings(max_examples=60, deadline=timedelta(seconds=3))
+@pytest.mark.xfail(strict=True, raises=RecursionError,
+                   reason="known defect: ingest/readers/markdown.py `_plain` recurses forever on a "
+                   "self-referencing YAML alias in front matter (a: &a [*a]); should be an IngestError")
+def test_a_self_referencing_front_matter_alias_is_refused():
+    read_and_clean("a.md", b"---\na: &a [*a]\n---\nThe delta is a landform at the mouth of a river.\n")
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="known defect (found by fuzz/fuzz_ingest.py): ingest/readers/markdown.py catches only "
+                   "yaml.YAMLError, but PyYAML raises ValueError for an impossible date such as 2021-03-00")
+def test_an_impossible_front_matter_date_is_refused():
+    read_and_clean("a.md", b"---\ndate: 2021-03-00\n---\nThe delta is a landform at the mouth of a river.\n")
+
+
+@settings(max_examples=40, deadline=timedelta(seconds=3))
 @given(data=st.binary(max_size=2000), name=st.sampled_from(["a.txt", "a.md", "a.html", "a.pdf"]))
 def test_any_bytes_are_read_or_refused(data, name):
     read_and_clean(name, data)

@@ -38,8 +38,8 @@ def move_pull_quotes(draft: Draft) -> Draft:
     """Move a quoted block that sits between the two halves of a sentence into draft.asides.
 
     The signal is the sentence around it: the line before the block stops mid-sentence,
-    and the line after it carries on in lowercase or with a bracket ('... Agreement' /
-    pull quote / '(RCEP) was signed'). The halves are joined again.
+    and the line after it carries on in lowercase or with a bracket ('... the Harbour Works
+    Committee' / pull quote / '(HWC) was founded'). The halves are joined again.
     """
     lines, kept, asides = draft.lines, [], list(draft.asides)
     i = 0

@@ -24,8 +24,8 @@ STRONG_CITATION = re.compile(
     r"""https?://|www\.|\bIbid\b|\bop\. cit\b|\b(?:Press|Publishing|Publishers|Journal)\b""", re.I)
 CITATION = re.compile(
     r"""^["“‘]|\bpp?\.\s?\d|\b(?:University|Review|Quarterly|Studies|Vol\.|No\.|eds?\.)|,\s(?:1[5-9]|20)\d\d\b""")
-# Reference numbers glued to text ('place.1', 'us.”20', 'reduction,34'), or to the front of
-# a word in a line whose halves were swapped ('4strong').
+# Reference numbers glued to text ('closed.1', 'sure.”12', 'repairs,3'), or to the front of
+# a word in a line whose halves were swapped ('4large').
 CITED = re.compile(r"""(?<=\S)[a-z.,;:!?”"’)\]](\d{1,3})(?=[\s)\]]|$)|\s(\d{1,3})[a-z]{3,}""")
 URL_TOKEN = re.compile(r"://|^www\.|/")
 FINISHED_URL = re.compile(r"\.(?:s?html?|php|aspx?|jsp|pdf|cms|shtm)\.?$", re.I)

@@ -11,8 +11,8 @@ from .lines import ends_open, is_blank, starts_lowercase, without_markers
 def runs_on(before: str, after: str) -> bool:
     """Does `after` continue the sentence `before` left open?
 
-    A lowercase continuation always does ('once-in-a-' / 'century'); after a comma or a
-    semicolon the sentence goes on whatever the case ('etc.;' / 'It is all the more ...').
+    A lowercase continuation always does ('hard-to-' / 'reach'); after a comma or a
+    semicolon the sentence goes on whatever the case ('etc.;' / 'It was also time ...').
     """
     if not ends_open(before):
         return False

@@ -3,7 +3,7 @@
 One signal is not enough: many wrapped lines happen to end a sentence. A break is made
 only where two agree: the line closing a sentence is clearly shorter than the text's
 wrap width (the writer stopped early), and the next line opens with a short statement
-of its own ('Mutual respect is a prerequisite.'), the way a new paragraph's topic
+of its own ('Keepers were the heart of the service.'), the way a new paragraph's topic
 sentence does.
 """
 from __future__ import annotations

@@ -17,7 +17,7 @@ from ..source import Line
 from . import MARKER, Draft, note_marker
 from .lines import FUNCTION_WORDS, ends_open, ends_sentence, is_blank, without_markers
 
-# ' and that different social systems, religions 4strong or weak, rich or poor,': the line
+# ' and that every harbour should have a light 4large or small, north or south,': the line
 # was split at a footnote marker and its halves emitted in the wrong order.
 SWAPPED = re.compile(r"^(?P<left>\s*\S.*?)\s(?P<number>\d{1,3})(?P<right>[a-z]{3,}\b.*)$")
 WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
@@ -69,7 +69,7 @@ class Continuity:
 
     Two signals: punctuation and case at the junction, and whether the word pair across the
     junction occurs inside some line of the same document ('of' + 'the' does, 'also' +
-    'Each' does not). Both are learned from the document, so no word list is needed.
+    'Every' does not). Both are learned from the document, so no word list is needed.
     """
 
     def __init__(self, lines: list[Line]):

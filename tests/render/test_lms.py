@@ -1,0 +1,102 @@
+"""What the LMS exports share (quizgen/render/lms.py): cloze parsing, identifiers, answers,
+escaping, and which questions a format can take at all."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizgen.models import Question, Source
+from quizgen.render.lms import (
+    Blank, accepted_answers, citation, cloze_parts, cloze_shown, moodle_cloze_escape, moodle_shortanswer_escape,
+    shuffled, usable, xml_id,
+)
+
+
+def question(qtype: str, **fields) -> Question:
+    base = dict(id="q-1", type=qtype, prompt="What is it?", answer="it", explanation="It is it.",
+                sources=(Source(document="d.md", line=3, sentence="It is it."),), kind="definition")
+    return Question(**{**base, **fields})
+
+
+@pytest.mark.parametrize("prompt, parts", [
+    ("No blanks here.", ["No blanks here."]),
+    ("A {{c1::cat}} sat.", ["A ", Blank(1, "cat"), " sat."]),
+    ("{{c1::First}} and {{c2::second::a hint}}", [Blank(1, "First"), " and ", Blank(2, "second", "a hint")]),
+    ("Same {{c1::one}} twice {{c1::two}}.", ["Same ", Blank(1, "one"), " twice ", Blank(2, "two"), "."]),
+    ("Not markup: {{x}} {c1::y}.", ["Not markup: {{x}} {c1::y}."]),
+])
+def test_cloze_parts(prompt, parts):
+    assert cloze_parts(prompt) == parts
+
+
+def test_cloze_shown():
+    assert cloze_shown("A {{c1::cat}} and a {{c2::dog::animal}}.") == "A _____ and a _____."
+
+
+@pytest.mark.parametrize("qid, identifier", [
+    ("mc-3fa9c0d1e2b4", "mc-3fa9c0d1e2b4"),
+    ("1abc", "q_1abc"),
+    ("-x", "q_-x"),
+    ("a b/c:d", "a_b_c_d"),
+    ("_ok.1", "_ok.1"),
+])
+def test_xml_id_is_an_ncname(qid, identifier):
+    assert xml_id(qid) == identifier
+
+
+@pytest.mark.parametrize("answer, accepted, expected", [
+    ("the council", (), ["the council"]),
+    ("the council", ("council", "The Council", " the  council "), ["the council", "council"]),
+    ("x", ("", "y"), ["x", "y"]),
+])
+def test_accepted_answers_once_each(answer, accepted, expected):
+    assert accepted_answers(question("short_answer", answer=answer, accepted=accepted)) == expected
+
+
+@pytest.mark.parametrize("q, ok", [
+    (question("basic"), True),
+    (question("basic", prompt="  "), False),
+    (question("short_answer", answer=""), False),
+    (question("cloze", prompt="No markup."), False),
+    (question("cloze", prompt="A {{c1::cat}}."), True),
+    (question("cloze", prompt="A {{c1:: }}."), False),
+    (question("multiple_choice", choices=("it", "that")), True),
+    (question("multiple_choice", choices=("this", "that")), False),
+    (question("multiple_choice", choices=("it", "it")), False),
+    (question("true_false", answer="True"), True),
+    (question("true_false", answer="yes"), False),
+    (question("matching", pairs=(("a", "1"), ("b", "2"))), True),
+    (question("matching", pairs=(("a", "1"),)), False),
+    (question("matching", pairs=(("a", "1"), ("a", "2"))), False),
+    (question("ordering", sequence=("a", "b")), True),
+    (question("ordering", sequence=("a", "a")), False),
+    (question("essay"), False),
+])
+def test_usable(q, ok):
+    assert usable(q) is ok
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_shuffled_never_gives_the_order_back(seed):
+    items = ["a", "b", "c"]
+    result = shuffled(items, random.Random(seed))
+    assert result != items and sorted(result) == items
+
+
+@pytest.mark.parametrize("raw, escaped", [
+    ("a}b", r"a\}b"), ("1#2", r"1\#2"), ("x~y", r"x\~y"), ("a/b", r"a\/b"), ('"q"', r'\"q\"'),
+    ("back\\slash", r"back\\slash"), ("wild*card", r"wild\*card"), ("{open", "{open"),
+])
+def test_moodle_cloze_escape(raw, escaped):
+    assert moodle_cloze_escape(raw) == escaped
+
+
+def test_moodle_shortanswer_escape_only_the_wildcard():
+    assert moodle_shortanswer_escape("a*b {c} #d") == r"a\*b {c} #d"
+
+
+def test_citation_names_title_author_date_line_and_footnote():
+    source = Source(document="d.md", line=7, sentence="s", title="T", author="A", date="2020", footnote="3 Ibid.")
+    assert citation(question("basic", sources=(source,))) == "Source: T (A, 2020) d.md:7, note 3 Ibid."
+    assert citation(question("basic", sources=())) == ""
