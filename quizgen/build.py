@@ -16,7 +16,7 @@ from typing import Any
 
 from .bank import Bank, DocumentInfo, write_bank
 from .errors import QuizgenError
-from .models import Document, Item, Question
+from .models import Document, Question
 from .recipe import (
     FILE_OPTION, Recipe, default_output_name, expand_sources, load_recipe, recipe_for_paths, unsafe_output_name,
 )
@@ -48,6 +48,7 @@ class BuildResult:
     rejections: tuple[Any, ...] = ()  # generate.Rejection: (question, "code: detail")
     outputs: tuple[OutputResult, ...] = ()
     failures: tuple[str, ...] = ()
+    reused: bool = False  # nothing it depends on changed: the previous outputs were kept
 
     @property
     def ok(self) -> bool:
@@ -89,14 +90,35 @@ def plan(targets: Sequence[str], decks: Path = DECKS_DIR) -> Plan:
     return Plan(tuple(recipes), tuple(problems), tuple(notes))
 
 
-def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
-    """Build one recipe into OUT/<recipe name>/. Never raises QuizgenError: failures are in the result."""
-    from .config import Settings
+def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | None = None,
+                 progress=None, reuse: bool = True) -> BuildResult:
+    """Build one recipe into OUT/<recipe name>/. Never raises QuizgenError: failures are in the result.
 
+    Unchanged documents come from the cache in `settings.cache_dir`; the others are read
+    by `jobs` worker processes when there are many. With `reuse`, a build whose recipe,
+    settings, sources and quizgen itself are unchanged keeps its previous outputs.
+    `progress`: a progress.BuildProgress showing each stage.
+    """
+    from .cache import Cache, build_stamp, reusable_build
+    from .config import Settings
+    from .parallel import plan_sources, read_tasks
+    from .progress import QUIET
+
+    bars = progress or QUIET
     settings = _with_seed(settings or Settings(), recipe.seed)
     result = BuildResult(recipe=recipe, out_dir=Path(out_root) / recipe.name)
     paths, failures = expand_sources(recipe)
-    sources = _read_sources(paths, settings, failures)
+    cache = Cache(settings.cache_dir, settings)
+    tasks = plan_sources(paths, settings, failures, cache)
+    stamp = None
+    if not failures and tasks and all(t.key for t in tasks):
+        stamp = build_stamp(recipe, settings, [(t.path.name, t.key) for t in tasks])
+        summary = reusable_build(settings.cache_dir, result.out_dir, stamp) if reuse else None
+        if summary is not None:
+            return _reused(result, summary)
+    reading = bars.stage("reading documents")
+    sources = read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=reading)
+    reading.done(f"read {len(sources)} documents ({cache.hits} from the cache)")
     result = replace(result, documents=tuple(d.name for d, _ in sources),
                      items=dict(Counter(i.kind for _, items in sources for i in items)))
     if not sources:
@@ -105,12 +127,14 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
         # A bank without a document that failed would silently drop its questions from
         # every earlier output: report all failures and keep what the user already has.
         return replace(result, failures=tuple(failures + [f"{_label(recipe)}: not written because of the failures above"]))
+    generating = bars.stage("generating questions")
     try:
-        from .generate import generate_questions
+        from . import generate
 
-        generated = generate_questions(sources, settings, types=recipe.types)
+        generated = generate.generate_questions(sources, settings, types=recipe.types)
     except QuizgenError as exc:
         return replace(result, failures=tuple(failures + [str(exc)]))
+    generating.done(f"generated {len(generated.questions)} questions")
     documents = {d.name for d, _ in sources}
     kept, refused = _schema_gate(generated.questions, documents)
     rejections = tuple(generated.rejections) + tuple(refused)
@@ -124,8 +148,37 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None) -> BuildResult:
         bank_path = write_bank(bank, result.out_dir / BANK_FILE)
     except QuizgenError as exc:
         return replace(result, failures=tuple(failures + [str(exc)]))
-    outputs = tuple(render_output(bank, recipe, name, result.out_dir, settings) for name in recipe.outputs)
-    return replace(result, bank_path=bank_path, outputs=outputs, failures=tuple(failures))
+    writing = bars.stage("writing outputs", total=len(recipe.outputs))
+    outputs = []
+    for name in recipe.outputs:
+        outputs.append(render_output(bank, recipe, name, result.out_dir, settings))
+        writing.advance()
+    result = replace(result, bank_path=bank_path, outputs=tuple(outputs), failures=tuple(failures))
+    if stamp is not None and result.ok:
+        _record(result, settings, stamp)
+    return result
+
+
+def _record(result: BuildResult, settings, stamp: str) -> None:
+    """What `_reused` needs to stand for this build next time (rejections are not kept: `--report` rebuilds)."""
+    from .cache import record_build
+
+    summary = {
+        "bank_path": str(result.bank_path), "documents": list(result.documents), "items": result.items,
+        "generated": result.generated, "questions": result.questions,
+        "outputs": [{"renderer": o.renderer, "written": [str(p) for p in o.written], "skipped": o.skipped}
+                    for o in result.outputs],
+    }
+    files = [result.bank_path] + [p for o in result.outputs for p in o.written]
+    record_build(settings.cache_dir, result.out_dir, stamp, summary, files)
+
+
+def _reused(result: BuildResult, summary: dict[str, Any]) -> BuildResult:
+    outputs = tuple(OutputResult(o["renderer"], tuple(Path(p) for p in o["written"]), dict(o["skipped"]))
+                    for o in summary["outputs"])
+    return replace(result, reused=True, bank_path=Path(summary["bank_path"]), documents=tuple(summary["documents"]),
+                   items=dict(summary["items"]), generated=summary["generated"],
+                   questions=dict(summary["questions"]), outputs=outputs)
 
 
 def select(questions: Sequence[Question], recipe: Recipe, seed: int) -> list[Question]:
@@ -199,33 +252,6 @@ def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, ext
     return target, renderer.write(bank, target, options)
 
 
-def _read_sources(paths: list[str], settings, failures: list[str]) -> list[tuple[Document, list[Item]]]:
-    """Ingest and extract each file; a bad one is added to `failures` and skipped."""
-    from .extract import extract_document
-    from .ingest import find_sources, load_document
-
-    read: list[tuple[Document, list[Item]]] = []
-    seen: dict[str, str] = {}
-    for given in paths:
-        try:
-            files = find_sources([given])
-        except QuizgenError as exc:
-            failures.append(str(exc))
-            continue
-        for path in files:
-            try:
-                document = load_document(path, settings)
-                if document.name in seen:
-                    failures.append(f"{path}: has the same name as {seen[document.name]}; "
-                                    "questions cite documents by name, so rename one")
-                    continue
-                seen[document.name] = str(path)
-                read.append((document, extract_document(document, settings)))
-            except QuizgenError as exc:
-                failures.append(str(exc))
-    return read
-
-
 def _schema_gate(questions: Sequence[Question], documents: set[str]) -> tuple[list[Question], list[Any]]:
     """Questions the bank schema would refuse become rejections instead of failing the build."""
     from .bank.schema import question_problems
@@ -273,7 +299,8 @@ def print_summary(result: BuildResult) -> None:
     console = Console(highlight=False, soft_wrap=True)  # paths stay on one line
     if result.bank_path:
         console.print(f"{result.recipe.name}: {sum(result.questions.values())} questions from "
-                      f"{len(result.documents)} document(s) -> {result.bank_path}")
+                      f"{len(result.documents)} document(s) -> {result.bank_path}"
+                      + (" (up to date: nothing changed, outputs kept)" if result.reused else ""))
     for output in result.outputs:
         if output.error:
             continue

@@ -72,7 +72,10 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the cleaned documents as JSON."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
-    """Show what the cleaner made of each file: metadata, paragraphs, footnotes, flagged regions."""
+    """Show what the cleaner made of each file: metadata, paragraphs, footnotes, flagged regions.
+
+    A folder is read whole except README*, NOTES*, CHANGELOG*, LICENSE* and hidden files; name one to read it.
+    """
 
     def body() -> None:
         from .ingest.report import print_document
@@ -100,7 +103,10 @@ def extract(
     pipeline: Optional[str] = typer.Option(None, help="auto, trained or blank (overrides extract.pipeline)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
-    """Find enumerations, definitions, dated events and quotes, with their sources."""
+    """Find enumerations, definitions, dated events and quotes, with their sources.
+
+    A folder is read whole except README*, NOTES*, CHANGELOG*, LICENSE* and hidden files; name one to read it.
+    """
 
     def body() -> None:
         from .extract import extract_document
@@ -130,12 +136,15 @@ def build(
         None, help="Recipes (.yaml), or documents and folders built with every output (default: each decks/*.yaml)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: output_dir, i.e. build/)."),
     report: bool = typer.Option(False, "--report", help="Print rejections by reason and a summary table."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes for extraction (default: one per core; small batches use one)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Build each recipe into OUT/<recipe>/: bank.json, then every output it asks for."""
 
     def body() -> None:
         from .build import build_recipe, plan, print_report, print_summary
+        from .progress import BuildProgress
 
         settings = settings_from(config)
         planned = plan(targets or [])
@@ -143,7 +152,10 @@ def build(
         for note in planned.notes:
             typer.echo(f"quizgen: {note}", err=True)
         for recipe in planned.recipes:
-            result = build_recipe(recipe, out or Path(settings.output_dir), settings)
+            with BuildProgress() as bars:  # bars on a terminal only
+                # --report lists rejections, which a reused build does not keep: build again.
+                result = build_recipe(recipe, out or Path(settings.output_dir), settings,
+                                      jobs=jobs, progress=bars, reuse=not report)
             print_summary(result)
             if report:
                 print_report(result)

@@ -137,7 +137,9 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         elif sentence in parsed:
             if _is_count(parsed[sentence], date):
                 continue
-            event = _event_from_parse(parsed[sentence], date) or _event_from_clause(sentence.text, date)
+            event = _event_from_parse(parsed[sentence], date)
+            if event is None:
+                event = _event_from_clause(sentence.text, date)
         else:
             event = _event_from_clause(sentence.text, date)
         if not event:
@@ -332,10 +334,34 @@ NOUNISH = ("NN",)  # NN, NNS, NNP, NNPS
 VERBISH = ("VB", "MD")  # VB, VBD, VBG, VBN, VBP, VBZ, modals
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prep", "agent", "advmod")
+# Dependents a verb or preposition cannot lose without leaving its phrase cut off
+# ("pushed Americans" without "back to reality", "needed" without "to establish ...").
+REQUIRED = {"dobj", "pobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prt", "pcomp"}
+# Dependents that go on a verb's phrase when they follow its object directly.
+FOLLOWING = {"advmod", "oprd", "xcomp", "ccomp", "dative", "prt"}
+# Verbs that say little by themselves, and words too general to identify an event:
+# "China made great efforts", "the council took steps" cannot be dated defensibly.
+LIGHT_VERBS = {
+    "make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "do", "does", "did",
+    "done", "doing", "have", "has", "had", "having", "give", "gives", "gave", "given", "get", "gets", "got",
+    "be", "is", "are", "was", "were", "been", "being", "become", "became", "continue", "continued", "begin",
+    "began", "start", "started",
+}
+GENERIC_WORDS = {
+    "great", "much", "many", "more", "most", "some", "good", "new", "big", "major", "important", "further",
+    "effort", "efforts", "step", "steps", "progress", "measure", "measures", "action", "actions", "move",
+    "moves", "thing", "things", "lot", "part", "role", "work", "way", "ways", "change", "changes", "also",
+    "again", "then", "still", "very", "well",
+}
+MIN_DISTINCT_WORDS = 2  # content words besides the subject, when none is a name or a number
 
 
 def _event_from_parse(sdoc, date: Found) -> str | None:
-    """Trained-pipeline event: the noun phrase the date modifies, or subject + verb + object."""
+    """Trained-pipeline event: the noun phrase the date modifies, or subject + verb + object.
+
+    None when the parse finds neither (the caller falls back to the clause); "" when the
+    clause is cut off or too vague to date ("China made great efforts"): no event.
+    """
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return None
@@ -359,7 +385,10 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
             break
     if not tok.tag_.startswith(VERBISH):
         return None
-    return _phrase(_clause(tok, dated))
+    tokens = _clause(tok, dated)
+    if tokens is None or not _distinctive(tokens, tok):
+        return ""  # cut off or too vague to date: no event rather than a bad one
+    return _phrase(tokens) or ""
 
 
 def _is_count(sdoc, date: Found) -> bool:
@@ -391,28 +420,72 @@ def _noun_phrase(noun, dated: set[int]) -> list:
     return [t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun)]
 
 
-def _clause(verb, dated: set[int]) -> list:
-    """Subject + auxiliaries + verb + the first complement, cut at the first comma."""
+def _clause(verb, dated: set[int]) -> list | None:
+    """Subject + auxiliaries + verb + its complement, or None when no complete clause
+    fits in MAX_EVENT_WORDS.
+
+    The complement is the first one found, with the dependents that follow it directly
+    ("pushed Americans back to reality"); it is cut at a comma only when what is left
+    still reads as a whole ("exceeded 100 trillion yuan", not "of a peaceful").
+    """
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.tag_.startswith(VERBISH):
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-    tokens = [t for t in subject.subtree if t.i not in dated] if subject is not None else []
-    tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    tokens.append(verb)
-    tokens += [c for c in verb.children if c.dep_ == "prt"]
-    for dep in COMPLEMENTS:
-        complement = next((c for c in verb.children if c.dep_ == dep and c.i > verb.i and c.i not in dated), None)
-        if complement is not None:
-            part = []
-            for t in complement.subtree:
-                if t.i in dated or _inside_clause(t, complement):
-                    continue
-                if t.is_punct and t.text in ",;:" and part:
-                    break
-                part.append(t)
-            tokens += part
+    head = [t for t in subject.subtree if t.i not in dated] if subject is not None else []
+    head += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    head.append(verb)
+    head += [c for c in verb.children if c.dep_ == "prt"]
+    complement = next((c for dep in COMPLEMENTS for c in verb.children
+                       if c.dep_ == dep and c.i > verb.i and c.i not in dated), None)
+    if complement is None:
+        return head if _complete(head, verb, subject, dated) else None
+    parts = [complement]
+    for child in verb.children:  # dependents right after the complement belong to the phrase
+        end = max(t.i for t in parts[-1].subtree)
+        if child.i == end + 1 and child.dep_ in FOLLOWING and child.i not in dated:
+            parts.append(child)
+    for cut in (True, False):
+        tokens = head + [t for part in parts for t in _complement(part, dated, cut)]
+        if len(tokens) <= MAX_EVENT_WORDS and _complete(tokens, verb, subject, dated):
+            return tokens
+    return None
+
+
+def _complement(complement, dated: set[int], cut_at_comma: bool) -> list:
+    part = []
+    for t in complement.subtree:
+        if t.i in dated or _inside_clause(t, complement):
+            continue
+        if cut_at_comma and t.is_punct and t.text in ",;:" and part:
             break
-    return tokens
+        part.append(t)
+    return part
+
+
+def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
+    """True when no word hangs on a word left out, and no verb or preposition lost its object."""
+    kept = {t.i for t in tokens}
+    tops = {verb.i} | ({subject.i} if subject is not None else set())
+    for t in tokens:
+        if t.i not in tops and t.head.i not in kept and not t.is_punct:
+            return False
+        for child in t.children:
+            if child.dep_ in REQUIRED and child.i not in kept and child.i not in dated and child.i > t.i \
+                    and not _inside_clause(child, t):
+                return False
+    return True
+
+
+def _distinctive(tokens: list, verb) -> bool:
+    """True when the words besides the subject identify the event: a name or a number, or
+    MIN_DISTINCT_WORDS content words that are neither light verbs nor generic words."""
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    rest = [t for t in tokens if t.i not in subject]
+    if any(t.tag_ in ("NNP", "NNPS", "CD") for t in rest):
+        return True
+    content = [t for t in rest if t.tag_.startswith(("NN", "VB", "JJ", "RB"))
+               and t.lower_ not in LIGHT_VERBS and t.lower_ not in GENERIC_WORDS]
+    return len(content) >= MIN_DISTINCT_WORDS
 
 
 def _inside_clause(token, top) -> bool:

@@ -1,6 +1,7 @@
 """Ingestion: find source files, pick a reader, clean into an immutable Document."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -8,11 +9,19 @@ from ..errors import IngestError
 from ..models import Document
 
 
+# Files a folder holds beside its readings: README.md, NOTES.txt, LICENSE-MIT, changelog.md.
+# The word alone or followed by '.', '-' or '_', so 'Notebook.md' is still a reading.
+NOT_A_READING = re.compile(r"(?:readme|notes|changelog|license)(?:[._-]|$)", re.I)
+
+
 def find_sources(paths: Iterable[str | Path], failures: list[str] | None = None) -> list[Path]:
     """Expand files and folders into the supported files they hold, in a stable order.
 
-    A missing path or a folder without supported files raises IngestError, or, when a
-    `failures` list is given, is recorded there so the other paths are still read.
+    When expanding a folder, files conventionally not readings are skipped: README*,
+    NOTES*, CHANGELOG*, LICENSE* (any case) and hidden files or folders. A file named
+    explicitly is always read. A missing path or a folder without supported files raises
+    IngestError, or, when a `failures` list is given, is recorded there so the other
+    paths are still read.
     """
     found: list[Path] = []
     for given in paths:
@@ -33,10 +42,20 @@ def _sources_in(path: Path) -> list[Path]:
     if not path.is_dir():
         return [path]
     suffixes = supported_suffixes()
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    supported = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    files = [p for p in supported if is_reading(p.relative_to(path))]
     if not files:
-        raise IngestError(f"no supported files in this folder (looked for {', '.join(sorted(suffixes))})", str(path))
+        skipped = f"; skipped {len(supported)} notes, readme or hidden files" if supported else ""
+        raise IngestError(
+            f"no supported files in this folder (looked for {', '.join(sorted(suffixes))}{skipped})", str(path))
     return files
+
+
+def is_reading(relative: Path) -> bool:
+    """False for a file inside a folder that is hidden, or conventionally not a reading."""
+    if any(part.startswith(".") for part in relative.parts):
+        return False
+    return not NOT_A_READING.match(relative.name)
 
 
 def load_document(path: str | Path, settings=None) -> Document:
