@@ -421,8 +421,8 @@ def _noun_phrase(noun, dated: set[int]) -> list:
 
 
 def _clause(verb, dated: set[int]) -> list | None:
-    """Subject + auxiliaries + verb + its complement, or None when no complete clause
-    fits in MAX_EVENT_WORDS.
+    """Subject + auxiliaries + verb + its complement, or None when there is no subject or
+    no complete clause fits in MAX_EVENT_WORDS.
 
     The complement is the first one found, with the dependents that follow it directly
     ("pushed Americans back to reality"); it is cut at a comma only when what is left
@@ -431,7 +431,9 @@ def _clause(verb, dated: set[int]) -> list | None:
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.tag_.startswith(VERBISH):
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-    head = [t for t in subject.subtree if t.i not in dated] if subject is not None else []
+    if subject is None:
+        return None  # "to seek a withdrawal": not a clause a question can ask about
+    head = [t for t in subject.subtree if t.i not in dated]
     head += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     head.append(verb)
     head += [c for c in verb.children if c.dep_ == "prt"]
@@ -466,6 +468,11 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
     """True when no word hangs on a word left out, and no verb or preposition lost its object."""
     kept = {t.i for t in tokens}
     tops = {verb.i} | ({subject.i} if subject is not None else set())
+    last = max(tokens, key=lambda t: t.i)
+    if last.tag_.startswith(VERBISH) and last.i + 1 < len(last.doc):
+        after = last.doc[last.i + 1]  # "needed | to establish ...": the verb's object was left out
+        if not after.is_punct and after.i not in dated and last in after.ancestors:
+            return False
     for t in tokens:
         if t.i not in tops and t.head.i not in kept and not t.is_punct:
             return False
@@ -479,7 +486,8 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
 def _distinctive(tokens: list, verb) -> bool:
     """True when the words besides the subject identify the event: a name or a number, or
     MIN_DISTINCT_WORDS content words that are neither light verbs nor generic words."""
-    subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    # A passive subject is what the event acted on ("the treaty was signed"): it counts.
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECTS - {"nsubjpass"} for t in c.subtree}
     rest = [t for t in tokens if t.i not in subject]
     if any(t.tag_ in ("NNP", "NNPS", "CD") for t in rest):
         return True

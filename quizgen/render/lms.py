@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,6 +22,7 @@ from lxml import etree
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import RenderError
+from ..bank import Bank
 from ..models import Question
 from . import RenderOptions
 from .atomic import atomic_path, write_text
@@ -107,6 +108,26 @@ def xml_id(text: str, prefix: str = "q") -> str:
     if not re.match(r"[A-Za-z_]", name):
         name = f"{prefix}_{name}"
     return name
+
+
+# Characters XML 1.0 cannot carry at all (C0 controls but tab and newlines, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return _NOT_XML.sub(" ", value)
+    if isinstance(value, tuple):
+        return tuple(_xml_safe(v) for v in value)
+    if is_dataclass(value):
+        return replace(value, **{f.name: _xml_safe(getattr(value, f.name)) for f in fields(value)})
+    return value
+
+
+def xml_safe_bank(bank: Bank) -> Bank:
+    """The bank with characters XML cannot represent replaced by spaces (a hand-edited
+    bank may hold them; lxml would refuse the whole file)."""
+    return replace(bank, title=_xml_safe(bank.title), questions=_xml_safe(bank.questions))
 
 
 def one_line(text: str) -> str:

@@ -27,6 +27,7 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
+    xml_safe_bank,
     NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, document_of, html_text,
     moodle_cloze_escape, moodle_shortanswer_escape, one_line, parse_options, short_title, write_text_output,
     xml_bytes,
@@ -173,6 +174,7 @@ class MoodleRenderer:
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
+        bank = xml_safe_bank(bank)
         root = parse_options(MoodleOptions, options, self.name, out).category.rstrip("/")
         skips = Skips()
         kept = [q for q in bank.questions if skips.keep(q, self.types)]

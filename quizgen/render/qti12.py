@@ -27,6 +27,7 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
+    xml_safe_bank,
     NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, html_text, parse_options, rng_for,
     short_title, shuffled, write_zip, xml_bytes, xml_id,
 )
@@ -224,6 +225,7 @@ class Qti12Renderer:
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
         parse_options(self.options_model, options, self.name, out)
+        bank = xml_safe_bank(bank)
         title = options.title or bank.title
         ident = assessment_id(title)
         document, section = questestinterop(ident, title)

@@ -23,6 +23,7 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
+    xml_safe_bank,
     NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, parse_options, rng_for,
     short_title, shuffled, write_zip, xml_bytes, xml_id,
 )
@@ -221,6 +222,7 @@ class Qti21Renderer:
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
         parse_options(self.options_model, options, self.name, out)
+        bank = xml_safe_bank(bank)
         skips = Skips()
         files: dict[str, bytes] = {}
         entries: list[tuple[str, str, Question]] = []

@@ -135,3 +135,37 @@ def test_any_sentence_gives_valid_iso_dates_or_none(words):
         start, end = dates._iso(found) if found.year else ("0000", None)
         assert re.fullmatch(r"\d{4}(-\d{2}){0,2}", start)
         assert end is None or re.fullmatch(r"\d{4}(-\d{2}){0,2}", end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # the words right after the object finish the clause
+        ("In 1932, the flood pushed the farmers back to the hills.", "the flood pushed the farmers back to the hills"),
+        # a comma inside the object is not where the phrase ends
+        ("In 1921, the mayor called for a clean, safe and modern harbour.",
+         "the mayor called for a clean, safe and modern harbour"),
+        # a comma before an appended alternative is
+        ("In 1950, the harvest exceeded ten thousand tons, or twice the usual yield.",
+         "the harvest exceeded ten thousand tons"),
+        # a passive subject names what happened
+        ("The Treaty of Lund was signed in 1679.", "The Treaty of Lund was signed"),
+    ],
+)
+def test_trained_event_is_a_complete_clause(make_doc, trained_nlp, settings, sentence, event):
+    [item] = run(make_doc, trained_nlp, settings, sentence)
+    assert item.event == event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # too vague to be dated defensibly: subject + light verb + generic object
+        "From 1950 to 1960, the council made great efforts to improve the roads.",
+        "In 1907, the town took steps.",
+        # no subject: not a clause a question can ask about
+        "The mayor flew to the capital in May 1933 to seek a loan for the harbour.",
+    ],
+)
+def test_trained_parse_gives_no_event_rather_than_a_vague_or_cut_one(make_doc, trained_nlp, settings, sentence):
+    assert [i.event for i in run(make_doc, trained_nlp, settings, sentence)] == []
