@@ -30,3 +30,8 @@ def test_leading_spaces_go():
 def test_stray_spaces(given, expected):
     assert tidy(given) == expected
     assert texts(fix_stray_spaces(make_draft(given))) == [expected]
+
+
+@pytest.mark.parametrize("text", ["one\x0btwo", "one\x1ftwo", "one\u2028two", "one\u2029two", "one\x7ftwo"])
+def test_control_characters_become_spaces(text):
+    assert texts(strip_spaces(make_draft(text))) == ["one two"]

@@ -14,6 +14,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
 _SPLIT_COMPOUND = re.compile(r"(\b\w+-\w+) -(?=\w)")
 # 'China. ”': a closing quote pushed away from the punctuation it closes.
 _SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=[.,;:!?]) +(?=[”’](?:\s|$))")
+# Control characters (tab aside) and Unicode line/paragraph separators carry no text;
+# left in, they reach exports that cannot represent them (XML, one-line formats).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _RUNS_OF_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
@@ -31,12 +34,13 @@ def fix_mojibake(draft: Draft) -> Draft:
 
 
 def strip_spaces(draft: Draft) -> Draft:
-    """Trailing spaces, whitespace-only lines and no-break spaces carry no meaning in any layout.
+    """Trailing spaces, control characters and no-break spaces carry no meaning in any layout.
 
     Leading spaces are kept here: in PDF text they mark the first line of a page after a
     footnote block, which the footnote step uses; `strip_leading_spaces` drops them later.
     """
-    return with_lines(draft, [Line(ln.no, ln.text.replace("\u00a0", " ").rstrip()) for ln in draft.lines])
+    return with_lines(draft, [Line(ln.no, _CONTROL.sub(" ", ln.text.replace("\u00a0", " ")).rstrip())
+                              for ln in draft.lines])
 
 
 def strip_leading_spaces(draft: Draft) -> Draft:
