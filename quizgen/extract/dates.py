@@ -456,8 +456,8 @@ def _clause(verb, dated: set[int]) -> list | None:
 def _complement(complement, dated: set[int], cut_at_comma: bool) -> list:
     part = []
     for t in complement.subtree:
-        if t.i in dated or _inside_clause(t, complement):
-            continue
+        if t.i in dated or _inside_clause(t, complement) or (t.is_punct and not part):
+            continue  # a comma opening the complement ("pointed out, we ...") is not part of it
         if cut_at_comma and t.is_punct and t.text in ",;:" and part:
             break
         part.append(t)

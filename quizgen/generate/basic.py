@@ -5,7 +5,9 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import capitalise, display_date, join_words, list_phrase, shown_quote
+from .phrasing import (
+    capitalise, display_date, join_words, list_phrase, shown_quote, term_phrase, verb_definition,
+)
 
 QTYPE = "basic"
 
@@ -13,10 +15,8 @@ QTYPE = "basic"
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
         if isinstance(item, Definition):
-            yield ctx.question(
-                QTYPE, fact(item), [item], level="understand",
-                prompt=f"What is meant by {item.term}?", answer=capitalise(item.definition),
-            )
+            prompt, answer = meaning_question(item)
+            yield ctx.question(QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer)
         elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
             yield ctx.question(
                 QTYPE, fact(item), [item], prompt=f"What are {named}?", answer=join_words(item.members),
@@ -31,6 +31,19 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
                 QTYPE, fact(item), [item],
                 prompt=who_said_prompt(item), answer=speaker_answer(item),
             )
+
+
+def meaning_question(item: Definition) -> tuple[str, str]:
+    """'What is meant by the key to ...?' -> its definition. A definition that is the
+    sentence's own predicate ("The term “community” involves the ...") does not answer
+    "What is meant by": it is asked with its verb ("What does the term “community”
+    involve?" -> "The ...")."""
+    sentence = item.source.sentence
+    predicate = verb_definition(item.term, item.definition, sentence)
+    if predicate:
+        named, verb, rest = predicate
+        return f"What does {named} {verb}?", capitalise(rest)
+    return f"What is meant by {term_phrase(item.term, sentence)}?", capitalise(item.definition)
 
 
 def when_prompt(item: DatedEvent) -> str:

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from ..bank.ids import normalise, question_id, stable_int
 from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
-from .phrasing import WordCases, bare_name, in_sentence, valid_date
+from .phrasing import WordCases, bare_name, in_sentence, names_its_list, one_definition, valid_date
 
 # Types that ask a student to produce several things, or to recognise one among
 # given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
@@ -150,7 +150,9 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
 
     The capital a sentence start gave a term, label, member or event is dropped unless
     the document shows the word is a name ('What is meant by win-win cooperation?',
-    but 'Pompeo'); a definition loses the 'that' of "X means that ...";
+    but 'Pompeo'); a definition loses the 'that' of "X means that ..." and is made
+    one phrase; a list named by a clause's subject ("The relations featured ...")
+    loses its name;
     definitions too short to single out a term are left out.
     """
     words = WordCases.of(s.text for s in document.sentences)
@@ -164,10 +166,12 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
         if isinstance(item, Enumeration) and len(item.members) < 2:
             continue  # one member is no list
         if isinstance(item, Enumeration):
-            item = replace(item, label=in_sentence(item.label, words),
+            # A label that is a clause's subject ("The relations featured ...") names no list.
+            label = item.label if names_its_list(item.label, item.source.sentence) else ""
+            item = replace(item, label=in_sentence(label, words) if label else "",
                            members=tuple(in_sentence(m, words) for m in item.members))
         elif isinstance(item, Definition):
-            definition = re.sub(r"^that\s+", "", item.definition.strip())
+            definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
             if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
                 continue
             item = replace(item, term=in_sentence(item.term, words), definition=definition)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from ..bank.ids import normalise
 from .gate import text_problem
 from .phrasing import (
-    ARTICLES, date_parts, display_date, is_name, precision, shift_years, strip_article,
+    ARTICLES, date_parts, display_date, is_clause, is_name, precision, shift_years, strip_article,
 )
 
 OPTIONS = 3  # distractors per multiple-choice question
@@ -62,6 +62,8 @@ def fit_form(answer: str, candidate: str, adapt: bool = True) -> str | None:
     candidate = candidate.strip()
     if _COVER_ALL.search(candidate) or text_problem(candidate) or is_name(answer) != is_name(candidate):
         return None
+    if is_clause(answer) != is_clause(candidate):
+        return None  # a statement among phrases (or a phrase among statements) is the odd one out
     if not adapt:
         return candidate if similar_length(answer, candidate) else None
     if answer.rstrip().endswith(".") != candidate.endswith("."):

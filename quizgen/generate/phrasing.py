@@ -91,6 +91,14 @@ def join_words(words: tuple[str, ...] | list[str]) -> str:
     return f"{', '.join(words[:-1])}{serial} and {words[-1]}"
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal(n: int) -> str | None:
+    """'third' for 3; None past ten, where a question would rather not count."""
+    return ORDINALS[n - 1] if 0 < n <= len(ORDINALS) else None
+
+
 def count_word(n: int) -> str:
     return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
 
@@ -129,6 +137,29 @@ def usable_label(label: str) -> bool:
         and lowered[-1] not in _LABEL_ENDINGS
         and not set(lowered) & _LABEL_VERBS
     )
+
+
+# What may follow a list's name where the sentence names it ("the three deficits: ...",
+# "principles of ...", "problems, namely ..."). Any other word makes the name the subject
+# of a clause ("The relations featured ..."): it says what the members are about, not
+# what they are.
+_NAMING_FOLLOWERS = {
+    "are", "is", "were", "was", "include", "includes", "included", "including", "namely", "such", "as",
+    "of", "in", "with", "for", "that", "which", "to", "on", "at", "from", "by", "and", "or",
+}
+
+
+def names_its_list(label: str, sentence: str) -> bool:
+    """False when the sentence goes on from the label with a verb of its own, so the label
+    is a clause's subject rather than the list's name. A label not written verbatim in its
+    sentence (a heading, a count the extractor read) is taken as a name."""
+    found = re.search(re.escape(label.strip()), sentence, re.IGNORECASE)
+    if not found:
+        return True
+    after = re.match(r"\s*([\w’'-]+|\S)", sentence[found.end():])
+    if not after or not after.group(1)[0].isalpha():
+        return True  # punctuation or the end of the sentence
+    return after.group(1).lower() in _NAMING_FOLLOWERS
 
 
 def plural_label(label: str) -> bool:
@@ -233,6 +264,8 @@ def date_forms(iso: str, end: str | None = None) -> list[str]:
     """Ways a student may write the same date: all are accepted, none may be a distractor."""
     if end:
         start_year, end_year = date_parts(iso)[0], date_parts(end)[0]
+        if start_year == end_year:  # '22–25 September 2015': the year alone would be too loose
+            return [display_date(iso, end), display_date(iso, end).replace("–", "-")]
         return [display_date(iso, end), f"{start_year}-{end_year}", f"{start_year} to {end_year}"]
     year, month, day = date_parts(iso)
     if not month:
@@ -310,6 +343,60 @@ def shown_quote(text: str) -> str:
     """A quotation ending where the quoting sentence went on ('...development,') ends with '…'."""
     text = text.strip()
     return text[:-1].rstrip() + "…" if text.endswith((",", ";", ":")) else text
+
+
+def term_phrase(term: str, sentence: str) -> str:
+    """A term with the article its sentence gives it: 'the key to avoiding conflicts' for
+    "The key to avoiding conflicts ...", so a prompt need not drop it."""
+    found = re.search(rf"\b(the|a|an)\s+{re.escape(term.strip())}", sentence, re.IGNORECASE)
+    return f"{found.group(1).lower()} {term.strip()}" if found else term.strip()
+
+
+def verb_definition(term: str, definition: str, sentence: str) -> tuple[str, str, str] | None:
+    """(how the sentence names the term, the verb in its plain form, the rest) when a
+    definition is the sentence's own predicate: 'The term “community” involves the ...'
+    -> ('the term “community”', 'involve', 'the ...'). None for "X is ...", "X means ...".
+    """
+    verb, _, rest = definition.strip().partition(" ")
+    found = re.search(rf"((?:the\s+term\s+)?[“\"‘']?{re.escape(term.strip())}[”\"’']?)\s+{re.escape(verb)}\s",
+                      sentence, re.IGNORECASE)
+    if not found or not rest or not re.fullmatch(r"[a-z]+s", verb):
+        return None
+    named = found.group(1)
+    named = named[:1].lower() + named[1:] if named.lower().startswith("the term") else term_phrase(term, sentence)
+    return named, plain_verb(verb), rest
+
+
+def plain_verb(verb: str) -> str:
+    """The form after 'does': 'involves' -> 'involve', 'applies' -> 'apply', 'has' -> 'have'."""
+    if verb == "has":
+        return "have"
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|zz|o)es$", verb):
+        return verb[:-2]
+    return verb[:-1]
+
+
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "can", "could", "must",
+           "may", "might", "shall"}
+
+
+def is_clause(text: str) -> bool:
+    """True for a statement ('the biggest change is the rise of trade'), not a phrase."""
+    words = normalise(text).split()
+    return any(w in _FINITE for w in words[1:])
+
+
+def one_definition(definition: str) -> str:
+    """A definition as one phrase. The extractor joins what a sentence says of a term with
+    "; ": a part another part already holds ("core principles; the core principles for
+    X") is dropped, and a part that is a bare predicate ("...; is equipped with ...")
+    is no phrase on its own, so the first part is kept."""
+    parts = [p.strip() for p in definition.split("; ") if p.strip()]
+    kept = [p for p in parts if not any(p != q and f" {normalise(p)} " in f" {normalise(q)} " for q in parts)]
+    kept = [p for i, p in enumerate(kept) if i == 0 or not re.match(r"(?:is|are|was|were|has|have)\b", p)]
+    return "; ".join(kept)
 
 
 def cited(definition: str) -> str:

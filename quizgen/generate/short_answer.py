@@ -8,8 +8,8 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .phrasing import (
-    answer_variants, bare_name, cited, date_forms, display_date, join_words, list_phrase, name_variants,
-    word_count,
+    answer_variants, bare_name, capitalise, cited, date_forms, display_date, join_words, list_phrase,
+    name_variants, ordinal, word_count,
 )
 
 QTYPE = "short_answer"
@@ -31,29 +31,39 @@ def ask(item: Item, ctx: Context) -> Question | None:
         return ctx.question(
             QTYPE, fact(item), [item], level="understand",
             prompt=f"Which term does the text explain with these words: {cited(item.definition)}?",
-            answer=term, accepted=tuple(answer_variants(term)),
+            answer=term, accepted=alternatives(term, answer_variants(term)),
         )
     if isinstance(item, Enumeration):
         members = list(item.members)
         missing = members[-1]
-        named = list_phrase(item.label, len(members))
-        if named is None or len(members) < 2 or word_count(missing) > MAX_ANSWER_WORDS:
+        named = list_phrase(item.label, len(members), with_count=True)
+        last = ordinal(len(members))
+        if named is None or last is None or len(members) < 2 or word_count(missing) > MAX_ANSWER_WORDS:
             return None
+        # Members quoted one by one: "Besides A and B and C and D" cannot be read when
+        # members hold "and" themselves.
+        given = join_words([f"“{m}”" for m in members[:-1]] + ["one more"])
         return ctx.question(
             QTYPE, (*fact(item), "missing", missing), [item],
-            prompt=f"Besides {join_words(members[:-1])}, what else is one of {named}?",
-            answer=missing, accepted=tuple(answer_variants(missing)),
+            prompt=f"{capitalise(named)} are {given}. What is the {last}?",
+            answer=missing, accepted=alternatives(missing, answer_variants(missing)),
         )
     if isinstance(item, DatedEvent):
+        answer_date = display_date(item.date, item.end)
         return ctx.question(
             QTYPE, fact(item), [item],
-            prompt=when_prompt(item), answer=display_date(item.date, item.end),
-            accepted=tuple(date_forms(item.date, item.end)),
+            prompt=when_prompt(item), answer=answer_date,
+            accepted=alternatives(answer_date, date_forms(item.date, item.end)),
         )
     if isinstance(item, Quote):
         return ctx.question(
             QTYPE, fact(item), [item],
             prompt=who_said_prompt(item), answer=bare_name(item.speaker),
-            accepted=tuple(name_variants(item.speaker)),
+            accepted=alternatives(bare_name(item.speaker), name_variants(item.speaker)),
         )
     return None
+
+
+def alternatives(answer: str, forms) -> tuple[str, ...]:
+    """The other spellings a teacher accepts: the answer itself is not repeated."""
+    return tuple(f for f in forms if f != answer)

@@ -13,7 +13,9 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import pick, pick_dates
 from .multiple_choice import same_list_members
-from .phrasing import bare_name, capitalise, cited, display_date, join_words, list_phrase, shown_quote
+from .phrasing import (
+    bare_name, capitalise, cited, display_date, join_words, list_phrase, shown_quote, term_phrase,
+)
 
 QTYPE = "true_false"
 
@@ -36,7 +38,7 @@ def state(item: Item) -> str | None:
         named = list_phrase(item.label, len(item.members))
         return f"{capitalise(named)} are {join_words(item.members)}." if named else None
     if isinstance(item, Definition):
-        return f"The text explains {item.term} with these words: {cited(item.definition)}."
+        return f"The text explains {term_phrase(item.term, item.source.sentence)} with these words: {cited(item.definition)}."
     if isinstance(item, DatedEvent):
         when = f"From {display_date(item.date)} to {display_date(item.end)}" if item.end else (
             f"{'On' if item.date.count('-') == 2 else 'In'} {display_date(item.date)}"

@@ -1,7 +1,11 @@
 """Basic cards: a term's meaning, a list's members, an event's date, a quote's speaker."""
 from __future__ import annotations
 
+import pytest
+
 from quizgen.generate import generate_questions
+from quizgen.generate.basic import meaning_question
+from quizgen.models import Definition, Provenance
 
 from .conftest import SETTINGS
 
@@ -13,3 +17,23 @@ def test_basic_cards(garden):
     assert prompts["What is meant by mulching?"] == "Covering bare soil with a layer of straw or bark"
     assert prompts["In what year did this happen: the railway reached the valley?"] == "1901"
     assert prompts["Who said: “A garden is a lesson in patience that never ends”?"] == "Ana Silva"
+
+
+@pytest.mark.parametrize(
+    ("term", "definition", "sentence", "prompt", "answer"),
+    [
+        ("soil erosion", "the loss of soil by wind", "Soil erosion is the loss of soil by wind.",
+         "What is meant by soil erosion?", "The loss of soil by wind"),
+        # the article the sentence gives the term stays
+        ("key to a good harvest", "rain in spring", "The key to a good harvest is rain in spring.",
+         "What is meant by the key to a good harvest?", "Rain in spring"),
+        # a definition that opens with a verb is asked with that verb, not "What is meant by"
+        ("cooperative", "involves the shared use of tools", "The term “cooperative” involves the shared use of tools.",
+         "What does the term “cooperative” involve?", "The shared use of tools"),
+        ("crop rotation", "requires a plan for every field", "Crop rotation requires a plan for every field.",
+         "What does crop rotation require?", "A plan for every field"),
+    ],
+)
+def test_meaning_questions_read_as_sentences(term, definition, sentence, prompt, answer):
+    item = Definition(term, definition, Provenance("garden.md", sentence, 1, 1))
+    assert meaning_question(item) == (prompt, answer)

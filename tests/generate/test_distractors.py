@@ -44,6 +44,9 @@ def test_also_correct(candidate, correct, expected):
         ("It rained.", "the sun", None),  # a sentence for a sentence
         ("a safe road", "it is a safe road", None),  # unfit text is no option
         ("clean water", "the safe roads (built", None),
+        ("the rise of trade", "the biggest change is new roads", None),  # a statement among phrases
+        ("trade has grown", "the rise of new roads", None),
+        ("trade has grown", "roads have improved", "roads have improved"),
     ],
 )
 def test_fit_form(answer, candidate, expected):
