@@ -7,7 +7,8 @@ the answer"). The checks, in order (the first three on each text a student reads
   dangling-pronoun    a prompt part, answer or option opens with a pronoun whose
                       antecedent is in another sentence ("he", "this", "they")
   truncated           unbalanced quotes or brackets, or text ending on "and", "the", a comma
-  answer-in-prompt    the prompt already gives the answer away
+  answer-in-prompt    the prompt already gives the answer away (or only the right option
+                      repeats one of its words)
   too-long            prompt over generate.max_prompt_chars, answer over max_answer_chars
   bad-choices         multiple choice without four distinct options, exactly one the answer
   duplicate-prompt    the same question again (the first by id is kept)
@@ -174,9 +175,25 @@ def answer_in_prompt(question: Question) -> str | None:
         year = re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?(\d{4})(?:–\d{4})?", question.answer)
         if year and year.group(1) in question.prompt:
             return f"answer-in-prompt: the year {year.group(1)} is in the prompt"
+    if question.type == "multiple_choice" and (echo := lone_echo(question)):
+        return f"answer-in-prompt: only the answer repeats '{echo}' from the prompt"
     for left, right in question.pairs:
         if re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}(?:–\d{4})?", right) and right[-4:] in left:
             return f"answer-in-prompt: '{left}' names its own date"
+    return None
+
+
+_MIN_ECHO_CHARS = 4  # shorter words ("of", "the", "new") are echoed by chance
+
+
+def lone_echo(question: Question) -> str | None:
+    """A word of the prompt that the answer repeats and no other option does
+    ("aspects of globalization" -> "globalization of institutions"): it gives the answer away."""
+    prompt = set(normalise(plain(question.prompt)).split())
+    others = {w for c in question.choices if c != question.answer for w in normalise(c).split()}
+    for word in normalise(question.answer).split():
+        if len(word) >= _MIN_ECHO_CHARS and word in prompt and word not in others:
+            return word
     return None
 
 

@@ -11,7 +11,7 @@ from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Item, Question, Quote
 from .context import Context, groups
 from .gate import text_problem
-from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote
+from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote, term_phrase
 
 QTYPE = "matching"
 
@@ -26,7 +26,7 @@ def pair(item: Item) -> tuple[str, str] | None:
     if isinstance(item, Quote):
         return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
     if isinstance(item, Definition):
-        return item.term, capitalise(item.definition.rstrip("."))
+        return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
     if isinstance(item, DatedEvent) and not names_own_year(item.event, item.date):
         return capitalise(item.event.rstrip(".;, ")), display_date(item.date, item.end)
     return None

@@ -11,7 +11,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .distractors import OPTIONS, pick, pick_dates
-from .phrasing import bare_name, cited, display_date, list_phrase, name_variants
+from .phrasing import bare_name, cited, date_parts, display_date, list_phrase, name_variants, shift_years
 
 QTYPE = "multiple_choice"
 
@@ -49,9 +49,12 @@ def ask(item: Item, ctx: Context) -> Question | None:
         prompt = when_prompt(item)
         answer = display_date(item.date, item.end)
         same = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == normalise(item.event)]
-        others = [(tier, d.date) for tier, d in ctx.corpus.items("date", near)]
-        dates = pick_dates(item.date, others, rng, end=item.end, correct=same, latest=ctx.latest_year)
-        wrong = [display_date(d) for d in dates]
+        if item.end:
+            wrong = other_ranges(item, rng, same, ctx.latest_year)
+        else:
+            others = [(tier, d.date) for tier, d in ctx.corpus.items("date", near)]
+            dates = pick_dates(item.date, others, rng, correct=same, latest=ctx.latest_year)
+            wrong = [display_date(d) for d in dates]
         level = "remember"
     elif isinstance(item, Quote):
         prompt = who_said_prompt(item)
@@ -73,3 +76,13 @@ def same_list_members(item: Enumeration, ctx: Context) -> list[str]:
     """Members of lists with the same name elsewhere: also right, so never distractors."""
     label = normalise(item.label)
     return [m for e in ctx.corpus.all("enumeration") if normalise(e.label) == label for m in e.members]
+
+
+def other_ranges(item: DatedEvent, rng, correct: list[str], latest: int | None) -> list[str]:
+    """A range's distractors are the same range moved by a few years: a single date among
+    ranges (or a range among single dates) would give the answer away."""
+    span = date_parts(item.end)[0] - date_parts(item.date)[0]
+    starts = pick_dates(item.date, [], rng, end=item.end, correct=correct,
+                        latest=None if latest is None else latest - span)
+    return [display_date(d, shift_years(item.end, date_parts(d)[0] - date_parts(item.date)[0])) for d in starts]
+

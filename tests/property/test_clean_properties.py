@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizgen.config import Settings
-from quizgen.errors import QuizgenError
+from quizgen.errors import IngestError, QuizgenError
 from quizgen.ingest.clean import clean
 from quizgen.ingest.readers import choose_reader
 from quizgen.models import Document
 
-from conftest import awkward_text, front_matter  # noqa: E402 (tests/property/conftest.py)
+from .strategies import awkward_text, front_matter
 
 SETTINGS = Settings()
 LIMITS = settings(max_examples=80, deadline=timedelta(seconds=3),
@@ -54,18 +54,14 @@ def test_any_front_matter_is_read_or_refused(text):
     check(read_and_clean("a.md", text.encode("utf-8")), text)
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError,
-                   reason="known defect: ingest/readers/markdown.py `_plain` recurses forever on a "
-                   "self-referencing YAML alias in front matter (a: &a [*a]); should be an IngestError")
 def test_a_self_referencing_front_matter_alias_is_refused():
-    read_and_clean("a.md", b"---\na: &a [*a]\n---\nThe delta is a landform at the mouth of a river.\n")
+    with pytest.raises(IngestError, match="refers to itself"):
+        choose_reader(Path("a.md"), b"---").read("a.md", b"---\na: &a [*a]\n---\nThe delta is a landform at the mouth of a river.\n", SETTINGS)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="known defect (found by fuzz/fuzz_ingest.py): ingest/readers/markdown.py catches only "
-                   "yaml.YAMLError, but PyYAML raises ValueError for an impossible date such as 2021-03-00")
-def test_an_impossible_front_matter_date_is_refused():
-    read_and_clean("a.md", b"---\ndate: 2021-03-00\n---\nThe delta is a landform at the mouth of a river.\n")
+def test_an_impossible_front_matter_date_is_refused():  # found by fuzz/fuzz_ingest.py
+    with pytest.raises(IngestError, match="broken front matter"):
+        choose_reader(Path("a.md"), b"---").read("a.md", b"---\ndate: 2021-03-00\n---\nThe delta is a landform at the mouth of a river.\n", SETTINGS)
 
 
 @settings(max_examples=40, deadline=timedelta(seconds=3))

@@ -16,7 +16,7 @@ from quizgen.ingest.clean import clean
 from quizgen.ingest.readers import choose_reader
 from quizgen.models import item_to_dict
 
-from conftest import WORDS, awkward_text
+from .strategies import WORDS, awkward_text
 
 SETTINGS = Settings.model_validate({"extract": {"pipeline": "blank"}})
 # Sentences shaped like what the rules look for, so the extractors get past their cheap filters.

@@ -18,7 +18,7 @@ from quizgen.errors import QuizgenError
 from quizgen.models import Question, Source
 from quizgen.render import RENDERERS, RenderOptions
 
-from conftest import awkward_text
+from .strategies import awkward_text
 
 # Any character a hand-edited bank could hold (the bank is an input of `quizgen render` too),
 # except C0 controls and U+2028/U+2029, tested once per renderer below (shrinking them is slow).

@@ -49,9 +49,14 @@ class MarkdownReader:
                 line = mark.line + 2 if mark else 1
                 problem = getattr(exc, "problem", None) or "invalid YAML"
                 raise IngestError(f"broken front matter: {problem}", path, line) from None
+            except ValueError as exc:  # PyYAML's own date parsing: 'date: 2021-03-00'
+                raise IngestError(f"broken front matter: {exc}", path, 2) from None
             if loaded is not None and not isinstance(loaded, dict):
                 raise IngestError("broken front matter: expected 'key: value' lines", path, 2)
-            metadata = {str(k): _plain(v) for k, v in (loaded or {}).items()}
+            try:
+                metadata = {str(k): _plain(v) for k, v in (loaded or {}).items()}
+            except RecursionError:  # an alias that contains itself: 'a: &a [*a]'
+                raise IngestError("broken front matter: a YAML alias refers to itself", path, 2) from None
             if isinstance(metadata.get("date"), str):  # 'March 5, 2021' as well as a YAML date
                 metadata["date"] = iso_date(metadata["date"]) or metadata["date"]
             body_first = text[: match.end()].count("\n") + 1
