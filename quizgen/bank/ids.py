@@ -12,6 +12,7 @@ XML NCNames (QTI identifiers).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -34,6 +35,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 _ARTICLES = {"a", "an", "the"}
 
 
+@functools.lru_cache(maxsize=65536)  # distractor checks compare the same phrases many times
 def normalise(text: str) -> str:
     """Lower-case words of a phrase without articles, punctuation or spacing differences.
 

@@ -69,6 +69,12 @@ def reason(question, documents, settings=SETTINGS):
         (ask(qtype="multiple_choice", prompt=MC, answer="erosion", choices=("mulching", "rain", "wind", "sun")),
          "bad-choices: the answer is not exactly one"),
         (ask(line=5), "unreliable-region: notes.md:5 (reversed block)"),
+        # only the right option repeats a word of the prompt: it gives itself away
+        (ask(qtype="multiple_choice", prompt="Which of these is one of the kinds of farming?", answer="dairy farming",
+             choices=("dairy farming", "clean water", "safe roads", "open markets")),
+         "answer-in-prompt: only the answer repeats 'farming'"),
+        (ask(qtype="multiple_choice", prompt="Which of these is one of the kinds of farming?", answer="dairy farming",
+             choices=("dairy farming", "fish farming", "safe roads", "open markets")), None),
     ],
 )
 def test_rejections(question, expected, documents):

@@ -1,7 +1,10 @@
 """Multiple choice: one answer, three fair distractors, seeded order."""
 from __future__ import annotations
 
+import re
+
 from quizgen.generate import generate_questions
+from quizgen.models import DatedEvent
 from quizgen.generate.distractors import also_correct
 
 from .conftest import GARDEN, SETTINGS, garden_items, make_doc
@@ -51,3 +54,11 @@ def test_too_few_fair_distractors_means_no_question():
     quotes = [i for i in garden_items(doc) if i.kind == "quote"][:2]
     bare = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"distractor_vocabulary": []})})
     assert generate_questions([(doc, quotes)], bare, ["multiple_choice"]).questions == ()
+
+
+def test_a_range_gets_ranges_as_distractors(garden):
+    doc, items = garden
+    span = DatedEvent("1921", "the long drought dried the wells", items[0].source, end="1924")
+    [question] = generate_questions([(doc, [span])], SETTINGS, ["multiple_choice"]).questions
+    assert question.answer == "1921–1924"
+    assert all(re.fullmatch(r"\d{4}–\d{4}", choice) for choice in question.choices), question.choices
