@@ -473,6 +473,10 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
         after = last.doc[last.i + 1]  # "needed | to establish ...": the verb's object was left out
         if not after.is_punct and after.i not in dated and last in after.ancestors:
             return False
+    for start, end in _quotations(verb.doc.text):
+        inside = [t for t in verb.doc if start <= t.idx < end]
+        if any(t.i in kept for t in inside) and not all(t.i in kept or t.i in dated for t in inside):
+            return False  # someone's words cut short: "pointed out “..., we cannot close”"
     for t in tokens:
         if t.i not in tops and t.head.i not in kept and not t.is_punct:
             return False
@@ -481,6 +485,11 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
                     and not _inside_clause(child, t):
                 return False
     return True
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quoted passages of a sentence (an unclosed one runs to its end)."""
+    return [m.span() for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", text)]
 
 
 def _distinctive(tokens: list, verb) -> bool:

@@ -15,6 +15,8 @@ from .context import Context, fact
 from .phrasing import bare_name, capitalise, cited, cloze, date_pattern, join_words, list_phrase, shown_quote
 
 QTYPE = "cloze"
+MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
+_CLOZES = re.compile(r"\{\{c\d+::.*?\}\}")
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
@@ -32,7 +34,10 @@ def blank(item: Item) -> tuple[str, list[str]] | None:
     """The cloze text and its blanks in order, or None when no fair cloze can be made."""
     sentence = item.source.sentence.strip()
     if isinstance(item, Enumeration):
-        return in_text(sentence, list(item.members)) or listed(item)
+        found = in_text(sentence, list(item.members))
+        if found and len(re.findall(r"\w+", _CLOZES.sub(" ", found[0]))) < MIN_CONTEXT_WORDS:
+            found = None  # a bare run of members (a list under a heading) gives no clue
+        return found or listed(item)
     if isinstance(item, Definition):
         return in_text(sentence, [item.term]) or (
             f"The text explains {cloze(1, item.term)} with these words: {cited(item.definition)}.",

@@ -124,6 +124,12 @@ _LABEL_ENDINGS = _LABEL_VERBS | {
 }
 _PREPOSITIONS = {"of", "in", "for", "on", "to", "with", "between", "among", "from", "under", "about", "against"}
 MAX_LABEL_WORDS = 12
+# Head nouns that say what a list is only with a complement: "the three levels" of
+# what? "aspects of globalization" names its list, "five aspects" does not.
+_VAGUE_HEADS = {
+    "aspects", "elements", "factors", "levels", "points", "ways", "things", "items", "parts", "areas",
+    "types", "kinds", "steps", "features", "issues", "dimensions",
+}
 
 
 def usable_label(label: str) -> bool:
@@ -136,6 +142,7 @@ def usable_label(label: str) -> bool:
         and lowered[0] not in _LABEL_OPENERS
         and lowered[-1] not in _LABEL_ENDINGS
         and not set(lowered) & _LABEL_VERBS
+        and not (lowered[-1] in _VAGUE_HEADS and not set(lowered) & _PREPOSITIONS)
     )
 
 

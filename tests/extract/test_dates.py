@@ -165,6 +165,8 @@ def test_trained_event_is_a_complete_clause(make_doc, trained_nlp, settings, sen
         "In 1907, the town took steps.",
         # no subject: not a clause a question can ask about
         "After rebuilding the harbour in 1890, the town grew quickly.",
+        # the complement starts inside a quotation: someone's words cut off from their start
+        'In May 1921, the mayor pointed out that “to keep the harbour open, we cannot close the gates at night.”',
     ],
 )
 def test_trained_parse_gives_no_event_rather_than_a_vague_or_cut_one(make_doc, trained_nlp, settings, sentence):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from quizgen.generate import generate_questions
-from quizgen.models import DatedEvent
 from quizgen.generate.distractors import also_correct
+from quizgen.models import DatedEvent
 
 from .conftest import GARDEN, SETTINGS, garden_items, make_doc
 

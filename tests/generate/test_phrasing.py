@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.generate.phrasing import (
-    is_clause, names_its_list, one_definition, ordinal, plain_verb, term_phrase, verb_definition,
+    is_clause, names_its_list, one_definition, ordinal, plain_verb, term_phrase, usable_label, verb_definition,
 )
 
 
@@ -88,3 +88,17 @@ def test_is_clause(text, clause):
 
 def test_ordinal():
     assert [ordinal(n) for n in (1, 3, 10, 11)] == ["first", "third", "tenth", None]
+
+
+@pytest.mark.parametrize(
+    ("label", "usable"),
+    [
+        ("three pillars", True),
+        ("aspects of farming", True),
+        # a generic head noun without a complement does not say what the list is
+        ("three levels", False),
+        ("four main factors", False),
+    ],
+)
+def test_a_list_name_must_say_what_the_list_is(label, usable):
+    assert usable_label(label) is usable

@@ -82,7 +82,8 @@ def test_registered_as_apkg():
     assert set(renderer.types) == set(QUESTION_TYPES)
 
 
-def test_every_question_becomes_one_note_with_the_intended_type(bank, tmp_path, col):
+def test_every_question_becomes_one_note_with_the_intended_type(any_bank, tmp_path, col):
+    bank = any_bank  # the small bank, then the shared corpus built by its recipe
     assert render(bank, tmp_path / "d.apkg") == {}
     log = import_into(col, tmp_path / "d.apkg")
 
@@ -120,14 +121,15 @@ def test_imported_notes_match_golden(bank, tmp_path, col):
     assert text == GOLDEN.read_text(encoding="utf-8"), "Anki notes changed; if intended, regenerate with UPDATE_GOLDEN=1"
 
 
-def test_cards_per_note(bank, tmp_path, col):
+def test_cards_per_note(any_bank, tmp_path, col):
+    bank = any_bank
     render(bank, tmp_path / "d.apkg")
     import_into(col, tmp_path / "d.apkg")
     notes = notes_by_guid(col)
     for question in bank.questions:
         cards = notes[question.id].cards()
         if question.type == "cloze":
-            assert len(cards) == len(question.blanks) == 3  # one card per blank
+            assert len(cards) == len(question.blanks) > 0  # one card per blank
         elif question.type == "basic" and question.kind == "definition":
             assert sorted(c.template()["name"] for c in cards) == ["Card 1", "Reversed"]
             reversed_card = next(c for c in cards if c.template()["name"] == "Reversed")

@@ -409,3 +409,30 @@ def test_first_page_as_png(small_pdfs):
                     str(small_pdfs / f"{STEM}-A.pdf"), str(target)], check=True)
     png = target.with_suffix(".png")
     assert png.stat().st_size > 10_000  # a blank page is a few hundred bytes
+
+
+def numbers_in_order(text: str, count: int) -> bool:
+    """True when '1. ', '2. ', ... 'count. ' all appear, in that order."""
+    position = 0
+    for number in range(1, count + 1):
+        found = re.search(rf"(?<![\d.]){number}\.", text[position:])
+        if not found:
+            return False
+        position += found.end()
+    return True
+
+
+def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
+    """The shared corpus, as decks/shared-corpus.yaml renders it: two versions, separate keys."""
+    written = render(corpus_bank, tmp_path, versions=2, key="separate", formats=["pdf"], stem="corpus")
+    assert sorted(p.name for p in written) == ["corpus-A-key.pdf", "corpus-A.pdf", "corpus-B-key.pdf", "corpus-B.pdf"]
+    count = len(corpus_bank.questions)
+    for version in "AB":
+        pages = pdf_pages(tmp_path / f"corpus-{version}.pdf")
+        key_pages = pdf_pages(tmp_path / f"corpus-{version}-key.pdf")
+        assert count / 40 <= len(pages) <= count / 3, len(pages)
+        assert f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+        assert numbers_in_order(" ".join(pages), count)
+        assert numbers_in_order(" ".join(key_pages), count)
+        assert ".txt, line" in " ".join(key_pages)  # answers cite their source line
+    assert pdf_pages(tmp_path / "corpus-A.pdf") != pdf_pages(tmp_path / "corpus-B.pdf")
