@@ -173,7 +173,7 @@ class Question:
 
     Fields by type:
       basic, short_answer: prompt, answer, accepted (alternatives, short_answer)
-      cloze: prompt is the text with Anki cloze markup ("{{c1::mutual respect}}");
+      cloze: prompt is the text with Anki cloze markup ("{{c1::the council}}");
              answer lists the blanks joined by "; "; blanks holds them in order
       multiple_choice: prompt, answer, choices (answer included, fixed order)
       true_false: prompt is the statement; answer "True" or "False"

@@ -39,7 +39,7 @@ _ARTICLES = {"a", "an", "the"}
 def normalise(text: str) -> str:
     """Lower-case words of a phrase without articles, punctuation or spacing differences.
 
-    "The Thirty Years’ War," and "thirty years' war" normalise to the same text.
+    "The Hundred Days’ Reform," and "hundred days' reform" normalise to the same text.
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", text)  # possessives: "China's" ~ "China"

@@ -165,7 +165,7 @@ def is_term(term: str, names: frozenset[str]) -> bool:
 
 
 def as_term(text: str, names: frozenset[str]) -> str:
-    """The term as a card would ask it: no leading article, sentence capital dropped ("Mutual respect")."""
+    """The term as a card would ask it: no leading article, sentence capital dropped ("Civic trust")."""
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     first = WORD.match(text)
     if first and first.group()[1:].islower() and first.group().lower() not in names:

@@ -2,7 +2,7 @@
 
 Each item's `source.rule` names the rule that found it:
 
-  enum.count-cue          "three deficits in today's world: A, B, and C" / "three problems, namely A, B and C"
+  enum.count-cue          "three pillars of the town: A, B, and C" / "three problems, namely A, B and C"
   enum.count-inline       "four main factors, first the ..., second the ..., and fourth the ..."
   enum.count-subject      "A, B and C are three inseparable elements of ..."
   enum.cue                "featuring A, B and C", "namely A, B and C", "characterized by A, B and C"
@@ -10,7 +10,7 @@ Each item's `source.rule` names the rule that found it:
   enum.purpose            "The purpose of X is to A, B and C"
   enum.quoted-as          "summarized X as "A, B and C""
   enum.quoted-features    "featured "A" in ..., "B" during ..., and "C" after ..."
-  enum.distributed-of     "the globalization of A, of B and of C" (the head is distributed)
+  enum.distributed-of     "the protection of A, of B and of C" (the head is distributed)
   enum.repeated-head      "the unity of A, the unity of B, and the unity of C"
   enum.dangling-prep      "a participant in, a builder of, and a contributor to X"
   enum.rather-than        "A rather than B and C rather than D"
@@ -172,7 +172,7 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
     """Split "A, B and C" / "A, B and C, and D" into members, stopping where the list ends.
 
     An Oxford comma ("..., and D") marks the last member, so an "and" inside an
-    earlier member ("fairness and justice") stays; without it the first "and" of
+    earlier member ("law and order") stays; without it the first "and" of
     the last piece separates the last two members unless the pair is known to be
     one unit in this document (`pairs`). A piece longer than `max_words` ends the list.
     """

@@ -17,7 +17,7 @@ kept when a rule names its speaker:
 Speakers are PERSON entities of the trained pipeline, run only on the sentences
 around a quotation; the blank pipeline falls back to capitalised-name patterns.
 Titles are dropped from the name and kept as the role; a bare surname takes the
-full name given earlier in the document ("Packer" -> "George Packer").
+full name given earlier in the document ("Okafor" -> "Ruth Okafor").
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ OPENING, CLOSING, STRAIGHT = "“", "”", '"'
 QUOTE_MARK = re.compile('[“”"]')
 MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
-# Entity labels the small English model often puts on people's names ("F. Engels" as WORK_OF_ART).
+# Entity labels the small English model often puts on people's names ("J. Smith" as WORK_OF_ART).
 UNTRUSTED_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT"}  # sentences between an attributed quote and one carried over
 
 
@@ -406,7 +406,7 @@ def _people_in(block: Block, start: int, end: int, entities, full_names, m: Matc
         spans = [mt.span() for mt in m.name_run.finditer(s.text)]  # capitalised-name patterns
         if id(s) in entities:
             # NER persons, plus the name patterns NER left unlabelled (the small model misses
-            # "Comrade Xi Jinping"); a pattern it labelled ORG, GPE, NORP ... is not a person.
+            # "Comrade Ana Lima"); a pattern it labelled ORG, GPE, NORP ... is not a person.
             persons, others = entities[id(s)]
             spans = persons + [(a, b) for a, b in spans if not any(a < y and x < b for x, y in persons + others)]
         for a, b in spans:

@@ -25,6 +25,14 @@ def said(sentence: str) -> Provenance:
         (Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), said("Each of the four seasons has a festival.")),
          ("The four seasons are {{c1::spring}}, {{c2::summer}}, {{c3::autumn}} and {{c4::winter}}.",
           ["spring", "summer", "autumn", "winter"])),
+        # Members that are the whole "sentence" (a list under a heading) give no clue: the
+        # list is named instead, or (a name that is no noun phrase) gets no cloze.
+        (Enumeration("three pillars", ("Clean water", "Safe roads", "Public schools"),
+                     said("Clean water Safe roads Public schools")),
+         ("The three pillars are {{c1::Clean water}}, {{c2::Safe roads}} and {{c3::Public schools}}.",
+          ["Clean water", "Safe roads", "Public schools"])),
+        (Enumeration("However, roads matter", ("Clean water", "Safe roads", "Public schools"),
+                     said("Clean water Safe roads Public schools")), None),
         (Definition("Soil erosion", "the loss of soil", said("Soil erosion is the loss of soil.")),
          ("{{c1::Soil erosion}} is the loss of soil.", ["Soil erosion"])),
         (DatedEvent("2020-11-15", "the pact was signed", said("On November 15, 2020, the pact was signed.")),

@@ -45,7 +45,7 @@ def iso_date(text: str) -> str | None:
 
 
 def person_name(text: str) -> str:
-    """'HAN ZHAOYING' -> 'Han Zhaoying'; names already in mixed case are kept."""
+    """'RUTH OKAFOR' -> 'Ruth Okafor'; names already in mixed case are kept."""
     return text.title() if text.isupper() else text
 
 
