@@ -39,13 +39,13 @@ def usable_sentences(doc: Document, kinds: tuple[str, ...] = ("body",)) -> Itera
 
 
 @functools.lru_cache(maxsize=None)
-def load_rules(name: str, schema: type[BaseModel]) -> BaseModel:
-    """Rules data from `quizgen/rules/<name>.yaml`, validated against `schema`, read once per process.
+def load_rules(name: str | Path, schema: type[BaseModel]) -> BaseModel:
+    """Rules data from `quizgen/rules/<name>.yaml` (or a path), validated against `schema`, read once per process.
 
     A missing or malformed file is an ExtractError naming the file: rules are
     shipped data, so this means a broken install or a bad local edit.
     """
-    path = RULES_DIR / f"{name}.yaml"
+    path = name if isinstance(name, Path) else RULES_DIR / f"{name}.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -25,11 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from ..errors import ExtractError
 from ..models import Definition, Document, Paragraph, Sentence
+from . import common
 from .common import provenance
 from .enumerations import split_members
 from .nlp import has_ner
@@ -56,15 +55,8 @@ class DefinitionRules(BaseModel):
     max_term_words: int
 
 
-@functools.lru_cache(maxsize=None)
 def load_rules(path: Path = RULES_FILE) -> DefinitionRules:
-    try:
-        return DefinitionRules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ExtractError(f"cannot read the definition rules: {exc}".splitlines()[0], str(path)) from None
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise ExtractError(f"invalid definition rules: {problems}", str(path)) from None
+    return common.load_rules(path, DefinitionRules)
 
 
 def _alternation(words) -> str:

@@ -34,11 +34,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from ..errors import ExtractError
 from ..models import Document, Enumeration, Paragraph, Sentence
+from . import common
 from .common import provenance
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
@@ -60,15 +59,8 @@ class EnumerationRules(BaseModel):
     max_member_words: int
 
 
-@functools.lru_cache(maxsize=None)
 def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
-    try:
-        return EnumerationRules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ExtractError(f"cannot read the enumeration rules: {exc}".splitlines()[0], str(path)) from None
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise ExtractError(f"invalid enumeration rules: {problems}", str(path)) from None
+    return common.load_rules(path, EnumerationRules)
 
 
 def _alternation(words: Iterable[str]) -> str:

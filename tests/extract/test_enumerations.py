@@ -190,4 +190,4 @@ def test_bad_rules_file_is_one_clear_error(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ExtractError) as caught:
         enumerations.load_rules(path)
-    assert str(path) in str(caught.value) and "enumeration rules" in str(caught.value)
+    assert str(path) in str(caught.value) and "rules" in str(caught.value)
