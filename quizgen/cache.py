@@ -8,6 +8,7 @@ ignored and rebuilt: the folder is always safe to delete.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ from .models import (
 )
 
 FORMAT = 1  # bump when the entry layout changes
-RULES_DIR = Path(__file__).parent / "rules"
+PACKAGE_DIR = Path(__file__).parent
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
@@ -61,12 +62,14 @@ def item_from_dict(data: dict[str, Any]) -> Item:
     return cls(**fields)
 
 
-def rules_hash(folder: Path = RULES_DIR) -> str:
-    """One hash over every rule file, so editing a rule invalidates extraction results."""
+@functools.lru_cache(maxsize=1)
+def extraction_code_hash() -> str:
+    """One hash over the rules and the code that reads, cleans and extracts, so changing
+    any of them invalidates cached documents (quizgen's version alone is not enough)."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for part in ("rules", "ingest", "extract"):
+        _tree_hash(PACKAGE_DIR / part, digest)
+    digest.update((PACKAGE_DIR / "models.py").read_bytes())
     return digest.hexdigest()
 
 
@@ -75,7 +78,7 @@ def settings_fingerprint(settings) -> str:
     parts = {
         "format": FORMAT,
         "version": __version__,
-        "rules": rules_hash(),
+        "code": extraction_code_hash(),
         "ingest": settings.ingest.model_dump(mode="json"),
         "extract": settings.extract.model_dump(mode="json"),
     }
@@ -145,7 +148,6 @@ def _relabel(entry: Entry, path: str) -> Entry:
 
 # A whole build is reused when nothing that shapes its outputs changed: the recipe,
 # every setting, each source's cache key, quizgen's own code, rules and templates.
-PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
 
 
