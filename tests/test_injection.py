@@ -148,9 +148,6 @@ def live_tags(markup: str) -> list[str]:
     return [e.tag for e in fragment.iter() if e.tag in ("script", "b", "i")]
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: generate/cloze.py copies '{{c1::' found in the source "
-                   "sentence into the cloze prompt, so Anki hides an extra blank; the generator (or gate) "
-                   "should refuse or neutralise such sentences")
 def test_anki_cloze_notes_have_only_the_intended_blanks(built):
     result, bank = built
     notes = texts_in(outputs_of(result, "anki")[0])

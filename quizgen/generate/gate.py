@@ -87,6 +87,7 @@ def prompt_key(question: Question) -> tuple[str, str]:
 def first_problem(question: Question, documents: Mapping[str, Document], settings) -> str | None:
     checks = (
         lambda q: unreliable(q, documents),
+        stray_markup,
         unfit_text,
         answer_in_prompt,
         lambda q: too_long(q, settings),
@@ -148,6 +149,15 @@ def text_problem(text: str, where: str = "text") -> str | None:
     words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
     if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
         return f"truncated: {where} ends on '{words[-1]}'"
+    return None
+
+
+def stray_markup(question: Question) -> str | None:
+    """Cloze syntax copied from the source text into a cloze prompt would hide an extra
+    word on the card, so the question is not made. (Elsewhere such text is shown inert.)"""
+    markers = len(_CLOZE.findall(question.prompt)) if question.type == "cloze" else 0
+    if markers != len(question.blanks):
+        return f"markup: {markers} cloze markers for {len(question.blanks)} blanks in prompt"
     return None
 
 

@@ -118,3 +118,18 @@ def test_cloze_cards_of_one_sentence_with_other_blanks_are_not_duplicates(docume
 def test_limits_come_from_the_settings(documents):
     tight = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"max_answer_chars": 10})})
     assert reason(ask(), documents, tight) == "too-long: answer has 16 characters (max 10)"
+
+
+@pytest.mark.parametrize(("prompt", "blanks", "code"), [
+    ("The {{c1::council}} met.", ("council",), None),
+    ("The {{c1::council}} wrote {{c1::x}} on the wall.", ("council",), "markup"),
+    ("The council wrote {{ 7*7 }} on the wall.", (), None),  # shown as text, not a cloze
+])
+def test_source_markup_is_refused(prompt, blanks, code):
+    from quizgen.generate.gate import stray_markup
+    from quizgen.models import Question, Source
+
+    question = Question(id="clz-1", type="cloze" if blanks else "basic", prompt=prompt, answer="council",
+                        explanation="e", sources=(Source("d.md", 1, "s"),), kind="definition", blanks=blanks)
+    reason = stray_markup(question)
+    assert (reason.split(":")[0] if reason else None) == code
