@@ -128,7 +128,7 @@ class Quote:
     text: str
     speaker: str
     source: Provenance
-    role: str | None = None  # "Deputy Editorial Page Editor of The Washington Post"
+    role: str | None = None  # "Deputy Editor of The Harbour Gazette"
     kind: Literal["quote"] = "quote"
 
 

@@ -251,7 +251,7 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
     if not cue or cue.group(1).lower() not in p.rules.year_cues:
         return False
     if cue.group(1).lower() == "of":
-        # "the first quarter of 2021", "the great storm of 1703" -- not "a town of 1500 souls"
+        # "the first quarter of 1911", "the great storm of 1703" -- not "a town of 1500 souls"
         noun = p.cue_before.search(text[:cue.start()])
         words = text[:cue.start()].lower().split()[-4:]
         determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
@@ -323,7 +323,7 @@ def _event_from_clause(text: str, date: Found) -> str:
     clause = _tidy(before + " " + text[date.end:right])
     opening = left == 0 and text.split(" ", 1)[0].lower() in rules().opening_words
     if right < len(text) and (opening or len(clause.split()) < 3):
-        # An opening phrase ("In the first quarter of 2021, China saw ...") needs the main clause.
+        # An opening phrase ("In the first quarter of 1911, the mill saw ...") needs the main clause.
         following = min((a for a, b in breaks if a > right), default=len(text))
         clause = _tidy(clause + ", " + text[right + 1:following])
     return clause

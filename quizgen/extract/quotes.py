@@ -423,7 +423,7 @@ def _person(text: str, start: int, end: int, full_names: dict, m: Matchers) -> P
     title_words: list[str] = []
     while tokens and (tokens[0].lower().rstrip(".") in m.titles or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
         title_words.append(tokens.pop(0))
-    # the last title word ends the titles: "Former US Deputy Secretary of State Robert Zoellick"
+    # the last title word ends the titles: "Former Deputy Harbour Master of the Port Ruth Okafor"
     while len(tokens) > 1 and any(t.lower().rstrip(".") in m.titles for t in tokens[:-1]):
         title_words.append(tokens.pop(0))
     if title_words and title_words[0].lower() == "the" and not any(t.lower().rstrip(".") in m.titles for t in title_words):
