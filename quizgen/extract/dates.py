@@ -218,7 +218,7 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return Found(name, start, end, year, month("m"))
     if name == "month-day":
         # "the September 11 attacks ... in 2001": the year follows in the same clause.
-        later = re.match(rf"[^.;]{{0,80}}?\bin\s+(\d{{4}})\b", text[end:])
+        later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:])
         if later and r.first_year <= int(later.group(1)) <= r.last_year:
             year_span = (end + later.start(1), end + later.end(1))
             return Found(name, start, end, int(later.group(1)), month("m"), num("d"), year_span=year_span)

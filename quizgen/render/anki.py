@@ -51,6 +51,7 @@ from ..errors import RenderError
 from ..models import QUESTION_TYPES, Question
 from . import RenderOptions, RenderReport
 from .atomic import atomic_path
+from .shuffle import rng_for, shuffled
 from .templates import environment
 
 BASIC = "quizgen Basic"
@@ -156,7 +157,7 @@ def list_recall_fields(q: Question, html, rng: random.Random) -> NoteSpec | None
 def matching_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if len(q.pairs) < 2:
         return None
-    rights = _shuffled([right for _, right in q.pairs], rng)
+    rights = shuffled([right for _, right in q.pairs], rng)
     front = html.matching_front(q.prompt, [left for left, _ in q.pairs], rights)
     # The back gives each numbered term the letter of its definition on the front.
     rows = [(n, left, chr(ord("A") + rights.index(right)), right) for n, (left, right) in enumerate(q.pairs, 1)]
@@ -166,18 +167,8 @@ def matching_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
 def ordering_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if len(q.sequence) < 2:
         return None
-    front = html.ordering_front(q.prompt, _shuffled(list(q.sequence), rng))
+    front = html.ordering_front(q.prompt, shuffled(list(q.sequence), rng))
     return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources))
-
-
-def _shuffled(items: list[str], rng: random.Random) -> list[str]:
-    """A shuffle that never hands back the original order (that would give the answer away)."""
-    shuffled = list(items)
-    if len(set(items)) < 2:
-        return shuffled
-    while shuffled == items:
-        rng.shuffle(shuffled)
-    return shuffled
 
 
 FIELDS: dict[str, FieldMaker] = {
@@ -230,7 +221,7 @@ class AnkiRenderer:
         skipped: dict[str, int] = {}
         for question in bank.questions:
             make = FIELDS.get(question.type)
-            rng = random.Random(f"{options.seed}:{question.id}")
+            rng = rng_for(options.seed, question.id)
             spec = make(question, html, rng) if make and question.prompt.strip() else None
             if spec is None:
                 skipped[question.type] = skipped.get(question.type, 0) + 1

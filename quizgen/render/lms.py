@@ -25,13 +25,13 @@ from ..errors import RenderError
 from ..bank import Bank
 from ..models import Question
 from . import RenderOptions
+from . import shuffle
 from .atomic import atomic_path, write_text
 
 # Anki cloze markup, as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^}]*))?\}\}")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same bank gives the same bytes
 UNSOURCED = "unsourced"
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -164,17 +164,7 @@ def citation(question: Question) -> str:
 
 def rng_for(options: RenderOptions, question: Question) -> random.Random:
     """The same seed and question always give the same shuffle, whatever else is in the bank."""
-    return random.Random(f"{options.seed}:{question.id}")
-
-
-def shuffled(items: list[T], rng: random.Random) -> list[T]:
-    """A shuffle that never hands back the original order (that would give the answer away)."""
-    result = list(items)
-    if len(set(items)) < 2:
-        return result
-    while result == items:
-        rng.shuffle(result)
-    return result
+    return shuffle.rng_for(options.seed, question.id)
 
 
 class Skips:

@@ -29,8 +29,9 @@ from . import RenderOptions, RenderReport
 from .lms import (
     xml_safe_bank,
     NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, html_text, parse_options, rng_for,
-    short_title, shuffled, write_zip, xml_bytes, xml_id,
+    short_title, write_zip, xml_bytes, xml_id,
 )
+from .shuffle import shuffled
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"

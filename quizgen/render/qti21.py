@@ -25,8 +25,9 @@ from . import RenderOptions, RenderReport
 from .lms import (
     xml_safe_bank,
     NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, parse_options, rng_for,
-    short_title, shuffled, write_zip, xml_bytes, xml_id,
+    short_title, write_zip, xml_bytes, xml_id,
 )
+from .shuffle import shuffled
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"

@@ -2,14 +2,13 @@
 escaping, and which questions a format can take at all."""
 from __future__ import annotations
 
-import random
 
 import pytest
 
 from quizgen.models import Question, Source
 from quizgen.render.lms import (
     Blank, accepted_answers, citation, cloze_parts, cloze_shown, moodle_cloze_escape, moodle_shortanswer_escape,
-    shuffled, usable, xml_id,
+    usable, xml_id,
 )
 
 
@@ -75,13 +74,6 @@ def test_accepted_answers_once_each(answer, accepted, expected):
 ])
 def test_usable(q, ok):
     assert usable(q) is ok
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_shuffled_never_gives_the_order_back(seed):
-    items = ["a", "b", "c"]
-    result = shuffled(items, random.Random(seed))
-    assert result != items and sorted(result) == items
 
 
 @pytest.mark.parametrize("raw, escaped", [
