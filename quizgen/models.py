@@ -6,7 +6,7 @@ the sentence, line and footnote it came from. Nothing here holds a spaCy object.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Literal
 
 ParagraphKind = Literal["body", "heading", "aside"]
@@ -83,7 +83,7 @@ class Document:
         return self.metadata.get("date")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _lists(self)
 
 
 @dataclass(frozen=True)
@@ -137,11 +137,7 @@ Item = Enumeration | Definition | DatedEvent | Quote
 
 def item_to_dict(item: Item) -> dict[str, Any]:
     """JSON-ready form of an item (the `quizgen extract --format json` contract)."""
-    data = asdict(item)
-    data["source"]["footnotes"] = list(item.source.footnotes)
-    if "members" in data:
-        data["members"] = list(data["members"])
-    return data
+    return _lists(item)
 
 
 QuestionType = Literal[
@@ -200,14 +196,19 @@ class Question:
     sequence: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return _lists(asdict(self))
+        return _lists(self)
 
 
 def _lists(value: Any) -> Any:
-    """Tuples become lists so JSON round-trips compare equal."""
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
+    """Plain JSON data: dataclasses become dicts and tuples lists, so JSON round-trips
+    compare equal (dataclasses.asdict would also deep-copy every string, slowly)."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value  # the usual case, tested first: a big bank holds a million leaves
     if isinstance(value, (list, tuple)):
         return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if is_dataclass(value):
+        return {f.name: _lists(getattr(value, f.name)) for f in fields(value)}
     return value
 

@@ -1,5 +1,7 @@
 """Ingest and extract many source files: from the cache when unchanged, else in worker processes.
 
+`worker_pool` is the one way quizgen starts worker processes (generation uses it too).
+
 Small batches run in this process (starting workers and loading spaCy in each costs
 seconds); large ones go to a process pool whose initializer loads the pipeline once
 per worker. Documents are streamed: at most a few futures are in flight, and results
@@ -22,7 +24,7 @@ from .models import Document, Item
 # Below these a pool costs more than it saves (each worker loads spaCy, ~4 s).
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 256 * 1024
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 8  # results are taken in order: a slow document must not leave a worker idle
 
 Outcome = tuple[Document, list[Item]] | str  # a result, or the one-line error of a bad file
 
@@ -45,14 +47,29 @@ def ingest_and_extract(path: str, settings) -> Outcome:
 _worker_settings = None
 
 
+def worker_pool(workers: int, initializer, initargs: tuple) -> ProcessPoolExecutor:
+    """Worker processes that ignore Ctrl-C (it goes to the whole process group; only the
+    parent decides what to do with it) and run `initializer(*initargs)` once each."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start,
+        initargs=(initializer, initargs),
+    )
+
+
+def _start(initializer, initargs: tuple) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)
+
+
 def _start_worker(settings_json: str) -> None:
     """Pool initializer: settings and the spaCy pipeline, once per worker."""
     global _worker_settings
     from .config import Settings
     from .extract.nlp import load_pipeline
 
-    # Ctrl-C goes to the whole process group; only the parent decides what to do with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_settings = Settings.model_validate_json(settings_json)
     load_pipeline(_worker_settings.extract.pipeline)
 
@@ -126,13 +143,7 @@ def stream(tasks: Sequence[Task], settings, *, cache: Cache | None = None,
     big = len(misses) >= PARALLEL_MIN_FILES and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES
     pool = None
     if jobs > 1 and big:
-        pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(misses)),
-            # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(settings.model_dump_json(),),
-        )
+        pool = worker_pool(min(jobs, len(misses)), _start_worker, (settings.model_dump_json(),))
     try:
         yield from _outcomes(tasks, misses, settings, cache, pool, jobs * IN_FLIGHT_PER_WORKER)
     finally:

@@ -18,6 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ..errors import BankError
 from ..models import Question, Source
 
@@ -78,7 +80,11 @@ def content_of(bank: Bank) -> dict[str, Any]:
 
 
 def content_hash(bank: Bank) -> str:
-    canonical = json.dumps(content_of(bank), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _hash_of(content_of(bank))
+
+
+def _hash_of(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -86,13 +92,14 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
     """The file's JSON object; `generator` and `built_at` are filled in when empty."""
     from .. import __version__
 
+    content = content_of(bank)
     return {
         "schema_version": bank.schema_version,
         "generator": bank.generator or f"quizgen {__version__}",
         "built_at": bank.built_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "content_hash": content_hash(bank),
+        "content_hash": _hash_of(content),
         "title": bank.title,
-        **content_of(bank),
+        **content,
     }
 
 
@@ -106,7 +113,9 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise BankError(f"refusing to write an invalid bank: {found[0]}{more}", str(path))
-    return write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    # orjson: the standard library's encoder falls back to pure Python when indenting.
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    return write_text(Path(path), text)
 
 
 def load_bank_json(path: str | Path) -> Any:

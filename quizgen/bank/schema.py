@@ -1,5 +1,9 @@
 """Checks a bank against its JSON Schema (shipped as quizgen/schemas/bank.schema.json).
 
+jsonschema-rs answers "is it valid?" fast enough for banks of many thousands of
+questions; only an invalid bank goes through jsonschema, whose errors carry what
+the messages below need (the keyword, its value, the offending instance).
+
 The schema covers structure and per-type shape; `problems()` adds the checks JSON
 Schema cannot express across fields (the answer is one of the choices, ids are
 unique, sources cite a document of the bank). Every problem names its JSON path.
@@ -33,22 +37,27 @@ def bank_schema() -> dict[str, Any]:
     return json.loads(resources.files("quizgen").joinpath("schemas/bank.schema.json").read_text("utf-8"))
 
 
-@cache
-def _validator():
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(bank_schema())
-
-
-@cache
-def _question_validator():
-    from jsonschema import Draft202012Validator
-
+def _question_schema() -> dict[str, Any]:
     schema = dict(bank_schema())
     schema.update({"$ref": "#/$defs/question"})
     for key in ("type", "required", "additionalProperties", "properties"):
         schema.pop(key)
-    return Draft202012Validator(schema)
+    return schema
+
+
+@cache
+def _validators(part: str):
+    """(fast yes/no check, explaining validator) for the whole bank or one question."""
+    import jsonschema_rs
+    from jsonschema import Draft202012Validator
+
+    schema = bank_schema() if part == "bank" else _question_schema()
+    return jsonschema_rs.validator_for(schema), Draft202012Validator(schema)
+
+
+def _schema_problems(data: Any, part: str) -> list[Problem]:
+    fast, explaining = _validators(part)
+    return [] if fast.is_valid(data) else [_describe(e) for e in explaining.iter_errors(data)]
 
 
 def problems(data: Any) -> list[Problem]:
@@ -59,7 +68,7 @@ def problems(data: Any) -> list[Problem]:
     if version != SCHEMA_VERSION:
         return [Problem("$.schema_version", f"{version!r} is not a schema version this quizgen reads "
                                             f"(it reads {SCHEMA_VERSION})")]
-    found = [_describe(e) for e in _validator().iter_errors(data)]
+    found = _schema_problems(data, "bank")
     found.extend(_cross_field(data))
     unique = list(dict.fromkeys(found))  # the same problem can come from two subschemas
     return sorted(unique, key=lambda p: _sort_key(p.path))  # stable: schema order within a path
@@ -67,7 +76,7 @@ def problems(data: Any) -> list[Problem]:
 
 def question_problems(question: dict[str, Any], documents: set[str] | None = None) -> list[Problem]:
     """Problems of one question (paths start at `$`); used by the build before writing."""
-    found = [_describe(e) for e in _question_validator().iter_errors(question)]
+    found = _schema_problems(question, "question")
     found.extend(_question_cross_field("$", question, documents))
     return found
 

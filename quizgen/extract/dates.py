@@ -25,6 +25,7 @@ from .common import load_rules, provenance, usable_sentences
 from .nlp import has_parser, parse_only
 
 MAX_EVENT_WORDS = 24
+NEARBY_CHARS = 120  # how far before or after a date its cue words and year are looked for
 
 
 class DateRules(BaseModel):
@@ -218,12 +219,12 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return Found(name, start, end, year, month("m"))
     if name == "month-day":
         # "the September 11 attacks ... in 2001": the year follows in the same clause.
-        later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:])
+        later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:end + NEARBY_CHARS])
         if later and r.first_year <= int(later.group(1)) <= r.last_year:
             year_span = (end + later.start(1), end + later.end(1))
             return Found(name, start, end, int(later.group(1)), month("m"), num("d"), year_span=year_span)
         return Found(name, start, end, None, month("m"), num("d"), implied_year=True)
-    words_after = text[end:].split()
+    words_after = text[end:end + NEARBY_CHARS].split()
     if words_after and words_after[0].strip(".,;:").lower() in r.not_after_year:
         return None
     if name == "year-range":
@@ -247,13 +248,16 @@ def _forecast(text: str, date: Found) -> bool:
 
 def _cued(text: str, start: int, p: Patterns) -> bool:
     """A bare year counts only after a temporal cue word ("in", "since early", "the year")."""
-    cue = p.cue_before.search(text[:start])
+    # Only the text just before is read: searching the whole prefix for each of many
+    # years in one long sentence would take quadratic time.
+    cue = p.cue_before.search(text[max(0, start - NEARBY_CHARS):start])
     if not cue or cue.group(1).lower() not in p.rules.year_cues:
         return False
     if cue.group(1).lower() == "of":
         # "the first quarter of 1911", "the great storm of 1703" -- not "a town of 1500 souls"
-        noun = p.cue_before.search(text[:cue.start()])
-        words = text[:cue.start()].lower().split()[-4:]
+        before = text[max(0, start - NEARBY_CHARS):start][:cue.start()]
+        noun = p.cue_before.search(before)
+        words = before.lower().split()[-4:]
         determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
         return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns
                                or (bool(determiners) and determiners[-1] == "the"))

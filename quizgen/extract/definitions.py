@@ -31,7 +31,7 @@ from ..models import Definition, Document, Paragraph, Sentence
 from . import common
 from .common import provenance
 from .enumerations import split_members
-from .nlp import has_ner
+from .nlp import entities_only, has_ner
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "definitions.yaml"
 
@@ -275,7 +275,7 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         return candidates
     labels = set(load_rules().name_labels)
     kept = []
-    for candidate, parsed in zip(candidates, nlp.pipe(c.body for c in candidates)):
+    for candidate, parsed in zip(candidates, nlp.pipe((c.body for c in candidates), disable=entities_only(nlp))):
         start = parsed.text.find(candidate.surface)
         # the head is the last word before a prepositional phrase: "dialogues" in "dialogues between A and B"
         head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.surface, maxsplit=1)[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..errors import GenerateError
 from ..models import Document, Item, Question
 from ..registry import Registry
-from .context import Context, Corpus, as_read, reading_order
+from .context import Context, Corpus, as_read
 from .gate import Rejection, check
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
@@ -49,47 +49,90 @@ def _register_builtin() -> None:
 _register_builtin()
 
 
+# Below this many documents a pool costs more than it saves (each worker starts Python).
+PARALLEL_MIN_DOCUMENTS = 24
+CHUNKS_PER_WORKER = 4
+
+
 def generate_questions(
     sources: Sequence[tuple[Document, Sequence[Item]]],
     settings=None,
     types: Sequence[str] | None = None,
+    jobs: int = 1,
 ) -> Generated:
     """Questions of the given types (default: settings.generate.types) from every document.
 
     Deterministic for a given seed: documents are processed in name order, the
     same fact in two documents becomes one question citing both, and the result
     is sorted by id. Questions the gate refuses are returned as rejections.
+    With `jobs` > 1 and many documents, documents are shared out to worker processes;
+    the result is the same.
     """
     from ..config import Settings
 
     settings = settings or Settings()
-    wanted = list(types) if types is not None else list(settings.generate.types)
+    wanted = tuple(types) if types is not None else tuple(settings.generate.types)
     for name in wanted:
         if name not in QUESTION_TYPES:
             known = ", ".join(QUESTION_TYPES.names())
             raise GenerateError(f"unknown question type {name!r} (known: {known})")
     ordered = sorted(((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name)
     corpus = Corpus.of(ordered)
+    documents = [document for document, _ in ordered]
+    if jobs > 1 and len(documents) >= PARALLEL_MIN_DOCUMENTS:
+        made = _in_workers(documents, corpus, settings, wanted, jobs)
+    else:
+        made = questions_of(documents, corpus, settings, wanted)
+    kept, rejections = check(merge(made), {document.name: document for document in documents}, settings)
+    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)), rejections=tuple(rejections))
+
+
+def questions_of(documents: Sequence[Document], corpus: Corpus, settings, wanted: Sequence[str]) -> list[Question]:
+    """Every wanted type's questions about each document's items, in document order."""
     made: list[Question] = []
-    for document, items in ordered:
+    for document in documents:
         context = Context(document=document, corpus=corpus, settings=settings)
-        items = reading_order(items)
+        items = corpus.items_of(document.name)
         for name in wanted:
             made.extend(QUESTION_TYPES.get(name)(items, context))
-    documents = {document.name: document for document, _ in ordered}
-    kept, rejections = check(merge(made), documents, settings)
-    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)), rejections=tuple(rejections))
+    return made
+
+
+def _in_workers(documents, corpus: Corpus, settings, wanted, jobs: int) -> list[Question]:
+    """`questions_of` over contiguous chunks of documents in worker processes, in order.
+
+    Each worker gets the corpus once; each document travels to one worker only.
+    """
+    from ..parallel import worker_pool
+
+    size = -(-len(documents) // (jobs * CHUNKS_PER_WORKER))
+    chunks = [documents[start:start + size] for start in range(0, len(documents), size)]
+    with worker_pool(jobs, _start_worker, (corpus, settings.model_dump_json(), wanted)) as pool:
+        return [question for made in pool.map(_work, chunks) for question in made]
+
+
+_worker_state: tuple = ()
+
+
+def _start_worker(corpus: Corpus, settings_json: str, wanted: tuple[str, ...]) -> None:
+    global _worker_state
+    from ..config import Settings
+
+    _worker_state = (corpus, Settings.model_validate_json(settings_json), wanted)
+
+
+def _work(documents: Sequence[Document]) -> list[Question]:
+    corpus, settings, wanted = _worker_state
+    return questions_of(documents, corpus, settings, wanted)
 
 
 def merge(questions: Iterable[Question]) -> list[Question]:
     """One question per id; a fact asked again from another document adds its source."""
-    by_id: dict[str, Question] = {}
+    firsts: dict[str, Question] = {}
+    sources: dict[str, dict] = {}  # id -> sources in first-seen order (a dict: no quadratic search)
+    tags: dict[str, dict] = {}
     for question in questions:
-        first = by_id.get(question.id)
-        if first is None:
-            by_id[question.id] = question
-            continue
-        sources = first.sources + tuple(s for s in question.sources if s not in first.sources)
-        tags = first.tags + tuple(t for t in question.tags if t not in first.tags)
-        by_id[question.id] = replace(first, sources=sources, tags=tags)
-    return list(by_id.values())
+        firsts.setdefault(question.id, question)
+        sources.setdefault(question.id, {}).update(dict.fromkeys(question.sources))
+        tags.setdefault(question.id, {}).update(dict.fromkeys(question.tags))
+    return [replace(first, sources=tuple(sources[qid]), tags=tuple(tags[qid])) for qid, first in firsts.items()]

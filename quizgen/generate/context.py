@@ -6,15 +6,18 @@ provenance, Anki-safe tags, the topic, the difficulty and the level.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import random
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from ..bank.ids import normalise, question_id, stable_int
 from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
+from .distractors import Pool
 from .phrasing import WordCases, bare_name, in_sentence, names_its_list, one_definition, valid_date
 
 # Types that ask a student to produce several things, or to recognise one among
@@ -28,24 +31,59 @@ MANY_PARTS = 4
 @dataclass(frozen=True)
 class Corpus:
     """Every item of every document, for distractors and for checking a false statement
-    is not true somewhere else."""
+    is not true somewhere else.
+
+    Questions ask it the same few things many times, so each answer is indexed once
+    (memoised per kind and field): a lookup costs the same in a corpus of thousands of
+    documents as in one of three.
+    """
 
     documents: tuple[tuple[str, tuple[Item, ...]], ...]
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, sources: Sequence[tuple[Document, Sequence[Item]]]) -> Corpus:
         return cls(tuple((doc.name, reading_order(items)) for doc, items in sources))
 
-    def items(self, kind: str, near: str) -> list[tuple[int, Item]]:
-        """Items of one kind with their tier: 0 from document `near`, 1 from the others."""
-        found = []
-        for name, items in self.documents:
-            tier = 0 if name == near else 1
-            found += [(tier, item) for item in items if item.kind == kind]
-        return sorted(found, key=lambda pair: pair[0])
+    def pool(self, kind: str, name: str) -> Pool:
+        """Field `name` of every item of `kind` (each member, for a list's `members`), by document."""
+        return self._memoised(("pool", kind, name), lambda: Pool(tuple(
+            (document, text) for document, item in self._of_kind(kind) for text in _values(item, name))))
 
-    def all(self, kind: str) -> list[Item]:
-        return [item for _, items in self.documents for item in items if item.kind == kind]
+    def where(self, kind: str, key: str, value: str, name: str) -> list[str]:
+        """Field `name` of the items of `kind` whose field `key` normalises as `value` does."""
+        index = self._memoised(("where", kind, key, name), lambda: _group(
+            (normalise(getattr(item, key)), text) for _, item in self._of_kind(kind) for text in _values(item, name)))
+        return list(index.get(normalise(value), ()))
+
+    def items_of(self, document: str) -> tuple[Item, ...]:
+        """The items of one document, in reading order."""
+        return self._memoised(("documents",), lambda: dict(self.documents)).get(document, ())
+
+    def of_document(self, kind: str, document: str) -> tuple[Item, ...]:
+        index = self._memoised(("by document", kind), lambda: _group(self._of_kind(kind)))
+        return index.get(document, ())
+
+    def _of_kind(self, kind: str) -> list[tuple[str, Item]]:
+        return [(name, item) for name, items in self.documents for item in items if item.kind == kind]
+
+    def _memoised(self, key: tuple, make: Callable):
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+
+def _values(item: Item, name: str) -> tuple[str, ...]:
+    value = getattr(item, name)
+    return tuple(value) if isinstance(value, tuple) else (value,)
+
+
+def _group(pairs: Iterable[tuple[str, object]]) -> dict[str, tuple]:
+    """Values by key, each once, in first-seen order."""
+    grouped: dict[str, dict] = {}
+    for key, value in pairs:
+        grouped.setdefault(key, {})[value] = None
+    return {key: tuple(values) for key, values in grouped.items()}
 
 
 @dataclass(frozen=True)
@@ -62,7 +100,7 @@ class Context:
     def latest_year(self) -> int | None:
         """The last year a date question may offer: the document's date, else its last event."""
         dated = str(self.document.date or "")[:4]
-        own = [d for d in self.corpus.all("date") if d.source.document == self.document.name]
+        own = self.corpus.of_document("date", self.document.name)
         years = [int((d.end or d.date)[:4]) for d in own]
         return int(dated) if dated.isdigit() else max(years, default=None)
 
@@ -80,12 +118,21 @@ class Context:
 
     def topic(self, item: Item) -> str | None:
         """The heading of the section the item comes from; else the list's own name."""
-        for paragraph in self.document.paragraphs:
-            if paragraph.kind == "body" and paragraph.line <= item.source.line <= paragraph.end_line:
-                if paragraph.heading:
-                    return paragraph.heading
-                break
+        starts, body = self._body_paragraphs
+        at = bisect.bisect_right(starts, item.source.line) - 1
+        if at >= 0 and item.source.line <= body[at].end_line and body[at].heading:
+            return body[at].heading
         return getattr(item, "label", None)
+
+    @functools.cached_property
+    def _body_paragraphs(self) -> tuple[list[int], list]:
+        """(first lines, paragraphs) of the body paragraphs by line, to find one by bisection."""
+        body = sorted((p for p in self.document.paragraphs if p.kind == "body"), key=lambda p: p.line)
+        return [p.line for p in body], body
+
+    @functools.cached_property
+    def _document_tag(self) -> str:
+        return f"doc::{tag_text(PurePath(self.document.name).stem)}"
 
     def question(
         self,
@@ -101,7 +148,7 @@ class Context:
         core = tuple(core)
         sentences = list(dict.fromkeys(item.source.sentence for item in items))
         topic = self.topic(items[0])
-        tags = [f"doc::{tag_text(PurePath(self.document.name).stem)}", f"kind::{items[0].kind}"]
+        tags = [self._document_tag, f"kind::{items[0].kind}"]
         if topic:
             tags.append(f"topic::{tag_text(topic)}")
         parts = len(fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer])
@@ -204,6 +251,7 @@ def groups(items: Sequence, low: int = 4, high: int = 6) -> list[list]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_text(text: str) -> str:
     """Anki tags cannot hold spaces; keep letters, digits, '-' and '_' only."""
     text = re.sub(r"[^\w-]+", "_", text.strip().casefold())

@@ -2,6 +2,8 @@
 
 Candidates come in tiers: the same kind of thing from the same document (tier 0),
 from the rest of the corpus (tier 1), then `generate.distractor_vocabulary` (tier 2).
+A `Pool` draws them lazily in that order, so a question costs the same whatever the
+corpus size: the whole own document, then at most `MAX_DRAWS` random others.
 A candidate is refused when it is unfit text itself (the gate's checks), when it is
 also correct (it normalises to, contains or is contained in an accepted answer,
 plural endings aside), when its form differs from the answer's (a name for a name,
@@ -11,9 +13,12 @@ seed gives the same options.
 """
 from __future__ import annotations
 
+import functools
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, islice
 
 from ..bank.ids import normalise
 from .gate import text_problem
@@ -26,25 +31,61 @@ MAX_LENGTH_RATIO = 2.0  # a distractor may be at most twice as long (or short) a
 SHORT_ANSWER_CHARS = 12  # below this, compare lengths by difference rather than ratio
 NEARBY_YEARS = 30  # corpus dates further than this from the answer are not tempting
 DATE_SHIFTS = (1, -1, 2, -2, 3, -3, 5, -5, 10, -10)  # years, for made-up nearby dates
+MAX_DRAWS = 400  # candidates from other documents tried per question; bounds the cost in a big corpus
 
+_PLURAL = re.compile(r"(?<=[^s])(es|s)$")
 _COVER_ALL = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Candidate texts of one kind: (document, text) pairs, in corpus order."""
+
+    entries: tuple[tuple[str, str], ...]
+    _by_document: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _distinct: list = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for document, text in self.entries:
+            self._by_document.setdefault(document, {})[text] = None
+        # A text many documents share is one candidate, not a weight on the draw.
+        self._distinct.extend(dict.fromkeys(text for _, text in self.entries))
+
+    def draw(self, near: str, rng: random.Random) -> Iterator[tuple[int, str]]:
+        """(tier, text): every text of document `near` in a seeded order (tier 0), then up
+        to MAX_DRAWS other texts of the corpus in a seeded order (tier 1)."""
+        own = self._by_document.get(near, {})
+        yield from ((0, text) for text in lazily_shuffled(list(own), rng))
+        others = ((1, text) for text in lazily_shuffled(self._distinct, rng) if text not in own)
+        yield from islice(others, MAX_DRAWS)
+
+
+def lazily_shuffled(items: Sequence, rng: random.Random) -> Iterator:
+    """The items in a seeded random order, drawn one at a time: the first k cost O(k)
+    however long the sequence (a Fisher-Yates shuffle that remembers only its swaps)."""
+    moved: dict[int, int] = {}
+    for start in range(len(items)):
+        chosen = rng.randrange(start, len(items))
+        yield items[moved.get(chosen, chosen)]
+        moved[chosen] = moved.get(start, start)
 
 
 def also_correct(candidate: str, correct: Iterable[str]) -> bool:
     """True when a candidate says the same as a correct answer, or one holds the other."""
-    cand = _stems(candidate)
-    for answer in correct:
-        ans = _stems(answer)
-        if not cand or not ans or cand == ans:
-            return True
-        if f" {ans} " in f" {cand} " or f" {cand} " in f" {ans} ":
-            return True
-    return False
+    return _holds_or_held(_stems(candidate), {_stems(answer) for answer in correct})
 
 
+def _holds_or_held(candidate: str, answers: set[str]) -> bool:
+    if not candidate or candidate in answers or "" in answers:
+        return True
+    padded = f" {candidate} "
+    return any(f" {answer} " in padded or padded in f" {answer} " for answer in answers)
+
+
+@functools.lru_cache(maxsize=65536)
 def _stems(text: str) -> str:
     """Normalised words without plural endings: 'safe road' is as right as 'safe roads'."""
-    return " ".join(re.sub(r"(?<=[^s])(es|s)$", "", word) for word in normalise(text).split())
+    return " ".join(_PLURAL.sub("", word) for word in normalise(text).split())
 
 
 def similar_length(answer: str, candidate: str) -> bool:
@@ -87,20 +128,20 @@ def pick(
     count: int = OPTIONS,
     adapt: bool = True,
 ) -> list[str]:
-    """Up to `count` distractors for `answer` from (tier, text) candidates, best tier first.
+    """Up to `count` distractors for `answer` from (tier, text) candidates in the order to
+    try them (as `Pool.draw` gives them), then from the vocabulary in a seeded order.
 
     `correct` lists every other answer that would also be right (other members of
     the same list, other spellings); none of them, nor anything close, is picked.
     """
-    pool = list(candidates) + [(2, word) for word in vocabulary]
-    rng.shuffle(pool)
-    pool.sort(key=lambda pair: pair[0])  # stable: seeded order within each tier
     chosen: list[str] = []
-    for _, text in pool:
+    known = {_stems(text) for text in (answer, *correct)}  # stemmed once, not per candidate
+    for _, text in chain(candidates, ((2, word) for word in lazily_shuffled(vocabulary, rng))):
         fitted = fit_form(answer, text, adapt)
-        if fitted is None or also_correct(fitted, [answer, *correct, *chosen]):
+        if fitted is None or _holds_or_held(_stems(fitted), known):
             continue
         chosen.append(fitted)
+        known.add(_stems(fitted))
         if len(chosen) == count:
             break
     return chosen
@@ -116,8 +157,8 @@ def pick_dates(
     latest: int | None = None,
     count: int = OPTIONS,
 ) -> list[str]:
-    """ISO dates near `iso` at the same precision: dates of the corpus first, then made-up
-    shifts of a few years. A date inside the answer's range or in `correct` is refused,
+    """ISO dates near `iso` at the same precision: dates of the corpus (candidates in the
+    order to try them, as for `pick`) first, then made-up shifts of a few years. A date inside the answer's range or in `correct` is refused,
     and so is one after the year `latest` (a text cannot report its own future)."""
     year = date_parts(iso)[0]
     last_year = date_parts(end)[0] if end else year
@@ -133,15 +174,12 @@ def pick_dates(
             and (latest is None or other_year <= latest)
         )
 
-    pool = [pair for pair in candidates if usable(pair[1])]
-    rng.shuffle(pool)
-    pool.sort(key=lambda pair: pair[0])
     # Shuffled, so the answer is not always the middle of the options.
     shifts = [shift_years(iso, s if s < 0 else s + last_year - year) for s in DATE_SHIFTS]
-    rng.shuffle(shifts)
-    pool += [(2, shifted) for shifted in shifts if usable(shifted)]
     chosen: list[str] = []
-    for _, other in pool:
+    for _, other in chain(candidates, ((2, shifted) for shifted in lazily_shuffled(shifts, rng))):
+        if not usable(other):
+            continue
         if other not in chosen and display_date(other) not in map(display_date, chosen):
             chosen.append(other)
         if len(chosen) == count:

@@ -16,6 +16,7 @@ the answer"). The checks, in order (the first three on each text a student reads
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -59,7 +60,8 @@ def check(
 ) -> tuple[list[Question], list[Rejection]]:
     """(kept, rejections) in id order, each rejection with the first reason that applies."""
     ordered = sorted(questions, key=lambda q: q.id)
-    reasons = {q.id: first_problem(q, documents, settings) for q in ordered}
+    flagged = flagged_spans(documents)
+    reasons = {q.id: first_problem(q, flagged, settings) for q in ordered}
     asked: dict[tuple[str, str], list[Question]] = {}
     for question in ordered:
         if reasons[question.id] is None and question.type not in {"matching", "ordering"}:
@@ -84,9 +86,9 @@ def prompt_key(question: Question) -> tuple[str, str]:
     return question.type, " ".join(text.casefold().split())
 
 
-def first_problem(question: Question, documents: Mapping[str, Document], settings) -> str | None:
+def first_problem(question: Question, flagged: Mapping[str, list[Span]], settings) -> str | None:
     checks = (
-        lambda q: unreliable(q, documents),
+        lambda q: unreliable(q, flagged),
         stray_markup,
         unfit_text,
         answer_in_prompt,
@@ -117,20 +119,27 @@ def texts(question: Question) -> list[tuple[str, str]]:
     return found
 
 
-def unreliable(question: Question, documents: Mapping[str, Document]) -> str | None:
+Span = tuple[int, int, str]  # first line, last line, why the text there is unreliable
+
+
+def flagged_spans(documents: Mapping[str, Document]) -> dict[str, list[Span]]:
+    """Per document, the lines the cleaner could not trust: found once, not per question."""
+    return {
+        name: [(r.line, r.end_line, r.reason) for r in document.regions if not r.restored]
+        + [(s.line, s.end_line, "sentence flagged by the cleaner") for s in document.sentences if s.unreliable]
+        for name, document in documents.items()
+    }
+
+
+def unreliable(question: Question, flagged: Mapping[str, list[Span]]) -> str | None:
     for source in question.sources:
-        document = documents.get(source.document)
-        if document is None:
-            continue
-        for region in document.regions:
-            if not region.restored and region.line <= source.line <= region.end_line:
-                return f"unreliable-region: {source.document}:{source.line} ({region.reason})"
-        for sentence in document.sentences:
-            if sentence.unreliable and sentence.line <= source.line <= sentence.end_line:
-                return f"unreliable-region: {source.document}:{source.line} (sentence flagged by the cleaner)"
+        for line, end_line, reason in flagged.get(source.document, ()):
+            if line <= source.line <= end_line:
+                return f"unreliable-region: {source.document}:{source.line} ({reason})"
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # distractor candidates are checked for many questions
 def text_problem(text: str, where: str = "text") -> str | None:
     """What makes one piece of question text unfit, or None. Group types (matching,
     ordering) use it to leave out one bad item rather than lose the whole question."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise, stable_int
+from ..bank.ids import stable_int
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
@@ -31,9 +31,8 @@ def ask(item: Item, ctx: Context) -> Question | None:
     if isinstance(item, Definition):
         prompt = f"Which term does the text explain with these words: {cited(item.definition)}?"
         answer = item.term
-        meaning = normalise(item.definition)
-        same = [d.term for d in ctx.corpus.all("definition") if normalise(d.definition) == meaning]
-        others = [(tier, d.term) for tier, d in ctx.corpus.items("definition", near)]
+        same = ctx.corpus.where("definition", "definition", item.definition, "term")
+        others = ctx.corpus.pool("definition", "term").draw(near, rng)
         wrong = pick(answer, others, rng, correct=same, vocabulary=vocabulary)
         level = "understand"
     elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
@@ -41,26 +40,26 @@ def ask(item: Item, ctx: Context) -> Question | None:
         answer = item.members[stable_int("|".join(core)) % len(item.members)]
         core = (*core, "member", answer)
         prompt = f"Which of these is one of {named}?"
-        others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
+        others = ctx.corpus.pool("enumeration", "members").draw(near, rng)
         correct = list(item.members) + same_list_members(item, ctx)
         wrong = pick(answer, others, rng, correct=correct, vocabulary=vocabulary)
         level = "remember"
     elif isinstance(item, DatedEvent):
         prompt = when_prompt(item)
         answer = display_date(item.date, item.end)
-        same = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == normalise(item.event)]
+        same = ctx.corpus.where("date", "event", item.event, "date")
         if item.end:
             wrong = other_ranges(item, rng, same, ctx.latest_year)
         else:
-            others = [(tier, d.date) for tier, d in ctx.corpus.items("date", near)]
+            others = ctx.corpus.pool("date", "date").draw(near, rng)
             dates = pick_dates(item.date, others, rng, correct=same, latest=ctx.latest_year)
             wrong = [display_date(d) for d in dates]
         level = "remember"
     elif isinstance(item, Quote):
         prompt = who_said_prompt(item)
         answer = bare_name(item.speaker)
-        same = [q.speaker for q in ctx.corpus.all("quote") if normalise(q.text) == normalise(item.text)]
-        others = [(tier, bare_name(q.speaker)) for tier, q in ctx.corpus.items("quote", near)]
+        same = ctx.corpus.where("quote", "text", item.text, "speaker")
+        others = ((tier, bare_name(speaker)) for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng))
         wrong = pick(answer, others, rng, correct=name_variants(item.speaker) + same, vocabulary=vocabulary)
         level = "remember"
     else:
@@ -74,8 +73,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
 
 def same_list_members(item: Enumeration, ctx: Context) -> list[str]:
     """Members of lists with the same name elsewhere: also right, so never distractors."""
-    label = normalise(item.label)
-    return [m for e in ctx.corpus.all("enumeration") if normalise(e.label) == label for m in e.members]
+    return ctx.corpus.where("enumeration", "label", item.label, "members")
 
 
 def other_ranges(item: DatedEvent, rng, correct: list[str], latest: int | None) -> list[str]:

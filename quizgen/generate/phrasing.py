@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ TITLES = {
 _SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "de", "von", "van", "da"}
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every distractor candidate
 def is_name(text: str) -> bool:
     """A proper name or title: every word that is not a small word starts with a capital."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _SMALL_WORDS]

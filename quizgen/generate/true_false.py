@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import pick, pick_dates
@@ -58,7 +57,7 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
     if isinstance(item, Enumeration):
         index = rng.randrange(len(item.members))
         member = item.members[index]
-        others = [(tier, m) for tier, e in ctx.corpus.items("enumeration", near) for m in e.members]
+        others = ctx.corpus.pool("enumeration", "members").draw(near, rng)
         correct = list(item.members) + same_list_members(item, ctx)
         swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
         if not swapped:
@@ -67,17 +66,15 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
         changed = Enumeration(label=item.label, members=tuple(members), source=item.source)
         return fact(changed), state(changed)
     if isinstance(item, Definition):
-        term = normalise(item.term)
-        same_term = [d.definition for d in ctx.corpus.all("definition") if normalise(d.term) == term]
-        others = [(tier, d.definition) for tier, d in ctx.corpus.items("definition", near)]
+        same_term = ctx.corpus.where("definition", "term", item.term, "definition")
+        others = ctx.corpus.pool("definition", "definition").draw(near, rng)
         swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
         if not swapped:
             return None
         changed = Definition(term=item.term, definition=swapped[0], source=item.source)
         return fact(changed), state(changed)
     if isinstance(item, DatedEvent):
-        event = normalise(item.event)
-        same_event = [d.date for d in ctx.corpus.all("date") if normalise(d.event) == event]
+        same_event = ctx.corpus.where("date", "event", item.event, "date")
         shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event, latest=ctx.latest_year, count=1)
         if not shifted:
             return None
@@ -86,9 +83,8 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
         changed = DatedEvent(date=shifted[0], event=item.event, source=item.source, end=end)
         return fact(changed), state(changed)
     if isinstance(item, Quote):
-        text = normalise(item.text)
-        same_quote = [q.speaker for q in ctx.corpus.all("quote") if normalise(q.text) == text]
-        others = [(tier, bare_name(q.speaker)) for tier, q in ctx.corpus.items("quote", near)]
+        same_quote = ctx.corpus.where("quote", "text", item.text, "speaker")
+        others = ((tier, bare_name(speaker)) for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng))
         swapped = pick(bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1)
         if not swapped:
             return None

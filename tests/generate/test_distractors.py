@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.generate.distractors import also_correct, fit_form, pick, pick_dates
+from quizgen.generate.distractors import MAX_DRAWS, Pool, also_correct, fit_form, lazily_shuffled, pick, pick_dates
 
 
 @pytest.mark.parametrize(
@@ -132,3 +132,34 @@ def test_pick_property_never_right_never_twice_and_seeded(members, others, seed)
     assert chosen == pick(answer, others, random.Random(seed), correct=correct)
     assert not any(also_correct(c, members) for c in chosen)
     assert len({c.casefold() for c in chosen}) == len(chosen) <= 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=st.lists(st.integers(), max_size=30), seed=st.integers(0, 10_000))
+def test_lazily_shuffled_is_a_seeded_permutation(items, seed):
+    shuffled = list(lazily_shuffled(items, random.Random(seed)))
+    assert sorted(shuffled) == sorted(items)
+    assert shuffled == list(lazily_shuffled(items, random.Random(seed)))
+
+
+def test_pool_draws_its_own_document_first_then_a_bounded_sample_of_the_others():
+    own = [("mine.md", f"own {n}") for n in range(5)]
+    others = [(f"other-{n:04d}.md", f"other {n}") for n in range(3 * MAX_DRAWS)]
+    drawn = list(Pool(tuple(others[:100] + own + others[100:])).draw("mine.md", random.Random(3)))
+    assert sorted(drawn[:5]) == [(0, f"own {n}") for n in range(5)]
+    assert len(drawn) == 5 + MAX_DRAWS
+    assert all(tier == 1 and text.startswith("other") for tier, text in drawn[5:])
+    assert len(set(drawn)) == len(drawn)
+
+
+def test_pool_draw_is_seeded_and_varies_with_the_seed():
+    pool = Pool(tuple((f"doc-{n % 7}.md", f"text {n}") for n in range(50)))
+    first = list(pool.draw("doc-0.md", random.Random(1)))
+    assert first == list(pool.draw("doc-0.md", random.Random(1)))
+    assert first != list(pool.draw("doc-0.md", random.Random(2)))
+
+
+def test_pool_offers_a_text_many_documents_share_once_and_not_again_after_its_own_document():
+    pool = Pool(tuple((f"doc-{n}.md", "shared text") for n in range(20)) + (("doc-3.md", "own text"),))
+    assert sorted(pool.draw("doc-3.md", random.Random(0))) == [(0, "own text"), (0, "shared text")]
+    assert list(pool.draw("elsewhere.md", random.Random(0))).count((1, "shared text")) == 1

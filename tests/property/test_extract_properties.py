@@ -5,7 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quizgen.config import Settings
@@ -45,6 +45,7 @@ def nlp():
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                  HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(shaped_text(), awkward_text()), name=st.sampled_from(["a.txt", "a.md"]))
+@example(text="\n" + "river 1927 river" * 2000, name="a.txt")  # once quadratic: each year searched the whole line
 def test_every_extractor_gives_plain_items_or_refuses(nlp, text, name):
     data = text.encode("utf-8")
     try:
