@@ -22,13 +22,20 @@ TITLES = {
 }
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_POSSESSIVE = re.compile(r"[’']s$")
 _SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "de", "von", "van", "da"}
 
 
 @functools.lru_cache(maxsize=65536)  # asked of every distractor candidate
 def is_name(text: str) -> bool:
     """A proper name or title: every word that is not a small word starts with a capital."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _SMALL_WORDS]
+    return _all_capitalised(_NAME_WORD.findall(text))
+
+
+def _all_capitalised(words: list[str]) -> bool:
+    words = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -44,13 +51,11 @@ class WordCases:
     def of(cls, sentences) -> WordCases:
         lower, capitalised = set(), set()
         for text in sentences:
-            if is_name(text):
+            words = _WORD.findall(text)
+            if not words or _all_capitalised(words):
                 continue  # a heading in title case says nothing about names
-            for index, word in enumerate(re.findall(r"[^\W\d_][\w’'-]*", text)):
-                if word[0].islower():
-                    lower.add(word)
-                elif index:
-                    capitalised.add(re.sub(r"[’']s$", "", word))
+            lower.update(w for w in words if w[0].islower())
+            capitalised.update(_POSSESSIVE.sub("", w) for w in words[1:] if not w[0].islower())
         return cls(frozenset(lower), frozenset(capitalised))
 
 

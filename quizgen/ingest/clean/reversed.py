@@ -9,6 +9,7 @@ block their numbers run downwards.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -117,6 +118,7 @@ class Continuity:
         return sum(self(a, b) for a, b in zip(texts, texts[1:]))
 
 
+@functools.lru_cache(maxsize=4096)  # asked again of every line each time a block is restored
 def is_prose(text: str) -> bool:
     """Running text, not code, a table or a list: only prose can be scored for continuity."""
     if text.startswith(("  ", "\t")):
