@@ -47,7 +47,8 @@ class BuildResult:
     questions: dict[str, int] = field(default_factory=dict)  # question type -> count in the bank
     rejections: tuple[Any, ...] = ()  # generate.Rejection: (question, "code: detail")
     outputs: tuple[OutputResult, ...] = ()
-    failures: tuple[str, ...] = ()
+    failures: tuple[str, ...] = ()  # one line each, naming the file or recipe at fault
+    not_built: str | None = None  # why nothing was written, when the failures alone say it
     reused: bool = False  # nothing it depends on changed: the previous outputs were kept
 
     @property
@@ -121,12 +122,13 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     reading.done(f"read {len(sources)} documents ({cache.hits} from the cache)")
     result = replace(result, documents=tuple(d.name for d, _ in sources),
                      items=dict(Counter(i.kind for _, items in sources for i in items)))
-    if not sources:
-        return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no source document could be read; nothing written"]))
+    if not sources and not failures:
+        return replace(result, failures=(f"{_label(recipe)}: no source document could be read; nothing written",))
     if failures:
         # A bank without a document that failed would silently drop its questions from
         # every earlier output: report all failures and keep what the user already has.
-        return replace(result, failures=tuple(failures + [f"{_label(recipe)}: not written because of the failures above"]))
+        return replace(result, failures=tuple(failures),
+                       not_built=f"{_label(recipe)}: not built ({len(failures)} problem(s)); earlier outputs kept")
     generating = bars.stage("generating questions")
     try:
         from . import generate
@@ -298,6 +300,8 @@ def print_summary(result: BuildResult) -> None:
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)  # paths stay on one line
+    if result.not_built:
+        console.print(result.not_built)
     if result.bank_path:
         console.print(f"{result.recipe.name}: {sum(result.questions.values())} questions from "
                       f"{len(result.documents)} document(s) -> {result.bank_path}"

@@ -134,8 +134,10 @@ def expand_sources(recipe: Recipe) -> tuple[list[str], list[str]]:
             found.extend(matches)
         elif Path(source).exists():
             found.append(source)
-        else:
+        elif recipe.path:
             missing.append(f"{where}source '{source}' does not exist")
+        else:  # named on the command line: worded as `quizgen ingest` words it
+            missing.append(f"{source}: no such file or folder")
     return found, missing
 
 

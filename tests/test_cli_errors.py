@@ -72,6 +72,25 @@ def test_bad_input_is_one_line_naming_the_file(tmp_path, case):
     assert result.exception is None or isinstance(result.exception, SystemExit)  # no crash
 
 
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_building_bad_input_is_the_same_one_line(tmp_path, case):
+    files, argument, problem = CASES[case]
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    options = ["--config", "small.yaml"] if "small.yaml" in files else []
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(app, ["build", argument, "--out", "out", *options])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [result.stderr.strip()]  # one line
+    assert result.stderr.startswith(f"quizgen: error: {problem}")
+    assert not (tmp_path / "out").exists()  # nothing written
+
+
 def test_pdf_without_text_layer(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(scanned_pdf())
     result = ingest("scan.pdf", cwd=tmp_path)
