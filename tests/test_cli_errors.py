@@ -57,13 +57,18 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_input_is_one_line_naming_the_file(tmp_path, case):
+def write_case(folder: Path, case: str) -> tuple[str, list[str], str]:
+    """The case's files written in `folder`; (argument, options, problem expected)."""
     files, argument, problem = CASES[case]
     for name, data in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_bytes(data)
-    options = ["--config", "small.yaml"] if "small.yaml" in files else []
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return argument, ["--config", "small.yaml"] if "small.yaml" in files else [], problem
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_is_one_line_naming_the_file(tmp_path, case):
+    argument, options, problem = write_case(tmp_path, case)
     result = ingest(argument, *options, cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -74,11 +79,7 @@ def test_bad_input_is_one_line_naming_the_file(tmp_path, case):
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_building_bad_input_is_the_same_one_line(tmp_path, case):
-    files, argument, problem = CASES[case]
-    for name, data in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_bytes(data)
-    options = ["--config", "small.yaml"] if "small.yaml" in files else []
+    argument, options, problem = write_case(tmp_path, case)
     old = Path.cwd()
     os.chdir(tmp_path)
     try:

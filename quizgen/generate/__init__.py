@@ -107,8 +107,11 @@ def _in_workers(documents, corpus: Corpus, settings, wanted, jobs: int) -> list[
 
     size = -(-len(documents) // (jobs * CHUNKS_PER_WORKER))
     chunks = [documents[start:start + size] for start in range(0, len(documents), size)]
-    with worker_pool(jobs, _start_worker, (corpus, settings.model_dump_json(), wanted)) as pool:
+    pool = worker_pool(jobs, _start_worker, (corpus, settings.model_dump_json(), wanted))
+    try:
         return [question for made in pool.map(_work, chunks) for question in made]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # on Ctrl-C, chunks not begun are dropped
 
 
 _worker_state: tuple = ()
