@@ -8,7 +8,6 @@ complete new one; after SIGINT no temporary file may be left either.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from ..errors import IngestError
 
@@ -130,7 +129,10 @@ def _detected(data: bytes) -> str | None:
     return None if best is None else str(best)
 
 
+# Unicode category Cc (C0, DEL and C1) less the tab, newline, carriage return and form feed of text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:20000]
-    controls = sum(1 for c in sample if c not in "\t\n\r\f" and unicodedata.category(c) == "Cc")
-    return controls / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)

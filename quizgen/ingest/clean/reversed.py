@@ -80,6 +80,7 @@ class Continuity:
         lowered = [w.lower() for w in tokens]
         self.pairs = set(zip(lowered, lowered[1:]))
         self._ends: dict[str, Ends] = {}
+        self._scores: dict[tuple[str, str], float] = {}  # each pass after a restore asks again
 
     def ends(self, text: str) -> Ends:
         found = self._ends.get(text)
@@ -97,6 +98,12 @@ class Continuity:
 
     def __call__(self, before: str, after: str) -> float:
         """How well `after` reads as the line following `before` (higher is better)."""
+        score = self._scores.get((before, after))
+        if score is None:
+            score = self._scores[before, after] = self._score(before, after)
+        return score
+
+    def _score(self, before: str, after: str) -> float:
         a, b = self.ends(before), self.ends(after)
         sentence_start = b.capitalised and b.first in self.lowercase
         if a.closed:
