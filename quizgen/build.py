@@ -102,7 +102,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     """
     from .cache import Cache, build_stamp, reusable_build
     from .config import Settings
-    from .parallel import default_jobs, plan_sources, read_tasks
+    from .parallel import plan_sources, read_tasks
     from .progress import QUIET
 
     bars = progress or QUIET
@@ -133,8 +133,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     try:
         from . import generate
 
-        workers = default_jobs() if jobs is None else jobs
-        generated = generate.generate_questions(sources, settings, types=recipe.types, jobs=workers)
+        generated = generate.generate_questions(sources, settings, types=recipe.types)
     except QuizgenError as exc:
         return replace(result, failures=tuple(failures + [str(exc)]))
     generating.done(f"generated {len(generated.questions)} questions")

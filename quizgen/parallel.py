@@ -1,7 +1,5 @@
 """Ingest and extract many source files: from the cache when unchanged, else in worker processes.
 
-`worker_pool` is the one way quizgen starts worker processes (generation uses it too).
-
 Small batches run in this process (starting workers and loading spaCy in each costs
 seconds); large ones go to a process pool whose initializer loads the pipeline once
 per worker. Documents are streamed: at most a few futures are in flight, and results
@@ -47,29 +45,14 @@ def ingest_and_extract(path: str, settings) -> Outcome:
 _worker_settings = None
 
 
-def worker_pool(workers: int, initializer, initargs: tuple) -> ProcessPoolExecutor:
-    """Worker processes that ignore Ctrl-C (it goes to the whole process group; only the
-    parent decides what to do with it) and run `initializer(*initargs)` once each."""
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start,
-        initargs=(initializer, initargs),
-    )
-
-
-def _start(initializer, initargs: tuple) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    initializer(*initargs)
-
-
 def _start_worker(settings_json: str) -> None:
     """Pool initializer: settings and the spaCy pipeline, once per worker."""
     global _worker_settings
     from .config import Settings
     from .extract.nlp import load_pipeline
 
+    # Ctrl-C goes to the whole process group; only the parent decides what to do with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_settings = Settings.model_validate_json(settings_json)
     load_pipeline(_worker_settings.extract.pipeline)
 
@@ -143,7 +126,13 @@ def stream(tasks: Sequence[Task], settings, *, cache: Cache | None = None,
     big = len(misses) >= PARALLEL_MIN_FILES and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES
     pool = None
     if jobs > 1 and big:
-        pool = worker_pool(min(jobs, len(misses)), _start_worker, (settings.model_dump_json(),))
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(misses)),
+            # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(settings.model_dump_json(),),
+        )
     try:
         yield from _outcomes(tasks, misses, settings, cache, pool, jobs * IN_FLIGHT_PER_WORKER)
     finally:

@@ -181,9 +181,9 @@ def generations(monkeypatch) -> list[int]:
     counted: list[int] = []
     real = quizgen.generate.generate_questions
 
-    def counting(sources, settings=None, types=None, jobs=1):
+    def counting(sources, settings=None, types=None):
         counted.append(len(sources))
-        return real(sources, settings, types, jobs)
+        return real(sources, settings, types)
 
     monkeypatch.setattr(quizgen.generate, "generate_questions", counting)
     return counted

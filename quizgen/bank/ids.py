@@ -49,6 +49,11 @@ def normalise(text: str) -> str:
 
 def question_id(qtype: str, core: Iterable[str]) -> str:
     """Id of a question of type `qtype` asking about `core` (the parts that define the fact)."""
+    return _question_id(qtype, tuple(core))
+
+
+@functools.lru_cache(maxsize=65536)  # generation asks for a question's id more than once
+def _question_id(qtype: str, core: tuple[str, ...]) -> str:
     code = TYPE_CODES.get(qtype, re.sub(r"[^a-z0-9]", "", qtype.lower())[:4] or "q")
     key = "\x1f".join([qtype, *(normalise(part) for part in core)])
     return f"{code}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:DIGEST_CHARS]}"

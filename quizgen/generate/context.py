@@ -56,10 +56,6 @@ class Corpus:
             (normalise(getattr(item, key)), text) for _, item in self._of_kind(kind) for text in _values(item, name)))
         return list(index.get(normalise(value), ()))
 
-    def items_of(self, document: str) -> tuple[Item, ...]:
-        """The items of one document, in reading order."""
-        return self._memoised(("documents",), lambda: dict(self.documents)).get(document, ())
-
     def of_document(self, kind: str, document: str) -> tuple[Item, ...]:
         index = self._memoised(("by document", kind), lambda: _group(self._of_kind(kind)))
         return index.get(document, ())

@@ -219,6 +219,7 @@ def strip_article(text: str) -> str:
 
 # --- dates ---------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)  # distractor searches ask again and again
 def date_parts(iso: str) -> tuple[int, int | None, int | None]:
     parts = [int(p) for p in iso.split("-")]
     return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
@@ -237,6 +238,7 @@ def precision(iso: str) -> str:
     return ("year", "month", "day")[iso.count("-")]
 
 
+@functools.lru_cache(maxsize=65536)  # distractor searches ask again and again
 def display_date(iso: str, end: str | None = None) -> str:
     """'2020-11-15' -> '15 November 2020'; ranges as '1949–1971' or '22–25 September 2015'."""
     year, month, day = date_parts(iso)

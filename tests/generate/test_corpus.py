@@ -43,22 +43,3 @@ def test_corpus_questions_are_deterministic_unique_and_pass_the_gate(corpus_sour
         assert all(" " not in tag for tag in question.tags)
     if any(items for _, items in corpus_sources):
         assert first.questions, "items were found but no question survived"
-
-
-def test_worker_processes_give_exactly_the_questions_of_one_process(corpus_sources, monkeypatch):
-    import quizgen.generate as generate
-    import quizgen.parallel as parallel
-
-    settings = Settings()
-    alone = generate_questions(corpus_sources, settings)
-    monkeypatch.setattr(generate, "PARALLEL_MIN_DOCUMENTS", 1)
-    used = []
-    real_pool = parallel.worker_pool
-
-    def recording_pool(workers, *args):
-        used.append(workers)
-        return real_pool(workers, *args)
-
-    monkeypatch.setattr("quizgen.parallel.worker_pool", recording_pool)
-    assert generate_questions(corpus_sources, settings, jobs=2) == alone
-    assert used == [2]
