@@ -9,23 +9,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import QUESTION_TYPES
+from ..bank import DocumentInfo
+from ..models import QUESTION_TYPES, Source
 
 QuestionTypeName = Literal[QUESTION_TYPES]  # type: ignore[valid-type]
 Difficulty = Annotated[int, Field(ge=1, le=3)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 
 MAX_QUIZ_QUESTIONS = 200
-
-
-class SourceOut(BaseModel):
-    document: str
-    line: int
-    sentence: str
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    footnote: str | None = None
 
 
 class QuestionOut(BaseModel):
@@ -36,7 +27,7 @@ class QuestionOut(BaseModel):
     prompt: str
     answer: str
     explanation: str
-    sources: list[SourceOut]
+    sources: list[Source]  # the dataclasses themselves: one definition of each record
     kind: str
     tags: list[str]
     topic: str | None = None
@@ -52,15 +43,6 @@ class QuestionOut(BaseModel):
 class QuestionPage(BaseModel):
     items: list[QuestionOut]
     next_cursor: str | None = Field(description="Pass as `cursor` to get the next page; null on the last page.")
-
-
-class DocumentOut(BaseModel):
-    name: str
-    path: str
-    checksum: str
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
 
 
 class QuizRequest(BaseModel):
@@ -95,7 +77,7 @@ class QuizOut(BaseModel):
 
 
 class DocumentAdded(BaseModel):
-    document: DocumentOut
+    document: DocumentInfo
     added: list[str] = Field(description="Ids of questions new to the bank.")
     updated: list[str] = Field(description="Ids of questions already there (sources merged).")
     rejected: int = Field(description="Questions the quality gate or the bank schema refused.")
