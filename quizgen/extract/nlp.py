@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections import OrderedDict
+from collections.abc import Iterable
 
 from ..errors import ExtractError
 
@@ -61,3 +63,30 @@ def parse_only(nlp) -> list[str]:
     The attribute ruler only maps tags to coarse POS; rules that read `tag_` skip it.
     """
     return [name for name in nlp.pipe_names if name in ("ner", "attribute_ruler")]
+
+
+# Sentence texts already run through a pipeline, shared by every extractor of the process:
+# a sentence that several extractors select is parsed once. Bounded, oldest first out.
+_PARSED: OrderedDict[tuple[int, str], object] = OrderedDict()
+_PARSED_LIMIT = 8192
+
+
+def parse(nlp, texts: Iterable[str]) -> list:
+    """spaCy Docs of `texts` through every loaded component (tagger, parser, NER; no lemmatizer).
+
+    Extractors pass only the candidate sentences their cheap pre-filters pick; a text
+    another extractor already asked for is not parsed again. With the blank pipeline
+    the Docs hold tokens only (check `has_parser` / `has_ner` before reading more).
+    """
+    texts = list(texts)
+    key = id(nlp)
+    missing = list(dict.fromkeys(t for t in texts if (key, t) not in _PARSED))
+    for text, parsed in zip(missing, nlp.pipe(missing)):
+        _PARSED[(key, text)] = parsed
+    docs = []
+    for text in texts:
+        _PARSED.move_to_end((key, text))
+        docs.append(_PARSED[(key, text)])
+    while len(_PARSED) > _PARSED_LIMIT:
+        _PARSED.popitem(last=False)
+    return docs
