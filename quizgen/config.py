@@ -14,6 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import safe_yaml
 from .errors import ConfigError
 
 
@@ -123,8 +124,8 @@ def parse_yaml(path: Path, error: type[ConfigError] = ConfigError) -> tuple[Any,
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {exc}", str(path)) from None
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node = safe_yaml.compose(text)
+        data = safe_yaml.load(text)
         lines = _key_lines(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
