@@ -25,6 +25,8 @@ class Section(BaseModel):
 class IngestSettings(Section):
     max_file_mb: float = Field(20.0, gt=0, description="Refuse source files larger than this (MiB).")
     min_text_chars: int = Field(40, ge=1, description="A file with less text than this is refused as empty.")
+    max_text_chars: int = Field(
+        2_000_000, ge=1, description="Refuse a file whose text (decoded, decompressed) is longer than this.")
 
 
 class ExtractSettings(Section):
