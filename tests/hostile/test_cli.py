@@ -114,3 +114,14 @@ def test_a_worksheet_of_a_hundred_thousand_questions_is_refused(tmp_path):
     assert outcome.one_line_error("the worksheet would hold 100000 questions, over its limit of 500")
     assert outcome.within_budget(), outcome
     assert not (tmp_path / "sheet").exists()
+
+
+def test_long_text_without_sentence_punctuation(tmp_path):
+    """800 KB of words with no full stop: cut into bounded sentences, extracted within the budget."""
+    words = "council town budget law mayor elected members vote in 1990 said the three principles of".split()
+    text = " ".join(words[(i * 7) % len(words)] for i in range(800_000 // 6))
+    (tmp_path / "run.txt").write_text(text)
+    outcome = run_limited("extract", "run.txt", "--format", "json", cwd=tmp_path)
+    assert outcome.code == 0, outcome.stderr
+    assert json.loads(outcome.stdout)["documents"][0]["source"] == "run.txt"
+    assert outcome.within_budget(), outcome
