@@ -65,10 +65,16 @@ def parse_only(nlp) -> list[str]:
     return [name for name in nlp.pipe_names if name in ("ner", "attribute_ruler")]
 
 
-# Sentence texts already run through a pipeline, shared by the extractors of one document:
-# a sentence that several extractors select is parsed once. Emptied for each document
-# (`forget_parses`) and bounded, oldest first out, so memory does not grow with the corpus.
-_PARSED: OrderedDict[tuple[int, str], object] = OrderedDict()
+# What an extractor can ask of a sentence: the parse (tags, dependencies, coarse POS) or the
+# entities. en_core_web_sm's NER has its own embedding layer, so each costs about as much as the
+# other, and a sentence that only needs one never pays for both.
+COMPONENTS = {"parse": ("tok2vec", "tagger", "parser", "attribute_ruler"), "ner": ("ner",)}
+
+# Sentences already run through the pipeline, shared by the extractors of one document: a
+# sentence that several extractors select is parsed once, and a component runs on it only when
+# first asked for. Emptied for each document (`forget_parses`) and bounded, oldest first out,
+# so memory does not grow with the corpus.
+_PARSED: OrderedDict[tuple[int, str], tuple[object, set[str]]] = OrderedDict()
 _PARSED_LIMIT = 2048
 
 
@@ -76,25 +82,34 @@ def forget_parses() -> None:
     _PARSED.clear()
 
 
-def parse(nlp, texts: Iterable[str]) -> list:
-    """spaCy Docs of `texts` through every loaded component (tagger, parser, NER; no lemmatizer).
+def parse(nlp, texts: Iterable[str], need: Iterable[str] = ("parse", "ner")) -> list:
+    """spaCy Docs of `texts` with at least the `need`ed analyses: "parse" and/or "ner".
 
-    Extractors pass only the candidate sentences their cheap pre-filters pick; a text
-    another extractor already asked for is not parsed again. With the blank pipeline
-    the Docs hold tokens only (check `has_parser` / `has_ner` before reading more).
+    Extractors pass only the candidate sentences their cheap pre-filters pick, and ask only
+    for what their rules read. With the blank pipeline the Docs hold tokens only (check
+    `has_parser` / `has_ner` before reading more).
     """
     texts = list(texts)
     key = id(nlp)
-    missing = list(dict.fromkeys(t for t in texts if (key, t) not in _PARSED))
-    for text, parsed in zip(missing, nlp.pipe(missing)):
-        # No rule reads the tok2vec tensor, and each Doc's is a view that keeps its whole
-        # batch's array alive: hundreds of kept Docs would hold hundreds of MB.
-        parsed.tensor = None
-        _PARSED[(key, text)] = parsed
+    wanted = [name for group in need for name in COMPONENTS[group] if name in nlp.pipe_names]
+    for text in dict.fromkeys(texts):
+        if (key, text) not in _PARSED:
+            _PARSED[(key, text)] = (nlp.make_doc(text), set())
+    if not has_parser(nlp) and not has_ner(nlp):  # the blank pipeline: its sentencizer is all there is
+        wanted = [name for name in nlp.pipe_names]
+    for name in sorted(set(wanted), key=nlp.pipe_names.index):
+        entries = [_PARSED[(key, t)] for t in dict.fromkeys(texts) if name not in _PARSED[(key, t)][1]]
+        for (doc, done), _ in zip(entries, nlp.get_pipe(name).pipe(doc for doc, _ in entries)):
+            done.add(name)
     docs = []
     for text in texts:
         _PARSED.move_to_end((key, text))
-        docs.append(_PARSED[(key, text)])
+        doc, done = _PARSED[(key, text)]
+        if "parser" in done:
+            # The parser has read the tok2vec tensor and no rule does; each Doc's is a view that
+            # keeps its whole batch's array alive.
+            doc.tensor = None
+        docs.append(doc)
     while len(_PARSED) > _PARSED_LIMIT:
         _PARSED.popitem(last=False)
     return docs

@@ -53,3 +53,29 @@ def test_trained_without_an_installed_pipeline_is_one_clear_error(monkeypatch):
 def test_unknown_choice_is_refused():
     with pytest.raises(ExtractError, match="unknown pipeline 'large'"):
         load_pipeline("large")
+
+
+SENTENCES = ["Maria Lopez flew to Lisbon with Peter Holm in May 1999.",
+             "The three duties of the clerk are keeping minutes, filing notices and counting votes."]
+
+
+def analyses(doc) -> tuple:
+    return ([(t.tag_, t.pos_, t.dep_, t.head.i) for t in doc], [(e.text, e.label_) for e in doc.ents])
+
+
+def test_parse_gives_what_the_full_pipeline_gives_asked_in_any_order(trained_nlp):
+    from quizgen.extract.nlp import forget_parses, parse
+
+    full = [analyses(d) for d in trained_nlp.pipe(SENTENCES)]
+    forget_parses()
+    parsed_first = parse(trained_nlp, SENTENCES, need=("parse",))
+    assert [analyses(d)[0] for d in parsed_first] == [f[0] for f in full]
+    assert not any(d.ents for d in parsed_first)  # entities not asked for, not computed
+    both = parse(trained_nlp, SENTENCES, need=("ner",))
+    assert both[0] is parsed_first[0]  # the same Doc, completed
+    assert [analyses(d) for d in both] == full
+    forget_parses()
+    entities_first = parse(trained_nlp, SENTENCES, need=("ner",))
+    assert [analyses(d)[1] for d in entities_first] == [f[1] for f in full]
+    assert [analyses(d) for d in parse(trained_nlp, SENTENCES)] == full
+    forget_parses()
