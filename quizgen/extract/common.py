@@ -47,7 +47,8 @@ def load_rules(name: str | Path, schema: type[BaseModel]) -> BaseModel:
     """
     path = name if isinstance(name, Path) else RULES_DIR / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when PyYAML was built with it: rules are read at every start.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise ExtractError(f"cannot read rules: {exc.strerror}", str(path)) from None
     except yaml.YAMLError as exc:
