@@ -80,7 +80,7 @@ def test_values_from_a_file_are_used(tmp_path):
     ("text", "line", "expected"),
     [
         ("ingest:\n  max_fle_mb: 3\n", 2,
-         "unknown key 'ingest.max_fle_mb' (allowed: max_file_mb, min_text_chars); did you mean 'max_file_mb'?"),
+         "unknown key 'ingest.max_fle_mb' (allowed: max_file_mb, max_text_chars, min_text_chars); did you mean 'max_file_mb'?"),
         ("output_dir: out\nextrct:\n  pipeline: blank\n", 2, "unknown key 'extrct' (allowed: api, cache_dir, "),
         ("extract:\n  pipeline: fancy\n", 2, "'extract.pipeline' is fancy; allowed: 'auto', 'trained' or 'blank'"),
         ("ingest:\n  max_file_mb: -3\n", 2, "'ingest.max_file_mb' is -3; allowed: a number greater than 0"),
@@ -90,7 +90,7 @@ def test_values_from_a_file_are_used(tmp_path):
          "'extract.kinds[1]' is joke; allowed: 'enumeration', 'definition', 'date' or 'quote'"),
         ("extract:\n  vocabulary: civic trust\n", 2, "'extract.vocabulary' is civic trust; allowed: a list"),
         ("render:\n  paper: A5\n", 2, "'render.paper' is A5; allowed: 'A4' or 'Letter'"),
-        ("ingest: 3\n", 1, "'ingest' must be a mapping of keys (allowed: max_file_mb, min_text_chars)"),
+        ("ingest: 3\n", 1, "'ingest' must be a mapping of keys (allowed: max_file_mb, max_text_chars, min_text_chars)"),
         ("ingest:\n  max_file_mb: 1\n  max_file_mb: 2\n", 3, "'ingest.max_file_mb' is given twice (first on line 2)"),
         ("ingest:\n  max_file_mb: [1\n", 3, "invalid YAML"),
         ("- output_dir\n", 1, "the top level must be a mapping of settings"),
