@@ -18,7 +18,7 @@ import pytest
 from quizgen.bank import Bank
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.gift import GiftRenderer
-from quizgen.render.lms import accepted_answers, blanks_of, cloze_shown, gift_escape
+from quizgen.render.lms import accepted_variants, blanks_of, cloze_shown, gift_escape, typed_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 PARSER = Path(__file__).resolve().parent / "gift_parse.mjs"
@@ -80,11 +80,12 @@ def expected(question) -> dict:
     elif question.type == "true_false":
         want["answer"] = question.answer
     elif question.type == "short_answer":
-        want["answer"] = accepted_answers(question)
+        want["answer"] = accepted_variants(question)
     elif question.type == "matching":
         want["pairs"] = [(line(a.split()), line(b.split())) for a, b in question.pairs]
     else:
-        want.update(stem=squeeze(cloze_shown(question.prompt)), answer=[b.answer for b in blanks_of(question.prompt)])
+        want.update(stem=squeeze(cloze_shown(question.prompt)),
+                    answer=[a for b in blanks_of(question.prompt) for a in typed_answers([b.answer])])
     return want
 
 
@@ -95,10 +96,15 @@ def check_against_bank(bank: Bank, text: str, skipped: dict[str, int]) -> None:
     by_id = {q.id: q for q in bank.questions}
     assert len(questions) + sum(skipped.values()) == len(bank.questions)
     assert set(questions) <= {q.id for q in bank.questions if q.type in EXPRESSED}
-    assert categories == sorted({f"$course$/quizgen/{by_id[i].sources[0].document}" for i in questions})
+    titles = {d.name: d.title for d in bank.documents}
+    title = {i: titles.get(by_id[i].sources[0].document) or by_id[i].sources[0].title for i in questions}
+    assert all(title.values())
+    assert categories == sorted({f"$course$/quizgen/{title[i].replace('/', '//')}" for i in questions})
     for qid, parsed_question in questions.items():
         assert read_back(parsed_question) == expected(by_id[qid]), qid
-        assert by_id[qid].sources[0].document in parsed_question["globalFeedback"]["text"]
+        shown = parsed_question["globalFeedback"]["text"]
+        source = by_id[qid].sources[0]
+        assert " ".join(source.sentence.split()) in shown and title[qid] in shown and source.document in shown
 
 
 def test_registered_as_text():
@@ -128,6 +134,32 @@ def test_matching_term_with_an_arrow_is_skipped(small_bank, tmp_path):
     arrow = replace(matching, pairs=(("a -> b", "x"),) + matching.pairs[1:])
     _, skipped = export(replace(small_bank, questions=(arrow, matching)), tmp_path)
     assert skipped == {"matching": 1}
+
+
+def test_same_category_paths_as_moodle_xml(any_bank, tmp_path):
+    from lxml import etree
+
+    from quizgen.render.moodle import MoodleRenderer
+
+    text, _ = export(any_bank, tmp_path)
+    MoodleRenderer().write(any_bank, tmp_path / "quiz.xml", RenderOptions())
+    moodle = etree.parse(str(tmp_path / "quiz.xml")).getroot()
+    moodle_paths = {e.findtext("category/text"): [] for e in moodle.iterfind("question[@type='category']")}
+    gift_paths = [p["title"] for p in gift_parse(text) if p["type"] == "Category"]
+    assert gift_paths and set(gift_paths) <= set(moodle_paths)
+
+
+@pytest.mark.parametrize("answer, typed", [
+    ("the environment", ["the environment", "environment"]),
+    ("peace, development and cooperation", ["peace, development and cooperation", "peace development and cooperation"]),
+])
+def test_typed_answer_variants_are_alternatives(small_bank, tmp_path, answer, typed):
+    short = replace(small_bank.by_type("short_answer")[0], answer=answer, accepted=())
+    cloze = replace(small_bank.by_type("cloze")[0], id="one-gap", prompt=f"We speak of {{{{c1::{answer}}}}} here.")
+    text, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
+    parsed = {p["title"]: p for p in gift_parse(text) if p["type"] != "Category"}
+    assert read_back(parsed[short.id])["answer"] == typed
+    assert read_back(parsed["one-gap"])["answer"] == typed
 
 
 def test_hostile_text_stays_text(hostile_bank, tmp_path):
