@@ -32,6 +32,7 @@ class OutputResult:
     written: tuple[Path, ...] = ()
     skipped: dict[str, int] = field(default_factory=dict)  # question type -> count the format cannot express
     error: str | None = None
+    notes: tuple[str, ...] = ()  # RenderReport.notes: e.g. a type written as another
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
                      questions=dict(sorted(Counter(q.type for q in chosen).items())))
     if not chosen:
         return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no questions were made or selected; nothing written"]))
-    bank = Bank(title=recipe.title, questions=tuple(chosen), documents=tuple(_info(d) for d, _ in sources))
+    infos = tuple(_info(d) for d, _ in sources)
+    bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
     try:
         bank_path = write_bank(bank, result.out_dir / BANK_FILE)
     except QuizgenError as exc:
@@ -228,7 +230,8 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
         report = renderer.write(bank, target, render_options)
     except QuizgenError as exc:
         return OutputResult(name, error=str(exc))
-    return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped))
+    return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped),
+                        notes=tuple(getattr(report, "notes", ())))
 
 
 def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, extra: dict[str, Any]):
@@ -276,8 +279,21 @@ def _info(document: Document) -> DocumentInfo:
         value = meta.get(key)
         return None if value is None else str(value)
 
+    from .bank.titles import document_title
+
     return DocumentInfo(name=document.name, path=document.path, checksum=document.checksum,
-                        title=text("title"), author=text("author"), date=text("date"))
+                        title=document_title(document), author=text("author"), date=text("date"))
+
+
+def _titled(questions: Sequence[Question], infos: Sequence[DocumentInfo]) -> tuple[Question, ...]:
+    """Each source cites its document's title (`_info`), never only a file name."""
+    titles = {info.name: info.title for info in infos}
+
+    def titled(question: Question) -> Question:
+        sources = tuple(replace(s, title=titles.get(s.document) or s.title) for s in question.sources)
+        return question if sources == question.sources else replace(question, sources=sources)
+
+    return tuple(titled(q) for q in questions)
 
 
 def _label(recipe: Recipe) -> str:
@@ -312,6 +328,8 @@ def print_summary(result: BuildResult) -> None:
         where = _common_place(output.written)
         console.print(f"  {output.renderer}: {len(output.written)} file(s) -> {where}"
                       + (f" (skipped: {skipped})" if skipped else ""))
+        for note in output.notes:
+            console.print(f"    note: {note}")
 
 
 def print_report(result: BuildResult) -> None:

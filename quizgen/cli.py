@@ -204,6 +204,8 @@ def render(
         for qtype, count in sorted(report_.skipped.items()):
             if count:
                 typer.echo(f"skipped {count} {qtype} question(s): {fmt} cannot express them")
+        for note in report_.notes:
+            typer.echo(f"note: {note}")
 
     run(body)
 
