@@ -182,3 +182,14 @@ def test_gift_escape(raw, escaped):
 def test_matches_golden(small_bank, tmp_path, golden):
     text, _ = export(small_bank, tmp_path)
     golden("gift", "bank-small", {"gift.txt": text})
+
+
+def test_shipped_recipes_give_gift_and_moodle_the_same_category():
+    from quizgen.recipe import load_recipe
+    from quizgen.render.lms import DEFAULT_CATEGORY
+
+    for path in sorted((ROOT / "decks").glob("*.yaml")):
+        outputs = load_recipe(path).outputs
+        if "gift" in outputs and "moodle" in outputs:
+            roots = [(outputs[name] or {}).get("category", DEFAULT_CATEGORY) for name in ("gift", "moodle")]
+            assert roots[0] == roots[1], path.name
