@@ -128,8 +128,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     if failures:
         # A bank without a document that failed would silently drop its questions from
         # every earlier output: report all failures and keep what the user already has.
-        return replace(result, failures=tuple(failures),
-                       not_built=f"{_label(recipe)}: not built ({len(failures)} problem(s)); earlier outputs kept")
+        return replace(result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures))
     generating = bars.stage("generating questions")
     try:
         from . import generate
@@ -137,11 +136,11 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
         generated = generate.generate_questions(sources, settings, types=recipe.types)
     except QuizgenError as exc:
         return replace(result, failures=tuple(failures + [str(exc)]))
-    generating.done(f"generated {len(generated.questions)} questions")
     documents = {d.name for d, _ in sources}
     kept, refused = _schema_gate(generated.questions, documents)
     rejections = tuple(generated.rejections) + tuple(refused)
     chosen = select(kept, recipe, settings.generate.seed)
+    generating.done(f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}")
     result = replace(result, generated=len(kept), rejections=rejections,
                      questions=dict(sorted(Counter(q.type for q in chosen).items())))
     if not chosen:
@@ -155,8 +154,10 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     writing = bars.stage("writing outputs", total=len(recipe.outputs))
     outputs = []
     for name in recipe.outputs:
+        writing.describe(f"writing {name}")  # a worksheet's PDFs take seconds: say which output
         outputs.append(render_output(bank, recipe, name, result.out_dir, settings))
         writing.advance()
+    writing.done(f"wrote {len(outputs)} output(s)")
     result = replace(result, bank_path=bank_path, outputs=tuple(outputs), failures=tuple(failures))
     if stamp is not None and result.ok:
         _record(result, settings, stamp)
@@ -296,6 +297,16 @@ def _titled(questions: Sequence[Question], infos: Sequence[DocumentInfo]) -> tup
     return tuple(titled(q) for q in questions)
 
 
+def _not_built(recipe: Recipe, out_dir: Path, failures: Sequence[str]) -> str | None:
+    """The line after a failed build: whether an earlier build's outputs are still there.
+    One failure and nothing earlier: its own error line says it all."""
+    if (out_dir / BANK_FILE).is_file():
+        return f"{_label(recipe)}: not built ({len(failures)} problem(s)); earlier outputs kept"
+    if len(failures) == 1:
+        return None
+    return f"{_label(recipe)}: not built ({len(failures)} problems); nothing written"
+
+
 def _label(recipe: Recipe) -> str:
     return str(recipe.path) if recipe.path else f"build of {', '.join(recipe.sources)}"
 
@@ -318,7 +329,9 @@ def print_summary(result: BuildResult) -> None:
     if result.not_built:
         console.print(result.not_built)
     if result.bank_path:
-        console.print(f"{result.recipe.name}: {sum(result.questions.values())} questions from "
+        count = sum(result.questions.values())
+        kept = f" (the recipe kept {count} of {result.generated} generated)" if result.generated > count else ""
+        console.print(f"{result.recipe.name}: {count} questions{kept} from "
                       f"{len(result.documents)} document(s) -> {result.bank_path}"
                       + (" (up to date: nothing changed, outputs kept)" if result.reused else ""))
     for output in result.outputs:
