@@ -5,7 +5,10 @@
   cloze            one blank, after some text: "text {=answer =variant} text" (GIFT's
                    missing-word form, scored as a short answer); a cloze with several
                    blanks, or opening with its blank, is skipped
-basic, list_recall and ordering have no GIFT form and are skipped; so is a matching
+  ordering         a matching of each item to its position (1 = first): GIFT has no ordering
+                   form; the report says so. Moodle wants three pairs or more, so an
+                   ordering of two items is skipped
+basic and list_recall need a person to judge the answer and are skipped; so is a matching
 question whose term contains "->" (GIFT would split it there).
 
 Typed answers accept the answer, the bank's alternatives and their variants (without a
@@ -27,8 +30,8 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    Blank, CategoryOptions, Skips, accepted_variants, category_path, cloze_parts, feedback, gift_escape,
-    parse_options, titled_bank, typed_answers, write_text_output,
+    ORDERING_NOTE, Blank, CategoryOptions, Skips, accepted_variants, category_path, cloze_parts, feedback,
+    gift_escape, ordering_as_matching, parse_options, rng_for, titled_bank, typed_answers, write_text_output,
 )
 
 # Moodle reads GIFT text as HTML-ish "Moodle auto-format" unless told otherwise; plain
@@ -82,12 +85,19 @@ def cloze(question: Question) -> str | None:
     return f"::{question.id}::{PLAIN}{before}{{{answer}}}{after}"
 
 
+def ordering(question: Question, rng) -> str | None:
+    if len(question.sequence) < 3:
+        return None
+    return matching(ordering_as_matching(question, rng))
+
+
 WRITERS = {
     "multiple_choice": multiple_choice,
     "true_false": true_false,
     "short_answer": short_answer,
     "matching": matching,
     "cloze": cloze,
+    "ordering": ordering,  # takes the question's seeded shuffle too (see write)
 }
 
 
@@ -105,15 +115,23 @@ class GiftRenderer:
         bank = titled_bank(bank)
         skips = Skips()
         written: list[tuple[str, str]] = []
+        notes: list[str] = []
         for question in bank.questions:
-            text = WRITERS[question.type](question) if skips.keep(question, self.types) else ""
+            if not skips.keep(question, self.types):
+                continue
+            if question.type == "ordering":
+                text = ordering(question, rng_for(options, question))
+                if text and not notes:
+                    notes.append(ORDERING_NOTE.format(format="GIFT"))
+            else:
+                text = WRITERS[question.type](question)
             if text is None:
                 skips.counts[question.type] += 1
-            elif text:
+            else:
                 written.append((category_path(root, question), text))
         paragraphs = []
         for path, group in groupby(sorted(written, key=lambda pair: pair[0]), key=lambda pair: pair[0]):
             paragraphs.append(f"$CATEGORY: {path}")
             paragraphs.extend(text for _, text in group)
         write_text_output(out, "\n\n".join(paragraphs) + "\n" if paragraphs else "", self.name)
-        return RenderReport(written=(out,), skipped=skips.as_dict())
+        return RenderReport(written=(out,), skipped=skips.as_dict(), notes=tuple(notes))
