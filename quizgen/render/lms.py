@@ -236,8 +236,10 @@ def citation(question: Question) -> str:
 
 
 def feedback(question: Question) -> str:
-    """General feedback shown after answering: the source sentence, then where it comes from."""
-    sentence = one_line(question.sources[0].sentence if question.sources else "") or one_line(question.explanation)
+    """General feedback shown after answering: the source sentence(s), then where they come from."""
+    # Every source's sentence, once each (a matching or an ordering cites one per item).
+    sentence = " ".join(dict.fromkeys(one_line(s.sentence) for s in question.sources if one_line(s.sentence)))
+    sentence = sentence or one_line(question.explanation)
     cited = citation(question)
     if sentence and cited:
         return f"{sentence} — {cited}"

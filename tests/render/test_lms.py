@@ -142,3 +142,10 @@ def test_ordering_as_matching_of_positions():
     assert matching.type == "matching" and usable(matching)
     assert dict(matching.pairs) == {"first": "1", "second": "2", "third": "3"}
     assert [a for a, _ in matching.pairs] != ["first", "second", "third"]
+
+
+def test_feedback_gives_every_source_sentence_once():
+    one = Source(document="d.md", line=3, sentence="First said.", title="T")
+    two = Source(document="d.md", line=9, sentence="Second said.", title="T")
+    text = feedback(question("matching", sources=(one, two, one)))
+    assert text.startswith("First said. Second said. — Source: T, d.md line 3; T, d.md line 9")
