@@ -73,7 +73,9 @@ class PlainCommand(TyperCommand):
                 param.__class__ = PlainArgument
 
 
-app.command = lambda *a, cls=PlainCommand, **k: typer.Typer.command(app, *a, cls=cls, **k)  # type: ignore[method-assign]
+def command(cls: type[TyperCommand] = PlainCommand, **kwargs: Any):
+    """`@command()`: `app.command` with plain help."""
+    return app.command(cls=cls, **kwargs)
 
 
 class RenderCommand(PlainCommand):
@@ -130,7 +132,7 @@ def run(body: Callable[[], None]) -> None:
         fail(str(exc))
 
 
-@app.command()
+@command()
 def ingest(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to read."),
     as_json: bool = typer.Option(False, "--json", help="Print the cleaned documents as JSON."),
@@ -160,7 +162,7 @@ def ingest(
     run(body)
 
 
-@app.command()
+@command()
 def extract(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to read."),
     format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", metavar="table|json",
@@ -196,7 +198,7 @@ def extract(
     run(body)
 
 
-@app.command()
+@command()
 def build(
     targets: Optional[list[str]] = typer.Argument(
         None, metavar="[RECIPE.yaml | PATH]...",
@@ -239,7 +241,7 @@ def build(
     run(body)
 
 
-@app.command(cls=RenderCommand)
+@command(cls=RenderCommand)
 def render(
     fmt: str = typer.Argument(..., metavar="FORMAT", help="The output format (listed above)."),
     bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank written by `quizgen build`."),
@@ -283,7 +285,7 @@ def render(
     run(body)
 
 
-@app.command()
+@command()
 def validate(bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank file (ours or edited by hand).")) -> None:
     """Check a bank against its JSON Schema; names the first problems with their JSON path."""
 
@@ -309,7 +311,7 @@ def validate(bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank 
     run(body)
 
 
-@app.command()
+@command()
 def sample(
     bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank file."),
     n: int = typer.Option(30, "--n", "-n", metavar="N", callback=at_least_one,
@@ -330,7 +332,7 @@ def sample(
     run(body)
 
 
-@app.command()
+@command()
 def serve(
     host: str = typer.Option("127.0.0.1", metavar="ADDRESS",
                              help="Address to listen on (default: 127.0.0.1, this machine only).", show_default=False),
@@ -353,7 +355,7 @@ def serve(
     run(body)
 
 
-@app.command()
+@command()
 def bench(
     words: int = typer.Option(1_000_000, "--words", metavar="N", callback=lambda v: _words(v),
                               help="Build a corpus of at least this many words (default: 1,000,000; at least 1,000).", show_default=False),
