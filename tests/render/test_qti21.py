@@ -149,6 +149,11 @@ class Player:
             return self.map_response(element.get("identifier"))
         raise AssertionError(f"expression the test player does not know: {tag}")
 
+    def map_response_of(self, identifier: str, typed: str) -> float:
+        """What one typed response scores through its mapping."""
+        self.responses = {identifier: typed}
+        return self.map_response(identifier)
+
     def map_response(self, identifier: str) -> float:
         mapping = self.declared[identifier].find("q:mapping", NS)
         given = self.responses.get(identifier)
@@ -292,3 +297,23 @@ def test_unknown_option_is_one_clear_error(small_bank, tmp_path):
 def test_package_matches_golden(small_bank, tmp_path, golden):
     files, _ = export(small_bank, tmp_path)
     golden("qti21", "bank-small", {name: data.decode("utf-8") for name, data in files.items()})
+
+
+def test_every_answer_with_an_article_scores_without_it(any_bank, tmp_path):
+    """On the sample and the corpus: a typed answer "the environment" also scores as "Environment"."""
+    files, _ = export(any_bank, tmp_path)
+    checked = 0
+    for question in any_bank.questions:
+        if question.type not in ("short_answer", "cloze"):
+            continue
+        player = Player(files[f"items/{question.id}.xml"])
+        answers = ([question.answer] if question.type == "short_answer"
+                   else [b.answer for b in blanks_of(question.prompt)])
+        names = ["RESPONSE"] if question.type == "short_answer" else [f"RESPONSE_{n}" for n in range(1, len(answers) + 1)]
+        for name, answer in zip(names, answers):
+            words = answer.split()
+            if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+                typed = " ".join(words[1:]).capitalize()
+                assert player.map_response_of(name, typed) == 1.0, (question.id, answer)
+                checked += 1
+    assert checked, "no answer with a leading article in this bank"
