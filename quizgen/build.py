@@ -32,6 +32,7 @@ class OutputResult:
     written: tuple[Path, ...] = ()
     skipped: dict[str, int] = field(default_factory=dict)  # question type -> count the format cannot express
     error: str | None = None
+    notes: tuple[str, ...] = ()  # RenderReport.notes: e.g. a type written as another
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     if failures:
         # A bank without a document that failed would silently drop its questions from
         # every earlier output: report all failures and keep what the user already has.
-        return replace(result, failures=tuple(failures),
-                       not_built=f"{_label(recipe)}: not built ({len(failures)} problem(s)); earlier outputs kept")
+        return replace(result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures))
     generating = bars.stage("generating questions")
     try:
         from . import generate
@@ -136,16 +136,17 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
         generated = generate.generate_questions(sources, settings, types=recipe.types)
     except QuizgenError as exc:
         return replace(result, failures=tuple(failures + [str(exc)]))
-    generating.done(f"generated {len(generated.questions)} questions")
     documents = {d.name for d, _ in sources}
     kept, refused = _schema_gate(generated.questions, documents)
     rejections = tuple(generated.rejections) + tuple(refused)
     chosen = select(kept, recipe, settings.generate.seed)
+    generating.done(f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}")
     result = replace(result, generated=len(kept), rejections=rejections,
                      questions=dict(sorted(Counter(q.type for q in chosen).items())))
     if not chosen:
         return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no questions were made or selected; nothing written"]))
-    bank = Bank(title=recipe.title, questions=tuple(chosen), documents=tuple(_info(d) for d, _ in sources))
+    infos = tuple(_info(d) for d, _ in sources)
+    bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
     try:
         bank_path = write_bank(bank, result.out_dir / BANK_FILE)
     except QuizgenError as exc:
@@ -153,8 +154,10 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     writing = bars.stage("writing outputs", total=len(recipe.outputs))
     outputs = []
     for name in recipe.outputs:
+        writing.describe(f"writing {name}")  # a worksheet's PDFs take seconds: say which output
         outputs.append(render_output(bank, recipe, name, result.out_dir, settings))
         writing.advance()
+    writing.done(f"wrote {len(outputs)} output(s)")
     result = replace(result, bank_path=bank_path, outputs=tuple(outputs), failures=tuple(failures))
     if stamp is not None and result.ok:
         _record(result, settings, stamp)
@@ -228,7 +231,8 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
         report = renderer.write(bank, target, render_options)
     except QuizgenError as exc:
         return OutputResult(name, error=str(exc))
-    return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped))
+    return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped),
+                        notes=tuple(getattr(report, "notes", ())))
 
 
 def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, extra: dict[str, Any]):
@@ -276,8 +280,31 @@ def _info(document: Document) -> DocumentInfo:
         value = meta.get(key)
         return None if value is None else str(value)
 
+    from .bank.titles import document_title
+
     return DocumentInfo(name=document.name, path=document.path, checksum=document.checksum,
-                        title=text("title"), author=text("author"), date=text("date"))
+                        title=document_title(document), author=text("author"), date=text("date"))
+
+
+def _titled(questions: Sequence[Question], infos: Sequence[DocumentInfo]) -> tuple[Question, ...]:
+    """Each source cites its document's title (`_info`), never only a file name."""
+    titles = {info.name: info.title for info in infos}
+
+    def titled(question: Question) -> Question:
+        sources = tuple(replace(s, title=titles.get(s.document) or s.title) for s in question.sources)
+        return question if sources == question.sources else replace(question, sources=sources)
+
+    return tuple(titled(q) for q in questions)
+
+
+def _not_built(recipe: Recipe, out_dir: Path, failures: Sequence[str]) -> str | None:
+    """The line after a failed build: whether an earlier build's outputs are still there.
+    One failure and nothing earlier: its own error line says it all."""
+    if (out_dir / BANK_FILE).is_file():
+        return f"{_label(recipe)}: not built ({len(failures)} problem(s)); earlier outputs kept"
+    if len(failures) == 1:
+        return None
+    return f"{_label(recipe)}: not built ({len(failures)} problems); nothing written"
 
 
 def _label(recipe: Recipe) -> str:
@@ -302,7 +329,9 @@ def print_summary(result: BuildResult) -> None:
     if result.not_built:
         console.print(result.not_built)
     if result.bank_path:
-        console.print(f"{result.recipe.name}: {sum(result.questions.values())} questions from "
+        count = sum(result.questions.values())
+        kept = f" (the recipe kept {count} of {result.generated} generated)" if result.generated > count else ""
+        console.print(f"{result.recipe.name}: {count} questions{kept} from "
                       f"{len(result.documents)} document(s) -> {result.bank_path}"
                       + (" (up to date: nothing changed, outputs kept)" if result.reused else ""))
     for output in result.outputs:
@@ -312,6 +341,8 @@ def print_summary(result: BuildResult) -> None:
         where = _common_place(output.written)
         console.print(f"  {output.renderer}: {len(output.written)} file(s) -> {where}"
                       + (f" (skipped: {skipped})" if skipped else ""))
+        for note in output.notes:
+            console.print(f"    note: {note}")
 
 
 def print_report(result: BuildResult) -> None:

@@ -14,12 +14,78 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from .errors import QuizgenError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn readings into quizzes, decks and worksheets.")
+# Plain help (Click's layout): every argument and option names its value in words (metavar),
+# so no internal type ("<bool>", "list[str]", "{paths}...") reaches the reader.
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Turn readings into quizzes, decks and worksheets.")
 
-ConfigOption = typer.Option(None, "--config", "-c", help="Settings file (default: ./config.yaml when present).")
+ConfigOption = typer.Option(None, "--config", "-c", metavar="FILE",
+                            help="Settings file (default: ./config.yaml when there is one).")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"quizgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print quizgen's version and exit."),
+) -> None:
+    """Turn readings into quizzes, decks and worksheets."""
+
+
+def at_least_one(value: Optional[int]) -> Optional[int]:
+    if value is not None and value < 1:
+        raise typer.BadParameter("must be at least 1")
+    return value
+
+
+class PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone: no "<list[str]>" type, no "{...}" around it."""
+
+    def display_type_rich(self, ctx=None) -> str:  # noqa: ARG002 - Typer's signature
+        return ""
+
+    def _rich_display_name(self) -> str:
+        return self.metavar or self.display_name_raw
+
+    def _usage_display_name(self) -> str:
+        name = self.metavar or self.display_name_raw
+        return name if self.required or name.startswith("[") else f"[{name}]"
+
+
+class PlainCommand(TyperCommand):
+    """A command whose help names values in words (see PlainArgument)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = PlainArgument
+
+
+def command(cls: type[TyperCommand] = PlainCommand, **kwargs: Any):
+    """`@command()`: `app.command` with plain help."""
+    return app.command(cls=cls, **kwargs)
+
+
+class RenderCommand(PlainCommand):
+    """`render --help` lists the formats from the renderer registry, imported only when asked."""
+
+    def format_help(self, ctx, formatter) -> None:
+        from .render import RENDERERS
+
+        self.help = (self.help or "").replace("{formats}", ", ".join(RENDERERS.names()))
+        super().format_help(ctx, formatter)
 
 
 class ExtractFormat(str, Enum):
@@ -66,9 +132,9 @@ def run(body: Callable[[], None]) -> None:
         fail(str(exc))
 
 
-@app.command()
+@command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files or folders to read."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to read."),
     as_json: bool = typer.Option(False, "--json", help="Print the cleaned documents as JSON."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
@@ -96,11 +162,13 @@ def ingest(
     run(body)
 
 
-@app.command()
+@command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files or folders to read."),
-    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", help="table or json."),
-    pipeline: Optional[str] = typer.Option(None, help="auto, trained or blank (overrides extract.pipeline)."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to read."),
+    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", metavar="table|json",
+                                         help="A table to read, or JSON (default: table).", show_default=False),
+    pipeline: Optional[str] = typer.Option(None, metavar="auto|trained|blank",
+                                           help="The spaCy pipeline (default: extract.pipeline, i.e. auto)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Find enumerations, definitions, dated events and quotes, with their sources.
@@ -130,14 +198,17 @@ def extract(
     run(body)
 
 
-@app.command()
+@command()
 def build(
     targets: Optional[list[str]] = typer.Argument(
-        None, help="Recipes (.yaml), or documents and folders built with every output (default: each decks/*.yaml)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: output_dir, i.e. build/)."),
-    report: bool = typer.Option(False, "--report", help="Print rejections by reason and a summary table."),
+        None, metavar="[RECIPE.yaml | PATH]...",
+        help="Recipes, or documents and folders built with every output (default: each decks/*.yaml)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FOLDER",
+                                       help="Output folder (default: output_dir, i.e. build/)."),
+    report: bool = typer.Option(False, "--report", help="Also print rejections by reason and a summary table."),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes for extraction (default: one per core; small batches use one)."),
+        None, "--jobs", "-j", metavar="N", callback=at_least_one,
+        help="Worker processes for extraction (default: one per core; small batches use one)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Build each recipe into OUT/<recipe>/: bank.json, then every output it asks for."""
@@ -170,18 +241,22 @@ def build(
     run(body)
 
 
-@app.command()
+@command(cls=RenderCommand)
 def render(
-    fmt: str = typer.Argument(
-        ..., metavar="FORMAT", help="A registered renderer (anki, worksheet, ...; an unknown name lists them all)."),
-    bank: Path = typer.Argument(..., help="A bank.json written by `quizgen build`."),
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="The output format (listed above)."),
+    bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank written by `quizgen build`."),
     out: Optional[str] = typer.Option(
-        None, "--out", "-o", help="File or folder to write (default: beside the bank; a folder: ending in /)."),
+        None, "--out", "-o", metavar="FILE|FOLDER/",
+        help="File or folder to write (default: beside the bank; a folder ends in /)."),
     option: Optional[list[str]] = typer.Option(
-        None, "--option", "-O", help="A renderer option KEY=VALUE (value read as YAML), e.g. -O versions=2."),
+        None, "--option", "-O", metavar="KEY=VALUE",
+        help="A format option, the value read as YAML, e.g. -O versions=2 (may be repeated)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
-    """Render an existing bank in one format; prints what was written and what was skipped."""
+    """Render an existing bank in one format; prints what was written and what was skipped.
+
+    FORMAT is one of: {formats}.
+    """
 
     def body() -> None:
         import yaml
@@ -204,12 +279,14 @@ def render(
         for qtype, count in sorted(report_.skipped.items()):
             if count:
                 typer.echo(f"skipped {count} {qtype} question(s): {fmt} cannot express them")
+        for note in report_.notes:
+            typer.echo(f"note: {note}")
 
     run(body)
 
 
-@app.command()
-def validate(bank: Path = typer.Argument(..., help="A bank file (ours or edited by hand).")) -> None:
+@command()
+def validate(bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank file (ours or edited by hand).")) -> None:
     """Check a bank against its JSON Schema; names the first problems with their JSON path."""
 
     def body() -> None:
@@ -234,11 +311,12 @@ def validate(bank: Path = typer.Argument(..., help="A bank file (ours or edited 
     run(body)
 
 
-@app.command()
+@command()
 def sample(
-    bank: Path = typer.Argument(..., help="A bank file."),
-    n: int = typer.Option(30, "--n", "-n", min=1, help="How many questions."),
-    seed: int = typer.Option(0, "--seed", "-s", help="Same seed, same sample."),
+    bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank file."),
+    n: int = typer.Option(30, "--n", "-n", metavar="N", callback=at_least_one,
+                          help="How many questions (default: 30).", show_default=False),
+    seed: int = typer.Option(0, "--seed", "-s", metavar="S", help="Same seed, same sample (default: 0).", show_default=False),
 ) -> None:
     """Print a seeded random sample with answers and source sentences, for a teacher's review."""
 
@@ -254,14 +332,17 @@ def sample(
     run(body)
 
 
-@app.command()
+@command()
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback unless you mean otherwise)."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", metavar="ADDRESS",
+                             help="Address to listen on (default: 127.0.0.1, this machine only).", show_default=False),
+    port: int = typer.Option(8000, metavar="PORT", callback=lambda v: _port(v), help="Port to listen on (default: 8000).", show_default=False),
     bank: Optional[list[Path]] = typer.Option(
-        None, "--bank", help="A bank.json to load (upsert) into the store before serving; may be repeated."),
+        None, "--bank", metavar="BANK.json",
+        help="A bank to load (add or update) into the store before serving; may be repeated."),
     database: Optional[str] = typer.Option(
-        None, "--database", help="Database URL, e.g. sqlite:///build/bank.sqlite (overrides api.database_url)."),
+        None, "--database", metavar="URL",
+        help="Database URL, e.g. sqlite:///build/bank.sqlite (default: api.database_url)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the question bank over HTTP: /questions, /quizzes, /documents (API docs at /docs)."""
@@ -274,13 +355,16 @@ def serve(
     run(body)
 
 
-@app.command()
+@command()
 def bench(
-    words: int = typer.Option(1_000_000, "--words", min=1000, help="Build a corpus of at least this many words."),
+    words: int = typer.Option(1_000_000, "--words", metavar="N", callback=lambda v: _words(v),
+                              help="Build a corpus of at least this many words (default: 1,000,000; at least 1,000).", show_default=False),
     output: Optional[list[str]] = typer.Option(
-        None, "--output", help="A renderer to include (repeatable; default: anki, gift, csv)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
-    keep: Optional[Path] = typer.Option(None, "--keep", help="Build in this folder and keep it (default: a temporary one)."),
+        None, "--output", metavar="FORMAT", help="A format to include (may be repeated; default: anki, gift, csv)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", callback=at_least_one,
+                                       help="Worker processes (default: one per core)."),
+    keep: Optional[Path] = typer.Option(None, "--keep", metavar="FOLDER",
+                                        help="Build in this folder and keep it (default: a temporary one)."),
 ) -> None:
     """Print corpus-scale figures: words/s of a cold build, unchanged and one-change rebuilds, peak memory."""
 
@@ -291,6 +375,18 @@ def bench(
         report(run_bench(words, tuple(output or DEFAULT_OUTPUTS), jobs, keep, typer.echo), typer.echo)
 
     run(body)
+
+
+def _port(value: int) -> int:
+    if not 1 <= value <= 65535:
+        raise typer.BadParameter("must be a port number from 1 to 65535")
+    return value
+
+
+def _words(value: int) -> int:
+    if value < 1000:
+        raise typer.BadParameter("must be at least 1,000")
+    return value
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import safe_yaml
 from .errors import ConfigError
@@ -79,16 +79,31 @@ class ApiSettings(Section):
     max_upload_mb: float = Field(5.0, gt=0, description="Largest accepted upload (MiB).")
 
 
+def user_cache_dir() -> str:
+    """quizgen's folder in the user's cache folder (XDG_CACHE_HOME, ~/Library/Caches, %LOCALAPPDATA%)."""
+    import platformdirs
+
+    return platformdirs.user_cache_dir("quizgen", appauthor=False)
+
+
 class Settings(Section):
     """All of quizgen's settings."""
 
     output_dir: str = Field("build", description="Where `quizgen build` writes, relative to the project.")
-    cache_dir: str = Field(".cache/quizgen", description="Extraction cache; safe to delete.")
+    cache_dir: str | None = Field(
+        None, validate_default=True,
+        description="Extraction cache; safe to delete. Unset (null): the user's cache folder "
+                    "(~/.cache/quizgen on Linux), so no run leaves a cache in the working folder.")
     ingest: IngestSettings = IngestSettings()
     extract: ExtractSettings = ExtractSettings()
     generate: GenerateSettings = GenerateSettings()
     render: RenderSettings = RenderSettings()
     api: ApiSettings = ApiSettings()
+
+    @field_validator("cache_dir")
+    @classmethod
+    def _cache_dir(cls, value: str | None) -> str:
+        return value if value else user_cache_dir()
 
 
 def _key_lines(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:

@@ -24,6 +24,11 @@ class Stage:
         if self._progress is not None:
             self._progress.update(self._task, total=count)
 
+    def describe(self, text: str) -> None:
+        """Say what the stage is doing now ("writing worksheet"), for a step that takes a while."""
+        if self._progress is not None:
+            self._progress.update(self._task, description=text)
+
     def advance(self, count: int = 1) -> None:
         if self._progress is not None:
             self._progress.advance(self._task, count)

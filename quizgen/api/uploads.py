@@ -103,5 +103,7 @@ def _info(document: Document, name: str) -> DocumentInfo:
         value = document.metadata.get(key)
         return None if value is None else str(value)
 
+    from ..bank.titles import document_title  # as `quizgen build` names it: never only a file name
+
     return DocumentInfo(name=document.name, path=f"upload:{name}", checksum=document.checksum,
-                        title=text("title"), author=text("author"), date=text("date"))
+                        title=document_title(document), author=text("author"), date=text("date"))

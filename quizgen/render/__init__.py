@@ -30,6 +30,7 @@ class RenderOptions:
 class RenderReport:
     written: tuple[Path, ...]
     skipped: dict[str, int] = field(default_factory=dict)  # question type -> count not expressible
+    notes: tuple[str, ...] = ()  # what a teacher should know, e.g. a type written as another
 
 
 class Renderer(Protocol):
@@ -64,7 +65,6 @@ def _register_builtin() -> None:
     RENDERERS.register("gift", GiftRenderer())
     RENDERERS.register("aiken", AikenRenderer())
     RENDERERS.register("csv", CsvRenderer())
-    pass
 
 
 _register_builtin()

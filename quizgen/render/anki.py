@@ -3,16 +3,17 @@
 Three note types, their templates and CSS in templates/anki/note-types/ (Anki's own
 `{{Field}}` syntax, loaded raw, not through Jinja):
 
-  quizgen Basic            Front, Back, Extra, Source, Reverse. Card 2 (reversed: the
-                           definition is shown, the term asked for) exists only when
-                           Reverse is non-empty.
+  quizgen Basic            Front, Back, Extra, Source, Reverse. Reverse holds the term of a
+                           definition; card 2 (reversed: the definition is shown, the term
+                           asked for and given as the answer) exists only when it is set.
   quizgen Cloze            Text, Extra, Source. One card per blank ({{c1::}}, {{c2::}}, ...).
   quizgen Multiple choice  Question, Choices, Answer, Extra, Source. The correct choice is
                            highlighted (and ticked) on the back only.
 
 How each question type maps onto them:
-  basic            Basic; a definition also gets the reversed card, whose back shows the
-                   front's question (the term is not a field of the bank's questions)
+  basic            Basic; a definition also gets the reversed card, whose answer is the
+                   term, read from the question ("What is meant by X?", "What does the
+                   term “X” involve?"); no reversed card when the prompt names no term
   short_answer     Basic; the back lists the accepted alternatives
   cloze            Cloze; a prompt without cloze markup is skipped
   multiple_choice  Multiple choice; skipped when the answer is not among the choices
@@ -22,12 +23,17 @@ How each question type maps onto them:
                    gives each term with its definition
   ordering         Basic; the front lists the items shuffled, the back in order
 
-Every back ends with the source line (title, author, date, document:line, footnote), and
-with the source sentence ("Extra") when the card does not already show it. Text from the
+Every back ends with the source line (the document's title, author, date, then the file and
+line as a detail, footnote), and with the source sentence ("Extra") when the card does not
+already show it. A document without a title in the bank is named by its readable file name. Text from the
 documents is escaped; the markup in templates/anki/fields.html is the only HTML in a field.
 
 Ids: a note's GUID is the question id, so rebuilding after a fix updates the card and keeps
-its review history. Note-type and deck ids are hashed from their names only.
+its review history. Note-type and deck ids are hashed from their names only. The note
+types' fields never change: Anki's importer updates a note in place only when its note
+type keeps the same fields ("schema"); a changed schema makes every note a conflict that
+is skipped unless the user ticks "merge note types". Templates and CSS may change freely:
+they are updated on import when the deck is newer.
 
 `RenderOptions.extra`: `deck` (deck name, default the title), `subdecks` (none |
 by_document | by_type), `timestamp` (seconds since the epoch stamped on notes; Anki
@@ -53,7 +59,7 @@ from ..errors import RenderError
 from ..models import QUESTION_TYPES, Question
 from . import RenderOptions, RenderReport
 from .atomic import atomic_path
-from .lms import NoOptions, parse_options
+from .lms import NoOptions, fallback_title, parse_options, titled_bank
 from .shuffle import rng_for, shuffled
 from .templates import environment
 
@@ -107,15 +113,39 @@ def _extra(question: Question, shown: str) -> str:
     return str(Markup("<br>").join(line.strip() for line in question.explanation.splitlines() if line.strip()))
 
 
-def _basic(front: str, back: str, question: Question, source: str, reverse: bool = False) -> NoteSpec:
-    return NoteSpec(BASIC, (str(front), str(back), _extra(question, ""), str(source), "y" if reverse else ""))
+def _basic(front: str, back: str, question: Question, source: str) -> NoteSpec:
+    return NoteSpec(BASIC, (str(front), str(back), _extra(question, ""), str(source), ""))
+
+
+_TERM_PROMPTS = (
+    re.compile(r"^What is meant by (?P<term>.+?)\s*\?$"),
+    re.compile(r"^What does (?P<term>.+?) (?:mean|involve|refer to|denote|signify|include|cover|describe)\s*\?$"),
+)
+_TERM_NAMING = re.compile(r"^(?:the )?(?:term|word|concept|expression|phrase|notion)\s+", re.IGNORECASE)
+_QUOTES = "\"“”‘’'«»"
+
+
+def definition_term(prompt: str) -> str:
+    """The term a definition question asks about, as the reversed card's answer; "" when
+    the prompt names none. 'What is meant by globalization of commodities?' -> the phrase;
+    'What does the term “community” involve?' -> 'community'."""
+    text = " ".join(prompt.split())
+    for pattern in _TERM_PROMPTS:
+        found = pattern.match(text)
+        if found:
+            term = _TERM_NAMING.sub("", found.group("term")).strip()
+            if len(term) >= 2 and term[0] in _QUOTES and term[-1] in _QUOTES:
+                term = term[1:-1].strip()
+            return term
+    return ""
 
 
 def basic_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if not q.answer:
         return None
-    reverse = q.kind == "definition"
-    return _basic(str(escape(q.prompt)), str(escape(q.answer)), q, html.sources(q.sources), reverse)
+    term = definition_term(q.prompt) if q.kind == "definition" else ""
+    return NoteSpec(BASIC, (str(escape(q.prompt)), str(escape(q.answer)), _extra(q, ""),
+                            str(html.sources(q.sources)), str(escape(term))))
 
 
 def short_answer_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -214,6 +244,7 @@ class AnkiRenderer:
 
         out = Path(out)
         parsed = parse_options(AnkiOptions, options, self.name, out)
+        bank = titled_bank(bank)
         root = _root_deck(bank, options, parsed.deck)
         timestamp = time.time() if parsed.timestamp is None else parsed.timestamp
         subdecks = parsed.subdecks
@@ -296,6 +327,6 @@ def _deck_name(root: str, subdecks: str, question: Question, bank: Bank) -> str:
     if subdecks == "by_document" and question.sources:
         source = question.sources[0]
         info = next((d for d in bank.documents if d.name == source.document), None)
-        title = (info.title if info else None) or source.title or source.document
+        title = (info.title if info else None) or source.title or fallback_title(source.document)
         return f"{root}::{deck_part(title)}"
     return root

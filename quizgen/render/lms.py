@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lxml import etree
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import RenderError
 from ..bank import Bank
@@ -92,12 +92,54 @@ def usable(question: Question) -> bool:
 
 def accepted_answers(question: Question) -> list[str]:
     """The answer and its accepted alternatives, once each, in bank order."""
+    return _once_each((question.answer, *question.accepted))
+
+
+def _once_each(texts) -> list[str]:
     seen: dict[str, None] = {}
-    for text in (question.answer, *question.accepted):
+    folded: set[str] = set()
+    for text in texts:
         text = one_line(text)
-        if text and text.casefold() not in {s.casefold() for s in seen}:
+        if text and text.casefold() not in folded:
             seen[text] = None
+            folded.add(text.casefold())
     return list(seen)
+
+
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+# Punctuation a student may leave out or type differently: everything but letters, digits,
+# spaces and the characters that change a value ("%", "$", "+", "-" between digits...).
+_PUNCTUATION = re.compile(r"[^\w\s%$€£+&]|_")
+
+
+def answer_variants(answer: str) -> list[str]:
+    """What a student may type for `answer` and still be right: the answer itself, without a
+    leading article, and without punctuation ("the U.S." -> "U.S.", "US", "the US").
+
+    Case is ignored by every format's comparison (mapping caseSensitive="false", Moodle
+    usecase 0, Canvas and GIFT compare without case), so no case variants are listed."""
+    answer = one_line(answer)
+    bare = LEADING_ARTICLE.sub("", answer)
+    variants = [answer, bare]
+    for text in (answer, bare):
+        plain = one_line(_PUNCTUATION.sub(lambda m: "" if m.group() in ".'’" else " ", text))
+        variants.append(plain)
+    return [v for v in _once_each(variants) if len(v) >= 1 and not _only_article(v, answer)]
+
+
+def _only_article(variant: str, answer: str) -> bool:
+    return variant.casefold() in ("the", "a", "an") and variant != answer
+
+
+def typed_answers(answers) -> list[str]:
+    """Every accepted answer with its variants, once each (case ignored), the given ones first."""
+    given = _once_each(answers)
+    return _once_each([*given, *(v for a in given for v in answer_variants(a))])
+
+
+def accepted_variants(question: Question) -> list[str]:
+    """A typed answer's accepted texts: the answer, the bank's alternatives, and their variants."""
+    return typed_answers((question.answer, *question.accepted))
 
 
 def xml_id(text: str, prefix: str = "q") -> str:
@@ -149,17 +191,77 @@ def document_of(question: Question) -> str:
     return question.sources[0].document if question.sources else UNSOURCED
 
 
+def title_of(question: Question) -> str:
+    """The title of the question's document (`titled_bank` fills it in), else its file name."""
+    if not question.sources:
+        return UNSOURCED
+    source = question.sources[0]
+    return one_line(source.title or "") or fallback_title(source.document)
+
+
+def fallback_title(name: str) -> str:
+    """A file name made readable, for a bank that knows no title for a document."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
+    return one_line(re.sub(r"[_-]+", " ", stem)) or name
+
+
+def titled_bank(bank: Bank) -> Bank:
+    """The bank with every source carrying its document's title (from `bank.documents`), so a
+    category, a citation or a feedback never has only a file name to show."""
+    titles = {d.name: one_line(d.title or "") for d in bank.documents if one_line(d.title or "")}
+    if not titles:
+        return bank
+
+    def source(s):
+        title = one_line(s.title or "") or titles.get(s.document)
+        return s if title == s.title else replace(s, title=title)
+
+    return replace(bank, questions=tuple(
+        replace(q, sources=tuple(source(s) for s in q.sources)) for q in bank.questions))
+
+
 def citation(question: Question) -> str:
-    """Where the question comes from, one plain line: title, author, date, document:line, footnote."""
+    """Where the question comes from, one plain line: title, author, date, then document and
+    line as a detail, footnote."""
     cited = []
     for source in question.sources:
         who = ", ".join(part for part in (source.author, source.date) if part)
-        parts = [source.title or "", f"({who})" if who else "", f"{source.document}:{source.line}"]
-        text = " ".join(part for part in parts if part)
+        title = one_line(source.title or "") or fallback_title(source.document)
+        parts = [title, f"({who})" if who else ""]
+        text = " ".join(part for part in parts if part) + f", {source.document} line {source.line}"
         if source.footnote:
             text += f", note {source.footnote}"
         cited.append(text)
     return one_line("Source: " + "; ".join(cited)) if cited else ""
+
+
+def feedback(question: Question) -> str:
+    """General feedback shown after answering: the source sentence(s), then where they come from."""
+    # Every source's sentence, once each (a matching or an ordering cites one per item).
+    sentence = " ".join(dict.fromkeys(one_line(s.sentence) for s in question.sources if one_line(s.sentence)))
+    sentence = sentence or one_line(question.explanation)
+    cited = citation(question)
+    if sentence and cited:
+        return f"{sentence} — {cited}"
+    return sentence or cited
+
+
+def category_path(root: str, question: Question) -> str:
+    """The LMS category of a question: `root/<document title>`, the same in Moodle XML and GIFT.
+    "/" separates Moodle category levels, so one inside a title is written "//"."""
+    return f"{root.rstrip('/')}/{title_of(question).replace('/', '//')}"
+
+
+def ordering_as_matching(question: Question, rng: random.Random) -> Question:
+    """An ordering question as a matching of items to positions, for formats without an
+    ordering type: the items (shuffled, so their order gives nothing away) against 1, 2, ..."""
+    positions = {item: str(n) for n, item in enumerate(question.sequence, 1)}
+    items = shuffle.shuffled(list(question.sequence), rng)
+    prompt = f"{question.prompt} Give each its position (1 = first)."
+    return replace(question, type="matching", prompt=prompt, pairs=tuple((i, positions[i]) for i in items))
+
+
+ORDERING_NOTE = "ordering questions written as matchings of items to positions ({format} has no ordering type)"
 
 
 def rng_for(options: RenderOptions, question: Question) -> random.Random:
@@ -190,6 +292,20 @@ class NoOptions(BaseModel):
 
 
 Options = TypeVar("Options", bound=NoOptions)
+DEFAULT_CATEGORY = "$course$/quizgen"
+
+
+class CategoryOptions(NoOptions):
+    """Options of the Moodle imports (Moodle XML, GIFT): the root category of the questions."""
+
+    category: str = Field(DEFAULT_CATEGORY, description="Root category; a context first ($course$, $system$, ...).")
+
+    @field_validator("category")
+    @classmethod
+    def _starts_with_context(cls, value: str) -> str:
+        if not re.match(r"^\$[a-z_]+\$(/|$)", value):
+            raise ValueError(f"must start with a Moodle context such as $course$ or $system$, not {value!r}")
+        return value
 
 
 def parse_options(model: type[Options], options: RenderOptions, renderer: str, out: Path) -> Options:

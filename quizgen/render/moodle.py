@@ -1,39 +1,44 @@
 """Moodle XML question import file (.xml).
 
   multiple_choice  multichoice (one answer)      true_false    truefalse
-  short_answer     shortanswer (each accepted alternative scores 100%)
-  matching         matching                      ordering      ordering (qtype_ordering plugin)
-  cloze            cloze: embedded answers {1:SHORTANSWER:=...} in the text
+  short_answer     shortanswer (each accepted text scores 100%)
+  matching         matching
+  ordering         matching of each item to its position (1 = first), which every Moodle
+                   has; the report says so. With the option `ordering_plugin: true`,
+                   `ordering` (needs the qtype_ordering plugin, which many sites lack)
+  cloze            cloze: embedded answers {1:SHORTANSWER:=answer~=variant} in the text
 basic and list_recall need a person to judge the answer and are skipped.
 
-Questions are grouped under a `<question type="category">` per source document
-(`<category root>/<document>`, root `$course$/quizgen` unless the `category` option
-says otherwise). `idnumber` is the question id; the general feedback cites the source.
-Question text is HTML in Moodle (escaped here, then by lxml); short answers are plain
-text with `*` escaped (a wildcard otherwise); embedded answers escape `}#~/"\\`.
+Typed answers (short answer, each blank) accept the answer, the bank's alternatives and
+their variants (without a leading article, without punctuation; usecase 0 ignores case).
 
-Options: `category` (root category path).
+Questions are grouped under a `<question type="category">` per source document, named
+by its title (`<category root>/<title>`, root `$course$/quizgen` unless the `category`
+option says otherwise; the same path as the GIFT export). `idnumber` is the question id;
+the general feedback gives the source sentence and the document's title. Question text
+is HTML in Moodle (escaped here, then by lxml); short answers are plain text with `*`
+escaped (a wildcard otherwise); embedded answers escape `}#~/"\\`.
+
+Options: `category` (root category path), `ordering_plugin`.
 """
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from pathlib import Path
 
 from lxml import etree
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
     xml_safe_bank,
-    NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, document_of, html_text,
-    moodle_cloze_escape, moodle_shortanswer_escape, one_line, parse_options, short_title, write_text_output,
-    xml_bytes,
+    ORDERING_NOTE, CategoryOptions, Skips, accepted_variants, category_path, cloze_parts, cloze_shown, feedback,
+    html_text, moodle_cloze_escape, moodle_shortanswer_escape, one_line, ordering_as_matching, parse_options,
+    rng_for, short_title, titled_bank, typed_answers, write_text_output, xml_bytes,
 )
 
-DEFAULT_CATEGORY = "$course$/quizgen"
 QTYPES = {
     "multiple_choice": "multichoice",
     "true_false": "truefalse",
@@ -57,13 +62,13 @@ def _value(parent: etree._Element, tag: str, text: str) -> None:
     etree.SubElement(parent, tag).text = text
 
 
-def _question(quiz: etree._Element, question: Question, questiontext_html: str) -> etree._Element:
+def _question(quiz: etree._Element, question: Question, questiontext_html: str, qtype: str = "") -> etree._Element:
     """The fields every question type shares, in Moodle's export order."""
-    element = etree.SubElement(quiz, "question", type=QTYPES[question.type])
+    element = etree.SubElement(quiz, "question", type=qtype or QTYPES[question.type])
     shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
     _text(element, "name", short_title(shown))
     _text(element, "questiontext", questiontext_html, "html")
-    _text(element, "generalfeedback", html_text(citation(question)), "html")
+    _text(element, "generalfeedback", html_text(feedback(question)), "html")
     _value(element, "defaultgrade", "1")
     _value(element, "penalty", "0.3333333")
     _value(element, "hidden", "0")
@@ -103,13 +108,13 @@ def truefalse(quiz: etree._Element, question: Question) -> etree._Element:
 def shortanswer(quiz: etree._Element, question: Question) -> etree._Element:
     element = _question(quiz, question, html_text(question.prompt))
     _value(element, "usecase", "0")
-    for answer in accepted_answers(question):
+    for answer in accepted_variants(question):
         _answer(element, moodle_shortanswer_escape(answer), "100", "moodle_auto_format")
     return element
 
 
 def matching(quiz: etree._Element, question: Question) -> etree._Element:
-    element = _question(quiz, question, html_text(question.prompt))
+    element = _question(quiz, question, html_text(question.prompt), "matching")
     _value(element, "shuffleanswers", "true")
     for left, right in question.pairs:
         sub = _text(element, "subquestion", html_text(left), "html")
@@ -121,13 +126,14 @@ def cloze(quiz: etree._Element, question: Question) -> etree._Element:
     # "{" in the text is written as an entity so the text can never open an embedded answer.
     text = "".join(
         html_text(part).replace("{", "&#123;") if isinstance(part, str)
-        else f"{{1:SHORTANSWER:={moodle_cloze_escape(html_text(part.answer))}}}"
+        else "{1:SHORTANSWER:" + "~".join(f"={moodle_cloze_escape(html_text(text))}"
+                                          for text in typed_answers([part.answer])) + "}"
         for part in cloze_parts(question.prompt)
     )
     return _question(quiz, question, text)
 
 
-def ordering(quiz: etree._Element, question: Question) -> etree._Element:
+def ordering_plugin(quiz: etree._Element, question: Question) -> etree._Element:
     element = _question(quiz, question, html_text(question.prompt))
     for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
                        ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
@@ -144,19 +150,13 @@ WRITERS = {
     "short_answer": shortanswer,
     "matching": matching,
     "cloze": cloze,
-    "ordering": ordering,
+    "ordering": ordering_plugin,  # or a matching: see MoodleRenderer.write
 }
 
 
-class MoodleOptions(NoOptions):
-    category: str = Field(DEFAULT_CATEGORY, description="Root category; a context first ($course$, $system$, ...).")
-
-    @field_validator("category")
-    @classmethod
-    def _starts_with_context(cls, value: str) -> str:
-        if not re.match(r"^\$[a-z_]+\$(/|$)", value):
-            raise ValueError(f"must start with a Moodle context such as $course$ or $system$, not {value!r}")
-        return value
+class MoodleOptions(CategoryOptions):
+    ordering_plugin: bool = Field(False, description="Write ordering questions as qtype_ordering (a plugin) "
+                                                     "instead of a matching of items to positions.")
 
 
 def _category(quiz: etree._Element, path: str) -> None:
@@ -175,14 +175,24 @@ class MoodleRenderer:
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
         bank = xml_safe_bank(bank)
-        root = parse_options(MoodleOptions, options, self.name, out).category.rstrip("/")
+        chosen = parse_options(MoodleOptions, options, self.name, out)
+        bank = titled_bank(bank)
         skips = Skips()
         kept = [q for q in bank.questions if skips.keep(q, self.types)]
         quiz = etree.Element("quiz")
-        for document, questions in groupby(sorted(kept, key=document_of), key=document_of):
-            # "/" separates Moodle category levels; a document name keeps its own as "//".
-            _category(quiz, f"{root}/{document.replace('/', '//')}")
+        notes = []
+        in_category = lambda q: category_path(chosen.category, q)  # noqa: E731
+        for path, questions in groupby(sorted(kept, key=in_category), key=in_category):
+            _category(quiz, path)
             for question in questions:
-                _tags(WRITERS[question.type](quiz, question), question)
+                if question.type == "ordering" and chosen.ordering_plugin:
+                    element = ordering_plugin(quiz, question)
+                elif question.type == "ordering":
+                    element = matching(quiz, ordering_as_matching(question, rng_for(options, question)))
+                    if not notes:
+                        notes.append(ORDERING_NOTE.format(format="Moodle XML without the qtype_ordering plugin"))
+                else:
+                    element = WRITERS[question.type](quiz, question)
+                _tags(element, question)
         write_text_output(out, xml_bytes(quiz).decode("utf-8"), self.name)
-        return RenderReport(written=(out,), skipped=skips.as_dict())
+        return RenderReport(written=(out,), skipped=skips.as_dict(), notes=tuple(notes))

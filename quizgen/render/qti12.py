@@ -9,12 +9,18 @@ Each item's `question_type` (qtimetadata) says what Canvas makes of it:
   short_answer     short_answer_question        (every accepted alternative scores)
   cloze            fill_in_multiple_blanks_question ([blank1], [blank2] in the text)
   matching         matching_question
-basic, list_recall and ordering have no Canvas classic-quiz type and are skipped.
+  ordering         matching_question: each item matched with its position (1 = first);
+                   Canvas classic quizzes have no ordering type, and the report says so
+basic and list_recall need a person to judge the answer and are skipped.
 
-Item idents are the question ids (`lms.xml_id`); the assessment id is hashed from the
-title, so re-importing the same quiz title updates it. Question text is HTML in Canvas:
-text is escaped before lxml writes it. Every item's general feedback cites its source.
-No options.
+Typed answers (short answer, each blank) accept the answer, the bank's alternatives and
+their variants (without a leading article, without punctuation; Canvas ignores case).
+
+Item idents are the question ids (`lms.xml_id`); every ident an item refers to
+(original_answer_ids, varequal, linkrefid) is in the package. The assessment id is
+hashed from the title, so re-importing the same quiz title updates it. Question text is
+HTML in Canvas: text is escaped before lxml writes it. Every item's general feedback
+gives the source sentence and the document's title. No options.
 """
 from __future__ import annotations
 
@@ -28,8 +34,9 @@ from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
     xml_safe_bank,
-    NoOptions, Skips, accepted_answers, citation, cloze_parts, cloze_shown, html_text, parse_options, rng_for,
-    short_title, write_zip, xml_bytes, xml_id,
+    ORDERING_NOTE, NoOptions, Skips, accepted_variants, cloze_parts, cloze_shown, feedback, html_text,
+    ordering_as_matching, parse_options, rng_for, short_title, titled_bank, typed_answers, write_zip, xml_bytes,
+    xml_id,
 )
 from .shuffle import shuffled
 
@@ -45,6 +52,7 @@ QUESTION_TYPES = {
     "short_answer": "short_answer_question",
     "cloze": "fill_in_multiple_blanks_question",
     "matching": "matching_question",
+    "ordering": "matching_question",  # written as a matching (ordering_as_matching)
 }
 
 
@@ -84,7 +92,6 @@ class ItemWriter:
             ("question_type", QUESTION_TYPES[question.type]),
             ("points_possible", "1.0"),
             ("original_answer_ids", ",".join(answer_ids)),
-            ("assessment_question_identifierref", f"{self.ident}_aq"),
         ])
         self.presentation = _sub(self.item, "presentation")
 
@@ -101,8 +108,8 @@ class ItemWriter:
         """One respcondition per response; any listed value scores. `add` splits 100 points between them."""
         processing = _sub(self.item, "resprocessing")
         _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-        feedback = citation(self.question)
-        if feedback:
+        general_feedback = feedback(self.question)
+        if general_feedback:
             general = _sub(processing, "respcondition", attrs={"continue": "Yes"})
             _sub(_sub(general, "conditionvar"), "other")
             _sub(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
@@ -113,9 +120,9 @@ class ItemWriter:
             for value in values:
                 _sub(variables, "varequal", value, respident=response)
             _sub(condition, "setvar", share, action="Add" if add else "Set", varname="SCORE")
-        if feedback:
+        if general_feedback:
             flow = _sub(_sub(self.item, "itemfeedback", ident="general_fb"), "flow_mat")
-            _material(flow, feedback, html=True)
+            _material(flow, general_feedback, html=True)
 
 
 def choice_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
@@ -132,21 +139,24 @@ def short_answer_item(section: etree._Element, question: Question, options: Rend
     _material(writer.presentation, question.prompt, html=True)
     response = _sub(writer.presentation, "response_str", ident="response1", rcardinality="Single")
     _sub(_sub(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-    writer.scoring([("response1", accepted_answers(question))], add=False)
+    writer.scoring([("response1", accepted_variants(question))], add=False)
 
 
 def cloze_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
     parts = cloze_parts(question.prompt)
     blanks = [part for part in parts if not isinstance(part, str)]
     ident = xml_id(question.id)
-    ids = [f"{ident}_b{blank.number}" for blank in blanks]
-    writer = ItemWriter(section, question, ids)
+    # Each accepted text of a blank is a correct answer of its own: <id>_b<blank>, <id>_b<blank>_<n>.
+    answers = [[(f"{ident}_b{blank.number}" + (f"_{n}" if n > 1 else ""), text)
+                for n, text in enumerate(typed_answers([blank.answer]), 1)] for blank in blanks]
+    writer = ItemWriter(section, question, [answer_id for group in answers for answer_id, _ in group])
     # Canvas marks a blank as [name] in the HTML text; the surrounding text is escaped.
     text = "".join(html_text(part) if isinstance(part, str) else f"[blank{part.number}]" for part in parts)
     _sub(_sub(writer.presentation, "material"), "mattext", text, texttype="text/html")
-    for blank, answer_id in zip(blanks, ids):
-        writer.choices(f"response_blank{blank.number}", f"blank{blank.number}", [(answer_id, blank.answer)])
-    writer.scoring([(f"response_blank{b.number}", [answer_id]) for b, answer_id in zip(blanks, ids)], add=True)
+    for blank, group in zip(blanks, answers):
+        writer.choices(f"response_blank{blank.number}", f"blank{blank.number}", group)
+    writer.scoring([(f"response_blank{b.number}", [answer_id for answer_id, _ in group])
+                    for b, group in zip(blanks, answers)], add=True)
 
 
 def matching_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
@@ -161,12 +171,17 @@ def matching_item(section: etree._Element, question: Question, options: RenderOp
     writer.scoring([(response, [right_id]) for response, (right_id, _) in zip(responses, rights)], add=True)
 
 
+def ordering_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
+    matching_item(section, ordering_as_matching(question, rng_for(options, question)), options)
+
+
 ITEMS = {
     "multiple_choice": choice_item,
     "true_false": choice_item,
     "short_answer": short_answer_item,
     "cloze": cloze_item,
     "matching": matching_item,
+    "ordering": ordering_item,
 }
 
 
@@ -226,20 +241,23 @@ class Qti12Renderer:
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
         parse_options(self.options_model, options, self.name, out)
-        bank = xml_safe_bank(bank)
+        bank = titled_bank(xml_safe_bank(bank))
         title = options.title or bank.title
         ident = assessment_id(title)
         document, section = questestinterop(ident, title)
         skips = Skips()
         kept = 0
+        notes = []
         for question in bank.questions:
             if skips.keep(question, self.types):
                 ITEMS[question.type](section, question, options)
                 kept += 1
+                if question.type == "ordering" and not notes:
+                    notes.append(ORDERING_NOTE.format(format="Canvas (QTI 1.2)"))
         files = {
             "imsmanifest.xml": xml_bytes(manifest(ident)),
             f"{ident}/{ident}.xml": xml_bytes(document),
             f"{ident}/assessment_meta.xml": xml_bytes(assessment_meta(ident, title, kept)),
         }
         write_zip(out, files, self.name)
-        return RenderReport(written=(out,), skipped=skips.as_dict())
+        return RenderReport(written=(out,), skipped=skips.as_dict(), notes=tuple(notes))

@@ -26,7 +26,7 @@ from quizgen.bank import Bank, bank_from_dict, read_bank
 from quizgen.errors import RenderError
 from quizgen.models import QUESTION_TYPES, Source
 from quizgen.render import RENDERERS, RenderOptions
-from quizgen.render.anki import BASIC, CHOICE, CLOZE, NOTE_FIELDS, AnkiRenderer, stable_id
+from quizgen.render.anki import BASIC, CHOICE, CLOZE, NOTE_FIELDS, AnkiRenderer, definition_term, stable_id
 
 anki_collection = pytest.importorskip("anki.collection", reason="the `anki` package (test extra) is not installed")
 Collection = anki_collection.Collection
@@ -135,7 +135,7 @@ def test_cards_per_note(any_bank, tmp_path, col):
             reversed_card = next(c for c in cards if c.template()["name"] == "Reversed")
             front = reversed_card.render_output().question_text
             assert escape(question.answer) in front and escape(question.prompt) not in front
-            assert escape(question.prompt) in reversed_card.answer()
+            assert escape(definition_term(question.prompt)) in reversed_card.answer()
         else:
             assert len(cards) == 1
 
@@ -366,3 +366,72 @@ def test_unknown_or_bad_options_are_refused_naming_the_output(bank, tmp_path, ex
     with pytest.raises(RenderError, match=rf"d\.apkg: invalid anki options: '{next(iter(extra))}'"):
         render(bank, tmp_path / "d.apkg", **extra)
     assert not (tmp_path / "d.apkg").exists()
+
+
+@pytest.mark.parametrize("prompt, term", [
+    ("What is meant by globalization of commodities?", "globalization of commodities"),
+    ("What is meant by the COVID-19 pandemic?", "the COVID-19 pandemic"),
+    ("What does the term “community” involve?", "community"),
+    ("What does civic trust mean?", "civic trust"),
+    ("Who said: “We will”?", ""),
+])
+def test_definition_term(prompt, term):
+    assert definition_term(prompt) == term
+
+
+def answer_side(card) -> str:
+    """The rendered answer below Anki's answer rule, without the CSS."""
+    return card.render_output().answer_text.split('<hr id="answer">', 1)[1]
+
+
+def test_reversed_card_asks_the_definition_and_answers_the_term(any_bank, tmp_path, col):
+    render(any_bank, tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    notes = notes_by_guid(col)
+    definitions = [q for q in any_bank.by_type("basic") if q.kind == "definition"]
+    assert definitions
+    for question in definitions:
+        cards = {c.template()["name"]: c for c in notes[question.id].cards()}
+        reversed_card = cards["Reversed"]
+        front = reversed_card.render_output().question_text
+        assert str(escape(question.answer)) in front and str(escape(question.prompt)) not in front
+        answer = answer_side(reversed_card)
+        shown = answer.split('<div class="answer">', 1)[1].split("</div>", 1)[0]
+        assert shown == str(escape(definition_term(question.prompt))) and shown, question.id
+        assert question.prompt.split()[0] not in shown  # never the whole question ("What is meant by ...")
+        source = question.sources[0]
+        assert str(escape(source.title)) in answer and f"{source.document}:{source.line}" in answer
+        assert str(escape(" ".join(question.explanation.split()))) in " ".join(answer.split())
+
+
+def test_every_back_names_the_document_by_its_title(any_bank, tmp_path, col):
+    render(any_bank, tmp_path / "d.apkg", subdecks="by_document")
+    import_into(col, tmp_path / "d.apkg")
+    titles = {d.name: d.title for d in any_bank.documents}
+    assert all(titles.values())
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        source = next(q for q in any_bank.questions if q.id == card.note().guid).sources[0]
+        assert str(escape(titles[source.document])) in card.answer()
+        assert col.decks.name(card.did) == f"Civics::{titles[source.document].replace('::', ':')}"
+
+
+def test_a_deck_with_the_old_reverse_flag_is_updated_in_place(bank, tmp_path, col, monkeypatch):
+    """Decks written before the term was kept had "y" in Reverse: the note type keeps its
+    fields, so Anki updates those notes (same GUID, same cards, review history kept)."""
+    import quizgen.render.anki as anki
+
+    monkeypatch.setattr(anki, "definition_term", lambda prompt: "y")
+    render(bank, tmp_path / "old.apkg", timestamp=T0)
+    import_into(col, tmp_path / "old.apkg")
+    monkeypatch.undo()
+    definition = next(q for q in bank.by_type("basic") if q.kind == "definition")
+    cards_before = sorted(c.id for c in notes_by_guid(col)[definition.id].cards())
+    render(bank, tmp_path / "new.apkg", timestamp=T0 + 60)
+    log = import_into(col, tmp_path / "new.apkg")
+    assert len(log.new) == len(log.conflicting) == 0 and col.note_count() == len(bank.questions)
+    note = notes_by_guid(col)[definition.id]
+    assert note["Reverse"] == str(escape(definition_term(definition.prompt))) != "y"
+    assert sorted(c.id for c in note.cards()) == cards_before
+    reversed_card = next(c for c in note.cards() if c.template()["name"] == "Reversed")
+    assert definition_term(definition.prompt) in answer_side(reversed_card)
