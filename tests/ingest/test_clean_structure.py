@@ -32,8 +32,8 @@ def marked(document) -> list[tuple[str, str]]:
     ("**Tariffs** are taxes on imports.", [("Tariffs", "strong")], "Tariffs are taxes on imports."),
     ("The snake_case_name stays.", [], "The snake_case_name stays."),
     ("Two *3* 4 and 2*3*4 stay.", [("3", "em")], "Two 3 4 and 2*3*4 stay."),
-    ("A `code *span*` stays.", [], "A `code *span*` stays."),
-    ("A literal \\*star\\* stays.", [], "A literal \\*star\\* stays."),
+    ("A `code *span*` stays.", [], "A code *span* stays."),
+    ("A literal \\*star\\* stays.", [], "A literal *star* stays."),
 ])
 def test_markdown_emphasis_leaves_the_text_and_becomes_marks(text, marks, sentence):
     document = markdown(text + "\n")
@@ -143,3 +143,34 @@ def test_plain_text_list_ends_at_an_unindented_capitalised_line():
 def test_plain_text_indented_block_is_a_quotation(source, quoted):
     document = plain(source)
     assert [p.text for p in document.paragraphs if p.block_quote] == quoted
+
+
+@pytest.mark.parametrize("source, sentence", [
+    ("See [the harbour report](http://example.org/report \"Report\") for more.", "See the harbour report for more."),
+    ("See [the report][1] for more.\n\n[1]: http://example.org", "See the report for more."),
+    ("Mail <https://example.org/lights> today.", "Mail https://example.org/lights today."),
+    ("Salt &amp; pepper &mdash; and&nbsp;more.", "Salt & pepper — and\u00a0more."),
+    ("Water<sup>2</sup> and <span class=\"x\">oil</span>.", "Water2 and oil."),
+    ("The <b>keeper</b> and <i>his</i> <dfn>lamp</dfn>.", "The keeper and his lamp."),
+])
+def test_markdown_links_entities_and_inline_html(source, sentence):
+    assert markdown(source + "\n").sentences[0].text == sentence
+
+
+def test_markdown_html_emphasis_becomes_marks():
+    assert marked(markdown("The <b>keeper</b> and his <dfn>lamp</dfn>.\n")) == [("keeper", "strong"), ("lamp", "dfn")]
+
+
+def test_markdown_image_and_the_line_under_it_are_a_caption():
+    document = markdown("The light was lit in 1850.\n\n![The tower](tower.png)\n\nThe tower in 1900, from the sea\n\n"
+                        "It burned whale oil.\n")
+    assert [(p.kind, p.text, p.unreliable) for p in document.paragraphs] == [
+        ("body", "The light was lit in 1850.", False), ("body", "It burned whale oil.", False),
+        ("aside", "The tower", True), ("aside", "The tower in 1900, from the sea", True)]
+    assert {r.reason for r in document.regions} == {"caption"}
+
+
+def test_unwrapped_text_has_a_paragraph_per_line():
+    long = "The keepers kept the light burning through every storm of the winter, and wrote each night in the log."
+    document = plain(f"{long}\n{long}\n{long} And they\nwent on.\n")
+    assert [p.text for p in document.paragraphs] == [long, long, f"{long} And they went on."]

@@ -33,6 +33,7 @@ class Draft:
     regions: list[FlaggedRegion] = field(default_factory=list)
     asides: list[list[Line]] = field(default_factory=list)  # pull quotes, captions
     headings: set[int] = field(default_factory=set)  # line numbers that are headings
+    heading_levels: dict[int, int] = field(default_factory=dict)  # heading line number -> level, where known ('#')
     list_items: dict[int, str] = field(default_factory=dict)  # first line number of a list item -> its marker
     block_quotes: set[int] = field(default_factory=set)  # line numbers inside a block quotation
 

@@ -1,6 +1,6 @@
 """Lists and block quotations in plain text (and text extracted from PDF).
 
-A list item is a line opening with a bullet ('•', '-', '*', ...) or an item number ('1.',
+A list item is a line opening with a bullet ('•', '-', '--', '*', ...) or an item number ('1.',
 '2)', '(a)', 'b)'). A bullet glyph ('•', '◦', '▪') is enough alone; a dash, star, number
 or letter only when a sibling item of the same form stands close by (numbers and letters
 counting on: '1.' then '2.'), since a line may well start with '-' or '3.' by chance.
@@ -21,7 +21,7 @@ from . import Draft
 from .lines import ends_open, is_blank, starts_lowercase, without_markers
 
 ITEM = re.compile(
-    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|[-*–+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
+    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
     r"[ \t]+(?P<text>\S.*)$")
 GLYPHS = "•◦▪●‣·"
 NEAR = 6  # lines from one item to its sibling: items with a few continuation lines each
