@@ -174,3 +174,43 @@ def test_unwrapped_text_has_a_paragraph_per_line():
     long = "The keepers kept the light burning through every storm of the winter, and wrote each night in the log."
     document = plain(f"{long}\n{long}\n{long} And they\nwent on.\n")
     assert [p.text for p in document.paragraphs] == [long, long, f"{long} And they went on."]
+
+
+@pytest.mark.parametrize("source", [
+    "1. Introduction\n\nThe keepers kept the light.\n\n2. The towers\n\nThe towers were tall.\n",
+])
+def test_numbered_lines_with_paragraphs_between_are_headings_not_items(source):
+    for document in (plain(source), markdown(source)):
+        assert [p.list_item for p in document.paragraphs] == [None] * 4
+        assert [p.kind for p in document.paragraphs] == ["heading", "body", "heading", "body"]
+
+
+def test_markdown_items_all_numbered_one():
+    document = markdown("1. one\n1. two\n")
+    assert [(p.text, p.list_item) for p in document.paragraphs] == [("one", "1."), ("two", "1.")]
+
+
+PAGE = """<!doctype html><html><head><title>Lights</title></head><body><article>
+<h1>The lights of the coast</h1>
+<p>The <b>harbour light</b> was lit in 1850 and <em>burned</em> whale oil for twenty years before the change.</p>
+<p>A <dfn>lamp room</dfn> is the glazed room at the top of a lighthouse that holds the lamp and its lens.</p>
+<ul><li>The first keeper stayed for ten years.</li><li>The second <strong>keeper</strong> stayed for thirty.</li></ul>
+<ol><li>Light the lamp.</li><li>Wind the clock.</li></ol>
+<blockquote><p>The light must never go out, whatever the weather and whatever the cost to the keeper.</p></blockquote>
+<figure><img src="tower.png"><figcaption>The tower in 1900.</figcaption></figure>
+<p>The tower was closed in 1971 when an automatic beacon was built on the breakwater.</p>
+</article></body></html>"""
+
+
+def test_html_marks_list_items_quotes_and_figure_captions():
+    from quizgen.ingest.readers.html import HtmlReader
+
+    document = clean(HtmlReader().read("lights.html", PAGE.encode(), None))
+    assert marked(document) == [("harbour light", "strong"), ("burned", "em"), ("lamp room", "dfn"), ("keeper", "strong")]
+    assert [(p.text, p.list_item) for p in document.paragraphs if p.list_item] == [
+        ("The first keeper stayed for ten years.", "•"), ("The second keeper stayed for thirty.", "•"),
+        ("Light the lamp.", "1."), ("Wind the clock.", "2.")]
+    assert [p.text for p in document.paragraphs if p.block_quote] == [
+        "The light must never go out, whatever the weather and whatever the cost to the keeper."]
+    assert [(p.kind, p.text, p.unreliable) for p in document.paragraphs if p.kind == "aside"] == [
+        ("aside", "The tower in 1900.", True)]

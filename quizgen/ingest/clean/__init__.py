@@ -66,6 +66,7 @@ def clean(raw: RawText) -> Document:
                   list_items=dict(raw.list_items), block_quotes=set(raw.block_quotes))
     if raw.asides:  # lines the reader knows are not running text (HTML figure captions)
         draft.asides = [[ln] for ln in draft.lines if ln.no in raw.asides and ln.text.strip()]
+        draft.regions = [FlaggedRegion(a[0].no, a[0].no, "caption", restored=False) for a in draft.asides]
         draft.lines = [ln for ln in draft.lines if ln.no not in raw.asides or not ln.text.strip()]
     for step in steps_for(raw.layout):
         draft = step(draft)

@@ -116,8 +116,13 @@ def lone_numbers(lines: list[Line]) -> set[int]:
             text = text[quoted.end():]
         if LIST_ITEM.match(text) and (c := candidate(i, text)) and c.forms[0][1] is not None:
             found.append(c)
-    return {c.index for c in found
-            if not any(siblings(c, d, NEAR) or siblings(d, c, NEAR) for d in found if d is not c)}
+    alone = set()
+    for k, c in enumerate(found):
+        before = found[k - 1] if k else None
+        after = found[k + 1] if k + 1 < len(found) else None
+        if not ((before and siblings(before, c, NEAR, lines)) or (after and siblings(c, after, NEAR, lines))):
+            alone.add(c.index)
+    return alone
 
 
 def read_markdown_blocks(draft: Draft) -> Draft:
