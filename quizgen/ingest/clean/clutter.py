@@ -32,7 +32,6 @@ LABEL_WORDS = INTERFACE | frozenset(
     "previous prev back top main content related stories articles news popular most latest view all open "
     "options settings accept account log full screen story's video audio image images photo photos gallery "
     "a an of for x".split())
-SEPARATORS = frozenset("| · • / – — - : > » «".split())
 READING_TIME = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?)\s+(?:read|listen)|listen to (?:this|the) (?:article|story)"
     r"|(?:read|show|load|see) more|continue reading|back to top)\b\W*$", re.I)
@@ -41,6 +40,7 @@ PROMPT_START = re.compile(
     r"never miss|don['’]t miss|want (?:more|to)|like what you|enjoy(?:ed)? this|receive|be the first)\b", re.I)
 PROMPT_OBJECT = re.compile(r"\b(?:newsletters?|inbox|e-?mails?|subscri(?:be|ption)|updates|alerts|notifications|our app)\b", re.I)
 MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 60  # longer lines are not labels (a quick test before any word is looked at)
 MAX_PROMPT_WORDS = 35
 WORD = re.compile(r"[\w'’-]+")
 
@@ -49,15 +49,15 @@ def is_clutter(text: str) -> bool:
     text = without_markers(text).strip()
     if not text:
         return False
-    if READING_TIME.match(text):
-        return True
-    words = [w.lower() for w in WORD.findall(text)]
-    if len(words) <= MAX_LABEL_WORDS and not ends_sentence(text):
-        tokens = [t for t in text.split() if t not in SEPARATORS]
-        plain = [w for w in words if not w.isdigit()]
-        if tokens and plain and all(w in LABEL_WORDS for w in plain) and any(w in INTERFACE for w in plain):
+    if len(text) <= MAX_LABEL_CHARS:
+        if READING_TIME.match(text):
             return True
-    return len(words) <= MAX_PROMPT_WORDS and bool(PROMPT_START.match(text)) and bool(PROMPT_OBJECT.search(text))
+        words = [w.lower() for w in WORD.findall(text)]
+        plain = [w for w in words if not w.isdigit()]
+        if len(words) <= MAX_LABEL_WORDS and not ends_sentence(text) and plain \
+                and all(w in LABEL_WORDS for w in plain) and any(w in INTERFACE for w in plain):
+            return True
+    return bool(PROMPT_START.match(text)) and len(text.split()) <= MAX_PROMPT_WORDS and bool(PROMPT_OBJECT.search(text))
 
 
 def drop_web_clutter(draft: Draft) -> Draft:

@@ -23,7 +23,7 @@ from ...models import FlaggedRegion
 from ..source import Line
 from . import EMPHASIS, Draft
 from .lines import is_blank
-from .lists import NEAR, candidate, siblings
+from .lists import NEAR, candidate, with_siblings
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -116,13 +116,8 @@ def lone_numbers(lines: list[Line]) -> set[int]:
             text = text[quoted.end():]
         if LIST_ITEM.match(text) and (c := candidate(i, text)) and c.forms[0][1] is not None:
             found.append(c)
-    alone = set()
-    for k, c in enumerate(found):
-        before = found[k - 1] if k else None
-        after = found[k + 1] if k + 1 < len(found) else None
-        if not ((before and siblings(before, c, NEAR, lines)) or (after and siblings(c, after, NEAR, lines))):
-            alone.add(c.index)
-    return alone
+    paired = with_siblings(found, NEAR, lines)
+    return {c.index for c in found if c.index not in paired}
 
 
 def read_markdown_blocks(draft: Draft) -> Draft:
