@@ -103,7 +103,7 @@ def move_captions(draft: Draft) -> Draft:
             opening = [o for o in REMNANT_AFTER_TEXT.finditer(caption)]
             if opening and caption[:1].isupper():  # running text first, then the remnant
                 before, caption = caption[:opening[-1].end()].rstrip(), caption[opening[-1].end():]
-            caption = caption.strip(" ,;.")
+            caption = " ".join(caption.replace("]]", " ").split()).strip(" ,;.")  # several remnants: one caption
             if caption:
                 asides.append([Line(ln.no, caption)])
                 regions.append(FlaggedRegion(ln.no, ln.no, "caption", restored=False))
