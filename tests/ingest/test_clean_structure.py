@@ -236,3 +236,8 @@ def test_a_text_file_written_in_markdown_is_read_as_markdown():
 def test_a_text_file_with_a_star_or_two_stays_plain():
     document = plain("The light* was lit in 1850.\n\n* Restored in 1990.\n")
     assert document.paragraphs[0].text == "The light* was lit in 1850."
+
+
+def test_markdown_html_comments_go():
+    document = markdown("The light<!-- a note --> was lit.\n\n<!-- a comment\nover lines -->\n\nIt burned oil.\n")
+    assert [p.text for p in document.paragraphs] == ["The light was lit.", "It burned oil."]

@@ -135,6 +135,25 @@ def looks_like_markdown(lines: list[Line]) -> bool:
     return False
 
 
+def without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without its '<!-- ... -->' parts; whether a comment is still open at its end."""
+    out = []
+    while text:
+        if in_comment:
+            end = text.find("-->")
+            if end < 0:
+                return "".join(out), True
+            text, in_comment = text[end + 3:], False
+        else:
+            start = text.find("<!--")
+            if start < 0:
+                out.append(text)
+                break
+            out.append(text[:start])
+            text, in_comment = text[start + 4:], True
+    return "".join(out), in_comment
+
+
 def read_markdown_blocks(draft: Draft) -> Draft:
     """List items, block quotes, setext headings and emphasis of a Markdown file (or a text file in Markdown)."""
     if draft.raw.reader != "markdown" and not (draft.raw.reader == "text" and looks_like_markdown(draft.lines)):
@@ -147,8 +166,12 @@ def read_markdown_blocks(draft: Draft) -> Draft:
     levels = dict(draft.heading_levels)
     in_fence = False
     in_item = False  # the previous line belongs to a list item
+    in_comment = False
     for i, ln in enumerate(draft.lines):
         text = ln.text
+        if in_comment or "<!--" in text:  # HTML comments are no text, over several lines too
+            text, in_comment = without_comments(text, in_comment)
+            ln = Line(ln.no, text)
         if FENCE.match(text):
             in_fence = not in_fence
         if in_fence or FENCE.match(text):
