@@ -41,9 +41,9 @@ STEPS: dict[str, list[Step]] = {
     "pdf": [
         fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead,
         move_markdown_footnotes, move_footnotes, fix_swapped_halves, restore_reversed, drop_page_furniture,
-        remove_reference_marks, mark_references, move_pull_quotes, drop_web_clutter, move_captions, find_list_items, join_page_breaks,
-        strip_leading_spaces, split_wrapped_paragraphs, join_spaced_hyphens, find_headings, drop_reference_sections,
-        fix_stray_spaces,
+        remove_reference_marks, mark_references, move_pull_quotes, drop_web_clutter, move_captions, find_list_items,
+        join_page_breaks, strip_leading_spaces, split_wrapped_paragraphs, join_spaced_hyphens, find_headings,
+        drop_reference_sections, fix_stray_spaces,
     ],
     "plain": [
         fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead,
