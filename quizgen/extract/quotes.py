@@ -1,43 +1,58 @@
-"""Attributed direct quotations: 'X said, "..."', '"...," he said', '"A," X wrote, "B"', pull quotes.
+"""Attributed direct quotations: 'X said, "..."', '"...," he said', '"A," X wrote, "B"', block quotes.
 
 Quote marks are paired over each paragraph (curly or straight, mixed, across a
 paragraph break when a quote is left open), so a quotation may run over several
-sentences. A quotation of at least `settings.extract.min_quote_words` words is
-kept when a rule names its speaker:
+sentences; single quotes inside are nested quotes and stay in the text. A
+quotation of at least `settings.extract.min_quote_words` words is kept when a
+rule names its speaker:
 
   quote.interrupted  "A," X wrote, "B"      one item, the two parts joined
-  quote.trailing     "...," he said         he/she: the person named just before
-  quote.leading      X argued that "..."    a speech verb before the quote
+  quote.trailing     "...," he said / "...," said X
+  quote.leading      X argued that "..."  / X called it "..." / with X calling it "..."
   quote.colon        X blasted Y for Z: "..."   a sentence introducing it with a colon
   quote.possessive   to X's warning: "..."
-  quote.phrase       according to X, "..."  / in the opinion of X, "..."
+  quote.phrase       according to X, "..."  / according to X, the plan "..."
+  quote.block        a block quote (Markdown ">", an indented or all-quoted paragraph)
+                     after a paragraph ending "X said:" / "he wrote in his memoirs:"
   quote.aside        a pull quote whose caption names the speaker
   quote.carried      an unattributed quote right after one by X, no one else named between
 
-Speakers are PERSON entities of the trained pipeline, run only on the sentences
-around a quotation; the blank pipeline falls back to capitalised-name patterns.
-Titles are dropped from the name and kept as the role; a bare surname takes the
-full name given earlier in the document ("Okafor" -> "Ruth Okafor").
+The speaker is the subject of the speech verb. With the trained pipeline it is
+read from the dependency parse (a participle or a second verb takes its head's
+subject; "who" the noun it attaches to) and named by the entity there: a person,
+or an organisation or government ("The ministry said"). Without a parser it is
+the capitalised name right before the verb (or right after: "said X"). He/she is
+the person last named as a subject before it, looking back a few sentences; "the
+President" is the person of that title named last. Titles are cut off the name
+and kept as the role; a bare surname takes the full name given in the document.
+Only the sentences around a candidate quotation are parsed.
 """
 from __future__ import annotations
 
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Document, Quote, Sentence
-from .common import load_rules, provenance
-from .nlp import entities_only, has_ner
+from ..models import Document, Paragraph, Quote, Sentence
+from .common import load_rules, provenance, usable_sentences
+from .nlp import has_ner, has_parser, parse
 
 OPENING, CLOSING, STRAIGHT = "“", "”", '"'
 QUOTE_MARK = re.compile('[“”"]')
 MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
-# Entity labels the small English model often puts on people's names ("J. Smith" as WORK_OF_ART).
-UNTRUSTED_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT"}  # sentences between an attributed quote and one carried over
+MAX_ANTECEDENT_SENTENCES = 4  # how far back he/she looks for the person it stands for
+MAX_PHRASE_GAP_WORDS = 6  # "according to X, GA resolutions "...": words between the source and the quote
+SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])*\s+[A-Z]")  # one the sentencizer missed
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}  # "..., stating:" takes the subject of its head verb
+# Entity labels of the small English model that can be a speaker, and what kind.
+SPEAKER_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "org"}
+# Labels the small model often puts on people's names ("J. Smith" as WORK_OF_ART): a name pattern there stays.
+UNTRUSTED_LABELS = {"WORK_OF_ART", "PRODUCT"}
 
 
 class QuoteRules(BaseModel):
@@ -45,23 +60,29 @@ class QuoteRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     speech_verbs: list[str]
+    noun_like_verbs: list[str]
     speech_nouns: list[str]
     attribution_phrases: list[str]
+    title_cues: list[str]
     titles: list[str]
     honorifics: list[str]
+    name_titles: list[str]
     not_names: list[str]
+    not_verbs: list[str]
     name_particles: list[str]
     pronouns: list[str]
+    relative_pronouns: list[str]
 
 
 @dataclass(frozen=True)
 class Block:
-    """Consecutive usable sentences of one paragraph (or of a paragraph and its page-break continuation)."""
+    """Consecutive usable sentences of one paragraph (or of a paragraph and its continuation)."""
 
-    kind: str
+    kind: str  # body, aside, or block (a block quote)
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]  # offset of each sentence in `text`
     text: str
+    intro: Sentence | None = None  # "X said:" ending the paragraph just before
 
     def sentence_at(self, offset: int) -> int:
         index = 0
@@ -82,44 +103,61 @@ class Quoted:
 
 
 @dataclass(frozen=True)
-class Person:
+class Speaker:
     start: int
     end: int
     name: str
     role: str | None = None
+    kind: str = "person"  # person, org (an organisation, a government, a bare name), title ("the President")
 
 
 @dataclass
 class Matchers:
     rules: QuoteRules
     speech: re.Pattern
+    noun_like: set[str]
     speech_noun: re.Pattern
     phrase: re.Pattern
+    title_cue: re.Pattern
     name_run: re.Pattern
     pronoun: re.Pattern
-    titles: set[str] = field(default_factory=set)
-    honorifics: set[str] = field(default_factory=set)
-    not_names: set[str] = field(default_factory=set)
+    titles: set[str]
+    honorifics: set[str]
+    name_titles: set[str]
+    not_names: set[str]
+    not_verbs: set[str]
+    pronouns: set[str]
+    relatives: set[str]
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=8)
 def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
     """Compile the attribution patterns once per process (and per extra verb list)."""
     r = load_rules("quotes", QuoteRules)
-    verbs = sorted({v.lower() for v in (*r.speech_verbs, *extra_verbs)}, key=len, reverse=True)
-    words = r"(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Za-z]+)*)"
-    particles = "|".join(map(re.escape, r.name_particles))
+    verbs = {v.lower() for v in (*r.speech_verbs, *r.noun_like_verbs, *extra_verbs)}
+    upper, lower = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+    word = rf"(?:[A-Z]\.|[{upper}][{lower}]+(?:[A-Z][{lower}]+)?(?:[-'’][{upper}{lower}]+)*|[IVX]+\b)"
     return Matchers(
         rules=r,
         # Lower case only: "States" in "the United States" is not a verb.
-        speech=re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\b"),
-        speech_noun=re.compile(r"['’]s?\s+(?:" + "|".join(map(re.escape, r.speech_nouns)) + r")\s*:?\s*$", re.I),
-        phrase=re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in r.attribution_phrases) + r")\s+$", re.I),
-        name_run=re.compile(rf"{words}(?:\s+(?:(?:{particles})\s+)*{words})*"),
-        pronoun=re.compile(r"\b(?:" + "|".join(map(re.escape, r.pronouns)) + r")\b", re.I),
+        speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
+        noun_like={v.lower() for v in r.noun_like_verbs},
+        speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*:?\s*$", re.I),
+        phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+$", re.I),
+        title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
+        name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"),
+        pronoun=re.compile(rf"\b(?:{_alternatives(r.pronouns)})\b", re.I),
         titles={t.lower() for t in r.titles},
         honorifics={t.lower() for t in r.honorifics},
+        name_titles={t.lower() for t in r.name_titles},
         not_names={w.lower() for w in r.not_names},
+        not_verbs={w.lower() for w in r.not_verbs},
+        pronouns={w.lower() for w in r.pronouns},
+        relatives={w.lower() for w in r.relative_pronouns},
     )
 
 
@@ -127,72 +165,92 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
     """Yield attributed quotations of at least `settings.extract.min_quote_words` words.
 
     Args:
-        doc: a cleaned document; body paragraphs and asides (pull quotes) are read.
-        nlp: the loaded spaCy pipeline; its NER, when present, runs only on the
-            sentences around a candidate quotation.
+        doc: a cleaned document; body paragraphs, block quotes and asides (pull quotes) are read.
+        nlp: the loaded spaCy pipeline; with a parser and NER, the sentences around a
+            candidate quotation are parsed to find the speech verb's subject.
         settings: quizgen Settings (min_quote_words, speech_verbs).
     Yields:
         Quote items with the speaker's name as the text gives it, titles dropped.
     """
     m = matchers(tuple(settings.extract.speech_verbs))
     min_words = settings.extract.min_quote_words
-    quotations = [(b, parts) for b in _blocks(doc) for parts in _quotations(b, m)]
-    quotations = [(b, parts) for b, parts in quotations if _words(_joined(b, parts)) <= MAX_QUOTE_WORDS]
+    blocks = list(_blocks(doc))
+    quotations = [(b, parts) for b in blocks for parts in _quotations(b, m)]
+    quotations = [(b, parts) for b, parts in quotations
+                  if _words(_joined(b, parts)) <= MAX_QUOTE_WORDS and not _title_of_work(b, parts, m)]
     if not any(_words(_joined(b, parts)) >= min_words for b, parts in quotations):
         return
-    people = _people_finder(doc, nlp, m, quotations, min_words)
+    speakers = Speakers(doc, nlp, m, blocks)
     # Short quotes are not items, but their attribution may carry over to the next quote.
-    previous: dict[int, tuple[int, int, Person]] = {}  # id(block) -> (sentence, close mark, speaker)
-    for block, parts in quotations:
-        found = _attribute(block, parts, people, m)
+    previous: dict[int, tuple[int, int, Speaker]] = {}  # id(block) -> (sentence, close mark, speaker)
+    for block, parts in _worth_attributing(quotations, min_words):
+        found = _attribute(block, parts, speakers, m)
         if found:
             speaker, rule = found
             previous[id(block)] = (block.sentence_at(parts[-1].close_at), parts[-1].close_at, speaker)
         else:
-            speaker, rule = _carried(block, parts[0], previous.get(id(block)), people), "carried"
+            speaker, rule = _carried(block, parts[0], previous.get(id(block)), speakers), "carried"
         if speaker is None or _words(_joined(block, parts)) < min_words:
             continue
-        if rule == "aside":
-            first, last = 0, len(block.sentences) - 1
+        if rule in ("aside", "block") and block.kind != "body":
+            sentences = block.sentences
         else:
             lead = _lead_start(block, parts[0]) if rule in ("leading", "colon", "possessive", "phrase") else parts[0].open_at
-            first, last = block.sentence_at(lead), block.sentence_at(parts[-1].close_at)
+            sentences = block.sentences[block.sentence_at(lead):block.sentence_at(parts[-1].close_at) + 1]
+        if rule == "block":
+            sentences = (block.intro, *sentences)
         yield Quote(
             text=_joined(block, parts),
             speaker=speaker.name,
             role=speaker.role,
-            source=provenance(doc, block.sentences[first:last + 1], f"quote.{rule}"),
+            source=provenance(doc, sentences, f"quote.{rule}"),
         )
 
 
 # -- paragraphs and quote marks ---------------------------------------------------
 
+def _is_block_quote(paragraph: Paragraph) -> bool:
+    return bool(getattr(paragraph, "block_quote", False)) or paragraph.text.startswith(">")
+
+
 def _blocks(doc: Document) -> Iterator[Block]:
-    """Runs of usable sentences per body or aside paragraph; a quote left open continues into the next body paragraph."""
+    """Runs of usable sentences per paragraph; a quote left open continues into the next body paragraph.
+
+    Consecutive block-quote paragraphs make one block; a body or block-quote block
+    keeps as `intro` the last sentence of the paragraph just before when it ends with a colon.
+    """
     pending: list[Sentence] = []
-    pending_kind = None
+    pending_kind, pending_intro = None, None
+    last_index, last_sentence = -2, None  # the paragraph read last, and its last sentence
     for paragraph in doc.paragraphs:
         if paragraph.kind not in ("body", "aside") or paragraph.unreliable:
             continue
         sentences = [s for s in paragraph.sentences if not s.unreliable]
         if not sentences:
             continue
-        if pending and paragraph.kind == "body" == pending_kind and _open_at_end(" ".join(s.text for s in pending)):
+        kind = "block" if paragraph.kind == "body" and _is_block_quote(paragraph) else paragraph.kind
+        follows = paragraph.index == last_index + 1
+        continues = pending and kind == pending_kind and follows and (
+            kind == "block" or (kind == "body" and _open_at_end(" ".join(s.text for s in pending))))
+        if continues:
             pending += sentences
-            continue
-        if pending:
-            yield _block(pending_kind, pending)
-        pending, pending_kind = sentences, paragraph.kind
+        else:
+            if pending:
+                yield _block(pending_kind, pending, pending_intro)
+            intro = last_sentence if follows and last_sentence is not None and kind != "aside" \
+                and last_sentence.text.rstrip().endswith(":") else None
+            pending, pending_kind, pending_intro = sentences, kind, intro
+        last_index, last_sentence = paragraph.index, sentences[-1]
     if pending:
-        yield _block(pending_kind, pending)
+        yield _block(pending_kind, pending, pending_intro)
 
 
-def _block(kind: str, sentences: list[Sentence]) -> Block:
+def _block(kind: str, sentences: list[Sentence], intro: Sentence | None = None) -> Block:
     starts, offset = [], 0
     for s in sentences:
         starts.append(offset)
         offset += len(s.text) + 1
-    return Block(kind, tuple(sentences), tuple(starts), " ".join(s.text for s in sentences))
+    return Block(kind, tuple(sentences), tuple(starts), " ".join(s.text for s in sentences), intro)
 
 
 def _open_at_end(text: str) -> bool:
@@ -217,7 +275,10 @@ def _pair_marks(text: str) -> list[Quoted]:
 
 
 def _quotations(block: Block, m: Matchers) -> Iterator[tuple[Quoted, ...]]:
-    """Each quotation of a block as its parts: one, or two around an attribution."""
+    """Each quotation of a block as its parts: one, or two around an attribution; a block quote is one."""
+    if block.kind == "block":
+        yield (_whole(block.text),)
+        return
     quotes = _pair_marks(block.text)
     i = 0
     while i < len(quotes):
@@ -229,11 +290,25 @@ def _quotations(block: Block, m: Matchers) -> Iterator[tuple[Quoted, ...]]:
             i += 1
 
 
+def _whole(text: str) -> Quoted:
+    """A block quote: all its text, without the '>' and the quote marks or footnote marks around it."""
+    start = re.match(r"[\s>“\"]*", text).end()
+    end = len(re.sub(r"(?:\[\d+\]|[\s”\"])*$", "", text))
+    return Quoted(start, max(start, end), start, max(start, end))
+
+
 def _interrupted(text: str, first: Quoted, second: Quoted, m: Matchers) -> bool:
     """'"A," X wrote, "B"': a short attribution with a speech verb between a comma and a new quote."""
     between = text[first.close_at + 1:second.open_at]
     return (text[first.start:first.end].rstrip().endswith(",") and between.rstrip().endswith(",")
             and len(between.split()) <= 8 and bool(m.speech.search(between)))
+
+
+def _title_of_work(block: Block, parts: tuple[Quoted, ...], m: Matchers) -> bool:
+    """'a book titled "..."', '(credit: "..." by ...)': the quoted words name a work."""
+    before = block.text[max(0, parts[0].open_at - 30):parts[0].open_at]
+    after = block.text[parts[-1].close_at + 1:parts[-1].close_at + 20]
+    return bool(m.title_cue.search(before) or re.match(r"[\s,]*by\s+(?:the\s+)?[A-Z]", after))
 
 
 def _joined(block: Block, parts: tuple[Quoted, ...]) -> str:
@@ -245,46 +320,64 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+(?:['’-]\w+)*", text))
 
 
-# -- who is speaking ------------------------------------------------------------
+# -- which rule names the speaker -----------------------------------------------
 
-def _attribute(block: Block, parts: tuple[Quoted, ...], people, m: Matchers) -> tuple[Person, str] | None:
+def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: Matchers) -> tuple[Speaker, str] | None:
     """The speaker and the rule that found it, or None."""
     first, last = parts[0], parts[-1]
     if len(parts) > 1:
-        between = (first.close_at + 1, parts[1].open_at)
-        speaker = _speaker_near_verb(block, between, people, m, after_ok=True)
+        speaker = speakers.near_verb(block, (first.close_at + 1, parts[1].open_at), after_ok=True, last=False)
         if speaker:
             return speaker, "interrupted"
     if block.kind == "aside":
-        outside = [p for p in people(block, 0, len(block.text)) if not first.open_at <= p.start < last.close_at]
+        if block.text[:first.open_at].strip():
+            return None  # a quote inside a caption is not a pull quote
+        outside = [p for p in speakers.people(block, 0, len(block.text), persons=True)
+                   if not first.open_at <= p.start < last.close_at]
         return (outside[0], "aside") if outside else None
+    if block.intro is not None and not block.text[:first.open_at].strip(" >“\""):
+        speaker = speakers.introduced(block.intro)
+        return (speaker, "block") if speaker else None
+    if block.kind == "block":
+        return None
     trail_end = _sentence_end(block, last.close_at)
     trailing = (last.close_at + 1, trail_end)
     trail_text = block.text[trailing[0]:trailing[1]]
     verb = m.speech.search(trail_text)
     if verb and len(trail_text[:verb.start()].split()) <= 4 and block.text[last.start:last.end].rstrip()[-1:] in ",!?":
-        speaker = _speaker_near_verb(block, trailing, people, m, after_ok=True)
+        speaker = speakers.near_verb(block, trailing, after_ok=True, last=False, quote_at=max(last.start, last.end - 2))
         if speaker:
             return speaker, "trailing"
     lead = (_lead_start(block, first), first.open_at)
     lead_text = block.text[lead[0]:lead[1]]
     if m.speech_noun.search(lead_text):
-        owner = [p for p in people(block, *lead) if lead[1] - p.end <= 30]
+        owner = [p for p in speakers.people(block, *lead) if lead[1] - p.end <= 30]
         if owner:
             return owner[-1], "possessive"
-    phrase = [p for p in people(block, *lead) if m.phrase.search(block.text[lead[0]:p.start])
-              and not block.text[p.end:lead[1]].strip(" ,:").strip()]
+    phrase = [p for p in speakers.people(block, *lead) if m.phrase.search(block.text[lead[0]:p.start])
+              and _phrase_gap(block.text[p.end:lead[1]], m)]
     if phrase:
         return phrase[-1], "phrase"
     if m.speech.search(lead_text):
-        speaker = _speaker_near_verb(block, lead, people, m, after_ok=False)
+        # 'X stated his fears: "..."': the colon, not the syntax, ties the quote to the verb
+        anchor = None if lead_text.rstrip().endswith(":") else first.start
+        speaker = speakers.near_verb(block, lead, after_ok=False, last=True, quote_at=anchor)
         if speaker:
             return speaker, "leading"
     if lead_text.rstrip().endswith(":"):
-        subject = [p for p in people(block, *lead) if len(block.text[lead[0]:p.start].split()) <= 6]
-        if subject:
-            return subject[0], "colon"
+        speaker = speakers.colon_subject(block, lead)
+        if speaker:
+            return speaker, "colon"
     return None
+
+
+def _phrase_gap(text: str, m: Matchers) -> bool:
+    """'according to X, "..."' or 'according to X, the plan "...": a few words, no new clause of speech."""
+    gap = text.strip()
+    if not gap.strip(" ,:"):
+        return True
+    return gap.startswith(",") and len(gap.split()) <= MAX_PHRASE_GAP_WORDS \
+        and not re.search(r"[.;:“”\"]", gap) and not m.speech.search(gap)
 
 
 def _lead_start(block: Block, quote: Quoted) -> int:
@@ -301,47 +394,7 @@ def _sentence_end(block: Block, offset: int) -> int:
     return block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
 
 
-def _speaker_near_verb(block: Block, span: tuple[int, int], people, m: Matchers, after_ok: bool) -> Person | None:
-    """The person (or resolved he/she) who is the subject of the last speech verb in `span`."""
-    a, b = span
-    verbs = list(m.speech.finditer(block.text, a, b))
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    before = block.text[a:verb.start()]
-    pronoun = ([None] + list(m.pronoun.finditer(before)))[-1]
-    named = [p for p in people(block, a, verb.start()) if _subject_gap(block.text[p.end:verb.start()])]
-    if named and (not pronoun or named[-1].end > a + pronoun.start()):
-        return named[-1]
-    if pronoun and _subject_gap(before[pronoun.end():]):
-        return _antecedent(block, a + pronoun.start(), people)
-    if after_ok:
-        after = [p for p in people(block, verb.end(), b) if not block.text[verb.end():p.start].strip(" ,")]
-        if after:
-            return after[0]
-    return None
-
-
-def _subject_gap(text: str) -> bool:
-    """Only an appositive or a few words ("also", "has long") stand between a subject and its verb."""
-    text = re.sub(r"^\s*,[^,]{1,80},", " ", text)
-    return len(text.split()) <= 3 and not re.search(r"[.;:“”\"]", text)
-
-
-def _antecedent(block: Block, offset: int, people) -> Person | None:
-    """The person a he/she at `offset` stands for: named earlier in its sentence, else first in the previous one."""
-    index = block.sentence_at(offset)
-    same = people(block, block.starts[index], offset)
-    if same:
-        return same[-1]
-    if index > 0:
-        earlier = people(block, block.starts[index - 1], block.starts[index])
-        if earlier:
-            return earlier[0]
-    return None
-
-
-def _carried(block: Block, quote: Quoted, previous, people) -> Person | None:
+def _carried(block: Block, quote: Quoted, previous, speakers: Speakers) -> Speaker | None:
     """A quote opening a sentence soon after one attributed to X, nobody else named between, is X's."""
     if previous is None:
         return None
@@ -349,12 +402,10 @@ def _carried(block: Block, quote: Quoted, previous, people) -> Person | None:
     index = block.sentence_at(quote.open_at)
     if block.text[block.starts[index]:quote.open_at].strip() or index - last_index > MAX_CARRY_SENTENCES:
         return None
-    if any(p.name != speaker.name for p in people(block, last_close + 1, quote.open_at)):
+    if any(p.name != speaker.name for p in speakers.people(block, last_close + 1, quote.open_at, persons=True)):
         return None
     return speaker
 
-
-# -- finding people -----------------------------------------------------------------
 
 def _worth_attributing(quotations, min_words: int):
     """Quotations long enough to keep, and short ones whose speaker may carry over to a long one just after."""
@@ -369,76 +420,358 @@ def _worth_attributing(quotations, min_words: int):
     return out
 
 
-def _people_finder(doc: Document, nlp, m: Matchers, candidates, min_words: int):
-    """A function (block, start, end) -> persons named there, NER on the needed sentences only."""
-    entities: dict[int, tuple[list, list]] = {}  # id(sentence) -> (PERSON spans, other entity spans)
-    if has_ner(nlp):
-        needed: dict[int, Sentence] = {}
-        for block, parts in _worth_attributing(candidates, min_words):
-            first = block.sentence_at(parts[0].open_at)
-            last = block.sentence_at(parts[-1].close_at)
-            for index in {max(0, first - 1), first, last}:  # the lead-in, its antecedent, the trailing attribution
-                needed[id(block.sentences[index])] = block.sentences[index]
-        sentences = list(needed.values())
-        for s, parsed in zip(sentences, nlp.pipe((s.text for s in sentences), disable=entities_only(nlp))):
-            entities[id(s)] = (
-                [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "PERSON"],
-                [(e.start_char, e.end_char) for e in parsed.ents if e.label_ not in UNTRUSTED_LABELS],
-            )
-    full_names = _full_names(doc, m)
-    cache: dict[tuple[int, int, int], list[Person]] = {}
+# -- who is speaking ------------------------------------------------------------
 
-    def people(block: Block, start: int, end: int) -> list[Person]:
-        key = (id(block), start, end)
-        if key not in cache:
-            cache[key] = _people_in(block, start, end, entities, full_names, m)
-        return cache[key]
+class Speakers:
+    """Names in the document's sentences, and the subjects of speech verbs, parsed on demand."""
 
-    return people
+    def __init__(self, doc: Document, nlp, m: Matchers, blocks: list[Block]):
+        self.nlp, self.m = nlp, m
+        self.parsing = has_parser(nlp) and has_ner(nlp)
+        self.order = list(usable_sentences(doc, ("body", "aside")))
+        self.index = {id(s): i for i, s in enumerate(self.order)}
+        self.names = Names(doc, m)
+        self.quoted: dict[int, list[tuple[int, int]]] = {}  # id(sentence) -> quoted ranges in it
+        for block in blocks:
+            stretches = [(q.open_at, q.close_at + 1) for parts in _quotations(block, m) for q in parts]
+            for s, base in zip(block.sentences, block.starts):
+                self.quoted[id(s)] = [(max(a, base) - base, min(b, base + len(s.text)) - base)
+                                      for a, b in stretches if a < base + len(s.text) and base < b]
+        self._found: dict[int, list[Speaker]] = {}
+
+    # names
+
+    def parsed(self, sentence: Sentence):
+        return parse(self.nlp, [sentence.text])[0]
+
+    def in_sentence(self, sentence: Sentence) -> list[Speaker]:
+        """People and organisations named in a sentence (offsets in the sentence), titles resolved."""
+        if id(sentence) in self._found:
+            return self._found[id(sentence)]
+        text = sentence.text
+        spans = [(*mt.span(), None) for mt in self.m.name_run.finditer(text)]  # capitalised-name patterns
+        if self.parsing:
+            # Entities of speaker labels, plus the name patterns NER left unlabelled (the small
+            # model misses "Comrade Ana Lima"); a pattern it labelled DATE, LAW ... is not a name.
+            ents = self.parsed(sentence).ents
+            named = [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in SPEAKER_LABELS]
+            other = [(e.start_char, e.end_char) for e in ents if e.label_ not in SPEAKER_LABELS.keys() | UNTRUSTED_LABELS]
+            spans = named + [(a, b, None) for a, b, _ in spans
+                             if not any(a < y and x < b for x, y, *_ in named + other)]
+        found = []
+        for a, b, label in spans:
+            speaker = _speaker(text, a, b, self.names, self.m, label)
+            if speaker and speaker.kind == "title":
+                speaker = self.names.titled(speaker, self.index.get(id(sentence), 0))
+            if speaker:
+                found.append(speaker)
+        self._found[id(sentence)] = sorted(found, key=lambda p: p.start)
+        return self._found[id(sentence)]
+
+    def people(self, block: Block, start: int, end: int, persons: bool = False) -> list[Speaker]:
+        """Speakers named in block.text[start:end] (block offsets); `persons`: people only."""
+        found = []
+        for s, base in zip(block.sentences, block.starts):
+            if base > end or base + len(s.text) < start:
+                continue
+            for p in self.in_sentence(s):
+                if start <= base + p.start and base + p.end <= end and (p.kind == "person" or not persons):
+                    found.append(Speaker(base + p.start, base + p.end, p.name, p.role, p.kind))
+        return found
+
+    # subjects
+
+    def near_verb(self, block: Block, span: tuple[int, int], after_ok: bool, last: bool,
+                  quote_at: int | None = None) -> Speaker | None:
+        """The subject of the speech verb in `span` (the last one, or the first), a he/she resolved.
+
+        With a parse, a verb counts only when it is tagged a verb and, when `quote_at`
+        (a block offset inside the quotation) is in its sentence, the quotation hangs
+        from it or it from the quotation ('"...," he said').
+        """
+        a, b = span
+        verbs = list(self.m.speech.finditer(block.text, a, b))
+        if last:
+            verbs.reverse()
+        if self.parsing:
+            results = []
+            for verb in verbs:
+                found, speaker = self._parsed_subject(block, verb.start(), quote_at)
+                if found:
+                    return speaker
+                results.append(found)
+            if None not in results:
+                # verbs the quotation does not hang from: a misparse, unless a sentence ends between
+                verbs = [v for v in verbs if quote_at is not None and v.end() <= quote_at
+                         and not SENTENCE_END.search(block.text, v.end(), quote_at)]
+            else:
+                verbs = [v for v, found in zip(verbs, results) if found is None and v.group() in self.m.noun_like]
+        for verb in verbs[:1]:
+            return self._subject_by_position(block, span, verb, after_ok)
+        return None
+
+    def colon_subject(self, block: Block, span: tuple[int, int]) -> Speaker | None:
+        """'X blasted Y for Z:': the subject of the sentence that introduces a quote with a colon."""
+        a, b = span
+        if self.parsing:
+            index = block.sentence_at(max(a, b - 1))
+            sdoc = self.parsed(block.sentences[index])
+            colon = b - block.starts[index]
+            before = [t for t in sdoc if t.idx < colon and not t.is_punct]
+            if before:
+                # the clause the colon ends: the highest head of its last word that stands before the colon
+                clause = before[-1]
+                while clause.head.i != clause.i and clause.head.idx < colon:
+                    clause = clause.head
+                found, speaker = self._subject_of(block, index, clause)
+                if found:
+                    return speaker
+        subject = [p for p in self.people(block, a, b) if len(block.text[a:p.start].split()) <= 6]
+        return subject[0] if subject and subject[0].kind == "person" else None
+
+    def introduced(self, intro: Sentence) -> Speaker | None:
+        """The speaker a sentence ending 'X said:' announces for the block quote after it."""
+        block = _block("body", [intro])
+        span = (0, len(block.text))
+        if self.m.speech.search(block.text):
+            speaker = self.near_verb(block, span, after_ok=True, last=True)
+            if speaker:
+                return speaker
+        return self.colon_subject(block, span)
+
+    def _parsed_subject(self, block: Block, at: int, quote_at: int | None) -> tuple[bool | None, Speaker | None]:
+        """(the parse settled it, the speaker) for the speech verb at block offset `at`.
+
+        None first: not tagged a verb here ("his notes"); False: a verb, but the quotation is not its.
+        """
+        index = block.sentence_at(at)
+        sdoc = self.parsed(block.sentences[index])
+        local = at - block.starts[index]
+        token = next((t for t in sdoc if t.idx == local), None)
+        if token is None or not token.tag_.startswith("VB"):
+            return None, None
+        if quote_at is not None and block.sentence_at(quote_at) == index:
+            quoted = next((t for t in sdoc if t.idx >= quote_at - block.starts[index] and not t.is_punct), None)
+            if quoted is not None and token not in quoted.ancestors and quoted not in token.ancestors \
+                    and quoted.i != token.i:
+                return False, None
+        return self._subject_of(block, index, token)
+
+    def _subject_of(self, block: Block, index: int, verb) -> tuple[bool, Speaker | None]:
+        for climbed in range(3):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ in SUBJECT_DEPS and not climbed)]
+            if subjects:
+                break
+            if verb.dep_ not in SHARED_SUBJECT_DEPS:
+                return True, None  # "the directive, stating that ...": a document, not a speaker
+            verb = verb.head
+        else:
+            return True, None
+        subject = min(subjects, key=lambda t: abs(t.i - verb.i))  # a misparse may give two
+        if subject.lower_ in self.m.relatives and verb.dep_ == "relcl":
+            subject = verb.head  # "Smith, who said ..."
+        base = block.starts[index]
+        if subject.lower_ in self.m.pronouns:
+            return True, self.antecedent(block, base + subject.idx)
+        named = self.in_sentence(block.sentences[index])
+        # "The historian Warren Cohen said": the name may hang from a common noun
+        for token in [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound"))]:
+            for p in named:
+                if p.start <= token.idx < p.end:
+                    return True, Speaker(base + p.start, base + p.end, p.name, p.role, p.kind)
+        return True, None  # "the plan", "it": not a named speaker
+
+    def _subject_by_position(self, block: Block, span: tuple[int, int], verb, after_ok: bool) -> Speaker | None:
+        """Without a parser: the name (or he/she) right before the verb, else right after it ("said X")."""
+        a, b = span
+        before = block.text[a:verb.start()]
+        pronoun = ([None] + list(self.m.pronoun.finditer(before)))[-1]
+        gap_ok = _subject_gap
+        if verb.group() in self.m.noun_like:
+            gap_ok = _adjacent  # "X notes", but "his notes"
+        named = [p for p in self.people(block, a, verb.start()) if gap_ok(block.text[p.end:verb.start()], self.m)]
+        if named and (not pronoun or named[-1].end > a + pronoun.start()):
+            return named[-1]
+        if pronoun and gap_ok(before[pronoun.end():], self.m):
+            return self.antecedent(block, a + pronoun.start())
+        if after_ok:
+            after = [p for p in self.people(block, verb.end(), b) if not block.text[verb.end():p.start].strip(" ,")]
+            if after:
+                return after[0]
+        return None
+
+    # he, she
+
+    def antecedent(self, block: Block, offset: int) -> Speaker | None:
+        """The person a he/she at block `offset` stands for.
+
+        The last person named as a subject before it in its sentence; else, going back
+        sentence by sentence, the person who is the subject there (a sentence whose
+        subject is he/she again passes the search on), or the first person named there.
+        """
+        index = block.sentence_at(offset)
+        sentence, local = block.sentences[index], offset - block.starts[index]
+        same = [p for p in self._persons(sentence) if p.end <= local]
+        subjects = [p for p in same if self._is_subject(sentence, p)]
+        if subjects:
+            return subjects[-1]
+        position = self.index.get(id(sentence))
+        for back in range(1, MAX_ANTECEDENT_SENTENCES + 1):
+            if position is None or position - back < 0:
+                break
+            earlier = self.order[position - back]
+            persons = self._persons(earlier)
+            main = [p for p in persons if self._is_subject(earlier, p, main=True)]
+            if main:
+                return main[0]
+            if self._pronoun_subject(earlier):
+                continue  # "He ..." again: the same person, named further back
+            subjects = [p for p in persons if self._is_subject(earlier, p)]
+            if subjects or persons:
+                return (subjects or persons)[0]
+        return same[-1] if same else None
+
+    def _persons(self, sentence: Sentence) -> list[Speaker]:
+        """People named in a sentence outside its quotations."""
+        quoted = self.quoted.get(id(sentence), [])
+        return [p for p in self.in_sentence(sentence)
+                if p.kind == "person" and not any(a <= p.start < b for a, b in quoted)]
+
+    def _is_subject(self, sentence: Sentence, person: Speaker, main: bool = False) -> bool:
+        """Is the person the subject of a clause (`main`: of the sentence's main clause)?"""
+        if self.parsing:
+            for token in self.parsed(sentence):
+                if person.start <= token.idx < person.end:
+                    head = token
+                    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+                        head = head.head
+                    if head.dep_ in SUBJECT_DEPS and (not main or head.head.dep_ == "ROOT"):
+                        return True
+            return False
+        if main and re.search(r"^[^,]*\b(?:when|while|after|before|because|although|if|since)\b", sentence.text[:person.start], re.I):
+            return False
+        after = re.sub(r"^\s*,[^,]{1,80},", " ", sentence.text[person.end:])
+        word = re.match(r"\s+([a-z]+)\b", after)
+        return bool(word) and word.group(1) not in self.m.not_verbs
+
+    def _pronoun_subject(self, sentence: Sentence) -> bool:
+        if self.parsing:
+            return any(t.lower_ in self.m.pronouns and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"
+                       for t in self.parsed(sentence))
+        lead = re.match(r"(?:[^,]{0,60},\s*)?(\w+)", sentence.text)
+        return bool(lead) and lead.group(1).lower() in self.m.pronouns
 
 
-def _people_in(block: Block, start: int, end: int, entities, full_names, m: Matchers) -> list[Person]:
-    found: list[Person] = []
-    for i, s in enumerate(block.sentences):
-        base = block.starts[i]
-        if base > end or base + len(s.text) < start:
-            continue
-        spans = [mt.span() for mt in m.name_run.finditer(s.text)]  # capitalised-name patterns
-        if id(s) in entities:
-            # NER persons, plus the name patterns NER left unlabelled (the small model misses
-            # "Comrade Ana Lima"); a pattern it labelled ORG, GPE, NORP ... is not a person.
-            persons, others = entities[id(s)]
-            spans = persons + [(a, b) for a, b in spans if not any(a < y and x < b for x, y in persons + others)]
-        for a, b in spans:
-            person = _person(block.text, base + a, base + b, full_names, m)
-            if person and start <= person.start and person.end <= end:
-                found.append(person)
-    return sorted(found, key=lambda p: p.start)
+def _subject_gap(text: str, m: Matchers) -> bool:
+    """Only an appositive or a few words ("also", "has long") stand between a subject and its verb."""
+    text = re.sub(r"^\s*,[^,]{1,80},", " ", text)
+    words = text.split()
+    return len(words) <= 3 and not re.search(r"[.;:“”\"]", text) and not {"and", "but", "or"} & set(words)
 
 
-def _person(text: str, start: int, end: int, full_names: dict, m: Matchers) -> Person | None:
-    """Normalise a name span: titles off (kept as role), possessive off, surname -> full name."""
+def _adjacent(text: str, m: Matchers) -> bool:
+    """Nothing, or one adverb, between a name and a verb that may be a noun ("X notes", "X officially claims")."""
+    words = text.split()
+    return not words or (len(words) == 1 and words[0].endswith("ly"))
+
+
+# -- names ------------------------------------------------------------------------
+
+class Names:
+    """What the document tells about names: full names for surnames, titles people hold."""
+
+    def __init__(self, doc: Document, m: Matchers):
+        self.m = m
+        self.full: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, role) at its first mention
+        self.given: dict[str, set[str]] = {}  # first word of a full name -> full names ("Mao" -> "Mao Zedong")
+        self.mentions: list[tuple[int, str, frozenset[str]]] = []  # (sentence, full name, title words)
+        found = []
+        for i, s in enumerate(usable_sentences(doc, ("body", "aside"))):
+            for match in m.name_run.finditer(s.text):
+                person = _speaker(s.text, *match.span(), None, m, None)
+                if person and person.kind == "person":
+                    found.append((i, person, _title_words(s.text, match.start(), person, m)))
+        for _, person, _ in found:
+            if " " in person.name:
+                self.full.setdefault(person.name.split()[-1], (person.name, person.role))
+                self.given.setdefault(person.name.split()[0], set()).add(person.name)
+        for i, person, titles in found:
+            known = None if " " in person.name else self.expand(person.name)
+            self.mentions.append((i, known[0] if known else person.name, titles))
+
+    def expand(self, word: str) -> tuple[str, str | None] | None:
+        if word in self.full:
+            return self.full[word]
+        if len(self.given.get(word, ())) == 1:
+            return next(iter(self.given[word])), None
+        return None
+
+    def titled(self, title: Speaker, sentence: int) -> Speaker | None:
+        """'the President': the person last named with that title before `sentence`."""
+        for i, name, titles in reversed(self.mentions):
+            if i < sentence and title.name in titles:
+                return Speaker(title.start, title.end, name, title.name.capitalize(), "person")
+        return None
+
+
+def _is_title(word: str, m: Matchers) -> bool:
+    """'Secretary-General', 'then-president', 'Presidents': title words."""
+    parts = [p[:-1] if p.endswith("s") and p[:-1] in m.titles else p for p in word.lower().rstrip(".").split("-")]
+    return all(p in m.titles or p in m.not_names for p in parts) and any(p in m.titles for p in parts)
+
+
+def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, label: str | None) -> Speaker | None:
+    """Normalise a name span: titles off (kept as role), possessive off, surname -> full name.
+
+    `label` is the entity label when NER found the span; without one, a capitalised
+    run after "the" is an organisation and a bare title ("the President") a title.
+    """
     tokens = re.findall(r"\S+", text[start:end])
     tokens[-1:] = [re.sub(r"['’]s?$", "", t) for t in tokens[-1:]]
+    tokens[:1] = [re.sub(r"^\W+", "", t) for t in tokens[:1]]  # "--George Washington"
+    tokens = [t for t in tokens if t]
+    after_the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]))
+    if tokens and tokens[0].lower() == "the":
+        tokens, after_the = tokens[1:], True
+    if not tokens or re.search(r"\d", " ".join(tokens)):
+        return None
+    if SPEAKER_LABELS.get(label) == "org":
+        return Speaker(start, end, " ".join(tokens), None, "org")
     title_words: list[str] = []
-    while tokens and (tokens[0].lower().rstrip(".") in m.titles or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
+    while tokens and (_is_title(tokens[0], m) or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
         title_words.append(tokens.pop(0))
     # the last title word ends the titles: "Former Deputy Harbour Master of the Port Ruth Okafor"
-    while len(tokens) > 1 and any(t.lower().rstrip(".") in m.titles for t in tokens[:-1]):
+    while len(tokens) > 1 and any(_is_title(t, m) for t in tokens[:-1]):
         title_words.append(tokens.pop(0))
-    if title_words and title_words[0].lower() == "the" and not any(t.lower().rstrip(".") in m.titles for t in title_words):
-        return None  # "The White House", "The Atlantic": institutions, not people
-    if not tokens or any(t.lower() in m.not_names for t in tokens) or re.search(r"\d", " ".join(tokens)):
+    if not tokens:
+        titles = [w.lower().rstrip(".") for w in title_words if _is_title(w, m)]
+        return Speaker(start, end, titles[-1], None, "title") if titles and after_the else None
+    if any(t.lower() in m.not_names for t in tokens):
         return None
-    if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and not title_words:
-        return None  # "the White House", "The Atlantic": institutions, not people
+    if after_the and not title_words and label != "PERSON":
+        return Speaker(start, end, " ".join(tokens), None, "org")  # "the White House", "The Atlantic"
+    if title_words and title_words[-1].lower() in m.name_titles and (len(tokens) == 1 or re.fullmatch("[IVX]+", tokens[-1])):
+        tokens.insert(0, title_words.pop())  # "Pope Innocent X", "King Louis": the title is part of the name
+    while len(tokens) > 2 and _adjective(tokens[0]):
+        tokens.pop(0)  # "Italian Marxist Antonio Gramsci"
     name, role = " ".join(tokens), _appositive(text, end) or _title_role(text, start, title_words, m)
-    if len(tokens) == 1:  # a bare surname: the full name and role given at the first mention
-        if tokens[0] not in full_names:
-            return None
-        name, first_role = full_names[tokens[0]]
-        role = role or first_role
-    return Person(start, end, name, role)
+    if len(tokens) > 1 or names is None:
+        return Speaker(start, end, name, role, "person")
+    known = names.expand(tokens[0])
+    if known:  # a bare surname: the full name and role given at the first mention
+        return Speaker(start, end, known[0], role or known[1], "person")
+    if label == "PERSON":
+        return Speaker(start, end, name, role, "person")
+    if re.search(r"(?:^|[.!?:“\"]\s*)$", text[:start]):
+        return None  # a capitalised word opening a sentence: "Critics", "Nobody"
+    return Speaker(start, end, name, role, "org")  # a bare name: an organisation, a state, a surname
+
+
+def _title_words(text: str, start: int, person: Speaker, m: Matchers) -> frozenset[str]:
+    """Title words a mention gives a person: in its role, or written just before the name."""
+    before = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,4})$", text[:start]).group(1)
+    words = (person.role or "").split() + before.split() + text[start:person.end].split()
+    return frozenset(p for w in words for p in w.lower().rstrip(".,").split("-") if p in m.titles)
 
 
 def _title_role(text: str, start: int, title_words: list[str], m: Matchers) -> str | None:
@@ -446,14 +779,19 @@ def _title_role(text: str, start: int, title_words: list[str], m: Matchers) -> s
     before = re.search(r"((?:[A-Z][\w.'’-]*\s+)+)$", text[:start])
     words = title_words + (before.group(1).split() if before else [])
     words = [w for w in words if w.lower() not in m.not_names and w.lower().rstrip(".") not in m.honorifics]
-    if not any(w.lower().rstrip(".") in m.titles for w in words):
+    if not any(_is_title(w, m) for w in words):
         return None
     return " ".join(words) or None
 
 
 def _demonym(word: str, rest: list[str], m: Matchers) -> bool:
     """'British' or 'US' before a title ('British Prime Minister'): part of the role, not the name."""
-    return bool(rest) and rest[0].lower().rstrip(".") in m.titles and (word.isupper() or word.endswith(("an", "ish", "ese", "ch", "i")))
+    return bool(rest) and _is_title(rest[0], m) and (word.isupper() or word.endswith(("an", "ish", "ese", "ch", "i")))
+
+
+def _adjective(word: str) -> bool:
+    """'Italian', 'Marxist', 'Catholic' before a full name: a description, not a given name."""
+    return len(word) >= 6 and word.lower().endswith(("ian", "ish", "ese", "ist", "ic"))
 
 
 def _appositive(text: str, end: int) -> str | None:
@@ -462,14 +800,3 @@ def _appositive(text: str, end: int) -> str | None:
     if match and len(match.group(1).split()) <= 12:
         return match.group(1).strip()
     return None
-
-
-def _full_names(doc: Document, m: Matchers) -> dict[str, tuple[str, str | None]]:
-    """Surname -> (full name, role) of the first full name ending with it in the document."""
-    names: dict[str, tuple[str, str | None]] = {}
-    for s in doc.sentences:
-        for match in m.name_run.finditer(s.text):
-            person = _person(s.text, *match.span(), {}, m)
-            if person and " " in person.name:
-                names.setdefault(person.name.split()[-1], (person.name, person.role))
-    return names
