@@ -575,7 +575,7 @@ class Speakers:
             return True, self.antecedent(block, base + subject.idx)
         named = self.in_sentence(block.sentences[index])
         # "The historian Warren Cohen said": the name may hang from a common noun
-        for token in [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound"))]:
+        for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
             for p in named:
                 if p.start <= token.idx < p.end:
                     return True, Speaker(base + p.start, base + p.end, p.name, p.role, p.kind)
@@ -735,7 +735,8 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
         tokens, after_the = tokens[1:], True
     if not tokens or re.search(r"\d", " ".join(tokens)):
         return None
-    if SPEAKER_LABELS.get(label) == "org":
+    known = names.expand(tokens[0]) if names is not None and len(tokens) == 1 else None
+    if SPEAKER_LABELS.get(label) == "org" and not known:  # NER calls a bare surname ORG now and then
         return Speaker(start, end, " ".join(tokens), None, "org")
     title_words: list[str] = []
     while tokens and (_is_title(tokens[0], m) or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
