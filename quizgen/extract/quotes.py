@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Document, Paragraph, Quote, Sentence
+from ..models import Document, Quote, Sentence
 from .common import load_rules, provenance, usable_sentences
 from .nlp import has_ner, has_parser, parse
 
@@ -71,6 +71,8 @@ class QuoteRules(BaseModel):
     not_verbs: list[str]
     name_particles: list[str]
     pronouns: list[str]
+    body_nouns: list[str]
+    not_name_starts: list[str]
     relative_pronouns: list[str]
 
 
@@ -127,6 +129,8 @@ class Matchers:
     not_names: set[str]
     not_verbs: set[str]
     pronouns: set[str]
+    bodies: set[str]
+    not_name_starts: set[str]
     relatives: set[str]
 
 
@@ -157,6 +161,8 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         not_names={w.lower() for w in r.not_names},
         not_verbs={w.lower() for w in r.not_verbs},
         pronouns={w.lower() for w in r.pronouns},
+        bodies={w.lower() for w in r.body_nouns},
+        not_name_starts={w.lower() for w in r.not_name_starts},
         relatives={w.lower() for w in r.relative_pronouns},
     )
 
@@ -209,10 +215,6 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
 
 # -- paragraphs and quote marks ---------------------------------------------------
 
-def _is_block_quote(paragraph: Paragraph) -> bool:
-    return bool(getattr(paragraph, "block_quote", False)) or paragraph.text.startswith(">")
-
-
 def _blocks(doc: Document) -> Iterator[Block]:
     """Runs of usable sentences per paragraph; a quote left open continues into the next body paragraph.
 
@@ -228,7 +230,7 @@ def _blocks(doc: Document) -> Iterator[Block]:
         sentences = [s for s in paragraph.sentences if not s.unreliable]
         if not sentences:
             continue
-        kind = "block" if paragraph.kind == "body" and _is_block_quote(paragraph) else paragraph.kind
+        kind = "block" if paragraph.kind == "body" and paragraph.block_quote else paragraph.kind
         follows = paragraph.index == last_index + 1
         continues = pending and kind == pending_kind and follows and (
             kind == "block" or (kind == "body" and _open_at_end(" ".join(s.text for s in pending))))
@@ -291,8 +293,8 @@ def _quotations(block: Block, m: Matchers) -> Iterator[tuple[Quoted, ...]]:
 
 
 def _whole(text: str) -> Quoted:
-    """A block quote: all its text, without the '>' and the quote marks or footnote marks around it."""
-    start = re.match(r"[\s>“\"]*", text).end()
+    """A block quote: all its text, without the quote marks or footnote marks around it."""
+    start = re.match(r"[\s“\"]*", text).end()
     end = len(re.sub(r"(?:\[\d+\]|[\s”\"])*$", "", text))
     return Quoted(start, max(start, end), start, max(start, end))
 
@@ -335,7 +337,7 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         outside = [p for p in speakers.people(block, 0, len(block.text), persons=True)
                    if not first.open_at <= p.start < last.close_at]
         return (outside[0], "aside") if outside else None
-    if block.intro is not None and not block.text[:first.open_at].strip(" >“\""):
+    if block.intro is not None and not block.text[:first.open_at].strip(" “\""):
         speaker = speakers.introduced(block.intro)
         return (speaker, "block") if speaker else None
     if block.kind == "block":
@@ -579,6 +581,8 @@ class Speakers:
             for p in named:
                 if p.start <= token.idx < p.end:
                     return True, Speaker(base + p.start, base + p.end, p.name, p.role, p.kind)
+        if subject.lower_ in self.m.bodies and any(c.lower_ == "the" for c in subject.children):
+            return True, self.names.body(subject.lower_, self.index.get(id(block.sentences[index]), 0))
         return True, None  # "the plan", "it": not a named speaker
 
     def _subject_by_position(self, block: Block, span: tuple[int, int], verb, after_ok: bool) -> Speaker | None:
@@ -594,6 +598,10 @@ class Speakers:
             return named[-1]
         if pronoun and gap_ok(before[pronoun.end():], self.m):
             return self.antecedent(block, a + pronoun.start())
+        body = ([None] + list(re.finditer(r"\b[Tt]he\s+(\w+)", before)))[-1]
+        if body and body.group(1).lower() in self.m.bodies and gap_ok(before[body.end():], self.m):
+            index = block.sentence_at(a + body.start())
+            return self.names.body(body.group(1).lower(), self.index.get(id(block.sentences[index]), 0))
         if after_ok:
             after = [p for p in self.people(block, verb.end(), b) if not block.text[verb.end():p.start].strip(" ,")]
             if after:
@@ -685,12 +693,18 @@ class Names:
         self.full: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, role) at its first mention
         self.given: dict[str, set[str]] = {}  # first word of a full name -> full names ("Mao" -> "Mao Zedong")
         self.mentions: list[tuple[int, str, frozenset[str]]] = []  # (sentence, full name, title words)
+        self.bodies: list[tuple[int, str, str]] = []  # (sentence, last word, name): "the Foreign Ministry"
         found = []
         for i, s in enumerate(usable_sentences(doc, ("body", "aside"))):
             for match in m.name_run.finditer(s.text):
+                words = [w for w in match.group().split() if w.lower() != "the"]
+                if len(words) > 1 and words[-1].lower() in m.bodies:
+                    self.bodies.append((i, words[-1].lower(), " ".join(words)))
                 person = _speaker(s.text, *match.span(), None, m, None)
                 if person and person.kind == "person":
                     found.append((i, person, _title_words(s.text, match.start(), person, m)))
+        # single names written with a title somewhere ("President Roosevelt"): people
+        self.people_words = {p.name for _, p, titles in found if " " not in p.name and titles}
         for _, person, _ in found:
             if " " in person.name:
                 self.full.setdefault(person.name.split()[-1], (person.name, person.role))
@@ -699,11 +713,19 @@ class Names:
             known = None if " " in person.name else self.expand(person.name)
             self.mentions.append((i, known[0] if known else person.name, titles))
 
-    def expand(self, word: str) -> tuple[str, str | None] | None:
+    def expand(self, word: str, given: bool = False) -> tuple[str, str | None] | None:
+        """(full name, role) for a surname; with `given`, also for the first word of one full name."""
         if word in self.full:
             return self.full[word]
-        if len(self.given.get(word, ())) == 1:
+        if given and len(self.given.get(word, ())) == 1:
             return next(iter(self.given[word])), None
+        return None
+
+    def body(self, noun: str, sentence: int) -> Speaker | None:
+        """'the ministry': the organisation (or its text) last named in full with that noun, up to `sentence`."""
+        for i, last, name in reversed(self.bodies):
+            if i <= sentence and last == noun:
+                return Speaker(0, 0, name, None, "org")
         return None
 
     def titled(self, title: Speaker, sentence: int) -> Speaker | None:
@@ -733,7 +755,7 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     after_the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]))
     if tokens and tokens[0].lower() == "the":
         tokens, after_the = tokens[1:], True
-    if not tokens or re.search(r"\d", " ".join(tokens)):
+    if not tokens or re.search(r"\d", " ".join(tokens)) or tokens[0].lower() in m.not_name_starts:
         return None
     known = names.expand(tokens[0]) if names is not None and len(tokens) == 1 else None
     if SPEAKER_LABELS.get(label) == "org" and not known:  # NER calls a bare surname ORG now and then
@@ -758,11 +780,13 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     name, role = " ".join(tokens), _appositive(text, end) or _title_role(text, start, title_words, m)
     if len(tokens) > 1 or names is None:
         return Speaker(start, end, name, role, "person")
-    known = names.expand(tokens[0])
+    known = names.expand(tokens[0], given=label == "PERSON")  # NER says "Mao" is a person: "Mao Zedong"
     if known:  # a bare surname: the full name and role given at the first mention
         return Speaker(start, end, known[0], role or known[1], "person")
-    if label == "PERSON":
-        return Speaker(start, end, name, role, "person")
+    if label == "PERSON" or any(_is_title(w, m) for w in title_words):
+        return Speaker(start, end, name, role, "person")  # "President Roosevelt"
+    if names.people_words and tokens[0] in names.people_words:
+        return Speaker(start, end, name, role, "person")  # named with a title elsewhere
     if re.search(r"(?:^|[.!?:“\"]\s*)$", text[:start]):
         return None  # a capitalised word opening a sentence: "Critics", "Nobody"
     return Speaker(start, end, name, role, "org")  # a bare name: an organisation, a state, a surname
