@@ -151,7 +151,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
         noun_like={v.lower() for v in r.noun_like_verbs},
         speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*:?\s*$", re.I),
-        phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+$", re.I),
+        phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+(?:the\s+)?$", re.I),
         title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
         name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"),
         pronoun=re.compile(rf"\b(?:{_alternatives(r.pronouns)})\b", re.I),
@@ -758,6 +758,8 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     if not tokens or re.search(r"\d", " ".join(tokens)) or tokens[0].lower() in m.not_name_starts:
         return None
     known = names.expand(tokens[0]) if names is not None and len(tokens) == 1 else None
+    if tokens[-1].lower() in m.bodies and label != "PERSON":
+        return Speaker(start, end, " ".join(tokens), None, "org")  # "the Foreign Ministry"
     if SPEAKER_LABELS.get(label) == "org" and not known:  # NER calls a bare surname ORG now and then
         return Speaker(start, end, " ".join(tokens), None, "org")
     title_words: list[str] = []
