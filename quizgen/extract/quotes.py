@@ -1,8 +1,9 @@
 """Attributed direct quotations: 'X said, "..."', '"...," he said', '"A," X wrote, "B"', block quotes.
 
 Quote marks are paired over each paragraph (curly or straight, mixed, across a
-paragraph break when a quote is left open), so a quotation may run over several
-sentences; single quotes inside are nested quotes and stay in the text. A
+paragraph break when a quote is left open or reopened), so a quotation may run
+over several sentences; single quotes inside are nested quotes and stay in the
+text. A paragraph with no double marks is read for ‘single’ ones (British style). A
 quotation of at least `settings.extract.min_quote_words` words is kept when a
 rule names its speaker:
 
@@ -14,6 +15,7 @@ rule names its speaker:
   quote.phrase       according to X, "..."  / according to X, the plan "..."
   quote.block        a block quote (Markdown ">", an indented or all-quoted paragraph)
                      after a paragraph ending "X said:" / "he wrote in his memoirs:"
+  quote.citation     "..." (Smith 2001, p. 4)   an author-year citation right after it
   quote.aside        a pull quote whose caption names the speaker
   quote.carried      an unattributed quote right after one by X, no one else named between
 
@@ -42,6 +44,9 @@ from .nlp import has_ner, has_parser, parse
 
 OPENING, CLOSING, STRAIGHT = "“", "”", '"'
 QUOTE_MARK = re.compile('[“”"]')
+SINGLE_MARK = re.compile("[‘’]")
+# '"..." (Smith 2001, p. 4)': an author-year citation right after a quotation names its author
+CITATION = re.compile(r"[\s,]*\((?:see\s+)?([A-Z][\w'’-]+)(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d\b")
 MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
 MAX_ANTECEDENT_SENTENCES = 4  # how far back he/she looks for the person it stands for
@@ -70,6 +75,7 @@ class QuoteRules(BaseModel):
     not_names: list[str]
     not_verbs: list[str]
     name_particles: list[str]
+    name_suffixes: list[str]
     pronouns: list[str]
     body_nouns: list[str]
     not_name_starts: list[str]
@@ -144,7 +150,8 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
     r = load_rules("quotes", QuoteRules)
     verbs = {v.lower() for v in (*r.speech_verbs, *r.noun_like_verbs, *extra_verbs)}
     upper, lower = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-    word = rf"(?:[A-Z]\.|[{upper}][{lower}]+(?:[A-Z][{lower}]+)?(?:[-'’][{upper}{lower}]+)*|[IVX]+\b)"
+    suffixes = _alternatives(r.name_suffixes)
+    word = rf"(?!(?:{suffixes})\.)(?:[A-Z]\.|[{upper}][{lower}]+(?:[A-Z][{lower}]+)?(?:[-'’][{upper}{lower}]+)*|[IVX]+\b)"
     return Matchers(
         rules=r,
         # Lower case only: "States" in "the United States" is not a verb.
@@ -153,7 +160,8 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*:?\s*$", re.I),
         phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+(?:the\s+)?$", re.I),
         title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
-        name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"),
+        name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"
+                            rf"(?:,?\s+(?:{suffixes})\.)?"),
         pronoun=re.compile(rf"\b(?:{_alternatives(r.pronouns)})\b", re.I),
         titles={t.lower() for t in r.titles},
         honorifics={t.lower() for t in r.honorifics},
@@ -263,11 +271,17 @@ def _open_at_end(text: str) -> bool:
     return depth == 1
 
 
-def _pair_marks(text: str) -> list[Quoted]:
-    """Quoted stretches: curly marks say which side they are; a straight one closes an open quote, else opens."""
+def _pair_marks(text: str, breaks: set[int] = frozenset()) -> list[Quoted]:
+    """Quoted stretches: curly marks say which side they are; a straight one closes an open quote, else opens.
+
+    A mark opening a paragraph (`breaks`) while a quote is open continues it: a quotation
+    of several paragraphs leaves each but the last open and opens the next again.
+    """
     out, open_at = [], None
     for mark in QUOTE_MARK.finditer(text):
         i, c = mark.start(), mark.group()
+        if open_at is not None and c in (OPENING, STRAIGHT) and i in breaks:
+            continue
         if c == OPENING or (c == STRAIGHT and open_at is None):
             open_at = i
         elif c in (CLOSING, STRAIGHT) and open_at is not None:
@@ -281,7 +295,9 @@ def _quotations(block: Block, m: Matchers) -> Iterator[tuple[Quoted, ...]]:
     if block.kind == "block":
         yield (_whole(block.text),)
         return
-    quotes = _pair_marks(block.text)
+    breaks = {start for start, s, before in zip(block.starts[1:], block.sentences[1:], block.sentences)
+              if s.paragraph != before.paragraph}
+    quotes = _pair_marks(block.text, breaks) if QUOTE_MARK.search(block.text) else _pair_single(block.text)
     i = 0
     while i < len(quotes):
         if i + 1 < len(quotes) and _interrupted(block.text, quotes[i], quotes[i + 1], m):
@@ -290,6 +306,19 @@ def _quotations(block: Block, m: Matchers) -> Iterator[tuple[Quoted, ...]]:
         else:
             yield (quotes[i],)
             i += 1
+
+
+def _pair_single(text: str) -> list[Quoted]:
+    """‘Quoted’ stretches in a text that uses single marks only: ‘ opens a word, ’ ends one (not "don’t")."""
+    out, open_at = [], None
+    for mark in SINGLE_MARK.finditer(text):
+        i = mark.start()
+        if mark.group() == "‘" and (i == 0 or not text[i - 1].isalnum()):
+            open_at = i
+        elif mark.group() == "’" and open_at is not None and not text[i + 1:i + 2].isalnum():
+            out.append(Quoted(open_at + 1, i, open_at, i))
+            open_at = None
+    return out
 
 
 def _whole(text: str) -> Quoted:
@@ -315,6 +344,7 @@ def _title_of_work(block: Block, parts: tuple[Quoted, ...], m: Matchers) -> bool
 
 def _joined(block: Block, parts: tuple[Quoted, ...]) -> str:
     text = " ".join(block.text[q.start:q.end].strip() for q in parts)
+    text = re.sub(r"(?:(?<=\s)|^)[“\"]", "", text)  # the marks reopening each paragraph of a long quotation
     return " ".join(text.split()).rstrip(" ,;:")
 
 
@@ -342,6 +372,9 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         return (speaker, "block") if speaker else None
     if block.kind == "block":
         return None
+    cited = CITATION.match(block.text, last.close_at + 1)
+    if cited:
+        return speakers.cited(cited, block), "citation"
     trail_end = _sentence_end(block, last.close_at)
     trailing = (last.close_at + 1, trail_end)
     trail_text = block.text[trailing[0]:trailing[1]]
@@ -480,6 +513,12 @@ class Speakers:
                 if start <= base + p.start and base + p.end <= end and (p.kind == "person" or not persons):
                     found.append(Speaker(base + p.start, base + p.end, p.name, p.role, p.kind))
         return found
+
+    def cited(self, citation: re.Match, block: Block) -> Speaker:
+        """The author of an author-year citation, with the full name when the document gives it."""
+        surname = citation.group(1)
+        known = self.names.expand(surname)
+        return Speaker(citation.start(1), citation.end(1), known[0] if known else surname, known[1] if known else None)
 
     # subjects
 
@@ -766,7 +805,7 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     while tokens and (_is_title(tokens[0], m) or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
         title_words.append(tokens.pop(0))
     # the last title word ends the titles: "Former Deputy Harbour Master of the Port Ruth Okafor"
-    while len(tokens) > 1 and any(_is_title(t, m) for t in tokens[:-1]):
+    while len(tokens) > 1 and any(_is_title(t, m) and t.lower() not in m.name_titles for t in tokens[:-1]):
         title_words.append(tokens.pop(0))
     if not tokens:
         titles = [w.lower().rstrip(".") for w in title_words if _is_title(w, m)]

@@ -243,3 +243,38 @@ def test_unbalanced_or_odd_marks_never_fail(make_doc, blank_nlp, settings, words
     text = "It began. " + " ".join(words) + " The end."
     for item in run(make_doc, blank_nlp, settings, text):
         assert item.speaker and item.text
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+@pytest.mark.parametrize(
+    ("text", "speaker", "starts", "rule"),
+    [
+        # an author-year citation right after the quotation
+        ("Rivers shape the towns on their banks; they are “the oldest planners of every city that has ever "
+         "stood beside them” (Marlow 1998, p. 12).", "Marlow", "the oldest planners", "quote.citation"),
+        # British single marks, apostrophes left alone
+        ("‘We don’t build bridges for ourselves but for the people who will cross them after us,’ "
+         "said Ada Quinn.", "Ada Quinn", "We don’t build bridges", "quote.trailing"),
+        # a name with a title word inside is not cut apart
+        ("Martin Luther King Jr. said, “The arc of a long road bends toward the town that keeps walking "
+         "along it.”", "Martin Luther King Jr.", "The arc of a long road", "quote.leading"),
+    ],
+)
+def test_more_attributed_quotes(request, make_doc, settings, pipeline, text, speaker, starts, rule):
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert (item.speaker, item.source.rule) == (speaker, rule)
+    assert item.text.startswith(starts)
+
+
+def test_a_quote_reopened_in_each_paragraph_is_one_quote(blank_nlp, settings):
+    doc = Document(
+        path="news.txt", name="news.txt", format="text", checksum="0", metadata={},
+        paragraphs=(
+            _paragraph(0, "body", ["Sam Ortiz said: “We counted the boats first, and there were fewer than we feared."], 1),
+            _paragraph(1, "body", ["“Then we counted the people who could still sail them, and there were more.”"], 3),
+        ),
+    )
+    [item] = quotes.extract(doc, blank_nlp, settings)
+    assert item.speaker == "Sam Ortiz"
+    assert item.text.startswith("We counted the boats") and item.text.endswith("and there were more.")
+    assert "“" not in item.text
