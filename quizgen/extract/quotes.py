@@ -128,6 +128,7 @@ class Matchers:
     phrase: re.Pattern
     title_cue: re.Pattern
     name_run: re.Pattern
+    body_run: re.Pattern
     pronoun: re.Pattern
     titles: set[str]
     honorifics: set[str]
@@ -158,10 +159,15 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
         noun_like={v.lower() for v in r.noun_like_verbs},
         speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*:?\s*$", re.I),
-        phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+(?:the\s+)?$", re.I),
+        # "according to X", "according to a report by X"
+        phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+"
+                          rf"(?:(?:a|an|the)\s+(?:[a-z]+\s+){{1,2}}(?:by|from|of)\s+)?(?:the\s+)?$", re.I),
         title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
         name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"
                             rf"(?:,?\s+(?:{suffixes})\.)?"),
+        # "Foreign Ministry", "Department of Education", "Joint Communiqué": an organisation or its text
+        body_run=re.compile(rf"(?:{word}\s+)*\b({_alternatives(w.capitalize() for w in r.body_nouns)})\b"
+                            rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+{word})*)?"),
         pronoun=re.compile(rf"\b(?:{_alternatives(r.pronouns)})\b", re.I),
         titles={t.lower() for t in r.titles},
         honorifics={t.lower() for t in r.honorifics},
@@ -642,7 +648,8 @@ class Speakers:
             index = block.sentence_at(a + body.start())
             return self.names.body(body.group(1).lower(), self.index.get(id(block.sentences[index]), 0))
         if after_ok:
-            after = [p for p in self.people(block, verb.end(), b) if not block.text[verb.end():p.start].strip(" ,")]
+            after = [p for p in self.people(block, verb.end(), b)
+                     if all(_is_title(w, self.m) for w in re.findall(r"[\w-]+", block.text[verb.end():p.start]))]
             if after:
                 return after[0]
         return None
@@ -735,10 +742,11 @@ class Names:
         self.bodies: list[tuple[int, str, str]] = []  # (sentence, last word, name): "the Foreign Ministry"
         found = []
         for i, s in enumerate(usable_sentences(doc, ("body", "aside"))):
+            for match in m.body_run.finditer(s.text):
+                name = re.sub(r"^[Tt]he\s+", "", match.group())
+                if " " in name:
+                    self.bodies.append((i, match.group(1).lower(), name))
             for match in m.name_run.finditer(s.text):
-                words = [w for w in match.group().split() if w.lower() != "the"]
-                if len(words) > 1 and words[-1].lower() in m.bodies:
-                    self.bodies.append((i, words[-1].lower(), " ".join(words)))
                 person = _speaker(s.text, *match.span(), None, m, None)
                 if person and person.kind == "person":
                     found.append((i, person, _title_words(s.text, match.start(), person, m)))

@@ -61,7 +61,7 @@ def run(make_doc, nlp, settings, text):
          "the future of the border.”", "Foreign Ministry", "had ended", "quote.leading"),
         # "the ministry": the organisation named in full before
         ("The Foreign Ministry of Norland issued a long statement on Monday. The ministry said that the talks "
-         "“had ended without any agreement on the future of the border.”", "Foreign Ministry", "had ended",
+         "“had ended without any agreement on the future of the border.”", "Foreign Ministry of Norland", "had ended",
          "quote.leading"),
         # "the President": the person of that title named before
         ("President Ellen Ward opened the session in the morning. In the afternoon the President said that "
@@ -278,3 +278,23 @@ def test_a_quote_reopened_in_each_paragraph_is_one_quote(blank_nlp, settings):
     assert item.speaker == "Sam Ortiz"
     assert item.text.startswith("We counted the boats") and item.text.endswith("and there were more.")
     assert "“" not in item.text
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the department": the organisation named in full, "of ..." included
+        ("The Department of Transport closed the road in May. In a statement, the department said it “will reopen "
+         "the road as soon as the new bridge has passed its safety tests.”", "Department of Transport"),
+        # according to a report by X
+        ("According to a report by the Harbour Trust, the new piers “have doubled the number of boats that can "
+         "unload at the same time.”", "Harbour Trust"),
+        # a title between the verb and the name: "said Dr. X"
+        ("“Every family deserves a doctor within twenty minutes of their home,” said Dr. Samuel Lind, who "
+         "runs the clinic.", "Samuel Lind"),
+    ],
+)
+def test_organisations_and_titled_speakers(request, make_doc, settings, pipeline, text, speaker):
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert item.speaker == speaker
