@@ -77,6 +77,7 @@ class QuoteRules(BaseModel):
     name_particles: list[str]
     name_suffixes: list[str]
     pronouns: list[str]
+    org_pronouns: list[str]
     body_nouns: list[str]
     not_name_starts: list[str]
     relative_pronouns: list[str]
@@ -136,6 +137,7 @@ class Matchers:
     not_names: set[str]
     not_verbs: set[str]
     pronouns: set[str]
+    org_pronouns: set[str]
     bodies: set[str]
     not_name_starts: set[str]
     relatives: set[str]
@@ -175,6 +177,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         not_names={w.lower() for w in r.not_names},
         not_verbs={w.lower() for w in r.not_verbs},
         pronouns={w.lower() for w in r.pronouns},
+        org_pronouns={w.lower() for w in r.org_pronouns},
         bodies={w.lower() for w in r.body_nouns},
         not_name_starts={w.lower() for w in r.not_name_starts},
         relatives={w.lower() for w in r.relative_pronouns},
@@ -375,7 +378,8 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         return (outside[0], "aside") if outside else None
     if block.intro is not None and not block.text[:first.open_at].strip(" “\""):
         speaker = speakers.introduced(block.intro)
-        return (speaker, "block") if speaker else None
+        if speaker:
+            return speaker, "block"
     if block.kind == "block":
         return None
     cited = CITATION.match(block.text, last.close_at + 1)
@@ -620,6 +624,8 @@ class Speakers:
         base = block.starts[index]
         if subject.lower_ in self.m.pronouns:
             return True, self.antecedent(block, base + subject.idx)
+        if subject.lower_ in self.m.org_pronouns:
+            return True, self.org_antecedent(block, base + subject.idx)
         named = self.in_sentence(block.sentences[index])
         # "The historian Warren Cohen said": the name may hang from a common noun
         for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
@@ -643,6 +649,9 @@ class Speakers:
             return named[-1]
         if pronoun and gap_ok(before[pronoun.end():], self.m):
             return self.antecedent(block, a + pronoun.start())
+        it = ([None] + list(re.finditer(r"\b[Ii]t\b", before)))[-1]
+        if it and it.group().lower() in self.m.org_pronouns and gap_ok(before[it.end():], self.m):
+            return self.org_antecedent(block, a + it.start())
         body = ([None] + list(re.finditer(r"\b[Tt]he\s+(\w+)", before)))[-1]
         if body and body.group(1).lower() in self.m.bodies and gap_ok(before[body.end():], self.m):
             index = block.sentence_at(a + body.start())
@@ -654,7 +663,21 @@ class Speakers:
                 return after[0]
         return None
 
-    # he, she
+    # he, she, it
+
+    def org_antecedent(self, block: Block, offset: int) -> Speaker | None:
+        """The organisation an 'it said' stands for: the one last named as a subject, this sentence or the one before."""
+        index = block.sentence_at(offset)
+        sentence, local = block.sentences[index], offset - block.starts[index]
+        position = self.index.get(id(sentence))
+        earlier = [self.order[position - 1]] if position else []
+        for s, limit in [(sentence, local), *((e, len(e.text)) for e in earlier)]:
+            quoted = self.quoted.get(id(s), [])
+            orgs = [p for p in self.in_sentence(s) if p.kind == "org" and p.end <= limit
+                    and not any(a <= p.start < b for a, b in quoted) and self._is_subject(s, p)]
+            if orgs:
+                return orgs[-1]
+        return None
 
     def antecedent(self, block: Block, offset: int) -> Speaker | None:
         """The person a he/she at block `offset` stands for.

@@ -298,3 +298,11 @@ def test_a_quote_reopened_in_each_paragraph_is_one_quote(blank_nlp, settings):
 def test_organisations_and_titled_speakers(request, make_doc, settings, pipeline, text, speaker):
     [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
     assert item.speaker == speaker
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_it_said_is_the_organisation_named_just_before(request, make_doc, settings, pipeline):
+    text = ("The Harbour Authority published its yearly report on Friday. “Traffic in the port grew faster this "
+            "year than in any year since the new quay was built,” it said.")
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert item.speaker == "Harbour Authority"
