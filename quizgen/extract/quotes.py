@@ -495,14 +495,19 @@ class Speakers:
             return self._found[id(sentence)]
         text = sentence.text
         spans = [(*mt.span(), None) for mt in self.m.name_run.finditer(text)]  # capitalised-name patterns
+        # "the Department of Education", "The Declaration of Independence": one organisation or text
+        bodies = [(*mt.span(), "ORG") for mt in self.m.body_run.finditer(text) if " " in mt.group().strip()]
+        spans = bodies + [(a, b, label) for a, b, label in spans if not any(a < y and x < b for x, y, _ in bodies)]
         if self.parsing:
             # Entities of speaker labels, plus the name patterns NER left unlabelled (the small
             # model misses "Comrade Ana Lima"); a pattern it labelled DATE, LAW ... is not a name.
             ents = self.parsed(sentence).ents
             named = [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in SPEAKER_LABELS]
+            named = [(a, b, label) for a, b, label in bodies if not any(a < y and x < b for x, y, _ in named)] + \
+                [(x, y, label) for x, y, label in named if not any(a <= x and y <= b for a, b, _ in bodies)]
             other = [(e.start_char, e.end_char) for e in ents if e.label_ not in SPEAKER_LABELS.keys() | UNTRUSTED_LABELS]
-            spans = named + [(a, b, None) for a, b, _ in spans
-                             if not any(a < y and x < b for x, y, *_ in named + other)]
+            spans = named + [(a, b, None) for a, b, label in spans
+                             if label is None and not any(a < y and x < b for x, y, *_ in named + other)]
         found = []
         for a, b, label in spans:
             speaker = _speaker(text, a, b, self.names, self.m, label)
@@ -743,7 +748,8 @@ def _subject_gap(text: str, m: Matchers) -> bool:
     """Only an appositive or a few words ("also", "has long") stand between a subject and its verb."""
     text = re.sub(r"^\s*,[^,]{1,80},", " ", text)
     words = text.split()
-    return len(words) <= 3 and not re.search(r"[.;:“”\"]", text) and not {"and", "but", "or"} & set(words)
+    # a comma left means the name sat inside a phrase: "Ann Lee, a French jurist, wrote" (French)
+    return len(words) <= 3 and not re.search(r"[,.;:“”\"]", text) and not {"and", "but", "or"} & set(words)
 
 
 def _adjacent(text: str, m: Matchers) -> bool:

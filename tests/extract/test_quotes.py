@@ -306,3 +306,20 @@ def test_it_said_is_the_organisation_named_just_before(request, make_doc, settin
             "year than in any year since the new quay was built,” it said.")
     [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
     assert item.speaker == "Harbour Authority"
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a document named in full speaks for its authors
+        ("The Charter of the Harbour Guild states that “every member shall keep a boat ready for the rescue of "
+         "any sailor in distress.”", "Charter of the Harbour Guild"),
+        # a demonym inside an appositive is not the speaker
+        ("Lena Vogt, a Danish historian, described the treaty as “the quietest revolution that northern Europe "
+         "has ever seen.”", "Lena Vogt"),
+    ],
+)
+def test_documents_and_appositives(request, make_doc, settings, pipeline, text, speaker):
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert item.speaker == speaker
