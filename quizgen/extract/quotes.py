@@ -52,12 +52,6 @@ MAX_CARRY_SENTENCES = 2
 MAX_ANTECEDENT_SENTENCES = 4  # how far back he/she looks for the person it stands for
 MAX_PHRASE_GAP_WORDS = 6  # "according to X, GA resolutions "...": words between the source and the quote
 SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])*\s+[A-Z]")  # one the sentencizer missed
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}  # "..., stating:" takes the subject of its head verb
-# Entity labels of the small English model that can be a speaker, and what kind.
-SPEAKER_LABELS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "org"}
-# Labels the small model often puts on people's names ("J. Smith" as WORK_OF_ART): a name pattern there stays.
-UNTRUSTED_LABELS = {"WORK_OF_ART", "PRODUCT"}
 
 
 class QuoteRules(BaseModel):
@@ -81,6 +75,11 @@ class QuoteRules(BaseModel):
     body_nouns: list[str]
     not_name_starts: list[str]
     relative_pronouns: list[str]
+    subject_deps: list[str]
+    shared_subject_deps: list[str]
+    person_labels: list[str]
+    org_labels: list[str]
+    untrusted_labels: list[str]
 
 
 @dataclass(frozen=True)
@@ -502,10 +501,12 @@ class Speakers:
             # Entities of speaker labels, plus the name patterns NER left unlabelled (the small
             # model misses "Comrade Ana Lima"); a pattern it labelled DATE, LAW ... is not a name.
             ents = self.parsed(sentence).ents
-            named = [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in SPEAKER_LABELS]
+            labels = {*self.m.rules.person_labels, *self.m.rules.org_labels}
+            named = [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in labels]
             named = [(a, b, label) for a, b, label in bodies if not any(a < y and x < b for x, y, _ in named)] + \
                 [(x, y, label) for x, y, label in named if not any(a <= x and y <= b for a, b, _ in bodies)]
-            other = [(e.start_char, e.end_char) for e in ents if e.label_ not in SPEAKER_LABELS.keys() | UNTRUSTED_LABELS]
+            other = [(e.start_char, e.end_char) for e in ents
+                     if e.label_ not in labels and e.label_ not in self.m.rules.untrusted_labels]
             spans = named + [(a, b, None) for a, b, label in spans
                              if label is None and not any(a < y and x < b for x, y, *_ in named + other)]
         found = []
@@ -615,10 +616,12 @@ class Speakers:
 
     def _subject_of(self, block: Block, index: int, verb) -> tuple[bool, Speaker | None]:
         for climbed in range(3):
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ in SUBJECT_DEPS and not climbed)]
+            # a head verb's passive subject is not the speaker: "X was replaced by Y, stating that ..."
+            subjects = [c for c in verb.children if c.dep_ == self.m.rules.subject_deps[0]
+                        or (c.dep_ in self.m.rules.subject_deps and not climbed)]
             if subjects:
                 break
-            if verb.dep_ not in SHARED_SUBJECT_DEPS:
+            if verb.dep_ not in self.m.rules.shared_subject_deps:
                 return True, None  # "the directive, stating that ...": a document, not a speaker
             verb = verb.head
         else:
@@ -727,7 +730,7 @@ class Speakers:
                     head = token
                     while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
                         head = head.head
-                    if head.dep_ in SUBJECT_DEPS and (not main or head.head.dep_ == "ROOT"):
+                    if head.dep_ in self.m.rules.subject_deps and (not main or head.head.dep_ == "ROOT"):
                         return True
             return False
         if main and re.search(r"^[^,]*\b(?:when|while|after|before|because|although|if|since)\b", sentence.text[:person.start], re.I):
@@ -738,7 +741,7 @@ class Speakers:
 
     def _pronoun_subject(self, sentence: Sentence) -> bool:
         if self.parsing:
-            return any(t.lower_ in self.m.pronouns and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"
+            return any(t.lower_ in self.m.pronouns and t.dep_ in self.m.rules.subject_deps and t.head.dep_ == "ROOT"
                        for t in self.parsed(sentence))
         lead = re.match(r"(?:[^,]{0,60},\s*)?(\w+)", sentence.text)
         return bool(lead) and lead.group(1).lower() in self.m.pronouns
@@ -834,9 +837,9 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     if not tokens or re.search(r"\d", " ".join(tokens)) or tokens[0].lower() in m.not_name_starts:
         return None
     known = names.expand(tokens[0]) if names is not None and len(tokens) == 1 else None
-    if tokens[-1].lower() in m.bodies and label != "PERSON":
+    if tokens[-1].lower() in m.bodies and label not in m.rules.person_labels:
         return Speaker(start, end, " ".join(tokens), None, "org")  # "the Foreign Ministry"
-    if SPEAKER_LABELS.get(label) == "org" and not known:  # NER calls a bare surname ORG now and then
+    if label in m.rules.org_labels and not known:  # NER calls a bare surname ORG now and then
         return Speaker(start, end, " ".join(tokens), None, "org")
     title_words: list[str] = []
     while tokens and (_is_title(tokens[0], m) or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
@@ -849,7 +852,7 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
         return Speaker(start, end, titles[-1], None, "title") if titles and after_the else None
     if any(t.lower() in m.not_names for t in tokens):
         return None
-    if after_the and not title_words and label != "PERSON":
+    if after_the and not title_words and label not in m.rules.person_labels:
         return Speaker(start, end, " ".join(tokens), None, "org")  # "the White House", "The Atlantic"
     if title_words and title_words[-1].lower() in m.name_titles and (len(tokens) == 1 or re.fullmatch("[IVX]+", tokens[-1])):
         tokens.insert(0, title_words.pop())  # "Pope Innocent X", "King Louis": the title is part of the name
@@ -858,10 +861,10 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     name, role = " ".join(tokens), _appositive(text, end) or _title_role(text, start, title_words, m)
     if len(tokens) > 1 or names is None:
         return Speaker(start, end, name, role, "person")
-    known = names.expand(tokens[0], given=label == "PERSON")  # NER says "Mao" is a person: "Mao Zedong"
+    known = names.expand(tokens[0], given=label in m.rules.person_labels)  # NER says "Mao" is a person: "Mao Zedong"
     if known:  # a bare surname: the full name and role given at the first mention
         return Speaker(start, end, known[0], role or known[1], "person")
-    if label == "PERSON" or any(_is_title(w, m) for w in title_words):
+    if label in m.rules.person_labels or any(_is_title(w, m) for w in title_words):
         return Speaker(start, end, name, role, "person")  # "President Roosevelt"
     if names.people_words and tokens[0] in names.people_words:
         return Speaker(start, end, name, role, "person")  # named with a title elsewhere
