@@ -14,7 +14,8 @@ rule names its speaker:
   quote.possessive   to X's warning: "..."
   quote.phrase       according to X, "..."  / according to X, the plan "..."
   quote.block        a block quote (Markdown ">", an indented or all-quoted paragraph)
-                     after a paragraph ending "X said:" / "he wrote in his memoirs:"
+                     after a paragraph ending "X said:" / "he wrote in his memoirs:",
+                     or signed "— X" at its end
   quote.citation     "..." (Smith 2001, p. 4)   an author-year citation right after it
   quote.aside        a pull quote whose caption names the speaker
   quote.carried      an unattributed quote right after one by X, no one else named between
@@ -51,6 +52,8 @@ MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
 MAX_ANTECEDENT_SENTENCES = 4  # how far back he/she looks for the person it stands for
 MAX_PHRASE_GAP_WORDS = 6  # "according to X, GA resolutions "...": words between the source and the quote
+# '— Jane Doe, Letters (1850)' closing a block quote: its author
+SIGNATURE = re.compile(r"(?:^|\s)(?:—|–|--)\s*(?=[A-Z])([^—–]{2,120})$")
 SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])*\s+[A-Z]")  # one the sentencizer missed
 
 
@@ -219,7 +222,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
         else:
             lead = _lead_start(block, parts[0]) if rule in ("leading", "colon", "possessive", "phrase") else parts[0].open_at
             sentences = block.sentences[block.sentence_at(lead):block.sentence_at(parts[-1].close_at) + 1]
-        if rule == "block":
+        if rule == "block" and block.intro is not None:
             sentences = (block.intro, *sentences)
         yield Quote(
             text=_joined(block, parts),
@@ -330,7 +333,10 @@ def _pair_single(text: str) -> list[Quoted]:
 
 
 def _whole(text: str) -> Quoted:
-    """A block quote: all its text, without the quote marks or footnote marks around it."""
+    """A block quote: all its text, without the quote marks or footnote marks around it, nor a '— Author' line."""
+    signed = SIGNATURE.search(text)
+    if signed:
+        text = text[:signed.start()]
     start = re.match(r"[\s“\"]*", text).end()
     end = len(re.sub(r"(?:\[\d+\]|[\s”\"])*$", "", text))
     return Quoted(start, max(start, end), start, max(start, end))
@@ -380,7 +386,9 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         if speaker:
             return speaker, "block"
     if block.kind == "block":
-        return None
+        signed = SIGNATURE.search(block.text)
+        signers = speakers.people(block, signed.start(1), len(block.text)) if signed else []
+        return (signers[0], "block") if signers and signers[0].start == signed.start(1) else None
     cited = CITATION.match(block.text, last.close_at + 1)
     if cited:
         return speakers.cited(cited, block), "citation"

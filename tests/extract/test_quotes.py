@@ -323,3 +323,12 @@ def test_it_said_is_the_organisation_named_just_before(request, make_doc, settin
 def test_documents_and_appositives(request, make_doc, settings, pipeline, text, speaker):
     [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
     assert item.speaker == speaker
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_a_block_quote_signed_with_a_dash_is_its_authors(request, settings, make_doc, pipeline):
+    text = ("## The river\n\n> Nobody who has watched a river in flood ever again believes that the land belongs "
+            "to the people who live on it. — Tomas Berg, Letters from the Valley\n\nThe valley flooded again in spring.\n")
+    [item] = quotes.extract(make_doc(text, "essay.md"), request.getfixturevalue(pipeline), settings)
+    assert (item.speaker, item.source.rule) == ("Tomas Berg", "quote.block")
+    assert item.text.endswith("the people who live on it.")
