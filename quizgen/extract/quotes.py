@@ -12,7 +12,7 @@ rule names its speaker:
   quote.leading      X argued that "..."  / X called it "..." / with X calling it "..."
   quote.colon        X blasted Y for Z: "..."   a sentence introducing it with a colon
   quote.possessive   to X's warning: "..."
-  quote.phrase       according to X, "..."  / according to X, the plan "..."
+  quote.phrase       according to X, "..."  / according to X, the plan "..." / "...," according to X
   quote.block        a block quote (Markdown ">", an indented or all-quoted paragraph)
                      after a paragraph ending "X said:" / "he wrote in his memoirs:",
                      or signed "— X" at its end
@@ -129,6 +129,7 @@ class Matchers:
     noun_like: set[str]
     speech_noun: re.Pattern
     phrase: re.Pattern
+    trailing_phrase: re.Pattern
     title_cue: re.Pattern
     name_run: re.Pattern
     body_run: re.Pattern
@@ -166,6 +167,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         # "according to X", "according to a report by X"
         phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+"
                           rf"(?:(?:a|an|the)\s+(?:[a-z]+\s+){{1,2}}(?:by|from|of)\s+)?(?:the\s+)?$", re.I),
+        trailing_phrase=re.compile(rf"[\s,]*(?:{_alternatives(r.attribution_phrases)})\s+", re.I),
         title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
         name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"
                             rf"(?:,?\s+(?:{suffixes})\.)?"),
@@ -350,10 +352,13 @@ def _interrupted(text: str, first: Quoted, second: Quoted, m: Matchers) -> bool:
 
 
 def _title_of_work(block: Block, parts: tuple[Quoted, ...], m: Matchers) -> bool:
-    """'a book titled "..."', '(credit: "..." by ...)': the quoted words name a work."""
+    """'a book titled "..."', '(credit: "..." by ...)', "Title Case Words": the quoted words name a work."""
     before = block.text[max(0, parts[0].open_at - 30):parts[0].open_at]
     after = block.text[parts[-1].close_at + 1:parts[-1].close_at + 20]
-    return bool(m.title_cue.search(before) or re.match(r"[\s,]*by\s+(?:the\s+)?[A-Z]", after))
+    if m.title_cue.search(before) or re.match(r"[\s,]*by\s+(?:the\s+)?[A-Z]", after):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _joined(block, parts)) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _joined(block: Block, parts: tuple[Quoted, ...]) -> str:
@@ -395,6 +400,11 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
     trail_end = _sentence_end(block, last.close_at)
     trailing = (last.close_at + 1, trail_end)
     trail_text = block.text[trailing[0]:trailing[1]]
+    phrase = m.trailing_phrase.match(trail_text)  # '"...," according to X.'
+    if phrase:
+        named = speakers.people(block, trailing[0] + phrase.end(), trail_end)
+        if named and block.text[trailing[0] + phrase.end():named[0].start].strip().lower() in ("", "the"):
+            return named[0], "phrase"
     verb = m.speech.search(trail_text)
     if verb and len(trail_text[:verb.start()].split()) <= 4 and block.text[last.start:last.end].rstrip()[-1:] in ",!?":
         speaker = speakers.near_verb(block, trailing, after_ok=True, last=False, quote_at=max(last.start, last.end - 2))

@@ -332,3 +332,17 @@ def test_a_block_quote_signed_with_a_dash_is_its_authors(request, settings, make
     [item] = quotes.extract(make_doc(text, "essay.md"), request.getfixturevalue(pipeline), settings)
     assert (item.speaker, item.source.rule) == ("Tomas Berg", "quote.block")
     assert item.text.endswith("the people who live on it.")
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_according_to_after_the_quote(request, make_doc, settings, pipeline):
+    text = ("“The bridge will carry twice the traffic of the old one and last three times as long,” according to "
+            "the Harbour Trust.")
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert (item.speaker, item.source.rule) == ("Harbour Trust", "quote.phrase")
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_a_quoted_title_in_title_case_is_not_a_quote(request, make_doc, settings, pipeline):
+    text = "In 1944 Ruth Adler wrote “The Road Back to the Harbour and Other Essays on the Sea” for her students."
+    assert run(make_doc, request.getfixturevalue(pipeline), settings, text) == []
