@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
@@ -55,6 +55,14 @@ MAX_PHRASE_GAP_WORDS = 6  # "according to X, GA resolutions "...": words between
 # '— Jane Doe, Letters (1850)' closing a block quote: its author
 SIGNATURE = re.compile(r"(?:^|\s)(?:—|–|--)\s*(?=[A-Z])([^—–]{2,120})$")
 SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])*\s+[A-Z]")  # one the sentencizer missed
+
+
+class SpeakerPattern(BaseModel):
+    """A DependencyMatcher pattern from the speech verb (node "verb") to its speaker (node "speaker")."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    pattern: list[dict]
 
 
 class QuoteRules(BaseModel):
@@ -77,9 +85,8 @@ class QuoteRules(BaseModel):
     org_pronouns: list[str]
     body_nouns: list[str]
     not_name_starts: list[str]
-    relative_pronouns: list[str]
+    speaker_patterns: list[SpeakerPattern]
     subject_deps: list[str]
-    shared_subject_deps: list[str]
     person_labels: list[str]
     org_labels: list[str]
     untrusted_labels: list[str]
@@ -143,7 +150,18 @@ class Matchers:
     org_pronouns: set[str]
     bodies: set[str]
     not_name_starts: set[str]
-    relatives: set[str]
+    dependency: dict[int, object] = field(default_factory=dict)  # id(vocab) -> DependencyMatcher
+
+    def speaker_matcher(self, vocab):
+        """The speaker patterns as a DependencyMatcher for this vocab, built once."""
+        if id(vocab) not in self.dependency:
+            from spacy.matcher import DependencyMatcher
+
+            matcher = DependencyMatcher(vocab, validate=True)
+            for rule in self.rules.speaker_patterns:
+                matcher.add(rule.id, [rule.pattern])
+            self.dependency[id(vocab)] = matcher
+        return self.dependency[id(vocab)]
 
 
 def _alternatives(words) -> str:
@@ -184,7 +202,6 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         org_pronouns={w.lower() for w in r.org_pronouns},
         bodies={w.lower() for w in r.body_nouns},
         not_name_starts={w.lower() for w in r.not_name_starts},
-        relatives={w.lower() for w in r.relative_pronouns},
     )
 
 
@@ -633,20 +650,10 @@ class Speakers:
         return self._subject_of(block, index, token)
 
     def _subject_of(self, block: Block, index: int, verb) -> tuple[bool, Speaker | None]:
-        for climbed in range(3):
-            # a head verb's passive subject is not the speaker: "X was replaced by Y, stating that ..."
-            subjects = [c for c in verb.children if c.dep_ == self.m.rules.subject_deps[0]
-                        or (c.dep_ in self.m.rules.subject_deps and not climbed)]
-            if subjects:
-                break
-            if verb.dep_ not in self.m.rules.shared_subject_deps:
-                return True, None  # "the directive, stating that ...": a document, not a speaker
-            verb = verb.head
-        else:
-            return True, None
-        subject = min(subjects, key=lambda t: abs(t.i - verb.i))  # a misparse may give two
-        if subject.lower_ in self.m.relatives and verb.dep_ == "relcl":
-            subject = verb.head  # "Smith, who said ..."
+        """(True, the speaker) the first speaker pattern that matches from `verb` names."""
+        subject = self._pattern_speaker(verb)
+        if subject is None:
+            return True, None  # "the directive, stating that ...": a document, not a speaker
         base = block.starts[index]
         if subject.lower_ in self.m.pronouns:
             return True, self.antecedent(block, base + subject.idx)
@@ -661,6 +668,19 @@ class Speakers:
         if subject.lower_ in self.m.bodies and any(c.lower_ == "the" for c in subject.children):
             return True, self.names.body(subject.lower_, self.index.get(id(block.sentences[index]), 0))
         return True, None  # "the plan", "it": not a named speaker
+
+    def _pattern_speaker(self, verb):
+        """The speaker token of the first speaker pattern matching at `verb` (nearest it when several do)."""
+        sdoc = verb.doc
+        order = {rule.id: i for i, rule in enumerate(self.m.rules.speaker_patterns)}
+        nodes = {rule.id: [n["RIGHT_ID"] for n in rule.pattern] for rule in self.m.rules.speaker_patterns}
+        found = []
+        for match_id, tokens in self.m.speaker_matcher(sdoc.vocab)(sdoc):
+            rule = sdoc.vocab.strings[match_id]
+            if tokens[0] == verb.i:
+                speaker = sdoc[tokens[nodes[rule].index("speaker")]]
+                found.append((order[rule], abs(speaker.i - verb.i), speaker.i))  # a misparse may give two subjects
+        return sdoc[min(found)[2]] if found else None
 
     def _subject_by_position(self, block: Block, span: tuple[int, int], verb, after_ok: bool) -> Speaker | None:
         """Without a parser: the name (or he/she) right before the verb, else right after it ("said X")."""
