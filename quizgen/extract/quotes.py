@@ -79,6 +79,7 @@ class QuoteRules(BaseModel):
     name_titles: list[str]
     not_names: list[str]
     not_verbs: list[str]
+    prepositions: list[str]
     name_particles: list[str]
     name_suffixes: list[str]
     pronouns: list[str]
@@ -146,6 +147,7 @@ class Matchers:
     name_titles: set[str]
     not_names: set[str]
     not_verbs: set[str]
+    prepositions: set[str]
     pronouns: set[str]
     org_pronouns: set[str]
     bodies: set[str]
@@ -198,6 +200,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         name_titles={t.lower() for t in r.name_titles},
         not_names={w.lower() for w in r.not_names},
         not_verbs={w.lower() for w in r.not_verbs},
+        prepositions={w.lower() for w in r.prepositions},
         pronouns={w.lower() for w in r.pronouns},
         org_pronouns={w.lower() for w in r.org_pronouns},
         bodies={w.lower() for w in r.body_nouns},
@@ -690,7 +693,8 @@ class Speakers:
         gap_ok = _subject_gap
         if verb.group() in self.m.noun_like:
             gap_ok = _adjacent  # "X notes", but "his notes"
-        named = [p for p in self.people(block, a, verb.start()) if gap_ok(block.text[p.end:verb.start()], self.m)]
+        named = [p for p in self.people(block, a, verb.start()) if gap_ok(block.text[p.end:verb.start()], self.m)
+                 and (p.role or not _after_preposition(block.text, p.start, self.m))]
         if named and (not pronoun or named[-1].end > a + pronoun.start()):
             return named[-1]
         if pronoun and gap_ok(before[pronoun.end():], self.m):
@@ -791,6 +795,12 @@ def _subject_gap(text: str, m: Matchers) -> bool:
     words = text.split()
     # a comma left means the name sat inside a phrase: "Ann Lee, a French jurist, wrote" (French)
     return len(words) <= 3 and not re.search(r"[,.;:“”\"]", text) and not {"and", "but", "or"} & set(words)
+
+
+def _after_preposition(text: str, start: int, m: Matchers) -> bool:
+    """'Opponents in Congress said': a name after a preposition is not the subject."""
+    word = re.search(r"(\w+)\s+(?:the\s+)?$", text[:start])
+    return bool(word) and word.group(1).lower() in m.prepositions
 
 
 def _adjacent(text: str, m: Matchers) -> bool:

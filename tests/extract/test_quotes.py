@@ -346,3 +346,9 @@ def test_according_to_after_the_quote(request, make_doc, settings, pipeline):
 def test_a_quoted_title_in_title_case_is_not_a_quote(request, make_doc, settings, pipeline):
     text = "In 1944 Ruth Adler wrote “The Road Back to the Harbour and Other Essays on the Sea” for her students."
     assert run(make_doc, request.getfixturevalue(pipeline), settings, text) == []
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_a_name_after_a_preposition_is_not_the_speaker(request, make_doc, settings, pipeline):
+    text = "Opponents in Congress said that the bill “would leave thousands of families without a doctor they can reach.”"
+    assert run(make_doc, request.getfixturevalue(pipeline), settings, text) == []
