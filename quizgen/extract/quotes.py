@@ -21,14 +21,18 @@ rule names its speaker:
   quote.carried      an unattributed quote right after one by X, no one else named between
 
 The speaker is the subject of the speech verb. With the trained pipeline it is
-read from the dependency parse (a participle or a second verb takes its head's
-subject; "who" the noun it attaches to) and named by the entity there: a person,
-or an organisation or government ("The ministry said"). Without a parser it is
-the capitalised name right before the verb (or right after: "said X"). He/she is
-the person last named as a subject before it, looking back a few sentences; "the
-President" is the person of that title named last. Titles are cut off the name
-and kept as the role; a bare surname takes the full name given in the document.
-Only the sentences around a candidate quotation are parsed.
+read from the dependency parse with the DependencyMatcher patterns of
+rules/quotes.yaml (a participle or a second verb takes its head's subject; "who"
+the noun it attaches to), and only from a verb the quotation hangs from; it is
+named by the entity there: a person, or an organisation, government or document
+("The Foreign Ministry said", "The Charter states"). Without a parser it is the
+capitalised name right before the verb (or right after: "said X"). He/she is the
+person last named as a subject before it, looking back a few sentences; "it" the
+organisation just named; "the President" the person last named with that title;
+"the ministry" the organisation last named in full with that noun. Titles are cut
+off the name and kept as the role ("Pope Leo X" keeps its own); a bare surname
+takes the full name given in the document. Only the sentences around a candidate
+quotation are parsed.
 """
 from __future__ import annotations
 
