@@ -187,7 +187,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         # Lower case only: "States" in "the United States" is not a verb.
         speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
         noun_like={v.lower() for v in r.noun_like_verbs},
-        speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*:?\s*$", re.I),
+        speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*[:,]?\s*$", re.I),
         # "according to X", "according to a report by X"
         phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+"
                           rf"(?:(?:a|an|the)\s+(?:[a-z]+\s+){{1,2}}(?:by|from|of)\s+)?(?:the\s+)?$", re.I),
@@ -701,6 +701,11 @@ class Speakers:
                  and (p.role or not _after_preposition(block.text, p.start, self.m))]
         if named and (not pronoun or named[-1].end > a + pronoun.start()):
             return named[-1]
+        agent = re.match(r"\s+by\s+", block.text[verb.end():])  # "Y was told by X"
+        if agent and re.search(r"\b(?:was|were|been|being)\s+$", before):
+            by = [p for p in self.people(block, verb.end(), len(block.text)) if p.start == verb.end() + agent.end()]
+            if by:
+                return by[0]
         if pronoun and gap_ok(before[pronoun.end():], self.m):
             return self.antecedent(block, a + pronoun.start())
         it = ([None] + list(re.finditer(r"\b[Ii]t\b", before)))[-1]
@@ -797,8 +802,10 @@ def _subject_gap(text: str, m: Matchers) -> bool:
     """Only an appositive or a few words ("also", "has long") stand between a subject and its verb."""
     text = re.sub(r"^\s*,[^,]{1,80},", " ", text)
     words = text.split()
-    # a comma left means the name sat inside a phrase: "Ann Lee, a French jurist, wrote" (French)
-    return len(words) <= 3 and not re.search(r"[,.;:“”\"]", text) and not {"and", "but", "or"} & set(words)
+    # a comma left means the name sat inside a phrase: "Ann Lee, a French jurist, wrote" (French);
+    # "Y was told" is passive: Y is the one spoken to
+    return len(words) <= 3 and not re.search(r"[,.;:“”\"]", text) \
+        and not {"and", "but", "or", "was", "were", "been", "being"} & set(words)
 
 
 def _after_preposition(text: str, start: int, m: Matchers) -> bool:

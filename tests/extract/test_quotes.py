@@ -352,3 +352,20 @@ def test_a_quoted_title_in_title_case_is_not_a_quote(request, make_doc, settings
 def test_a_name_after_a_preposition_is_not_the_speaker(request, make_doc, settings, pipeline):
     text = "Opponents in Congress said that the bill “would leave thousands of families without a doctor they can reach.”"
     assert run(make_doc, request.getfixturevalue(pipeline), settings, text) == []
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a passive verb of speech: the agent speaks, the subject is spoken to
+        ("Lena Park was told by Omar Diaz that the harbour “would stay closed until every damaged pier had "
+         "been rebuilt.”", "Omar Diaz"),
+        # in X's words, "..."
+        ("In Ruth Adler’s words, “no bank failed because of one bad loan; they failed because of a thousand "
+         "small ones.”", "Ruth Adler"),
+    ],
+)
+def test_passives_and_possessives(request, make_doc, settings, pipeline, text, speaker):
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert item.speaker == speaker
