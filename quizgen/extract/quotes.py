@@ -87,6 +87,7 @@ class QuoteRules(BaseModel):
     name_particles: list[str]
     name_suffixes: list[str]
     pronouns: list[str]
+    gendered_titles: dict[str, list[str]]
     org_pronouns: list[str]
     body_nouns: list[str]
     not_name_starts: list[str]
@@ -747,7 +748,8 @@ class Speakers:
         """
         index = block.sentence_at(offset)
         sentence, local = block.sentences[index], offset - block.starts[index]
-        same = [p for p in self._persons(sentence) if p.end <= local]
+        pronoun = re.match(r"\w+", block.text[offset:]).group().lower()
+        same = [p for p in self._persons(sentence, pronoun) if p.end <= local]
         subjects = [p for p in same if self._is_subject(sentence, p)]
         if subjects:
             return subjects[-1]
@@ -756,7 +758,7 @@ class Speakers:
             if position is None or position - back < 0:
                 break
             earlier = self.order[position - back]
-            persons = self._persons(earlier)
+            persons = self._persons(earlier, pronoun)
             main = [p for p in persons if self._is_subject(earlier, p, main=True)]
             if main:
                 return main[0]
@@ -767,11 +769,12 @@ class Speakers:
                 return (subjects or persons)[0]
         return same[-1] if same else None
 
-    def _persons(self, sentence: Sentence) -> list[Speaker]:
-        """People named in a sentence outside its quotations."""
+    def _persons(self, sentence: Sentence, pronoun: str | None = None) -> list[Speaker]:
+        """People named in a sentence outside its quotations (who may be `pronoun`: "Mrs. Lee" is not "he")."""
         quoted = self.quoted.get(id(sentence), [])
         return [p for p in self.in_sentence(sentence)
-                if p.kind == "person" and not any(a <= p.start < b for a, b in quoted)]
+                if p.kind == "person" and not any(a <= p.start < b for a, b in quoted)
+                and self.names.may_be(p.name, pronoun)]
 
     def _is_subject(self, sentence: Sentence, person: Speaker, main: bool = False) -> bool:
         """Is the person the subject of a clause (`main`: of the sentence's main clause)?"""
@@ -847,9 +850,14 @@ class Names:
             if " " in person.name:
                 self.full.setdefault(person.name.split()[-1], (person.name, person.role))
                 self.given.setdefault(person.name.split()[0], set()).add(person.name)
+        self.pronouns: dict[str, set[str]] = {}  # full name -> he/she, as its titles tell
         for i, person, titles in found:
             known = None if " " in person.name else self.expand(person.name)
-            self.mentions.append((i, known[0] if known else person.name, titles))
+            name = known[0] if known else person.name
+            self.mentions.append((i, name, titles))
+            for pronoun, gendered in m.rules.gendered_titles.items():
+                if titles & set(gendered):
+                    self.pronouns.setdefault(name, set()).add(pronoun)
 
     def expand(self, word: str, given: bool = False) -> tuple[str, str | None] | None:
         """(full name, role) for a surname; with `given`, also for the first word of one full name."""
@@ -858,6 +866,11 @@ class Names:
         if given and len(self.given.get(word, ())) == 1:
             return next(iter(self.given[word])), None
         return None
+
+    def may_be(self, name: str, pronoun: str | None) -> bool:
+        """Could `pronoun` stand for the person? Not when a title says otherwise ("Queen", "Mr.")."""
+        said = self.pronouns.get(name, set())
+        return pronoun is None or not said or pronoun in said
 
     def body(self, noun: str, sentence: int) -> Speaker | None:
         """'the ministry': the organisation (or its text) last named in full with that noun, up to `sentence`."""

@@ -369,3 +369,11 @@ def test_a_name_after_a_preposition_is_not_the_speaker(request, make_doc, settin
 def test_passives_and_possessives(request, make_doc, settings, pipeline, text, speaker):
     [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
     assert item.speaker == speaker
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_he_is_not_a_person_whose_title_says_she(request, make_doc, settings, pipeline):
+    text = ("Mr. Omar Diaz arrived at the harbour early. Later Mrs. Lena Park opened the meeting. He said that the "
+            "fleet “would need twice as many boats before the next fishing season began.”")
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert item.speaker == "Omar Diaz"
