@@ -431,7 +431,10 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         if named and block.text[trailing[0] + phrase.end():named[0].start].strip().lower() in ("", "the"):
             return named[0], "phrase"
     verb = m.speech.search(trail_text)
-    if verb and len(trail_text[:verb.start()].split()) <= 4 and block.text[last.start:last.end].rstrip()[-1:] in ",!?":
+    ending = block.text[last.start:last.end].rstrip()[-1:]
+    # '"...," he said'; '"...." he said' too, where the sentence runs on in lower case
+    if verb and len(trail_text[:verb.start()].split()) <= 4 and (
+            ending in ",!?" or (ending == "." and trail_text.lstrip()[:1].islower())):
         speaker = speakers.near_verb(block, trailing, after_ok=True, last=False, quote_at=max(last.start, last.end - 2))
         if speaker:
             return speaker, "trailing"

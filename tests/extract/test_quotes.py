@@ -377,3 +377,11 @@ def test_he_is_not_a_person_whose_title_says_she(request, make_doc, settings, pi
             "fleet “would need twice as many boats before the next fishing season began.”")
     [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
     assert item.speaker == "Omar Diaz"
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+def test_a_full_stop_before_a_lower_case_attribution(request, make_doc, settings, pipeline):
+    text = ('Karl Weber farms near the river. "Nobody in this valley has ever seen a winter as dry as this one." '
+            "he said on Monday.")
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert (item.speaker, item.source.rule) == ("Karl Weber", "quote.trailing")
