@@ -421,7 +421,7 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         return (signers[0], "block") if signers and signers[0].start == signed.start(1) else None
     cited = CITATION.match(block.text, last.close_at + 1)
     if cited:
-        return speakers.cited(cited, block), "citation"
+        return speakers.cited(cited), "citation"
     trail_end = _sentence_end(block, last.close_at)
     trailing = (last.close_at + 1, trail_end)
     trail_text = block.text[trailing[0]:trailing[1]]
@@ -576,7 +576,7 @@ class Speakers:
                     found.append(Speaker(base + p.start, base + p.end, p.name, p.role, p.kind))
         return found
 
-    def cited(self, citation: re.Match, block: Block) -> Speaker:
+    def cited(self, citation: re.Match) -> Speaker:
         """The author of an author-year citation, with the full name when the document gives it."""
         surname = citation.group(1)
         known = self.names.expand(surname)
