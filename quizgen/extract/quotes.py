@@ -389,6 +389,7 @@ def _title_of_work(block: Block, parts: tuple[Quoted, ...], m: Matchers) -> bool
 def _joined(block: Block, parts: tuple[Quoted, ...]) -> str:
     text = " ".join(block.text[q.start:q.end].strip() for q in parts)
     text = re.sub(r"(?:(?<=\s)|^)[“\"]", "", text)  # the marks reopening each paragraph of a long quotation
+    text = re.sub(r"(?<=[a-z][.!?])\d{1,3}$", "", text.strip())  # a footnote number left inside: "... ends.12"
     return " ".join(text.split()).rstrip(" ,;:")
 
 

@@ -385,3 +385,9 @@ def test_a_full_stop_before_a_lower_case_attribution(request, make_doc, settings
             "he said on Monday.")
     [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
     assert (item.speaker, item.source.rule) == ("Karl Weber", "quote.trailing")
+
+
+def test_a_footnote_number_inside_the_closing_mark_is_dropped(make_doc, blank_nlp, settings):
+    text = "Tom Hale said, “Every harbour in the north was closed for the whole of that winter.12” The ice stayed."
+    [item] = run(make_doc, blank_nlp, settings, text)
+    assert item.text == "Every harbour in the north was closed for the whole of that winter."
