@@ -11,7 +11,7 @@ rule names its speaker:
   quote.trailing     "...," he said / "...," said X
   quote.leading      X argued that "..."  / X called it "..." / with X calling it "..."
   quote.colon        X blasted Y for Z: "..."   a sentence introducing it with a colon
-  quote.possessive   to X's warning: "..."
+  quote.possessive   to X's warning: "..."  / his reply was "..."
   quote.phrase       according to X, "..."  / according to X, the plan "..." / "...," according to X
   quote.block        a block quote (Markdown ">", an indented or all-quoted paragraph)
                      after a paragraph ending "X said:" / "he wrote in his memoirs:",
@@ -87,6 +87,7 @@ class QuoteRules(BaseModel):
     name_particles: list[str]
     name_suffixes: list[str]
     pronouns: list[str]
+    possessive_pronouns: dict[str, str]
     gendered_titles: dict[str, list[str]]
     org_pronouns: list[str]
     body_nouns: list[str]
@@ -141,6 +142,7 @@ class Matchers:
     speech: re.Pattern
     noun_like: set[str]
     speech_noun: re.Pattern
+    pronoun_noun: re.Pattern
     phrase: re.Pattern
     trailing_phrase: re.Pattern
     title_cue: re.Pattern
@@ -188,7 +190,9 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         # Lower case only: "States" in "the United States" is not a verb.
         speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
         noun_like={v.lower() for v in r.noun_like_verbs},
-        speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*[:,]?\s*$", re.I),
+        speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$", re.I),
+        pronoun_noun=re.compile(rf"\b({_alternatives(r.possessive_pronouns)})\s+(?:[a-z]+\s+)?"
+                                rf"(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$", re.I),
         # "according to X", "according to a report by X"
         phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+"
                           rf"(?:(?:a|an|the)\s+(?:[a-z]+\s+){{1,2}}(?:by|from|of)\s+)?(?:the\s+)?$", re.I),
@@ -445,6 +449,12 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         owner = [p for p in speakers.people(block, *lead) if lead[1] - p.end <= 30]
         if owner:
             return owner[-1], "possessive"
+    owned = m.pronoun_noun.search(lead_text)  # "his reply was: "...""
+    if owned:
+        pronoun = m.rules.possessive_pronouns[owned.group(1).lower()]
+        speaker = speakers.antecedent(block, lead[0] + owned.start(1), pronoun)
+        if speaker:
+            return speaker, "possessive"
     phrase = [p for p in speakers.people(block, *lead) if m.phrase.search(block.text[lead[0]:p.start])
               and _phrase_gap(block.text[p.end:lead[1]], m)]
     if phrase:
@@ -743,16 +753,17 @@ class Speakers:
                 return orgs[-1]
         return None
 
-    def antecedent(self, block: Block, offset: int) -> Speaker | None:
+    def antecedent(self, block: Block, offset: int, pronoun: str | None = None) -> Speaker | None:
         """The person a he/she at block `offset` stands for.
 
+        `pronoun` is he or she (read at `offset` when not given).
         The last person named as a subject before it in its sentence; else, going back
         sentence by sentence, the person who is the subject there (a sentence whose
         subject is he/she again passes the search on), or the first person named there.
         """
         index = block.sentence_at(offset)
         sentence, local = block.sentences[index], offset - block.starts[index]
-        pronoun = re.match(r"\w+", block.text[offset:]).group().lower()
+        pronoun = pronoun or re.match(r"\w+", block.text[offset:]).group().lower()
         same = [p for p in self._persons(sentence, pronoun) if p.end <= local]
         subjects = [p for p in same if self._is_subject(sentence, p)]
         if subjects:

@@ -391,3 +391,17 @@ def test_a_footnote_number_inside_the_closing_mark_is_dropped(make_doc, blank_nl
     text = "Tom Hale said, “Every harbour in the north was closed for the whole of that winter.12” The ice stayed."
     [item] = run(make_doc, blank_nlp, settings, text)
     assert item.text == "Every harbour in the north was closed for the whole of that winter."
+
+
+@pytest.mark.parametrize("pipeline", PIPELINES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth Adler was asked about the crisis. Her answer was “no bank failed because of one bad loan; they failed "
+        "because of a thousand small ones.”",
+        "Ruth Adler’s answer was “no bank failed because of one bad loan; they failed because of a thousand small ones.”",
+    ],
+)
+def test_a_possessive_speech_noun_names_the_speaker(request, make_doc, settings, pipeline, text):
+    [item] = run(make_doc, request.getfixturevalue(pipeline), settings, text)
+    assert (item.speaker, item.source.rule) == ("Ruth Adler", "quote.possessive")
