@@ -39,6 +39,8 @@ from pydantic import BaseModel, ConfigDict
 from ..models import Document, Enumeration, Paragraph, Sentence
 from . import common
 from .common import provenance
+from .enumeration_parse import conjunct_members, ends_in_nouns, is_plural_noun
+from .nlp import has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
 
@@ -57,6 +59,11 @@ class EnumerationRules(BaseModel):
     as_verbs: list[str]
     example_cues: list[str]
     max_member_words: int
+    copulas: list[str]
+    set_determiners: list[str]
+    not_set_subjects: list[str]
+    not_plural: list[str]
+    qualifiers: list[str]
 
 
 def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
@@ -92,6 +99,13 @@ class Patterns:
     count_phrase: re.Pattern
     these: re.Pattern
     as_its: re.Pattern
+    copular_set: re.Pattern
+    colon_list: re.Pattern
+    dash_list: re.Pattern
+    paren_list: re.Pattern
+    plural_of: re.Pattern
+    plural_word: re.Pattern
+    numbered_marker: re.Pattern
 
 
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
@@ -101,6 +115,9 @@ QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
 def patterns() -> Patterns:
     rules = load_rules()
     count = _alternation(rules.counts)
+    # a plural noun: "powers", "Exceptions"; not "crisis", "thus"
+    plural = rf"(?!(?:{_alternation(rules.not_plural)})\b)[\w’'-]*[a-z](?<!ss)(?<!us)(?<!is)s\b"
+    qualifier = rf"(?: (?:{_alternation(rules.qualifiers)}) [^,;:—–()]{{1,90}}?)?"
     ordinal = _alternation([*rules.ordinals, *rules.closing_ordinals])
     # "<count> [up to four words] <plural noun>": the name of a counted list.
     counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
@@ -135,6 +152,17 @@ def patterns() -> Patterns:
         as_heading=re.compile(r"^\S.{1,80}? as (?:the |an? )?\S.{1,80}$"),
         count_phrase=re.compile(counted, re.I),
         as_its=re.compile(r"\bwith (?P<list>[^;:]+?) as (?:its|their) (?P<label>(?:[\w-]+ )?[\w-]+s)\b"),
+        copular_set=re.compile(
+            rf"^(?:[^;:]{{0,250}}?[,)] )?(?P<label>(?:(?:{_alternation(rules.set_determiners)}) )?"
+            rf"(?!(?:{_alternation(rules.not_set_subjects)})\b)(?:[\w’'-]+ ){{0,5}}?{plural}{qualifier}) "
+            rf"(?:{_alternation(rules.copulas)}) (?P<list>.+)$", re.I),
+        colon_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: [\w’'-]+){{0,5}}?): (?P<list>[^:;]+)$"),
+        dash_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: (?:of|in|for) [\w’' -]+?)?) ?(?:—|–|--) ?"
+                             r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
+        paren_list=re.compile(r"(?P<label>\b(?:[\w’'-]+ ){0,5}[\w’'-]+) \((?P<list>[^()]+)\)"),
+        plural_of=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,3}}?{plural}) of (?P<list>[^:;]+)"),
+        plural_word=re.compile(plural),
+        numbered_marker=re.compile(r"(?:^|,? (?:and )?)\(?(?P<mark>[1-9]|[a-h])\) "),
         these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
                          r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
     )
@@ -182,9 +210,9 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
         if _words(part) > max_words:
             break
         members.append(part)
-        nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        oxford_follows = AND.match(nxt) and _words(AND.sub("", nxt)) <= max_words
-        if re.search(r"\s(?:and|or)\s", part) and not oxford_follows:
+        # an Oxford comma further on closes the list, so an "and" before it is inside a member
+        oxford_later = any(AND.match(p) and _words(AND.sub("", p)) <= max_words for p in parts[i + 1:])
+        if re.search(r"\s(?:and|or)\s", part) and not oxford_later:
             break
     if not members:
         return []
@@ -235,6 +263,7 @@ class Found:
     members: tuple[str, ...]
     sentences: tuple[Sentence, ...]
     rule: str
+    cue: Cue | None = None  # where a cued list lies in its sentence, for the parse to refine
 
 
 def _is_example_list(text_before: str) -> bool:
@@ -254,10 +283,11 @@ def _count_inline(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
             yield m.group("label"), [_gist(p) for p in pieces]
 
 
-def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().count_cue.search(text)
     if m and not _is_example_list(text[: m.start("list")]):
-        yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
+        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+        yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")))
 
 
 def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
@@ -284,10 +314,13 @@ def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
             yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
 
 
-def _purpose(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+def _purpose(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"The purpose of X is to A, B and C": one purpose in three parts; two parts are one aim ("to A and B")."""
     m = patterns().purpose.search(text)
     if m:
-        yield m.group("label"), split_members(m.group("list"), 20, pairs)
+        members = split_members(m.group("list"), 20, pairs)
+        if len(members) >= 3:
+            yield Cue(m.group("label"), members, m.start("list"), len(text), nominal=False)
 
 
 def _quoted_as(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
@@ -353,13 +386,130 @@ def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         yield found
 
 
+# ----------------------------------------------------------------- cued lists (refined by the parse)
+
+@dataclass(frozen=True)
+class Cue:
+    """A list a cue names inside one sentence: where it starts, and the count the text gives."""
+
+    label: str
+    members: list[str]
+    start: int  # character offset of the list in the sentence
+    end: int
+    count: int = 0  # "three ..." -> 3; 0 when no count is given
+    nominal: bool = True  # members are noun phrases (not verb phrases after "to")
+    plural_at: int = -1  # offset of the plural noun that names the set, for the tagger to confirm
+
+
+def _plural_at(m: re.Match) -> int:
+    """Offset of the label's last plural-looking word: the noun the pattern took to name the set."""
+    plurals = list(patterns().plural_word.finditer(m.group("label")))
+    return m.start("label") + plurals[-1].start() if plurals else -1
+
+
+def _count_in(label: str) -> int:
+    counts = load_rules().counts
+    return next((counts.index(w) + 2 for w in label.lower().split() if w in counts), 0)
+
+
+def _whole(span: str, members: list[str], slack: int = 1) -> bool:
+    """True when the members use up the span: the list runs to where the span ends."""
+    return _words(span) <= sum(_words(m) for m in members) + len(members) + slack
+
+
+# words that open a predicate or clause rather than a noun phrase
+LEADS_OUT = re.compile(r"^(?:[a-z]+ly|[a-z]+ed|not|also|still|then|now|so|too|more|less|very|as|at|in|on|by|with|from|"
+                       r"when|where|if|because|but|that|which|who|both|either|neither|except|apart|besides|excluding|see)\b")
+
+
+def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    m = patterns().copular_set.search(text)
+    if not m or patterns().example.search(m.group("list")):
+        return
+    span, start = m.group("list"), m.start("list")
+    purpose = re.match(r"to ", span)
+    if purpose:
+        span, start = span[3:], start + 3
+    members = split_members(span, 20 if purpose else 12, pairs)
+    if len(members) >= 3 or (len(members) == 2 and _whole(span, members, 0)):
+        if not purpose and LEADS_OUT.match(members[0]):
+            return  # "were soon incorporated ...", "are meaningful when ...": a predicate, not a set
+        yield Cue(m.group("label"), members, start, len(text), _count_in(m.group("label")), not purpose,
+                  _plural_at(m))
+
+
+def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    m = patterns().colon_list.search(text)
+    if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
+        return
+    members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
+    if len(members) >= 2 and _whole(m.group("list"), members):
+        yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")),
+                  plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1)
+
+
+def _dash_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    m = patterns().dash_list.search(text)
+    if not m or _is_example_list(m.group("label")) or patterns().example.search(m.group("list")):
+        return
+    members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+    if len(members) >= 3 and _whole(m.group("list"), members):
+        yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")))
+
+
+def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"the powers (A, B, C, and D)": a bracketed run of 3+ short names after the set's name."""
+    for m in patterns().paren_list.finditer(text):
+        inner = m.group("list")
+        if patterns().example.search(inner) or re.search(r"\d|\bi\.e\b", inner):
+            continue
+        members = split_members(inner, 4, pairs)
+        if any(LEADS_OUT.match(member) or member.lower() in FUNCTION_WORDS for member in members):
+            continue  # "(except for A, B and C)", "(with translations to ...)"
+        if len(members) >= 3 and _whole(inner, members, 0) and (len(members) >= 4 or re.search(r" and ", inner)):
+            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")))
+
+
+def _plural_of(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"the small states of A, B, C and D": a plural name, then 3+ members."""
+    for m in patterns().plural_of.finditer(text):
+        if _is_example_list(text[: m.start("list")]):
+            continue
+        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+        if len(members) >= 3:
+            yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")))
+
+
+def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B": members between markers that count up."""
+    marks = list(patterns().numbered_marker.finditer(text))
+    if len(marks) < 2:
+        return
+    labels = [mk.group("mark") for mk in marks]
+    first = labels[0]
+    if first not in ("1", "a") or labels != [chr(ord(first) + i) for i in range(len(labels))]:
+        return
+    members = [text[a.end(): b.start()] for a, b in zip(marks, marks[1:])] + [text[marks[-1].end():]]
+    members = [re.sub(r",?\s*(?:and|or)?,?$", "", m.strip().rstrip(".")) for m in members]
+    yield Cue(text[: marks[0].start()], members, marks[0].start(), len(text), _count_in(text[: marks[0].start()]))
+
+
+CUED_RULES = (
+    ("enum.count-cue", _count_cue),
+    ("enum.purpose", _purpose),
+    ("enum.numbered-inline", _numbered_inline),
+    ("enum.copular-set", _copular_set),
+    ("enum.colon-list", _colon_list),
+    ("enum.dash-list", _dash_list),
+    ("enum.paren-list", _paren_list),
+)
+
+
 SENTENCE_RULES = (
     ("enum.count-inline", _count_inline),
-    ("enum.count-cue", _count_cue),
     ("enum.count-subject", _count_subject),
     ("enum.cue", _cue),
     ("enum.kind-of", _kind_of),
-    ("enum.purpose", _purpose),
     ("enum.quoted-as", _quoted_as),
     ("enum.quoted-features", _quoted_features),
     ("enum.distributed-of", _distributed_of),
@@ -373,11 +523,48 @@ SENTENCE_RULES = (
 
 def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]:
     """Lists named inside one sentence (or heading), by every sentence rule."""
+    for rule, find in CUED_RULES:
+        for cue in find(sentence.text, pairs):
+            cleaned = _clean_members(cue.members)
+            if cleaned:
+                yield Found(_tidy(cue.label), cleaned, (sentence,), rule, cue)
     for rule, find in SENTENCE_RULES:
         for label, members in find(sentence.text, pairs):
             cleaned = _clean_members(members)
             if cleaned:
                 yield Found(_tidy(label), cleaned, (sentence,), rule)
+
+
+def refined(found: list[Found], nlp) -> list[Found]:
+    """Cued lists with the parse's members where it has them; a count the text gives must match.
+
+    The parse keeps an "and" inside a member and leaves out clauses hung on one;
+    where it finds no coordination at the cue the regular-expression members stay.
+    """
+    cued = [f for f in found if f.cue is not None]
+    docs = parse(nlp, [f.sentences[0].text for f in cued]) if cued and has_parser(nlp) else [None] * len(cued)
+    by_item = dict(zip(map(id, cued), docs))
+    out = []
+    for item in found:
+        cue = item.cue
+        if cue is None:
+            out.append(item)
+            continue
+        candidates = [item.members]
+        doc = by_item[id(item)]
+        if doc is not None:
+            if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
+                continue  # "displays the slogan: ...": no plural noun names a set
+            from_parse = _clean_members(conjunct_members(doc, cue.start, cue.end, cue.nominal))
+            if from_parse:
+                candidates.insert(0, from_parse)
+            elif not cue.nominal or not ends_in_nouns(doc, cue.start, list(item.members)):
+                continue  # no coordination of noun phrases (or of verb phrases after "to") at the cue
+        if cue.count:
+            candidates = [c for c in candidates if len(c) == cue.count]
+        if candidates:
+            out.append(Found(item.label, candidates[0], item.sentences, item.rule))
+    return out
 
 
 LAST_PAIR = re.compile(
@@ -656,6 +843,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     found.extend(named_by_next_sentence(units))
     found.extend(parallel_headings(doc))
     found.extend(parallel_openers(doc))
+    found = refined(found, nlp)
     found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))
     for item in without_duplicates(found):
         yield Enumeration(label=item.label, members=item.members,

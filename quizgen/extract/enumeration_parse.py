@@ -1,0 +1,85 @@
+"""Members of a list read from the dependency parse: the conjuncts of one head.
+
+The regular-expression rules find where a named list starts; with a trained
+pipeline the parse then says where each member ends, so an "and" inside a
+member ("mutual respect for sovereignty and territorial integrity") stays, and a
+clause hung on a member ("..., which has jurisdiction over ...") is left out.
+spaCy objects stay in this module: callers get plain strings.
+"""
+from __future__ import annotations
+
+# Children that end a member rather than belong to it: the next conjunct, the
+# coordinator, punctuation, and clauses that only comment on the member.
+NOT_PART = frozenset({"conj", "cc", "punct", "relcl", "acl", "appos", "advcl", "preconj"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+NOUN_LEAD = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON", "X"})  # what may open a noun phrase
+
+
+def _member_text(doc, head) -> str:
+    skipped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in NOT_PART and (child.i > head.i or child.dep_ == "preconj"):
+            skipped.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    # keep the contiguous run that holds the head
+    start = end = tokens.index(head)
+    while start > 0 and tokens[start - 1].i == tokens[start].i - 1:
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
+        end += 1
+    first, last = tokens[start], tokens[end]
+    return doc.text[first.idx: last.idx + len(last.text)].strip(" ,;:—–-(")
+
+
+def conjunct_members(doc, start_char: int, end_char: int | None = None,
+                     nominal: bool = False) -> list[str]:
+    """Members of the coordination that starts at `start_char` (within `end_char`), or [] when none does.
+
+    The first member's head is the token with conjuncts whose phrase begins at
+    the list start (a determiner or number marker before it may open the phrase).
+    With `nominal`, every conjunct must be a noun, name or gerund phrase.
+    """
+    end_char = len(doc.text) if end_char is None else end_char
+    inside = [t for t in doc if start_char <= t.idx < end_char]
+    if not inside:
+        return []
+    first = next((t for t in inside if not t.is_punct), inside[0])
+    best = None
+    for token in inside:
+        conjuncts = [c for c in token.children if c.dep_ == "conj" and c.idx < end_char]
+        if not conjuncts or first.i not in (token.i, token.left_edge.i):
+            continue
+        if best is None or len(token.conjuncts) > len(best.conjuncts):
+            best = token
+    if best is None:
+        return []
+    heads = [best, *sorted((c for c in best.conjuncts if c.i > best.i and c.idx < end_char), key=lambda c: c.i)]
+    if nominal and not all(h.pos_ in NOMINAL or h.tag_ == "VBG" for h in heads):
+        return []
+    return [_member_text(doc, h) for h in heads]
+
+
+def is_plural_noun(doc, char: int) -> bool:
+    """True when the word at `char` is tagged as a plural noun ("powers", not the verb "displays")."""
+    return any(t.idx == char and t.tag_ in ("NNS", "NNPS") for t in doc)
+
+
+def ends_in_nouns(doc, start_char: int, members: list[str]) -> bool:
+    """True when each member, found in order from `start_char`, ends in a noun or name ("the Netherlands").
+
+    The check for lists the parse attaches oddly (an apposition for a conjunct):
+    "meaningful when" or "clear" are not members of a set.
+    """
+    at = start_char
+    for member in members:
+        found = doc.text.find(member, at)
+        if found < 0:
+            return False
+        at = found + len(member)
+        words = [t for t in doc if found <= t.idx < at and not t.is_punct]
+        if not words or words[-1].pos_ not in NOMINAL:
+            return False
+        lead = next(i for i, t in enumerate(words) if t.pos_ in NOMINAL)
+        if any(t.pos_ not in NOUN_LEAD for t in words[:lead]) or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False  # "present between January ...", "soon incorporated into ..."
+    return True
