@@ -61,25 +61,30 @@ def conjunct_members(doc, start_char: int, end_char: int | None = None,
 
 def is_plural_noun(doc, char: int) -> bool:
     """True when the word at `char` is tagged as a plural noun ("powers", not the verb "displays")."""
-    return any(t.idx == char and t.tag_ in ("NNS", "NNPS") for t in doc)
+    # the small tagger often calls a capitalised plural a singular name ("Government Regimes")
+    return any(t.idx == char and (t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.text.endswith("s")) for t in doc)
 
 
-def ends_in_nouns(doc, start_char: int, members: list[str]) -> bool:
-    """True when each member, found in order from `start_char`, ends in a noun or name ("the Netherlands").
+def _is_noun_phrase(words) -> bool:
+    if not words or words[-1].pos_ not in NOMINAL:
+        return False
+    lead = next(i for i, t in enumerate(words) if t.pos_ in NOMINAL)
+    # "present between January ...", "soon incorporated into ..." are predicates
+    return all(t.pos_ in NOUN_LEAD for t in words[:lead]) and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
-    The check for lists the parse attaches oddly (an apposition for a conjunct):
-    "meaningful when" or "clear" are not members of a set.
+
+def are_phrases(doc, start_char: int, members: list[str]) -> bool:
+    """True when the members, found in order from `start_char`, are all noun phrases or all gerund phrases.
+
+    The check for lists the parse attaches oddly (an apposition for a conjunct, a
+    progressive for "goals are promoting A, ensuring B"): "meaningful when" or
+    "clear" are not members of a set.
     """
-    at = start_char
+    at, spans = start_char, []
     for member in members:
         found = doc.text.find(member, at)
         if found < 0:
             return False
         at = found + len(member)
-        words = [t for t in doc if found <= t.idx < at and not t.is_punct]
-        if not words or words[-1].pos_ not in NOMINAL:
-            return False
-        lead = next(i for i, t in enumerate(words) if t.pos_ in NOMINAL)
-        if any(t.pos_ not in NOUN_LEAD for t in words[:lead]) or any(t.pos_ in ("VERB", "AUX") for t in words):
-            return False  # "present between January ...", "soon incorporated into ..."
-    return True
+        spans.append([t for t in doc if found <= t.idx < at and not t.is_punct])
+    return all(_is_noun_phrase(words) for words in spans) or all(words and words[0].tag_ == "VBG" for words in spans)

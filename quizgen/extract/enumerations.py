@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict
 from ..models import Document, Enumeration, Paragraph, Sentence
 from . import common
 from .common import provenance
-from .enumeration_parse import conjunct_members, ends_in_nouns, is_plural_noun
+from .enumeration_parse import are_phrases, conjunct_members, is_plural_noun
 from .nlp import has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
@@ -64,6 +64,8 @@ class EnumerationRules(BaseModel):
     not_set_subjects: list[str]
     not_plural: list[str]
     qualifiers: list[str]
+    back_matter_headings: list[str]
+    max_item_words: int
 
 
 def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
@@ -122,7 +124,7 @@ def patterns() -> Patterns:
     # "<count> [up to four words] <plural noun>": the name of a counted list.
     counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
     return Patterns(
-        count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,40})?: |, namely,? )(?P<list>[^:;]+)", re.I),
+        count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,70})?: |, namely,? )(?P<list>[^:;]+)", re.I),
         count_subject=re.compile(
             rf"^(?P<list>.+?) (?:are|were|form|constitute|make up|became|become|remain|remained) (?:the )?"
             rf"(?P<label>(?:{count}) [^,.;]+|(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
@@ -156,10 +158,10 @@ def patterns() -> Patterns:
             rf"^(?:[^;:]{{0,250}}?[,)] )?(?P<label>(?:(?:{_alternation(rules.set_determiners)}) )?"
             rf"(?!(?:{_alternation(rules.not_set_subjects)})\b)(?:[\w’'-]+ ){{0,5}}?{plural}{qualifier}) "
             rf"(?:{_alternation(rules.copulas)}) (?P<list>.+)$", re.I),
-        colon_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: [\w’'-]+){{0,5}}?): (?P<list>[^:;]+)$"),
+        colon_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: [\w’'-]+){{0,9}}?): (?P<list>[^:;]+)$"),
         dash_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: (?:of|in|for) [\w’' -]+?)?) ?(?:—|–|--) ?"
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
-        paren_list=re.compile(r"(?P<label>\b(?:[\w’'-]+ ){0,5}[\w’'-]+) \((?P<list>[^()]+)\)"),
+        paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_of=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,3}}?{plural}) of (?P<list>[^:;]+)"),
         plural_word=re.compile(plural),
         numbered_marker=re.compile(r"(?:^|,? (?:and )?)\(?(?P<mark>[1-9]|[a-h])\) "),
@@ -467,7 +469,8 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         if any(LEADS_OUT.match(member) or member.lower() in FUNCTION_WORDS for member in members):
             continue  # "(except for A, B and C)", "(with translations to ...)"
         if len(members) >= 3 and _whole(inner, members, 0) and (len(members) >= 4 or re.search(r" and ", inner)):
-            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")))
+            label = " ".join(text[: m.start()].split()[-6:])
+            yield Cue(label, members, m.start("list"), m.end("list"), _count_in(label))
 
 
 def _plural_of(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
@@ -556,9 +559,11 @@ def refined(found: list[Found], nlp) -> list[Found]:
             if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
                 continue  # "displays the slogan: ...": no plural noun names a set
             from_parse = _clean_members(conjunct_members(doc, cue.start, cue.end, cue.nominal))
-            if from_parse:
-                candidates.insert(0, from_parse)
-            elif not cue.nominal or not ends_in_nouns(doc, cue.start, list(item.members)):
+            # clean noun phrases split at commas beat a parse that stumbles on hyphens and
+            # appositions; where they are not clean (a clause hung on a member) the parse decides
+            regex_clean = cue.nominal and are_phrases(doc, cue.start, list(item.members))
+            candidates = [c for c in ([item.members, from_parse] if regex_clean else [from_parse]) if c]
+            if not candidates:
                 continue  # no coordination of noun phrases (or of verb phrases after "to") at the cue
         if cue.count:
             candidates = [c for c in candidates if len(c) == cue.count]
@@ -749,6 +754,59 @@ def parallel_openers(doc: Document) -> Iterator[Found]:
     yield from close()
 
 
+# ----------------------------------------------------------------- list items
+
+def _item_member(paragraph: Paragraph) -> str:
+    """What one list item contributes: its bold lead ("**Term**: ..."), else its first sentence."""
+    first = paragraph.sentences[0]
+    lead = next((mark for mark in getattr(first, "marks", ()) if mark.kind == "strong" and mark.start <= 2), None)
+    if lead is not None and re.match(r"\s*[:.—–-]", first.text[lead.end:]):
+        return first.text[lead.start: lead.end]
+    text = re.sub(r"^(?:--|[-–—•*])\s*", "", first.text)
+    if _words(text) > load_rules().max_item_words:
+        text = re.split(r"[;:]\s|,\s(?:which|who|where|while|but|and)\s", text, maxsplit=1)[0]
+    return _tidy(text)
+
+
+def list_items(doc: Document) -> Iterator[Found]:
+    """A bulleted or numbered list after a colon or under a heading: each item is one member.
+
+    The list is closed when its introduction ends with a colon ("The main tenets were:")
+    or a heading names it; a count in the introduction must equal the number of items.
+    """
+    rules = load_rules()
+    intro: Paragraph | None = None
+    run: list[Paragraph] = []
+
+    def close() -> Iterator[Found]:
+        if len(run) < 2 or intro is None or not intro.sentences:
+            return
+        label = intro.sentences[-1].text
+        if intro.kind == "heading":
+            if label.lower().strip(" :") in rules.back_matter_headings:
+                return
+        elif not label.rstrip().endswith(":"):
+            return
+        count = _count_in(label)
+        if count and count != len(run):
+            return
+        members = _clean_members([_item_member(p) for p in run])
+        if members:
+            sentences = tuple(p.sentences[0] for p in run)
+            yield Found(_tidy(label), members, (intro.sentences[-1], *sentences), "enum.list-items")
+
+    for paragraph in doc.paragraphs:
+        is_item = getattr(paragraph, "list_item", None) and paragraph.kind == "body"
+        if is_item and not paragraph.unreliable and paragraph.sentences:
+            run.append(paragraph)
+            continue
+        yield from close()
+        run = []
+        if paragraph.kind in ("body", "heading"):
+            intro = paragraph
+    yield from close()
+
+
 # ----------------------------------------------------------------- duplicates
 
 def _member_match(a: str, b: str) -> bool:
@@ -842,6 +900,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     found.extend(ordinal_sequences(units))
     found.extend(named_by_next_sentence(units))
     found.extend(parallel_headings(doc))
+    found.extend(list_items(doc))
     found.extend(parallel_openers(doc))
     found = refined(found, nlp)
     found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))
