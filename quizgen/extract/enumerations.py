@@ -64,7 +64,8 @@ class EnumerationRules(BaseModel):
     not_set_subjects: list[str]
     not_plural: list[str]
     qualifiers: list[str]
-    back_matter_headings: list[str]
+    not_list_headings: list[str]
+    item_clause_ends: list[str]
     max_item_words: int
 
 
@@ -757,15 +758,36 @@ def parallel_openers(doc: Document) -> Iterator[Found]:
 # ----------------------------------------------------------------- list items
 
 def _item_member(paragraph: Paragraph) -> str:
-    """What one list item contributes: its bold lead ("**Term**: ..."), else its first sentence."""
+    """What one list item contributes: its bold lead ("**Term**: ..."), else the first clause of its first sentence."""
     first = paragraph.sentences[0]
-    lead = next((mark for mark in getattr(first, "marks", ()) if mark.kind == "strong" and mark.start <= 2), None)
+    lead = next((mark for mark in first.marks if mark.kind == "strong" and mark.start <= 2), None)
     if lead is not None and re.match(r"\s*[:.—–-]", first.text[lead.end:]):
         return first.text[lead.start: lead.end]
     text = re.sub(r"^(?:--|[-–—•*])\s*", "", first.text)
+    ends = _alternation(load_rules().item_clause_ends)
+    clause = re.split(rf"[;:]\s|\s\(|,\s(?=(?:{ends})\b)", text, maxsplit=1)[0]
+    if _words(clause) >= 4:
+        text = clause
     if _words(text) > load_rules().max_item_words:
-        text = re.split(r"[;:]\s|,\s(?:which|who|where|while|but|and)\s", text, maxsplit=1)[0]
+        return ""
     return _tidy(text)
+
+
+def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
+    """The lists in one run of items: the run itself after `intro`, and each sub-list an item opens with a colon.
+
+    Items carry no nesting level, so a sub-list takes the count its opener gives
+    ("two delegations:") or else runs to the next item that opens another list.
+    """
+    openers = [i for i, p in enumerate(items) if p.sentences[-1].text.rstrip().endswith(":")]
+    nested: set[int] = set()
+    for n, i in enumerate(openers):
+        end = openers[n + 1] if n + 1 < len(openers) else len(items)
+        count = _count_in(items[i].sentences[-1].text)
+        sub = items[i + 1: min(end, i + 1 + count) if count else end]
+        nested.update(range(i + 1, i + 1 + len(sub)))
+        yield items[i], sub
+    yield intro, [p for i, p in enumerate(items) if i not in nested]
 
 
 def list_items(doc: Document) -> Iterator[Found]:
@@ -773,31 +795,35 @@ def list_items(doc: Document) -> Iterator[Found]:
 
     The list is closed when its introduction ends with a colon ("The main tenets were:")
     or a heading names it; a count in the introduction must equal the number of items.
+    An introduction that speaks to the reader ("you will be able to:") opens study aims.
     """
     rules = load_rules()
     intro: Paragraph | None = None
     run: list[Paragraph] = []
 
     def close() -> Iterator[Found]:
-        if len(run) < 2 or intro is None or not intro.sentences:
+        if not run or intro is None or not intro.sentences:
             return
-        label = intro.sentences[-1].text
-        if intro.kind == "heading":
-            if label.lower().strip(" :") in rules.back_matter_headings:
-                return
-        elif not label.rstrip().endswith(":"):
-            return
-        count = _count_in(label)
-        if count and count != len(run):
-            return
-        members = _clean_members([_item_member(p) for p in run])
-        if members:
-            sentences = tuple(p.sentences[0] for p in run)
-            yield Found(_tidy(label), members, (intro.sentences[-1], *sentences), "enum.list-items")
+        for opener, items in _item_lists(intro, run):
+            label = opener.sentences[-1].text
+            if len(items) < 2 or re.search(r"\byou\b", label, re.I):
+                continue
+            if opener.kind == "heading":
+                if label.lower().strip(" :") in rules.not_list_headings:
+                    continue
+            elif not label.rstrip().endswith(":"):
+                continue
+            count = _count_in(label)
+            if count and count != len(items):
+                continue
+            members = _clean_members([_item_member(p) for p in items])
+            if members:
+                sentences = tuple(p.sentences[0] for p in items)
+                yield Found(_tidy(label), members, (opener.sentences[-1], *sentences), "enum.list-items")
 
     for paragraph in doc.paragraphs:
-        is_item = getattr(paragraph, "list_item", None) and paragraph.kind == "body"
-        if is_item and not paragraph.unreliable and paragraph.sentences:
+        if paragraph.list_item is not None and paragraph.kind == "body" and not paragraph.unreliable \
+                and paragraph.sentences:
             run.append(paragraph)
             continue
         yield from close()
