@@ -763,7 +763,12 @@ def _item_member(paragraph: Paragraph) -> str:
     lead = next((mark for mark in first.marks if mark.kind == "strong" and mark.start <= 2), None)
     if lead is not None and re.match(r"\s*[:.—–-]", first.text[lead.end:]):
         return first.text[lead.start: lead.end]
-    text = re.sub(r"^(?:--|[-–—•*])\s*", "", first.text)
+    return _item_member_text(first.text)
+
+
+def _item_member_text(text: str) -> str:
+    """An item's first clause, without its marker; "" for an item too long to be one member."""
+    text = re.sub(r"^(?:--|[-–—•*])\s*", "", text)
     ends = _alternation(load_rules().item_clause_ends)
     clause = re.split(rf"[;:]\s|\s\(|,\s(?=(?:{ends})\b)", text, maxsplit=1)[0]
     if _words(clause) >= 4:
@@ -831,6 +836,39 @@ def list_items(doc: Document) -> Iterator[Found]:
         if paragraph.kind in ("body", "heading"):
             intro = paragraph
     yield from close()
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+
+
+def inline_items(doc: Document) -> Iterator[Found]:
+    """Items run together in one paragraph after a colon: "three key points: -- A; -- B; and -- C".
+
+    Plain text that lost its line breaks keeps the item markers; a list ends with
+    the item after which the paragraph goes on with other sentences.
+    """
+    for paragraph in doc.paragraphs:
+        if paragraph.kind != "body" or paragraph.unreliable:
+            continue
+        text = paragraph.text
+        for m in re.finditer(r":\s+(--|[–—•*])\s+", text):
+            members: list[str] = []
+            segments = re.split(rf"\s+{re.escape(m.group(1))}\s+", text[m.end():])
+            for segment in segments:
+                first, *rest = SENTENCE_END.split(segment, maxsplit=1)
+                first = re.sub(r"[;,]?\s*(?:and|or)?$", "", first.strip())
+                members.append(first)
+                if rest:
+                    break
+            intro = SENTENCE_END.split(text[: m.start()])[-1]
+            count = _count_in(intro)
+            if len(members) < 2 or (count and count != len(members)):
+                continue
+            cleaned = _clean_members([_item_member_text(member) for member in members])
+            sentences = tuple(s for s in paragraph.sentences if intro[-40:] in s.text or
+                              any(member[:40] in s.text for member in members))
+            if cleaned and sentences:
+                yield Found(_tidy(intro), cleaned, sentences, "enum.inline-items")
 
 
 # ----------------------------------------------------------------- duplicates
@@ -927,6 +965,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     found.extend(named_by_next_sentence(units))
     found.extend(parallel_headings(doc))
     found.extend(list_items(doc))
+    found.extend(inline_items(doc))
     found.extend(parallel_openers(doc))
     found = refined(found, nlp)
     found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))
