@@ -106,8 +106,8 @@ class Patterns:
     colon_list: re.Pattern
     dash_list: re.Pattern
     paren_list: re.Pattern
-    plural_of: re.Pattern
     plural_word: re.Pattern
+    set_subject: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -163,8 +163,11 @@ def patterns() -> Patterns:
         dash_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: (?:of|in|for) [\w’' -]+?)?) ?(?:—|–|--) ?"
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
-        plural_of=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,3}}?{plural}) of (?P<list>[^:;]+)"),
         plural_word=re.compile(plural),
+        set_subject=re.compile(
+            rf"^(?:both )?(?P<list>[^,;:]+(?:, [^,;:]+)*,? and [^,;:]+?) (?:{_alternation(rules.copulas)}) "
+            rf"(?P<label>(?:(?:the|all|both) )?(?:[\w’'“”\"-]+ ){{0,4}}?{plural})(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)",
+            re.I),
         numbered_marker=re.compile(r"(?:^|,? (?:and )?)\(?(?P<mark>[1-9]|[a-h])\) "),
         these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
                          r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
@@ -474,14 +477,14 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
             yield Cue(label, members, m.start("list"), m.end("list"), _count_in(label))
 
 
-def _plural_of(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"the small states of A, B, C and D": a plural name, then 3+ members."""
-    for m in patterns().plural_of.finditer(text):
-        if _is_example_list(text[: m.start("list")]):
-            continue
-        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
-        if len(members) >= 3:
-            yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")))
+def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
+    m = patterns().set_subject.match(text)
+    if m and not patterns().example.search(m.group("list")):
+        members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
+        if len(members) >= 2 and _whole(m.group("list"), members, 0):
+            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")),
+                      plural_at=_plural_at(m))
 
 
 def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
@@ -506,6 +509,7 @@ CUED_RULES = (
     ("enum.colon-list", _colon_list),
     ("enum.dash-list", _dash_list),
     ("enum.paren-list", _paren_list),
+    ("enum.set-subject", _set_subject),
 )
 
 
