@@ -65,12 +65,21 @@ def is_plural_noun(doc, char: int) -> bool:
     return any(t.idx == char and (t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.text.endswith("s")) for t in doc)
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _is_noun_phrase(words) -> bool:
+    """Opens like a noun phrase, ends in a noun, holds no finite verb.
+
+    Not: "soon incorporated into ...", "present between January ...", "the talks failed".
+    """
     if not words or words[-1].pos_ not in NOMINAL:
         return False
-    lead = next(i for i, t in enumerate(words) if t.pos_ in NOMINAL)
-    # "present between January ...", "soon incorporated into ..." are predicates
-    return all(t.pos_ in NOUN_LEAD for t in words[:lead]) and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    if words[0].pos_ not in NOUN_LEAD:
+        return False
+    if words[0].pos_ == "ADJ" and len(words) > 1 and words[1].pos_ == "ADP":
+        return False
+    return not any(t.tag_ in FINITE for t in words)
 
 
 def are_phrases(doc, start_char: int, members: list[str]) -> bool:
@@ -80,9 +89,9 @@ def are_phrases(doc, start_char: int, members: list[str]) -> bool:
     progressive for "goals are promoting A, ensuring B"): "meaningful when" or
     "clear" are not members of a set.
     """
-    at, spans = start_char, []
+    at, spans, text = start_char, [], doc.text.lower()  # members may have lost a capital ("The ..." -> "the ...")
     for member in members:
-        found = doc.text.find(member, at)
+        found = text.find(member.lower(), at)
         if found < 0:
             return False
         at = found + len(member)

@@ -108,6 +108,7 @@ class Patterns:
     paren_list: re.Pattern
     plural_word: re.Pattern
     set_subject: re.Pattern
+    count_after: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -164,6 +165,8 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
+                               rf"(?P<label>(?:{count}) [\w-]+s)\b"),
         set_subject=re.compile(
             rf"^(?:both )?(?P<list>[^,;:]+(?:, [^,;:]+)*,? and [^,;:]+?) (?:{_alternation(rules.copulas)}) "
             rf"(?P<label>(?:(?:the|all|both) )?(?:[\w’'“”\"-]+ ){{0,4}}?{plural})(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)",
@@ -296,12 +299,12 @@ def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")))
 
 
-def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().count_subject.search(text)
     if m and not patterns().example.search(m.group("list")):
         members = split_members(m.group("list"), 30, pairs)  # subjects are long noun phrases
         if members and not CLAUSE_START.match(members[0]) and not re.match(r"(?:these|those)\b", members[0], re.I):
-            yield m.group("label"), members
+            yield Cue(m.group("label"), members, m.start("list"), m.end("list"))
 
 
 def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
@@ -448,6 +451,8 @@ def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().colon_list.search(text)
     if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
         return
+    if re.search(r"\b\d{4}\b", m.group("list")):
+        return  # "Title: Subtitle, 1492–2015": a source, or a list of dates no count names
     members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
     if len(members) >= 2 and _whole(m.group("list"), members):
         yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")),
@@ -477,10 +482,37 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
             yield Cue(label, members, m.start("list"), m.end("list"), _count_in(label))
 
 
+def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"A, B, and C—the so-called "three obstacles" to ...": the count names the list just before it.
+
+    The count says how many comma pieces to take from the end; the first piece may
+    start before its member, so it keeps as many words as the second member has.
+    """
+    m = patterns().count_after.search(text)
+    if not m:
+        return
+    count = _count_in(m.group("label"))
+    before = text[: m.start()]
+    pieces = re.split(r",\s+", before)
+    if count < 2 or len(pieces) < count:
+        return
+    members = pieces[-count:]
+    members[-1] = AND.sub("", members[-1])
+    if count == 2:
+        members = re.split(r"\s(?:and|or)\s", pieces[-1], maxsplit=1)
+        if len(members) != 2:
+            return
+    width = _words(members[1])
+    members[0] = " ".join(members[0].split()[-width:])
+    start = before.rindex(members[0])
+    if all(_words(member) <= load_rules().max_member_words + 3 for member in members):
+        yield Cue(m.group("label"), members, start, m.start(), count)
+
+
 def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
     m = patterns().set_subject.match(text)
-    if m and not patterns().example.search(m.group("list")):
+    if m and not patterns().example.search(m.group(0)):
         members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
         if len(members) >= 2 and _whole(m.group("list"), members, 0):
             yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")),
@@ -509,13 +541,14 @@ CUED_RULES = (
     ("enum.colon-list", _colon_list),
     ("enum.dash-list", _dash_list),
     ("enum.paren-list", _paren_list),
+    ("enum.count-subject", _count_subject),
     ("enum.set-subject", _set_subject),
+    ("enum.count-after", _count_after),
 )
 
 
 SENTENCE_RULES = (
     ("enum.count-inline", _count_inline),
-    ("enum.count-subject", _count_subject),
     ("enum.cue", _cue),
     ("enum.kind-of", _kind_of),
     ("enum.quoted-as", _quoted_as),
@@ -529,8 +562,14 @@ SENTENCE_RULES = (
 )
 
 
+# "[1] Author (2017). Title: Subtitle", "... pp. 104-14": a source, not the reading's own words
+CITATION = re.compile(r"^\[\d+\]|\(\d{4}[a-z]?\)[.,]|\bpp?\. ?\d")
+
+
 def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]:
-    """Lists named inside one sentence (or heading), by every sentence rule."""
+    """Lists named inside one sentence (or heading), by every sentence rule; none in a citation."""
+    if CITATION.search(sentence.text):
+        return
     for rule, find in CUED_RULES:
         for cue in find(sentence.text, pairs):
             cleaned = _clean_members(cue.members)
