@@ -67,6 +67,8 @@ class EnumerationRules(BaseModel):
     not_list_headings: list[str]
     item_clause_ends: list[str]
     max_item_words: int
+    quantity_words: list[str]
+    not_member_openers: list[str]
 
 
 def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
@@ -109,6 +111,7 @@ class Patterns:
     plural_word: re.Pattern
     set_subject: re.Pattern
     count_after: re.Pattern
+    member_opener: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -129,7 +132,8 @@ def patterns() -> Patterns:
         count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,70})?: |, namely,? )(?P<list>[^:;]+)", re.I),
         count_subject=re.compile(
             rf"^(?P<list>.+?) (?:are|were|form|constitute|make up|became|become|remain|remained) (?:the )?"
-            rf"(?P<label>(?:{count}) [^,.;]+|(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
+            rf"(?P<label>(?:{count}) (?!(?:{_alternation(rules.quantity_words)})\b)[^,.;]+|"
+            rf"(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
         count_inline=re.compile(counted + r",? first,? (?P<list>.+)", re.I),
         ordinal_start=re.compile(rf"^(?P<marker>{ordinal}),\s+(?P<rest>.+)", re.I),
         ordinal_inline=re.compile(r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)", re.I),
@@ -165,6 +169,7 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
         count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
                                rf"(?P<label>(?:{count}) [\w-]+s)\b"),
         set_subject=re.compile(
@@ -451,7 +456,7 @@ def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().colon_list.search(text)
     if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
         return
-    if re.search(r"\b\d{4}\b", m.group("list")):
+    if re.search(r"\b\d{4}\b", m.group("list")) or patterns().example.search(m.group("list")):
         return  # "Title: Subtitle, 1492–2015": a source, or a list of dates no count names
     members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
     if len(members) >= 2 and _whole(m.group("list"), members):
@@ -582,6 +587,18 @@ def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]
                 yield Found(_tidy(label), cleaned, (sentence,), rule)
 
 
+def _plain_members(members: tuple[str, ...]) -> bool:
+    """Without a parse: no member opens a clause or an aside, and a pair is two names or determined nouns.
+
+    "dead and dying", "great, but so is ..." and "meaningful when, if necessary, ..."
+    are predicates; "Montenegro and South Sudan" and "the law and the courts" are sets.
+    """
+    openers = patterns().member_opener
+    if any(openers.match(member) or re.match(r"[a-z]+ly\b", member) for member in members):
+        return False
+    return len(members) > 2 or all(re.match(r"(?:the|a|an|his|her|its|their|our|[A-Z])\b|[A-Z]", m) for m in members)
+
+
 def refined(found: list[Found], nlp) -> list[Found]:
     """Cued lists with the parse's members where it has them; a count the text gives must match.
 
@@ -599,6 +616,8 @@ def refined(found: list[Found], nlp) -> list[Found]:
             continue
         candidates = [item.members]
         doc = by_item[id(item)]
+        if doc is None and not _plain_members(item.members):
+            continue
         if doc is not None:
             if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
                 continue  # "displays the slogan: ...": no plural noun names a set
