@@ -459,6 +459,8 @@ def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     if re.search(r"\b\d{4}\b", m.group("list")) or patterns().example.search(m.group("list")):
         return  # "Title: Subtitle, 1492–2015": a source, or a list of dates no count names
     members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
+    if _title_case(text) and text.rstrip().endswith("."):
+        return  # "Rivers and Towns: A History of Mills, Ports and Bridges.": a title cited in the text
     if len(members) >= 2 and _whole(m.group("list"), members):
         yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")),
                   plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1)
@@ -539,9 +541,9 @@ def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 CUED_RULES = (
+    ("enum.numbered-inline", _numbered_inline),
     ("enum.count-cue", _count_cue),
     ("enum.purpose", _purpose),
-    ("enum.numbered-inline", _numbered_inline),
     ("enum.copular-set", _copular_set),
     ("enum.colon-list", _colon_list),
     ("enum.dash-list", _dash_list),
@@ -587,8 +589,8 @@ def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]
                 yield Found(_tidy(label), cleaned, (sentence,), rule)
 
 
-def _plain_members(members: tuple[str, ...]) -> bool:
-    """Without a parse: no member opens a clause or an aside, and a pair is two names or determined nouns.
+def _plain_members(members: tuple[str, ...], counted: bool = False) -> bool:
+    """Without a parse: no member opens a clause or an aside, and an uncounted pair is two names or determined nouns.
 
     "dead and dying", "great, but so is ..." and "meaningful when, if necessary, ..."
     are predicates; "Montenegro and South Sudan" and "the law and the courts" are sets.
@@ -596,7 +598,7 @@ def _plain_members(members: tuple[str, ...]) -> bool:
     openers = patterns().member_opener
     if any(openers.match(member) or re.match(r"[a-z]+ly\b", member) for member in members):
         return False
-    return len(members) > 2 or all(re.match(r"(?:the|a|an|his|her|its|their|our|[A-Z])\b|[A-Z]", m) for m in members)
+    return counted or len(members) > 2 or all(re.match(r"(?:the|a|an|his|her|its|their|our|[A-Z])\b|[A-Z]", m) for m in members)
 
 
 def refined(found: list[Found], nlp) -> list[Found]:
@@ -616,7 +618,7 @@ def refined(found: list[Found], nlp) -> list[Found]:
             continue
         candidates = [item.members]
         doc = by_item[id(item)]
-        if doc is None and not _plain_members(item.members):
+        if doc is None and not _plain_members(item.members, counted=bool(cue.count)):
             continue
         if doc is not None:
             if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
@@ -624,7 +626,9 @@ def refined(found: list[Found], nlp) -> list[Found]:
             from_parse = _clean_members(conjunct_members(doc, cue.start, cue.end, cue.nominal))
             # clean noun phrases split at commas beat a parse that stumbles on hyphens and
             # appositions; where they are not clean (a clause hung on a member) the parse decides
-            regex_clean = cue.nominal and are_phrases(doc, cue.start, list(item.members))
+            # a count that agrees vouches for the split even where the tagger takes a noun for a verb
+            regex_clean = cue.nominal and (are_phrases(doc, cue.start, list(item.members)) or (
+                cue.count == len(item.members) and _plain_members(item.members, counted=True)))
             candidates = [c for c in ([item.members, from_parse] if regex_clean else [from_parse]) if c]
             if not candidates:
                 continue  # no coordination of noun phrases (or of verb phrases after "to") at the cue

@@ -54,6 +54,26 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("the north cup", "the city shield"), "enum.as-its"),
         ("Courage, honesty and thrift became the watchwords of the new guild.",
          ("Courage", "honesty", "thrift"), "enum.count-subject"),
+        ("The founding ideals of the guild were fair prices, honest weights, and open books.",
+         ("fair prices", "honest weights", "open books"), "enum.copular-set"),
+        ("The oldest members are Arden Mill and the Corby Works.",
+         ("Arden Mill", "the Corby Works"), "enum.copular-set"),
+        ("The aims of the society were to plant trees, clean rivers and teach children.",
+         ("plant trees", "clean rivers", "teach children"), "enum.purpose"),
+        ("The valley was settled by three peoples over the centuries: the hill farmers, the river traders, "
+         "and the miners.", ("the hill farmers", "the river traders", "the miners"), "enum.count-cue"),
+        ("The fair is run by the founding towns: Arden, Bexley, and Corby.",
+         ("Arden", "Bexley", "Corby"), "enum.colon-list"),
+        ("The council can send helpers—nurses, cooks, drivers, and teachers—to any flooded town.",
+         ("nurses", "cooks", "drivers", "teachers"), "enum.dash-list"),
+        ("The league of the river ports (Arden, Bexley, Corby, and Dunmore) met each spring.",
+         ("Arden", "Bexley", "Corby", "Dunmore"), "enum.paren-list"),
+        ("The club rests on three rules: 1) pay dues on time, 2) keep the tools clean, and 3) never fish at night.",
+         ("pay dues on time", "keep the tools clean", "never fish at night"), "enum.numbered-inline"),
+        ("Arden Mill and the Corby Works are the oldest members of the guild.",
+         ("Arden Mill", "the Corby Works"), "enum.set-subject"),
+        ("The town suffered floods, fires, and droughts—the so-called \"three plagues\" of the valley.",
+         ("floods", "fires", "droughts"), "enum.count-after"),
     ],
 )
 def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, members, rule):
@@ -72,10 +92,83 @@ def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, membe
         "The farm grows crops such as wheat, barley, oats, rye, maize, and millet.",
         "He said that the Five Principles of Peaceful Coexistence and the charter mattered.",
         "Without the principles of order, or if nobody cares, the club fails.",
+        "The old roads were narrow and dangerous.",
+        "The harvests were poor, but the prices stayed low.",
+        "The delegates were present between May 1920 and June 1921.",
+        "Two years ago, our costs each month were five times as high as they are today.",
+        "The town needs clear rules: fair fees such as a flat rate, and open books.",
+        "[4] Smith, Anna (2017). Rivers and Towns: A History of Mills, Ports and Bridges.",
     ],
 )
 def test_examples_and_plain_coordination_are_not_lists(make_doc, blank_nlp, settings, text):
     assert lists(make_doc, blank_nlp, settings, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # an "and" inside a member stays; a clause hung on a member is left out
+        ("The guild keeps three rules: respect for elders and their homes, care for the tools, and honest trade.",
+         ("respect for elders and their homes", "care for the tools", "honest trade")),
+        ("Two bodies settle quarrels: the Town Court, which hears disputes between towns, and the Fair Court, "
+         "which hears disputes between traders.", ("the Town Court", "the Fair Court")),
+        ("The chief aims of the guild are training young workers, keeping fair prices, and building new halls.",
+         ("training young workers", "keeping fair prices", "building new halls")),
+    ],
+)
+def test_the_parse_says_where_members_end(make_doc, trained_nlp, settings, text, members):
+    assert members in [found for found, _ in lists(make_doc, trained_nlp, settings, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old roads were narrow and winding.",  # adjectives, not a set
+        "The winters were long, dark, and cold, especially in the hills.",
+        "The new guild members were soon trained by masters, which kept standards high, and sent abroad.",
+        "The town displays its motto: trust, work, and joy.",  # no plural names the set
+    ],
+)
+def test_the_parse_refuses_predicates(make_doc, trained_nlp, settings, text):
+    assert lists(make_doc, trained_nlp, settings, text) == []
+
+
+def test_list_items_after_a_colon(make_doc, blank_nlp, settings):
+    text = ("# Rules\n\nThe club keeps three rules:\n\n"
+            "- Members pay their dues each month.\n- Guests sign the book, which lies by the door.\n"
+            "- Nobody runs in the hall.\n\nThe rules are old.\n")
+    found = lists(make_doc, blank_nlp, settings, text, "club.md")
+    assert (("Members pay their dues each month", "Guests sign the book", "Nobody runs in the hall"),
+            "enum.list-items") in found
+
+
+def test_list_items_under_a_heading_take_bold_leads(make_doc, blank_nlp, settings):
+    text = ("# Club\n\nThe club meets weekly.\n\n## Duties of members\n\n"
+            "- **Dues**: each member pays a small sum.\n- **Care**: each member tends the tools.\n")
+    found = lists(make_doc, blank_nlp, settings, text, "club.md")
+    assert (("Dues", "Care"), "enum.list-items") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # study aims speak to the reader; glossaries and link lists are not lists to recall
+        "# Club\n\nBy the end of this section, you will be able to:\n\n- Name the rules.\n- Explain the dues.\n",
+        "# Club\n\n## Key Terms\n\n- dues: a sum paid each month\n- hall: the room where members meet\n",
+        "# Club\n\n## See also\n\n- Garden clubs\n- Chess clubs\n",
+        "# Club\n\nThe club keeps two rules:\n\n- Pay dues.\n- Sign the book.\n- Keep quiet.\n",  # count disagrees
+    ],
+)
+def test_list_items_that_are_not_lists(make_doc, blank_nlp, settings, text):
+    assert [rule for _, rule in lists(make_doc, blank_nlp, settings, text, "club.md")
+            if rule == "enum.list-items"] == []
+
+
+def test_items_run_together_in_plain_text(make_doc, blank_nlp, settings):
+    text = ("Today I will speak about three matters: -- how we pay for the bridge; -- how we build it; "
+            "and -- how we keep it open. The bridge is old.")
+    found = lists(make_doc, blank_nlp, settings, text)
+    assert (("how we pay for the bridge", "how we build it", "how we keep it open"), "enum.inline-items") in found
 
 
 def test_ordinal_sequence_runs_across_sentences_and_paragraphs(make_doc, blank_nlp, settings):
