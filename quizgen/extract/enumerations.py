@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -917,18 +917,20 @@ def inline_items(doc: Document) -> Iterator[Found]:
         if paragraph.kind != "body" or paragraph.unreliable:
             continue
         text = paragraph.text
-        for m in re.finditer(r":\s+(--|[–—•*])\s+", text):
+        for m in re.finditer(r"([:.!?])\s+(--|[–—•*])\s+", text):
             members: list[str] = []
-            segments = re.split(rf"\s+{re.escape(m.group(1))}\s+", text[m.end():])
+            segments = re.split(rf"\s+{re.escape(m.group(2))}\s+", text[m.end():])
             for segment in segments:
-                first, *rest = SENTENCE_END.split(segment, maxsplit=1)
+                first, *rest = SENTENCE_END.split(segment)
                 first = re.sub(r"[;,]?\s*(?:and|or)?$", "", first.strip())
                 members.append(first)
-                if rest:
+                # an item may explain itself in a sentence or two; more, or a new colon, ends the list
+                if len(rest) > 2 or (rest and rest[-1].rstrip().endswith(":")):
                     break
-            intro = SENTENCE_END.split(text[: m.start()])[-1]
+            intro = SENTENCE_END.split(text[: m.start() + 1])[-1]
             count = _count_in(intro)
-            if len(members) < 2 or (count and count != len(members)):
+            # without a colon only a longer run of markers shows the sentences are items
+            if len(members) < (2 if m.group(1) == ":" else 3) or (count and count != len(members)):
                 continue
             cleaned = _clean_members([_item_member_text(member) for member in members])
             sentences = tuple(s for s in paragraph.sentences if intro[-40:] in s.text or
@@ -961,6 +963,41 @@ def _covers(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 TAIL_LIST = re.compile(
     r"(?P<list>(?:[\w'’-]+ ){0,3}[\w'’-]+(?:, (?:[\w'’-]+ ){0,3}[\w'’-]+)+,? (?:and|or) (?:[\w'’-]+ ){0,3}?[\w'’-]+)"
     r"(?=[.;:]?$| (?:are|is|were|was|have|has|keep|keeps|make|makes|form|forms|became|become|remain|remains)\b)")
+
+
+MAX_COLON_SENTENCES = 6  # sentences a colon can announce before a "These ..." sentence closes them
+
+
+def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """Whole sentences announced by a colon: "... our basic approach:" A. B. C. "These principles ...".
+
+    The sentences belong to the list when a count in the announcement says how many,
+    or when a sentence naming them ("These principles", "These steps") follows them.
+    """
+    pats = patterns()
+    for index, (paragraph, sentence) in enumerate(units):
+        # the announcement ends the sentence, or a capital after it opens the first announced sentence
+        colon = re.search(r":\s*$|:\s+(?=[A-Z][a-z])", sentence.text)
+        if paragraph.kind != "body" or paragraph.list_item is not None or not colon:
+            continue
+        first = sentence.text[colon.end():]
+        following: list[Sentence] = [replace(sentence, text=first)] if first else []
+        closed = False
+        for next_paragraph, candidate in units[index + 1: index + 2 + MAX_COLON_SENTENCES]:
+            if next_paragraph.kind != "body" or next_paragraph.list_item is not None:
+                break
+            if pats.these.match(candidate.text) or re.match(r"These [a-z-]+s\b", candidate.text):
+                closed = True
+                break
+            following.append(candidate)
+        count = _count_in(sentence.text[: colon.start()])
+        if count and len(following) >= count:
+            following, closed = following[:count], True
+        if closed and len(following) >= 2:
+            members = _clean_members([_gist(s.text) for s in following])
+            sentences = (sentence, *following[1:]) if first else (sentence, *following)
+            if members:
+                yield Found(_tidy(sentence.text[: colon.start()]), members, sentences, "enum.colon-sentences")
 
 
 def named_by_next_sentence(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
@@ -1029,6 +1066,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
         found.extend(sentence_lists(sentence, pairs))
     found.extend(ordinal_sequences(units))
     found.extend(named_by_next_sentence(units))
+    found.extend(colon_sentences(units))
     found.extend(parallel_headings(doc))
     found.extend(list_items(doc))
     found.extend(inline_items(doc))
