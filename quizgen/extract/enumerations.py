@@ -112,9 +112,11 @@ class Patterns:
     set_subject: re.Pattern
     count_after: re.Pattern
     member_opener: re.Pattern
+    names_after_kind: re.Pattern
     numbered_marker: re.Pattern
 
 
+NAME = r"(?:the )?[A-Z][\w’'-]+(?: (?:of |de |von )?[A-Z][\w’'-]+)*"  # "Japan", "the Holy See", "Isaak Volmar"
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
 
 
@@ -169,6 +171,7 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        names_after_kind=re.compile(rf"\b(?P<label>[a-z][\w-]+ {plural}) (?P<list>{NAME}(?:, {NAME})+,? and {NAME})"),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
         count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
                                rf"(?P<label>(?:{count}) [\w-]+s)\b"),
@@ -516,6 +519,14 @@ def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         yield Cue(m.group("label"), members, start, m.start(), count)
 
 
+def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"the expansionist powers Japan, Germany, and Italy": a plural common noun, then the names it files."""
+    for m in patterns().names_after_kind.finditer(text):
+        members = split_members(m.group("list"), 5, pairs)
+        if len(members) >= 3:
+            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), plural_at=_plural_at(m))
+
+
 def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
     m = patterns().set_subject.match(text)
@@ -551,6 +562,7 @@ CUED_RULES = (
     ("enum.count-subject", _count_subject),
     ("enum.set-subject", _set_subject),
     ("enum.count-after", _count_after),
+    ("enum.names-after-kind", _names_after_kind),
 )
 
 
