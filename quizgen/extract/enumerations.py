@@ -69,6 +69,7 @@ class EnumerationRules(BaseModel):
     max_item_words: int
     quantity_words: list[str]
     not_member_openers: list[str]
+    not_ordinal_nouns: list[str]
 
 
 def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
@@ -113,6 +114,7 @@ class Patterns:
     count_after: re.Pattern
     member_opener: re.Pattern
     names_after_kind: re.Pattern
+    ordinal_noun: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -171,6 +173,10 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        ordinal_noun=re.compile(
+            rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal}) "
+            rf"(?!(?:{_alternation(rules.not_ordinal_nouns)})\b)(?P<noun>[a-z][\w-]+)"
+            rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
         names_after_kind=re.compile(rf"\b(?P<label>[a-z][\w-]+ {plural}) (?P<list>{NAME}(?:, {NAME})+,? and {NAME})"),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
         count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
@@ -772,6 +778,42 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
     yield from close()
 
 
+def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"The first premise is ... The second premise is ... The third premise ...": one noun counted up.
+
+    Members are what each sentence says after the counted noun (and its copula).
+    """
+    pats = patterns()
+    runs: dict[str, list[tuple[int, str, Sentence]]] = {}
+
+    def close(noun: str) -> Iterator[Found]:
+        steps = runs.pop(noun, [])
+        if len(steps) >= 2:
+            members = _clean_members([gist for _, gist, _ in steps])
+            if members:
+                yield Found(noun if noun.endswith("s") else noun + "s", members, tuple(s for _, _, s in steps),
+                            "enum.ordinal-nouns")
+
+    for index, (paragraph, sentence) in enumerate(units):
+        m = pats.ordinal_noun.match(sentence.text)
+        if not m:
+            continue
+        noun, position = m.group("noun").lower(), _position(m.group("marker"))
+        steps = runs.get(noun, [])
+        if steps and index - steps[-1][0] > MAX_GAP:
+            yield from close(noun)
+            steps = []
+        if position == 1:
+            yield from close(noun)
+            runs[noun] = [(index, _gist(m.group("rest")), sentence)]
+        elif steps and position in (len(steps) + 1, 0):
+            steps.append((index, _gist(m.group("rest")), sentence))
+            if position == 0:
+                yield from close(noun)
+    for noun in list(runs):
+        yield from close(noun)
+
+
 def _count_value(label: str) -> int:
     rules = load_rules()
     first = label.split()[0].lower()
@@ -1077,6 +1119,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     for _, sentence in units:
         found.extend(sentence_lists(sentence, pairs))
     found.extend(ordinal_sequences(units))
+    found.extend(ordinal_noun_sequences(units))
     found.extend(named_by_next_sentence(units))
     found.extend(colon_sentences(units))
     found.extend(parallel_headings(doc))

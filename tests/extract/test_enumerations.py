@@ -190,6 +190,18 @@ def test_inline_first_of_all_opens_a_sequence(make_doc, blank_nlp, settings):
     assert members == ("train the staff", "buy new tools", "open a second site")
 
 
+def test_ordinal_nouns_count_up_across_sentences(make_doc, blank_nlp, settings):
+    text = ("The case rests on three claims. The first claim is that all towns need water. Water costs money. "
+            "The second claim is that money comes from taxes. The final claim is that taxes need votes.")
+    assert (("all towns need water", "money comes from taxes", "taxes need votes"), "enum.ordinal-nouns") in \
+        lists(make_doc, blank_nlp, settings, text)
+
+
+def test_ordinal_time_is_not_a_list(make_doc, blank_nlp, settings):
+    text = "The first time we met, it rained. The second time was sunny."
+    assert lists(make_doc, blank_nlp, settings, text) == []
+
+
 def test_broken_sequence_is_not_a_list(make_doc, blank_nlp, settings):
     text = "First, the wind rose. Then it rained for days. Third, the roads closed."
     assert lists(make_doc, blank_nlp, settings, text) == []
