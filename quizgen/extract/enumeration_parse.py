@@ -47,7 +47,9 @@ def conjunct_members(doc, start_char: int, end_char: int | None = None,
     best = None
     for token in inside:
         conjuncts = [c for c in token.children if c.dep_ == "conj" and c.idx < end_char]
-        if not conjuncts or first.i not in (token.i, token.left_edge.i):
+        # "both A and B": the preconjunction opens the phrase but is no part of the first member
+        opens = token.left_edge.i + (token.left_edge.dep_ == "preconj")
+        if not conjuncts or first.i not in (token.i, opens):
             continue
         if best is None or len(token.conjuncts) > len(best.conjuncts):
             best = token

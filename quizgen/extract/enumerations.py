@@ -220,6 +220,7 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
     one unit in this document (`pairs`). A piece longer than `max_words` ends the list.
     """
     span = re.split(r"\.\d*(?:\s|$)", span.strip(), maxsplit=1)[0]  # the list ends with its sentence
+    span = re.split(r"\s*—\s*|\s+--?\s+", span, maxsplit=1)[0]  # ... or where a dash sets off a comment
     parts = [p.strip() for p in re.split(r",\s*", span)]
     members: list[str] = []
     for i, part in enumerate(parts):
@@ -537,7 +538,7 @@ def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
     m = patterns().set_subject.match(text)
     if m and not patterns().example.search(m.group(0)):
-        members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
+        members = split_members(m.group("list"), 20, pairs)  # subjects are long noun phrases
         if len(members) >= 2 and _whole(m.group("list"), members, 0):
             yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")),
                       plural_at=_plural_at(m))
@@ -647,7 +648,10 @@ def refined(found: list[Found], nlp) -> list[Found]:
             # a count that agrees vouches for the split even where the tagger takes a noun for a verb
             regex_clean = cue.nominal and (are_phrases(doc, cue.start, list(item.members)) or (
                 cue.count == len(item.members) and _plain_members(item.members, counted=True)))
-            candidates = [c for c in ([item.members, from_parse] if regex_clean else [from_parse]) if c]
+            order = [item.members, from_parse] if regex_clean else [from_parse]
+            if regex_clean and len(from_parse) == len(item.members) and are_phrases(doc, cue.start, list(from_parse)):
+                order.reverse()  # same count, both clean: the parse knows which "and" joins members
+            candidates = [c for c in order if c]
             if not candidates:
                 continue  # no coordination of noun phrases (or of verb phrases after "to") at the cue
         if cue.count:
