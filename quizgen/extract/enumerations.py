@@ -115,6 +115,7 @@ class Patterns:
     member_opener: re.Pattern
     names_after_kind: re.Pattern
     ordinal_noun: re.Pattern
+    one_and_other: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -173,6 +174,9 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        one_and_other=re.compile(
+            counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? (?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)"
+            r"(?=\.(?:\s|$)|$)", re.I),
         ordinal_noun=re.compile(
             rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal}) "
             rf"(?!(?:{_alternation(rules.not_ordinal_nouns)})\b)(?P<noun>[a-z][\w-]+)"
@@ -404,6 +408,16 @@ def _as_its(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
 
 
+def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    """"two forms of emergency, one that the assembly issues and one that the cabinet issues"."""
+    m = patterns().one_and_other.search(text)
+    if m and _count_in(m.group("label")) == 2:
+        members = re.split(r",?\s+(?:and|while|whereas|but)\s+(?=(?:one|the other|another)\b)|;\s+(?=(?:one|the other|another)\b)",
+                           m.group("list"), maxsplit=1)
+        if len(members) == 2:
+            yield m.group("label"), members
+
+
 def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     found = _long_list(text, pairs)
     if found:
@@ -585,6 +599,7 @@ SENTENCE_RULES = (
     ("enum.rather-than", _rather_than),
     ("enum.as-its", _as_its),
     ("enum.long-list", _long_list_rule),
+    ("enum.one-and-other", _one_and_other),
 )
 
 

@@ -74,6 +74,16 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("Arden Mill", "the Corby Works"), "enum.set-subject"),
         ("The town suffered floods, fires, and droughts—the so-called \"three plagues\" of the valley.",
          ("floods", "fires", "droughts"), "enum.count-after"),
+        ("The charter allows two kinds of meeting, one that any member may call and one that only the chair may call.",
+         ("one that any member may call", "one that only the chair may call"), "enum.one-and-other"),
+        ("The clerk keeps the names of the ruling families: the Ardens, the Bexleys, and the Corbys.",
+         ("the Ardens", "the Bexleys", "the Corbys"), "enum.colon-list"),
+        ("International trade is the sum total of exports, imports, and transfers of capital.",
+         ("exports", "imports", "transfers of capital"), "enum.cue"),
+        ("The valleys east of the ridge comprised Arden, Bexley, Corby, and the lower marshes.",
+         ("Arden", "Bexley", "Corby", "the lower marshes"), "enum.copular-set"),
+        ("The rival leagues Arden, Bexley, and Corby never met in a final.",
+         ("Arden", "Bexley", "Corby"), "enum.names-after-kind"),
     ],
 )
 def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, members, rule):
@@ -98,6 +108,8 @@ def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, membe
         "Two years ago, our costs each month were five times as high as they are today.",
         "The town needs clear rules: fair fees such as a flat rate, and open books.",
         "[4] Smith, Anna (2017). Rivers and Towns: A History of Mills, Ports and Bridges.",
+        "Among the first towns to join the league were Arden, Bexley and Corby.",
+        "The talks considered two futures, one Arden and one Bexley, or a single town.",
     ],
 )
 def test_examples_and_plain_coordination_are_not_lists(make_doc, blank_nlp, settings, text):
