@@ -5,9 +5,18 @@ Each item's `source.rule` names the rule that found it:
   enum.count-cue          "three pillars of the town: A, B, and C" / "three problems, namely A, B and C"
   enum.count-inline       "four main factors, first the ..., second the ..., and fourth the ..."
   enum.count-subject      "A, B and C are three inseparable elements of ..."
-  enum.cue                "featuring A, B and C", "namely A, B and C", "characterized by A, B and C"
+  enum.count-after        "A, B, and C—the so-called "three obstacles" to ..."
+  enum.copular-set        "The core principles of X were A, B and C" / "The goals of X were to A, B and C"
+  enum.set-subject        "A and B are nonvoting members" (a coordinated subject filed under a plural noun)
+  enum.colon-list         "... the defeated powers: A, B, and C." (a plural noun before the colon)
+  enum.dash-list          "representatives—A, B, C, and D—to ..."
+  enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
+  enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
+  enum.names-after-kind   "the expansionist powers A, B, and C" (names right after a plural noun)
+  enum.one-and-other      "two forms, one that ... and one that ..."
+  enum.cue                "featuring A, B and C", "namely A, B and C", "the sum total of A, B and C"
   enum.kind-of            "the principles of A, B and C"
-  enum.purpose            "The purpose of X is to A, B and C"
+  enum.purpose            "The purpose of X is to A, B and C" (three parts or more)
   enum.quoted-as          "summarized X as "A, B and C""
   enum.quoted-features    "featured "A" in ..., "B" during ..., and "C" after ..."
   enum.distributed-of     "the protection of A, of B and of C" (the head is distributed)
@@ -18,13 +27,22 @@ Each item's `source.rule` names the rule that found it:
   enum.long-list          "... policy coordination, infrastructure connectivity, ..., and closer ties" (5+ short members)
   enum.named-next         "... trust, dialogue and restraint. These components of peace ..."
   enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs
+  enum.ordinal-nouns      "The first premise is ... The second premise is ..."
+  enum.colon-sentences    "... our basic approach:" then whole sentences, closed by a count or "These principles ..."
+  enum.list-items         a bulleted or numbered list after a colon or under a heading (each item one member:
+                          its bold lead, else its first clause); an item ending with a colon opens a sub-list
+  enum.inline-items       "three key points: -- A; -- B; and -- C" (item markers run together in plain text)
   enum.parallel-headings  a section's run of sub-headings, most of them "X as Y"
   enum.parallel-openers   paragraphs under one heading that open alike ("X mechanisms should be built.")
 
 Rules are regular expressions over cleaned sentences, built once from
 `quizgen/rules/enumerations.yaml`; lists of examples ("such as", "including")
-are refused. The rules need no trained component, so the blank pipeline gives
-the same lists.
+are refused. The cued rules (count, copula, colon, dash, brackets, ...) say where
+their list starts; with a trained pipeline the parse of those sentences (through
+`nlp.parse`, see `enumeration_parse`) confirms the plural noun that names the set,
+checks the members are noun phrases (or verb phrases after "to"), and reads the
+members from the conjuncts where the comma split is not clean. Without a parse
+(the blank pipeline) the same rules run with stricter rule-only guards.
 """
 from __future__ import annotations
 
@@ -455,9 +473,9 @@ def _whole(span: str, members: list[str], slack: int = 1) -> bool:
     return _words(span) <= sum(_words(m) for m in members) + len(members) + slack
 
 
-# words that open a predicate or clause rather than a noun phrase
-LEADS_OUT = re.compile(r"^(?:[a-z]+ly|[a-z]+ed|not|also|still|then|now|so|too|more|less|very|as|at|in|on|by|with|from|"
-                       r"when|where|if|because|but|that|which|who|both|either|neither|except|apart|besides|excluding|see)\b")
+def _opens_aside(member: str) -> bool:
+    """True when a member opens a clause, an aside or a predicate ("soon incorporated", "especially ...")."""
+    return bool(patterns().member_opener.match(member) or re.match(r"[a-z]+(?:ly|ed)\b", member))
 
 
 def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
@@ -470,7 +488,7 @@ def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         span, start = span[3:], start + 3
     members = split_members(span, 20 if purpose else 12, pairs)
     if len(members) >= 3 or (len(members) == 2 and _whole(span, members, 0)):
-        if not purpose and LEADS_OUT.match(members[0]):
+        if not purpose and _opens_aside(members[0]):
             return  # "were soon incorporated ...", "are meaningful when ...": a predicate, not a set
         yield Cue(m.group("label"), members, start, len(text), _count_in(m.group("label")), not purpose,
                   _plural_at(m))
@@ -506,7 +524,7 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         if patterns().example.search(inner) or re.search(r"\d|\bi\.e\b", inner):
             continue
         members = split_members(inner, 4, pairs)
-        if any(LEADS_OUT.match(member) or member.lower() in FUNCTION_WORDS for member in members):
+        if any(_opens_aside(member) or member.lower() in FUNCTION_WORDS for member in members):
             continue  # "(except for A, B and C)", "(with translations to ...)"
         if len(members) >= 3 and _whole(inner, members, 0) and (len(members) >= 4 or re.search(r" and ", inner)):
             label = " ".join(text[: m.start()].split()[-6:])
@@ -629,8 +647,7 @@ def _plain_members(members: tuple[str, ...], counted: bool = False) -> bool:
     "dead and dying", "great, but so is ..." and "meaningful when, if necessary, ..."
     are predicates; "Montenegro and South Sudan" and "the law and the courts" are sets.
     """
-    openers = patterns().member_opener
-    if any(openers.match(member) or re.match(r"[a-z]+ly\b", member) for member in members):
+    if any(_opens_aside(member) for member in members):
         return False
     return counted or len(members) > 2 or all(re.match(r"(?:the|a|an|his|her|its|their|our|[A-Z])\b|[A-Z]", m) for m in members)
 
@@ -1121,11 +1138,12 @@ def _units(doc: Document) -> list[tuple[Paragraph, Sentence]]:
 
 
 def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
-    """Yield the named lists of `doc`. `nlp` is not needed: every rule works on the cleaned text.
+    """Yield the named lists of `doc`.
 
     Args:
         doc: a cleaned document.
-        nlp: the spaCy pipeline (unused; the rules are tokenizer-free regular expressions).
+        nlp: the spaCy pipeline; with a parser, cued lists are checked and split on the parse
+            of their sentences only (the blank pipeline falls back to the rule-only guards).
         settings: quizgen Settings; `extract.vocabulary` pairs ("law and order") stay one member.
     Yields:
         Enumeration items with the label the text gives and the members in order.
