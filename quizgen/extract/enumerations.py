@@ -196,8 +196,8 @@ def patterns() -> Patterns:
             counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? (?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)"
             r"(?=\.(?:\s|$)|$)", re.I),
         ordinal_noun=re.compile(
-            rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal}) "
-            rf"(?!(?:{_alternation(rules.not_ordinal_nouns)})\b)(?P<noun>[a-z][\w-]+)"
+            rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal})"
+            rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)(?P<noun>[a-z][\w-]+))?"
             rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
         names_after_kind=re.compile(rf"\b(?P<label>[a-z][\w-]+ {plural}) (?P<list>{NAME}(?:, {NAME})+,? and {NAME})"),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
@@ -827,14 +827,17 @@ def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[
         if len(steps) >= 2:
             members = _clean_members([gist for _, gist, _ in steps])
             if members:
-                yield Found(noun if noun.endswith("s") else noun + "s", members, tuple(s for _, _, s in steps),
-                            "enum.ordinal-nouns")
+                label = noun if noun.endswith("s") or not noun else noun + "s"
+                yield Found(label or "points", members, tuple(s for _, _, s in steps), "enum.ordinal-nouns")
 
     for index, (paragraph, sentence) in enumerate(units):
         m = pats.ordinal_noun.match(sentence.text)
         if not m:
             continue
-        noun, position = m.group("noun").lower(), _position(m.group("marker"))
+        # "The first is that ..., the second is that ...": the noun was named before
+        noun, position = (m.group("noun") or "").lower(), _position(m.group("marker"))
+        if not noun and not re.match(rf"The {m.group('marker')} (?:is|was|are|were)\b", sentence.text):
+            continue
         steps = runs.get(noun, [])
         if steps and index - steps[-1][0] > MAX_GAP:
             yield from close(noun)

@@ -209,6 +209,13 @@ def test_ordinal_nouns_count_up_across_sentences(make_doc, blank_nlp, settings):
         lists(make_doc, blank_nlp, settings, text)
 
 
+def test_ordinal_without_a_noun_counts_up(make_doc, blank_nlp, settings):
+    text = ("The river has two dangers. The first is that it floods in spring. "
+            "The second is that it dries up in summer.")
+    assert (("it floods in spring", "it dries up in summer"), "enum.ordinal-nouns") in \
+        lists(make_doc, blank_nlp, settings, text)
+
+
 def test_ordinal_time_is_not_a_list(make_doc, blank_nlp, settings):
     text = "The first time we met, it rained. The second time was sunny."
     assert lists(make_doc, blank_nlp, settings, text) == []
