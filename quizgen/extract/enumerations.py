@@ -972,12 +972,13 @@ def list_items(doc: Document) -> Iterator[Found]:
             label = opener.sentences[-1].text
             if len(items) < 2 or re.search(r"\byou\b", label, re.I):
                 continue
+            count = _count_in(label)
             if opener.kind == "heading":
                 if label.lower().strip(" :") in rules.not_list_headings:
                     continue
-            elif not label.rstrip().endswith(":"):
-                continue
-            count = _count_in(label)
+            elif not (label.rstrip().endswith(":") or re.search(r"\b(?:the following|as follows)\b", label, re.I)
+                      or count == len(items)):
+                continue  # a colon, "the following" or the right count announces the items
             if count and count != len(items):
                 continue
             members = _clean_members([_item_member(p) for p in items])

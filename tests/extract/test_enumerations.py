@@ -154,6 +154,16 @@ def test_list_items_after_a_colon(make_doc, blank_nlp, settings):
             "enum.list-items") in found
 
 
+@pytest.mark.parametrize(
+    "intro",
+    ["The club agreed on the following rules.", "The club keeps two rules."],
+)
+def test_list_items_after_the_following_or_a_count(make_doc, blank_nlp, settings, intro):
+    text = f"# Club\n\n{intro}\n\n- Members pay their dues.\n- Guests sign the book.\n\nThe hall opens at six.\n"
+    found = lists(make_doc, blank_nlp, settings, text, "club.md")
+    assert (("Members pay their dues", "Guests sign the book"), "enum.list-items") in found
+
+
 def test_list_items_under_a_heading_take_bold_leads(make_doc, blank_nlp, settings):
     text = ("# Club\n\nThe club meets weekly.\n\n## Duties of members\n\n"
             "- **Dues**: each member pays a small sum.\n- **Care**: each member tends the tools.\n")
