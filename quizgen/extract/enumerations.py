@@ -926,14 +926,15 @@ def _item_member(paragraph: Paragraph) -> str:
 
 
 def _item_member_text(text: str) -> str:
-    """An item's first clause, without its marker; "" for an item too long to be one member."""
+    """An item's first clause, without its marker; a long one cut to its opening words."""
     text = re.sub(r"^(?:--|[-–—•*])\s*", "", text)
     ends = _alternation(load_rules().item_clause_ends)
     clause = re.split(rf"[;:]\s|\s\(|,\s(?=(?:{ends})\b)", text, maxsplit=1)[0]
     if _words(clause) >= 4:
         text = clause
-    if _words(text) > load_rules().max_item_words:
-        return ""
+    limit = load_rules().max_item_words
+    if _words(text) > limit:  # a long item still counts: its opening words stand for it
+        text = " ".join(text.split()[:limit])
     return _tidy(text)
 
 
