@@ -28,6 +28,7 @@ Each item's `source.rule` names the rule that found it:
   enum.named-next         "... trust, dialogue and restraint. These components of peace ..."
   enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs
   enum.ordinal-nouns      "The first premise is ... The second premise is ..."
+  enum.parallel-named     "We have done A. We have done B. We have done C. These are hopeful signs ..."
   enum.colon-sentences    "... our basic approach:" then whole sentences, closed by a count or "These principles ..."
   enum.list-items         a bulleted or numbered list after a colon or under a heading (each item one member:
                           its bold lead, else its first clause); an item ending with a colon opens a sub-list
@@ -1095,6 +1096,32 @@ def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
                 yield Found(_tidy(sentence.text[: colon.start()]), members, sentences, "enum.colon-sentences")
 
 
+NAMES_WHAT_WENT_BEFORE = re.compile(r"^(?:These|Those) (?:are|were) (?:all )?(?:[\w-]+ ){0,2}[\w-]+s\b")
+
+
+def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"We have taken A. We have both ratified B. We have signed C. These are hopeful signs ...".
+
+    Sentences that open with the same two words, right before a sentence that names
+    them ("These are ...s"), are the members; the shared opening is left out.
+    """
+    pats = patterns()
+    for index, (paragraph, sentence) in enumerate(units):
+        named = NAMES_WHAT_WENT_BEFORE.match(sentence.text) or pats.these.match(sentence.text)
+        if not named or index < 2:
+            continue
+        opener = " ".join(units[index - 1][1].text.split()[:2])
+        run: list[Sentence] = []
+        for _, earlier in reversed(units[max(0, index - 8): index]):
+            if _ != paragraph and _.kind != "body" or " ".join(earlier.text.split()[:2]) != opener:
+                break
+            run.insert(0, earlier)
+        if len(run) >= 2:
+            members = _clean_members([_gist(" ".join(s.text.split()[2:])) for s in run])
+            if members:
+                yield Found(_tidy(named.group(0)), members, (*run, sentence), "enum.parallel-named")
+
+
 def named_by_next_sentence(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
     """"... trust, dialogue and restraint. These components of peace ...": the next sentence names the list."""
     pats, rules = patterns(), load_rules()
@@ -1164,6 +1191,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     found.extend(ordinal_noun_sequences(units))
     found.extend(named_by_next_sentence(units))
     found.extend(colon_sentences(units))
+    found.extend(parallel_sentences_named(units))
     found.extend(parallel_headings(doc))
     found.extend(list_items(doc))
     found.extend(inline_items(doc))

@@ -226,6 +226,28 @@ def test_ordinal_without_a_noun_counts_up(make_doc, blank_nlp, settings):
         lists(make_doc, blank_nlp, settings, text)
 
 
+def test_parallel_sentences_named_by_the_next(make_doc, blank_nlp, settings):
+    text = ("The town has changed. We have opened a new school. We have paved the main road. "
+            "We have planted an orchard. These are real gains, but more is needed.")
+    assert (("opened a new school", "paved the main road", "planted an orchard"), "enum.parallel-named") in \
+        lists(make_doc, blank_nlp, settings, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # closed by a sentence that names them
+        "The club keeps one approach to guests: We greet each guest. We show each guest the hall. "
+        "These habits are old.",
+        # or by the count in the announcement
+        "The club keeps two habits with guests: We greet each guest. We show each guest the hall. The hall is big.",
+    ],
+)
+def test_sentences_a_colon_announces(make_doc, blank_nlp, settings, text):
+    assert (("We greet each guest", "We show each guest the hall"), "enum.colon-sentences") in \
+        lists(make_doc, blank_nlp, settings, text)
+
+
 def test_ordinal_time_is_not_a_list(make_doc, blank_nlp, settings):
     text = "The first time we met, it rained. The second time was sunny."
     assert lists(make_doc, blank_nlp, settings, text) == []
