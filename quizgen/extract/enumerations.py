@@ -13,6 +13,7 @@ Each item's `source.rule` names the rule that found it:
   enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
   enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
   enum.names-after-kind   "the expansionist powers A, B, and C" (names right after a plural noun)
+  enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
   enum.one-and-other      "two forms, one that ... and one that ..."
   enum.cue                "featuring A, B and C", "namely A, B and C", "the sum total of A, B and C"
   enum.kind-of            "the principles of A, B and C"
@@ -135,6 +136,7 @@ class Patterns:
     names_after_kind: re.Pattern
     ordinal_noun: re.Pattern
     one_and_other: re.Pattern
+    ranked: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -193,6 +195,9 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        ranked=re.compile(
+            r"^The (?P<label>(?:[\w-]+ )?(?:[a-z]+est|most [a-z]+|top|leading|first) [^,]+?) (?:was|is) "
+            r"(?P<first>[^,]+?), followed by (?P<rest>[^;]+)"),
         one_and_other=re.compile(
             counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? (?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)"
             r"(?=\.(?:\s|$)|$)", re.I),
@@ -437,6 +442,16 @@ def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
             yield m.group("label"), members
 
 
+def _ranked(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    """"The largest recipient was A (26%), followed by B (18%) and C (11%)": a ranking names its places."""
+    m = patterns().ranked.search(text)
+    if m:
+        rest = re.sub(r"\s*\([^()]*\)", "", m.group("rest"))
+        members = [re.sub(r"\s*\([^()]*\)", "", m.group("first")), *split_members(rest, 6, pairs)]
+        if len(members) >= 3:
+            yield m.group("label"), members
+
+
 def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     found = _long_list(text, pairs)
     if found:
@@ -619,6 +634,7 @@ SENTENCE_RULES = (
     ("enum.as-its", _as_its),
     ("enum.long-list", _long_list_rule),
     ("enum.one-and-other", _one_and_other),
+    ("enum.ranked", _ranked),
 )
 
 

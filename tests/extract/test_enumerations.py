@@ -82,6 +82,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("exports", "imports", "transfers of capital"), "enum.cue"),
         ("The valleys east of the ridge comprised Arden, Bexley, Corby, and the lower marshes.",
          ("Arden", "Bexley", "Corby", "the lower marshes"), "enum.copular-set"),
+        ("The largest buyer of the wool was Arden (about 40%), followed by Bexley (25%) and Corby (10%).",
+         ("Arden", "Bexley", "Corby"), "enum.ranked"),
         ("The rival leagues Arden, Bexley, and Corby never met in a final.",
          ("Arden", "Bexley", "Corby"), "enum.names-after-kind"),
     ],
