@@ -199,11 +199,13 @@ def patterns() -> Patterns:
             r"^The (?P<label>(?:[\w-]+ )?(?:[a-z]+est|most [a-z]+|top|leading|first) [^,]+?) (?:was|is) "
             r"(?P<first>[^,]+?), followed by (?P<rest>[^;]+)"),
         one_and_other=re.compile(
-            counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? (?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)"
-            r"(?=\.(?:\s|$)|$)", re.I),
+            counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? "
+            r"(?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?"
+            r"(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)(?=\.(?:\s|$)|$)", re.I),
         ordinal_noun=re.compile(
             rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal})"
-            rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)(?P<noun>[a-z][\w-]+))?"
+            rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)"
+            rf"(?P<noun>[a-z][\w-]+))?"
             rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
         names_after_kind=re.compile(rf"\b(?P<label>[a-z][\w-]+ {plural}) (?P<list>{NAME}(?:, {NAME})+,? and {NAME})"),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
@@ -211,8 +213,8 @@ def patterns() -> Patterns:
                                rf"(?P<label>(?:{count}) [\w-]+s)\b"),
         set_subject=re.compile(
             rf"^(?:both )?(?P<list>[^,;:]+(?:, [^,;:]+)*,? and [^,;:]+?) (?:{_alternation(rules.copulas)}) "
-            rf"(?P<label>(?:(?:the|all|both) )?(?:[\w’'“”\"-]+ ){{0,4}}?{plural})(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)",
-            re.I),
+            rf"(?P<label>(?:(?:the|all|both) )?(?:[\w’'“”\"-]+ ){{0,4}}?{plural})"
+            r"(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)", re.I),
         numbered_marker=re.compile(r"(?:^|,? (?:and )?)\(?(?P<mark>[1-9]|[a-h])\) "),
         these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
                          r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
@@ -436,8 +438,8 @@ def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     """"two forms of emergency, one that the assembly issues and one that the cabinet issues"."""
     m = patterns().one_and_other.search(text)
     if m and _count_in(m.group("label")) == 2:
-        members = re.split(r",?\s+(?:and|while|whereas|but)\s+(?=(?:one|the other|another)\b)|;\s+(?=(?:one|the other|another)\b)",
-                           m.group("list"), maxsplit=1)
+        other = r"(?=(?:one|the other|another)\b)"
+        members = re.split(rf",?\s+(?:and|while|whereas|but)\s+{other}|;\s+{other}", m.group("list"), maxsplit=1)
         if len(members) == 2:
             yield m.group("label"), members
 
