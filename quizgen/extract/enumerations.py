@@ -12,7 +12,7 @@ Each item's `source.rule` names the rule that found it:
   enum.dash-list          "representatives—A, B, C, and D—to ..."
   enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
   enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
-  enum.names-after-kind   "the expansionist powers A, B, and C" (names right after a plural noun)
+  enum.names-after-kind   "the expansionist powers A, B, and C" / "The governments of A, B and C co-sponsored ..."
   enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
   enum.one-and-other      "two forms, one that ... and one that ..."
   enum.cue                "featuring A, B and C", "namely A, B and C", "the sum total of A, B and C"
@@ -207,7 +207,9 @@ def patterns() -> Patterns:
             rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)"
             rf"(?P<noun>[a-z][\w-]+))?"
             rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
-        names_after_kind=re.compile(rf"\b(?P<label>[a-z][\w-]+ {plural}) (?P<list>{NAME}(?:, {NAME})+,? and {NAME})"),
+        # "the expansionist powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
+        names_after_kind=re.compile(rf"(?:\b(?P<label>[a-z][\w-]+ {plural})|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
+                                    rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z])"),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
         count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
                                rf"(?P<label>(?:{count}) [\w-]+s)\b"),
@@ -577,11 +579,14 @@ def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"the expansionist powers Japan, Germany, and Italy": a plural common noun, then the names it files."""
+    """"the expansionist powers A, B, and C" / "The governments of A, B, C and D met": names filed under a plural."""
     for m in patterns().names_after_kind.finditer(text):
         members = split_members(m.group("list"), 5, pairs)
-        if len(members) >= 3:
-            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), plural_at=_plural_at(m))
+        name = "label" if m.group("label") else "subject"
+        plural = list(patterns().plural_word.finditer(m.group(name)))
+        if len(members) >= 3 and plural:
+            yield Cue(m.group(name), members, m.start("list"), m.end("list"),
+                      plural_at=m.start(name) + plural[-1].start())
 
 
 def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:

@@ -86,6 +86,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("Arden", "Bexley", "Corby"), "enum.ranked"),
         ("The rival leagues Arden, Bexley, and Corby never met in a final.",
          ("Arden", "Bexley", "Corby"), "enum.names-after-kind"),
+        ("The mayors of Arden, Bexley, Corby and Dunmore signed the river pact.",
+         ("Arden", "Bexley", "Corby", "Dunmore"), "enum.names-after-kind"),
     ],
 )
 def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, members, rule):
@@ -111,6 +113,7 @@ def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, membe
         "The town needs clear rules: fair fees such as a flat rate, and open books.",
         "[4] Smith, Anna (2017). Rivers and Towns: A History of Mills, Ports and Bridges.",
         "Among the first towns to join the league were Arden, Bexley and Corby.",
+        "He visited the mills of Arden, Bexley and Corby last spring.",  # names after "of", not the subject
         "The talks considered two futures, one Arden and one Bexley, or a single town.",
     ],
 )
