@@ -61,6 +61,28 @@ def conjunct_members(doc, start_char: int, end_char: int | None = None,
     return [_member_text(doc, h) for h in heads]
 
 
+def coordination_ending_at(doc, end_char: int) -> list[str]:
+    """Members of the coordination whose last conjunct ends just before `end_char`, or [].
+
+    For lists named after them ("received A, B, and C as hereditary fiefs"), where
+    only the parse knows where the first member begins.
+    """
+    before = [t for t in doc if t.idx + len(t.text) <= end_char and not t.is_punct]
+    if not before:
+        return []
+    # the outermost conjunct that ends there: "A, B, and the sees of C and D" ends in "D", a member of B's list
+    chain = [before[-1], *before[-1].ancestors]
+    ending = [t for t in chain if t.dep_ == "conj" and t.right_edge.i == before[-1].i]
+    if not ending:
+        return []
+    last = ending[-1]
+    first = last
+    while first.dep_ == "conj":
+        first = first.head
+    heads = [first, *sorted((c for c in first.conjuncts if c.i > first.i), key=lambda c: c.i)]
+    return [_member_text(doc, h) for h in heads]
+
+
 def is_plural_noun(doc, char: int) -> bool:
     """True when the word at `char` is tagged as a plural noun ("powers", not the verb "displays")."""
     # the small tagger often calls a capitalised plural a singular name ("Government Regimes")

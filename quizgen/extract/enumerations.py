@@ -14,6 +14,7 @@ Each item's `source.rule` names the rule that found it:
   enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
   enum.names-after-kind   "the expansionist powers A, B, and C" / "The governments of A, B and C co-sponsored ..."
   enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
+  enum.as-kind            "received A, B, and C as hereditary fiefs" (a plural after "as" names the list)
   enum.one-and-other      "two forms, one that ... and one that ..."
   enum.cue                "featuring A, B and C", "namely A, B and C", "the sum total of A, B and C"
   enum.kind-of            "the principles of A, B and C"
@@ -59,7 +60,7 @@ from pydantic import BaseModel, ConfigDict
 from ..models import Document, Enumeration, Paragraph, Sentence
 from . import common
 from .common import provenance
-from .enumeration_parse import are_phrases, conjunct_members, is_plural_noun
+from .enumeration_parse import are_phrases, conjunct_members, coordination_ending_at, is_plural_noun
 from .nlp import has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
@@ -134,6 +135,7 @@ class Patterns:
     count_after: re.Pattern
     member_opener: re.Pattern
     names_after_kind: re.Pattern
+    as_kind: re.Pattern
     ordinal_noun: re.Pattern
     one_and_other: re.Pattern
     ranked: re.Pattern
@@ -210,6 +212,7 @@ def patterns() -> Patterns:
         # "the expansionist powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
         names_after_kind=re.compile(rf"(?:\b(?P<label>[a-z][\w-]+ {plural})|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
                                     rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z])"),
+        as_kind=re.compile(rf" as (?:its |their |the )?(?P<label>(?:[\w-]+ )?{plural})(?=[.,;]|$)"),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
         count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
                                rf"(?P<label>(?:{count}) [\w-]+s)\b"),
@@ -475,6 +478,7 @@ class Cue:
     count: int = 0  # "three ..." -> 3; 0 when no count is given
     nominal: bool = True  # members are noun phrases (not verb phrases after "to")
     plural_at: int = -1  # offset of the plural noun that names the set, for the tagger to confirm
+    from_end: bool = False  # the list is known by where it ends: the parse finds where it begins
 
 
 def _plural_at(m: re.Match) -> int:
@@ -589,6 +593,30 @@ def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
                       plural_at=m.start(name) + plural[-1].start())
 
 
+def _as_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"received A, B, and C as hereditary fiefs": the plural after "as" names the list before it.
+
+    Where the list begins only the parse can say (its first conjunct); without it
+    the first member is as long as the second.
+    """
+    m = patterns().as_kind.search(text)
+    if not m or patterns().example.search(text[: m.start()][-40:]):
+        return
+    pieces = re.split(r",\s+", text[: m.start()])
+    if len(pieces) < 3 or not AND.match(pieces[-1]):
+        return
+    run = [pieces[-1]]
+    for piece in reversed(pieces[:-1]):
+        run.insert(0, piece)
+        if _words(piece) > load_rules().max_member_words:
+            break
+    members = [*run[:-1], AND.sub("", run[-1])]
+    members[0] = " ".join(members[0].split()[-_words(members[1]):])
+    yield Cue(m.group("label"), members, text.rindex(members[0], 0, m.start()), m.start(),
+              plural_at=m.start("label") + len(m.group("label")) - len(m.group("label").split()[-1]),
+              from_end=True)
+
+
 def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
     m = patterns().set_subject.match(text)
@@ -625,6 +653,7 @@ CUED_RULES = (
     ("enum.set-subject", _set_subject),
     ("enum.count-after", _count_after),
     ("enum.names-after-kind", _names_after_kind),
+    ("enum.as-kind", _as_kind),
 )
 
 
@@ -698,13 +727,16 @@ def refined(found: list[Found], nlp) -> list[Found]:
         if doc is not None:
             if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
                 continue  # "displays the slogan: ...": no plural noun names a set
-            from_parse = _clean_members(conjunct_members(doc, cue.start, cue.end, cue.nominal))
+            from_parse = _clean_members(coordination_ending_at(doc, cue.end) if cue.from_end
+                                        else conjunct_members(doc, cue.start, cue.end, cue.nominal))
             # clean noun phrases split at commas beat a parse that stumbles on hyphens and
             # appositions; where they are not clean (a clause hung on a member) the parse decides
             # a count that agrees vouches for the split even where the tagger takes a noun for a verb
             regex_clean = cue.nominal and (are_phrases(doc, cue.start, list(item.members)) or (
                 cue.count == len(item.members) and _plain_members(item.members, counted=True)))
             order = [item.members, from_parse] if regex_clean else [from_parse]
+            if cue.from_end:  # where a list found from its end begins, the parse knows better than a guess
+                order = [from_parse, item.members] if regex_clean else [from_parse]
             if regex_clean and len(from_parse) == len(item.members) and are_phrases(doc, cue.start, list(from_parse)):
                 order.reverse()  # same count, both clean: the parse knows which "and" joins members
             candidates = [c for c in order if c]

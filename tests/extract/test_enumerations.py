@@ -86,6 +86,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("Arden", "Bexley", "Corby"), "enum.ranked"),
         ("The rival leagues Arden, Bexley, and Corby never met in a final.",
          ("Arden", "Bexley", "Corby"), "enum.names-after-kind"),
+        ("The council named the oak, the elm, and the beech as protected trees.",
+         ("the oak", "the elm", "the beech"), "enum.as-kind"),
         ("The mayors of Arden, Bexley, Corby and Dunmore signed the river pact.",
          ("Arden", "Bexley", "Corby", "Dunmore"), "enum.names-after-kind"),
     ],
