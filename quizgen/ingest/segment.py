@@ -214,8 +214,9 @@ def blocks(draft: Draft) -> list[list[Line]]:
 
 def build_paragraphs(draft: Draft) -> list[Paragraph]:
     # A caption's region makes its aside unreliable, never the body text that shares its line.
-    distrusted = [(r.line, r.end_line) for r in draft.regions if not r.restored and r.reason != "caption"]
-    captions = [(r.line, r.end_line) for r in draft.regions if r.reason == "caption"]
+    distrusted = {no for r in draft.regions if not r.restored and r.reason != "caption"
+                  for no in range(r.line, r.end_line + 1)}
+    captions = {no for r in draft.regions if r.reason == "caption" for no in range(r.line, r.end_line + 1)}
     where = Origin(draft)
     # Only text with words hyphenated at a line end needs the document's vocabulary.
     vocab = vocabulary(draft.lines) if any(ln.text.endswith("-") for ln in draft.lines) else None
@@ -229,8 +230,8 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
             return
         index = len(paragraphs)
         first, last = min(ln.no for ln in lines), max(ln.no for ln in lines)
-        unreliable = any(a <= ln.no <= b for ln in lines for a, b in distrusted) or (
-            kind == "aside" and any(a <= ln.no <= b for ln in lines for a, b in captions))
+        unreliable = any(ln.no in distrusted for ln in lines) or (
+            kind == "aside" and any(ln.no in captions for ln in lines))
         if kind == "heading":
             text = without_inline_marks(text)
             sentences = (Sentence(text=text, line=first, end_line=last,

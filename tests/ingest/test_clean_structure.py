@@ -223,3 +223,16 @@ def test_numbered_paragraphs_with_a_nested_dash_list():
     document = plain(source)
     assert [p.list_item for p in document.paragraphs] == ["1.", "2.", "--", "--", "3."]
     assert "WITH THE GOVERNMENT. THE" in document.paragraphs[0].text
+
+
+def test_a_text_file_written_in_markdown_is_read_as_markdown():
+    document = plain("# The lights\n\nThe **harbour light** was lit in 1850.\n\n- See [the log](https://example.org).\n"
+                     "- See **the map**.\n")
+    assert [(p.kind, p.text, p.list_item) for p in document.paragraphs] == [
+        ("heading", "The lights", None), ("body", "The harbour light was lit in 1850.", None),
+        ("body", "See the log.", "-"), ("body", "See the map.", "-")]
+
+
+def test_a_text_file_with_a_star_or_two_stays_plain():
+    document = plain("The light* was lit in 1850.\n\n* Restored in 1990.\n")
+    assert document.paragraphs[0].text == "The light* was lit in 1850."

@@ -120,9 +120,24 @@ def lone_numbers(lines: list[Line]) -> set[int]:
     return {c.index for c in found if c.index not in paired}
 
 
+MARKDOWN_SIGNS = re.compile(r"^#{1,6}\s+\S|\*\*\S[^*\n]*\S\*\*|\]\((?:https?://|/|#)|^```|!\[[^\]]*\]\(", re.M)
+MIN_MARKDOWN_SIGNS = 3  # in a .txt file: Markdown saved as text (headings, bold, links, fences)
+
+
+def looks_like_markdown(lines: list[Line]) -> bool:
+    """A plain text file written in Markdown: a few unmistakable Markdown marks."""
+    found = 0
+    for ln in lines:
+        if any(c in ln.text for c in "#*](`!"):
+            found += len(MARKDOWN_SIGNS.findall(ln.text))
+            if found >= MIN_MARKDOWN_SIGNS:
+                return True
+    return False
+
+
 def read_markdown_blocks(draft: Draft) -> Draft:
-    """List items, block quotes, setext headings and emphasis of a Markdown file."""
-    if draft.raw.reader != "markdown":
+    """List items, block quotes, setext headings and emphasis of a Markdown file (or a text file in Markdown)."""
+    if draft.raw.reader != "markdown" and not (draft.raw.reader == "text" and looks_like_markdown(draft.lines)):
         return draft
     alone = lone_numbers(draft.lines)
     figures: list[int] = []  # line numbers of lines that held only images
