@@ -479,6 +479,7 @@ class Cue:
     nominal: bool = True  # members are noun phrases (not verb phrases after "to")
     plural_at: int = -1  # offset of the plural noun that names the set, for the tagger to confirm
     from_end: bool = False  # the list is known by where it ends: the parse finds where it begins
+    marked: bool = False  # "(a) ... (b) ...": markers delimit the members, the parse has nothing to add
 
 
 def _plural_at(m: re.Match) -> int:
@@ -638,7 +639,10 @@ def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         return
     members = [text[a.end(): b.start()] for a, b in zip(marks, marks[1:])] + [text[marks[-1].end():]]
     members = [re.sub(r",?\s*(?:and|or)?,?$", "", m.strip().rstrip(".")) for m in members]
-    yield Cue(text[: marks[0].start()], members, marks[0].start(), len(text), _count_in(text[: marks[0].start()]))
+    if not any("," in m for m in members[:-1]):
+        members[-1] = members[-1].split(", ")[0]  # the last member ends where a comment on it begins
+    yield Cue(text[: marks[0].start()], members, marks[0].start(), len(text), _count_in(text[: marks[0].start()]),
+              marked=True)
 
 
 CUED_RULES = (
@@ -721,6 +725,9 @@ def refined(found: list[Found], nlp) -> list[Found]:
             out.append(item)
             continue
         candidates = [item.members]
+        if cue.marked:
+            out.append(Found(item.label, item.members, item.sentences, item.rule))
+            continue
         doc = by_item[id(item)]
         if doc is None and not _plain_members(item.members, counted=bool(cue.count)):
             continue

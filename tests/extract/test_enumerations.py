@@ -82,6 +82,9 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("exports", "imports", "transfers of capital"), "enum.cue"),
         ("The valleys east of the ridge comprised Arden, Bexley, Corby, and the lower marshes.",
          ("Arden", "Bexley", "Corby", "the lower marshes"), "enum.copular-set"),
+        ("The mayor agreed only when she learned that (a) the bridge would be paid by the state and, "
+         "(b) the old ferry would keep running, a promise the state later broke.",
+         ("the bridge would be paid by the state", "the old ferry would keep running"), "enum.numbered-inline"),
         ("The largest buyer of the wool was Arden (about 40%), followed by Bexley (25%) and Corby (10%).",
          ("Arden", "Bexley", "Corby"), "enum.ranked"),
         ("The rival leagues Arden, Bexley, and Corby never met in a final.",
