@@ -363,7 +363,12 @@ def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         if _is_example_list(text[: m.start("list")]) or pats.features_quoted.match(text, m.start()):
             continue
         label = f"{text[: m.start('cue')].split(',')[-1].strip()} {m.group('cue')}"
-        yield label, split_members(m.group("list"), load_rules().max_member_words, pairs)
+        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+        halves = re.split(r"\s(?:and|or)\s", m.group("list").rstrip("."), maxsplit=1)
+        if not members and "," not in m.group("list") and len(halves) == 2 and \
+                all(_words(half) <= load_rules().max_member_words for half in halves):
+            members = halves  # "limited to A and B" to the end: each half may be as long as a member
+        yield label, members
 
 
 def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:

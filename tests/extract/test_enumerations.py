@@ -78,6 +78,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("one that any member may call", "one that only the chair may call"), "enum.one-and-other"),
         ("The clerk keeps the names of the ruling families: the Ardens, the Bexleys, and the Corbys.",
          ("the Ardens", "the Bexleys", "the Corbys"), "enum.colon-list"),
+        ("The court's reach is limited to quarrels between the towns and appeals from the village courts.",
+         ("quarrels between the towns", "appeals from the village courts"), "enum.cue"),
         ("International trade is the sum total of exports, imports, and transfers of capital.",
          ("exports", "imports", "transfers of capital"), "enum.cue"),
         ("The valleys east of the ridge comprised Arden, Bexley, Corby, and the lower marshes.",
