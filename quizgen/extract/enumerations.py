@@ -80,6 +80,7 @@ class EnumerationRules(BaseModel):
     as_verbs: list[str]
     example_cues: list[str]
     max_member_words: int
+    partial_cues: list[str]
     copulas: list[str]
     set_determiners: list[str]
     not_set_subjects: list[str]
@@ -135,6 +136,7 @@ class Patterns:
     count_after: re.Pattern
     member_opener: re.Pattern
     names_after_kind: re.Pattern
+    partial: re.Pattern
     as_kind: re.Pattern
     ordinal_noun: re.Pattern
     one_and_other: re.Pattern
@@ -213,6 +215,7 @@ def patterns() -> Patterns:
         names_after_kind=re.compile(rf"(?:\b(?P<label>[a-z][\w-]+ {plural})|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
                                     rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z])"),
         as_kind=re.compile(rf" as (?:its |their |the )?(?P<label>(?:[\w-]+ )?{plural})(?=[.,;]|$)"),
+        partial=re.compile(rf"\b(?:{_alternation([*rules.partial_cues, *rules.example_cues])})\b", re.I),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
         count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
                                rf"(?P<label>(?:{count}) [\w-]+s)\b"),
@@ -1006,6 +1009,11 @@ def _item_member_text(text: str) -> str:
     return _tidy(text)
 
 
+def _picks_some(intro: str) -> bool:
+    """True when an introduction picks some items of a larger set ("Highlights include:") and gives no count."""
+    return bool(patterns().partial.search(intro)) and not _count_in(intro)
+
+
 def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
     """The lists in one run of items: the run itself after `intro`, and each sub-list an item opens with a colon.
 
@@ -1039,7 +1047,7 @@ def list_items(doc: Document) -> Iterator[Found]:
             return
         for opener, items in _item_lists(intro, run):
             label = opener.sentences[-1].text
-            if len(items) < 2 or re.search(r"\byou\b", label, re.I):
+            if len(items) < 2 or re.search(r"\byou\b", label, re.I) or _picks_some(label):
                 continue
             count = _count_in(label)
             if opener.kind == "heading":
@@ -1092,6 +1100,8 @@ def inline_items(doc: Document) -> Iterator[Found]:
                     break
             intro = SENTENCE_END.split(text[: m.start() + 1])[-1]
             count = _count_in(intro)
+            if _picks_some(intro):
+                continue
             # without a colon only a longer run of markers shows the sentences are items
             if len(members) < (2 if m.group(1) == ":" else 3) or (count and count != len(members)):
                 continue
@@ -1141,7 +1151,8 @@ def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
     for index, (paragraph, sentence) in enumerate(units):
         # the announcement ends the sentence, or a capital after it opens the first announced sentence
         colon = re.search(r":\s*$|:\s+(?=[A-Z][a-z])", sentence.text)
-        if paragraph.kind != "body" or paragraph.list_item is not None or not colon:
+        if paragraph.kind != "body" or paragraph.list_item is not None or not colon or \
+                _picks_some(sentence.text[: colon.start()]):
             continue
         first = sentence.text[colon.end():]
         following: list[Sentence] = [replace(sentence, text=first)] if first else []

@@ -191,6 +191,7 @@ def test_list_items_under_a_heading_take_bold_leads(make_doc, blank_nlp, setting
         "# Club\n\n## Key Terms\n\n- dues: a sum paid each month\n- hall: the room where members meet\n",
         "# Club\n\n## See also\n\n- Garden clubs\n- Chess clubs\n",
         "# Club\n\nThe club keeps two rules:\n\n- Pay dues.\n- Sign the book.\n- Keep quiet.\n",  # count disagrees
+        "# Club\n\nHighlights of the year include:\n\n- A new roof.\n- Two new members.\n",  # a selection
     ],
 )
 def test_list_items_that_are_not_lists(make_doc, blank_nlp, settings, text):
