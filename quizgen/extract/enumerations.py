@@ -488,6 +488,7 @@ class Cue:
     plural_at: int = -1  # offset of the plural noun that names the set, for the tagger to confirm
     from_end: bool = False  # the list is known by where it ends: the parse finds where it begins
     marked: bool = False  # "(a) ... (b) ...": markers delimit the members, the parse has nothing to add
+    to_end: bool = False  # the list runs to `end`: members that stop short leave a predicate behind
 
 
 def _plural_at(m: re.Match) -> int:
@@ -538,7 +539,7 @@ def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         return  # "Rivers and Towns: A History of Mills, Ports and Bridges.": a title cited in the text
     if len(members) >= 2 and _whole(m.group("list"), members):
         yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")),
-                  plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1)
+                  plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1, to_end=True)
 
 
 def _dash_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
@@ -714,7 +715,8 @@ def _plain_members(members: tuple[str, ...], counted: bool = False) -> bool:
     """
     if any(_opens_aside(member) for member in members):
         return False
-    return counted or len(members) > 2 or all(re.match(r"(?:the|a|an|his|her|its|their|our|[A-Z])\b|[A-Z]", m) for m in members)
+    determined = r"(?:the|a|an|his|her|its|their|our)\b|[A-Z]"
+    return counted or len(members) > 2 or all(re.match(determined, m) for m in members)
 
 
 def refined(found: list[Found], nlp) -> list[Found]:
@@ -759,6 +761,10 @@ def refined(found: list[Found], nlp) -> list[Found]:
                 continue  # no coordination of noun phrases (or of verb phrases after "to") at the cue
         if cue.count:
             candidates = [c for c in candidates if len(c) == cue.count]
+        if cue.to_end:  # "Rights: speech and assembly are protected." leaves "are protected" over
+            text = item.sentences[0].text
+            candidates = [c for c in candidates
+                          if _words(text[text.lower().rfind(c[-1].lower()) + len(c[-1]): cue.end]) <= 1]
         if candidates:
             out.append(Found(item.label, candidates[0], item.sentences, item.rule))
     return out
@@ -1049,6 +1055,8 @@ def list_items(doc: Document) -> Iterator[Found]:
             label = opener.sentences[-1].text
             if len(items) < 2 or re.search(r"\byou\b", label, re.I) or _picks_some(label):
                 continue
+            if sum(len(p.sentences) > 1 for p in items) * 2 > len(items) and not label.rstrip().endswith(":"):
+                continue  # numbered paragraphs of a report or cable, not a list
             count = _count_in(label)
             if opener.kind == "heading":
                 if label.lower().strip(" :") in rules.not_list_headings:

@@ -118,6 +118,7 @@ def test_sentence_rules_find_the_list(make_doc, blank_nlp, settings, text, membe
         "The delegates were present between May 1920 and June 1921.",
         "Two years ago, our costs each month were five times as high as they are today.",
         "The town needs clear rules: fair fees such as a flat rate, and open books.",
+        "Protected rights: speech and assembly are protected.",
         "[4] Smith, Anna (2017). Rivers and Towns: A History of Mills, Ports and Bridges.",
         "Among the first towns to join the league were Arden, Bexley and Corby.",
         "He visited the mills of Arden, Bexley and Corby last spring.",  # names after "of", not the subject
@@ -192,6 +193,9 @@ def test_list_items_under_a_heading_take_bold_leads(make_doc, blank_nlp, setting
         "# Club\n\n## See also\n\n- Garden clubs\n- Chess clubs\n",
         "# Club\n\nThe club keeps two rules:\n\n- Pay dues.\n- Sign the book.\n- Keep quiet.\n",  # count disagrees
         "# Club\n\nHighlights of the year include:\n\n- A new roof.\n- Two new members.\n",  # a selection
+        # numbered paragraphs of a report, not a list
+        "# Report\n\n1. The guild met in May. It chose a new clerk.\n\n2. The hall needs a roof. Funds are short.\n\n"
+        "3. The fair went well. Sales rose.\n",
     ],
 )
 def test_list_items_that_are_not_lists(make_doc, blank_nlp, settings, text):
