@@ -498,8 +498,13 @@ def _plural_at(m: re.Match) -> int:
 
 
 def _count_in(label: str) -> int:
-    counts = load_rules().counts
-    return next((counts.index(w) + 2 for w in label.lower().split() if w in counts), 0)
+    """The count a label gives its set: "three key points" -> 3; "two years ago" is a quantity, not a set."""
+    rules = load_rules()
+    for m in patterns().count_phrase.finditer(label):
+        words = m.group("label").lower().split()
+        if words[1] not in rules.quantity_words:
+            return rules.counts.index(words[0]) + 2
+    return 0
 
 
 def _whole(span: str, members: list[str], slack: int = 1) -> bool:

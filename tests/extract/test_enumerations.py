@@ -265,6 +265,12 @@ def test_sentences_a_colon_announces(make_doc, blank_nlp, settings, text):
         lists(make_doc, blank_nlp, settings, text)
 
 
+def test_a_quantity_is_no_count(make_doc, blank_nlp, settings):
+    text = ("Consider what we thought impossible two years ago: We kept the mill open. The river stayed clean. "
+            "The town grew.")
+    assert [rule for _, rule in lists(make_doc, blank_nlp, settings, text) if rule == "enum.colon-sentences"] == []
+
+
 def test_ordinal_time_is_not_a_list(make_doc, blank_nlp, settings):
     text = "The first time we met, it rained. The second time was sunny."
     assert lists(make_doc, blank_nlp, settings, text) == []
