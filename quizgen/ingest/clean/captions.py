@@ -40,7 +40,8 @@ CREDIT_AT_START = re.compile(
     re.I)
 # '... signing ceremony. (Harbour Town Library)': a sentence, then a name in parentheses, nothing after.
 NAME_CREDIT = re.compile(
-    r"""[.!?]["”’]?\s+\((?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|van|von)(?:\s+(?:[A-Z][\w.'’&/-]*|of|the|and|for|de|du|van|von)){0,7}\)$""")
+    r"""[.!?]["”’]?\s+\((?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|van|von)"""
+    r"""(?:\s+(?:[A-Z][\w.'’&/-]*|of|the|and|for|de|du|van|von)){0,7}\)$""")
 # '... of the hall in 1955', '... on March 5, 1921', '... in the early 1960s'
 SCENE_AT_A_TIME = re.compile(
     r"\b(?:in|on|at|during|circa|c\.|around)\s+(?:(?:early|late|mid-?)\s+)?"

@@ -1,11 +1,12 @@
 """Markdown structure read line by line: list items, block quotes, setext headings, emphasis, links.
 
-Runs only on files the Markdown reader read (whatever their layout). List markers and
+Runs on files the Markdown reader read (whatever their layout) and on text files written
+in Markdown (`looks_like_markdown`). List markers and
 '>' leave the text and are recorded in draft.list_items / draft.block_quotes; each list
 item starts a paragraph of its own and takes the lines after it up to a blank line
 (Markdown's lazy continuation). A numbered line with no sibling item near it is left
-alone (a numbered heading, not a list of one). '**strong**', '__strong__', '*em*' and '_em_' become
-emphasis characters (see `EMPHASIS`), inside code spans never. A '===' or '---' line
+alone (a numbered heading, not a list of one). '**strong**', '__strong__', '*em*' and
+'_em_' become emphasis characters (see `EMPHASIS`), inside code spans never. A '===' or '---' line
 under a line of text makes that line a heading; a '---', '***' or '___' line alone is
 a thematic break and goes. Links keep their text ('[text](url)', '[text][ref]', '<url>'),
 link definitions go, code spans lose their backticks, backslash escapes and HTML entities
@@ -32,8 +33,9 @@ LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)]|[A-Za-z]\)
 THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)|!\[(?P<refalt>[^\]]*)\]\[[^\]]*\]")
-LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)")
+_DESTINATION = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"  # '(url "title")'
+IMAGE = re.compile(rf"!\[(?P<alt>[^\]]*)\]{_DESTINATION}|!\[(?P<refalt>[^\]]*)\]\[[^\]]*\]")
+LINK = re.compile(rf"(?<!!)\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]{_DESTINATION}")
 REFERENCE_LINK = re.compile(r"(?<![!\]])\[(?!\d+\])(?P<text>[^\[\]^]+)\]\[[^\[\]]*\]")
 AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^<>\s]+)>")
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s+\S+.*$")
@@ -135,6 +137,25 @@ def looks_like_markdown(lines: list[Line]) -> bool:
     return False
 
 
+def without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without its '<!-- ... -->' parts; whether a comment is still open at its end."""
+    out = []
+    while text:
+        if in_comment:
+            end = text.find("-->")
+            if end < 0:
+                return "".join(out), True
+            text, in_comment = text[end + 3:], False
+        else:
+            start = text.find("<!--")
+            if start < 0:
+                out.append(text)
+                break
+            out.append(text[:start])
+            text, in_comment = text[start + 4:], True
+    return "".join(out), in_comment
+
+
 def read_markdown_blocks(draft: Draft) -> Draft:
     """List items, block quotes, setext headings and emphasis of a Markdown file (or a text file in Markdown)."""
     if draft.raw.reader != "markdown" and not (draft.raw.reader == "text" and looks_like_markdown(draft.lines)):
@@ -147,8 +168,12 @@ def read_markdown_blocks(draft: Draft) -> Draft:
     levels = dict(draft.heading_levels)
     in_fence = False
     in_item = False  # the previous line belongs to a list item
+    in_comment = False
     for i, ln in enumerate(draft.lines):
         text = ln.text
+        if in_comment or "<!--" in text:  # HTML comments are no text, over several lines too
+            text, in_comment = without_comments(text, in_comment)
+            ln = Line(ln.no, text)
         if FENCE.match(text):
             in_fence = not in_fence
         if in_fence or FENCE.match(text):
@@ -193,8 +218,9 @@ def read_markdown_blocks(draft: Draft) -> Draft:
         lines.append(Line(ln.no, text) if text != ln.text else ln)
     lines, captions = captions_under_figures(lines, figures, list_items, captions)
     regions = [*draft.regions, *(FlaggedRegion(c.no, c.no, "caption", restored=False) for c in captions)]
-    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings, heading_levels=levels,
-                   asides=[*draft.asides, *([finish_line(c)] for c in captions)], regions=regions)
+    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings,
+                   heading_levels=levels, asides=[*draft.asides, *([finish_line(c)] for c in captions)],
+                   regions=regions)
 
 
 def finish_line(ln: Line) -> Line:
