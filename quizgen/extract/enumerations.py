@@ -12,7 +12,7 @@ Each item's `source.rule` names the rule that found it:
   enum.dash-list          "representatives—A, B, C, and D—to ..."
   enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
   enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
-  enum.names-after-kind   "the expansionist powers A, B, and C" / "The governments of A, B and C co-sponsored ..."
+  enum.names-after-kind   "the expansionist powers A, B, and C" / "the small states of A, B, C and D"
   enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
   enum.as-kind            "received A, B, and C as hereditary fiefs" (a plural after "as" names the list)
   enum.one-and-other      "two forms, one that ... and one that ..."
@@ -212,8 +212,9 @@ def patterns() -> Patterns:
             rf"(?P<noun>[a-z][\w-]+))?"
             rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
         # "the expansionist powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
-        names_after_kind=re.compile(rf"(?:\b(?P<label>[a-z][\w-]+ {plural})|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
-                                    rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z])"),
+        names_after_kind=re.compile(
+            rf"(?:\b(?P<label>[a-z][\w-]+ {plural})(?: of)?|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
+            rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"),
         as_kind=re.compile(rf" as (?:its |their |the )?(?P<label>(?:[\w-]+ )?{plural})(?=[.,;]|$)"),
         partial=re.compile(rf"\b(?:{_alternation([*rules.partial_cues, *rules.example_cues])})\b", re.I),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
@@ -598,7 +599,7 @@ def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"the expansionist powers A, B, and C" / "The governments of A, B, C and D met": names filed under a plural."""
+    """"the expansionist powers A, B, and C" / "the small states of A, B, C and D": 3+ names filed under a plural."""
     for m in patterns().names_after_kind.finditer(text):
         members = split_members(m.group("list"), 5, pairs)
         name = "label" if m.group("label") else "subject"
