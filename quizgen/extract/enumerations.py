@@ -7,6 +7,7 @@ Each item's `source.rule` names the rule that found it:
   enum.count-subject      "A, B and C are three inseparable elements of ..."
   enum.count-after        "A, B, and C—the so-called "three obstacles" to ..."
   enum.copular-set        "The core principles of X were A, B and C" / "The goals of X were to A, B and C"
+  enum.what-cleft         "What the peasants lacked was A and B"
   enum.set-subject        "A and B are nonvoting members" (a coordinated subject filed under a plural noun)
   enum.colon-list         "... the defeated powers: A, B, and C." (a plural noun before the colon)
   enum.dash-list          "representatives—A, B, C, and D—to ..."
@@ -138,6 +139,7 @@ class Patterns:
     names_after_kind: re.Pattern
     partial: re.Pattern
     as_kind: re.Pattern
+    what_cleft: re.Pattern
     ordinal_noun: re.Pattern
     one_and_other: re.Pattern
     ranked: re.Pattern
@@ -215,6 +217,7 @@ def patterns() -> Patterns:
         names_after_kind=re.compile(
             rf"(?:\b(?P<label>[a-z][\w-]+ {plural})(?: of)?|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
             rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"),
+        what_cleft=re.compile(r"^(?P<label>What [^,;:]+?) (?:was|were|is|are) (?P<list>[^;:]+)$"),
         as_kind=re.compile(rf" as (?:its |their |the )?(?P<label>(?:[\w-]+ )?{plural})(?=[.,;]|$)"),
         partial=re.compile(rf"\b(?:{_alternation([*rules.partial_cues, *rules.example_cues])})\b", re.I),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
@@ -534,6 +537,15 @@ def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
                   _plural_at(m))
 
 
+def _what_cleft(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"What the peasants lacked was A and B": the clause names the set its complement lists."""
+    m = patterns().what_cleft.match(text)
+    if m and not patterns().example.search(m.group("list")):
+        members = split_members(m.group("list"), 12, pairs)
+        if len(members) >= 2 and _whole(m.group("list"), members, 0):
+            yield Cue(m.group("label"), members, m.start("list"), len(text))
+
+
 def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().colon_list.search(text)
     if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
@@ -665,6 +677,7 @@ CUED_RULES = (
     ("enum.count-cue", _count_cue),
     ("enum.purpose", _purpose),
     ("enum.copular-set", _copular_set),
+    ("enum.what-cleft", _what_cleft),
     ("enum.colon-list", _colon_list),
     ("enum.dash-list", _dash_list),
     ("enum.paren-list", _paren_list),

@@ -70,6 +70,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("Arden", "Bexley", "Corby", "Dunmore"), "enum.paren-list"),
         ("The club rests on three rules: 1) pay dues on time, 2) keep the tools clean, and 3) never fish at night.",
          ("pay dues on time", "keep the tools clean", "never fish at night"), "enum.numbered-inline"),
+        ("What the village lacked was a deep harbour and a road to the city.",
+         ("a deep harbour", "a road to the city"), "enum.what-cleft"),
         ("Arden Mill and the Corby Works are the oldest members of the guild.",
          ("Arden Mill", "the Corby Works"), "enum.set-subject"),
         ("The town suffered floods, fires, and droughts—the so-called \"three plagues\" of the valley.",
@@ -152,6 +154,7 @@ def test_the_parse_says_where_members_end(make_doc, trained_nlp, settings, text,
     [
         "The old roads were narrow and winding.",  # adjectives, not a set
         "The winters were long, dark, and cold, especially in the hills.",
+        "What the village needed was simple and cheap.",
         "The new guild members were soon trained by masters, which kept standards high, and sent abroad.",
         "The town displays its motto: trust, work, and joy.",  # no plural names the set
     ],
