@@ -121,3 +121,30 @@ def are_phrases(doc, start_char: int, members: list[str]) -> bool:
         at = found + len(member)
         spans.append([t for t in doc if found <= t.idx < at and not t.is_punct])
     return all(_is_noun_phrase(words) for words in spans) or all(words and words[0].tag_ == "VBG" for words in spans)
+
+
+def verb_phrase_members(doc, start_char: int, end_char: int) -> list[str]:
+    """Members of "to A, B and C" where each opens with a base-form verb: "preserve X, Y and Z, create W, and maintain V".
+
+    For lists the parse attaches oddly; a comma (or "and") before a base verb starts a
+    member, so the nouns listed inside one member ("X, Y and Z") stay in it.
+    """
+    tokens = [t for t in doc if start_char <= t.idx < end_char]
+    if not tokens or tokens[0].tag_ != "VB":
+        return []
+    starts = [0]
+    for i, token in enumerate(tokens[1:], 1):
+        before = [t.lower_ for t in tokens[max(0, i - 3): i]]
+        # the small tagger often calls a base verb after a comma a present tense ("create" as VBP)
+        if token.tag_ in ("VB", "VBP") and before and before[-1] in (",", "and", "to") and "," in before:
+            starts.append(i - (before[-1] == "to") - (before[-2:-1] == ["and"] and before[-1] == "to"))
+    members = []
+    for a, b in zip(starts, [*starts[1:], len(tokens)]):
+        words = tokens[a:b]
+        while words and (words[-1].is_punct or words[-1].lower_ in ("and", "or", "to")):
+            words = words[:-1]
+        while words and words[0].lower_ in ("and", "or", "to", ","):
+            words = words[1:]
+        if words:
+            members.append(doc.text[words[0].idx: words[-1].idx + len(words[-1].text)])
+    return members if len(members) >= 2 else []

@@ -61,7 +61,8 @@ from pydantic import BaseModel, ConfigDict
 from ..models import Document, Enumeration, Paragraph, Sentence
 from . import common
 from .common import provenance
-from .enumeration_parse import are_phrases, conjunct_members, coordination_ending_at, is_plural_noun
+from .enumeration_parse import (are_phrases, conjunct_members, coordination_ending_at, is_plural_noun,
+                                verb_phrase_members)
 from .nlp import has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
@@ -156,7 +157,7 @@ def patterns() -> Patterns:
     count = _alternation(rules.counts)
     # a plural noun: "powers", "Exceptions"; not "crisis", "thus"
     plural = rf"(?!(?:{_alternation(rules.not_plural)})\b)[\w’'-]*[a-z](?<!ss)(?<!us)(?<!is)s\b"
-    qualifier = rf"(?: (?:{_alternation(rules.qualifiers)}) [^,;:—–()]{{1,90}}?)?"
+    qualifier = rf"(?: (?:{_alternation(rules.qualifiers)}) [^,;:—–]{{1,90}}?)?"
     ordinal = _alternation([*rules.ordinals, *rules.closing_ordinals])
     # "<count> [up to four words] <plural noun>": the name of a counted list.
     counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
@@ -765,6 +766,9 @@ def refined(found: list[Found], nlp) -> list[Found]:
                 continue  # "displays the slogan: ...": no plural noun names a set
             from_parse = _clean_members(coordination_ending_at(doc, cue.end) if cue.from_end
                                         else conjunct_members(doc, cue.start, cue.end, cue.nominal))
+            if not cue.nominal:  # verb phrases: the parse often hangs one on the wrong verb
+                by_verbs = _clean_members(verb_phrase_members(doc, cue.start, cue.end))
+                from_parse = by_verbs if len(by_verbs) > len(from_parse) else from_parse
             # clean noun phrases split at commas beat a parse that stumbles on hyphens and
             # appositions; where they are not clean (a clause hung on a member) the parse decides
             # a count that agrees vouches for the split even where the tagger takes a noun for a verb

@@ -133,6 +133,14 @@ def test_examples_and_plain_coordination_are_not_lists(make_doc, blank_nlp, sett
     assert lists(make_doc, blank_nlp, settings, text) == []
 
 
+def test_verb_phrases_keep_their_own_lists(make_doc, trained_nlp, settings):
+    text = ("The chief goals of the guild are to protect the trade, the tools and the name of the craft, "
+            "teach apprentices in every town, and to keep prices fair.")
+    found = [members for members, _ in lists(make_doc, trained_nlp, settings, text)]
+    assert ("protect the trade, the tools and the name of the craft", "teach apprentices in every town",
+            "keep prices fair") in found
+
+
 @pytest.mark.parametrize(
     "text, members",
     [
