@@ -56,6 +56,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("Courage", "honesty", "thrift"), "enum.count-subject"),
         ("The founding ideals of the guild were fair prices, honest weights, and open books.",
          ("fair prices", "honest weights", "open books"), "enum.copular-set"),
+        ("The fair drew many towns, the three largest delegations being Arden, Bexley, and Corby.",
+         ("Arden", "Bexley", "Corby"), "enum.copular-set"),
         ("The oldest members are Arden Mill and the Corby Works.",
          ("Arden Mill", "the Corby Works"), "enum.copular-set"),
         ("The aims of the society were to plant trees, clean rivers and teach children.",
