@@ -29,7 +29,8 @@ Each item's `source.rule` names the rule that found it:
   enum.as-its             "with A and B as its core formats"
   enum.long-list          "... policy coordination, infrastructure connectivity, ..., and closer ties" (5+ short members)
   enum.named-next         "... trust, dialogue and restraint. These components of peace ..."
-  enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs
+  enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs (an unmarked
+                          first step after "A number of changes ..." when the run opens at "Second")
   enum.ordinal-nouns      "The first premise is ... The second premise is ..."
   enum.parallel-named     "We have done A. We have done B. We have done C. These are hopeful signs ..."
   enum.colon-sentences    "... our basic approach:" then whole sentences, closed by a count or "These principles ..."
@@ -903,6 +904,12 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             intro_count = _count_value(counted.group("label")) if counted else 0
             rest = (start or inline).group("rest")
             steps = [(index, _gist(rest), sentence)]
+        elif position == 2 and not steps:
+            first = _unmarked_first_step(units, index)
+            if first is not None:
+                intro_label, intro_count = _tidy(units[first - 1][1].text)[:80], 0
+                steps = [(first, _gist(units[first][1].text), units[first][1]),
+                         (index, _gist(start.group("rest")), sentence)]
         elif position is not None and steps:
             expected = len(steps) + 1
             if position == expected or position == 0:
@@ -912,6 +919,26 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             else:
                 yield from close()
     yield from close()
+
+
+UNCOUNTED_SET = re.compile(r"\b(?:a number of|several|various|a series of)\s+(?:[\w-]+ )?[\w-]+s\b", re.I)
+
+
+def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) -> int | None:
+    """Where "Second, ..." follows an unmarked first step: "A number of changes had taken place. A ... Second, B".
+
+    The first step is the sentence right after the one that announces a number of
+    things, as the opening of the paragraph before.
+    """
+    paragraph = units[index][0]
+    previous = [i for i in range(max(0, index - 8), index) if units[i][0] is not paragraph]
+    if not previous:
+        return None
+    opening = next(i for i in previous if units[i][0] is units[previous[-1]][0])
+    if opening + 1 < index and units[opening + 1][0] is units[opening][0] and \
+            (UNCOUNTED_SET.search(units[opening][1].text) or patterns().count_phrase.search(units[opening][1].text)):
+        return opening + 1
+    return None
 
 
 def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:

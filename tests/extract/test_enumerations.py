@@ -237,6 +237,16 @@ def test_ordinal_sequence_runs_across_sentences_and_paragraphs(make_doc, blank_n
                        "many families moved to the towns"), "enum.ordinal-sequence")]
 
 
+def test_second_after_an_unmarked_first_step(make_doc, blank_nlp, settings):
+    text = (
+        "A number of changes had taken place since the last fair. The old mill had closed; its workers left.\n\n"
+        "Second, the town had a new mayor. She came from the coast.\n\n"
+        "Third, the river had flooded twice.\n"
+    )
+    assert (("the old mill had closed", "the town had a new mayor", "the river had flooded twice"),
+            "enum.ordinal-sequence") in lists(make_doc, blank_nlp, settings, text)
+
+
 def test_inline_first_of_all_opens_a_sequence(make_doc, blank_nlp, settings):
     text = ("To reach this goal, we should first of all train the staff. Second, we should buy new tools. "
             "Third, we should open a second site.")
