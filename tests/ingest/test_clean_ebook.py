@@ -46,3 +46,15 @@ def test_a_footnote_reference_points_to_its_block():
 def test_text_without_the_wrapper_is_untouched():
     draft = make_draft("The first light was lit in 1850.\n\nIt burned whale oil.", "plain")
     assert trim_ebook_boilerplate(draft) is draft
+
+
+def test_underscore_italics_of_a_plain_text_become_marks():
+    document = clean(raw_text("A _beacon_ is a fire lit as a signal.\n\nThe _lamp room_ holds the lamp.", "plain"))
+    assert [(s.text, [(s.text[m.start:m.end], m.kind) for m in s.marks]) for s in document.sentences] == [
+        ("A beacon is a fire lit as a signal.", [("beacon", "em")]),
+        ("The lamp room holds the lamp.", [("lamp room", "em")])]
+
+
+def test_a_lone_underscore_pair_stays():
+    document = clean(raw_text("The file_name_here is kept, and so is _this_ one.", "plain"))
+    assert document.sentences[0].text == "The file_name_here is kept, and so is _this_ one."

@@ -27,7 +27,7 @@ from .wikirefs import remove_reference_marks
 from .footnotes import move_footnotes
 from .headings import find_headings
 from .lists import find_list_items
-from .markdown import read_markdown_blocks
+from .markdown import read_markdown_blocks, read_underscore_italics
 from .markers import mark_references
 from .mdfootnotes import move_markdown_footnotes
 from .masthead import read_masthead
@@ -41,16 +41,17 @@ STEPS: dict[str, list[Step]] = {
     # Hard-wrapped Markdown and text files are cleaned as "pdf" too, hence its Markdown footnotes.
     "pdf": [
         fix_mojibake, unescape_entities, strip_spaces, trim_ebook_boilerplate, read_pseudo_tags, read_markdown_blocks,
-        read_masthead, move_markdown_footnotes, move_footnotes, fix_swapped_halves, restore_reversed,
-        drop_page_furniture, remove_reference_marks, mark_references, move_pull_quotes, drop_web_clutter,
-        move_captions, find_list_items, join_page_breaks, strip_leading_spaces, split_wrapped_paragraphs,
-        join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
+        read_underscore_italics, read_masthead, move_markdown_footnotes, move_footnotes, fix_swapped_halves,
+        restore_reversed, drop_page_furniture, remove_reference_marks, mark_references, move_pull_quotes,
+        drop_web_clutter, move_captions, find_list_items, join_page_breaks, strip_leading_spaces,
+        split_wrapped_paragraphs, join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
     ],
     "plain": [
         fix_mojibake, unescape_entities, strip_spaces, trim_ebook_boilerplate, read_pseudo_tags, read_markdown_blocks,
-        read_masthead, move_markdown_footnotes, move_footnotes, drop_page_furniture, remove_reference_marks,
-        mark_references, drop_web_clutter, move_captions, find_list_items, split_unwrapped_lines, join_page_breaks,
-        strip_leading_spaces, join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
+        read_underscore_italics, read_masthead, move_markdown_footnotes, move_footnotes, drop_page_furniture,
+        remove_reference_marks, mark_references, drop_web_clutter, move_captions, find_list_items,
+        split_unwrapped_lines, join_page_breaks, strip_leading_spaces, join_spaced_hyphens, find_headings,
+        drop_reference_sections, fix_stray_spaces,
     ],
     "markdown": [
         fix_mojibake, strip_spaces, trim_ebook_boilerplate, read_pseudo_tags, remove_reference_marks,
