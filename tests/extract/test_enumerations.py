@@ -24,6 +24,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
          ("openness", "care and rigour", "shared responsibility"), "enum.cue"),
         ("Members must follow the principles of honesty, thrift and patience.",
          ("honesty", "thrift", "patience"), "enum.kind-of"),
+        ("The board votes by a two-thirds majority on issues of pay and pensions, new members, and the budget.",
+         ("pay and pensions", "new members", "the budget"), "enum.kind-of"),
         ("The guild is characterized by loyalty, secrecy and skill.",
          ("loyalty", "secrecy", "skill"), "enum.cue"),
         ("The aim of the club is to teach chess, host tournaments and train coaches.",
