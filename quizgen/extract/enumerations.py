@@ -941,6 +941,12 @@ def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) ->
     return None
 
 
+def _named_or_gist(rest: str) -> str:
+    """"called The Neutrality Treaty, stated that ..." -> the name; otherwise the gist of the step."""
+    named = re.match(r"(?:called|named|known as|titled|entitled) ([^,]+)", rest)
+    return _tidy(named.group(1)) if named else _gist(rest)
+
+
 def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
     """"The first premise is ... The second premise is ... The third premise ...": one noun counted up.
 
@@ -963,17 +969,18 @@ def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[
             continue
         # "The first is that ..., the second is that ...": the noun was named before
         noun, position = (m.group("noun") or "").lower(), _position(m.group("marker"))
-        if not noun and not re.match(rf"The {m.group('marker')} (?:is|was|are|were)\b", sentence.text):
+        if not noun and not re.match(rf"The {m.group('marker')}(?: (?:is|was|are|were)\b|,)", sentence.text):
             continue
         steps = runs.get(noun, [])
         if steps and index - steps[-1][0] > MAX_GAP:
             yield from close(noun)
             steps = []
+        gist = _named_or_gist(m.group("rest"))
         if position == 1:
             yield from close(noun)
-            runs[noun] = [(index, _gist(m.group("rest")), sentence)]
+            runs[noun] = [(index, gist, sentence)]
         elif steps and position in (len(steps) + 1, 0):
-            steps.append((index, _gist(m.group("rest")), sentence))
+            steps.append((index, gist, sentence))
             if position == 0:
                 yield from close(noun)
     for noun in list(runs):

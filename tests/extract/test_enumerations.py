@@ -298,6 +298,13 @@ def test_a_quantity_is_no_count(make_doc, blank_nlp, settings):
     assert [rule for _, rule in lists(make_doc, blank_nlp, settings, text) if rule == "enum.colon-sentences"] == []
 
 
+def test_ordinals_that_name_what_they_count(make_doc, blank_nlp, settings):
+    text = ("The towns signed two charters. The first, called the River Charter, shared the water. "
+            "The second, called the Road Charter, shared the tolls.")
+    assert (("the River Charter", "the Road Charter"), "enum.ordinal-nouns") in \
+        lists(make_doc, blank_nlp, settings, text)
+
+
 def test_ordinal_time_is_not_a_list(make_doc, blank_nlp, settings):
     text = "The first time we met, it rained. The second time was sunny."
     assert lists(make_doc, blank_nlp, settings, text) == []
