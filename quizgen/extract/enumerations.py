@@ -14,6 +14,7 @@ Each item's `source.rule` names the rule that found it:
   enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
   enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
   enum.names-after-kind   "the expansionist powers A, B, and C" / "the small states of A, B, C and D"
+  enum.one-hand           "on the one hand to A, and on the other to B"
   enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
   enum.as-kind            "received A, B, and C as hereditary fiefs" (a plural after "as" names the list)
   enum.one-and-other      "two forms, one that ... and one that ..."
@@ -145,6 +146,7 @@ class Patterns:
     ordinal_noun: re.Pattern
     one_and_other: re.Pattern
     ranked: re.Pattern
+    one_hand: re.Pattern
     numbered_marker: re.Pattern
 
 
@@ -203,6 +205,8 @@ def patterns() -> Patterns:
                              r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
+        one_hand=re.compile(r"\bon the one hand,? (?P<a>[^;]+?),? (?:and |but |while |whereas )?"
+                            r"on the other(?: hand)?,? (?P<b>[^;]+?)\.?$", re.I),
         ranked=re.compile(
             r"^The (?P<label>(?:[\w-]+ )?(?:[a-z]+est|most [a-z]+|top|leading|first) [^,]+?) (?:was|is) "
             r"(?P<first>[^,]+?), followed by (?P<rest>[^;]+)"),
@@ -463,6 +467,18 @@ def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
             yield m.group("label"), members
 
 
+def _one_hand(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    """"on the one hand to A, and on the other to B": the two sides of one aim or view."""
+    m = patterns().one_hand.search(text)
+    if m:
+        members = [m.group("a"), m.group("b").split(", ")[0]]
+        # "has on the one hand adopted A, and is on the other hand trying B": two actions, not two aims
+        if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)$", members[0]):
+            return
+        if all(0 < _words(member) <= 20 for member in members):
+            yield text[: m.start()].split(",")[-1], members
+
+
 def _ranked(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     """"The largest recipient was A (26%), followed by B (18%) and C (11%)": a ranking names its places."""
     m = patterns().ranked.search(text)
@@ -705,6 +721,7 @@ SENTENCE_RULES = (
     ("enum.long-list", _long_list_rule),
     ("enum.one-and-other", _one_and_other),
     ("enum.ranked", _ranked),
+    ("enum.one-hand", _one_hand),
 )
 
 

@@ -93,6 +93,8 @@ def lists(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[
         ("The mayor agreed only when she learned that (a) the bridge would be paid by the state and, "
          "(b) the old ferry would keep running, a promise the state later broke.",
          ("the bridge would be paid by the state", "the old ferry would keep running"), "enum.numbered-inline"),
+        ("The guild sought new members, on the one hand to train more weavers, and on the other to raise dues, "
+         "especially from the rich.", ("to train more weavers", "to raise dues"), "enum.one-hand"),
         ("The largest buyer of the wool was Arden (about 40%), followed by Bexley (25%) and Corby (10%).",
          ("Arden", "Bexley", "Corby"), "enum.ranked"),
         ("The rival leagues Arden, Bexley, and Corby never met in a final.",
@@ -167,6 +169,7 @@ def test_the_parse_says_where_members_end(make_doc, trained_nlp, settings, text,
         "The old roads were narrow and winding.",  # adjectives, not a set
         "The winters were long, dark, and cold, especially in the hills.",
         "What the village needed was simple and cheap.",
+        "The guild has on the one hand kept its old rules, and is on the other hand writing new ones.",
         "The new guild members were soon trained by masters, which kept standards high, and sent abroad.",
         "The town displays its motto: trust, work, and joy.",  # no plural names the set
     ],
