@@ -34,6 +34,7 @@ Each item's `source.rule` names the rule that found it:
                           first step after "A number of changes ..." when the run opens at "Second")
   enum.ordinal-nouns      "The first premise is ... The second premise is ..."
   enum.parallel-named     "We have done A. We have done B. We have done C. These are hopeful signs ..."
+  enum.the-other          "... the dangers of A. The other danger -- ... -- is B."
   enum.colon-sentences    "... our basic approach:" then whole sentences, closed by a count or "These principles ..."
   enum.list-items         a bulleted or numbered list after a colon or under a heading (each item one member:
                           its bold lead, else its first clause); an item ending with a colon opens a sub-list
@@ -1282,6 +1283,24 @@ def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterato
                 yield Found(_tidy(named.group(0)), members, (*run, sentence), "enum.parallel-named")
 
 
+THE_OTHER = re.compile(r"^The other (?P<noun>[a-z][\w-]*)(?:\s+--[^-]+--|\s*—[^—]+—|,[^,]+,)?\s+(?:is|was)\s+"
+                       r"(?P<b>[^.;]+)")
+
+
+def the_other(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"... the dangers of A. The other danger is B.": a pair named by its noun across two sentences."""
+    for (_, sentence), (_, following) in zip(units, units[1:]):
+        m = THE_OTHER.match(following.text)
+        if not m:
+            continue
+        noun = re.escape(m.group("noun"))
+        first = re.search(rf"\b(?:the|one) {noun}s? (?:of|is|was) (?P<a>[^,.;]+)", sentence.text, re.I)
+        if first:
+            members = _clean_members([first.group("a"), m.group("b")])
+            if members and all(_words(member) <= load_rules().max_member_words for member in members):
+                yield Found(f"two {m.group('noun')}s", members, (sentence, following), "enum.the-other")
+
+
 def named_by_next_sentence(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
     """"... trust, dialogue and restraint. These components of peace ...": the next sentence names the list."""
     pats, rules = patterns(), load_rules()
@@ -1352,6 +1371,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     found.extend(named_by_next_sentence(units))
     found.extend(colon_sentences(units))
     found.extend(parallel_sentences_named(units))
+    found.extend(the_other(units))
     found.extend(parallel_headings(doc))
     found.extend(list_items(doc))
     found.extend(inline_items(doc))

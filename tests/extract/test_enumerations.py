@@ -308,6 +308,11 @@ def test_ordinals_that_name_what_they_count(make_doc, blank_nlp, settings):
         lists(make_doc, blank_nlp, settings, text)
 
 
+def test_the_other_completes_a_pair(make_doc, blank_nlp, settings):
+    text = "The town learned the risk of flooding. The other risk -- one the mayor feared more -- is drought."
+    assert (("flooding", "drought"), "enum.the-other") in lists(make_doc, blank_nlp, settings, text)
+
+
 def test_ordinal_time_is_not_a_list(make_doc, blank_nlp, settings):
     text = "The first time we met, it rained. The second time was sunny."
     assert lists(make_doc, blank_nlp, settings, text) == []
