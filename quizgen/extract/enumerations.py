@@ -5,9 +5,22 @@ Each item's `source.rule` names the rule that found it:
   enum.count-cue          "three pillars of the town: A, B, and C" / "three problems, namely A, B and C"
   enum.count-inline       "four main factors, first the ..., second the ..., and fourth the ..."
   enum.count-subject      "A, B and C are three inseparable elements of ..."
-  enum.cue                "featuring A, B and C", "namely A, B and C", "characterized by A, B and C"
+  enum.count-after        "A, B, and C—the so-called "three obstacles" to ..."
+  enum.copular-set        "The core principles of X were A, B and C" / "The goals of X were to A, B and C"
+  enum.what-cleft         "What the peasants lacked was A and B"
+  enum.set-subject        "A and B are nonvoting members" (a coordinated subject filed under a plural noun)
+  enum.colon-list         "... the defeated powers: A, B, and C." (a plural noun before the colon)
+  enum.dash-list          "representatives—A, B, C, and D—to ..."
+  enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
+  enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
+  enum.names-after-kind   "the expansionist powers A, B, and C" / "the small states of A, B, C and D"
+  enum.one-hand           "on the one hand to A, and on the other to B"
+  enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
+  enum.as-kind            "received A, B, and C as hereditary fiefs" (a plural after "as" names the list)
+  enum.one-and-other      "two forms, one that ... and one that ..."
+  enum.cue                "featuring A, B and C", "namely A, B and C", "the sum total of A, B and C"
   enum.kind-of            "the principles of A, B and C"
-  enum.purpose            "The purpose of X is to A, B and C"
+  enum.purpose            "The purpose of X is to A, B and C" (three parts or more)
   enum.quoted-as          "summarized X as "A, B and C""
   enum.quoted-features    "featured "A" in ..., "B" during ..., and "C" after ..."
   enum.distributed-of     "the protection of A, of B and of C" (the head is distributed)
@@ -17,21 +30,33 @@ Each item's `source.rule` names the rule that found it:
   enum.as-its             "with A and B as its core formats"
   enum.long-list          "... policy coordination, infrastructure connectivity, ..., and closer ties" (5+ short members)
   enum.named-next         "... trust, dialogue and restraint. These components of peace ..."
-  enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs
+  enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs (an unmarked
+                          first step after "A number of changes ..." when the run opens at "Second")
+  enum.ordinal-nouns      "The first premise is ... The second premise is ..."
+  enum.parallel-named     "We have done A. We have done B. We have done C. These are hopeful signs ..."
+  enum.the-other          "... the dangers of A. The other danger -- ... -- is B."
+  enum.colon-sentences    "... our basic approach:" then whole sentences, closed by a count or "These principles ..."
+  enum.list-items         a bulleted or numbered list after a colon or under a heading (each item one member:
+                          its bold lead, else its first clause); an item ending with a colon opens a sub-list
+  enum.inline-items       "three key points: -- A; -- B; and -- C" (item markers run together in plain text)
   enum.parallel-headings  a section's run of sub-headings, most of them "X as Y"
   enum.parallel-openers   paragraphs under one heading that open alike ("X mechanisms should be built.")
 
 Rules are regular expressions over cleaned sentences, built once from
 `quizgen/rules/enumerations.yaml`; lists of examples ("such as", "including")
-are refused. The rules need no trained component, so the blank pipeline gives
-the same lists.
+are refused. The cued rules (count, copula, colon, dash, brackets, ...) say where
+their list starts; with a trained pipeline the parse of those sentences (through
+`nlp.parse`, see `enumeration_parse`) confirms the plural noun that names the set,
+checks the members are noun phrases (or verb phrases after "to"), and reads the
+members from the conjuncts where the comma split is not clean. Without a parse
+(the blank pipeline) the same rules run with stricter rule-only guards.
 """
 from __future__ import annotations
 
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -39,6 +64,9 @@ from pydantic import BaseModel, ConfigDict
 from ..models import Document, Enumeration, Paragraph, Sentence
 from . import common
 from .common import provenance
+from .enumeration_parse import (are_phrases, conjunct_members, coordination_ending_at, is_plural_noun,
+                                verb_phrase_members)
+from .nlp import has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
 
@@ -57,6 +85,18 @@ class EnumerationRules(BaseModel):
     as_verbs: list[str]
     example_cues: list[str]
     max_member_words: int
+    partial_cues: list[str]
+    copulas: list[str]
+    set_determiners: list[str]
+    not_set_subjects: list[str]
+    not_plural: list[str]
+    qualifiers: list[str]
+    not_list_headings: list[str]
+    item_clause_ends: list[str]
+    max_item_words: int
+    quantity_words: list[str]
+    not_member_openers: list[str]
+    not_ordinal_nouns: list[str]
 
 
 def load_rules(path: Path = RULES_FILE) -> EnumerationRules:
@@ -92,8 +132,26 @@ class Patterns:
     count_phrase: re.Pattern
     these: re.Pattern
     as_its: re.Pattern
+    copular_set: re.Pattern
+    colon_list: re.Pattern
+    dash_list: re.Pattern
+    paren_list: re.Pattern
+    plural_word: re.Pattern
+    set_subject: re.Pattern
+    count_after: re.Pattern
+    member_opener: re.Pattern
+    names_after_kind: re.Pattern
+    partial: re.Pattern
+    as_kind: re.Pattern
+    what_cleft: re.Pattern
+    ordinal_noun: re.Pattern
+    one_and_other: re.Pattern
+    ranked: re.Pattern
+    one_hand: re.Pattern
+    numbered_marker: re.Pattern
 
 
+NAME = r"(?:the )?[A-Z][\w’'-]+(?: (?:of |de |von )?[A-Z][\w’'-]+)*"  # "Japan", "the Holy See", "Isaak Volmar"
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
 
 
@@ -101,14 +159,18 @@ QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
 def patterns() -> Patterns:
     rules = load_rules()
     count = _alternation(rules.counts)
+    # a plural noun: "powers", "Exceptions"; not "crisis", "thus"
+    plural = rf"(?!(?:{_alternation(rules.not_plural)})\b)[\w’'-]*[a-z](?<!ss)(?<!us)(?<!is)s\b"
+    qualifier = rf"(?: (?:{_alternation(rules.qualifiers)}) [^,;:—–]{{1,90}}?)?"
     ordinal = _alternation([*rules.ordinals, *rules.closing_ordinals])
     # "<count> [up to four words] <plural noun>": the name of a counted list.
     counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
     return Patterns(
-        count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,40})?: |, namely,? )(?P<list>[^:;]+)", re.I),
+        count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,70})?: |, namely,? )(?P<list>[^:;]+)", re.I),
         count_subject=re.compile(
             rf"^(?P<list>.+?) (?:are|were|form|constitute|make up|became|become|remain|remained) (?:the )?"
-            rf"(?P<label>(?:{count}) [^,.;]+|(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
+            rf"(?P<label>(?:{count}) (?!(?:{_alternation(rules.quantity_words)})\b)[^,.;]+|"
+            rf"(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
         count_inline=re.compile(counted + r",? first,? (?P<list>.+)", re.I),
         ordinal_start=re.compile(rf"^(?P<marker>{ordinal}),\s+(?P<rest>.+)", re.I),
         ordinal_inline=re.compile(r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)", re.I),
@@ -135,6 +197,44 @@ def patterns() -> Patterns:
         as_heading=re.compile(r"^\S.{1,80}? as (?:the |an? )?\S.{1,80}$"),
         count_phrase=re.compile(counted, re.I),
         as_its=re.compile(r"\bwith (?P<list>[^;:]+?) as (?:its|their) (?P<label>(?:[\w-]+ )?[\w-]+s)\b"),
+        copular_set=re.compile(
+            rf"^(?:[^;:]{{0,250}}?[,)] )?(?P<label>(?:(?:{_alternation(rules.set_determiners)}) )?"
+            rf"(?!(?:{_alternation(rules.not_set_subjects)})\b)(?:[\w’'-]+ ){{0,5}}?{plural}{qualifier}) "
+            rf"(?:{_alternation(rules.copulas)}) (?P<list>.+)$", re.I),
+        colon_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: [\w’'-]+){{0,9}}?): (?P<list>[^:;]+)$"),
+        dash_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: (?:of|in|for) [\w’' -]+?)?) ?(?:—|–|--) ?"
+                             r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
+        paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
+        plural_word=re.compile(plural),
+        one_hand=re.compile(r"\bon the one hand,? (?P<a>[^;]+?),? (?:and |but |while |whereas )?"
+                            r"on the other(?: hand)?,? (?P<b>[^;]+?)\.?$", re.I),
+        ranked=re.compile(
+            r"^The (?P<label>(?:[\w-]+ )?(?:[a-z]+est|most [a-z]+|top|leading|first) [^,]+?) (?:was|is) "
+            r"(?P<first>[^,]+?), followed by (?P<rest>[^;]+)"),
+        one_and_other=re.compile(
+            counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? "
+            r"(?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?"
+            r"(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)(?=\.(?:\s|$)|$)", re.I),
+        ordinal_noun=re.compile(
+            rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal})"
+            rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)"
+            rf"(?P<noun>[a-z][\w-]+))?"
+            rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
+        # "the expansionist powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
+        names_after_kind=re.compile(
+            rf"(?:\b(?P<label>[a-z][\w-]+ {plural})(?: of)?|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
+            rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"),
+        what_cleft=re.compile(r"^(?P<label>What [^,;:]+?) (?:was|were|is|are) (?P<list>[^;:]+)$"),
+        as_kind=re.compile(rf" as (?:its |their |the )?(?P<label>(?:[\w-]+ )?{plural})(?=[.,;]|$)"),
+        partial=re.compile(rf"\b(?:{_alternation([*rules.partial_cues, *rules.example_cues])})\b", re.I),
+        member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
+        count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
+                               rf"(?P<label>(?:{count}) [\w-]+s)\b"),
+        set_subject=re.compile(
+            rf"^(?:both )?(?P<list>[^,;:]+(?:, [^,;:]+)*,? and [^,;:]+?) (?:{_alternation(rules.copulas)}) "
+            rf"(?P<label>(?:(?:the|all|both) )?(?:[\w’'“”\"-]+ ){{0,4}}?{plural})"
+            r"(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)", re.I),
+        numbered_marker=re.compile(r"(?:^|,? (?:and )?)\(?(?P<mark>[1-9]|[a-h])\) "),
         these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
                          r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
     )
@@ -169,6 +269,7 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
     one unit in this document (`pairs`). A piece longer than `max_words` ends the list.
     """
     span = re.split(r"\.\d*(?:\s|$)", span.strip(), maxsplit=1)[0]  # the list ends with its sentence
+    span = re.split(r"\s*—\s*|\s+--?\s+", span, maxsplit=1)[0]  # ... or where a dash sets off a comment
     parts = [p.strip() for p in re.split(r",\s*", span)]
     members: list[str] = []
     for i, part in enumerate(parts):
@@ -182,9 +283,9 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
         if _words(part) > max_words:
             break
         members.append(part)
-        nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        oxford_follows = AND.match(nxt) and _words(AND.sub("", nxt)) <= max_words
-        if re.search(r"\s(?:and|or)\s", part) and not oxford_follows:
+        # an Oxford comma further on closes the list, so an "and" before it is inside a member
+        oxford_later = any(AND.match(p) and _words(AND.sub("", p)) <= max_words for p in parts[i + 1:])
+        if re.search(r"\s(?:and|or)\s", part) and not oxford_later:
             break
     if not members:
         return []
@@ -235,6 +336,7 @@ class Found:
     members: tuple[str, ...]
     sentences: tuple[Sentence, ...]
     rule: str
+    cue: Cue | None = None  # where a cued list lies in its sentence, for the parse to refine
 
 
 def _is_example_list(text_before: str) -> bool:
@@ -254,18 +356,19 @@ def _count_inline(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
             yield m.group("label"), [_gist(p) for p in pieces]
 
 
-def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().count_cue.search(text)
     if m and not _is_example_list(text[: m.start("list")]):
-        yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
+        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+        yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")))
 
 
-def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().count_subject.search(text)
     if m and not patterns().example.search(m.group("list")):
         members = split_members(m.group("list"), 30, pairs)  # subjects are long noun phrases
         if members and not CLAUSE_START.match(members[0]) and not re.match(r"(?:these|those)\b", members[0], re.I):
-            yield m.group("label"), members
+            yield Cue(m.group("label"), members, m.start("list"), m.end("list"))
 
 
 def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
@@ -274,7 +377,12 @@ def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         if _is_example_list(text[: m.start("list")]) or pats.features_quoted.match(text, m.start()):
             continue
         label = f"{text[: m.start('cue')].split(',')[-1].strip()} {m.group('cue')}"
-        yield label, split_members(m.group("list"), load_rules().max_member_words, pairs)
+        members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+        halves = re.split(r"\s(?:and|or)\s", m.group("list").rstrip("."), maxsplit=1)
+        if not members and "," not in m.group("list") and len(halves) == 2 and \
+                all(_words(half) <= load_rules().max_member_words for half in halves):
+            members = halves  # "limited to A and B" to the end: each half may be as long as a member
+        yield label, members
 
 
 def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
@@ -284,10 +392,13 @@ def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
             yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
 
 
-def _purpose(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+def _purpose(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"The purpose of X is to A, B and C": one purpose in three parts; two parts are one aim ("to A and B")."""
     m = patterns().purpose.search(text)
     if m:
-        yield m.group("label"), split_members(m.group("list"), 20, pairs)
+        members = split_members(m.group("list"), 20, pairs)
+        if len(members) >= 3:
+            yield Cue(m.group("label"), members, m.start("list"), len(text), nominal=False)
 
 
 def _quoted_as(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
@@ -347,19 +458,260 @@ def _as_its(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
 
 
+def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    """"two forms of emergency, one that the assembly issues and one that the cabinet issues"."""
+    m = patterns().one_and_other.search(text)
+    if m and _count_in(m.group("label")) == 2:
+        other = r"(?=(?:one|the other|another)\b)"
+        members = re.split(rf",?\s+(?:and|while|whereas|but)\s+{other}|;\s+{other}", m.group("list"), maxsplit=1)
+        if len(members) == 2:
+            yield m.group("label"), members
+
+
+def _one_hand(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    """"on the one hand to A, and on the other to B": the two sides of one aim or view."""
+    m = patterns().one_hand.search(text)
+    if m:
+        members = [m.group("a"), m.group("b").split(", ")[0]]
+        # "has on the one hand adopted A, and is on the other hand trying B": two actions, not two aims
+        if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)$", members[0]):
+            return
+        if all(0 < _words(member) <= 20 for member in members):
+            yield text[: m.start()].split(",")[-1], members
+
+
+def _ranked(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
+    """"The largest recipient was A (26%), followed by B (18%) and C (11%)": a ranking names its places."""
+    m = patterns().ranked.search(text)
+    if m:
+        rest = re.sub(r"\s*\([^()]*\)", "", m.group("rest"))
+        members = [re.sub(r"\s*\([^()]*\)", "", m.group("first")), *split_members(rest, 6, pairs)]
+        if len(members) >= 3:
+            yield m.group("label"), members
+
+
 def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     found = _long_list(text, pairs)
     if found:
         yield found
 
 
+# ----------------------------------------------------------------- cued lists (refined by the parse)
+
+@dataclass(frozen=True)
+class Cue:
+    """A list a cue names inside one sentence: where it starts, and the count the text gives."""
+
+    label: str
+    members: list[str]
+    start: int  # character offset of the list in the sentence
+    end: int
+    count: int = 0  # "three ..." -> 3; 0 when no count is given
+    nominal: bool = True  # members are noun phrases (not verb phrases after "to")
+    plural_at: int = -1  # offset of the plural noun that names the set, for the tagger to confirm
+    from_end: bool = False  # the list is known by where it ends: the parse finds where it begins
+    marked: bool = False  # "(a) ... (b) ...": markers delimit the members, the parse has nothing to add
+    to_end: bool = False  # the list runs to `end`: members that stop short leave a predicate behind
+
+
+def _plural_at(m: re.Match) -> int:
+    """Offset of the label's last plural-looking word: the noun the pattern took to name the set."""
+    plurals = list(patterns().plural_word.finditer(m.group("label")))
+    return m.start("label") + plurals[-1].start() if plurals else -1
+
+
+def _count_in(label: str) -> int:
+    """The count a label gives its set: "three key points" -> 3; "two years ago" is a quantity, not a set."""
+    rules = load_rules()
+    for m in patterns().count_phrase.finditer(label):
+        words = m.group("label").lower().split()
+        if words[1] not in rules.quantity_words:
+            return rules.counts.index(words[0]) + 2
+    return 0
+
+
+def _whole(span: str, members: list[str], slack: int = 1) -> bool:
+    """True when the members use up the span: the list runs to where the span ends."""
+    return _words(span) <= sum(_words(m) for m in members) + len(members) + slack
+
+
+def _opens_aside(member: str) -> bool:
+    """True when a member opens a clause, an aside or a predicate ("soon incorporated", "especially ...")."""
+    return bool(patterns().member_opener.match(member) or re.match(r"[a-z]+(?:ly|ed)\b", member))
+
+
+def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    m = patterns().copular_set.search(text)
+    if not m or patterns().example.search(m.group("list")):
+        return
+    span, start = m.group("list"), m.start("list")
+    purpose = re.match(r"to ", span)
+    if purpose:
+        span, start = span[3:], start + 3
+    members = split_members(span, 20 if purpose else 12, pairs)
+    if len(members) >= 3 or (len(members) == 2 and _whole(span, members, 0)):
+        if not purpose and _opens_aside(members[0]):
+            return  # "were soon incorporated ...", "are meaningful when ...": a predicate, not a set
+        yield Cue(m.group("label"), members, start, len(text), _count_in(m.group("label")), not purpose,
+                  _plural_at(m))
+
+
+def _what_cleft(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"What the peasants lacked was A and B": the clause names the set its complement lists."""
+    m = patterns().what_cleft.match(text)
+    if m and not patterns().example.search(m.group("list")):
+        members = split_members(m.group("list"), 12, pairs)
+        if len(members) >= 2 and _whole(m.group("list"), members, 0):
+            yield Cue(m.group("label"), members, m.start("list"), len(text))
+
+
+def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    m = patterns().colon_list.search(text)
+    if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
+        return
+    if re.search(r"\b\d{4}\b", m.group("list")) or patterns().example.search(m.group("list")):
+        return  # "Title: Subtitle, 1492–2015": a source, or a list of dates no count names
+    members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
+    if _title_case(text) and text.rstrip().endswith("."):
+        return  # "Rivers and Towns: A History of Mills, Ports and Bridges.": a title cited in the text
+    if len(members) >= 2 and _whole(m.group("list"), members):
+        yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")),
+                  plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1, to_end=True)
+
+
+def _dash_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    m = patterns().dash_list.search(text)
+    if not m or _is_example_list(m.group("label")) or patterns().example.search(m.group("list")):
+        return
+    members = split_members(m.group("list"), load_rules().max_member_words, pairs)
+    if len(members) >= 3 and _whole(m.group("list"), members):
+        yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")))
+
+
+def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"the powers (A, B, C, and D)": a bracketed run of 3+ short names after the set's name."""
+    for m in patterns().paren_list.finditer(text):
+        inner = m.group("list")
+        if patterns().example.search(inner) or re.search(r"\d|\bi\.e\b", inner):
+            continue
+        members = split_members(inner, 4, pairs)
+        if any(_opens_aside(member) or member.lower() in FUNCTION_WORDS for member in members):
+            continue  # "(except for A, B and C)", "(with translations to ...)"
+        if len(members) >= 3 and _whole(inner, members, 0) and (len(members) >= 4 or re.search(r" and ", inner)):
+            label = " ".join(text[: m.start()].split()[-6:])
+            yield Cue(label, members, m.start("list"), m.end("list"), _count_in(label))
+
+
+def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"A, B, and C—the so-called "three obstacles" to ...": the count names the list just before it.
+
+    The count says how many comma pieces to take from the end; the first piece may
+    start before its member, so it keeps as many words as the second member has.
+    """
+    m = patterns().count_after.search(text)
+    if not m:
+        return
+    count = _count_in(m.group("label"))
+    before = text[: m.start()]
+    pieces = re.split(r",\s+", before)
+    if count < 2 or len(pieces) < count:
+        return
+    members = pieces[-count:]
+    members[-1] = AND.sub("", members[-1])
+    if count == 2:
+        members = re.split(r"\s(?:and|or)\s", pieces[-1], maxsplit=1)
+        if len(members) != 2:
+            return
+    width = _words(members[1])
+    members[0] = " ".join(members[0].split()[-width:])
+    start = before.rindex(members[0])
+    if all(_words(member) <= load_rules().max_member_words + 3 for member in members):
+        yield Cue(m.group("label"), members, start, m.start(), count)
+
+
+def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"the expansionist powers A, B, and C" / "the small states of A, B, C and D": 3+ names filed under a plural."""
+    for m in patterns().names_after_kind.finditer(text):
+        members = split_members(m.group("list"), 5, pairs)
+        name = "label" if m.group("label") else "subject"
+        plural = list(patterns().plural_word.finditer(m.group(name)))
+        if len(members) >= 3 and plural:
+            yield Cue(m.group(name), members, m.start("list"), m.end("list"),
+                      plural_at=m.start(name) + plural[-1].start())
+
+
+def _as_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"received A, B, and C as hereditary fiefs": the plural after "as" names the list before it.
+
+    Where the list begins only the parse can say (its first conjunct); without it
+    the first member is as long as the second.
+    """
+    m = patterns().as_kind.search(text)
+    if not m or patterns().example.search(text[: m.start()][-40:]):
+        return
+    pieces = re.split(r",\s+", text[: m.start()])
+    if len(pieces) < 3 or not AND.match(pieces[-1]):
+        return
+    run = [pieces[-1]]
+    for piece in reversed(pieces[:-1]):
+        run.insert(0, piece)
+        if _words(piece) > load_rules().max_member_words:
+            break
+    members = [*run[:-1], AND.sub("", run[-1])]
+    members[0] = " ".join(members[0].split()[-_words(members[1]):])
+    yield Cue(m.group("label"), members, text.rindex(members[0], 0, m.start()), m.start(),
+              plural_at=m.start("label") + len(m.group("label")) - len(m.group("label").split()[-1]),
+              from_end=True)
+
+
+def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
+    m = patterns().set_subject.match(text)
+    if m and not patterns().example.search(m.group(0)):
+        members = split_members(m.group("list"), 20, pairs)  # subjects are long noun phrases
+        if len(members) >= 2 and _whole(m.group("list"), members, 0):
+            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")),
+                      plural_at=_plural_at(m))
+
+
+def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
+    """"...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B": members between markers that count up."""
+    marks = list(patterns().numbered_marker.finditer(text))
+    if len(marks) < 2:
+        return
+    labels = [mk.group("mark") for mk in marks]
+    first = labels[0]
+    if first not in ("1", "a") or labels != [chr(ord(first) + i) for i in range(len(labels))]:
+        return
+    members = [text[a.end(): b.start()] for a, b in zip(marks, marks[1:])] + [text[marks[-1].end():]]
+    members = [re.sub(r",?\s*(?:and|or)?,?$", "", m.strip().rstrip(".")) for m in members]
+    if not any("," in m for m in members[:-1]):
+        members[-1] = members[-1].split(", ")[0]  # the last member ends where a comment on it begins
+    yield Cue(text[: marks[0].start()], members, marks[0].start(), len(text), _count_in(text[: marks[0].start()]),
+              marked=True)
+
+
+CUED_RULES = (
+    ("enum.numbered-inline", _numbered_inline),
+    ("enum.count-cue", _count_cue),
+    ("enum.purpose", _purpose),
+    ("enum.copular-set", _copular_set),
+    ("enum.what-cleft", _what_cleft),
+    ("enum.colon-list", _colon_list),
+    ("enum.dash-list", _dash_list),
+    ("enum.paren-list", _paren_list),
+    ("enum.count-subject", _count_subject),
+    ("enum.set-subject", _set_subject),
+    ("enum.count-after", _count_after),
+    ("enum.names-after-kind", _names_after_kind),
+    ("enum.as-kind", _as_kind),
+)
+
+
 SENTENCE_RULES = (
     ("enum.count-inline", _count_inline),
-    ("enum.count-cue", _count_cue),
-    ("enum.count-subject", _count_subject),
     ("enum.cue", _cue),
     ("enum.kind-of", _kind_of),
-    ("enum.purpose", _purpose),
     ("enum.quoted-as", _quoted_as),
     ("enum.quoted-features", _quoted_features),
     ("enum.distributed-of", _distributed_of),
@@ -368,16 +720,96 @@ SENTENCE_RULES = (
     ("enum.rather-than", _rather_than),
     ("enum.as-its", _as_its),
     ("enum.long-list", _long_list_rule),
+    ("enum.one-and-other", _one_and_other),
+    ("enum.ranked", _ranked),
+    ("enum.one-hand", _one_hand),
 )
 
 
+# "[1] Author (2017). Title: Subtitle", "... pp. 104-14": a source, not the reading's own words
+CITATION = re.compile(r"^\[\d+\]|\(\d{4}[a-z]?\)[.,]|\bpp?\. ?\d")
+
+
 def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]:
-    """Lists named inside one sentence (or heading), by every sentence rule."""
+    """Lists named inside one sentence (or heading), by every sentence rule; none in a citation."""
+    if CITATION.search(sentence.text):
+        return
+    for rule, find in CUED_RULES:
+        for cue in find(sentence.text, pairs):
+            cleaned = _clean_members(cue.members)
+            if cleaned:
+                yield Found(_tidy(cue.label), cleaned, (sentence,), rule, cue)
     for rule, find in SENTENCE_RULES:
         for label, members in find(sentence.text, pairs):
             cleaned = _clean_members(members)
             if cleaned:
                 yield Found(_tidy(label), cleaned, (sentence,), rule)
+
+
+def _plain_members(members: tuple[str, ...], counted: bool = False) -> bool:
+    """Without a parse: no member opens a clause or an aside, and an uncounted pair is two names or determined nouns.
+
+    "dead and dying", "great, but so is ..." and "meaningful when, if necessary, ..."
+    are predicates; "Montenegro and South Sudan" and "the law and the courts" are sets.
+    """
+    if any(_opens_aside(member) for member in members):
+        return False
+    determined = r"(?:the|a|an|his|her|its|their|our)\b|[A-Z]"
+    return counted or len(members) > 2 or all(re.match(determined, m) for m in members)
+
+
+def refined(found: list[Found], nlp) -> list[Found]:
+    """Cued lists with the parse's members where it has them; a count the text gives must match.
+
+    The parse keeps an "and" inside a member and leaves out clauses hung on one;
+    where it finds no coordination at the cue the regular-expression members stay.
+    """
+    cued = [f for f in found if f.cue is not None]
+    docs = parse(nlp, [f.sentences[0].text for f in cued]) if cued and has_parser(nlp) else [None] * len(cued)
+    by_item = dict(zip(map(id, cued), docs))
+    out = []
+    for item in found:
+        cue = item.cue
+        if cue is None:
+            out.append(item)
+            continue
+        candidates = [item.members]
+        if cue.marked:
+            out.append(Found(item.label, item.members, item.sentences, item.rule))
+            continue
+        doc = by_item[id(item)]
+        if doc is None and not _plain_members(item.members, counted=bool(cue.count)):
+            continue
+        if doc is not None:
+            if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
+                continue  # "displays the slogan: ...": no plural noun names a set
+            from_parse = _clean_members(coordination_ending_at(doc, cue.end) if cue.from_end
+                                        else conjunct_members(doc, cue.start, cue.end, cue.nominal))
+            if not cue.nominal:  # verb phrases: the parse often hangs one on the wrong verb
+                by_verbs = _clean_members(verb_phrase_members(doc, cue.start, cue.end))
+                from_parse = by_verbs if len(by_verbs) > len(from_parse) else from_parse
+            # clean noun phrases split at commas beat a parse that stumbles on hyphens and
+            # appositions; where they are not clean (a clause hung on a member) the parse decides
+            # a count that agrees vouches for the split even where the tagger takes a noun for a verb
+            regex_clean = cue.nominal and (are_phrases(doc, cue.start, list(item.members)) or (
+                cue.count == len(item.members) and _plain_members(item.members, counted=True)))
+            order = [item.members, from_parse] if regex_clean else [from_parse]
+            if cue.from_end:  # where a list found from its end begins, the parse knows better than a guess
+                order = [from_parse, item.members] if regex_clean else [from_parse]
+            if regex_clean and len(from_parse) == len(item.members) and are_phrases(doc, cue.start, list(from_parse)):
+                order.reverse()  # same count, both clean: the parse knows which "and" joins members
+            candidates = [c for c in order if c]
+            if not candidates:
+                continue  # no coordination of noun phrases (or of verb phrases after "to") at the cue
+        if cue.count:
+            candidates = [c for c in candidates if len(c) == cue.count]
+        if cue.to_end:  # "Rights: speech and assembly are protected." leaves "are protected" over
+            text = item.sentences[0].text
+            candidates = [c for c in candidates
+                          if _words(text[text.lower().rfind(c[-1].lower()) + len(c[-1]): cue.end]) <= 1]
+        if candidates:
+            out.append(Found(item.label, candidates[0], item.sentences, item.rule))
+    return out
 
 
 LAST_PAIR = re.compile(
@@ -490,6 +922,12 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             intro_count = _count_value(counted.group("label")) if counted else 0
             rest = (start or inline).group("rest")
             steps = [(index, _gist(rest), sentence)]
+        elif position == 2 and not steps:
+            first = _unmarked_first_step(units, index)
+            if first is not None:
+                intro_label, intro_count = _tidy(units[first - 1][1].text)[:80], 0
+                steps = [(first, _gist(units[first][1].text), units[first][1]),
+                         (index, _gist(start.group("rest")), sentence)]
         elif position is not None and steps:
             expected = len(steps) + 1
             if position == expected or position == 0:
@@ -499,6 +937,72 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             else:
                 yield from close()
     yield from close()
+
+
+UNCOUNTED_SET = re.compile(r"\b(?:a number of|several|various|a series of)\s+(?:[\w-]+ )?[\w-]+s\b", re.I)
+
+
+def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) -> int | None:
+    """Where "Second, ..." follows an unmarked first step: "A number of changes had taken place. A ... Second, B".
+
+    The first step is the sentence right after the one that announces a number of
+    things, as the opening of the paragraph before.
+    """
+    paragraph = units[index][0]
+    previous = [i for i in range(max(0, index - 8), index) if units[i][0] is not paragraph]
+    if not previous:
+        return None
+    opening = next(i for i in previous if units[i][0] is units[previous[-1]][0])
+    if opening + 1 < index and units[opening + 1][0] is units[opening][0] and \
+            (UNCOUNTED_SET.search(units[opening][1].text) or patterns().count_phrase.search(units[opening][1].text)):
+        return opening + 1
+    return None
+
+
+def _named_or_gist(rest: str) -> str:
+    """"called The Neutrality Treaty, stated that ..." -> the name; otherwise the gist of the step."""
+    named = re.match(r"(?:called|named|known as|titled|entitled) ([^,]+)", rest)
+    return _tidy(named.group(1)) if named else _gist(rest)
+
+
+def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"The first premise is ... The second premise is ... The third premise ...": one noun counted up.
+
+    Members are what each sentence says after the counted noun (and its copula).
+    """
+    pats = patterns()
+    runs: dict[str, list[tuple[int, str, Sentence]]] = {}
+
+    def close(noun: str) -> Iterator[Found]:
+        steps = runs.pop(noun, [])
+        if len(steps) >= 2:
+            members = _clean_members([gist for _, gist, _ in steps])
+            if members:
+                label = noun if noun.endswith("s") or not noun else noun + "s"
+                yield Found(label or "points", members, tuple(s for _, _, s in steps), "enum.ordinal-nouns")
+
+    for index, (paragraph, sentence) in enumerate(units):
+        m = pats.ordinal_noun.match(sentence.text)
+        if not m:
+            continue
+        # "The first is that ..., the second is that ...": the noun was named before
+        noun, position = (m.group("noun") or "").lower(), _position(m.group("marker"))
+        if not noun and not re.match(rf"The {m.group('marker')}(?: (?:is|was|are|were)\b|,)", sentence.text):
+            continue
+        steps = runs.get(noun, [])
+        if steps and index - steps[-1][0] > MAX_GAP:
+            yield from close(noun)
+            steps = []
+        gist = _named_or_gist(m.group("rest"))
+        if position == 1:
+            yield from close(noun)
+            runs[noun] = [(index, gist, sentence)]
+        elif steps and position in (len(steps) + 1, 0):
+            steps.append((index, gist, sentence))
+            if position == 0:
+                yield from close(noun)
+    for noun in list(runs):
+        yield from close(noun)
 
 
 def _count_value(label: str) -> int:
@@ -562,6 +1066,135 @@ def parallel_openers(doc: Document) -> Iterator[Found]:
     yield from close()
 
 
+# ----------------------------------------------------------------- list items
+
+def _item_member(paragraph: Paragraph) -> str:
+    """What one list item contributes: its bold lead ("**Term**: ..."), else the first clause of its first sentence."""
+    first = paragraph.sentences[0]
+    lead = next((mark for mark in first.marks if mark.kind == "strong" and mark.start <= 2), None)
+    if lead is not None and re.match(r"\s*[:.—–-]", first.text[lead.end:]):
+        return first.text[lead.start: lead.end]
+    return _item_member_text(first.text)
+
+
+def _item_member_text(text: str) -> str:
+    """An item's first clause, without its marker; a long one cut to its opening words."""
+    text = re.sub(r"^(?:--|[-–—•*])\s*", "", text)
+    ends = _alternation(load_rules().item_clause_ends)
+    clause = re.split(rf"[;:]\s|\s\(|,\s(?=(?:{ends})\b)", text, maxsplit=1)[0]
+    if _words(clause) >= 4:
+        text = clause
+    limit = load_rules().max_item_words
+    if _words(text) > limit:  # a long item still counts: its opening words stand for it
+        text = " ".join(text.split()[:limit])
+    return _tidy(text)
+
+
+def _picks_some(intro: str) -> bool:
+    """True when an introduction picks some items of a larger set ("Highlights include:") and gives no count."""
+    return bool(patterns().partial.search(intro)) and not _count_in(intro)
+
+
+def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
+    """The lists in one run of items: the run itself after `intro`, and each sub-list an item opens with a colon.
+
+    Items carry no nesting level, so a sub-list takes the count its opener gives
+    ("two delegations:") or else runs to the next item that opens another list.
+    """
+    openers = [i for i, p in enumerate(items) if p.sentences[-1].text.rstrip().endswith(":")]
+    nested: set[int] = set()
+    for n, i in enumerate(openers):
+        end = openers[n + 1] if n + 1 < len(openers) else len(items)
+        count = _count_in(items[i].sentences[-1].text)
+        sub = items[i + 1: min(end, i + 1 + count) if count else end]
+        nested.update(range(i + 1, i + 1 + len(sub)))
+        yield items[i], sub
+    yield intro, [p for i, p in enumerate(items) if i not in nested]
+
+
+def list_items(doc: Document) -> Iterator[Found]:
+    """A bulleted or numbered list after a colon or under a heading: each item is one member.
+
+    The list is closed when its introduction ends with a colon ("The main tenets were:")
+    or a heading names it; a count in the introduction must equal the number of items.
+    An introduction that speaks to the reader ("you will be able to:") opens study aims.
+    """
+    rules = load_rules()
+    intro: Paragraph | None = None
+    run: list[Paragraph] = []
+
+    def close() -> Iterator[Found]:
+        if not run or intro is None or not intro.sentences:
+            return
+        for opener, items in _item_lists(intro, run):
+            label = opener.sentences[-1].text
+            if len(items) < 2 or re.search(r"\byou\b", label, re.I) or _picks_some(label):
+                continue
+            if sum(len(p.sentences) > 1 for p in items) * 2 > len(items) and not label.rstrip().endswith(":"):
+                continue  # numbered paragraphs of a report or cable, not a list
+            count = _count_in(label)
+            if opener.kind == "heading":
+                if label.lower().strip(" :") in rules.not_list_headings:
+                    continue
+            elif not (label.rstrip().endswith(":") or re.search(r"\b(?:the following|as follows)\b", label, re.I)
+                      or count == len(items)):
+                continue  # a colon, "the following" or the right count announces the items
+            if count and count != len(items):
+                continue
+            members = _clean_members([_item_member(p) for p in items])
+            if members:
+                sentences = tuple(p.sentences[0] for p in items)
+                yield Found(_tidy(label), members, (opener.sentences[-1], *sentences), "enum.list-items")
+
+    for paragraph in doc.paragraphs:
+        if paragraph.list_item is not None and paragraph.kind == "body" and not paragraph.unreliable \
+                and paragraph.sentences:
+            run.append(paragraph)
+            continue
+        yield from close()
+        run = []
+        if paragraph.kind in ("body", "heading"):
+            intro = paragraph
+    yield from close()
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+
+
+def inline_items(doc: Document) -> Iterator[Found]:
+    """Items run together in one paragraph after a colon: "three key points: -- A; -- B; and -- C".
+
+    Plain text that lost its line breaks keeps the item markers; a list ends with
+    the item after which the paragraph goes on with other sentences.
+    """
+    for paragraph in doc.paragraphs:
+        if paragraph.kind != "body" or paragraph.unreliable:
+            continue
+        text = paragraph.text
+        for m in re.finditer(r"([:.!?])\s+(--|[–—•*])\s+", text):
+            members: list[str] = []
+            segments = re.split(rf"\s+{re.escape(m.group(2))}\s+", text[m.end():])
+            for segment in segments:
+                first, *rest = SENTENCE_END.split(segment)
+                first = re.sub(r"[;,]?\s*(?:and|or)?$", "", first.strip())
+                members.append(first)
+                # an item may explain itself in a sentence or two; more, or a new colon, ends the list
+                if len(rest) > 2 or (rest and rest[-1].rstrip().endswith(":")):
+                    break
+            intro = SENTENCE_END.split(text[: m.start() + 1])[-1]
+            count = _count_in(intro)
+            if _picks_some(intro):
+                continue
+            # without a colon only a longer run of markers shows the sentences are items
+            if len(members) < (2 if m.group(1) == ":" else 3) or (count and count != len(members)):
+                continue
+            cleaned = _clean_members([_item_member_text(member) for member in members])
+            sentences = tuple(s for s in paragraph.sentences if intro[-40:] in s.text or
+                              any(member[:40] in s.text for member in members))
+            if cleaned and sentences:
+                yield Found(_tidy(intro), cleaned, sentences, "enum.inline-items")
+
+
 # ----------------------------------------------------------------- duplicates
 
 def _member_match(a: str, b: str) -> bool:
@@ -586,6 +1219,86 @@ def _covers(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 TAIL_LIST = re.compile(
     r"(?P<list>(?:[\w'’-]+ ){0,3}[\w'’-]+(?:, (?:[\w'’-]+ ){0,3}[\w'’-]+)+,? (?:and|or) (?:[\w'’-]+ ){0,3}?[\w'’-]+)"
     r"(?=[.;:]?$| (?:are|is|were|was|have|has|keep|keeps|make|makes|form|forms|became|become|remain|remains)\b)")
+
+
+MAX_COLON_SENTENCES = 6  # sentences a colon can announce before a "These ..." sentence closes them
+
+
+def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """Whole sentences announced by a colon: "... our basic approach:" A. B. C. "These principles ...".
+
+    The sentences belong to the list when a count in the announcement says how many,
+    or when a sentence naming them ("These principles", "These steps") follows them.
+    """
+    pats = patterns()
+    for index, (paragraph, sentence) in enumerate(units):
+        # the announcement ends the sentence, or a capital after it opens the first announced sentence
+        colon = re.search(r":\s*$|:\s+(?=[A-Z][a-z])", sentence.text)
+        if paragraph.kind != "body" or paragraph.list_item is not None or not colon or \
+                _picks_some(sentence.text[: colon.start()]):
+            continue
+        first = sentence.text[colon.end():]
+        following: list[Sentence] = [replace(sentence, text=first)] if first else []
+        closed = False
+        for next_paragraph, candidate in units[index + 1: index + 2 + MAX_COLON_SENTENCES]:
+            if next_paragraph.kind != "body" or next_paragraph.list_item is not None:
+                break
+            if pats.these.match(candidate.text) or re.match(r"These [a-z-]+s\b", candidate.text):
+                closed = True
+                break
+            following.append(candidate)
+        count = _count_in(sentence.text[: colon.start()])
+        if count and len(following) >= count:
+            following, closed = following[:count], True
+        if closed and len(following) >= 2:
+            members = _clean_members([_gist(s.text) for s in following])
+            sentences = (sentence, *following[1:]) if first else (sentence, *following)
+            if members:
+                yield Found(_tidy(sentence.text[: colon.start()]), members, sentences, "enum.colon-sentences")
+
+
+NAMES_WHAT_WENT_BEFORE = re.compile(r"^(?:These|Those) (?:are|were) (?:all )?(?:[\w-]+ ){0,2}[\w-]+s\b")
+
+
+def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"We have taken A. We have both ratified B. We have signed C. These are hopeful signs ...".
+
+    Sentences that open with the same two words, right before a sentence that names
+    them ("These are ...s"), are the members; the shared opening is left out.
+    """
+    pats = patterns()
+    for index, (paragraph, sentence) in enumerate(units):
+        named = NAMES_WHAT_WENT_BEFORE.match(sentence.text) or pats.these.match(sentence.text)
+        if not named or index < 2:
+            continue
+        opener = " ".join(units[index - 1][1].text.split()[:2])
+        run: list[Sentence] = []
+        for _, earlier in reversed(units[max(0, index - 8): index]):
+            if _ != paragraph and _.kind != "body" or " ".join(earlier.text.split()[:2]) != opener:
+                break
+            run.insert(0, earlier)
+        if len(run) >= 2:
+            members = _clean_members([_gist(" ".join(s.text.split()[2:])) for s in run])
+            if members:
+                yield Found(_tidy(named.group(0)), members, (*run, sentence), "enum.parallel-named")
+
+
+THE_OTHER = re.compile(r"^The other (?P<noun>[a-z][\w-]*)(?:\s+--[^-]+--|\s*—[^—]+—|,[^,]+,)?\s+(?:is|was)\s+"
+                       r"(?P<b>[^.;]+)")
+
+
+def the_other(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
+    """"... the dangers of A. The other danger is B.": a pair named by its noun across two sentences."""
+    for (_, sentence), (_, following) in zip(units, units[1:]):
+        m = THE_OTHER.match(following.text)
+        if not m:
+            continue
+        noun = re.escape(m.group("noun"))
+        first = re.search(rf"\b(?:the|one) {noun}s? (?:of|is|was) (?P<a>[^,.;]+)", sentence.text, re.I)
+        if first:
+            members = _clean_members([first.group("a"), m.group("b")])
+            if members and all(_words(member) <= load_rules().max_member_words for member in members):
+                yield Found(f"two {m.group('noun')}s", members, (sentence, following), "enum.the-other")
 
 
 def named_by_next_sentence(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
@@ -636,11 +1349,12 @@ def _units(doc: Document) -> list[tuple[Paragraph, Sentence]]:
 
 
 def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
-    """Yield the named lists of `doc`. `nlp` is not needed: every rule works on the cleaned text.
+    """Yield the named lists of `doc`.
 
     Args:
         doc: a cleaned document.
-        nlp: the spaCy pipeline (unused; the rules are tokenizer-free regular expressions).
+        nlp: the spaCy pipeline; with a parser, cued lists are checked and split on the parse
+            of their sentences only (the blank pipeline falls back to the rule-only guards).
         settings: quizgen Settings; `extract.vocabulary` pairs ("law and order") stay one member.
     Yields:
         Enumeration items with the label the text gives and the members in order.
@@ -653,9 +1367,16 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     for _, sentence in units:
         found.extend(sentence_lists(sentence, pairs))
     found.extend(ordinal_sequences(units))
+    found.extend(ordinal_noun_sequences(units))
     found.extend(named_by_next_sentence(units))
+    found.extend(colon_sentences(units))
+    found.extend(parallel_sentences_named(units))
+    found.extend(the_other(units))
     found.extend(parallel_headings(doc))
+    found.extend(list_items(doc))
+    found.extend(inline_items(doc))
     found.extend(parallel_openers(doc))
+    found = refined(found, nlp)
     found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))
     for item in without_duplicates(found):
         yield Enumeration(label=item.label, members=item.members,
