@@ -17,6 +17,7 @@ from ..models import Document, Item, Question
 from ..registry import Registry
 from .context import Context, Corpus, as_read, reading_order
 from .gate import Rejection, check
+from .screen import item_problem
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
 
@@ -71,14 +72,31 @@ def generate_questions(
     ordered = sorted(((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name)
     corpus = Corpus.of(ordered)
     made: list[Question] = []
+    refused: list[Rejection] = []
     for document, items in ordered:
         context = Context(document=document, corpus=corpus, settings=settings)
-        items = reading_order(items)
+        usable = []
+        for item in reading_order(items):
+            problem = item_problem(item, context)
+            if problem:
+                context.refuse(item, problem, shown_text(item))
+            else:
+                usable.append(item)
         for name in wanted:
-            made.extend(QUESTION_TYPES.get(name)(items, context))
+            made.extend(QUESTION_TYPES.get(name)(tuple(usable), context))
+        refused.extend(Rejection(question, reason) for question, reason in context.refused)
     documents = {document.name: document for document, _ in ordered}
     kept, rejections = check(merge(made), documents, settings)
-    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)), rejections=tuple(rejections))
+    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)),
+                     rejections=tuple(refused) + tuple(rejections))
+
+
+def shown_text(item: Item) -> str:
+    """What an item says, for a refused item's line in the report."""
+    return {
+        "date": lambda: item.event, "definition": lambda: item.term, "quote": lambda: item.text,
+        "enumeration": lambda: item.label or ", ".join(item.members),
+    }[item.kind]()
 
 
 def merge(questions: Iterable[Question]) -> list[Question]:

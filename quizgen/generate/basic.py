@@ -5,9 +5,8 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import (
-    capitalise, display_date, join_words, list_phrase, shown_quote, term_phrase, verb_definition,
-)
+from .phrasing import capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
+from .wording import date_question, who_said
 
 QTYPE = "basic"
 
@@ -21,43 +20,23 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             yield ctx.question(
                 QTYPE, fact(item), [item], prompt=f"What are {named}?", answer=join_words(item.members),
             )
-        elif isinstance(item, DatedEvent):
-            yield ctx.question(
-                QTYPE, fact(item), [item],
-                prompt=when_prompt(item), answer=display_date(item.date, item.end),
-            )
+        elif isinstance(item, DatedEvent) and (prompt := date_question(item, ctx)):
+            yield ctx.question(QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end))
         elif isinstance(item, Quote):
-            yield ctx.question(
-                QTYPE, fact(item), [item],
-                prompt=who_said_prompt(item), answer=speaker_answer(item),
-            )
+            yield ctx.question(QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item))
 
 
 def meaning_question(item: Definition) -> tuple[str, str]:
     """'What is meant by the key to ...?' -> its definition. A definition that is the
     sentence's own predicate ("The term “community” involves the ...") does not answer
     "What is meant by": it is asked with its verb ("What does the term “community”
-    involve?" -> "The ...")."""
+    involve?" -> "The ..."). The term is a noun phrase (`screen` refuses others)."""
     sentence = item.source.sentence
     predicate = verb_definition(item.term, item.definition, sentence)
     if predicate:
         named, verb, rest = predicate
         return f"What does {named} {verb}?", capitalise(rest)
     return f"What is meant by {term_phrase(item.term, sentence)}?", capitalise(item.definition)
-
-
-def when_prompt(item: DatedEvent) -> str:
-    """'In what year did this happen: <event>?' at the precision of the item's date."""
-    if item.end:
-        asked = "When did this happen"
-    else:
-        asked = {0: "In what year", 1: "In what month and year", 2: "On what date"}[item.date.count("-")]
-        asked += " did this happen"
-    return f"{asked}: {item.event.rstrip('.;, ')}?"
-
-
-def who_said_prompt(item: Quote) -> str:
-    return f"Who said: “{shown_quote(item.text)}”?"
 
 
 def speaker_answer(item: Quote) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import bare_name, capitalise, cited, cloze, date_pattern, join_words, list_phrase, shown_quote
+from .phrasing import bare_name, capitalise, cloze, date_pattern, join_words, list_phrase
+from .wording import definition_statement, quote_statement
 
 QTYPE = "cloze"
 MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
@@ -21,7 +22,7 @@ _CLOZES = re.compile(r"\{\{c\d+::.*?\}\}")
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
-        marked = blank(item)
+        marked = blank(item, ctx)
         if marked is None:
             continue
         prompt, blanks = marked
@@ -30,7 +31,7 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         )
 
 
-def blank(item: Item) -> tuple[str, list[str]] | None:
+def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
     """The cloze text and its blanks in order, or None when no fair cloze can be made."""
     sentence = item.source.sentence.strip()
     if isinstance(item, Enumeration):
@@ -39,10 +40,11 @@ def blank(item: Item) -> tuple[str, list[str]] | None:
             found = None  # a bare run of members (a list under a heading) gives no clue
         return found or listed(item)
     if isinstance(item, Definition):
-        return in_text(sentence, [item.term]) or (
-            f"The text explains {cloze(1, item.term)} with these words: {cited(item.definition)}.",
-            [item.term],
-        )
+        found = in_text(sentence, [item.term])
+        if found:
+            return found
+        statement = definition_statement(item, item.definition, ctx)
+        return in_text(statement, [item.term]) if statement else None
     if isinstance(item, DatedEvent):
         if item.end:
             return None
@@ -50,9 +52,7 @@ def blank(item: Item) -> tuple[str, list[str]] | None:
         return in_text(sentence, [found[0].group(0)]) if len(found) == 1 else None
     if isinstance(item, Quote):
         name = bare_name(item.speaker)
-        return in_text(sentence, [name]) or (
-            f"{cloze(1, name)} said: “{shown_quote(item.text)}”", [name],
-        )
+        return in_text(sentence, [name]) or in_text(quote_statement(item, name), [name])
     return None
 
 
