@@ -164,7 +164,7 @@ def text_problem(text: str, where: str = "text") -> str | None:
     words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
     if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
         return f"truncated: {where} ends on '{words[-1]}'"
-    if words and re.search(r"\w[’']s?$", words[-1]):
+    if words and re.search(r"\w[’']s$", words[-1]):
         return f"truncated: {where} ends on the possessive '{words[-1]}'"
     if len(words) > 2 and words[-2].lower() == "the" and words[-1].lower() in PART_NOUNS:
         return f"truncated: {where} ends on 'the {words[-1]}' without what it is of"

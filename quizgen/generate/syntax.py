@@ -272,6 +272,8 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
     head = roots[0] if len(roots) == 1 else None
     if doc[0].tag_ in {"VB", "VBD", "VBZ", "VBP", "TO", "MD", "RB"} or doc[0].text.lower() == "not":
         return Phrase(False, "a verb phrase")
+    if head is not None and head.tag_ == "VBG" and len(doc) == 1:
+        return Phrase(True, None)  # a gerund naming an activity: "composting"
     if head is None or head.pos_ not in {"NOUN", "PROPN", "X"}:
         if head is not None and head.pos_ == "PRON":
             return Phrase(False, "a pronoun")

@@ -108,8 +108,11 @@ def who_said(item: Quote) -> str:
 
 
 def quote_statement(item: Quote, speaker: str) -> str:
+    """'Maria Lopez said, in 1975, “We must plant trees.”'"""
     context = quote_context(item)
-    return f"{speaker} said{', ' + context + ',' if context else ''} “{shown_quote(item.text)}”"
+    text = shown_quote(item.text)
+    text = text if text.endswith((".", "?", "!", "…")) else text + "."
+    return f"{speaker} said, {context + ', ' if context else ''}“{text}”"
 
 
 def term_ok(item: Definition, ctx) -> str | None:
@@ -135,8 +138,10 @@ def copula(term: str, ctx) -> str:
 def definition_statement(item: Definition, definition: str, ctx) -> str | None:
     """'Authority is the permission ... to exercise power.' when the definition is a noun
     phrase that can follow 'is'; None otherwise."""
-    found = syntax.phrase(definition.split(",")[0], pipeline(ctx))
-    if found is None or not found.noun_phrase:
+    first = definition.split(",")[0]
+    found = syntax.phrase(first, pipeline(ctx))
+    gerund = re.match(r"[a-z]+ing\b", first) is not None  # "Mulching is covering bare soil ..."
+    if found is None or not (found.noun_phrase or gerund):
         return None
     from .phrasing import term_phrase
 
