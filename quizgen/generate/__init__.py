@@ -10,7 +10,7 @@ reason.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import GenerateError
 from ..models import Document, Item, Question
@@ -30,6 +30,7 @@ class Generated:
 
     questions: tuple[Question, ...]  # sorted by id, merged across documents
     rejections: tuple[Rejection, ...] = ()
+    scores: dict = field(default_factory=dict)  # question id -> rank, best highest (choose.py)
 
 
 def _register_builtin() -> None:
@@ -73,6 +74,7 @@ def generate_questions(
     corpus = Corpus.of(ordered)
     made: list[Question] = []
     refused: list[Rejection] = []
+    scores: dict[str, float] = {}
     for document, items in ordered:
         context = Context(document=document, corpus=corpus, settings=settings)
         usable = []
@@ -85,10 +87,13 @@ def generate_questions(
         for name in wanted:
             made.extend(QUESTION_TYPES.get(name)(tuple(usable), context))
         refused.extend(Rejection(question, reason) for question, reason in context.refused)
+        for qid, value in context.scores.items():
+            scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {document.name: document for document, _ in ordered}
     kept, rejections = check(merge(made), documents, settings)
     return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)),
-                     rejections=tuple(refused) + tuple(rejections))
+                     rejections=tuple(refused) + tuple(rejections),
+                     scores={q.id: scores.get(q.id, 0.0) for q in kept})
 
 
 def shown_text(item: Item) -> str:

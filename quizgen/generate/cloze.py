@@ -17,6 +17,7 @@ from .wording import definition_statement, quote_statement
 
 QTYPE = "cloze"
 MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
+MAX_BLANK_WORDS = 8  # a longer member is a clause to write out, not a blank to fill
 _CLOZES = re.compile(r"\{\{c\d+::.*?\}\}")
 
 
@@ -35,6 +36,8 @@ def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
     """The cloze text and its blanks in order, or None when no fair cloze can be made."""
     sentence = item.source.sentence.strip()
     if isinstance(item, Enumeration):
+        if any(len(m.split()) > MAX_BLANK_WORDS for m in item.members):
+            return None  # members that are whole sentences leave a page of blanks, no clue
         found = in_text(sentence, list(item.members))
         if found and len(re.findall(r"\w+", _CLOZES.sub(" ", found[0]))) < MIN_CONTEXT_WORDS:
             found = None  # a bare run of members (a list under a heading) gives no clue

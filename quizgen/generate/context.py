@@ -18,6 +18,7 @@ from ..bank.ids import fact_key, normalise, question_id, stable_int
 from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
 from .distractors import Pool
+from . import choose
 from .screen import plain_text
 from .phrasing import WordCases, bare_name, in_sentence, names_its_list, one_definition, valid_date
 
@@ -89,6 +90,7 @@ class Context:
     corpus: Corpus
     settings: object  # config.Settings
     refused: list = field(default_factory=list, compare=False)  # (Question, reason) of items refused
+    scores: dict = field(default_factory=dict, compare=False)  # question id -> rank (choose.score)
 
     def refuse(self, item: Item, reason: str, shown: str) -> None:
         """Record that no question is made of `item` (for `--report`); `shown` is what it said."""
@@ -155,7 +157,7 @@ class Context:
         if topic:
             tags.append(f"topic::{tag_text(topic)}")
         parts = len(fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer])
-        return Question(
+        question = Question(
             id=question_id(qtype, core),
             type=qtype,
             prompt=prompt,
@@ -169,6 +171,16 @@ class Context:
             level=level,
             **fields,
         )
+        central = sum(self.centrality(item) for item in items) / len(items)
+        self.scores[question.id] = max(self.scores.get(question.id, 0.0), choose.score(question, central))
+        return question
+
+    def centrality(self, item: Item) -> float:
+        key = fact(item)
+        memo = self.corpus._memo.setdefault(("centrality", self.document.name), {})
+        if key not in memo:
+            memo[key] = choose.centrality(item, self.document)
+        return memo[key]
 
 
 def text_or_none(value) -> str | None:
