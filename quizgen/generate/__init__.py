@@ -113,4 +113,5 @@ def merge(questions: Iterable[Question]) -> list[Question]:
         firsts.setdefault(question.id, question)
         sources.setdefault(question.id, {}).update(dict.fromkeys(question.sources))
         tags.setdefault(question.id, {}).update(dict.fromkeys(question.tags))
-    return [replace(first, sources=tuple(sources[qid]), tags=tuple(tags[qid])) for qid, first in firsts.items()]
+    # Tags sorted, as Anki keeps them: a question merged from two documents has two doc:: tags.
+    return [replace(first, sources=tuple(sources[qid]), tags=tuple(sorted(tags[qid]))) for qid, first in firsts.items()]
