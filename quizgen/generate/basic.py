@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .phrasing import capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
+from .syntax import common_start
 from .wording import date_question, who_said
 
 QTYPE = "basic"
@@ -14,7 +15,7 @@ QTYPE = "basic"
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
         if isinstance(item, Definition):
-            prompt, answer = meaning_question(item)
+            prompt, answer = meaning_question(item, ctx)
             yield ctx.question(QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer)
         elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
             yield ctx.question(
@@ -26,7 +27,7 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             yield ctx.question(QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item))
 
 
-def meaning_question(item: Definition) -> tuple[str, str]:
+def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:
     """'What is meant by the key to ...?' -> its definition. A definition that is the
     sentence's own predicate ("The term “community” involves the ...") does not answer
     "What is meant by": it is asked with its verb ("What does the term “community”
@@ -36,7 +37,10 @@ def meaning_question(item: Definition) -> tuple[str, str]:
     if predicate:
         named, verb, rest = predicate
         return f"What does {named} {verb}?", capitalise(rest)
-    return f"What is meant by {term_phrase(item.term, sentence)}?", capitalise(item.definition)
+    term = term_phrase(item.term, sentence)
+    if ctx is not None:
+        term = common_start(term, ctx.settings.extract.pipeline)
+    return f"What is meant by {term}?", capitalise(item.definition)
 
 
 def speaker_answer(item: Quote) -> str:

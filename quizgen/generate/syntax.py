@@ -161,9 +161,12 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     text = text.strip().rstrip(".;,: ")
     if not text or text.split()[0].lower() in DEPENDENT_OPENERS:
         return None
-    doc = _doc(text, choice)
+    # Parsed as the sentence it would be: capitalised, with a full stop ("the factory made
+    # engines" alone reads as a noun phrase, "The factory made engines." as a clause).
+    doc = _doc(text[:1].upper() + text[1:] + ".", choice)
     if doc is None:
         return None
+    doc = doc[:-1]  # the full stop added above
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1:
         return None
@@ -178,7 +181,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None
     span = doc[subject.left_edge.i: subject.right_edge.i + 1]
     if span.text.lower() in PRONOUN_SUBJECTS or span[0].text.lower() in PRONOUN_SUBJECTS \
-            or subject.tag_ in {"WDT", "WP"} or span[0].like_num:
+            or subject.tag_ in {"WDT", "WP"} or span[0].text.isdigit():
         return None  # "these two treaties", "his revolution", "12 to -": who or what is not said
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
@@ -197,7 +200,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
     after = list(doc[span.end:])
     subject_text = _text(span)
-    if span[0].text[:1].isupper() and span[0].tag_ not in {"NNP", "NNPS"} and not span[0].text.isupper():
+    if span[0].text[:1].isupper() and span[0].tag_ not in {"NNP", "NNPS"} and not span[0].text.isupper() \
+            and (span.start > 0 or not text[:1].isupper() or span[0].tag_ in {"DT", "EX", "CD", "JJ", "NN", "NNS"}):
         subject_text = subject_text[:1].lower() + subject_text[1:]  # "Peace negotiations" mid-question
     declarative = _text(doc[span.start:])
     if auxes:
@@ -260,24 +264,61 @@ def event_noun_phrase(text: str, choice: str = "auto") -> str | None:
 
 @functools.lru_cache(maxsize=16384)
 def phrase(text: str, choice: str = "auto") -> Phrase | None:
-    """Whether a term is a noun phrase. None when the pipeline cannot tell (blank)."""
+    """Whether `text` is a noun phrase (a term, a definition that can follow "is"). None
+    when the pipeline cannot tell (blank). The phrase is parsed where a noun phrase
+    stands, "This is the X.", so a lone "watershed" is not read as a verb."""
     text = text.strip()
     words = text.lower().split()
-    if words and (words[0] in PRONOUN_SUBJECTS or text.lower() in PRONOUN_SUBJECTS):
+    if not words:
+        return Phrase(False, "not a noun phrase")
+    if words[0] in PRONOUN_SUBJECTS and (len(words) == 1 or words[0] not in {"this", "that", "these", "those"}):
         return Phrase(False, "a pronoun")
-    doc = _doc(text, choice)
+    if words[0] in {"to", "not"}:
+        return Phrase(False, "a verb phrase")
+    if len(words) > 1:
+        alone = _doc(text, choice)
+        if alone is not None and alone[0].tag_ in {"VB", "VBP"} and alone[0].dep_ == "ROOT":
+            return Phrase(False, "a verb phrase")  # "achieve lasting peace"
+    determined = words[0] in {"the", "a", "an"} or words[0] in PRONOUN_SUBJECTS
+    frame = "This is " if determined else "This is the "
+    doc = _doc(f"{frame}{text}.", choice)
     if doc is None:
         return None
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    head = roots[0] if len(roots) == 1 else None
-    if doc[0].tag_ in {"VB", "VBD", "VBZ", "VBP", "TO", "MD", "RB"} or doc[0].text.lower() == "not":
+    start = len(frame.split())
+    span = doc[start:-1]
+    if not len(span):
+        return Phrase(False, "not a noun phrase")
+    heads = [t for t in span if not (start <= t.head.i < start + len(span)) or t.head.i == t.i]
+    if len(heads) != 1:
+        return Phrase(False, "not a noun phrase")
+    head = heads[0]
+    if head.pos_ == "PRON":
+        return Phrase(False, "a pronoun")
+    if head.tag_ in {"VB", "VBD", "VBZ", "VBP", "MD"} or span[0].tag_ in {"VB", "VBZ", "VBP", "VBD", "MD", "TO"}:
         return Phrase(False, "a verb phrase")
-    if head is not None and head.tag_ == "VBG" and len(doc) == 1:
-        return Phrase(True, None)  # a gerund naming an activity: "composting"
-    if head is None or head.pos_ not in {"NOUN", "PROPN", "X"}:
-        if head is not None and head.pos_ == "PRON":
-            return Phrase(False, "a pronoun")
-        return Phrase(False, "a verb phrase" if head is not None and head.pos_ in {"VERB", "AUX"} else "not a noun phrase")
-    if any(t.tag_ in FINITE_TAGS for t in doc):
-        return Phrase(False, "a verb phrase")
+    if head.pos_ not in {"NOUN", "PROPN", "X"} and head.tag_ != "VBG":
+        return Phrase(False, "a verb phrase" if head.pos_ in {"VERB", "AUX"} else "not a noun phrase")
+    # A finite verb is allowed only inside a clause that modifies the noun ("a state in which ...").
+    for token in span:
+        if token.tag_ in FINITE_TAGS and not any(a.dep_ in {"relcl", "acl", "advcl", "ccomp", "pcomp"}
+                                                 for a in [token, *token.ancestors] if a.i >= start):
+            return Phrase(False, "a verb phrase")
+    if head.tag_ == "VBG" and any(t.dep_ in {"dobj", "nsubj"} for t in head.children):
+        return Phrase(False, "a verb phrase")  # "taxing the poor": a gerund with its object
     return Phrase(True, None)
+
+
+@functools.lru_cache(maxsize=16384)
+def common_start(text: str, choice: str = "auto") -> str:
+    """A phrase without the capital a sentence start gave it when the parse reads its first
+    word as a common noun or adjective ("Erosion" -> "erosion"); names keep theirs."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or not first[1:].islower():
+        return text
+    lowered = text[:1].lower() + text[1:]
+    frame = "This is " if first.lower() in {"the", "a", "an"} else "This is the "
+    # The tagger reads any capitalised word as a name: ask it about the word in lower case.
+    doc = _doc(f"{frame}{lowered}.", choice)
+    if doc is None or doc[len(frame.split())].tag_ not in {"NN", "NNS", "JJ", "VBG", "DT"}:
+        return text
+    return lowered
