@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .phrasing import bare_name, capitalise, cloze, date_pattern, join_words, list_phrase
-from .wording import definition_statement, quote_statement
+from .wording import YEAR, definition_statement, quote_statement
 
 QTYPE = "cloze"
 MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
@@ -52,7 +52,12 @@ def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
         if item.end:
             return None
         found = list(date_pattern(item.date).finditer(sentence))
-        return in_text(sentence, [found[0].group(0)]) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        outside = sentence[:found[0].start()] + " " + sentence[found[0].end():]
+        if YEAR.search(outside):
+            return None  # another date beside the blank could be taken for the answer
+        return in_text(sentence, [found[0].group(0)])
     if isinstance(item, Quote):
         name = bare_name(item.speaker)
         return in_text(sentence, [name]) or in_text(quote_statement(item, name), [name])

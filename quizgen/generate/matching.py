@@ -13,7 +13,7 @@ from .context import Context, groups
 from .gate import text_problem
 from .context import fact
 from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote, term_phrase
-from .wording import event_shown
+from .wording import YEAR, event_shown
 
 QTYPE = "matching"
 
@@ -29,7 +29,7 @@ def pair(item: Item, ctx: Context) -> tuple[str, str] | None:
         return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
     if isinstance(item, Definition):
         return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
-    if isinstance(item, DatedEvent) and not names_own_year(item.event, item.date):
+    if isinstance(item, DatedEvent) and not (names_own_year(item.event, item.date) or YEAR.search(item.event)):
         shown = event_shown(item, ctx)
         return (shown, display_date(item.date, item.end)) if shown else None
     return None

@@ -7,6 +7,14 @@
   no-clause       a dated event with no finite verb and subject of its own, and no
                   noun phrase naming something that happens ("the night", "which was ...")
   unfit-term      a defined "term" that is a verb phrase or a pronoun
+  range-cut       a dated event whose date is one end of a range its sentence gives
+                  ("From July 1945 through June 1946, ..." read as July 1945)
+  bad-list        a list whose members are not parts of one list: a member opening
+                  with "which"/"that", holding a finite verb, or two members the
+                  sentence joins with "and" before the last ("the Economic", "Social Council")
+  truncated, dangling-pronoun
+                  an event that ends cut off or opens with a pronoun (the gate's checks,
+                  made on the event itself)
 
 Markdown emphasis (`**term**`, `_Title_`) is markup, not text: `plain_text` takes it out
 of every item field and source sentence before any question is worded.
@@ -15,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-from ..models import DatedEvent, Definition, Item, Quote
+from ..models import DatedEvent, Definition, Enumeration, Item, Quote
+from .gate import text_problem
+from .phrasing import date_pattern
 from . import syntax, wording
 
 # A caption or credit: "Figure 13.5 ...", "(credit: ...)", licences and photo agencies.
@@ -75,14 +85,53 @@ def glued(item: Item) -> str | None:
     return None
 
 
+_RANGE_BEFORE = re.compile(r"(?:\bfrom|\bbetween|\bthrough|\bto|\buntil|\btill|[–-])\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:[–/-]\s*\d|to\s+\d|through\b|until\b|and\s+\d)", re.IGNORECASE)
+
+
+def range_cut(item: DatedEvent) -> str | None:
+    if item.end:
+        return None
+    for found in date_pattern(item.date).finditer(item.source.sentence):
+        before, after = item.source.sentence[:found.start()], item.source.sentence[found.end():]
+        if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            return f"range-cut: '{found.group(0)}' is one end of a range in its sentence"
+    return None
+
+
+_FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
+
+
+def bad_list(item: Enumeration) -> str | None:
+    members = list(item.members)
+    for member in members:
+        first = member.strip().split(" ", 1)[0].lower()
+        if first in {"which", "that", "who", "whom", "whose", "where"}:
+            return f"bad-list: the member '{member}' is a clause, not a part of the list"
+        if _FINITE_WORDS.search(member) and len(member.split()) < 12:
+            return f"bad-list: the member '{member}' holds a verb of the sentence"
+    sentence = item.source.sentence.casefold()
+    for left, right in zip(members[:-2], members[1:-1]):
+        if f"{left.casefold()} and {right.casefold()}" in sentence:
+            return f"bad-list: '{left} and {right}' is one member cut in two"
+    return None
+
+
 def item_problem(item: Item, ctx) -> str | None:
     """Why no question at all may be made of `item`, or None."""
     problem = sentence_problem(item.source.sentence) or glued(item)
     if problem:
         return problem
+    if isinstance(item, DatedEvent) and (problem := range_cut(item)):
+        return problem
     if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:
-        if wording.event_shown(item, ctx) is None:
+        shown = wording.event_shown(item, ctx)
+        if shown is None:
             return f"no-clause: '{item.event}' has no finite verb with its subject"
+        if problem := text_problem(shown, "event"):
+            return problem
+    if isinstance(item, Enumeration) and (problem := bad_list(item)):
+        return problem
     if isinstance(item, Definition):
         why = wording.term_ok(item, ctx)
         if why:

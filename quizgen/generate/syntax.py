@@ -82,6 +82,7 @@ class Clause:
     do: str | None  # "did"/"does"/"do" when do-support is needed
     declarative: str  # the clause as a statement without the fronted words
     subject_head: str  # the subject's head word, lower case: events of one subject
+    present: bool = False  # told in the present tense (a caption): no past statement can be made of it
 
     def question(self, wh: str) -> str:
         """'When' + inverted clause: 'When did the PRC begin to bombard Jinmen?'."""
@@ -189,6 +190,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     finite = root.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxes)
     if not finite:
         return None
+    if any(t.text in {"The", "A", "An", "This", "These"} and t.i > 0 and not doc[t.i - 1].is_punct for t in doc):
+        return None  # "... were signed The Treaty of ...": two texts run together
     front_tokens = doc[: span.start]
     if front_tokens and not _droppable_front(front_tokens):
         return None
@@ -220,7 +223,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     for token in after:
         words.append(base_form(token, choice) + token.whitespace_ if token.i == root.i else token.text_with_ws)
     rest = re.sub(r"\s+", " ", "".join(words)).strip()
-    return Clause(_text(front_tokens), subject_text, None, rest, do, declarative, subject.text.lower())
+    return Clause(_text(front_tokens), subject_text, None, rest, do, declarative, subject.text.lower(),
+                  present=root.tag_ in {"VBZ", "VBP"})
 
 
 def _droppable_front(tokens) -> bool:

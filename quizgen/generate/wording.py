@@ -71,6 +71,8 @@ def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | Non
     found = syntax.clause(item.event, pipeline(ctx))
     when = date_adverbial(iso, end)
     if found is not None:
+        if found.present:
+            return None  # "Mao shakes hands on ...": a caption's present, no statement of the past
         return capitalise(f"{found.declarative.rstrip('.;,: ')} {when}.")
     noun_phrase = syntax.event_noun_phrase(item.event, pipeline(ctx))
     if noun_phrase is not None:
@@ -94,9 +96,18 @@ def event_subject(item: DatedEvent, ctx) -> str | None:
 
 
 def quote_context(item: Quote) -> str | None:
-    """When the quotation was said, as its sentence gives it: one year outside the quote."""
-    outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", item.source.sentence)
-    years = {m.group(1) for m in YEAR.finditer(outside) if not m.group(0).endswith("s")}
+    """When the quotation was said, as its attribution gives it: one year in the words before
+    the quotation, or in the attribution that follows it in the same sentence (", he said
+    in 1978"). A year elsewhere in the sentence may date something else."""
+    sentence = item.source.sentence
+    found = re.search(r"[“\"]", sentence)
+    if not found:
+        return None
+    before = sentence[:found.start()]
+    after = re.sub(r"^.*?[”\"]", "", sentence[found.start():], count=1)
+    tail = re.match(r"\s*,?\s*([a-z][^.!?\[“\"]*)", after)
+    attribution = before + " " + (tail.group(1) if tail else "")
+    years = {m.group(1) for m in YEAR.finditer(attribution) if not m.group(0).endswith("s")}
     return f"in {years.pop()}" if len(years) == 1 else None
 
 

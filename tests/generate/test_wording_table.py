@@ -50,8 +50,9 @@ DATES = [
      "In what year did the bus boycott begin in Montgomery?", "The bus boycott began in Montgomery in 1955."),
     ("In 1961 the council would meet again.", event("1961", "the council would meet again"),
      "In what year would the council meet again?", "The council would meet again in 1961."),
+    # A past date told in the present (a caption): asked in the past, no statement made.
     ("In 1920 the railway carries coal to the port.", event("1920", "the railway carries coal to the port"),
-     "In what year did the railway carry coal to the port?", "The railway carries coal to the port in 1920."),
+     "In what year did the railway carry coal to the port?", None),
     ("In 1900 there were four universities in the province.", event("1900", "there were four universities in the province"),
      "In what year were there four universities in the province?",
      "There were four universities in the province in 1900."),
