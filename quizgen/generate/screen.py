@@ -12,6 +12,8 @@
   bad-list        a list whose members are not parts of one list: a member opening
                   with "which"/"that", holding a finite verb, or two members the
                   sentence joins with "and" before the last ("the Economic", "Social Council")
+  event-cut       an event that stops before the complement its verb needs, which its
+                  sentence goes on to give ("The Soviets blamed the United States" | for ...)
   truncated, dangling-pronoun
                   an event that ends cut off or opens with a pronoun (the gate's checks,
                   made on the event itself)
@@ -25,7 +27,7 @@ import re
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Quote
 from .gate import text_problem
-from .phrasing import date_pattern
+from .phrasing import MONTHS, date_pattern
 from . import syntax, wording
 
 # A caption or credit: "Figure 13.5 ...", "(credit: ...)", licences and photo agencies.
@@ -99,6 +101,31 @@ def range_cut(item: DatedEvent) -> str | None:
     return None
 
 
+# Words that open a complement an event cannot leave out ("sent Marshall | to China",
+# "blamed the US | for ...", "appointed Marshall | as Secretary of State").
+_COMPLEMENT_OPENERS = {"for", "of", "to", "that", "with", "into", "about", "against", "as", "than", "toward",
+                       "towards", "upon"}
+_PLACE_OPENERS = {"on", "at", "over"}  # "dropped bombs | on Hiroshima", but "on 9 August" is the date
+
+
+def event_cut(item: DatedEvent) -> str | None:
+    sentence = item.source.sentence
+    found = re.search(re.escape(item.event.strip().rstrip(".;,: ")), sentence, re.IGNORECASE)
+    if not found:
+        return None
+    after = sentence[found.end():]
+    following = re.match(r"\s+([A-Za-z]+)\s+(\S+)", after)
+    if not following:
+        return None
+    word, then = following.group(1).lower(), following.group(2)
+    if date_pattern(item.date).match(after[following.start(2):]):
+        return None  # the date itself follows ("on 9 August 1945")
+    if word in _COMPLEMENT_OPENERS or (word in _PLACE_OPENERS and then[:1].isupper()
+                                       and then.rstrip(",.") not in MONTHS):
+        return f"event-cut: '{item.event}' stops before '{word} {then}'"
+    return None
+
+
 _FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 
 
@@ -122,7 +149,7 @@ def item_problem(item: Item, ctx) -> str | None:
     problem = sentence_problem(item.source.sentence) or glued(item)
     if problem:
         return problem
-    if isinstance(item, DatedEvent) and (problem := range_cut(item)):
+    if isinstance(item, DatedEvent) and (problem := range_cut(item) or event_cut(item)):
         return problem
     if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:
         shown = wording.event_shown(item, ctx)

@@ -184,6 +184,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     if span.text.lower() in PRONOUN_SUBJECTS or span[0].text.lower() in PRONOUN_SUBJECTS \
             or subject.tag_ in {"WDT", "WP"} or span[0].text.isdigit():
         return None  # "these two treaties", "his revolution", "12 to -": who or what is not said
+    if span[0].lower_ == "the" and len(span) > 1 and span[1].tag_ in {"CD", "$"}:
+        return None  # "the $17 billion", "the two": a quantity the text named before
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and span.end <= c.i < root.i]

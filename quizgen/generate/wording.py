@@ -129,6 +129,8 @@ def quote_statement(item: Quote, speaker: str) -> str:
 def term_ok(item: Definition, ctx) -> str | None:
     """None when the term is a noun phrase; else why not ('a verb phrase', 'a pronoun').
     The blank pipeline cannot tell a noun phrase: a cheap word test stands in."""
+    if re.match(r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", item.term.strip(), re.IGNORECASE):
+        return "a count of things (a list, not a term)"
     found = syntax.phrase(item.term, pipeline(ctx))
     if found is None:
         first = item.term.strip().split(" ", 1)[0].lower()

@@ -193,6 +193,17 @@ SCREENED = [
      "unfit-term"),
     ("In 1968 the army held 1,000 prisoners taken in 1967.", event("1968", "the army held 1,000 prisoners taken in 1967"),
      "rival-answer"),
+    ("From May 1940 through June 1941 the port was closed.", event("1940-05", "the port was closed"), "range-cut"),
+    ("In 1947 the mayor blamed the council for the floods.", event("1947", "the mayor blamed the council"),
+     "event-cut"),
+    ("In 1912 the governor sent the engineer to Cairo.", event("1912", "the governor sent the engineer"), "event-cut"),
+    ("The region has three exports: wool, timber and copper.",
+     listing("three exports", "the wool", "which is spun locally", "copper"), "bad-list"),
+    ("The six organs are the Assembly, the Economic and Social Council, the Court and the Secretariat.",
+     listing("six organs", "the Assembly", "the Economic", "Social Council", "the Court", "the Secretariat"),
+     "bad-list"),
+    ("Three areas of law are the sea, war and trade.", definition("Three areas of law", "the sea, war and trade"),
+     "unfit-term"),
 ]
 
 
