@@ -110,7 +110,11 @@ _PLACE_OPENERS = {"on", "at", "over"}  # "dropped bombs | on Hiroshima", but "on
 
 def event_cut(item: DatedEvent) -> str | None:
     sentence = item.source.sentence
-    found = re.search(re.escape(item.event.strip().rstrip(".;,: ")), sentence, re.IGNORECASE)
+    event = item.event.strip().rstrip(".;,: ")
+    found = re.search(re.escape(event), sentence, re.IGNORECASE)
+    if not found:  # an event the extractor shortened ("the Soviets (also then) blamed ..."): its last words
+        tail = " ".join(event.split()[-3:])
+        found = re.search(rf"(?<!\w){re.escape(tail)}(?!\w)", sentence, re.IGNORECASE) if len(event.split()) > 3 else None
     if not found:
         return None
     after = sentence[found.end():]
@@ -138,8 +142,15 @@ def bad_list(item: Enumeration) -> str | None:
         if _FINITE_WORDS.search(member) and len(member.split()) < 12:
             return f"bad-list: the member '{member}' holds a verb of the sentence"
     sentence = item.source.sentence.casefold()
-    for left, right in zip(members[:-2], members[1:-1]):
-        if f"{left.casefold()} and {right.casefold()}" in sentence:
+    for index, (left, right) in enumerate(zip(members, members[1:])):
+        joined = f"{left.casefold()} and {right.casefold()}"
+        at = sentence.find(joined)
+        if at < 0:
+            continue
+        # "A, B and C" joins only the last two; an "and" before them, or one the list goes
+        # on after, is inside a member ("the Economic and Social Council, the Secretariat").
+        goes_on = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?[a-z]", sentence[at + len(joined):]) is not None
+        if index < len(members) - 2 or goes_on:
             return f"bad-list: '{left} and {right}' is one member cut in two"
     return None
 

@@ -33,6 +33,14 @@ PRONOUN_SUBJECTS = {
     "he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "that", "him", "her", "them",
     "one", "both", "each", "all", "some", "others", "such", "its", "their", "his",
 }
+# Nouns that, as "the X" alone, point back to what the text named before: a subject a
+# question cannot stand on ("In what year would the sum have been ...?").
+BACK_POINTING = {
+    "sum", "amount", "figure", "total", "number", "parties", "rest", "former", "latter", "same", "move",
+    "decision", "plan", "program", "programme", "policy", "country", "countries", "government", "city",
+    "region", "group", "team", "party", "company", "report", "organization", "organisation", "body",
+    "move", "deal", "proposal", "idea", "two", "three", "others", "pair", "couple", "project", "effort",
+}
 # Heads of a noun phrase that names something that happens ("the outbreak of the war"):
 # such a phrase is an event though it has no verb ("When did the outbreak of ... take place?").
 EVENT_NOUNS = {
@@ -186,6 +194,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None  # "these two treaties", "his revolution", "12 to -": who or what is not said
     if span[0].lower_ == "the" and len(span) > 1 and span[1].tag_ in {"CD", "$"}:
         return None  # "the $17 billion", "the two": a quantity the text named before
+    if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
+        return None  # "the sum", "the parties": which ones, the sentence before said
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and span.end <= c.i < root.i]
@@ -206,7 +216,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     after = list(doc[span.end:])
     subject_text = _text(span)
     if span[0].text[:1].isupper() and span[0].tag_ not in {"NNP", "NNPS"} and not span[0].text.isupper() \
-            and (span.start > 0 or not text[:1].isupper() or span[0].tag_ in {"DT", "EX", "CD", "JJ", "NN", "NNS"}):
+            and (span.start > 0 or not text[:1].isupper() or span[0].tag_ in {"DT", "EX", "CD", "NN", "NNS"}):
         subject_text = subject_text[:1].lower() + subject_text[1:]  # "Peace negotiations" mid-question
     declarative = _text(doc[span.start:])
     if auxes:

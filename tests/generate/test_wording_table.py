@@ -44,8 +44,8 @@ DATES = [
      "When did the factory make aircraft engines?", "The factory made aircraft engines from 1939 to 1945."),
     ("Maria Curie won a second Nobel Prize in 1911.", event("1911", "Maria Curie won a second Nobel Prize"),
      "In what year did Maria Curie win a second Nobel Prize?", "Maria Curie won a second Nobel Prize in 1911."),
-    ("The city was founded by traders in 1203.", event("1203", "The city was founded by traders"),
-     "In what year was the city founded by traders?", "The city was founded by traders in 1203."),
+    ("The city of Lyon was founded by traders in 1203.", event("1203", "The city of Lyon was founded by traders"),
+     "In what year was the city of Lyon founded by traders?", "The city of Lyon was founded by traders in 1203."),
     ("In 1955 the bus boycott began in Montgomery.", event("1955", "the bus boycott began in Montgomery"),
      "In what year did the bus boycott begin in Montgomery?", "The bus boycott began in Montgomery in 1955."),
     ("In 1961 the council would meet again.", event("1961", "the council would meet again"),
@@ -83,6 +83,9 @@ DATES = [
     ("In 1848 these reforms were passed.", event("1848", "these reforms were passed"), None, None),
     ("In 1930 the dam did not open.", event("1930", "the dam did not open"), None, None),
     ("In 1815 a law.", event("1815", "a law"), None, None),
+    # "the sum", "the parties": a subject that points back to the sentence before.
+    ("In 2014 the sum would have been four billion.", event("2014", "the sum would have been four billion"), None, None),
+    ("In 1653 the parties settled for a border.", event("1653", "the parties settled for a border"), None, None),
     ("The mill to close in 1880 was old.", event("1880", "The mill to close"), None, None),
 ]
 
