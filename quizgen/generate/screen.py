@@ -111,10 +111,14 @@ _PLACE_OPENERS = {"on", "at", "over"}  # "dropped bombs | on Hiroshima", but "on
 def event_cut(item: DatedEvent) -> str | None:
     sentence = item.source.sentence
     event = item.event.strip().rstrip(".;,: ")
-    found = re.search(re.escape(event), sentence, re.IGNORECASE)
-    if not found:  # an event the extractor shortened ("the Soviets (also then) blamed ..."): its last words
-        tail = " ".join(event.split()[-3:])
-        found = re.search(rf"(?<!\w){re.escape(tail)}(?!\w)", sentence, re.IGNORECASE) if len(event.split()) > 3 else None
+    # An event the extractor shortened ("the Soviets (also then) blamed ..."): the longest
+    # run of its last words that the sentence holds.
+    words = event.split()
+    found = None
+    for start in range(max(len(words) - 1, 1)):
+        found = re.search(rf"(?<!\w){re.escape(' '.join(words[start:]))}(?!\w)", sentence, re.IGNORECASE)
+        if found:
+            break
     if not found:
         return None
     after = sentence[found.end():]
