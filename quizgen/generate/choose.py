@@ -33,7 +33,7 @@ TYPE_ORDER: tuple[str, ...] = (
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
-LONG_PROMPT = 140
+LONG_PROMPT = 100
 LONG_ANSWER = 60
 MIN_LEAK_CHARS = 4  # an answer shorter than this ("UN") is found in other text by chance
 
@@ -108,7 +108,7 @@ def form_score(question: Question) -> float:
     prompt = _CLOZE.sub(r"\1", question.prompt)
     score = 1.0
     if len(prompt) > LONG_PROMPT:
-        score -= min((len(prompt) - LONG_PROMPT) / 200, 0.5)
+        score -= min((len(prompt) - LONG_PROMPT) / 150, 0.8)  # room on paper, time to read
     if question.type not in {"true_false", "matching", "ordering", "list_recall"} and len(question.answer) > LONG_ANSWER:
         score -= 0.3
     if question.type == "cloze" and len(question.blanks) > 3:

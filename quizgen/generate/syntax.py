@@ -293,7 +293,7 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
         return Phrase(False, "a verb phrase")
     if len(words) > 1:
         alone = _doc(text, choice)
-        if alone is not None and alone[0].tag_ in {"VB", "VBP"} and alone[0].dep_ == "ROOT":
+        if alone is not None and alone[0].tag_ in {"VB", "VBP", "VBZ", "VBD"} and alone[0].dep_ == "ROOT":
             return Phrase(False, "a verb phrase")  # "achieve lasting peace"
     determined = words[0] in {"the", "a", "an"} or words[0] in PRONOUN_SUBJECTS
     frame = "This is " if determined else "This is the "

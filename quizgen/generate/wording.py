@@ -145,6 +145,8 @@ def term_ok(item: Definition, ctx) -> str | None:
 def copula(term: str, ctx) -> str:
     """'is' or 'are' for a term: by its head's number when the parse says, else by its last word."""
     last = term.strip().split()[-1].lower() if term.strip() else ""
+    if " and " in f" {term.lower()} " and not term.lower().startswith(("the term", "“")):
+        return "are"  # "fairness and justice are ..."
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) else "is"
 
 
