@@ -231,3 +231,14 @@ def test_no_prompt_matches_the_old_templates():
         prompts += [q.prompt for q in generate_questions([(doc, [item])], SETTINGS).questions]
     assert prompts
     assert not [p for p in prompts if "did this happen" in p or p.startswith("In ") and ": " in p[:20]]
+
+
+def test_blank_pipeline_makes_no_question_that_needs_the_parse(garden):
+    """No parser: dated events get a cloze of their sentence only, never a template."""
+    doc, items = garden
+    blank = SETTINGS.model_copy(update={"extract": SETTINGS.extract.model_copy(update={"pipeline": "blank"})})
+    questions = generate_questions([(doc, items)], blank).questions
+    dated = [q for q in questions if q.kind == "date"]
+    assert dated and {q.type for q in dated} == {"cloze"}
+    assert any(q.type == "basic" and q.kind == "definition" for q in questions)
+    assert any(q.type == "true_false" and q.kind == "quote" for q in questions)
