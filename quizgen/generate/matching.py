@@ -13,7 +13,7 @@ from .context import Context, groups
 from .gate import text_problem
 from .context import fact
 from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote, term_phrase
-from .wording import YEAR, event_shown
+from .wording import YEAR, event_shown, is_state
 
 QTYPE = "matching"
 
@@ -29,7 +29,8 @@ def pair(item: Item, ctx: Context) -> tuple[str, str] | None:
         return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
     if isinstance(item, Definition):
         return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
-    if isinstance(item, DatedEvent) and not (names_own_year(item.event, item.date) or YEAR.search(item.event)):
+    if isinstance(item, DatedEvent) and not (names_own_year(item.event, item.date) or YEAR.search(item.event)
+                                              or is_state(item, ctx)):
         shown = event_shown(item, ctx)
         return (shown, display_date(item.date, item.end)) if shown else None
     return None

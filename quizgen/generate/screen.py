@@ -59,6 +59,8 @@ def plain_text(text: str) -> str:
 
 
 def sentence_problem(sentence: str) -> str | None:
+    if re.match(r"\s*[^\w\s“\"‘'(]", sentence):
+        return "citation: the sentence opens with markup debris (a caption or link cut off)"
     if _CAPTION.search(sentence):
         return "citation: the sentence is a caption or image credit"
     if _CITATION.search(sentence):
@@ -172,6 +174,11 @@ def item_problem(item: Item, ctx) -> str | None:
             return f"no-clause: '{item.event}' has no finite verb with its subject"
         if problem := text_problem(shown, "event"):
             return problem
+        if syntax.clause(item.event, ctx.settings.extract.pipeline) is None and \
+                item.event.strip().casefold() not in item.source.sentence.casefold():
+            # A noun phrase must be written as is: "the War of 1962 on a dispute" cut to
+            # "the War on a dispute" pairs words that did not go together.
+            return f"glued-token: the event '{item.event}' is not written so in its sentence"
     if isinstance(item, Enumeration) and (problem := bad_list(item)):
         return problem
     if isinstance(item, Definition):

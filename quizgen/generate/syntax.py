@@ -91,6 +91,7 @@ class Clause:
     declarative: str  # the clause as a statement without the fronted words
     subject_head: str  # the subject's head word, lower case: events of one subject
     present: bool = False  # told in the present tense (a caption): no past statement can be made of it
+    state: bool = False  # "X was under Y's control", "there were ...": true over a span, not at one date
 
     def question(self, wh: str) -> str:
         """'When' + inverted clause: 'When did the PRC begin to bombard Jinmen?'."""
@@ -227,7 +228,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     if root.text.lower() in BE_FORMS:
         rest = _text([t for t in after if t.i != root.i])
         return Clause(_text(front_tokens), subject_text, root.text.lower(), rest, None, declarative,
-                      subject.text.lower())
+                      subject.text.lower(), state=True)
     if root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     do = "did"  # a dated event is past, though a caption tells it in the present ("Mao shakes hands")

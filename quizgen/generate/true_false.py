@@ -18,7 +18,7 @@ from .distractors import pick, pick_dates
 from .multiple_choice import same_list_members
 from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
 from . import syntax
-from .wording import date_statement, definition_statement, event_subject, quote_statement
+from .wording import bounded, date_statement, is_state, definition_statement, event_subject, quote_statement
 
 QTYPE = "true_false"
 
@@ -75,6 +75,8 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
         statement = definition_statement(item, swapped[0], ctx) if swapped else None
         return (swapped[0], statement) if statement else None
     if isinstance(item, DatedEvent):
+        if is_state(item, ctx) or bounded(item):
+            return None  # a state, or a date given as a bound: a shifted date may be true too
         same_event = ctx.corpus.where("date", "event", item.event, "date")
         taken = same_subject_dates(item, ctx)
         shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event + [d for d, _ in taken],

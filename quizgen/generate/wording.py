@@ -15,7 +15,7 @@ import re
 
 from ..models import DatedEvent, Definition, Quote
 from . import syntax
-from .phrasing import capitalise, display_date, shown_quote
+from .phrasing import capitalise, date_pattern, display_date, shown_quote
 
 YEAR = re.compile(r"(?<![\d.,$£€-])(1[0-9]{3}|20[0-9]{2})(?:s|’s|'s)?(?![\d,.]\d)")
 
@@ -43,6 +43,8 @@ def date_question(item: DatedEvent, ctx) -> str | None:
     wh = date_wh(item.date, item.end)
     found = syntax.clause(item.event, choice)
     if found is not None:
+        if found.state:
+            return None  # "In what year was much of the world under colonial control?": many years are right
         found = _with_subject(found)
         return capitalise(found.question(wh))
     noun_phrase = syntax.event_noun_phrase(item.event, choice)
@@ -78,6 +80,25 @@ def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | Non
     if noun_phrase is not None:
         return capitalise(f"{_lower_start(noun_phrase)} took place {when}.")
     return None
+
+
+def is_state(item: DatedEvent, ctx) -> bool:
+    """A clause with the copula as its verb tells a state that holds over a span of time."""
+    found = syntax.clause(item.event, pipeline(ctx))
+    return found is not None and found.state
+
+
+BOUNDED = re.compile(r"\b(?:by|after|since|until|till|before|around|about|circa|c\.|approximately|from|as early as"
+                     r"|as late as|no later than|at least)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+
+
+def bounded(item: DatedEvent) -> bool:
+    """The sentence gives the date as a bound or an approximation ("by 1949", "after 1757",
+    "around 1960"): a nearby date may be true as well, so no false statement is made of it."""
+    for found in date_pattern(item.date).finditer(item.source.sentence):
+        if BOUNDED.search(item.source.sentence[:found.start()]):
+            return True
+    return False
 
 
 def event_shown(item: DatedEvent, ctx) -> str | None:

@@ -53,11 +53,11 @@ DATES = [
     # A past date told in the present (a caption): asked in the past, no statement made.
     ("In 1920 the railway carries coal to the port.", event("1920", "the railway carries coal to the port"),
      "In what year did the railway carry coal to the port?", None),
+    # A state (the copula as the verb) holds over a span: many years would answer "In what
+    # year ...?", so it is only stated (and never falsified by a shift).
     ("In 1900 there were four universities in the province.", event("1900", "there were four universities in the province"),
-     "In what year were there four universities in the province?",
-     "There were four universities in the province in 1900."),
-    ("The king was ill in 1788.", event("1788", "The king was ill"),
-     "In what year was the king ill?", "The king was ill in 1788."),
+     None, "There were four universities in the province in 1900."),
+    ("The king was ill in 1788.", event("1788", "The king was ill"), None, "The king was ill in 1788."),
     ("Following the flood, the town rebuilt its bridge in 1954.",
      event("1954", "Following the flood, the town rebuilt its bridge"),
      "In what year did the town rebuild its bridge?", "The town rebuilt its bridge in 1954."),
@@ -242,3 +242,17 @@ def test_blank_pipeline_makes_no_question_that_needs_the_parse(garden):
     assert dated and {q.type for q in dated} == {"cloze"}
     assert any(q.type == "basic" and q.kind == "definition" for q in questions)
     assert any(q.type == "true_false" and q.kind == "quote" for q in questions)
+
+
+@needs_parser
+@pytest.mark.parametrize("sentence, make", [
+    ("By 1949 the rebels had won the war.", event("1949", "the rebels had won the war")),
+    ("After 1757 trade was confined to one port.", event("1757", "trade was confined to one port")),
+    ("Around 1960 China broke with its old ally.", event("1960", "China broke with its old ally")),
+    ("In 1900 there were four universities in the province.", event("1900", "there were four universities in the province")),
+])
+def test_a_bounded_date_or_a_state_is_never_falsified(sentence, make):
+    doc = make_doc(sentence + "\n", "table.md")
+    item = make(provenance(doc, sentence.split()[1]))
+    answers = [q.answer for q in generate_questions([(doc, [item])], SETTINGS, ["true_false"]).questions]
+    assert answers == ["True"]
