@@ -1,11 +1,12 @@
 """Basic (front/back) cards: a term's meaning, a list's members, an event's date, a quote's speaker."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
+from .phrasing import TITLES, capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
 from .syntax import common_start
 from .wording import date_question, who_said
 
@@ -44,4 +45,16 @@ def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str,
 
 
 def speaker_answer(item: Quote) -> str:
-    return f"{item.speaker} ({item.role})" if item.role else item.speaker
+    """The speaker with their role ("Vyacheslav Molotov (Soviet Foreign Minister)"). A role
+    that is only another name ("William D. Leahy") says nothing of a role and is left out."""
+    return f"{item.speaker} ({item.role})" if item.role and is_role(item.role) else item.speaker
+
+
+def is_role(role: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’.-]*", role)
+    return any(w[0].islower() or w.lower().rstrip(".") in TITLES or w.lower() in ROLE_WORDS for w in words)
+
+
+ROLE_WORDS = {"ambassador", "editor", "director", "head", "chief", "leader", "member", "spokesman", "spokeswoman",
+              "spokesperson", "adviser", "advisor", "historian", "professor", "author", "official", "commander",
+              "deputy", "king", "queen", "emperor", "senator", "representative", "delegate", "envoy", "founder"}

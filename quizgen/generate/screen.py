@@ -14,6 +14,8 @@
                   sentence joins with "and" before the last ("the Economic", "Social Council")
   event-cut       an event that stops before the complement its verb needs, which its
                   sentence goes on to give ("The Soviets blamed the United States" | for ...)
+  bad-speaker     a quotation with no speaker, or one that cannot be one speaker
+                  ("Presidents Roosevelt")
   truncated, dangling-pronoun
                   an event that ends cut off or opens with a pronoun (the gate's checks,
                   made on the event itself)
@@ -186,5 +188,7 @@ def item_problem(item: Item, ctx) -> str | None:
         if why:
             return f"unfit-term: '{item.term}' is {why}"
     if isinstance(item, Quote) and not item.speaker.strip():
-        return "no-speaker: the quotation has no speaker"
+        return "bad-speaker: the quotation has no speaker"
+    if isinstance(item, Quote) and (why := syntax.speaker_problem(item.speaker, ctx.settings.extract.pipeline)):
+        return f"bad-speaker: {why}"
     return None

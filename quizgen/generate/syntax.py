@@ -197,6 +197,11 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None  # "the $17 billion", "the two": a quantity the text named before
     if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
         return None  # "the sum", "the parties": which ones, the sentence before said
+    for token in doc:
+        if token.lower_ in BACK_POINTING_ANYWHERE and any(c.lower_ == "the" for c in token.children) \
+                and not any(c.dep_ == "prep" and any(g.tag_ in {"NNP", "NNPS"} for g in c.subtree)
+                            for c in token.children):
+            return None  # "fought with the one-time close ally": which ally, the text said before
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and span.end <= c.i < root.i]
@@ -339,3 +344,19 @@ def common_start(text: str, choice: str = "auto") -> str:
     if doc is None or doc[len(frame.split())].tag_ not in {"NN", "NNS", "JJ", "VBG", "DT"}:
         return text
     return lowered
+
+
+@functools.lru_cache(maxsize=4096)
+def speaker_problem(speaker: str, choice: str = "auto") -> str | None:
+    """Why a speaker cannot be one person or body, or None: a plural common noun at its head
+    ("Presidents Roosevelt": two speakers run together). None with the blank pipeline."""
+    doc = _doc(f"{speaker.strip()} said so.", choice)
+    if doc is None or not len(doc):
+        return None
+    if doc[0].tag_ == "NNS":
+        return f"'{speaker}' opens with a plural ('{doc[0].text}'): not one speaker"
+    return None
+
+
+# "the one-time close ally", "the number of members": what they are, the text said before.
+BACK_POINTING_ANYWHERE = {"ally", "allies", "former", "latter", "same", "sum", "number", "amount", "aforementioned"}

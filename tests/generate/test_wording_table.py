@@ -86,6 +86,8 @@ DATES = [
     # "the sum", "the parties": a subject that points back to the sentence before.
     ("In 2014 the sum would have been four billion.", event("2014", "the sum would have been four billion"), None, None),
     ("In 1653 the parties settled for a border.", event("1653", "the parties settled for a border"), None, None),
+    ("In 1979 a border war was fought with the one-time close ally.",
+     event("1979", "a border war was fought with the one-time close ally"), None, None),
     ("The mill to close in 1880 was old.", event("1880", "The mill to close"), None, None),
 ]
 
@@ -205,6 +207,8 @@ SCREENED = [
     ("The six organs are the Assembly, the Economic and Social Council, the Court and the Secretariat.",
      listing("six organs", "the Assembly", "the Economic", "Social Council", "the Court", "the Secretariat"),
      "bad-list"),
+    ("Mayors Holt and Fox said, “We shall rebuild the old bridge together.”",
+     quote("We shall rebuild the old bridge together.", "Mayors Holt"), "bad-speaker"),
     ("Three areas of law are the sea, war and trade.", definition("Three areas of law", "the sea, war and trade"),
      "unfit-term"),
 ]
@@ -256,3 +260,14 @@ def test_a_bounded_date_or_a_state_is_never_falsified(sentence, make):
     item = make(provenance(doc, sentence.split()[1]))
     answers = [q.answer for q in generate_questions([(doc, [item])], SETTINGS, ["true_false"]).questions]
     assert answers == ["True"]
+
+
+def test_a_role_that_is_only_a_name_is_left_out():
+    from quizgen.generate.basic import speaker_answer
+
+    said = provenance(make_doc("Molotov spoke.\n", "r.md"), "Molotov")
+    assert speaker_answer(Quote("x y z", "Vyacheslav Molotov", said, role="Soviet Foreign Minister")) == \
+        "Vyacheslav Molotov (Soviet Foreign Minister)"
+    assert speaker_answer(Quote("x y z", "Joseph Stalin", said, role="William D. Leahy")) == "Joseph Stalin"
+    assert speaker_answer(Quote("x y z", "Ana Silva", said, role="editor of the Gazette")) == \
+        "Ana Silva (editor of the Gazette)"
