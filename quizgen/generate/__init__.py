@@ -71,22 +71,27 @@ def generate_questions(
             known = ", ".join(QUESTION_TYPES.names())
             raise GenerateError(f"unknown question type {name!r} (known: {known})")
     ordered = sorted(((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name)
-    corpus = Corpus.of(ordered)
-    made: list[Question] = []
+    # Items screened first, so a refused item is neither asked nor offered as a distractor.
     refused: list[Rejection] = []
-    scores: dict[str, float] = {}
+    screened = []
     for document, items in ordered:
-        context = Context(document=document, corpus=corpus, settings=settings)
+        screening = Context(document=document, corpus=Corpus.of([]), settings=settings)
         usable = []
         for item in reading_order(items):
-            problem = item_problem(item, context)
+            problem = item_problem(item, screening)
             if problem:
-                context.refuse(item, problem, shown_text(item))
+                screening.refuse(item, problem, shown_text(item))
             else:
                 usable.append(item)
+        refused.extend(Rejection(question, reason) for question, reason in screening.refused)
+        screened.append((document, tuple(usable)))
+    corpus = Corpus.of(screened)
+    made: list[Question] = []
+    scores: dict[str, float] = {}
+    for document, usable in screened:
+        context = Context(document=document, corpus=corpus, settings=settings)
         for name in wanted:
-            made.extend(QUESTION_TYPES.get(name)(tuple(usable), context))
-        refused.extend(Rejection(question, reason) for question, reason in context.refused)
+            made.extend(QUESTION_TYPES.get(name)(usable, context))
         for qid, value in context.scores.items():
             scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {document.name: document for document, _ in ordered}

@@ -216,7 +216,7 @@ def answer_in_prompt(question: Question) -> str | None:
 
 _YEAR = re.compile(r"(?<![\d.,$£€-])(?:1[0-9]{3}|20[0-9]{2})(?:s|’s|'s)?(?![\d,.]\d)")
 _STATED_DATE = re.compile(
-    r"\s+(?:(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}"
+    r"\s+(?:(?:in|on|by|since|after|before|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}"
     r"|from\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s+to\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})\.$"
 )
 

@@ -13,7 +13,7 @@ from .context import Context, groups
 from .gate import text_problem
 from .context import fact
 from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote, term_phrase
-from .wording import YEAR, event_shown, is_state
+from .wording import YEAR, bounded, event_shown, is_state
 
 QTYPE = "matching"
 
@@ -30,7 +30,7 @@ def pair(item: Item, ctx: Context) -> tuple[str, str] | None:
     if isinstance(item, Definition):
         return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
     if isinstance(item, DatedEvent) and not (names_own_year(item.event, item.date) or YEAR.search(item.event)
-                                              or is_state(item, ctx)):
+                                              or is_state(item, ctx) or bounded(item)):
         shown = event_shown(item, ctx)
         return (shown, display_date(item.date, item.end)) if shown else None
     return None

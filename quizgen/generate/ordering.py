@@ -13,7 +13,7 @@ from ..models import DatedEvent, Item, Question
 from .context import Context, fact, groups
 from .gate import text_problem
 from .phrasing import date_span, names_own_year
-from .wording import YEAR, event_shown, is_state
+from .wording import YEAR, bounded, event_shown, is_state
 
 QTYPE = "ordering"
 PROMPT = "Put these events in the order they happened, earliest first."
@@ -40,7 +40,7 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     events = [
         i for i in items
         if isinstance(i, DatedEvent) and not YEAR.search(i.event) and not names_own_year(i.event, i.date)
-        and not is_state(i, ctx)
+        and not is_state(i, ctx) and not bounded(i)  # "by 1952": its place in time is not one point
         and (shown := event_shown(i, ctx)) and not text_problem(shown) and len(shown) <= limit
         # one unfit event would sink the question
     ]

@@ -14,6 +14,7 @@
                   sentence joins with "and" before the last ("the Economic", "Social Council")
   event-cut       an event that stops before the complement its verb needs, which its
                   sentence goes on to give ("The Soviets blamed the United States" | for ...)
+  not-a-statement a sentence that asks the reader to do something ("Consider the 2020 election ...")
   bad-speaker     a quotation with no speaker, or one that cannot be one speaker
                   ("Presidents Roosevelt")
   truncated, dangling-pronoun
@@ -60,7 +61,14 @@ def plain_text(text: str) -> str:
     return _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
 
 
+IMPERATIVES = {"consider", "imagine", "think", "note", "recall", "remember", "see", "compare", "look", "suppose",
+               "read", "ask", "notice"}
+
+
 def sentence_problem(sentence: str) -> str | None:
+    first = re.match(r"\s*([A-Za-z]+)\b", sentence)
+    if first and first.group(1).lower() in IMPERATIVES:
+        return "not-a-statement: the sentence asks the reader to do something ('Consider ...')"
     if re.match(r"\s*[^\w\s“\"‘'(]", sentence):
         return "citation: the sentence opens with markup debris (a caption or link cut off)"
     if _CAPTION.search(sentence):
@@ -126,12 +134,17 @@ def event_cut(item: DatedEvent) -> str | None:
     if not found:
         return None
     after = sentence[found.end():]
+    dated = re.match(r"\s+(?:in|on|during|by)\s+", after)
+    if dated and (when := date_pattern(item.date).match(after[dated.end():])):
+        after = after[dated.end() + when.end():]  # "issued an invitation in April 1971 | for the team"
     following = re.match(r"\s+([A-Za-z]+)\s+(\S+)", after)
     if not following:
         return None
     word, then = following.group(1).lower(), following.group(2)
     if date_pattern(item.date).match(after[following.start(2):]):
         return None  # the date itself follows ("on 9 August 1945")
+    if word.endswith("ing") and len(word) > 5 and word not in {"during", "including", "following"}:
+        return f"event-cut: '{item.event}' stops before '{word} {then}'"  # "restrictions | preventing ..."
     if word in _COMPLEMENT_OPENERS or (word in _PLACE_OPENERS and then[:1].isupper()
                                        and then.rstrip(",.") not in MONTHS):
         return f"event-cut: '{item.event}' stops before '{word} {then}'"

@@ -198,6 +198,9 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
         return None  # "the sum", "the parties": which ones, the sentence before said
     for token in doc:
+        if token.lower_ == "the" and token.i + 2 < len(doc) and doc[token.i + 1].tag_ == "CD" \
+                and doc[token.i + 1].text.isalpha() and doc[token.i + 2].tag_ == "NNS":
+            return None  # "between the two countries": which two, the text said before
         if token.lower_ in BACK_POINTING_ANYWHERE and any(c.lower_ == "the" for c in token.children) \
                 and not any(c.dep_ == "prep" and any(g.tag_ in {"NNP", "NNPS"} for g in c.subtree)
                             for c in token.children):

@@ -15,7 +15,7 @@ import re
 
 from ..models import DatedEvent, Definition, Quote
 from . import syntax
-from .phrasing import capitalise, date_pattern, display_date, shown_quote
+from .phrasing import capitalise, date_pattern, display_date, is_name, shown_quote
 
 YEAR = re.compile(r"(?<![\d.,$£€-])(1[0-9]{3}|20[0-9]{2})(?:s|’s|'s)?(?![\d,.]\d)")
 
@@ -41,6 +41,9 @@ def date_question(item: DatedEvent, ctx) -> str | None:
     """'In what year did the United States lead the creation of SEATO?' or None."""
     choice = pipeline(ctx)
     wh = date_wh(item.date, item.end)
+    bound = bound_word(item)
+    if bound and not item.end:
+        wh = f"{bound.capitalize()} what {wh.split(' what ', 1)[1]}" if " what " in wh else wh
     found = syntax.clause(item.event, choice)
     if found is not None:
         if found.state:
@@ -72,6 +75,9 @@ def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | Non
     end = end if iso != item.date or end else item.end
     found = syntax.clause(item.event, pipeline(ctx))
     when = date_adverbial(iso, end)
+    bound = bound_word(item)
+    if bound and iso == item.date and not end:
+        when = f"{bound} {display_date(iso)}"  # "had won the war by 1949", "has opened since 2015"
     if found is not None:
         if found.present:
             return None  # "Mao shakes hands on ...": a caption's present, no statement of the past
@@ -90,6 +96,17 @@ def is_state(item: DatedEvent, ctx) -> bool:
 
 BOUNDED = re.compile(r"\b(?:by|after|since|until|till|before|around|about|circa|c\.|approximately|from|as early as"
                      r"|as late as|no later than|at least)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+
+
+def bound_word(item: DatedEvent) -> str | None:
+    """"by", "since", "after", "before" or "until" when the sentence gives the date so: the
+    question keeps it ("By what year had ...?", "Since what year has ...?")."""
+    for found in date_pattern(item.date).finditer(item.source.sentence):
+        word = re.search(r"\b(by|since|after|before|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
+                         item.source.sentence[:found.start()], re.IGNORECASE)
+        if word:
+            return word.group(1).lower()
+    return None
 
 
 def bounded(item: DatedEvent) -> bool:
@@ -166,7 +183,7 @@ def term_ok(item: Definition, ctx) -> str | None:
 def copula(term: str, ctx) -> str:
     """'is' or 'are' for a term: by its head's number when the parse says, else by its last word."""
     last = term.strip().split()[-1].lower() if term.strip() else ""
-    if " and " in f" {term.lower()} " and not term.lower().startswith(("the term", "“")):
+    if " and " in f" {term.lower()} " and not term.lower().startswith(("the term", "“")) and not is_name(term):
         return "are"  # "fairness and justice are ..."
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) else "is"
 
