@@ -30,7 +30,7 @@ import re
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Quote
 from .gate import text_problem
-from .phrasing import MONTHS, date_pattern
+from .phrasing import MONTHS, bare_name, date_pattern
 from . import syntax, wording
 
 # A caption or credit: "Figure 13.5 ...", "(credit: ...)", licences and photo agencies.
@@ -176,6 +176,25 @@ def bad_list(item: Enumeration) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)\]])|(?<=\]))\s+(?=[A-Z“\"])")
+_ATTRIBUTING_PRONOUNS = re.compile(r"\b(?:he|she|they|we|I|his|her|their)\b", re.IGNORECASE)
+
+
+def unattributed(item: Quote) -> str | None:
+    """The speaker is neither named nor referred to (he, she, they) in the sentence that holds
+    the quotation: in "Balabkins concludes that "…". By July 1947 Washington realized …,
+    deciding that "…"", the second quotation is Washington's, not Balabkins's."""
+    text = item.text.strip().strip("“”\"").rstrip(".,;:…")[:40]
+    surname = bare_name(item.speaker).split()[-1] if item.speaker.split() else ""
+    for part in _SENTENCE_END.split(item.source.sentence):
+        if text and text in part:
+            outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", part)
+            if surname.casefold() in outside.casefold() or _ATTRIBUTING_PRONOUNS.search(outside):
+                return None
+            return f"'{item.speaker}' is not named where the quotation stands"
+    return None
+
+
 def item_problem(item: Item, ctx) -> str | None:
     """Why no question at all may be made of `item`, or None."""
     problem = sentence_problem(item.source.sentence) or glued(item)
@@ -203,5 +222,7 @@ def item_problem(item: Item, ctx) -> str | None:
     if isinstance(item, Quote) and not item.speaker.strip():
         return "bad-speaker: the quotation has no speaker"
     if isinstance(item, Quote) and (why := syntax.speaker_problem(item.speaker, ctx.settings.extract.pipeline)):
+        return f"bad-speaker: {why}"
+    if isinstance(item, Quote) and (why := unattributed(item)):
         return f"bad-speaker: {why}"
     return None

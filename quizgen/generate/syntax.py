@@ -197,6 +197,10 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None  # "the $17 billion", "the two": a quantity the text named before
     if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
         return None  # "the sum", "the parties": which ones, the sentence before said
+    if subject.lower_ in RELATIONAL and not any(c.dep_ in {"prep", "poss", "compound", "amod"} for c in subject.children):
+        return None  # "relations had grown more peaceful": between whom, the text said before
+    if len(doc) >= 2 and doc[-2].tag_ == "PRP$" and doc[-1].lower_ in VAGUE_OBJECTS:
+        return None  # "set forth his reasoning": on what, the sentence goes on to say
     for token in doc:
         if token.lower_ == "the" and token.i + 2 < len(doc) and doc[token.i + 1].tag_ == "CD" \
                 and doc[token.i + 1].text.isalpha() and doc[token.i + 2].tag_ == "NNS":
@@ -361,5 +365,12 @@ def speaker_problem(speaker: str, choice: str = "auto") -> str | None:
     return None
 
 
+# Nouns of a relation between parties: alone as a subject they leave the parties unsaid.
+RELATIONAL = {"relations", "ties", "tensions", "negotiations", "talks", "relationship",
+              "rivalry", "hostilities", "dialogue"}
+# Objects that say nothing without what follows them ("set forth his reasoning | on the Canal").
+VAGUE_OBJECTS = {"reasoning", "reasons", "views", "view", "position", "concerns", "concern", "thoughts", "opinion",
+                 "opinions", "argument", "arguments", "ideas", "idea", "case", "point", "stance", "intentions",
+                 "objections", "fears", "hopes", "demands"}
 # "the one-time close ally", "the number of members": what they are, the text said before.
 BACK_POINTING_ANYWHERE = {"ally", "allies", "former", "latter", "same", "sum", "number", "amount", "aforementioned"}

@@ -4,6 +4,8 @@ question of that type). Trained pipeline; skipped where only the blank one is in
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizgen.generate import generate_questions
@@ -88,6 +90,9 @@ DATES = [
     # "the sum", "the parties": a subject that points back to the sentence before.
     ("In 2014 the sum would have been four billion.", event("2014", "the sum would have been four billion"), None, None),
     ("In 1653 the parties settled for a border.", event("1653", "the parties settled for a border"), None, None),
+    ("By 1999 relations had grown more peaceful.", event("1999", "relations had grown more peaceful"), None, None),
+    ("In 1975 the minister set forth his reasoning in a meeting.", event("1975", "the minister set forth his reasoning"),
+     None, None),
     ("In 1979 a border war was fought with the one-time close ally.",
      event("1979", "a border war was fought with the one-time close ally"), None, None),
     ("The mill to close in 1880 was old.", event("1880", "The mill to close"), None, None),
@@ -188,6 +193,9 @@ def test_lists(sentence, make, basic, true):
     assert (got_basic, got_true) == (basic, true)
 
 
+TWO_SENTENCES = ("Ana Silva concludes that “roads come first.” By 1950 the council decided that "
+                 "“bridges matter more than roads.”")
+
 SCREENED = [
     # sentence, item, reason no question is made of it
     ("Figure 3.2 The old mill photographed in 1890.", event("1890", "The old mill photographed"), "citation"),
@@ -211,6 +219,9 @@ SCREENED = [
      "bad-list"),
     ("Mayors Holt and Fox said, “We shall rebuild the old bridge together.”",
      quote("We shall rebuild the old bridge together.", "Mayors Holt"), "bad-speaker"),
+    ("Ana Silva concludes that “roads come first.” By 1950 the council decided that “bridges matter more than roads.”",
+     lambda source: Quote("bridges matter more than roads.", "Ana Silva", replace(source, sentence=TWO_SENTENCES)),
+     "bad-speaker"),
     ("Three areas of law are the sea, war and trade.", definition("Three areas of law", "the sea, war and trade"),
      "unfit-term"),
 ]
