@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import TITLES, capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
+from .phrasing import capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
 from .syntax import common_start
 from .wording import date_question, who_said
 
@@ -51,10 +51,16 @@ def speaker_answer(item: Quote) -> str:
 
 
 def is_role(role: str) -> bool:
+    """A role says what someone is: it holds a common word ("editor of the Gazette") or a
+    title noun ("Soviet Foreign Minister"); a name ("William D. Leahy") or a cut-off
+    fragment of a title ("State", from "Secretary of State") does not."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", role)
-    return any(w[0].islower() or w.lower().rstrip(".") in TITLES or w.lower() in ROLE_WORDS for w in words)
+    return any(w[0].islower() or any(part in ROLE_WORDS for part in w.lower().rstrip(".").split("-")) for w in words)
 
 
-ROLE_WORDS = {"ambassador", "editor", "director", "head", "chief", "leader", "member", "spokesman", "spokeswoman",
-              "spokesperson", "adviser", "advisor", "historian", "professor", "author", "official", "commander",
-              "deputy", "king", "queen", "emperor", "senator", "representative", "delegate", "envoy", "founder"}
+ROLE_WORDS = {
+    "president", "minister", "secretary", "general", "chairman", "chairwoman", "senator", "governor", "mayor",
+    "chancellor", "premier", "prime", "professor", "dr", "ambassador", "editor", "director", "head", "chief",
+    "leader", "member", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "historian", "author",
+    "official", "commander", "deputy", "king", "queen", "emperor", "representative", "delegate", "envoy", "founder",
+}

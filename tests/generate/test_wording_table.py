@@ -282,5 +282,6 @@ def test_a_role_that_is_only_a_name_is_left_out():
     assert speaker_answer(Quote("x y z", "Vyacheslav Molotov", said, role="Soviet Foreign Minister")) == \
         "Vyacheslav Molotov (Soviet Foreign Minister)"
     assert speaker_answer(Quote("x y z", "Joseph Stalin", said, role="William D. Leahy")) == "Joseph Stalin"
+    assert speaker_answer(Quote("x y z", "Henry Kissinger", said, role="State")) == "Henry Kissinger"
     assert speaker_answer(Quote("x y z", "Ana Silva", said, role="editor of the Gazette")) == \
         "Ana Silva (editor of the Gazette)"
