@@ -76,6 +76,7 @@ def generate_questions(
     screened = []
     for document, items in ordered:
         screening = Context(document=document, corpus=Corpus.of([]), settings=settings)
+        prepare_parses(items, settings)
         usable = []
         for item in reading_order(items):
             problem = item_problem(item, screening)
@@ -99,6 +100,24 @@ def generate_questions(
     return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)),
                      rejections=tuple(refused) + tuple(rejections),
                      scores={q.id: scores.get(q.id, 0.0) for q in kept})
+
+
+def prepare_parses(items: Sequence[Item], settings) -> None:
+    """Parse a document's event clauses, terms, definitions, members and speakers in one batch."""
+    from .phrasing import term_phrase
+    from .syntax import prepare
+
+    clauses, phrases, speakers = [], [], []
+    for item in items:
+        if item.kind == "date":
+            clauses.append(item.event)
+        elif item.kind == "definition":
+            phrases += [item.term, term_phrase(item.term, item.source.sentence), item.definition.split(",")[0]]
+        elif item.kind == "enumeration":
+            phrases += list(item.members)
+        elif item.kind == "quote":
+            speakers.append(item.speaker)
+    prepare(clauses, phrases, speakers, settings.extract.pipeline)
 
 
 def shown_text(item: Item) -> str:

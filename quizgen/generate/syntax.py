@@ -129,6 +129,44 @@ def _lemmatizer(choice: str):
         return None
 
 
+def _as_sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _frame(text: str) -> str:
+    """Where a noun phrase stands: "This is the X." ("This is X." when X has its determiner)."""
+    first = text.lower().split(" ", 1)[0] if text else ""
+    return "This is " if first in {"the", "a", "an"} or first in PRONOUN_SUBJECTS else "This is the "
+
+
+def _said(speaker: str) -> str:
+    return f"{speaker.strip()} said so."
+
+
+def prepare(clauses=(), phrases=(), speakers=(), choice: str = "auto") -> None:
+    """Parse in one batch every text the checks of a document's items will ask about:
+    one spaCy call for many short texts costs a fraction of one call each."""
+    nlp = pipeline(choice)
+    if nlp is None:
+        return
+    texts = []
+    for text in clauses:
+        text = text.strip().rstrip(".;,: ")
+        if text and text.split()[0].lower() not in DEPENDENT_OPENERS:
+            texts.append(_as_sentence(text))
+    for text in phrases:
+        text = text.strip()
+        if not text:
+            continue
+        texts += [text] if " " in text else []
+        texts.append(f"{_frame(text)}{text}.")
+        if text[:1].isupper() and text.split(" ", 1)[0][1:].islower():
+            lowered = text[:1].lower() + text[1:]  # what common_start asks
+            texts.append(f"{_frame(lowered)}{lowered}.")
+    texts += [_said(speaker) for speaker in speakers if speaker.strip()]
+    parse(nlp, list(dict.fromkeys(texts)))
+
+
 def base_form(token, choice: str) -> str:
     """The verb's plain form for do-support, from the lemmatizer's rules and tables."""
     word = token.text
@@ -173,7 +211,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None
     # Parsed as the sentence it would be: capitalised, with a full stop ("the factory made
     # engines" alone reads as a noun phrase, "The factory made engines." as a clause).
-    doc = _doc(text[:1].upper() + text[1:] + ".", choice)
+    doc = _doc(_as_sentence(text), choice)
     if doc is None:
         return None
     doc = doc[:-1]  # the full stop added above
@@ -308,8 +346,7 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
         alone = _doc(text, choice)
         if alone is not None and alone[0].tag_ in {"VB", "VBP", "VBZ", "VBD"} and alone[0].dep_ == "ROOT":
             return Phrase(False, "a verb phrase")  # "achieve lasting peace"
-    determined = words[0] in {"the", "a", "an"} or words[0] in PRONOUN_SUBJECTS
-    frame = "This is " if determined else "This is the "
+    frame = _frame(text)
     doc = _doc(f"{frame}{text}.", choice)
     if doc is None:
         return None
@@ -345,7 +382,7 @@ def common_start(text: str, choice: str = "auto") -> str:
     if not first[:1].isupper() or not first[1:].islower():
         return text
     lowered = text[:1].lower() + text[1:]
-    frame = "This is " if first.lower() in {"the", "a", "an"} else "This is the "
+    frame = _frame(lowered)
     # The tagger reads any capitalised word as a name: ask it about the word in lower case.
     doc = _doc(f"{frame}{lowered}.", choice)
     if doc is None or doc[len(frame.split())].tag_ not in {"NN", "NNS", "JJ", "VBG", "DT"}:
@@ -357,7 +394,7 @@ def common_start(text: str, choice: str = "auto") -> str:
 def speaker_problem(speaker: str, choice: str = "auto") -> str | None:
     """Why a speaker cannot be one person or body, or None: a plural common noun at its head
     ("Presidents Roosevelt": two speakers run together). None with the blank pipeline."""
-    doc = _doc(f"{speaker.strip()} said so.", choice)
+    doc = _doc(_said(speaker), choice)
     if doc is None or not len(doc):
         return None
     if doc[0].tag_ == "NNS":
