@@ -202,6 +202,49 @@ def conflict(a: Question, b: Question) -> str | None:
     return _conflict(_Seen(a), _Seen(b))
 
 
+MAX_ANSWER_WORDS = 12  # longer answers are looked up whole; they are rarely printed elsewhere word for word
+
+
+def _grams(text: str) -> set[str]:
+    """Every run of up to MAX_ANSWER_WORDS words of a normalised text."""
+    words = text.split()
+    return {" ".join(words[i:j]) for i in range(len(words))
+            for j in range(i + 1, min(i + MAX_ANSWER_WORDS, len(words)) + 1)}
+
+
+class _Sheet:
+    """The questions taken so far, indexed so that a candidate is checked against all of them
+    in a few set lookups (a bank of thousands of questions stays fast)."""
+
+    def __init__(self):
+        self.taken: list[_Seen] = []
+        self.sentences: set[str] = set()
+        self.runs: set[tuple[str, ...]] = set()
+        self.grams: set[str] = set()  # runs of words printed by the questions taken
+        self.answers: set[str] = set()  # answers of the questions taken
+        self.texts: list[str] = []  # for answers longer than MAX_ANSWER_WORDS
+        self.long_answers: list[str] = []
+
+    def clashes(self, seen: _Seen) -> bool:
+        if seen.sentences & self.sentences or seen.runs & self.runs:
+            return True
+        for answer in seen.answers:  # its answer printed in a question taken
+            if answer in self.grams or (len(answer.split()) > MAX_ANSWER_WORDS
+                                        and any(f" {answer} " in text for text in self.texts)):
+                return True
+        printed = _grams(seen.text)  # an answer taken printed in it
+        return bool(printed & self.answers) or any(f" {answer} " in seen.text for answer in self.long_answers)
+
+    def add(self, seen: _Seen) -> None:
+        self.taken.append(seen)
+        self.sentences |= seen.sentences
+        self.runs |= seen.runs
+        self.grams |= _grams(seen.text)
+        self.answers.update(seen.answers)
+        self.long_answers += [a for a in seen.answers if len(a.split()) > MAX_ANSWER_WORDS]
+        self.texts.append(seen.text)
+
+
 def sheet(
     questions: Iterable[Question],
     scores: Mapping[str, float] | None = None,
@@ -221,30 +264,27 @@ def sheet(
     queues: dict[str, list[Question]] = {}
     for question in ranked:
         queues.setdefault(question.type, []).append(question)
+    for queue in queues.values():
+        queue.reverse()  # popped from the end, best first
     order = [t for t in TYPE_ORDER if t in queues] + sorted(set(queues) - set(TYPE_ORDER))
-    chosen: list[_Seen] = []
+    chosen = _Sheet()
     taken: Counter = Counter()
     limit = total if total is not None else len(ranked)
     caps = dict(per_type or {})
 
-    def fits(seen: _Seen) -> bool:
-        if taken[seen.question.type] >= caps.get(seen.question.type, len(ranked)):
-            return False
-        return not any(_conflict(seen, other) for other in chosen)
-
     progress = True
-    while progress and len(chosen) < limit:
+    while progress and len(chosen.taken) < limit:
         progress = False
         for qtype in order:
             queue = queues[qtype]
-            while queue and len(chosen) < limit and taken[qtype] < caps.get(qtype, len(ranked)):
-                seen = _Seen(queue.pop(0))
-                if fits(seen):
-                    chosen.append(seen)
+            while queue and len(chosen.taken) < limit and taken[qtype] < caps.get(qtype, len(ranked)):
+                seen = _Seen(queue.pop())
+                if not chosen.clashes(seen):
+                    chosen.add(seen)
                     taken[qtype] += 1
                     progress = True
                     break
-    return sorted((s.question for s in chosen), key=lambda q: q.id)
+    return sorted((s.question for s in chosen.taken), key=lambda q: q.id)
 
 
 def leaks(questions: Sequence[Question]) -> list[str]:
