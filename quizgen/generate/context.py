@@ -16,11 +16,11 @@ from pathlib import PurePath
 
 from ..bank.ids import fact_key, normalise, question_id, stable_int
 from ..errors import GenerateError
-from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
-from .distractors import Pool
+from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Source
 from . import choose
+from .distractors import Pool
+from .phrasing import WordCases, in_sentence, names_its_list, one_definition, valid_date
 from .screen import plain_text
-from .phrasing import WordCases, bare_name, in_sentence, names_its_list, one_definition, valid_date
 
 # Types that ask a student to produce several things, or to recognise one among
 # given options, for the difficulty heuristic (docs/questions.md, "Difficulty").

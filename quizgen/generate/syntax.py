@@ -64,7 +64,6 @@ NOT_EVENTS = {  # nouns with an event's ending that name a thing, a body or a st
 EVENT_EXTRA = {"withdrawal", "approval", "arrival", "removal", "dismissal", "renewal", "closure", "seizure",
                "departure", "agreement", "settlement", "appointment", "establishment", "enlargement",
                "disarmament", "rearmament", "deployment", "assassination", "death", "founding"}
-_BASE_FIXES = {"be": "be", "have": "have", "do": "do"}
 _IRREGULAR_BASE = {  # a fallback when the lemmatizer tables are not there
     "was": "be", "were": "be", "had": "have", "has": "have", "did": "do", "does": "do", "went": "go",
     "began": "begin", "broke": "break", "came": "come", "became": "become", "made": "make", "led": "lead",

@@ -12,10 +12,11 @@ when X is a noun phrase. A quotation is asked with its context: "Who said, in 19
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import DatedEvent, Definition, Quote
 from . import syntax
-from .phrasing import capitalise, date_pattern, display_date, is_name, shown_quote
+from .phrasing import capitalise, date_pattern, display_date, is_name, shown_quote, term_phrase
 
 YEAR = re.compile(r"(?<![\d.,$£€-])(1[0-9]{3}|20[0-9]{2})(?:s|’s|'s)?(?![\d,.]\d)")
 
@@ -57,8 +58,6 @@ def date_question(item: DatedEvent, ctx) -> str | None:
 
 
 def _with_subject(found: syntax.Clause) -> syntax.Clause:
-    from dataclasses import replace
-
     return replace(found, subject=_lower_start(found.subject), declarative=_lower_start(found.declarative))
 
 
@@ -196,8 +195,6 @@ def definition_statement(item: Definition, definition: str, ctx) -> str | None:
     gerund = re.match(r"[a-z]+ing\b", first) is not None  # "Mulching is covering bare soil ..."
     if found is None or not (found.noun_phrase or gerund):
         return None
-    from .phrasing import term_phrase
-
     term = term_phrase(item.term, item.source.sentence)
     body = definition.strip().rstrip(".")
     body = body[:1].lower() + body[1:] if body.split(" ", 1)[0] in {"The", "A", "An"} else body
