@@ -79,8 +79,11 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
             return None  # a state, or a date given as a bound: a shifted date may be true too
         same_event = ctx.corpus.where("date", "event", item.event, "date")
         taken = same_subject_dates(item, ctx)
-        shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event + [d for d, _ in taken],
-                             latest=ctx.latest_year, count=4)
+        if item.end:
+            shifted = [c for c in shifted_ranges(item, rng, ctx.latest_year) if c not in same_event]
+        else:
+            shifted = pick_dates(item.date, [], rng, correct=same_event + [d for d, _ in taken],
+                                 latest=ctx.latest_year, count=4)
         for candidate in shifted:
             years = int(candidate[:4]) - int(item.date[:4])
             end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
@@ -99,6 +102,17 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
             return None
         return swapped[0], quote_statement(item, swapped[0])
     return None
+
+
+def shifted_ranges(item: DatedEvent, rng, latest: int | None) -> list[str]:
+    """Starts of the same range moved clear of itself (by more than its length): a range moved
+    by less would still hold part of the true one."""
+    first, last = int(item.date[:4]), int(item.end[:4])
+    span = last - first
+    starts = [first - span - k for k in (1, 2, 3, 5)] + [last + k for k in (1, 2, 3, 5)]
+    starts = [y for y in starts if y > 0 and (latest is None or y + span <= latest)]
+    rng.shuffle(starts)
+    return [f"{y:04d}{item.date[4:]}" for y in starts]
 
 
 def verb_first(member: str, ctx: Context) -> bool:

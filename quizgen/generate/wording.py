@@ -112,7 +112,8 @@ def bounded(item: DatedEvent) -> bool:
     """The sentence gives the date as a bound or an approximation ("by 1949", "after 1757",
     "around 1960"): a nearby date may be true as well, so no false statement is made of it."""
     for found in date_pattern(item.date).finditer(item.source.sentence):
-        if BOUNDED.search(item.source.sentence[:found.start()]):
+        bound = BOUNDED.search(item.source.sentence[:found.start()])
+        if bound and not (item.end and bound.group(0).lower().startswith("from")):  # "from 1978 to 1989": a range
             return True
     return False
 

@@ -4,6 +4,7 @@ question of that type). Trained pipeline; skipped where only the blank one is in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -285,3 +286,33 @@ def test_a_role_that_is_only_a_name_is_left_out():
     assert speaker_answer(Quote("x y z", "Henry Kissinger", said, role="State")) == "Henry Kissinger"
     assert speaker_answer(Quote("x y z", "Ana Silva", said, role="editor of the Gazette")) == \
         "Ana Silva (editor of the Gazette)"
+
+
+@needs_parser
+@pytest.mark.parametrize("seed", range(6))
+def test_a_falsified_date_is_never_another_event_of_the_same_subject(seed):
+    text = "In 1950 the council built a bridge. In 1951 the council built a school. In 1949 the council built a hall.\n"
+    doc = make_doc(text, "council.md")
+    items = [DatedEvent(year, f"the council built a {thing}", provenance(doc, thing))
+             for year, thing in (("1950", "bridge"), ("1951", "school"), ("1949", "hall"))]
+    settings = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"seed": seed})})
+    false = [q.prompt for q in generate_questions([(doc, items)], settings, ["true_false"]).questions
+             if q.answer == "False"]
+    assert false
+    for prompt in false:
+        assert not any(f"{thing} in {year}" in prompt for year in ("1949", "1950", "1951")
+                       for thing in ("bridge", "school", "hall")), prompt
+
+
+@needs_parser
+@pytest.mark.parametrize("seed", range(6))
+def test_a_falsified_range_never_overlaps_the_true_one(seed):
+    doc = make_doc("From 1978 to 1989 the two armies fought along the river.\n", "war.md")
+    item = DatedEvent("1978", "the armies fought along the river", provenance(doc, "river"), end="1989")
+    settings = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"seed": seed})})
+    false = [q.prompt for q in generate_questions([(doc, [item])], settings, ["true_false"]).questions
+             if q.answer == "False"]
+    assert false
+    for prompt in false:
+        start, end = (int(y) for y in re.search(r"from (\d{4}) to (\d{4})", prompt).groups())
+        assert end < 1978 or start > 1989, prompt
