@@ -139,7 +139,7 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     documents = {d.name for d, _ in sources}
     kept, refused = _schema_gate(generated.questions, documents)
     rejections = tuple(generated.rejections) + tuple(refused)
-    chosen = select(kept, recipe, settings.generate.seed)
+    chosen = select(kept, recipe, settings.generate.seed, generated.scores)
     generating.done(f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}")
     result = replace(result, generated=len(kept), rejections=rejections,
                      questions=dict(sorted(Counter(q.type for q in chosen).items())))
@@ -186,8 +186,9 @@ def _reused(result: BuildResult, summary: dict[str, Any]) -> BuildResult:
                    questions=dict(summary["questions"]), outputs=outputs)
 
 
-def select(questions: Sequence[Question], recipe: Recipe, seed: int) -> list[Question]:
-    """The recipe's tag filter, then at most `counts[type]` per type as a seeded sample; sorted by id."""
+def select(questions: Sequence[Question], recipe: Recipe, seed: int, scores=None) -> list[Question]:
+    """The recipe's tag filter, then at most `counts[type]` per type as a seeded sample, then
+    (with `best` or `total`) the best questions that make one test (generate.choose); sorted by id."""
     chosen = [
         q for q in questions
         if (not recipe.include_tags or set(q.tags) & set(recipe.include_tags))
@@ -203,6 +204,10 @@ def select(questions: Sequence[Question], recipe: Recipe, seed: int) -> list[Que
             # A generator per type: changing one type's count leaves the others' samples alone.
             group = random.Random(f"{seed}:{qtype}").sample(group, count)
         picked.extend(group)
+    if recipe.best or recipe.total:
+        from .generate.choose import sheet
+
+        picked = sheet(picked, scores, total=recipe.total, per_type=recipe.best or None)
     return sorted(picked, key=lambda q: q.id)
 
 

@@ -45,6 +45,15 @@ class RecipeSchema(Section):
     counts: dict[QuestionType, Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict, description="At most this many questions of a type, a seeded sample (default: all)."
     )
+    best: dict[QuestionType, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict, description="The N best questions of a type, by rank (centrality of the fact, "
+        "then form). With `best` or `total` the recipe is one test: no fact is asked twice and no "
+        "question prints another's answer.",
+    )
+    total: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="The N best questions overall, taken in rounds over the types so every type is "
+        "there (a test of N questions; see `best`).",
+    )
     tags: TagFilter = TagFilter()
     seed: int | None = Field(None, description="Seed for distractors and the sample (default: generate.seed).")
     outputs: Any = Field(  # checked in _outputs against the registered renderers
@@ -64,6 +73,8 @@ class Recipe:
     outputs: dict[str, dict[str, Any]]  # renderer name -> options, in recipe order
     types: tuple[str, ...] | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    best: dict[str, int] = field(default_factory=dict)
+    total: int | None = None
     include_tags: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
     seed: int | None = None
@@ -106,6 +117,8 @@ def load_recipe(path: str | Path) -> Recipe:
         outputs=outputs,
         types=tuple(schema.types) if schema.types is not None else None,
         counts=dict(schema.counts),
+        best=dict(schema.best),
+        total=schema.total,
         include_tags=tuple(schema.tags.include),
         exclude_tags=tuple(schema.tags.exclude),
         seed=schema.seed,

@@ -74,7 +74,7 @@ def test_default_output_names(renderer, suffix, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("sources: [a.md]\ncolour: blue\n", r"deck.yaml:2: unknown key 'colour' \(allowed: counts, .*title, types\)"),
+        ("sources: [a.md]\ncolour: blue\n", r"deck.yaml:2: unknown key 'colour' \(allowed: best, counts, .*title, total, types\)"),
         ("sources: [a.md]\ntags:\n  include: [x]\n  excude: [y]\n",
          r"deck.yaml:4: unknown key 'tags.excude' \(allowed: exclude, include\)"),
         ("title: x\n", r"deck.yaml: 'sources' is required"),

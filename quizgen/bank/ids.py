@@ -1,11 +1,15 @@
-"""Stable question ids: derived from what a question asks, never from run order.
+"""Stable question ids: derived from the fact a question asks and its type, never from
+its wording or from run order.
 
-An id is a readable type code plus a short sha256 of the question type and a
-normalised, document-independent wording of the fact it asks about (its "core").
-The explanation, sources, tags and distractors are not part of it, so fixing a
-typo in an explanation keeps the id (and an Anki card's review history), while a
-changed fact gets a new one. The same fact found in two documents gets the same
-id, which is how generation merges them into one question with two sources.
+An id is a readable type code plus a short sha256 of the question type and the fact's
+key (`fact_key`): the item's kind and its identifying fields, normalised: a list's
+members, a defined term, a date with the sentence that dates the event, a quotation's
+words. For a type that asks one part of a fact (the missing member of a list, a false
+statement's changed value) that part is added. The prompt, answer wording,
+explanation, sources, tags and distractors are not part of it: rewording a question
+keeps its id (and an Anki card's review history), while a changed fact gets a new one.
+The same fact found in two documents gets the same id, which is how generation merges
+them into one question with two sources.
 
 Ids start with a letter and use only [a-z0-9-], so they are valid Anki GUIDs and
 XML NCNames (QTI identifiers).
@@ -45,6 +49,35 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", text)  # possessives: "China's" ~ "China"
     words = re.findall(r"[^\W_]+(?:[.'][^\W_]+)*", text)
     return " ".join(w for w in words if w not in _ARTICLES)
+
+
+def fact_key(item) -> tuple[str, ...]:
+    """What identifies the fact of an item, whatever a question makes of its wording.
+
+    A list is its members in any order (its name differs between texts); a definition
+    its term (a better-cut definition of the same term is the same fact); a dated event
+    its date and the sentence that dates it (the extractor's cut of the event may
+    change, the sentence is the text's); a quotation its words (a speaker's name or
+    title read better keeps the id).
+    """
+    kind = item.kind
+    if kind == "enumeration":
+        return ("enumeration", *sorted((normalise(m) for m in item.members)))
+    if kind == "definition":
+        return ("definition", normalise(item.term))
+    if kind == "date":
+        return ("date", item.date, item.end or "", sentence_key(item.source.sentence))
+    if kind == "quote":
+        return ("quote", normalise(item.text))
+    raise TypeError(f"not an item: {item!r}")
+
+
+_CITATION_MARKS = re.compile(r"\[(?:\d+|[a-z]|citation needed)\]|\[\^[^\]]+\]")
+
+
+def sentence_key(sentence: str) -> str:
+    """A source sentence as a key: reference marks and Markdown emphasis left out, normalised."""
+    return normalise(_CITATION_MARKS.sub(" ", sentence).replace("*", " ").replace("_", " "))
 
 
 def question_id(qtype: str, core: Iterable[str]) -> str:

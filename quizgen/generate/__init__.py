@@ -10,13 +10,14 @@ reason.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import GenerateError
 from ..models import Document, Item, Question
 from ..registry import Registry
 from .context import Context, Corpus, as_read, reading_order
 from .gate import Rejection, check
+from .screen import item_problem
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
 
@@ -29,6 +30,7 @@ class Generated:
 
     questions: tuple[Question, ...]  # sorted by id, merged across documents
     rejections: tuple[Rejection, ...] = ()
+    scores: dict = field(default_factory=dict)  # question id -> rank, best highest (choose.py)
 
 
 def _register_builtin() -> None:
@@ -69,16 +71,61 @@ def generate_questions(
             known = ", ".join(QUESTION_TYPES.names())
             raise GenerateError(f"unknown question type {name!r} (known: {known})")
     ordered = sorted(((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name)
-    corpus = Corpus.of(ordered)
-    made: list[Question] = []
+    # Items screened first, so a refused item is neither asked nor offered as a distractor.
+    refused: list[Rejection] = []
+    screened = []
     for document, items in ordered:
+        screening = Context(document=document, corpus=Corpus.of([]), settings=settings)
+        prepare_parses(items, settings)
+        usable = []
+        for item in reading_order(items):
+            problem = item_problem(item, screening)
+            if problem:
+                screening.refuse(item, problem, shown_text(item))
+            else:
+                usable.append(item)
+        refused.extend(Rejection(question, reason) for question, reason in screening.refused)
+        screened.append((document, tuple(usable)))
+    corpus = Corpus.of(screened)
+    made: list[Question] = []
+    scores: dict[str, float] = {}
+    for document, usable in screened:
         context = Context(document=document, corpus=corpus, settings=settings)
-        items = reading_order(items)
         for name in wanted:
-            made.extend(QUESTION_TYPES.get(name)(items, context))
+            made.extend(QUESTION_TYPES.get(name)(usable, context))
+        for qid, value in context.scores.items():
+            scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {document.name: document for document, _ in ordered}
     kept, rejections = check(merge(made), documents, settings)
-    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)), rejections=tuple(rejections))
+    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)),
+                     rejections=tuple(refused) + tuple(rejections),
+                     scores={q.id: scores.get(q.id, 0.0) for q in kept})
+
+
+def prepare_parses(items: Sequence[Item], settings) -> None:
+    """Parse a document's event clauses, terms, definitions, members and speakers in one batch."""
+    from .phrasing import term_phrase
+    from .syntax import prepare
+
+    clauses, phrases, speakers = [], [], []
+    for item in items:
+        if item.kind == "date":
+            clauses.append(item.event)
+        elif item.kind == "definition":
+            phrases += [item.term, term_phrase(item.term, item.source.sentence), item.definition.split(",")[0]]
+        elif item.kind == "enumeration":
+            phrases += list(item.members)
+        elif item.kind == "quote":
+            speakers.append(item.speaker)
+    prepare(clauses, phrases, speakers, settings.extract.pipeline)
+
+
+def shown_text(item: Item) -> str:
+    """What an item says, for a refused item's line in the report."""
+    return {
+        "date": lambda: item.event, "definition": lambda: item.term, "quote": lambda: item.text,
+        "enumeration": lambda: item.label or ", ".join(item.members),
+    }[item.kind]()
 
 
 def merge(questions: Iterable[Question]) -> list[Question]:
@@ -90,4 +137,5 @@ def merge(questions: Iterable[Question]) -> list[Question]:
         firsts.setdefault(question.id, question)
         sources.setdefault(question.id, {}).update(dict.fromkeys(question.sources))
         tags.setdefault(question.id, {}).update(dict.fromkeys(question.tags))
-    return [replace(first, sources=tuple(sources[qid]), tags=tuple(tags[qid])) for qid, first in firsts.items()]
+    # Tags sorted, as Anki keeps them: a question merged from two documents has two doc:: tags.
+    return [replace(first, sources=tuple(sources[qid]), tags=tuple(sorted(tags[qid]))) for qid, first in firsts.items()]

@@ -1,13 +1,14 @@
 """Basic (front/back) cards: a term's meaning, a list's members, an event's date, a quote's speaker."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import (
-    capitalise, display_date, join_words, list_phrase, shown_quote, term_phrase, verb_definition,
-)
+from .phrasing import capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
+from .syntax import common_start
+from .wording import date_question, who_said
 
 QTYPE = "basic"
 
@@ -15,50 +16,51 @@ QTYPE = "basic"
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
         if isinstance(item, Definition):
-            prompt, answer = meaning_question(item)
+            prompt, answer = meaning_question(item, ctx)
             yield ctx.question(QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer)
         elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
             yield ctx.question(
                 QTYPE, fact(item), [item], prompt=f"What are {named}?", answer=join_words(item.members),
             )
-        elif isinstance(item, DatedEvent):
-            yield ctx.question(
-                QTYPE, fact(item), [item],
-                prompt=when_prompt(item), answer=display_date(item.date, item.end),
-            )
+        elif isinstance(item, DatedEvent) and (prompt := date_question(item, ctx)):
+            yield ctx.question(QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end))
         elif isinstance(item, Quote):
-            yield ctx.question(
-                QTYPE, fact(item), [item],
-                prompt=who_said_prompt(item), answer=speaker_answer(item),
-            )
+            yield ctx.question(QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item))
 
 
-def meaning_question(item: Definition) -> tuple[str, str]:
+def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:
     """'What is meant by the key to ...?' -> its definition. A definition that is the
     sentence's own predicate ("The term “community” involves the ...") does not answer
     "What is meant by": it is asked with its verb ("What does the term “community”
-    involve?" -> "The ...")."""
+    involve?" -> "The ..."). The term is a noun phrase (`screen` refuses others)."""
     sentence = item.source.sentence
     predicate = verb_definition(item.term, item.definition, sentence)
     if predicate:
         named, verb, rest = predicate
         return f"What does {named} {verb}?", capitalise(rest)
-    return f"What is meant by {term_phrase(item.term, sentence)}?", capitalise(item.definition)
-
-
-def when_prompt(item: DatedEvent) -> str:
-    """'In what year did this happen: <event>?' at the precision of the item's date."""
-    if item.end:
-        asked = "When did this happen"
-    else:
-        asked = {0: "In what year", 1: "In what month and year", 2: "On what date"}[item.date.count("-")]
-        asked += " did this happen"
-    return f"{asked}: {item.event.rstrip('.;, ')}?"
-
-
-def who_said_prompt(item: Quote) -> str:
-    return f"Who said: “{shown_quote(item.text)}”?"
+    term = term_phrase(item.term, sentence)
+    if ctx is not None:
+        term = common_start(term, ctx.settings.extract.pipeline)
+    return f"What is meant by {term}?", capitalise(item.definition)
 
 
 def speaker_answer(item: Quote) -> str:
-    return f"{item.speaker} ({item.role})" if item.role else item.speaker
+    """The speaker with their role ("Vyacheslav Molotov (Soviet Foreign Minister)"). A role
+    that is only another name ("William D. Leahy") says nothing of a role and is left out."""
+    return f"{item.speaker} ({item.role})" if item.role and is_role(item.role) else item.speaker
+
+
+def is_role(role: str) -> bool:
+    """A role says what someone is: it holds a common word ("editor of the Gazette") or a
+    title noun ("Soviet Foreign Minister"); a name ("William D. Leahy") or a cut-off
+    fragment of a title ("State", from "Secretary of State") does not."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", role)
+    return any(w[0].islower() or any(part in ROLE_WORDS for part in w.lower().rstrip(".").split("-")) for w in words)
+
+
+ROLE_WORDS = {
+    "president", "minister", "secretary", "general", "chairman", "chairwoman", "senator", "governor", "mayor",
+    "chancellor", "premier", "prime", "professor", "dr", "ambassador", "editor", "director", "head", "chief",
+    "leader", "member", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "historian", "author",
+    "official", "commander", "deputy", "king", "queen", "emperor", "representative", "delegate", "envoy", "founder",
+}

@@ -12,16 +12,18 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import bare_name, capitalise, cited, cloze, date_pattern, join_words, list_phrase, shown_quote
+from .phrasing import bare_name, capitalise, cloze, date_pattern, join_words, list_phrase
+from .wording import YEAR, definition_statement, quote_statement
 
 QTYPE = "cloze"
 MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
+MAX_BLANK_WORDS = 8  # a longer member is a clause to write out, not a blank to fill
 _CLOZES = re.compile(r"\{\{c\d+::.*?\}\}")
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
-        marked = blank(item)
+        marked = blank(item, ctx)
         if marked is None:
             continue
         prompt, blanks = marked
@@ -30,29 +32,35 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         )
 
 
-def blank(item: Item) -> tuple[str, list[str]] | None:
+def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
     """The cloze text and its blanks in order, or None when no fair cloze can be made."""
     sentence = item.source.sentence.strip()
     if isinstance(item, Enumeration):
+        if any(len(m.split()) > MAX_BLANK_WORDS for m in item.members):
+            return None  # members that are whole sentences leave a page of blanks, no clue
         found = in_text(sentence, list(item.members))
         if found and len(re.findall(r"\w+", _CLOZES.sub(" ", found[0]))) < MIN_CONTEXT_WORDS:
             found = None  # a bare run of members (a list under a heading) gives no clue
         return found or listed(item)
     if isinstance(item, Definition):
-        return in_text(sentence, [item.term]) or (
-            f"The text explains {cloze(1, item.term)} with these words: {cited(item.definition)}.",
-            [item.term],
-        )
+        found = in_text(sentence, [item.term])
+        if found:
+            return found
+        statement = definition_statement(item, item.definition, ctx)
+        return in_text(statement, [item.term]) if statement else None
     if isinstance(item, DatedEvent):
         if item.end:
             return None
         found = list(date_pattern(item.date).finditer(sentence))
-        return in_text(sentence, [found[0].group(0)]) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        outside = sentence[:found[0].start()] + " " + sentence[found[0].end():]
+        if YEAR.search(outside):
+            return None  # another date beside the blank could be taken for the answer
+        return in_text(sentence, [found[0].group(0)])
     if isinstance(item, Quote):
         name = bare_name(item.speaker)
-        return in_text(sentence, [name]) or (
-            f"{cloze(1, name)} said: “{shown_quote(item.text)}”", [name],
-        )
+        return in_text(sentence, [name]) or in_text(quote_statement(item, name), [name])
     return None
 
 

@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from ..bank.ids import normalise, question_id, stable_int
+from ..bank.ids import fact_key, normalise, question_id, stable_int
 from ..errors import GenerateError
-from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Quote, Source
+from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Source
+from . import choose
 from .distractors import Pool
-from .phrasing import WordCases, bare_name, in_sentence, names_its_list, one_definition, valid_date
+from .phrasing import WordCases, in_sentence, names_its_list, one_definition, valid_date
+from .screen import plain_text
 
 # Types that ask a student to produce several things, or to recognise one among
 # given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
@@ -87,6 +89,13 @@ class Context:
     document: Document
     corpus: Corpus
     settings: object  # config.Settings
+    refused: list = field(default_factory=list, compare=False)  # (Question, reason) of items refused
+    scores: dict = field(default_factory=dict, compare=False)  # question id -> rank (choose.score)
+
+    def refuse(self, item: Item, reason: str, shown: str) -> None:
+        """Record that no question is made of `item` (for `--report`); `shown` is what it said."""
+        question = self.question("item", (*fact(item), reason.split(":", 1)[0]), [item], prompt=shown, answer="")
+        self.refused.append((question, reason))
 
     def rng(self, qtype: str, core: Iterable[str]) -> random.Random:
         """A generator of its own per question: seeded, and independent of run order."""
@@ -148,7 +157,7 @@ class Context:
         if topic:
             tags.append(f"topic::{tag_text(topic)}")
         parts = len(fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer])
-        return Question(
+        question = Question(
             id=question_id(qtype, core),
             type=qtype,
             prompt=prompt,
@@ -162,6 +171,16 @@ class Context:
             level=level,
             **fields,
         )
+        central = sum(self.centrality(item) for item in items) / len(items)
+        self.scores[question.id] = max(self.scores.get(question.id, 0.0), choose.score(question, central))
+        return question
+
+    def centrality(self, item: Item) -> float:
+        key = fact(item)
+        memo = self.corpus._memo.setdefault(("centrality", self.document.name), {})
+        if key not in memo:
+            memo[key] = choose.centrality(item, self.document)
+        return memo[key]
 
 
 def text_or_none(value) -> str | None:
@@ -169,20 +188,8 @@ def text_or_none(value) -> str | None:
 
 
 def fact(item: Item) -> tuple[str, ...]:
-    """The document-independent core of an item: what a question about it asks.
-
-    A list is its members in any order (its name differs between texts); a quote is
-    its words and who said them, without titles.
-    """
-    if isinstance(item, Enumeration):
-        return ("enumeration", *sorted(item.members, key=str.casefold))
-    if isinstance(item, Definition):
-        return ("definition", item.term, item.definition)
-    if isinstance(item, DatedEvent):
-        return ("date", item.date, item.end or "", item.event)
-    if isinstance(item, Quote):
-        return ("quote", item.text, bare_name(item.speaker))
-    raise TypeError(f"not an item: {item!r}")
+    """The fact an item states, as question ids key it (`bank.ids.fact_key`)."""
+    return fact_key(item)
 
 
 MIN_DEFINITION_WORDS = 3  # "the goal", "the basic orientation": true of too many terms to ask
@@ -201,6 +208,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
     words = WordCases.of(s.text for s in document.sentences)
     cased = []
     for item in items:
+        item = without_emphasis(item)
         if isinstance(item, DatedEvent):
             for iso in (item.date, item.end):
                 if iso is not None and not valid_date(iso):
@@ -222,6 +230,28 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
             item = replace(item, event=in_sentence(item.event, words))
         cased.append(item)
     return cased
+
+
+_REFERENCE_MARKS = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]|\s*\(\s*\)")
+
+
+def readable(text: str) -> str:
+    """Text without Markdown emphasis, wiki reference marks ("[10]") or emptied brackets ("()")."""
+    return _REFERENCE_MARKS.sub("", plain_text(text))
+
+
+def without_emphasis(item: Item) -> Item:
+    """Markdown emphasis and reference marks taken out of every text field and the source sentence."""
+    changes = {}
+    for name in ("label", "term", "definition", "event", "text", "speaker", "role"):
+        value = getattr(item, name, None)
+        if isinstance(value, str) and readable(value) != value:
+            changes[name] = readable(value)
+    if isinstance(item, Enumeration) and any(readable(m) != m for m in item.members):
+        changes["members"] = tuple(readable(m) for m in item.members)
+    if readable(item.source.sentence) != item.source.sentence:
+        changes["source"] = replace(item.source, sentence=readable(item.source.sentence))
+    return replace(item, **changes) if changes else item
 
 
 def reading_order(items: Iterable[Item]) -> tuple[Item, ...]:

@@ -6,9 +6,12 @@ the answer"). The checks, in order (the first three on each text a student reads
   footnote-digits     a footnote number glued to a word ("place.1", "4strong")
   dangling-pronoun    a prompt part, answer or option opens with a pronoun whose
                       antecedent is in another sentence ("he", "this", "they")
-  truncated           unbalanced quotes or brackets, or text ending on "and", "the", a comma
+  truncated           unbalanced quotes or brackets, or text ending on "and", "the", a comma,
+                      a possessive or "the end" without what it is of
+  markdown-emphasis   Markdown emphasis (`**`) left in a text
   answer-in-prompt    the prompt already gives the answer away (or only the right option
                       repeats one of its words)
+  rival-answer        a date question whose prompt holds another date that could answer it
   too-long            prompt over generate.max_prompt_chars, answer over max_answer_chars
   bad-choices         multiple choice without four distinct options, exactly one the answer
   duplicate-prompt    the same question again (the first by id is kept)
@@ -29,8 +32,10 @@ PRONOUNS = {
     "them", "him", "such",
 }
 TRUNCATING_WORDS = {
-    "and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that",
+    "and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that", "than",
 }
+# Nouns that need their "of X": a text ending on "at the end" was cut.
+PART_NOUNS = {"end", "beginning", "start", "middle", "rest", "part", "course", "outset", "height", "eve"}
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A footnote number glued to a word: after its final punctuation ("place.1", "us.”20",
@@ -92,6 +97,7 @@ def first_problem(question: Question, flagged: Mapping[str, list[Span]], setting
         stray_markup,
         unfit_text,
         answer_in_prompt,
+        rival_answer,
         lambda q: too_long(q, settings),
         bad_choices,
     )
@@ -158,6 +164,12 @@ def text_problem(text: str, where: str = "text") -> str | None:
     words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
     if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
         return f"truncated: {where} ends on '{words[-1]}'"
+    if words and re.search(r"\w[’']s$", words[-1]):
+        return f"truncated: {where} ends on the possessive '{words[-1]}'"
+    if len(words) > 2 and words[-2].lower() == "the" and words[-1].lower() in PART_NOUNS:
+        return f"truncated: {where} ends on 'the {words[-1]}' without what it is of"
+    if "**" in text or "__" in text:
+        return f"markdown-emphasis: Markdown emphasis in {where}"
     return None
 
 
@@ -199,6 +211,27 @@ def answer_in_prompt(question: Question) -> str | None:
     for left, right in question.pairs:
         if re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}(?:–\d{4})?", right) and right[-4:] in left:
             return f"answer-in-prompt: '{left}' names its own date"
+    return None
+
+
+_YEAR = re.compile(r"(?<![\d.,$£€-])(?:1[0-9]{3}|20[0-9]{2})(?:s|’s|'s)?(?![\d,.]\d)")
+_STATED_DATE = re.compile(
+    r"\s+(?:(?:in|on|by|since|after|before|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}"
+    r"|from\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s+to\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})\.$"
+)
+
+
+def rival_answer(question: Question) -> str | None:
+    """A date question whose prompt holds another date: that date could be taken for the
+    answer ("In what year did tensions grow, as well as in Poland in 1980?")."""
+    if question.kind != "date" or question.type not in {"basic", "short_answer", "multiple_choice", "true_false"}:
+        return None
+    prompt = plain(question.prompt)
+    if question.type == "true_false":
+        prompt = _STATED_DATE.sub(".", prompt)  # the date the statement is about
+    found = _YEAR.search(prompt)
+    if found:
+        return f"rival-answer: the prompt also holds the date '{found.group(0)}'"
     return None
 
 

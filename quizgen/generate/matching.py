@@ -11,7 +11,9 @@ from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Item, Question, Quote
 from .context import Context, groups
 from .gate import text_problem
+from .context import fact
 from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote, term_phrase
+from .wording import YEAR, bounded, event_shown, is_state
 
 QTYPE = "matching"
 
@@ -22,13 +24,15 @@ PROMPTS = {
 }
 
 
-def pair(item: Item) -> tuple[str, str] | None:
+def pair(item: Item, ctx: Context) -> tuple[str, str] | None:
     if isinstance(item, Quote):
         return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
     if isinstance(item, Definition):
         return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
-    if isinstance(item, DatedEvent) and not names_own_year(item.event, item.date):
-        return capitalise(item.event.rstrip(".;, ")), display_date(item.date, item.end)
+    if isinstance(item, DatedEvent) and not (names_own_year(item.event, item.date) or YEAR.search(item.event)
+                                              or is_state(item, ctx) or bounded(item)):
+        shown = event_shown(item, ctx)
+        return (shown, display_date(item.date, item.end)) if shown else None
     return None
 
 
@@ -50,7 +54,7 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         lefts: set[str] = set()
         rights: set[str] = set()
         for item in items:
-            if item.kind != kind or (found := pair(item)) is None:
+            if item.kind != kind or (found := pair(item, ctx)) is None:
                 continue
             if any(text_problem(side) for side in found) or too_long(found, ctx):
                 continue  # one unfit pair would sink the whole question
@@ -62,7 +66,8 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             chosen.append((item, found))
         for group in groups(chosen):
             pairs = tuple(found for _, found in group)
-            core = (kind, *sorted(f"{normalise(a)}={normalise(b)}" for a, b in pairs))
+            # The facts matched, not their wording: a reworded pair keeps the id.
+            core = (kind, *sorted("\x1e".join(fact(item)) for item, _ in group))
             right_column = [b for _, b in pairs]
             ctx.rng(QTYPE, core).shuffle(right_column)
             yield ctx.question(

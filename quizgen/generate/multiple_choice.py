@@ -8,10 +8,11 @@ from collections.abc import Iterable, Sequence
 
 from ..bank.ids import stable_int
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
-from .basic import when_prompt, who_said_prompt
 from .context import Context, fact
 from .distractors import OPTIONS, pick, pick_dates
+from ..bank.ids import normalise
 from .phrasing import bare_name, cited, date_parts, display_date, list_phrase, name_variants, shift_years
+from .wording import date_question, who_said
 
 QTYPE = "multiple_choice"
 
@@ -38,14 +39,13 @@ def ask(item: Item, ctx: Context) -> Question | None:
     elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
         # Which member is asked depends on the fact only, so the id does not change with the seed.
         answer = item.members[stable_int("|".join(core)) % len(item.members)]
-        core = (*core, "member", answer)
+        core = (*core, "member", normalise(answer))
         prompt = f"Which of these is one of {named}?"
         others = ctx.corpus.pool("enumeration", "members").draw(near, rng)
         correct = list(item.members) + same_list_members(item, ctx)
         wrong = pick(answer, others, rng, correct=correct, vocabulary=vocabulary)
         level = "remember"
-    elif isinstance(item, DatedEvent):
-        prompt = when_prompt(item)
+    elif isinstance(item, DatedEvent) and (prompt := date_question(item, ctx)):
         answer = display_date(item.date, item.end)
         same = ctx.corpus.where("date", "event", item.event, "date")
         if item.end:
@@ -56,7 +56,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
             wrong = [display_date(d) for d in dates]
         level = "remember"
     elif isinstance(item, Quote):
-        prompt = who_said_prompt(item)
+        prompt = who_said(item)
         answer = bare_name(item.speaker)
         same = ctx.corpus.where("quote", "text", item.text, "speaker")
         others = ((tier, bare_name(speaker)) for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng))

@@ -123,6 +123,7 @@ _LABEL_OPENERS = {
     "therefore", "first", "second", "and", "but", "or", "by", "with", "for", "on", "at", "from",
 }
 _LABEL_VERBS = {
+    "this", "these", "those", "its", "their", "his", "her",  # "the goals of this policy": which policy?
     "is", "are", "was", "were", "has", "have", "had", "should", "will", "would", "can", "could",
     "must", "may", "might", "do", "does", "did", "that", "which", "who",
 }

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
-from .basic import when_prompt, who_said_prompt
+from ..bank.ids import normalise
 from .context import Context, fact
 from .phrasing import (
     answer_variants, bare_name, capitalise, cited, date_forms, display_date, join_words, list_phrase,
     name_variants, ordinal, word_count,
 )
+from .wording import date_question, who_said
 
 QTYPE = "short_answer"
 MAX_ANSWER_WORDS = 6  # longer answers cannot be graded by matching a few spellings
@@ -44,21 +45,24 @@ def ask(item: Item, ctx: Context) -> Question | None:
         # members hold "and" themselves.
         given = join_words([f"“{m}”" for m in members[:-1]] + ["one more"])
         return ctx.question(
-            QTYPE, (*fact(item), "missing", missing), [item],
+            QTYPE, (*fact(item), "missing", normalise(missing)), [item],
             prompt=f"{capitalise(named)} are {given}. What is the {last}?",
             answer=missing, accepted=alternatives(missing, answer_variants(missing)),
         )
     if isinstance(item, DatedEvent):
+        prompt = date_question(item, ctx)
+        if prompt is None:
+            return None
         answer_date = display_date(item.date, item.end)
         return ctx.question(
             QTYPE, fact(item), [item],
-            prompt=when_prompt(item), answer=answer_date,
+            prompt=prompt, answer=answer_date,
             accepted=alternatives(answer_date, date_forms(item.date, item.end)),
         )
     if isinstance(item, Quote):
         return ctx.question(
             QTYPE, fact(item), [item],
-            prompt=who_said_prompt(item), answer=bare_name(item.speaker),
+            prompt=who_said(item), answer=bare_name(item.speaker),
             accepted=alternatives(bare_name(item.speaker), name_variants(item.speaker)),
         )
     return None

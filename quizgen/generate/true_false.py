@@ -1,56 +1,59 @@
-"""True/false statements: each fact stated as the text gives it, and once falsified
-by one controlled change (a member swapped in from another list, another term's
+"""True/false statements: each fact stated as a full sentence, and once falsified by one
+controlled change in its place (a member swapped in from another list, another term's
 definition, a date shifted by a few years, the quote given to another speaker).
 
-A false statement is checked against the whole corpus so it is never true elsewhere.
+A false statement is checked against the whole corpus so it is never true elsewhere;
+a shifted date never falls inside the event's own span nor on the date of another
+event of the same subject in the document. An item with no clean statement (an event
+that is no clause, a definition that is no noun phrase) gives no true/false question.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import pick, pick_dates
 from .multiple_choice import same_list_members
-from .phrasing import (
-    bare_name, capitalise, cited, display_date, join_words, list_phrase, shown_quote, term_phrase,
-)
+from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
+from . import syntax
+from .wording import bounded, date_statement, is_state, definition_statement, event_subject, quote_statement
 
 QTYPE = "true_false"
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
-        true_statement = state(item)
+        true_statement = state(item, ctx)
         if true_statement is None:
             continue
         yield ctx.question(QTYPE, (*fact(item), "true"), [item], prompt=true_statement, answer="True")
         falsified = falsify(item, ctx)
         if falsified is not None:
             changed, false_statement = falsified
-            yield ctx.question(QTYPE, (*changed, "false"), [item], prompt=false_statement, answer="False")
+            yield ctx.question(QTYPE, (*fact(item), "false", normalise(changed)), [item],
+                               prompt=false_statement, answer="False")
 
 
-def state(item: Item) -> str | None:
-    """The item as one plain statement."""
+def state(item: Item, ctx: Context) -> str | None:
+    """The item as one full sentence."""
     if isinstance(item, Enumeration):
         named = list_phrase(item.label, len(item.members))
-        return f"{capitalise(named)} are {join_words(item.members)}." if named else None
+        if named is None or any(verb_first(m, ctx) for m in item.members):
+            return None  # "The goals are preserve ...": verb-phrase members make no sentence after "are"
+        return f"{capitalise(named)} are {join_words(item.members)}."
     if isinstance(item, Definition):
-        return f"The text explains {term_phrase(item.term, item.source.sentence)} with these words: {cited(item.definition)}."
+        return definition_statement(item, item.definition, ctx)
     if isinstance(item, DatedEvent):
-        when = f"From {display_date(item.date)} to {display_date(item.end)}" if item.end else (
-            f"{'On' if item.date.count('-') == 2 else 'In'} {display_date(item.date)}"
-        )
-        # A timeline entry reads right whether the event is a clause or a noun phrase.
-        return f"{when}: {item.event.rstrip('.;, ')}."
+        return date_statement(item, ctx)
     if isinstance(item, Quote):
-        return f"{bare_name(item.speaker)} said: “{shown_quote(item.text)}”"
+        return quote_statement(item, bare_name(item.speaker))
     return None
 
 
-def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
-    """(core of the changed fact, false statement), or None when no safe change exists."""
+def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
+    """(the changed value, the false statement), or None when no safe change exists."""
     rng = ctx.rng(QTYPE, (*fact(item), "false"))
     near = ctx.document.name
     vocabulary = ctx.settings.generate.distractor_vocabulary
@@ -63,31 +66,66 @@ def falsify(item: Item, ctx: Context) -> tuple[tuple[str, ...], str] | None:
         if not swapped:
             return None
         members = list(item.members[:index]) + swapped + list(item.members[index + 1:])
-        changed = Enumeration(label=item.label, members=tuple(members), source=item.source)
-        return fact(changed), state(changed)
+        named = list_phrase(item.label, len(members))
+        return swapped[0], f"{capitalise(named)} are {join_words(members)}."
     if isinstance(item, Definition):
         same_term = ctx.corpus.where("definition", "term", item.term, "definition")
         others = ctx.corpus.pool("definition", "definition").draw(near, rng)
         swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
-        if not swapped:
-            return None
-        changed = Definition(term=item.term, definition=swapped[0], source=item.source)
-        return fact(changed), state(changed)
+        statement = definition_statement(item, swapped[0], ctx) if swapped else None
+        return (swapped[0], statement) if statement else None
     if isinstance(item, DatedEvent):
+        if is_state(item, ctx) or bounded(item):
+            return None  # a state, or a date given as a bound: a shifted date may be true too
         same_event = ctx.corpus.where("date", "event", item.event, "date")
-        shifted = pick_dates(item.date, [], rng, end=item.end, correct=same_event, latest=ctx.latest_year, count=1)
-        if not shifted:
-            return None
-        years = int(shifted[0][:4]) - int(item.date[:4])
-        end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
-        changed = DatedEvent(date=shifted[0], event=item.event, source=item.source, end=end)
-        return fact(changed), state(changed)
+        taken = same_subject_dates(item, ctx)
+        if item.end:
+            shifted = [c for c in shifted_ranges(item, rng, ctx.latest_year) if c not in same_event]
+        else:
+            shifted = pick_dates(item.date, [], rng, correct=same_event + [d for d, _ in taken],
+                                 latest=ctx.latest_year, count=4)
+        for candidate in shifted:
+            years = int(candidate[:4]) - int(item.date[:4])
+            end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
+            if overlap((candidate, end), (item.date, item.end)):
+                continue  # inside the event's own span: still true
+            if any(overlap((candidate, end), other) for other in taken):
+                continue  # the date of another event of the same subject: may be true of it
+            statement = date_statement(item, ctx, candidate, end)
+            return (candidate, statement) if statement else None
+        return None
     if isinstance(item, Quote):
         same_quote = ctx.corpus.where("quote", "text", item.text, "speaker")
         others = ((tier, bare_name(speaker)) for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng))
         swapped = pick(bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1)
         if not swapped:
             return None
-        changed = Quote(text=item.text, speaker=swapped[0], source=item.source)
-        return fact(changed), state(changed)
+        return swapped[0], quote_statement(item, swapped[0])
     return None
+
+
+def shifted_ranges(item: DatedEvent, rng, latest: int | None) -> list[str]:
+    """Starts of the same range moved clear of itself (by more than its length): a range moved
+    by less would still hold part of the true one."""
+    first, last = int(item.date[:4]), int(item.end[:4])
+    span = last - first
+    starts = [first - span - k for k in (1, 2, 3, 5)] + [last + k for k in (1, 2, 3, 5)]
+    starts = [y for y in starts if y > 0 and (latest is None or y + span <= latest)]
+    rng.shuffle(starts)
+    return [f"{y:04d}{item.date[4:]}" for y in starts]
+
+
+def verb_first(member: str, ctx: Context) -> bool:
+    found = syntax.phrase(member, ctx.settings.extract.pipeline)
+    return found is not None and found.reason == "a verb phrase"
+
+
+def same_subject_dates(item: DatedEvent, ctx: Context) -> list[tuple[str, str | None]]:
+    """Dates of the document's other events with the same subject ("the PRC ...")."""
+    subject = event_subject(item, ctx)
+    if subject is None:
+        return []
+    return [
+        (other.date, other.end) for other in ctx.corpus.of_document("date", ctx.document.name)
+        if other is not item and event_subject(other, ctx) == subject
+    ]

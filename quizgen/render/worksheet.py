@@ -11,6 +11,9 @@ Options (`RenderOptions.extra`, all optional):
   counts      {type: n}: at most n questions of that type, drawn with RenderOptions.seed;
               types not listed keep all their questions
   formats     ["html", "pdf"] (default both)
+  one_sheet   true (default): no fact asked twice, no question printing another's answer,
+              no true statement beside its falsified twin (generate.choose.sheet); the
+              better-formed question of a clashing pair is kept
   stem        file name stem (default: the title in lower case, words joined by "-")
   max_questions  refuse a worksheet of more questions than this (default 500): thousands of
               printed pages take minutes and gigabytes to lay out, and nobody prints them
@@ -54,6 +57,7 @@ class WorksheetOptions(BaseModel):
     counts: dict[QuestionTypeName, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
     formats: list[Literal["html", "pdf"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
     stem: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    one_sheet: bool = True
     max_questions: int = Field(500, ge=1)
 
     def selection(self) -> Selection:
@@ -80,6 +84,10 @@ class WorksheetRenderer:
             raise RenderError("the worksheet output must be a folder, but a file is there", str(out))
         skipped = Counter(q.type for q in bank.questions if not printable(q))
         chosen = select([q for q in bank.questions if printable(q)], opts.selection(), options.seed)
+        if opts.one_sheet:
+            from ..generate.choose import sheet
+
+            chosen = sheet(chosen)
         if not chosen:
             raise RenderError("no questions left for the worksheet after selection (types, tags, difficulty)",
                               str(out))

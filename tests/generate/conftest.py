@@ -84,3 +84,11 @@ def garden():
 @pytest.fixture(scope="session")
 def settings():
     return SETTINGS
+
+
+def context(doc: Document | None = None, settings: Settings = SETTINGS):
+    """A generation context for calling one question type's helpers directly."""
+    from quizgen.generate.context import Context, Corpus
+
+    doc = doc or make_doc(GARDEN)
+    return Context(document=doc, corpus=Corpus.of([(doc, [])]), settings=settings)

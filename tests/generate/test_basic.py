@@ -15,8 +15,8 @@ def test_basic_cards(garden):
     prompts = {q.prompt: q.answer for q in generate_questions([(doc, items)], SETTINGS, ["basic"]).questions}
     assert prompts["What are the four seasons?"] == "spring, summer, autumn and winter"
     assert prompts["What is meant by mulching?"] == "Covering bare soil with a layer of straw or bark"
-    assert prompts["In what year did this happen: the railway reached the valley?"] == "1901"
-    assert prompts["Who said: “A garden is a lesson in patience that never ends”?"] == "Ana Silva"
+    assert prompts["In what year did the railway reach the valley?"] == "1901"
+    assert prompts["Who said “A garden is a lesson in patience that never ends”?"] == "Ana Silva"
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.generate.cloze import blank
+from .conftest import context
 from quizgen.models import DatedEvent, Definition, Enumeration, Provenance, Quote
 
 
@@ -45,9 +46,9 @@ def said(sentence: str) -> Provenance:
                said("“We must plant trees before we need their shade,” said Maria Lopez.")),
          ("“We must plant trees before we need their shade,” said {{c1::Maria Lopez}}.", ["Maria Lopez"])),
         (Quote("We must plant trees before we need their shade,", "Maria Lopez", said("“We must plant trees before we need their shade,” she said.")),
-         ("{{c1::Maria Lopez}} said: “We must plant trees before we need their shade…”", ["Maria Lopez"])),
+         ("{{c1::Maria Lopez}} said, “We must plant trees before we need their shade…”", ["Maria Lopez"])),
     ],
 )
 def test_blank(item, expected):
-    got = blank(item)
+    got = blank(item, context())
     assert (None if got is None else (got[0], got[1])) == expected

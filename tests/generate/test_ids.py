@@ -55,11 +55,58 @@ def test_same_fact_same_id_changed_fact_new_id_explanation_typo_same_id():
     base = Definition("soil erosion", "the loss of the upper layer of soil by wind and water", provenance(doc, "Soil"))
     first = _questions(base)
     assert _questions(base) == first
-    changed = _questions(replace(base, definition="the loss of the upper layer of soil by ice"))
+    # A definition cut better by the extractor is the same fact: the term identifies it.
+    recut = _questions(replace(base, definition="the loss of the upper layer of soil"))
+    assert set(recut.values()) == set(first.values())
+    changed = _questions(replace(base, term="soil loss"))
     assert set(changed.values()).isdisjoint(first.values())
     # A typo fixed in the source sentence (the explanation) keeps every id.
     typo_doc = make_doc(TEXT.replace("layer of soil", "layer  of soil"), "soils.md")
-    typo_item = replace(base, source=replace(provenance(typo_doc, "Soil"), sentence="Soil erosion is teh loss."))
+    typo_item = replace(base, source=replace(provenance(typo_doc, "Soil"), sentence="Soil erosion is teh loss of the upper layer of soil by wind and water."))
     kept = generate_questions([(typo_doc, [typo_item])], SETTINGS, ["basic"]).questions
-    assert kept[0].explanation == "Soil erosion is teh loss."
+    assert kept[0].explanation == "Soil erosion is teh loss of the upper layer of soil by wind and water."
     assert kept[0].id in first.values()
+
+
+OLD_WORDING = {
+    # The templates of the first version, as they worded these items.
+    "date": lambda item: f"In what year did this happen: {item.event}?",
+    "quote": lambda item: f"Who said: “{item.text}”?",
+}
+
+
+def test_rewording_keeps_every_id(garden, monkeypatch):
+    """A build with the old wording and one with the new give the same ids: a question's id
+    is its fact and type, so a reworded card updates the student's note in place."""
+    from quizgen.generate import basic, multiple_choice, short_answer
+
+    doc, items = garden
+    types = ["basic", "short_answer", "multiple_choice"]
+    new = generate_questions([(doc, items)], SETTINGS, types).questions
+    old_date = lambda item, ctx: OLD_WORDING["date"](item)  # noqa: E731
+    for module in (basic, short_answer, multiple_choice):
+        monkeypatch.setattr(module, "date_question", old_date)
+        monkeypatch.setattr(module, "who_said", OLD_WORDING["quote"])
+    old = generate_questions([(doc, items)], SETTINGS, types).questions
+    old_prompts = {q.id: q.prompt for q in old}
+    new_prompts = {q.id: q.prompt for q in new}
+    assert set(old_prompts) == set(new_prompts)
+    reworded = [qid for qid in new_prompts if old_prompts[qid] != new_prompts[qid]]
+    assert len(reworded) > 12  # the wording did change, the ids did not
+    assert old_prompts[next(q.id for q in new if q.prompt == "In what year did the railway reach the valley?")] == \
+        "In what year did this happen: the railway reached the valley?"
+
+
+def test_id_is_the_fact_not_the_wording():
+    from quizgen.bank.ids import fact_key
+    from quizgen.models import DatedEvent, Enumeration, Provenance, Quote
+
+    said = Provenance("a.md", "In 1954 the United States led the creation of SEATO.", 1, 1)
+    event = DatedEvent("1954", "the United States led the creation of SEATO", said)
+    recut = replace(event, event="the United States led the creation")
+    assert fact_key(event) == fact_key(recut)  # a better cut of the event: same fact
+    assert fact_key(event) != fact_key(replace(event, date="1955"))
+    members = Enumeration("three pillars", ("water", "roads", "schools"), said)
+    assert fact_key(members) == fact_key(replace(members, label="pillars", members=("Schools", "water", "roads")))
+    quote = Quote("We must plant trees", "Dr. Maria Lopez", said)
+    assert fact_key(quote) == fact_key(replace(quote, speaker="Maria Lopez", role="doctor"))

@@ -1,6 +1,8 @@
 """Multiple choice: one answer, three fair distractors, seeded order."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from quizgen.generate import generate_questions
@@ -58,7 +60,8 @@ def test_too_few_fair_distractors_means_no_question():
 
 def test_a_range_gets_ranges_as_distractors(garden):
     doc, items = garden
-    span = DatedEvent("1921", "the long drought dried the wells", items[0].source, end="1924")
+    source = replace(items[0].source, sentence="The long drought dried the wells from 1921 to 1924.")
+    span = DatedEvent("1921", "the long drought dried the wells", source, end="1924")
     [question] = generate_questions([(doc, [span])], SETTINGS, ["multiple_choice"]).questions
     assert question.answer == "1921–1924"
     assert all(re.fullmatch(r"\d{4}–\d{4}", choice) for choice in question.choices), question.choices

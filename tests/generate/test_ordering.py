@@ -5,6 +5,8 @@ import pytest
 
 from quizgen.generate import generate_questions
 from quizgen.generate.ordering import strictly_ordered
+
+from .conftest import context
 from quizgen.models import DatedEvent, Provenance
 
 from .conftest import SETTINGS
@@ -26,7 +28,7 @@ def events(*dated):
     ],
 )
 def test_strictly_ordered(dates, expected):
-    assert [e.date for e in strictly_ordered(events(*dates))] == expected
+    assert [e.date for e in strictly_ordered(events(*dates), context())] == expected
 
 
 def test_question(garden):

@@ -49,13 +49,13 @@ def notes():
     "index, expected",
     [
         (0, "The three pillars of the plan are clean water, safe roads and public schools."),
-        (2, "In March 1932: the old bridge opened."),
-        (3, "The text explains soil erosion with these words: ‘the loss of the upper layer of soil by wind and water’."),
-        (5, "Maria Lopez said: “We must plant trees before we need their shade”"),
+        (2, "The old bridge opened in March 1932."),
+        (3, "Soil erosion is the loss of the upper layer of soil by wind and water."),
+        (5, "Maria Lopez said, “We must plant trees before we need their shade.”"),
     ],
 )
 def test_true_statement(notes, index, expected):
-    assert state(notes[1][index]) == expected
+    assert state(notes[1][index], _context(notes)) == expected
 
 
 def _context(notes, seed=0):
@@ -78,20 +78,20 @@ def test_list_falsified_by_a_member_of_a_sibling_list(notes, seed):
 @pytest.mark.parametrize("seed", range(8))
 def test_date_falsified_by_a_shift_at_the_same_precision(notes, seed):
     _, statement = falsify(notes[1][2], _context(notes, seed))
-    year = int(re.fullmatch(r"In March (\d{4}): the old bridge opened\.", statement).group(1))
+    year = int(re.fullmatch(r"The old bridge opened in March (\d{4})\.", statement).group(1))
     assert year != 1932 and abs(year - 1932) <= 10
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_quote_given_to_another_speaker(notes, seed):
     _, statement = falsify(notes[1][5], _context(notes, seed))
-    assert statement.startswith(("Tom Baker said:", "Anna Berg said:", "Leo Marsh said:"))
-    assert statement.endswith("“We must plant trees before we need their shade”")
+    assert statement.startswith(("Tom Baker said,", "Anna Berg said,", "Leo Marsh said,"))
+    assert statement.endswith("“We must plant trees before we need their shade.”")
 
 
 def test_definition_given_another_terms_definition(notes):
     _, statement = falsify(notes[1][3], _context(notes))
-    assert statement == "The text explains soil erosion with these words: ‘covering bare soil with a layer of straw or bark’."
+    assert statement == "Soil erosion is covering bare soil with a layer of straw or bark."
 
 
 def test_false_statement_is_never_true_elsewhere_in_the_corpus(notes):

@@ -435,3 +435,34 @@ def test_a_deck_with_the_old_reverse_flag_is_updated_in_place(bank, tmp_path, co
     assert sorted(c.id for c in note.cards()) == cards_before
     reversed_card = next(c for c in note.cards() if c.template()["name"] == "Reversed")
     assert definition_term(definition.prompt) in answer_side(reversed_card)
+
+
+def test_reworded_questions_update_their_notes_in_place(tmp_path, col, monkeypatch):
+    """Questions built with the first version's wording, then rebuilt with the parse-based
+    wording: the ids are the facts', so Anki updates every note and adds none."""
+    from quizgen.bank import Bank
+    from quizgen.generate import basic, generate_questions, multiple_choice, short_answer
+    from tests.generate.conftest import GARDEN, SETTINGS, garden_items, make_doc
+
+    doc = make_doc(GARDEN)
+    items = garden_items(doc)
+    types = ["basic", "short_answer", "multiple_choice", "cloze", "list_recall"]
+    new = generate_questions([(doc, items)], SETTINGS, types).questions
+    with monkeypatch.context() as patch:
+        for module in (basic, short_answer, multiple_choice):
+            patch.setattr(module, "date_question", lambda item, ctx: f"In what year did this happen: {item.event}?")
+            patch.setattr(module, "who_said", lambda item: f"Who said: “{item.text}”?")
+        old = generate_questions([(doc, items)], SETTINGS, types).questions
+    assert {q.id for q in old} == {q.id for q in new}
+    assert sum(a.prompt != b.prompt for a, b in zip(sorted(old, key=lambda q: q.id), sorted(new, key=lambda q: q.id))) > 10
+
+    render(Bank(title="Garden", questions=old), tmp_path / "old.apkg", timestamp=T0)
+    import_into(col, tmp_path / "old.apkg")
+    assert col.note_count() == len(old)
+    render(Bank(title="Garden", questions=new), tmp_path / "new.apkg", timestamp=T0 + 60)
+    log = import_into(col, tmp_path / "new.apkg")
+
+    assert len(log.new) == 0 and col.note_count() == len(new)
+    fronts = {note.guid: note.fields[0] for note in notes_by_guid(col).values()}
+    reworded = next(q for q in new if q.prompt == "In what year did the railway reach the valley?")
+    assert "did the railway reach the valley" in fronts[reworded.id]

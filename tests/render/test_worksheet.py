@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,21 +23,25 @@ import pytest
 
 from quizgen.bank import Bank, DocumentInfo, read_bank
 from quizgen.errors import RenderError
-from quizgen.models import Question, Source
+from quizgen.models import QUESTION_TYPES, Question, Source
 from quizgen.render import RENDERERS, RenderOptions
-from quizgen.render.layout import MalformedQuestion, Selection, cloze_parts, layout, select
+from quizgen.render.layout import MalformedQuestion, Selection, cloze_parts, layout, printable, select
 from quizgen.render.worksheet import WorksheetRenderer
 
 pypdf = pytest.importorskip("pypdf")
 
 HERE = Path(__file__).resolve().parent
 SMALL = HERE.parent / "roots" / "bank-small" / "bank.json"
+SHARED = HERE.parents[1].parent / "shared"  # as conftest.py finds it
 GOLDEN = HERE / "golden" / "worksheet"
 PNG_DIR = HERE.parent / "output" / "worksheet"
 STEM = "sample-town-government"
 
 
 def render(bank: Bank, out: Path, seed: int = 7, title: str | None = None, **extra) -> list[Path]:
+    # The test banks ask one sentence many ways on purpose, to show every layout; the
+    # one-sheet rule (on by default) has tests of its own below.
+    extra.setdefault("one_sheet", False)
     options = RenderOptions(title=title or bank.title, seed=seed, extra=extra)
     return list(WorksheetRenderer().write(bank, out, options).written)
 
@@ -423,18 +428,24 @@ def numbers_in_order(text: str, count: int) -> bool:
 
 
 def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
-    """The shared corpus, as decks/shared-corpus.yaml renders it: two versions, separate keys."""
-    written = render(corpus_bank, tmp_path, versions=2, key="separate", formats=["pdf"], stem="corpus")
-    assert sorted(p.name for p in written) == ["corpus-A-key.pdf", "corpus-A.pdf", "corpus-B-key.pdf", "corpus-B.pdf"]
+    """The shared corpus, as decks/shared-corpus.yaml renders it: a sheet a teacher would
+    print (about 25 questions, every type, 2-4 pages), two versions, separate keys."""
+    written = render(corpus_bank, tmp_path, versions=2, key="separate", formats=["pdf", "html"], stem="corpus",
+                     one_sheet=True)
+    assert sorted(p.name for p in written if p.suffix == ".pdf") == [
+        "corpus-A-key.pdf", "corpus-A.pdf", "corpus-B-key.pdf", "corpus-B.pdf"]
     count = len(corpus_bank.questions)
+    assert 20 <= count <= 30, count
+    assert {q.type for q in corpus_bank.questions} == set(QUESTION_TYPES)
     for version in "AB":
         pages = pdf_pages(tmp_path / f"corpus-{version}.pdf")
         key_pages = pdf_pages(tmp_path / f"corpus-{version}-key.pdf")
-        assert count / 40 <= len(pages) <= count / 3, len(pages)
+        assert 2 <= len(pages) <= 4, len(pages)
         assert f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
         assert numbers_in_order(" ".join(pages), count)
         assert numbers_in_order(" ".join(key_pages), count)
         assert ".txt, line" in " ".join(key_pages)  # answers cite their source line
+        assert sheet_leaks(tmp_path / f"corpus-{version}.html", corpus_bank) == []
     assert pdf_pages(tmp_path / "corpus-A.pdf") != pdf_pages(tmp_path / "corpus-B.pdf")
 
 
@@ -450,3 +461,81 @@ def test_a_worksheet_over_its_limit_is_refused_before_any_layout(tmp_path):
 def test_the_limit_is_an_option(tmp_path):
     with pytest.raises(RenderError, match="over its limit of 7"):
         render(big_bank(per_type=1), tmp_path / "sheet", max_questions=7)
+
+
+# --- one sheet: no fact twice, no answer printed in another question ---------------------------
+
+def printed_blocks(html: Path) -> dict[str, str]:
+    """Question id -> the normalised text of its block, as the student's sheet prints it."""
+    from html import unescape
+
+    from quizgen.bank.ids import normalise
+
+    text = html.read_text(encoding="utf-8")
+    blocks = {}
+    for chunk in text.split('<div class="question')[1:]:
+        qid = re.search(r'data-id="([^"]+)"', chunk).group(1)
+        body = chunk.split(">", 1)[1]
+        blocks[qid] = f" {normalise(unescape(re.sub(r'<[^>]+>', ' ', body)))} "
+    return blocks
+
+
+def sheet_leaks(html: Path, bank: Bank) -> list[str]:
+    """Each answer the built sheet prints in another question's block, and each source
+    sentence asked twice: checked on the written HTML, not on the selection."""
+    from quizgen.generate.choose import answers
+
+    blocks = printed_blocks(html)
+    by_id = {q.id: q for q in bank.questions}
+    found = []
+    for qid in blocks:
+        for answer in answers(by_id[qid]):
+            found += [f"{qid}: '{answer}' printed in {other}"
+                      for other, text in blocks.items() if other != qid and f" {answer} " in text]
+    sentences = Counter(line for qid in blocks for line in set(by_id[qid].explanation.split("\n")))
+    found += [f"sentence asked {n} times: {s[:60]}" for s, n in sentences.items() if n > 1]
+    return found
+
+
+def sheet_of(bank: Bank) -> list[Question]:
+    from quizgen.generate.choose import sheet
+
+    return sheet([q for q in bank.questions if printable(q)])
+
+
+def test_one_sheet_never_asks_a_sentence_twice_nor_prints_an_answer(tmp_path):
+    bank = read_bank(SMALL)
+    written = render(bank, tmp_path, versions=2, formats=["html"], one_sheet=True)
+    assert len(sheet_of(bank)) < len([q for q in bank.questions if printable(q)])
+    for path in written:
+        if not path.name.endswith("-key.html"):
+            assert sheet_leaks(path, bank) == []
+
+
+def test_without_one_sheet_the_small_bank_leaks(tmp_path):
+    """The check above finds leaks where there are some: the small bank asks one sentence many ways."""
+    bank = read_bank(SMALL)
+    render(bank, tmp_path, formats=["html"])
+    html = next(tmp_path.glob("*-A.html"))
+    assert len(printed_blocks(html)) == len([q for q in bank.questions if printable(q)])
+    assert sheet_leaks(html, bank)
+    sentences = Counter(line for q in bank.questions if printable(q) for line in set(q.explanation.split("\n")))
+    assert max(sentences.values()) > 1
+
+
+def test_dev_set_build_sheet_has_no_leaks(tmp_path):
+    """The worksheet of a plain build of the dev set (every question in the bank): the sheet
+    itself keeps one question per fact and prints no answer twice."""
+    dev = SHARED / "eval" / "dev" / "docs"
+    if not dev.is_dir():
+        pytest.skip("../shared/eval/dev/docs is not there")
+    from quizgen.build import build_recipe
+    from quizgen.config import Settings
+    from quizgen.recipe import recipe_for_paths
+
+    recipe = replace(recipe_for_paths([str(dev)]), outputs={"worksheet": {"formats": ["html"]}})
+    result = build_recipe(recipe, tmp_path, Settings(), reuse=False)
+    assert result.ok, result.failures
+    bank = read_bank(result.bank_path)
+    html = next((tmp_path / recipe.name / "worksheet").glob("*-A.html"))
+    assert sheet_leaks(html, bank) == []

@@ -1,0 +1,228 @@
+"""Items no question may be made of, each with a named reason for `quizgen build --report`.
+
+  citation        the sentence is a citation, byline, caption, image credit or
+                  reference-list entry, not body text
+  glued-token     a word of the item is not a word of its sentence: a cut glued two
+                  words together ("Sovietshad")
+  no-clause       a dated event with no finite verb and subject of its own, and no
+                  noun phrase naming something that happens ("the night", "which was ...")
+  unfit-term      a defined "term" that is a verb phrase or a pronoun
+  range-cut       a dated event whose date is one end of a range its sentence gives
+                  ("From July 1945 through June 1946, ..." read as July 1945)
+  bad-list        a list whose members are not parts of one list: a member opening
+                  with "which"/"that", holding a finite verb, or two members the
+                  sentence joins with "and" before the last ("the Economic", "Social Council")
+  event-cut       an event that stops before the complement its verb needs, which its
+                  sentence goes on to give ("The Soviets blamed the United States" | for ...)
+  not-a-statement a sentence that asks the reader to do something ("Consider the 2020 election ...")
+  bad-speaker     a quotation with no speaker, or one that cannot be one speaker
+                  ("Presidents Roosevelt")
+  truncated, dangling-pronoun
+                  an event that ends cut off or opens with a pronoun (the gate's checks,
+                  made on the event itself)
+
+Markdown emphasis (`**term**`, `_Title_`) is markup, not text: `plain_text` takes it out
+of every item field and source sentence before any question is worded.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import DatedEvent, Definition, Enumeration, Item, Quote
+from .gate import text_problem
+from .phrasing import MONTHS, bare_name, date_pattern
+from . import syntax, wording
+
+# A caption or credit: "Figure 13.5 ...", "(credit: ...)", licences and photo agencies.
+_CAPTION = re.compile(
+    r"^\s*(?:Figure|Fig\.|Photo(?:graph)?|Image|Map|Illustration|Plate|Chart)\s*\d"
+    r"|\(credit:|\bcredit:\s|\bCC BY\b|\bPublic Domain\b|Wikimedia Commons|/Flickr\b|Getty Images|\bPhoto:\s",
+    re.IGNORECASE,
+)
+# A citation, reference entry or byline: bibliographic marks, web-page furniture.
+_CITATION = re.compile(
+    r"\bRetrieved\b|\bArchived from\b|\bISBN\b|\bdoi:|\bpp?\.\s*\d|\bVol\.\s*\d|\bet seq\b|\btranslated by\b"
+    r"|\bUniversity Press\b|\bAccessed\b|https?://|www\.|\bPDF\b|\bInterview with\b|\bop\. cit\b|\bibid\b"
+    r"|\bShare this article\b|\bCopy Link\b|\(ANN/|\bUpdated:|\bPublished:|\bSeite\b"
+    r"|^\s*\[\d+\]|^\s*\d+\.\s+[A-Z][\w'-]+,\s+[A-Z]\."  # "[12] ..." / "12. Smith, J. ..."
+    r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*, (?:[A-Z]\.\s?)+(?:\(|\d{4}|[A-Z])"  # "Smith, J. (1999)"
+    r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d"  # "Wed, 5 May"
+    r"|^[A-Z][\w .’'&-]{1,40}, (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{1,2}, \d{4};",  # "Pravda, September 25, 1968; ..."
+)
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def plain_text(text: str) -> str:
+    """Text without Markdown emphasis: '**serous membrane**' -> 'serous membrane'."""
+    if "*" not in text and "_" not in text:
+        return text
+    return _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+
+
+IMPERATIVES = {"consider", "imagine", "think", "note", "recall", "remember", "see", "compare", "look", "suppose",
+               "read", "ask", "notice"}
+
+
+def sentence_problem(sentence: str) -> str | None:
+    first = re.match(r"\s*([A-Za-z]+)\b", sentence)
+    if first and first.group(1).lower() in IMPERATIVES:
+        return "not-a-statement: the sentence asks the reader to do something ('Consider ...')"
+    if re.match(r"\s*[^\w\s“\"‘'(]", sentence):
+        return "citation: the sentence opens with markup debris (a caption or link cut off)"
+    if _CAPTION.search(sentence):
+        return "citation: the sentence is a caption or image credit"
+    if _CITATION.search(sentence):
+        return "citation: the sentence is a citation, byline or reference entry"
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORDS.findall(text.replace("’", "'"))}
+
+
+def glued(item: Item) -> str | None:
+    """A word of the item's own text that its sentence does not hold."""
+    fields = {
+        "date": lambda: [item.event],
+        "definition": lambda: [item.term, item.definition],
+        "quote": lambda: [item.text],
+    }.get(item.kind)
+    if fields is None:
+        return None
+    source = _words(item.source.sentence)
+    for text in fields():
+        for word in _WORDS.findall(text.replace("’", "'")):
+            if word.casefold() not in source:
+                return f"glued-token: '{word}' is not a word of the source sentence"
+    return None
+
+
+_RANGE_BEFORE = re.compile(r"(?:\bfrom|\bbetween|\bthrough|\bto|\buntil|\btill|[–-])\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:[–/-]\s*\d|to\s+\d|through\b|until\b|and\s+\d)", re.IGNORECASE)
+
+
+def range_cut(item: DatedEvent) -> str | None:
+    if item.end:
+        return None
+    for found in date_pattern(item.date).finditer(item.source.sentence):
+        before, after = item.source.sentence[:found.start()], item.source.sentence[found.end():]
+        if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            return f"range-cut: '{found.group(0)}' is one end of a range in its sentence"
+    return None
+
+
+# Words that open a complement an event cannot leave out ("sent Marshall | to China",
+# "blamed the US | for ...", "appointed Marshall | as Secretary of State").
+_COMPLEMENT_OPENERS = {"for", "of", "to", "that", "with", "into", "about", "against", "as", "than", "toward",
+                       "towards", "upon"}
+_PLACE_OPENERS = {"on", "at", "over"}  # "dropped bombs | on Hiroshima", but "on 9 August" is the date
+
+
+def event_cut(item: DatedEvent) -> str | None:
+    sentence = item.source.sentence
+    event = item.event.strip().rstrip(".;,: ")
+    # An event the extractor shortened ("the Soviets (also then) blamed ..."): the longest
+    # run of its last words that the sentence holds.
+    words = event.split()
+    found = None
+    for start in range(max(len(words) - 1, 1)):
+        found = re.search(rf"(?<!\w){re.escape(' '.join(words[start:]))}(?!\w)", sentence, re.IGNORECASE)
+        if found:
+            break
+    if not found:
+        return None
+    after = sentence[found.end():]
+    dated = re.match(r"\s+(?:in|on|during|by)\s+", after)
+    if dated and (when := date_pattern(item.date).match(after[dated.end():])):
+        after = after[dated.end() + when.end():]  # "issued an invitation in April 1971 | for the team"
+    following = re.match(r"\s+([A-Za-z]+)\s+(\S+)", after)
+    if not following:
+        return None
+    word, then = following.group(1).lower(), following.group(2)
+    if date_pattern(item.date).match(after[following.start(2):]):
+        return None  # the date itself follows ("on 9 August 1945")
+    if word.endswith("ing") and len(word) > 5 and word not in {"during", "including", "following"}:
+        return f"event-cut: '{item.event}' stops before '{word} {then}'"  # "restrictions | preventing ..."
+    if word in _COMPLEMENT_OPENERS or (word in _PLACE_OPENERS and then[:1].isupper()
+                                       and then.rstrip(",.") not in MONTHS):
+        return f"event-cut: '{item.event}' stops before '{word} {then}'"
+    return None
+
+
+_FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
+
+
+def bad_list(item: Enumeration) -> str | None:
+    members = list(item.members)
+    for member in members:
+        first = member.strip().split(" ", 1)[0].lower()
+        if first in {"which", "that", "who", "whom", "whose", "where"}:
+            return f"bad-list: the member '{member}' is a clause, not a part of the list"
+        if _FINITE_WORDS.search(member) and len(member.split()) < 12:
+            return f"bad-list: the member '{member}' holds a verb of the sentence"
+    sentence = item.source.sentence.casefold()
+    for index, (left, right) in enumerate(zip(members, members[1:])):
+        joined = f"{left.casefold()} and {right.casefold()}"
+        at = sentence.find(joined)
+        if at < 0:
+            continue
+        # "A, B and C" joins only the last two; an "and" before them, or one the list goes
+        # on after, is inside a member ("the Economic and Social Council, the Secretariat").
+        goes_on = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?[a-z]", sentence[at + len(joined):]) is not None
+        if index < len(members) - 2 or goes_on:
+            return f"bad-list: '{left} and {right}' is one member cut in two"
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)\]])|(?<=\]))\s+(?=[A-Z“\"])")
+_ATTRIBUTING_PRONOUNS = re.compile(r"\b(?:he|she|they|we|I|his|her|their)\b", re.IGNORECASE)
+
+
+def unattributed(item: Quote) -> str | None:
+    """The speaker is neither named nor referred to (he, she, they) in the sentence that holds
+    the quotation: in "Balabkins concludes that "…". By July 1947 Washington realized …,
+    deciding that "…"", the second quotation is Washington's, not Balabkins's."""
+    text = item.text.strip().strip("“”\"").rstrip(".,;:…")[:40]
+    surname = bare_name(item.speaker).split()[-1] if item.speaker.split() else ""
+    for part in _SENTENCE_END.split(item.source.sentence):
+        if text and text in part:
+            outside = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", part)
+            if surname.casefold() in outside.casefold() or _ATTRIBUTING_PRONOUNS.search(outside):
+                return None
+            return f"'{item.speaker}' is not named where the quotation stands"
+    return None
+
+
+def item_problem(item: Item, ctx) -> str | None:
+    """Why no question at all may be made of `item`, or None."""
+    problem = sentence_problem(item.source.sentence) or glued(item)
+    if problem:
+        return problem
+    if isinstance(item, DatedEvent) and (problem := range_cut(item) or event_cut(item)):
+        return problem
+    if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:
+        shown = wording.event_shown(item, ctx)
+        if shown is None:
+            return f"no-clause: '{item.event}' has no finite verb with its subject"
+        if problem := text_problem(shown, "event"):
+            return problem
+        if syntax.clause(item.event, ctx.settings.extract.pipeline) is None and \
+                item.event.strip().casefold() not in item.source.sentence.casefold():
+            # A noun phrase must be written as is: "the War of 1962 on a dispute" cut to
+            # "the War on a dispute" pairs words that did not go together.
+            return f"glued-token: the event '{item.event}' is not written so in its sentence"
+    if isinstance(item, Enumeration) and (problem := bad_list(item)):
+        return problem
+    if isinstance(item, Definition):
+        why = wording.term_ok(item, ctx)
+        if why:
+            return f"unfit-term: '{item.term}' is {why}"
+    if isinstance(item, Quote) and not item.speaker.strip():
+        return "bad-speaker: the quotation has no speaker"
+    if isinstance(item, Quote) and (why := syntax.speaker_problem(item.speaker, ctx.settings.extract.pipeline)):
+        return f"bad-speaker: {why}"
+    if isinstance(item, Quote) and (why := unattributed(item)):
+        return f"bad-speaker: {why}"
+    return None
