@@ -25,15 +25,41 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Definition, Document, Paragraph, Sentence
 from . import common
 from .common import provenance
 from .enumerations import split_members
-from .nlp import entities_only, has_ner
+from . import definition_syntax
+from .nlp import has_ner, has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "definitions.yaml"
+
+
+class Construction(BaseModel):
+    """A DependencyMatcher pattern and the nodes read as term and definition."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    term: str
+    definition: str
+    definition_span: Literal["subtree", "rest", "after", "from"] = "subtree"
+    exclude: list[str] = []
+    pattern: list[dict]
+
+
+class Gloss(BaseModel):
+    """A Matcher pattern for a gloss marker ("that is", a bracket, ", or")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: str
+    kind: Literal["that-is", "bracket", "or"]
+    pattern: list[dict]
 
 
 class DefinitionRules(BaseModel):
@@ -53,6 +79,18 @@ class DefinitionRules(BaseModel):
     discourse_openers: list[str]
     name_labels: list[str]
     max_term_words: int
+    parse_cues: list[str]
+    purpose_nouns: list[str]
+    evaluative_heads: list[str]
+    rejected_term_labels: list[str]
+    place_labels: list[str]
+    quantity_labels: list[str]
+    rejected_term_determiners: list[str]
+    naming_verbs: list[str]
+    identifying_adjectives: list[str]
+    non_defining_heads: list[str]
+    constructions: list[Construction]
+    glosses: list[Gloss]
 
 
 def load_rules(path: Path = RULES_FILE) -> DefinitionRules:
@@ -80,6 +118,7 @@ class Patterns:
     copula: re.Pattern
     heading_as: re.Pattern
     continuation: re.Pattern
+    parse_cue: re.Pattern
 
 
 @functools.lru_cache(maxsize=None)
@@ -103,6 +142,7 @@ def patterns() -> Patterns:
             rf"^(?P<term>.+?) (?:is|are) {adverbs}(?P<definition>(?:{_alternation(r.predicate_openers)}) .+)$"),
         heading_as=re.compile(r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"),
         continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
+        parse_cue=re.compile("|".join(f"(?:{cue})" for cue in r.parse_cues), re.I),
     )
 
 
@@ -267,7 +307,7 @@ def heading_definition(paragraph: Paragraph, names: frozenset[str]) -> Candidate
     return Candidate(as_term(term, names), definition, paragraph.sentences[:1], "def.heading-as", paragraph.text, term)
 
 
-# ----------------------------------------------------------------- names (trained pipeline)
+# ----------------------------------------------------------------- trained pipeline
 
 def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
     """Drop candidates whose term is a named entity (a person, a place, a date), on the trained pipeline."""
@@ -275,7 +315,7 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         return candidates
     labels = set(load_rules().name_labels)
     kept = []
-    for candidate, parsed in zip(candidates, nlp.pipe((c.body for c in candidates), disable=entities_only(nlp))):
+    for candidate, parsed in zip(candidates, parse(nlp, (c.sentences[0].text for c in candidates))):
         start = parsed.text.find(candidate.surface)
         # the head is the last word before a prepositional phrase: "dialogues" in "dialogues between A and B"
         head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.surface, maxsplit=1)[0]
@@ -285,6 +325,38 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         if not named:
             kept.append(candidate)
     return kept
+
+
+def worth_parsing(sentence: Sentence) -> bool:
+    """The cheap pre-filter: a cue of some construction occurs in the sentence."""
+    return bool(patterns().parse_cue.search(sentence.text))
+
+
+def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
+                       names: frozenset[str]) -> dict[int, list[Candidate]]:
+    """Candidates the parse constructions find, by sentence offset."""
+    rules = load_rules()
+    chosen = [(s, f) for s, f in sentences if worth_parsing(s)]
+    found: dict[int, list[Candidate]] = {}
+    for (sentence, following), parsed in zip(chosen, parse(nlp, (s.text for s, _ in chosen))):
+        for item in definition_syntax.find(parsed, rules):
+            term, definition = _tidy(item.term), _tidy(item.definition)
+            if not term or not definition:
+                continue
+            candidate = Candidate(as_term(term, names), definition, (sentence,), item.rule, sentence.text, term)
+            if item.rule == "def.copula" and following is not None:
+                candidate = continued(candidate, following)
+            found.setdefault(sentence.offset, []).append(candidate)
+    return found
+
+
+def continued(found: Candidate, following: Sentence) -> Candidate:
+    """"X is a Y. It is the Z ...": the next sentence goes on defining X."""
+    n = patterns().continuation.match(following.text)
+    if not n or EXTRAPOSED.match(following.text):
+        return found
+    return replace(found, definition=f"{found.definition}; {_tidy(n.group('rest'))}",
+                   sentences=(found.sentences[0], following))
 
 
 # ----------------------------------------------------------------- entry point
@@ -299,13 +371,15 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
 
     Args:
         doc: a cleaned document.
-        nlp: the spaCy pipeline; with NER, terms that are names are refused.
+        nlp: the spaCy pipeline; with a parser the constructions of definition_syntax run
+            on candidate sentences, with NER terms that are names are refused.
         settings: quizgen Settings (unused).
     Yields:
         Definition items: the term as the text writes it and what it is said to be.
     """
     names = proper_words(doc)
     candidates: list[Candidate] = []
+    usable: list[tuple[Sentence, Sentence | None]] = []
     pending_heading: Candidate | None = None
     for paragraph in doc.paragraphs:
         if paragraph.unreliable or paragraph.kind == "aside":
@@ -321,6 +395,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
             if sentence.unreliable or i in quoted:
                 continue
             following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
+            usable.append((sentence, following))
             found = sentence_definition(sentence, following, names)
             if found is None:
                 continue
@@ -331,5 +406,20 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
                                 rule=f"{found.rule}+def.heading-as")
             candidates.append(found)
         pending_heading = None
-    for c in without_names(candidates, nlp):
+    candidates = without_names(candidates, nlp)
+    if has_parser(nlp):
+        candidates = merged(candidates, parsed_definitions(usable, nlp, names))
+    for c in sorted(candidates, key=lambda c: (c.sentences[0].line, c.sentences[0].offset)):
         yield Definition(term=c.term, definition=c.definition, source=provenance(doc, c.sentences, c.rule))
+
+
+def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> list[Candidate]:
+    """Regex candidates and parse candidates, one item per term and sentence (the regex rule first)."""
+    out = list(by_rule)
+    seen = {(c.sentences[0].offset, c.term.lower()) for c in by_rule}
+    for offset, found in by_parse.items():
+        for c in found:
+            if (offset, c.term.lower()) not in seen:
+                seen.add((offset, c.term.lower()))
+                out.append(c)
+    return out

@@ -1,0 +1,336 @@
+"""Definitions read from the dependency parse (trained pipeline only).
+
+The constructions are spaCy DependencyMatcher patterns in rules/definitions.yaml
+(`constructions`); this module turns a match into a term and a definition and
+keeps only those a student could be asked about. Rule ids:
+
+  def.copula      "X is/was a|the|another Y ...": the subject's noun phrase, the complement phrase
+  def.purpose     "The purpose (aim, mission) of X is to Y"
+  def.defined-as  "X is/can be defined as Y", "X is defined not as A but as B"
+  def.made-for    "X was founded/created/designed ... to Y": what X is for
+  def.appositive  "X, a Y that ...", "the police—an agency of the state—"; "a Y, the X" (the name is the term)
+  def.known-as    "a Y known as / called X", "Y is often referred to as X", "a Y (what they called X)"
+  def.gloss       "X—that is, Y", "X (i.e. Y)", "X (the Y)", "X, or Y"
+
+Guards: the term is a noun phrase (not a pronoun, a quantified or pointing phrase,
+a person, a time or a quantity); the definition is a noun phrase, an infinitive or a
+clause that holds more than a bare judgement ("a vague concept") or a quantity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Right-hand dependents that belong to a term: "dictatorship of the proletariat", "fairness and justice".
+TERM_RIGHT_DEPS = frozenset({"prep", "compound", "conj", "cc", "nummod", "amod", "case"})
+# Left-hand dependents that belong to a term ("the", "extreme", "UN", "China's").
+TERM_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod",
+                            "npadvmod", "cc", "conj"})
+# Dependents that make a head restrictive: "an important step toward ...", "a concept that ...".
+RESTRICTIVE_DEPS = frozenset({"prep", "relcl", "acl", "appos"})
+STOP_PUNCT = frozenset({"—", "–", ";", ":", ")", "(", "--"})
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A definition read from one parsed sentence (character offsets into the sentence text)."""
+
+    term: str
+    definition: str
+    rule: str
+    term_start: int
+    term_end: int
+
+
+def _expand(value, rules):
+    """YAML pattern values "@name" stand for the word list `name` of the rules file."""
+    if isinstance(value, str) and value.startswith("@"):
+        return list(getattr(rules, value[1:]))
+    if isinstance(value, dict):
+        return {k: _expand(v, rules) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, rules) for v in value]
+    return value
+
+
+_MATCHERS: dict[int, tuple] = {}
+
+
+def matchers(vocab, rules):
+    """(DependencyMatcher, Matcher) for this vocab, built once."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        from spacy.matcher import DependencyMatcher, Matcher
+
+        dependency = DependencyMatcher(vocab, validate=True)
+        for i, construction in enumerate(rules.constructions):
+            dependency.add(str(i), [_expand(construction.pattern, rules)])
+        glosses = Matcher(vocab, validate=True)
+        for i, gloss in enumerate(rules.glosses):
+            glosses.add(str(i), [_expand(gloss.pattern, rules)], greedy="LONGEST")
+        _MATCHERS[key] = (dependency, glosses)
+    return _MATCHERS[key]
+
+
+# ----------------------------------------------------------------- spans
+
+def _contiguous(tokens, around) -> tuple[int, int]:
+    """The unbroken run of token indexes containing `around`."""
+    indexes = {t.i for t in tokens}
+    start = end = around.i
+    while start - 1 in indexes:
+        start -= 1
+    while end + 1 in indexes:
+        end += 1
+    return start, end + 1
+
+
+def term_span(token) -> tuple[int, int]:
+    """The noun phrase a term token heads, without clauses, appositives and most phrases after it.
+
+    An acronym in brackets after the head stays: "the International Court of Justice (ICJ)".
+    """
+    keep = [token]
+    for child in token.lefts:
+        if child.dep_ in TERM_LEFT_DEPS:
+            keep.extend(child.subtree)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        if child.dep_ in TERM_RIGHT_DEPS:
+            keep.extend(child.subtree)
+        elif child.dep_ == "appos" and ACRONYM.match(child.text) and child.i > 0 and child.doc[child.i - 1].text == "(":
+            keep.extend(child.doc[child.i - 1:child.i + 2])
+    start, end = _contiguous(keep, token)
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].is_punct and doc[end - 1].text != ")" or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if doc[end - 1].text == ")" and "(" not in doc[start:end].text:
+        end -= 1
+    return start, end
+
+
+def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
+    doc = node.doc
+    cut = {t.i for e in excluded for t in e.subtree}
+    if how == "subtree":
+        tokens = [t for t in node.subtree if t.i not in cut]
+        start, end = _contiguous(tokens, node)
+    elif how == "rest":  # the node's phrase and the rest of its clause: "the permission, conferred by ..., to act"
+        start, end = node.left_edge.i, node.right_edge.i + 1
+        for sibling in node.head.rights:
+            if sibling.i > node.i and sibling.dep_ not in ("conj", "cc", "punct", "parataxis"):
+                end = max(end, sibling.right_edge.i + 1)
+    elif how == "after":
+        start, end = node.i + 1, node.right_edge.i + 1
+        while start < end and doc[start].lower_ in ("as", ","):
+            start += 1
+    else:  # "from": the node and what follows it in its phrase
+        start, end = node.i, node.right_edge.i + 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("or", "that", "is", "i.e.")):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"'):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+# ----------------------------------------------------------------- guards
+
+def term_ok(doc, start: int, end: int, rules) -> bool:
+    tokens = doc[start:end]
+    words = [t for t in tokens if not t.is_punct]
+    if not words or len(words) > rules.max_term_words:
+        return False
+    root = tokens.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.like_num:
+        return False
+    lowered = [t.lower_ for t in words]
+    if lowered[0] in rules.rejected_subject_words or any(t.pos_ == "PRON" for t in words):
+        return False
+    if any(t.lower_ in rules.rejected_term_determiners and t.dep_ in ("det", "predet", "amod") for t in words):
+        return False
+    if any(w in rules.discourse_openers for w in lowered):
+        return False
+    content = [t for t in words if not t.is_stop]
+    if not content or (len(content) <= 2 and content[-1].lower_ in rules.shell_nouns):
+        return False
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
+        return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
+    if any(c.dep_ in ("nummod", "quantmod") for c in root.children):
+        return False  # "three areas", "over 120 states", "Chapter 11"
+    labels = {t.ent_type_ for t in words}
+    return not labels & (set(rules.rejected_term_labels) | set(rules.place_labels))
+
+
+def definition_ok(doc, start: int, end: int, rules) -> bool:
+    tokens = doc[start:end]
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 2 and not (words and words[0].pos_ == "NOUN"):
+        return False
+    root = tokens.root
+    if root.ent_type_ in rules.quantity_labels or (root.like_num and root.lower_ != "one"):
+        return False
+    if root.lower_ in rules.non_defining_heads:
+        return False  # "X is an example of Y" places X, it does not say what X is
+    if any(c.dep_ in ("advmod", "predet") and c.i < root.i and c.i >= start for c in root.children):
+        return False  # "just one of the ways", "quite a reminder": hedged or evaluative
+    if tokens.text.count("“") > tokens.text.count("”") or (start > 0 and doc[start - 1].text in ("“", '"')):
+        return False  # the definition is (in) a quotation
+    if root.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        restrictive = any(c.dep_ in RESTRICTIVE_DEPS and start <= c.i < end for c in root.rights)
+        if root.lower_ in rules.evaluative_heads and not restrictive:
+            return False
+        if root.pos_ == "PRON" and not restrictive:
+            return False
+    return True
+
+
+# ----------------------------------------------------------------- constructions
+
+def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules,
+           term: tuple[int, int] | None = None) -> Found | None:
+    if definition is None:
+        return None
+    t_start, t_end = term or term_span(term_token)
+    d_start, d_end = definition
+    if not term_ok(doc, t_start, t_end, rules) or not definition_ok(doc, d_start, d_end, rules):
+        return None
+    if t_start < d_end and d_start < t_end:  # the term inside its own definition
+        if not (d_start <= t_start and t_end <= d_end) or rule != "def.copula":
+            return None
+    term_span_ = doc[t_start:t_end]
+    return Found(term_span_.text, doc[d_start:d_end].text, rule,
+                 term_span_.start_char, term_span_.end_char)
+
+
+def _plain_appositive(doc, head, appositive) -> bool:
+    """An appositive next to its noun that is not a member of a list ("A, the B, and the C")."""
+    if any(c.dep_ == "conj" for c in head.children) or any(c.dep_ == "conj" for c in appositive.children):
+        return False
+    if sum(1 for c in head.children if c.dep_ == "appos") > 1:
+        return False
+    first, last = sorted((head, appositive), key=lambda t: t.i)
+    between = doc[_phrase_end(first):last.left_edge.i]
+    if not all(t.is_punct for t in between):
+        return False
+    return doc[appositive.left_edge.i].lower_ not in ("namely", "including", "such", "especially", "particularly")
+
+
+def _phrase_end(token) -> int:
+    return term_span(token)[1]
+
+
+def _plain_copula(doc, copula, complement, rules) -> bool:
+    """"X is a Y": affirmative, unhedged, with the subject opening the sentence (after an opening phrase)."""
+    if any(c.dep_ == "neg" for c in copula.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ not in rules.predicate_adverbs for c in copula.children if c.i > copula.i):
+        return False
+    if complement.pos_ == "PROPN":
+        return False  # "the main problem is the war in X": the complement is a name, the sentence identifies
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    start = subject.left_edge.i
+    return start == 0 or doc[start - 1].text == ","
+
+
+def _noun_before(doc, i: int):
+    """The noun a gloss or an appositive after position `i` explains: the last noun phrase before it.
+
+    "the relations of production—that is, ...": the head of the whole phrase, "relations".
+    """
+    j = i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].text == ")"):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _of_head(doc[j])
+
+
+def _of_head(token):
+    """The head of "N of M" when given M."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head.head
+    return token
+
+
+def _gloss_end(doc, start: int) -> int:
+    end = start
+    while end < len(doc) and doc[end].text not in STOP_PUNCT:
+        end += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ('"', "”"):
+        end -= 1
+    return end
+
+
+def find(doc, rules) -> list[Found]:
+    """Every definition the constructions find in one parsed sentence, best first (one per term)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    dependency, glosses = matchers(doc.vocab, rules)
+    found: list[Found] = []
+    for match_id, token_ids in dependency(doc):
+        construction = rules.constructions[int(doc.vocab.strings[match_id])]
+        nodes = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(construction.pattern, token_ids)}
+        term_token = nodes[construction.term]
+        node = nodes[construction.definition]
+        if construction.rule == "def.appositive" and construction.term == "head" and term_token.i > node.i:
+            continue
+        if construction.definition == "head" and construction.rule == "def.known-as":
+            node = _of_head(node)  # "battalions of activists known as X": the battalions are X
+        if construction.term == "head" and term_token.pos_ not in ("NOUN", "PROPN"):
+            term_token = _noun_before(doc, node.left_edge.i)
+            if term_token is None:
+                continue
+        if construction.rule == "def.appositive" and not _plain_appositive(doc, nodes["head"], nodes["appositive"]):
+            continue
+        if construction.rule == "def.copula" and not _plain_copula(doc, nodes["copula"], node, rules):
+            continue
+        excluded = [nodes[name] for name in construction.exclude]
+        span = definition_span(node, construction.definition_span, excluded)
+        item = _found(doc, term_token, span, construction.rule, rules)
+        if item:
+            found.append(item)
+    for match_id, start, end in glosses(doc):
+        gloss = rules.glosses[int(doc.vocab.strings[match_id])]
+        item = _gloss(doc, start, end, gloss, rules)
+        if item:
+            found.append(item)
+    return _one_per_term(found)
+
+
+def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
+    """"X—that is, Y", "X (the Y)", "X, or Y": the phrase before the marker and the gloss after it."""
+    boundary = start + 1 if gloss.kind == "or" else start  # "or" patterns open on the noun itself
+    term_token = _noun_before(doc, boundary)
+    if term_token is None:
+        return None
+    if gloss.kind == "or":
+        conj = doc[end] if end < len(doc) else None
+        # "X, or Y" glosses X only when Y is X's single conjunct (not the last of a list "A, B, or C")
+        if conj is None or conj.head != term_token or conj.dep_ != "conj":
+            return None
+        if sum(1 for c in term_token.children if c.dep_ == "conj") != 1:
+            return None
+        span = definition_span(conj, "subtree", [])
+    else:
+        opens = start + 1 if gloss.kind == "bracket" else end  # "(the Y)": the gloss is the bracket's phrase
+        while opens < len(doc) and doc[opens].is_punct:
+            opens += 1
+        span = (opens, _gloss_end(doc, opens))
+    t_start, t_end = term_span(term_token)
+    t_end = min(t_end, boundary)
+    return _found(doc, term_token, span, gloss.rule, rules, (t_start, t_end))
+
+
+def _one_per_term(found: list[Found]) -> list[Found]:
+    kept: dict[str, Found] = {}
+    for item in found:
+        key = item.term.lower().removeprefix("the ").removeprefix("a ").removeprefix("an ")
+        if key not in kept or len(item.definition) > len(kept[key].definition):
+            kept[key] = item
+    return sorted(kept.values(), key=lambda f: f.term_start)
