@@ -79,6 +79,10 @@ class DefinitionRules(BaseModel):
     discourse_openers: list[str]
     name_labels: list[str]
     max_term_words: int
+    max_glossary_term_words: int
+    glossary_headings: list[str]
+    gloss_separators: list[str]
+    gloss_openers: list[str]
     parse_cues: list[str]
     purpose_nouns: list[str]
     evaluative_heads: list[str]
@@ -119,6 +123,9 @@ class Patterns:
     heading_as: re.Pattern
     continuation: re.Pattern
     parse_cue: re.Pattern
+    glossary_line: re.Pattern
+    marked_gloss: re.Pattern
+    glossary_heading: re.Pattern
 
 
 @functools.lru_cache(maxsize=None)
@@ -143,6 +150,12 @@ def patterns() -> Patterns:
         heading_as=re.compile(r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"),
         continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
         parse_cue=re.compile("|".join(f"(?:{cue})" for cue in r.parse_cues), re.I),
+        glossary_line=re.compile(r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?)\s*(?::|\s[—–-]\s)\s*(?P<definition>\S.*)$", re.S),
+        marked_gloss=re.compile(
+            r"[”\"’]?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
+            rf"(?:(?:{_alternation(r.gloss_separators)})\s+)?"
+            rf"(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+)", re.I),
+        glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
     )
 
 
@@ -307,6 +320,66 @@ def heading_definition(paragraph: Paragraph, names: frozenset[str]) -> Candidate
     return Candidate(as_term(term, names), definition, paragraph.sentences[:1], "def.heading-as", paragraph.text, term)
 
 
+# ----------------------------------------------------------------- marked key terms
+
+SOURCE_MARKED = frozenset({"def.marked", "def.glossary"})
+
+def marked_definitions(sentence: Sentence) -> list[Candidate]:
+    """A term the source marked (bold, <dfn>) and the gloss right after it.
+
+    "**fascism**, an ideology that ...", "**communism**—a condition of ...", "**hegemony**, or
+    domination by ...", "**totalitarianism**, where the state ...": the mark says which phrase is
+    the term, the separator and the opener of what follows say that a gloss comes. The mark
+    alone is not a definition.
+    """
+    pats, rules = patterns(), load_rules()
+    found = []
+    for mark in sentence.marks:
+        if mark.kind == "em":
+            continue
+        term = _tidy(sentence.text[mark.start:mark.end])
+        m = pats.marked_gloss.match(sentence.text, mark.end)
+        if not m or not term or len(WORD.findall(term)) > rules.max_glossary_term_words:
+            continue
+        definition = _tidy(m.group("definition"))
+        if len(WORD.findall(definition)) < 2:
+            continue
+        found.append(Candidate(term, definition, (sentence,), "def.marked", sentence.text, term))
+    return found
+
+
+# ----------------------------------------------------------------- glossary lines
+
+def glossary_definition(paragraph: Paragraph) -> Candidate | None:
+    """A glossary line "term: definition" (or "term — definition").
+
+    Counted when the paragraph is under a glossary heading ("Key Terms"), when the
+    source marked the term (bold, <dfn>), or when it is a list item whose definition
+    opens with an article ("- tariff: a tax on ...").
+    """
+    rules = load_rules()
+    m = patterns().glossary_line.match(paragraph.text)
+    if not m or not paragraph.sentences:
+        return None
+    term, definition = _tidy(m.group("term")), _tidy(m.group("definition"))
+    words = WORD.findall(term)
+    lowered = [w.lower() for w in words]
+    if not words or len(words) > rules.max_glossary_term_words or any(w in CLAUSE_WORDS for w in lowered):
+        return None
+    if lowered[0] in rules.rejected_subject_words or any(w.isdigit() for w in words):
+        return None
+    definition_words = WORD.findall(definition)
+    if len(definition_words) < 2 or definition_words[0].isdigit():
+        return None
+    first = paragraph.sentences[0]
+    marked = any(mark.start <= m.start("term") + 1 and mark.end >= m.end("term") - 1 for mark in first.marks)
+    under_glossary = bool(paragraph.heading and patterns().glossary_heading.search(paragraph.heading))
+    listed = paragraph.list_item is not None and definition_words[0].lower() in ("a", "an", "the")
+    if not (marked or under_glossary or listed):
+        return None
+    return Candidate(term, definition, paragraph.sentences, "def.glossary", first.text, term)
+
+
 # ----------------------------------------------------------------- trained pipeline
 
 def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
@@ -328,8 +401,8 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
 
 
 def worth_parsing(sentence: Sentence) -> bool:
-    """The cheap pre-filter: a cue of some construction occurs in the sentence."""
-    return bool(patterns().parse_cue.search(sentence.text))
+    """The cheap pre-filter: a cue of some construction occurs in the sentence, or a marked term."""
+    return any(m.kind != "em" for m in sentence.marks) or bool(patterns().parse_cue.search(sentence.text))
 
 
 def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
@@ -341,6 +414,9 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
     for (sentence, following), parsed in zip(chosen, parse(nlp, (s.text for s, _ in chosen))):
         for item in definition_syntax.find(parsed, rules):
             term, definition = _tidy(item.term), _tidy(item.definition)
+            marked = [m for m in sentence.marks if m.kind != "em" and m.start < item.term_end and item.term_start < m.end]
+            if len(marked) == 1:  # the source says where the term begins and ends
+                term = _tidy(sentence.text[marked[0].start:marked[0].end])
             if not term or not definition:
                 continue
             candidate = Candidate(as_term(term, names), definition, (sentence,), item.rule, sentence.text, term)
@@ -389,6 +465,10 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
             if pending_heading:
                 candidates.append(pending_heading)
             continue
+        entry = glossary_definition(paragraph)
+        if entry:
+            candidates.append(entry)
+            continue
         quoted = quoted_sentences(paragraph)
         sentences = paragraph.sentences
         for i, sentence in enumerate(sentences):
@@ -396,6 +476,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
                 continue
             following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
             usable.append((sentence, following))
+            candidates.extend(marked_definitions(sentence))
             found = sentence_definition(sentence, following, names)
             if found is None:
                 continue
@@ -406,20 +487,27 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
                                 rule=f"{found.rule}+def.heading-as")
             candidates.append(found)
         pending_heading = None
-    candidates = without_names(candidates, nlp)
+    # glossary lines and marked terms: the source itself says these are terms
+    candidates = [c for c in candidates if c.rule in SOURCE_MARKED] + \
+        without_names([c for c in candidates if c.rule not in SOURCE_MARKED], nlp)
     if has_parser(nlp):
         candidates = merged(candidates, parsed_definitions(usable, nlp, names))
+    else:
+        candidates = merged(candidates, {})
     for c in sorted(candidates, key=lambda c: (c.sentences[0].line, c.sentences[0].offset)):
         yield Definition(term=c.term, definition=c.definition, source=provenance(doc, c.sentences, c.rule))
 
 
 def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> list[Candidate]:
-    """Regex candidates and parse candidates, one item per term and sentence (the regex rule first)."""
-    out = list(by_rule)
-    seen = {(c.sentences[0].offset, c.term.lower()) for c in by_rule}
-    for offset, found in by_parse.items():
-        for c in found:
-            if (offset, c.term.lower()) not in seen:
-                seen.add((offset, c.term.lower()))
-                out.append(c)
+    """One item per term and sentence: marked and glossary items, then the other text rules, then the parse."""
+    out, seen = [], set()
+    for c in [*by_rule, *(c for found in by_parse.values() for c in found)]:
+        key = (c.sentences[0].offset, _term_key(c.term))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
     return out
+
+
+def _term_key(term: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", term.lower()).strip(QUOTE_CHARS)
