@@ -28,7 +28,9 @@ TERM_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod",
                             "npadvmod", "cc", "conj"})
 # Dependents that make a head restrictive: "an important step toward ...", "a concept that ...".
 RESTRICTIVE_DEPS = frozenset({"prep", "relcl", "acl", "appos"})
+ADVERBIAL_DEPS = frozenset({"prep", "advmod", "advcl", "npadvmod", "mark", "intj", "punct", "cc", "agent"})
 STOP_PUNCT = frozenset({"—", "–", ";", ":", ")", "(", "--"})
+QUOTED_WORDS = re.compile(r"[“\"](?:[^”\"\s]+\s+){4,}[^”\"]*")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
 
 
@@ -159,8 +161,10 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
         return False
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
         return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
-    if any(c.dep_ in ("nummod", "quantmod") for c in root.children):
+    if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or words[0].like_num:
         return False  # "three areas", "over 120 states", "Chapter 11"
+    if len(root.conjuncts) >= 2:
+        return False  # "A, B and C are ...": a list of things, not one term
     labels = {t.ent_type_ for t in words}
     return not labels & (set(rules.rejected_term_labels) | set(rules.place_labels))
 
@@ -179,6 +183,10 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
         return False  # "just one of the ways", "quite a reminder": hedged or evaluative
     if tokens.text.count("“") > tokens.text.count("”") or (start > 0 and doc[start - 1].text in ("“", '"')):
         return False  # the definition is (in) a quotation
+    if QUOTED_WORDS.search(tokens.text):
+        return False  # it quotes another text's words at length: that text's definition, not this one's
+    if len(root.conjuncts) >= 2 or any(c.dep_ == "nummod" for c in root.children):
+        return False  # "the law of the sea, the conventions, and human rights law": a list, an enumeration
     if root.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         restrictive = any(c.dep_ in RESTRICTIVE_DEPS and start <= c.i < end for c in root.rights)
         if root.lower_ in rules.evaluative_heads and not restrictive:
@@ -219,6 +227,13 @@ def _plain_appositive(doc, head, appositive) -> bool:
     return doc[appositive.left_edge.i].lower_ not in ("namely", "including", "such", "especially", "particularly")
 
 
+def _described(noun) -> bool:
+    """"an agency", "the largest IGO", "its code name": a description; "the aid" alone is only a pointer."""
+    if any(c.lower_ in ("a", "an") for c in noun.lefts):
+        return True
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "relcl", "acl") for c in noun.children)
+
+
 def _phrase_end(token) -> int:
     return term_span(token)[1]
 
@@ -235,7 +250,13 @@ def _plain_copula(doc, copula, complement, rules) -> bool:
     if subject is None:
         return False
     start = subject.left_edge.i
-    return start == 0 or doc[start - 1].text == ","
+    if start == 0:
+        return True
+    if doc[start - 1].text != ",":
+        return False
+    # "In 1945, X was ...", "Headquartered in Y, X is ...": the words before are an adverbial, not another subject
+    opening = doc[0:start - 1]
+    return all(t.dep_ in ADVERBIAL_DEPS for t in opening if t.head.i >= start - 1 or t.head == t)
 
 
 def _noun_before(doc, i: int):
@@ -288,6 +309,8 @@ def find(doc, rules) -> list[Found]:
                 continue
         if construction.rule == "def.appositive" and not _plain_appositive(doc, nodes["head"], nodes["appositive"]):
             continue
+        if construction.definition == "head" and not _described(node):
+            continue
         if construction.rule == "def.copula" and not _plain_copula(doc, nodes["copula"], node, rules):
             continue
         excluded = [nodes[name] for name in construction.exclude]
@@ -322,6 +345,14 @@ def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
         while opens < len(doc) and doc[opens].is_punct:
             opens += 1
         span = (opens, _gloss_end(doc, opens))
+    if span is None or span[0] >= len(doc):
+        return None
+    first = doc[span[0]]
+    if first.pos_ == "ADP" or (first.pos_ == "PRON" and first.lower_ not in ("those", "one")):
+        return None  # "that is, from the process ...", "i.e. it stimulated ...": not a phrase that glosses X
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= span[0] for t in doc[span[0]:span[1]]
+           if t.head.pos_ in ("VERB", "AUX") and not any(a.dep_ == "relcl" for a in [t.head])):
+        return None  # a whole clause in brackets is a remark, not a gloss
     t_start, t_end = term_span(term_token)
     t_end = min(t_end, boundary)
     return _found(doc, term_token, span, gloss.rule, rules, (t_start, t_end))

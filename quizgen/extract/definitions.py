@@ -124,6 +124,7 @@ class Patterns:
     continuation: re.Pattern
     parse_cue: re.Pattern
     glossary_line: re.Pattern
+    bare_judgement: re.Pattern
     marked_gloss: re.Pattern
     glossary_heading: re.Pattern
 
@@ -155,6 +156,8 @@ def patterns() -> Patterns:
             r"[”\"’]?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
             rf"(?:(?:{_alternation(r.gloss_separators)})\s+)?"
             rf"(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+)", re.I),
+        # "a vague concept", "an important factor": an evaluative head with nothing after it
+        bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
         glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
     )
 
@@ -167,7 +170,7 @@ PRO_FORM = re.compile(r"^(?:a|an|the) (?:[\w-]+ )?ones?\b")
 EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)\b")
 
 CLAUSE_WORDS = frozenset(
-    "that which who why when where if because although whether is are was were has have had will would can could "
+    "that which who what how why when where if because although whether is are was were has have had will would can could "
     "should must may might do does did".split())
 WORD = re.compile(r"[\w'’-]+")
 
@@ -210,10 +213,15 @@ def is_term(term: str, names: frozenset[str]) -> bool:
 
 
 def as_term(text: str, names: frozenset[str]) -> str:
-    """The term as a card would ask it: no leading article, sentence capital dropped ("Civic trust")."""
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    first = WORD.match(text)
-    if first and first.group()[1:].islower() and first.group().lower() not in names:
+    """The term as a card would ask it: no leading article, sentence capital dropped ("Civic trust").
+
+    A name in title case keeps its capitals ("Federal Aviation Administration").
+    """
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip(QUOTE_CHARS)
+    words = WORD.findall(text)
+    first = words[0] if words else ""
+    title_case = any(w[:1].isupper() for w in words[1:])
+    if first[1:].islower() and first.lower() not in names and not title_case:
         text = text[0].lower() + text[1:]
     return text
 
@@ -252,6 +260,8 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
             term, appositive = term.split(", as ", 1)
             definition = f"{_tidy(appositive)}; {definition}"
         if not is_term(term, names) or len(WORD.findall(definition)) < 1 or PRO_FORM.match(definition):
+            return None
+        if patterns().bare_judgement.match(definition):
             return None
         sentences = (sentence, extra) if extra else (sentence,)
         return Candidate(as_term(term, names), definition, sentences, rule, body, term)
@@ -382,8 +392,11 @@ def glossary_definition(paragraph: Paragraph) -> Candidate | None:
 
 # ----------------------------------------------------------------- trained pipeline
 
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
 def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
-    """Drop candidates whose term is a named entity (a person, a place, a date), on the trained pipeline."""
+    """Drop candidates whose term is a named entity (a person, a place, a date) or a clause, on the trained pipeline."""
     if not has_ner(nlp) or not candidates:
         return candidates
     labels = set(load_rules().name_labels)
@@ -395,7 +408,10 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         head_end = start + len(head) if start >= 0 else -1
         # the term's last word (its head) inside an entity of a name label: a name, not a concept
         named = any(e.label_ in labels and e.start_char < head_end <= e.end_char for e in parsed.ents)
-        if not named:
+        span = parsed.char_span(start, start + len(candidate.surface), alignment_mode="expand") if start >= 0 else None
+        # "member states commit to use peaceful [means]": a clause read as a term
+        clause = span is not None and any(t.tag_ in FINITE_TAGS for t in span)
+        if not named and not clause:
             kept.append(candidate)
     return kept
 
@@ -472,7 +488,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
         quoted = quoted_sentences(paragraph)
         sentences = paragraph.sentences
         for i, sentence in enumerate(sentences):
-            if sentence.unreliable or i in quoted:
+            if sentence.unreliable or i in quoted or sentence.text.count("|") >= 2:  # quotations, table rows
                 continue
             following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
             usable.append((sentence, following))
@@ -500,13 +516,20 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
 
 def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> list[Candidate]:
     """One item per term and sentence: marked and glossary items, then the other text rules, then the parse."""
-    out, seen = [], set()
+    out: list[Candidate] = []
     for c in [*by_rule, *(c for found in by_parse.values() for c in found)]:
-        key = (c.sentences[0].offset, _term_key(c.term))
-        if key not in seen:
-            seen.add(key)
+        same = next((i for i, o in enumerate(out) if o.sentences[0].offset == c.sentences[0].offset
+                     and _same_term_key(_term_key(o.term), _term_key(c.term))), None)
+        if same is None:
             out.append(c)
+        elif len(c.definition) > len(out[same].definition) and out[same].rule not in SOURCE_MARKED:
+            out[same] = c
     return out
+
+
+def _same_term_key(a: str, b: str) -> bool:
+    """"the UN" and "Headquartered in New York, the UN": one term read twice."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _term_key(term: str) -> str:
