@@ -126,8 +126,8 @@ def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
         for sibling in node.head.rights:
             if sibling.i > node.i and sibling.dep_ not in ("conj", "cc", "punct", "parataxis"):
                 end = max(end, sibling.right_edge.i + 1)
-    elif how == "after":
-        start, end = node.i + 1, node.right_edge.i + 1
+    elif how == "after":  # "defined | as a set of ...": to the end of the sentence (or a semicolon)
+        start, end = node.i + 1, next((t.i for t in doc[node.i:] if t.text in (";", ":")), len(doc))
         while start < end and doc[start].lower_ in ("as", ","):
             start += 1
     else:  # "from": the node and what follows it in its phrase
@@ -147,7 +147,7 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
     if not words or len(words) > rules.max_term_words:
         return False
     root = tokens.root
-    if root.pos_ not in ("NOUN", "PROPN") or root.like_num:
+    if root.pos_ not in ("NOUN", "PROPN"):
         return False
     lowered = [t.lower_ for t in words]
     if lowered[0] in rules.rejected_subject_words or any(t.pos_ == "PRON" for t in words):
@@ -165,15 +165,30 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
         return False  # "three areas", "over 120 states", "Chapter 11"
     if len(root.conjuncts) >= 2:
         return False  # "A, B and C are ...": a list of things, not one term
-    labels = {t.ent_type_ for t in words}
-    return not labels & (set(rules.rejected_term_labels) | set(rules.place_labels))
+    rejected = set(rules.rejected_term_labels) | set(rules.place_labels)
+    for entity in doc.ents:
+        if entity.start < end and start < entity.end and entity.label_ in rejected and _believable(entity, rules):
+            return False
+    return True
+
+
+def _believable(entity, rules) -> bool:
+    """A small NER calls "the Holocaust" a DATE: a date or time without a digit or a time word is not one."""
+    if entity.label_ not in ("DATE", "TIME"):
+        return True
+    return any(t.like_num or t.lower_ in rules.time_words for t in entity)
 
 
 def definition_ok(doc, start: int, end: int, rules) -> bool:
     tokens = doc[start:end]
     words = [t for t in tokens if not t.is_punct]
-    if len(words) < 2 and not (words and words[0].pos_ == "NOUN"):
+    if len(words) < 2:
         return False
+    if words[0].lower_ in rules.quantifiers or (words[0].tag_ == "PRP$"):
+        return False  # "all collective goods", "its own plan": a quantity or a pointer back, not a description
+    opened = sum(t.text in ("“", '"') for t in doc[:start]) - sum(t.text == "”" for t in doc[:start])
+    if opened > 0:
+        return False  # inside a quotation: another text's words
     root = tokens.root
     if root.ent_type_ in rules.quantity_labels or (root.like_num and root.lower_ != "one"):
         return False
@@ -214,15 +229,55 @@ def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules
                  term_span_.start_char, term_span_.end_char)
 
 
+def _appositive(doc, head, appositive, rule: str, rules) -> Found | None:
+    """"X, a Y ...": the name is the term and the description its definition; of two common nouns, the first."""
+    if appositive.i < head.i or (ACRONYM.match(appositive.text) and doc[appositive.i - 1].text == "("):
+        return None  # "the Court (ICJ)": an abbreviation belongs to the term
+    if head.pos_ not in ("NOUN", "PROPN") or not _adjacent(doc, head, appositive):
+        # the parser often hangs an appositive on a far noun or a verb: it explains the noun just before it
+        head = _noun_before(doc, appositive.left_edge.i, climb=False)
+        if head is None:
+            return None
+    elif not _plain_appositive(doc, head, appositive):
+        return None
+    head_named, appositive_named = _name_like(head), _name_like(appositive)
+    if head_named and appositive_named:
+        return None  # "Washington, D.C.", "Morsi, the Brotherhood": two names
+    if appositive_named:
+        if not _described(head):
+            return None
+        return _found(doc, appositive, definition_span(head, "subtree", [appositive]), rule, rules)
+    if appositive.pos_ != "NOUN" or any(c.lower_ in rules.naming_verbs for c in appositive.children):
+        return None  # "..., a concept known as X": the appositive names what came before, X is the term
+    return _found(doc, head, definition_span(appositive, "subtree", []), rule, rules)
+
+
+def _name_like(noun) -> bool:
+    """A proper name ("the Brotherhood", "the Taiwan issue"), not a description ("an extremist group")."""
+    return noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for c in noun.lefts if c.dep_ == "compound" for t in c.subtree)
+
+
+def _adjacent(doc, head, appositive) -> bool:
+    return all(t.is_punct for t in doc[_phrase_end(head):appositive.left_edge.i])
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+EMBEDDED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
+
+
+def _main_clause(token) -> bool:
+    """A finite verb that heads a clause of its own (not a relative or other embedded clause)."""
+    if token.tag_ not in FINITE_TAGS:
+        return False
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    return verb.dep_ not in EMBEDDED_DEPS
+
+
 def _plain_appositive(doc, head, appositive) -> bool:
     """An appositive next to its noun that is not a member of a list ("A, the B, and the C")."""
     if any(c.dep_ == "conj" for c in head.children) or any(c.dep_ == "conj" for c in appositive.children):
         return False
     if sum(1 for c in head.children if c.dep_ == "appos") > 1:
-        return False
-    first, last = sorted((head, appositive), key=lambda t: t.i)
-    between = doc[_phrase_end(first):last.left_edge.i]
-    if not all(t.is_punct for t in between):
         return False
     return doc[appositive.left_edge.i].lower_ not in ("namely", "including", "such", "especially", "particularly")
 
@@ -259,7 +314,7 @@ def _plain_copula(doc, copula, complement, rules) -> bool:
     return all(t.dep_ in ADVERBIAL_DEPS for t in opening if t.head.i >= start - 1 or t.head == t)
 
 
-def _noun_before(doc, i: int):
+def _noun_before(doc, i: int, climb: bool = True):
     """The noun a gloss or an appositive after position `i` explains: the last noun phrase before it.
 
     "the relations of production—that is, ...": the head of the whole phrase, "relations".
@@ -269,7 +324,7 @@ def _noun_before(doc, i: int):
         j -= 1
     if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
-    return _of_head(doc[j])
+    return _of_head(doc[j]) if climb else doc[j]
 
 
 def _of_head(token):
@@ -299,7 +354,10 @@ def find(doc, rules) -> list[Found]:
         nodes = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(construction.pattern, token_ids)}
         term_token = nodes[construction.term]
         node = nodes[construction.definition]
-        if construction.rule == "def.appositive" and construction.term == "head" and term_token.i > node.i:
+        if construction.name_is_term:
+            item = _appositive(doc, nodes[construction.term], nodes[construction.definition], construction.rule, rules)
+            if item:
+                found.append(item)
             continue
         if construction.definition == "head" and construction.rule == "def.known-as":
             node = _of_head(node)  # "battalions of activists known as X": the battalions are X
@@ -307,8 +365,6 @@ def find(doc, rules) -> list[Found]:
             term_token = _noun_before(doc, node.left_edge.i)
             if term_token is None:
                 continue
-        if construction.rule == "def.appositive" and not _plain_appositive(doc, nodes["head"], nodes["appositive"]):
-            continue
         if construction.definition == "head" and not _described(node):
             continue
         if construction.rule == "def.copula" and not _plain_copula(doc, nodes["copula"], node, rules):
@@ -350,8 +406,7 @@ def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
     first = doc[span[0]]
     if first.pos_ == "ADP" or (first.pos_ == "PRON" and first.lower_ not in ("those", "one")):
         return None  # "that is, from the process ...", "i.e. it stimulated ...": not a phrase that glosses X
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= span[0] for t in doc[span[0]:span[1]]
-           if t.head.pos_ in ("VERB", "AUX") and not any(a.dep_ == "relcl" for a in [t.head])):
+    if any(_main_clause(t) for t in doc[span[0]:span[1]]):
         return None  # a whole clause in brackets is a remark, not a gloss
     t_start, t_end = term_span(term_token)
     t_end = min(t_end, boundary)

@@ -49,6 +49,7 @@ class Construction(BaseModel):
     definition: str
     definition_span: Literal["subtree", "rest", "after", "from"] = "subtree"
     exclude: list[str] = []
+    name_is_term: bool = False
     pattern: list[dict]
 
 
@@ -91,6 +92,7 @@ class DefinitionRules(BaseModel):
     quantity_labels: list[str]
     rejected_term_determiners: list[str]
     naming_verbs: list[str]
+    time_words: list[str]
     identifying_adjectives: list[str]
     non_defining_heads: list[str]
     constructions: list[Construction]
@@ -150,12 +152,15 @@ def patterns() -> Patterns:
             rf"^(?P<term>.+?) (?:is|are) {adverbs}(?P<definition>(?:{_alternation(r.predicate_openers)}) .+)$"),
         heading_as=re.compile(r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"),
         continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
-        parse_cue=re.compile("|".join(f"(?:{cue})" for cue in r.parse_cues), re.I),
-        glossary_line=re.compile(r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?)\s*(?::|\s[—–-]\s)\s*(?P<definition>\S.*)$", re.S),
+        parse_cue=re.compile("|".join([*(f"(?:{cue})" for cue in r.parse_cues),
+                                        rf"\b(?:{_alternation(r.purpose_nouns)}) of\b"]), re.I),
+        glossary_line=re.compile(r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?(?:\s*\([^()]{1,15}\))?)\s*(?::|\s[—–-]\s)\s*(?P<definition>\S.*)$", re.S),
+        # after a marked term (and its bracketed abbreviation or "of"-phrase): a separator, then either a
+        # gloss word ("or", "that is") and any phrase, or a phrase that opens as a gloss does
         marked_gloss=re.compile(
-            r"[”\"’]?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
-            rf"(?:(?:{_alternation(r.gloss_separators)})\s+)?"
-            rf"(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+)", re.I),
+            r"[”\"’]?(?:\s*\([^()]{1,15}\))?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
+            rf"(?:(?:{_alternation(r.gloss_separators)})\s+(?P<glossed>[^—–;()]+)"
+            rf"|(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+))", re.I),
         # "a vague concept", "an important factor": an evaluative head with nothing after it
         bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
         glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
@@ -168,6 +173,9 @@ def patterns() -> Patterns:
 PRO_FORM = re.compile(r"^(?:a|an|the) (?:[\w-]+ )?ones?\b")
 # "It is necessary to ...": a dummy "it" that does not stand for the term
 EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)\b")
+
+# "Figure 3.2 The harbour ...": a caption the cleaner left in the body
+CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Map|Image|Photo|Chart)\s+\d")
 
 CLAUSE_WORDS = frozenset(
     "that which who what how why when where if because although whether is are was were has have had will would can could "
@@ -351,7 +359,7 @@ def marked_definitions(sentence: Sentence) -> list[Candidate]:
         m = pats.marked_gloss.match(sentence.text, mark.end)
         if not m or not term or len(WORD.findall(term)) > rules.max_glossary_term_words:
             continue
-        definition = _tidy(m.group("definition"))
+        definition = _tidy(m.group("definition") or m.group("glossed"))
         if len(WORD.findall(definition)) < 2:
             continue
         found.append(Candidate(term, definition, (sentence,), "def.marked", sentence.text, term))
@@ -382,7 +390,8 @@ def glossary_definition(paragraph: Paragraph) -> Candidate | None:
     if len(definition_words) < 2 or definition_words[0].isdigit():
         return None
     first = paragraph.sentences[0]
-    marked = any(mark.start <= m.start("term") + 1 and mark.end >= m.end("term") - 1 for mark in first.marks)
+    marked = any(mark.kind != "em" and mark.start <= m.start("term") + 1 and mark.end >= m.end("term") - 1
+                 for mark in first.marks)
     under_glossary = bool(paragraph.heading and patterns().glossary_heading.search(paragraph.heading))
     listed = paragraph.list_item is not None and definition_words[0].lower() in ("a", "an", "the")
     if not (marked or under_glossary or listed):
@@ -488,8 +497,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
         quoted = quoted_sentences(paragraph)
         sentences = paragraph.sentences
         for i, sentence in enumerate(sentences):
-            if sentence.unreliable or i in quoted or sentence.text.count("|") >= 2:  # quotations, table rows
-                continue
+            if sentence.unreliable or i in quoted or sentence.text.count("|") >= 2 or CAPTION.match(sentence.text):
+                continue  # quotations, table rows, figure captions
             following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
             usable.append((sentence, following))
             candidates.extend(marked_definitions(sentence))
