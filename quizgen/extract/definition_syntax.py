@@ -30,7 +30,7 @@ TERM_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod",
 RESTRICTIVE_DEPS = frozenset({"prep", "relcl", "acl", "appos"})
 ADVERBIAL_DEPS = frozenset({"prep", "advmod", "advcl", "npadvmod", "mark", "intj", "punct", "cc", "agent"})
 STOP_PUNCT = frozenset({"—", "–", ";", ":", ")", "(", "--"})
-QUOTED_WORDS = re.compile(r"[“\"](?:[^”\"\s]+\s+){4,}[^”\"]*")
+QUOTED_WORDS = re.compile(r"^(?:\S+\s+){0,3}[“\"](?:[^”\"\s]+\s+){4,}")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
 
 
@@ -106,7 +106,9 @@ def term_span(token) -> tuple[int, int]:
             keep.extend(child.doc[child.i - 1:child.i + 2])
     start, end = _contiguous(keep, token)
     doc = token.doc
-    while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+    # "our new policy": a possessive determiner points at the speaker, it is not part of the term
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")
+                               or (doc[start].tag_ == "PRP$" and token.i - start >= 2)):
         start += 1
     while end - 1 > token.i and (doc[end - 1].is_punct and doc[end - 1].text != ")" or doc[end - 1].dep_ == "cc"):
         end -= 1
@@ -157,8 +159,10 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
     if any(w in rules.discourse_openers for w in lowered):
         return False
     content = [t for t in words if not t.is_stop]
-    if not content or (len(content) <= 2 and content[-1].lower_ in rules.shell_nouns):
+    if not content or (len(content) <= 2 and root.lower_ in rules.shell_nouns):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in ("like", "including") or c.lower_ == "such" for c in root.children):
+        return False  # "IGOs such as A and B are ...": what follows is said of the examples
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
         return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
     if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or words[0].like_num:
@@ -166,8 +170,8 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
     if len(root.conjuncts) >= 2:
         return False  # "A, B and C are ...": a list of things, not one term
     rejected = set(rules.rejected_term_labels) | set(rules.place_labels)
-    for entity in doc.ents:
-        if entity.start < end and start < entity.end and entity.label_ in rejected and _believable(entity, rules):
+    for entity in doc.ents:  # the head of the term inside a person, a time, a quantity or a place name
+        if entity.start <= root.i < entity.end and entity.label_ in rejected and _believable(entity, rules):
             return False
     return True
 
@@ -184,8 +188,9 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
     words = [t for t in tokens if not t.is_punct]
     if len(words) < 2:
         return False
-    if words[0].lower_ in rules.quantifiers or (words[0].tag_ == "PRP$"):
-        return False  # "all collective goods", "its own plan": a quantity or a pointer back, not a description
+    if words[0].lower_ in rules.quantifiers or words[0].tag_ == "PRP$" or (
+            words[0].lower_ in ("this", "these", "that", "those") and words[0].dep_ == "det"):
+        return False  # "all goods", "its own plan", "this system": a quantity or a pointer back, not a description
     opened = sum(t.text in ("“", '"') for t in doc[:start]) - sum(t.text == "”" for t in doc[:start])
     if opened > 0:
         return False  # inside a quotation: another text's words
@@ -194,12 +199,14 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
         return False
     if root.lower_ in rules.non_defining_heads:
         return False  # "X is an example of Y" places X, it does not say what X is
+    if any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in root.children):
+        return False  # "Roosevelt's treasury secretary": X placed by its relation to someone, not defined
     if any(c.dep_ in ("advmod", "predet") and c.i < root.i and c.i >= start for c in root.children):
         return False  # "just one of the ways", "quite a reminder": hedged or evaluative
     if tokens.text.count("“") > tokens.text.count("”") or (start > 0 and doc[start - 1].text in ("“", '"')):
         return False  # the definition is (in) a quotation
-    if QUOTED_WORDS.search(tokens.text):
-        return False  # it quotes another text's words at length: that text's definition, not this one's
+    if QUOTED_WORDS.match(doc[start:min(end, start + 4)].text + doc[min(end, start + 4):end].text):
+        return False  # it opens by quoting another text at length: that text's definition, not this one's
     if len(root.conjuncts) >= 2 or any(c.dep_ == "nummod" for c in root.children):
         return False  # "the law of the sea, the conventions, and human rights law": a list, an enumeration
     if root.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -238,6 +245,8 @@ def _appositive(doc, head, appositive, rule: str, rules) -> Found | None:
         head = _noun_before(doc, appositive.left_edge.i, climb=False)
         if head is None:
             return None
+        if _name_like(appositive):  # "an organ of the UN, the Assembly": the name needs the description's head
+            head = _phrase_head(head)
     elif not _plain_appositive(doc, head, appositive):
         return None
     head_named, appositive_named = _name_like(head), _name_like(appositive)
@@ -254,6 +263,8 @@ def _appositive(doc, head, appositive, rule: str, rules) -> Found | None:
 
 def _name_like(noun) -> bool:
     """A proper name ("the Brotherhood", "the Taiwan issue"), not a description ("an extremist group")."""
+    if any(c.lower_ in ("a", "an") for c in noun.lefts):
+        return False  # "a global IGO": names take no indefinite article
     return noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for c in noun.lefts if c.dep_ == "compound" for t in c.subtree)
 
 
@@ -305,6 +316,8 @@ def _plain_copula(doc, copula, complement, rules) -> bool:
     if subject is None:
         return False
     start = subject.left_edge.i
+    if subject.lower_ == "it":  # "...; rather, it is": a second clause about the first one's subject
+        return start > 0 and any(t.text in (";", ",") for t in doc[start - 2:start])
     if start == 0:
         return True
     if doc[start - 1].text != ",":
@@ -327,11 +340,25 @@ def _noun_before(doc, i: int, climb: bool = True):
     return _of_head(doc[j]) if climb else doc[j]
 
 
+def _phrase_head(token):
+    """The head of the noun phrase `token` ends: "a crucial obstacle to normalization" for "normalization"."""
+    while (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PROPN")
+           and token.head.head.i < token.i and (token.head.lower_ != "of" or token.pos_ == "PROPN")):
+        token = token.head.head
+    return token
+
+
 def _of_head(token):
     """The head of "N of M" when given M."""
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
         token = token.head.head
     return token
+
+
+def _trim_end(doc, end: int) -> int:
+    while end > 0 and doc[end - 1].is_punct:
+        end -= 1
+    return end
 
 
 def _gloss_end(doc, start: int) -> int:
@@ -352,8 +379,16 @@ def find(doc, rules) -> list[Found]:
     for match_id, token_ids in dependency(doc):
         construction = rules.constructions[int(doc.vocab.strings[match_id])]
         nodes = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(construction.pattern, token_ids)}
+        if [nodes[n].i for n in construction.order] != sorted(nodes[n].i for n in construction.order):
+            continue
         term_token = nodes[construction.term]
         node = nodes[construction.definition]
+        if term_token.lower_ == "it" and construction.rule == "def.copula":
+            # "X is not found in one book; rather, it is the sum of ...": "it" is the subject before it
+            term_token = next((t for t in doc[:term_token.i] if t.dep_ in ("nsubj", "nsubjpass")
+                               and t.pos_ in ("NOUN", "PROPN") and t.head != node.head), None)
+            if term_token is None:
+                continue
         if construction.name_is_term:
             item = _appositive(doc, nodes[construction.term], nodes[construction.definition], construction.rule, rules)
             if item:
@@ -371,6 +406,9 @@ def find(doc, rules) -> list[Found]:
             continue
         excluded = [nodes[name] for name in construction.exclude]
         span = definition_span(node, construction.definition_span, excluded)
+        if span and construction.predicate:  # "A form of X, Nazism sought ...": the description and what it did
+            verb = nodes[construction.predicate]
+            span = (span[0], _trim_end(doc, verb.right_edge.i + 1))
         item = _found(doc, term_token, span, construction.rule, rules)
         if item:
             found.append(item)
@@ -385,7 +423,8 @@ def find(doc, rules) -> list[Found]:
 def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
     """"X—that is, Y", "X (the Y)", "X, or Y": the phrase before the marker and the gloss after it."""
     boundary = start + 1 if gloss.kind == "or" else start  # "or" patterns open on the noun itself
-    term_token = _noun_before(doc, boundary)
+    # "the relations of production—that is, ..." glosses the whole phrase; "Slavs (the ...)" the last noun
+    term_token = _noun_before(doc, boundary, climb=gloss.kind != "bracket")
     if term_token is None:
         return None
     if gloss.kind == "or":

@@ -50,6 +50,8 @@ class Construction(BaseModel):
     definition_span: Literal["subtree", "rest", "after", "from"] = "subtree"
     exclude: list[str] = []
     name_is_term: bool = False
+    order: list[str] = []
+    predicate: str | None = None
     pattern: list[dict]
 
 
@@ -531,8 +533,14 @@ def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> li
                      and _same_term_key(_term_key(o.term), _term_key(c.term))), None)
         if same is None:
             out.append(c)
-        elif len(c.definition) > len(out[same].definition) and out[same].rule not in SOURCE_MARKED:
-            out[same] = c
+        elif out[same].rule not in SOURCE_MARKED:
+            # one reading of one term: the shorter term ("the UN", not "Headquartered in Y, the UN"), the fuller definition
+            kept = out[same]
+            if len(c.definition) > len(kept.definition):
+                kept = replace(kept, definition=c.definition, rule=c.rule, sentences=c.sentences)
+            if len(c.term) < len(kept.term):
+                kept = replace(kept, term=c.term, surface=c.surface)
+            out[same] = kept
     return out
 
 
