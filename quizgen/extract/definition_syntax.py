@@ -188,7 +188,7 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
     words = [t for t in tokens if not t.is_punct]
     if len(words) < 2:
         return False
-    if words[0].lower_ in rules.quantifiers or words[0].tag_ == "PRP$" or (
+    if words[0].lower_ in rules.quantifiers or words[0].lower_ in rules.discourse_openers or words[0].tag_ == "PRP$" or (
             words[0].lower_ in ("this", "these", "that", "those") and words[0].dep_ == "det"):
         return False  # "all goods", "its own plan", "this system": a quantity or a pointer back, not a description
     opened = sum(t.text in ("“", '"') for t in doc[:start]) - sum(t.text == "”" for t in doc[:start])
@@ -282,6 +282,12 @@ def _main_clause(token) -> bool:
         return False
     verb = token.head if token.dep_ in ("aux", "auxpass") else token
     return verb.dep_ not in EMBEDDED_DEPS
+
+
+def is_clause(doc, start_char: int, end_char: int) -> bool:
+    """True when the text between the offsets holds a main clause ("the concept describes a trait")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return span is not None and any(_main_clause(t) for t in span)
 
 
 def _plain_appositive(doc, head, appositive) -> bool:
@@ -422,6 +428,8 @@ def find(doc, rules) -> list[Found]:
 
 def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
     """"X—that is, Y", "X (the Y)", "X, or Y": the phrase before the marker and the gloss after it."""
+    if gloss.kind == "what":
+        return _what_called(doc, start, end, gloss.rule, rules)
     boundary = start + 1 if gloss.kind == "or" else start  # "or" patterns open on the noun itself
     # "the relations of production—that is, ..." glosses the whole phrase; "Slavs (the ...)" the last noun
     term_token = _noun_before(doc, boundary, climb=gloss.kind != "bracket")
@@ -450,6 +458,20 @@ def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
     t_start, t_end = term_span(term_token)
     t_end = min(t_end, boundary)
     return _found(doc, term_token, span, gloss.rule, rules, (t_start, t_end))
+
+
+def _what_called(doc, start: int, end: int, rule: str, rules) -> Found | None:
+    """"a recognition of their condition—what Marx calls class consciousness": the phrase before names the term."""
+    if end >= len(doc):
+        return None
+    name = doc[end]
+    while name.dep_ in ("det", "amod", "compound", "poss") and name.head.i > name.i:
+        name = name.head
+    described = _noun_before(doc, start)
+    if described is None or name.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = (described.left_edge.i, _trim_end(doc, start))
+    return _found(doc, name, span, rule, rules)
 
 
 def _one_per_term(found: list[Found]) -> list[Found]:

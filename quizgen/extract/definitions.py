@@ -61,7 +61,7 @@ class Gloss(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule: str
-    kind: Literal["that-is", "bracket", "or"]
+    kind: Literal["that-is", "bracket", "or", "what"]
     pattern: list[dict]
 
 
@@ -130,6 +130,7 @@ class Patterns:
     glossary_line: re.Pattern
     bare_judgement: re.Pattern
     marked_gloss: re.Pattern
+    quoted_term: re.Pattern
     glossary_heading: re.Pattern
 
 
@@ -160,11 +161,12 @@ def patterns() -> Patterns:
         # after a marked term (and its bracketed abbreviation or "of"-phrase): a separator, then either a
         # gloss word ("or", "that is") and any phrase, or a phrase that opens as a gloss does
         marked_gloss=re.compile(
-            r"[”\"’]?(?:\s*\([^()]{1,15}\))?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
+            r"[”\"’]?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
             rf"(?:(?:{_alternation(r.gloss_separators)})\s+(?P<glossed>[^—–;()]+)"
             rf"|(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+))", re.I),
         # "a vague concept", "an important factor": an evaluative head with nothing after it
         bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
+        quoted_term=re.compile(r"[“\"](?P<term>[^“”\"]{2,60}?)[,.]?[”\"]"),
         glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
     )
 
@@ -353,19 +355,29 @@ def marked_definitions(sentence: Sentence) -> list[Candidate]:
     alone is not a definition.
     """
     pats, rules = patterns(), load_rules()
+    text = sentence.text
+    strong = sorted((m.start, m.end) for m in sentence.marks if m.kind != "em")
+    # a short quoted phrase marks a term too, but only before an explicit gloss ("“sin taxes”—that is, ...")
+    quoted = [(m.start("term"), m.end("term")) for m in pats.quoted_term.finditer(text)]
     found = []
-    for mark in sentence.marks:
-        if mark.kind == "em":
-            continue
-        term = _tidy(sentence.text[mark.start:mark.end])
-        m = pats.marked_gloss.match(sentence.text, mark.end)
+    for start, end in [*strong, *quoted]:
+        term = _tidy(text[start:end])
+        m = pats.marked_gloss.match(text, end)
         if not m or not term or len(WORD.findall(term)) > rules.max_glossary_term_words:
             continue
-        definition = _tidy(m.group("definition") or m.group("glossed"))
+        if (start, end) not in strong and not m.group("glossed"):
+            continue
+        group = "definition" if m.group("definition") else "glossed"
+        gloss_end = min([m.end(group), *(s for s, _ in strong if s > m.start(group))])
+        # "**X** (X1), which ..., and the **Y** (Y1)": the gloss stops before the next marked term
+        definition = _tidy(TRAILING_LINK.sub("", text[m.start(group):gloss_end]))
         if len(WORD.findall(definition)) < 2:
             continue
-        found.append(Candidate(term, definition, (sentence,), "def.marked", sentence.text, term))
+        found.append(Candidate(term, definition, (sentence,), "def.marked", text, term))
     return found
+
+
+TRAILING_LINK = re.compile(r"[\s,]*(?:\b(?:and|or|but)\b)?\s*(?:\b(?:the|a|an)\b)?\s*$", re.I)
 
 
 # ----------------------------------------------------------------- glossary lines
@@ -453,6 +465,16 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
     return found
 
 
+def gloss_is_clause(candidate: Candidate, nlp) -> bool:
+    """"**broad legitimacy**—the concept describes a trait": after the mark comes a sentence, not a gloss."""
+    text = candidate.sentences[0].text
+    start = text.find(candidate.definition)
+    if start < 0:
+        return False
+    [parsed] = parse(nlp, [text])
+    return definition_syntax.is_clause(parsed, start, start + len(candidate.definition))
+
+
 def continued(found: Candidate, following: Sentence) -> Candidate:
     """"X is a Y. It is the Z ...": the next sentence goes on defining X."""
     n = patterns().continuation.match(following.text)
@@ -518,6 +540,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
     candidates = [c for c in candidates if c.rule in SOURCE_MARKED] + \
         without_names([c for c in candidates if c.rule not in SOURCE_MARKED], nlp)
     if has_parser(nlp):
+        candidates = [c for c in candidates if c.rule != "def.marked" or not gloss_is_clause(c, nlp)]
         candidates = merged(candidates, parsed_definitions(usable, nlp, names))
     else:
         candidates = merged(candidates, {})
