@@ -19,7 +19,7 @@ clause that holds more than a bare judgement ("a vague concept") or a quantity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Right-hand dependents that belong to a term: "dictatorship of the proletariat", "fairness and justice".
 TERM_RIGHT_DEPS = frozenset({"prep", "compound", "conj", "cc", "nummod", "amod", "case"})
@@ -159,15 +159,16 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
     if any(w in rules.discourse_openers for w in lowered):
         return False
     content = [t for t in words if not t.is_stop]
-    if not content or (len(content) <= 2 and root.lower_ in rules.shell_nouns):
-        return False
+    if not content or (len(content) <= 2 and root.lower_ in rules.shell_nouns and
+                       not any(t.pos_ == "PROPN" for t in content)):
+        return False  # "the result", "the main issue" (but "the Taiwan issue" is a name)
     if any(c.dep_ == "prep" and c.lower_ in ("like", "including") or c.lower_ == "such" for c in root.children):
         return False  # "IGOs such as A and B are ...": what follows is said of the examples
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
         return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
     if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or words[0].like_num:
         return False  # "three areas", "over 120 states", "Chapter 11"
-    if len(root.conjuncts) >= 2:
+    if sum(start <= c.i < end for c in root.conjuncts) >= 2:
         return False  # "A, B and C are ...": a list of things, not one term
     rejected = set(rules.rejected_term_labels) | set(rules.place_labels)
     for entity in doc.ents:  # the head of the term inside a person, a time, a quantity or a place name
@@ -207,7 +208,7 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
         return False  # the definition is (in) a quotation
     if QUOTED_WORDS.match(doc[start:min(end, start + 4)].text + doc[min(end, start + 4):end].text):
         return False  # it opens by quoting another text at length: that text's definition, not this one's
-    if len(root.conjuncts) >= 2 or any(c.dep_ == "nummod" for c in root.children):
+    if sum(start <= c.i < end for c in root.conjuncts) >= 2 or any(c.dep_ == "nummod" for c in root.children):
         return False  # "the law of the sea, the conventions, and human rights law": a list, an enumeration
     if root.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         restrictive = any(c.dep_ in RESTRICTIVE_DEPS and start <= c.i < end for c in root.rights)
@@ -256,7 +257,9 @@ def _appositive(doc, head, appositive, rule: str, rules) -> Found | None:
         if not _described(head):
             return None
         return _found(doc, appositive, definition_span(head, "subtree", [appositive]), rule, rules)
-    if appositive.pos_ != "NOUN" or any(c.lower_ in rules.naming_verbs for c in appositive.children):
+    if not (appositive.pos_ == "NOUN" or any(c.lower_ in ("a", "an") for c in appositive.lefts)):
+        return None  # the description needs a common noun head ("an agency", "a global IGO")
+    if any(c.lower_ in rules.naming_verbs for c in appositive.children):
         return None  # "..., a concept known as X": the appositive names what came before, X is the term
     return _found(doc, head, definition_span(appositive, "subtree", []), rule, rules)
 
@@ -294,7 +297,7 @@ def _plain_appositive(doc, head, appositive) -> bool:
     """An appositive next to its noun that is not a member of a list ("A, the B, and the C")."""
     if any(c.dep_ == "conj" for c in head.children) or any(c.dep_ == "conj" for c in appositive.children):
         return False
-    if sum(1 for c in head.children if c.dep_ == "appos") > 1:
+    if sum(1 for c in head.children if c.dep_ == "appos" and not ACRONYM.match(c.text)) > 1:
         return False
     return doc[appositive.left_edge.i].lower_ not in ("namely", "including", "such", "especially", "particularly")
 
@@ -349,7 +352,14 @@ def _noun_before(doc, i: int, climb: bool = True):
 def _phrase_head(token):
     """The head of the noun phrase `token` ends: "a crucial obstacle to normalization" for "normalization"."""
     while (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PROPN")
-           and token.head.head.i < token.i and (token.head.lower_ != "of" or token.pos_ == "PROPN")):
+           and token.head.head.i < token.i):
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if determiners & {"a", "an"}:
+            break  # "a crucial obstacle to ...": a whole description already
+        if token.head.lower_ == "of" and token.pos_ != "PROPN":
+            break  # "a member of an organization, the X": X is the organization
+        if token.head.lower_ != "of" and determiners:
+            break  # "in the primary organ of Y": the organ, not what it is in
         token = token.head.head
     return token
 
@@ -412,10 +422,11 @@ def find(doc, rules) -> list[Found]:
             continue
         excluded = [nodes[name] for name in construction.exclude]
         span = definition_span(node, construction.definition_span, excluded)
-        if span and construction.predicate:  # "A form of X, Nazism sought ...": the description and what it did
-            verb = nodes[construction.predicate]
-            span = (span[0], _trim_end(doc, verb.right_edge.i + 1))
         item = _found(doc, term_token, span, construction.rule, rules)
+        if item and construction.predicate:  # "A form of X, Nazism sought ...": the description and what it did
+            verb = nodes[construction.predicate]
+            predicate = doc[verb.i:_trim_end(doc, verb.right_edge.i + 1)].text
+            item = replace(item, definition=f"{item.definition} that {predicate}")
         if item:
             found.append(item)
     for match_id, start, end in glosses(doc):
