@@ -136,6 +136,8 @@ def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
         start, end = node.i, node.right_edge.i + 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("or", "that", "is", "i.e.")):
         start += 1
+    # "another way governments act: if you ...": what follows a colon or semicolon is another statement
+    end = next((t.i for t in doc[start:end] if t.text in (":", ";")), end)
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"'):
         end -= 1
     return (start, end) if end > start else None
@@ -162,8 +164,11 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
     if not content or (len(content) <= 2 and root.lower_ in rules.shell_nouns and
                        not any(t.pos_ == "PROPN" for t in content)):
         return False  # "the result", "the main issue" (but "the Taiwan issue" is a name)
-    if any(c.dep_ == "prep" and c.lower_ in ("like", "including") or c.lower_ == "such" for c in root.children):
+    if any(c.dep_ == "prep" and (c.lower_ in ("like", "including") or any(g.lower_ == "such" for g in c.children))
+           for c in root.children):
         return False  # "IGOs such as A and B are ...": what follows is said of the examples
+    if lowered[0] == "own":
+        return False  # "[his] own state": a pointer to someone, not a term
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
         return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
     if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or words[0].like_num:
@@ -423,6 +428,12 @@ def find(doc, rules) -> list[Found]:
         excluded = [nodes[name] for name in construction.exclude]
         span = definition_span(node, construction.definition_span, excluded)
         item = _found(doc, term_token, span, construction.rule, rules)
+        if item and construction.definition == "head" and "verb" in construction.exclude:
+            # "a principle called R2P, which justifies ...": the clause on the name describes it too
+            clauses = [c for c in term_token.children if c.dep_ in ("relcl", "acl") and c.i > term_token.i]
+            if clauses:
+                tail = doc[clauses[0].left_edge.i:_trim_end(doc, clauses[-1].right_edge.i + 1)].text
+                item = replace(item, definition=f"{item.definition} {tail}")
         if item and construction.predicate:  # "A form of X, Nazism sought ...": the description and what it did
             verb = nodes[construction.predicate]
             predicate = doc[verb.i:_trim_end(doc, verb.right_edge.i + 1)].text

@@ -84,6 +84,7 @@ class DefinitionRules(BaseModel):
     max_term_words: int
     max_glossary_term_words: int
     glossary_headings: list[str]
+    defining_columns: list[str]
     gloss_separators: list[str]
     gloss_openers: list[str]
     parse_cues: list[str]
@@ -344,7 +345,7 @@ def heading_definition(paragraph: Paragraph, names: frozenset[str]) -> Candidate
 
 # ----------------------------------------------------------------- marked key terms
 
-SOURCE_MARKED = frozenset({"def.marked", "def.glossary"})
+SOURCE_MARKED = frozenset({"def.marked", "def.glossary", "def.table"})
 
 def marked_definitions(sentence: Sentence) -> list[Candidate]:
     """A term the source marked (bold, <dfn>) and the gloss right after it.
@@ -411,6 +412,37 @@ def glossary_definition(paragraph: Paragraph) -> Candidate | None:
     if not (marked or under_glossary or listed):
         return None
     return Candidate(term, definition, paragraph.sentences, "def.glossary", first.text, term)
+
+
+# ----------------------------------------------------------------- tables
+
+def table_definitions(paragraph: Paragraph) -> list[Candidate]:
+    """A table whose header names a defining column ("Definition", "Meaning", "Purpose"): each row's
+    first cell is a term and that column its definition."""
+    if paragraph.text.count("|") < 4 or not paragraph.sentences:
+        return []
+    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")]
+            for row in TABLE_ROW_BREAK.split(paragraph.text.strip())]
+    rows = [row for row in rows if row and not all(TABLE_RULE.match(cell) for cell in row)]
+    if len(rows) < 2:
+        return []
+    header = [cell.lower() for cell in rows[0]]
+    column = next((i for word in load_rules().defining_columns for i, cell in enumerate(header)
+                   if i > 0 and re.search(rf"\b{re.escape(word)}\b", cell)), None)
+    if column is None:
+        return []
+    found = []
+    for row in rows[1:]:
+        if len(row) <= column:
+            continue
+        term, definition = _tidy(row[0]), _tidy(row[column])
+        if term and len(WORD.findall(definition)) >= 2:
+            found.append(Candidate(term, definition, paragraph.sentences, "def.table", paragraph.text, term))
+    return found
+
+
+TABLE_ROW_BREAK = re.compile(r"\|\s*(?:\n\s*)?\|(?=\s*(?:[^|\s-]|-{3}))")
+TABLE_RULE = re.compile(r"^:?-{3,}:?$")
 
 
 # ----------------------------------------------------------------- trained pipeline
@@ -518,6 +550,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
         if entry:
             candidates.append(entry)
             continue
+        candidates.extend(table_definitions(paragraph))
         quoted = quoted_sentences(paragraph)
         sentences = paragraph.sentences
         for i, sentence in enumerate(sentences):
