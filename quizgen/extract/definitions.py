@@ -84,6 +84,7 @@ class DefinitionRules(BaseModel):
     max_term_words: int
     max_glossary_term_words: int
     glossary_headings: list[str]
+    apparatus_headings: list[str]
     defining_columns: list[str]
     gloss_separators: list[str]
     gloss_openers: list[str]
@@ -133,6 +134,7 @@ class Patterns:
     marked_gloss: re.Pattern
     quoted_term: re.Pattern
     glossary_heading: re.Pattern
+    apparatus_heading: re.Pattern
 
 
 @functools.lru_cache(maxsize=None)
@@ -168,6 +170,7 @@ def patterns() -> Patterns:
         # "a vague concept", "an important factor": an evaluative head with nothing after it
         bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
         quoted_term=re.compile(r"[“\"](?P<term>[^“”\"]{2,60}?)[,.]?[”\"]"),
+        apparatus_heading=re.compile(rf"^(?:{_alternation(r.apparatus_headings)})\W*$", re.I),
         glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
     )
 
@@ -541,6 +544,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
     for paragraph in doc.paragraphs:
         if paragraph.unreliable or paragraph.kind == "aside":
             continue
+        if paragraph.heading and patterns().apparatus_heading.match(paragraph.heading.strip()):
+            continue  # references, further reading, external links: titles, not statements
         if paragraph.kind == "heading":
             pending_heading = heading_definition(paragraph, names)
             if pending_heading:
