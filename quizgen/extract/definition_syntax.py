@@ -145,7 +145,7 @@ def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
 
 # ----------------------------------------------------------------- guards
 
-def term_ok(doc, start: int, end: int, rules) -> bool:
+def term_ok(doc, start: int, end: int, rules, names: frozenset[str] = frozenset()) -> bool:
     tokens = doc[start:end]
     words = [t for t in tokens if not t.is_punct]
     if not words or len(words) > rules.max_term_words:
@@ -177,16 +177,22 @@ def term_ok(doc, start: int, end: int, rules) -> bool:
         return False  # "A, B and C are ...": a list of things, not one term
     rejected = set(rules.rejected_term_labels) | set(rules.place_labels)
     for entity in doc.ents:  # the head of the term inside a person, a time, a quantity or a place name
-        if entity.start <= root.i < entity.end and entity.label_ in rejected and _believable(entity, rules):
+        if entity.start <= root.i < entity.end and entity.label_ in rejected and _believable(entity, rules, names):
             return False
     return True
 
 
-def _believable(entity, rules) -> bool:
-    """A small NER calls "the Holocaust" a DATE: a date or time without a digit or a time word is not one."""
-    if entity.label_ not in ("DATE", "TIME"):
-        return True
-    return any(t.like_num or t.lower_ in rules.time_words for t in entity)
+def _believable(entity, rules, names: frozenset[str]) -> bool:
+    """A small NER calls "the Holocaust" a DATE and a sentence's first word ("Barter, ...") a PERSON.
+
+    A date or time needs a digit or a time word; a one-word name at the start of the sentence
+    must be a word the document capitalises elsewhere too.
+    """
+    if entity.label_ in ("DATE", "TIME"):
+        return any(t.like_num or t.lower_ in rules.time_words for t in entity)
+    if len(entity) == 1 and entity.start == 0:
+        return entity.text.lower() in names
+    return True
 
 
 def definition_ok(doc, start: int, end: int, rules) -> bool:
@@ -226,13 +232,13 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
 
 # ----------------------------------------------------------------- constructions
 
-def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules,
+def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules, names: frozenset[str],
            term: tuple[int, int] | None = None) -> Found | None:
     if definition is None:
         return None
     t_start, t_end = term or term_span(term_token)
     d_start, d_end = definition
-    if not term_ok(doc, t_start, t_end, rules) or not definition_ok(doc, d_start, d_end, rules):
+    if not term_ok(doc, t_start, t_end, rules, names) or not definition_ok(doc, d_start, d_end, rules):
         return None
     if t_start < d_end and d_start < t_end:  # the term inside its own definition
         if not (d_start <= t_start and t_end <= d_end) or rule != "def.copula":
@@ -242,7 +248,7 @@ def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules
                  term_span_.start_char, term_span_.end_char)
 
 
-def _appositive(doc, head, appositive, rule: str, rules) -> Found | None:
+def _appositive(doc, head, appositive, rule: str, rules, names: frozenset[str]) -> Found | None:
     """"X, a Y ...": the name is the term and the description its definition; of two common nouns, the first."""
     if appositive.i < head.i or (ACRONYM.match(appositive.text) and doc[appositive.i - 1].text == "("):
         return None  # "the Court (ICJ)": an abbreviation belongs to the term
@@ -261,12 +267,12 @@ def _appositive(doc, head, appositive, rule: str, rules) -> Found | None:
     if appositive_named:
         if not _described(head):
             return None
-        return _found(doc, appositive, definition_span(head, "subtree", [appositive]), rule, rules)
+        return _found(doc, appositive, definition_span(head, "subtree", [appositive]), rule, rules, names)
     if not (appositive.pos_ == "NOUN" or any(c.lower_ in ("a", "an") for c in appositive.lefts)):
         return None  # the description needs a common noun head ("an agency", "a global IGO")
     if any(c.lower_ in rules.naming_verbs for c in appositive.children):
         return None  # "..., a concept known as X": the appositive names what came before, X is the term
-    return _found(doc, head, definition_span(appositive, "subtree", []), rule, rules)
+    return _found(doc, head, definition_span(appositive, "subtree", []), rule, rules, names)
 
 
 def _name_like(noun) -> bool:
@@ -391,8 +397,12 @@ def _gloss_end(doc, start: int) -> int:
     return end
 
 
-def find(doc, rules) -> list[Found]:
-    """Every definition the constructions find in one parsed sentence, best first (one per term)."""
+def find(doc, rules, names: frozenset[str] = frozenset()) -> list[Found]:
+    """Every definition the constructions find in one parsed sentence, best first (one per term).
+
+    `names`: words the document capitalises mid-sentence (see definitions.proper_words); a
+    capitalised first word that is not among them is not believed to be a name.
+    """
     if not doc.has_annotation("DEP"):
         return []
     dependency, glosses = matchers(doc.vocab, rules)
@@ -411,7 +421,8 @@ def find(doc, rules) -> list[Found]:
             if term_token is None:
                 continue
         if construction.name_is_term:
-            item = _appositive(doc, nodes[construction.term], nodes[construction.definition], construction.rule, rules)
+            item = _appositive(doc, nodes[construction.term], nodes[construction.definition], construction.rule,
+                               rules, names)
             if item:
                 found.append(item)
             continue
@@ -427,7 +438,7 @@ def find(doc, rules) -> list[Found]:
             continue
         excluded = [nodes[name] for name in construction.exclude]
         span = definition_span(node, construction.definition_span, excluded)
-        item = _found(doc, term_token, span, construction.rule, rules)
+        item = _found(doc, term_token, span, construction.rule, rules, names)
         if item and construction.definition == "head" and "verb" in construction.exclude:
             # "a principle called R2P, which justifies ...": the clause on the name describes it too
             clauses = [c for c in term_token.children if c.dep_ in ("relcl", "acl") and c.i > term_token.i]
@@ -442,16 +453,16 @@ def find(doc, rules) -> list[Found]:
             found.append(item)
     for match_id, start, end in glosses(doc):
         gloss = rules.glosses[int(doc.vocab.strings[match_id])]
-        item = _gloss(doc, start, end, gloss, rules)
+        item = _gloss(doc, start, end, gloss, rules, names)
         if item:
             found.append(item)
     return _one_per_term(found)
 
 
-def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
+def _gloss(doc, start: int, end: int, gloss, rules, names: frozenset[str]) -> Found | None:
     """"X—that is, Y", "X (the Y)", "X, or Y": the phrase before the marker and the gloss after it."""
     if gloss.kind == "what":
-        return _what_called(doc, start, end, gloss.rule, rules)
+        return _what_called(doc, start, end, gloss.rule, rules, names)
     boundary = start + 1 if gloss.kind == "or" else start  # "or" patterns open on the noun itself
     # "the relations of production—that is, ..." glosses the whole phrase; "Slavs (the ...)" the last noun
     term_token = _noun_before(doc, boundary, climb=gloss.kind != "bracket")
@@ -479,10 +490,10 @@ def _gloss(doc, start: int, end: int, gloss, rules) -> Found | None:
         return None  # a whole clause in brackets is a remark, not a gloss
     t_start, t_end = term_span(term_token)
     t_end = min(t_end, boundary)
-    return _found(doc, term_token, span, gloss.rule, rules, (t_start, t_end))
+    return _found(doc, term_token, span, gloss.rule, rules, names, (t_start, t_end))
 
 
-def _what_called(doc, start: int, end: int, rule: str, rules) -> Found | None:
+def _what_called(doc, start: int, end: int, rule: str, rules, names: frozenset[str]) -> Found | None:
     """"a recognition of their condition—what Marx calls class consciousness": the phrase before names the term."""
     if end >= len(doc):
         return None
@@ -493,7 +504,7 @@ def _what_called(doc, start: int, end: int, rule: str, rules) -> Found | None:
     if described is None or name.pos_ not in ("NOUN", "PROPN"):
         return None
     span = (described.left_edge.i, _trim_end(doc, start))
-    return _found(doc, name, span, rule, rules)
+    return _found(doc, name, span, rule, rules, names)
 
 
 def _one_per_term(found: list[Found]) -> list[Found]:

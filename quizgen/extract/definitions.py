@@ -486,7 +486,7 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
     chosen = [(s, f) for s, f in sentences if worth_parsing(s)]
     found: dict[int, list[Candidate]] = {}
     for (sentence, following), parsed in zip(chosen, parse(nlp, (s.text for s, _ in chosen))):
-        for item in definition_syntax.find(parsed, rules):
+        for item in definition_syntax.find(parsed, rules, names):
             term, definition = _tidy(item.term), _tidy(item.definition)
             marked = [m for m in sentence.marks if m.kind != "em" and m.start < item.term_end and item.term_start < m.end]
             if len(marked) == 1:  # the source says where the term begins and ends
