@@ -86,6 +86,8 @@ class DefinitionRules(BaseModel):
     glossary_headings: list[str]
     apparatus_headings: list[str]
     defining_columns: list[str]
+    made_for_verbs: list[str]
+    naming_phrases: list[str]
     gloss_separators: list[str]
     gloss_openers: list[str]
     parse_cues: list[str]
@@ -129,6 +131,11 @@ class Patterns:
     heading_as: re.Pattern
     continuation: re.Pattern
     parse_cue: re.Pattern
+    named_after: re.Pattern
+    named_subject: re.Pattern
+    made_for: re.Pattern
+    purpose: re.Pattern
+    bracket_gloss: re.Pattern
     glossary_line: re.Pattern
     bare_judgement: re.Pattern
     marked_gloss: re.Pattern
@@ -137,10 +144,17 @@ class Patterns:
     apparatus_heading: re.Pattern
 
 
+# A name as the text writes it: capitalised words, with "of", "and", "the" between them.
+NAME = r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|de|du|von)\s+)?[A-Z][\w’'-]*){0,6}(?:\s\([A-Z][\w]*\))?"
+QUOTED = r"[\"“][^\"“”]{2,40}[\"”]"
+
+
 @functools.lru_cache(maxsize=None)
 def patterns() -> Patterns:
     r = load_rules()
     adverbs = rf"(?:(?:{_alternation(r.predicate_adverbs)}),? )*"
+    naming = _alternation(r.naming_phrases)
+    hedges = r"(?:(?:also|often|sometimes|commonly|usually|generally)\s+)?"
     return Patterns(
         opening=re.compile(rf"^(?:{_alternation(r.opening_phrases)})\b[^,\"“”]{{0,60}},\s+", re.I),
         term=re.compile(
@@ -160,6 +174,21 @@ def patterns() -> Patterns:
         continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
         parse_cue=re.compile("|".join([*(f"(?:{cue})" for cue in r.parse_cues),
                                         rf"\b(?:{_alternation(r.purpose_nouns)}) of\b"]), re.I),
+        # "a council called the Assembly": a described thing, then the name it is given
+        named_after=re.compile(
+            rf"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the|and|or)\s)[\w’'-]+\s){{0,5}}[\w’'-]+)\s*,?\s*\(?"
+            rf"(?:also\s+|often\s+|sometimes\s+)?(?<!so-)(?:{naming})\s+(?:the\s+)?(?P<term>{NAME}|{QUOTED})"),
+        # "Migrant herders are often called nomads"
+        named_subject=re.compile(
+            rf"^(?P<definition>[^,;:()]{{3,80}}?)\s+(?:is|are|was|were|became)\s+{hedges}(?:{naming})\s+"
+            rf"(?:the\s+)?(?P<term>{NAME}|{QUOTED}|[a-z][\w-]*(?:\s[a-z][\w-]*)?(?=[.,;]))"),
+        made_for=re.compile(
+            rf"^(?P<term>[^,;:()]{{3,60}}?)\s+(?:is|are|was|were)\s+(?P<definition>(?:{_alternation(r.made_for_verbs)})"
+            rf"\b[^;]{{0,60}}?\bto\s+\w.+)$"),
+        purpose=re.compile(
+            rf"\b(?:{_alternation(r.purpose_nouns)})\s+of\s+(?:the\s+)?(?P<term>[^,;:]{{2,60}}?)\s+(?:is|was|are|were)\s+"
+            rf"(?P<definition>to\s+\w.+)$"),
+        bracket_gloss=re.compile(rf"(?P<term>{NAME})\s+\((?P<definition>(?:the|a|an)\s[^()]{{3,80}})\)"),
         glossary_line=re.compile(r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?(?:\s*\([^()]{1,15}\))?)\s*(?::|\s[—–-]\s)\s*(?P<definition>\S.*)$", re.S),
         # after a marked term (and its bracketed abbreviation or "of"-phrase): a separator, then either a
         # gloss word ("or", "that is") and any phrase, or a phrase that opens as a gloss does
@@ -308,6 +337,44 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
                                 sentences=(sentence, following))
         return found
     return None
+
+
+def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Candidate]:
+    """What the parse constructions find, read from the words alone (blank pipeline).
+
+    "a body called the Council", "X is often referred to as Y", "X was founded in 1945 to ...",
+    "The purpose of X was to ...", "Air Force One (the presidential jet)". Narrower than the
+    parse: the term must be a name, a quoted phrase or the sentence's opening noun phrase.
+    """
+    pats = patterns()
+    body = strip_openings(sentence.text)
+    found = []
+
+    def add(term: str, definition: str, rule: str, named: bool = False) -> None:
+        term, definition = _tidy(term), _tidy(definition)
+        words = WORD.findall(term)
+        if not words or len(words) > load_rules().max_glossary_term_words or len(WORD.findall(definition)) < 2:
+            return
+        if any(w.lower() in CLAUSE_WORDS for w in words) or words[0].lower() in load_rules().rejected_subject_words:
+            return
+        if not named and not is_term(term, frozenset()):
+            return
+        found.append(Candidate(as_term(term, names), definition, (sentence,), rule, body, term))
+
+    for m in pats.named_after.finditer(body):
+        add(m.group("term"), m.group("definition"), "def.known-as", named=True)
+    m = pats.named_subject.match(body)
+    if m:
+        add(m.group("term"), m.group("definition"), "def.known-as", named=True)
+    m = pats.made_for.match(body)
+    if m:
+        add(m.group("term"), m.group("definition"), "def.made-for", named=True)
+    m = pats.purpose.search(body)
+    if m:
+        add(m.group("term"), m.group("definition"), "def.purpose", named=True)
+    for m in pats.bracket_gloss.finditer(body):
+        add(m.group("term"), m.group("definition"), "def.gloss", named=True)
+    return found
 
 
 def is_list_of_aims(predicate: str) -> bool:
@@ -579,9 +646,10 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
         without_names([c for c in candidates if c.rule not in SOURCE_MARKED], nlp)
     if has_parser(nlp):
         candidates = [c for c in candidates if c.rule != "def.marked" or not gloss_is_clause(c, nlp)]
-        candidates = merged(candidates, parsed_definitions(usable, nlp, names))
+        found_more = parsed_definitions(usable, nlp, names)
     else:
-        candidates = merged(candidates, {})
+        found_more = {s.offset: rule_only_definitions(s, names) for s, _ in usable}
+    candidates = merged(candidates, found_more)
     for c in sorted(candidates, key=lambda c: (c.sentences[0].line, c.sentences[0].offset)):
         yield Definition(term=c.term, definition=c.definition, source=provenance(doc, c.sentences, c.rule))
 

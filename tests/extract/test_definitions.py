@@ -116,6 +116,28 @@ def test_bad_rules_file_is_one_clear_error(tmp_path, content):
     assert str(path) in str(caught.value) and "rules" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "text, term, definition, rule",
+    [
+        ("The elders created a council called the Assembly of Clans.", "Assembly of Clans", "a council", "def.known-as"),
+        ("Migrant herders are often called nomads.", "nomads", "Migrant herders", "def.known-as"),
+        ("The Port Board was founded in 1850 to keep the harbour safe.",
+         "Port Board", "founded in 1850 to keep the harbour safe", "def.made-for"),
+        ("The purpose of the guild was to train young weavers.", "guild", "to train young weavers", "def.purpose"),
+        ("Travellers reached the Silk Road (the network of trade routes across Asia) by caravan.",
+         "Silk Road", "the network of trade routes across Asia", "def.gloss"),
+        ("A watershed can be defined as an area of land that drains into one river.",
+         "watershed", "an area of land that drains into one river", "def.means"),
+    ],
+)
+def test_rule_only_path_without_a_parse(make_doc, blank_nlp, settings, text, term, definition, rule):
+    assert (term, definition, rule) in defs(make_doc, blank_nlp, settings, text)
+
+
+def test_so_called_is_not_a_naming(make_doc, blank_nlp, settings):
+    assert defs(make_doc, blank_nlp, settings, "They hoped for the so-called “herd immunity,” an approach that failed.") == []
+
+
 # ----------------------------------------------------------------- trained pipeline: constructions over the parse
 
 @pytest.mark.parametrize(
