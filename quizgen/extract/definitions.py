@@ -370,7 +370,7 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
     if m:
         add(m.group("term"), m.group("definition"), "def.made-for", named=True)
     m = pats.purpose.search(body)
-    if m:
+    if m and not is_list_of_aims(m.group("definition")):
         add(m.group("term"), m.group("definition"), "def.purpose", named=True)
     for m in pats.bracket_gloss.finditer(body):
         add(m.group("term"), m.group("definition"), "def.gloss", named=True)

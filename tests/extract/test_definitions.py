@@ -151,7 +151,7 @@ def test_so_called_is_not_a_naming(make_doc, blank_nlp, settings):
          "law", "the sum of many treaties and customs", "def.copula"),
         ("The purpose of the guild was to train young weavers and set fair prices.",
          "guild", "to train young weavers and set fair prices", "def.purpose"),
-        ("A watershed can be defined as an area of land that drains into one river.",
+        ("A watershed is conceived as an area of land that drains into one river.",
          "watershed", "an area of land that drains into one river", "def.defined-as"),
         ("Wealth is defined not as money in the bank but as the power to choose.",
          "wealth", "not as money in the bank but as the power to choose", "def.defined-as"),
