@@ -72,6 +72,7 @@ class DefinitionRules(BaseModel):
 
     defining_verbs: list[str]
     term_verbs: list[str]
+    term_nouns: list[str]
     predicate_adverbs: list[str]
     predicate_openers: list[str]
     rejected_subject_words: list[str]
@@ -122,6 +123,7 @@ class Patterns:
     opening: re.Pattern
     term: re.Pattern
     term_intro: re.Pattern
+    by_we_mean: re.Pattern
     it_defines: re.Pattern
     means: re.Pattern
     called: re.Pattern
@@ -158,7 +160,11 @@ def patterns() -> Patterns:
     return Patterns(
         opening=re.compile(rf"^(?:{_alternation(r.opening_phrases)})\b[^,\"“”]{{0,60}},\s+", re.I),
         term=re.compile(
-            rf"^The (?:[\w-]+ )?term {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?P<verb>{_alternation(r.term_verbs)}) (?P<definition>.+)$"),
+            rf"^The (?:[\w-]+ )?(?:{_alternation(r.term_nouns)}) {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} "
+            rf"(?:(?:is|are) (?:often |commonly |usually |also |generally )?)?(?P<verb>{_alternation(r.term_verbs)}) "
+            rf"(?P<definition>.+)$"),
+        # "By civic trust we mean ...": the writer's own definition
+        by_we_mean=re.compile(r"^By (?P<term>[^,;:]{2,60}?),? (?:we|I|the authors?|this book) (?:mean|means|understand) (?P<definition>.+)$"),
         term_intro=re.compile(rf"^The (?:[\w-]+ )?term {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE}"),
         it_defines=re.compile(r"\bit (?P<verb>requires|means|involves|refers to|implies) (?P<definition>.+)$", re.I),
         means=re.compile(rf"^(?P<term>[^,;:]+?) (?P<verb>{_alternation(r.defining_verbs)}) (?P<definition>.+)$"),
@@ -173,7 +179,7 @@ def patterns() -> Patterns:
         heading_as=re.compile(r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"),
         continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
         parse_cue=re.compile("|".join([*(f"(?:{cue})" for cue in r.parse_cues),
-                                        rf"\b(?:{_alternation(r.purpose_nouns)}) of\b"]), re.I),
+                                        rf"\b(?i:{_alternation(r.purpose_nouns)}) of [^,;]{{2,60}}? (?:is|was|are|were) to\b"])),
         # "a council called the Assembly": a described thing, then the name it is given
         named_after=re.compile(
             rf"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the|and|or)\s)[\w’'-]+\s){{0,5}}[\w’'-]+)\s*,?\s*\(?"
@@ -314,6 +320,9 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
     m = pats.term.match(body)
     if m:
         return candidate(m.group("term"), f"{m.group('verb')} {m.group('definition')}", "def.term")
+    m = pats.by_we_mean.match(body)
+    if m:
+        return candidate(m.group("term"), m.group("definition"), "def.means")
     m = pats.term_intro.match(body)
     if m and following is not None:
         n = pats.it_defines.search(following.text)
@@ -542,8 +551,8 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
 
 
 def worth_parsing(sentence: Sentence) -> bool:
-    """The cheap pre-filter: a cue of some construction occurs in the sentence, or a marked term."""
-    return any(m.kind != "em" for m in sentence.marks) or bool(patterns().parse_cue.search(sentence.text))
+    """The cheap pre-filter: a cue of some construction occurs in the sentence."""
+    return bool(patterns().parse_cue.search(sentence.text))
 
 
 def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,

@@ -41,6 +41,10 @@ def defs(make_doc, nlp, settings, text: str, name: str = "sample.txt") -> list[t
          "reform", "lower fees and shorter queues", "def.described-as"),
         ("The league wanted a new charter, which meant ending the old quarrels.",
          "new charter", "ending the old quarrels", "def.which-means"),
+        ('The phrase "a rising tide" is often used to describe growth that helps every class.',
+         "rising tide", "used to describe growth that helps every class", "def.term"),
+        ("By civic trust we mean the confidence citizens place in each other.",
+         "civic trust", "the confidence citizens place in each other", "def.means"),
     ],
 )
 def test_sentence_rules_find_the_definition(make_doc, blank_nlp, settings, text, term, definition, rule):
