@@ -98,8 +98,8 @@ def term_span(token) -> tuple[int, int]:
         if child.dep_ in TERM_LEFT_DEPS:
             keep.extend(child.subtree)
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ != "of":
-            continue
+        if child.dep_ == "prep" and (child.lower_ != "of" or any(_is_date(g) for g in child.children)):
+            continue  # "the Leap of 1958-60": a date is not part of the name
         if child.dep_ in TERM_RIGHT_DEPS:
             keep.extend(child.subtree)
         elif child.dep_ == "appos" and ACRONYM.match(child.text) and child.i > 0 and child.doc[child.i - 1].text == "(":
@@ -115,6 +115,10 @@ def term_span(token) -> tuple[int, int]:
     if doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     return start, end
+
+
+def _is_date(token) -> bool:
+    return token.like_num or token.ent_type_ in ("DATE", "CARDINAL")
 
 
 def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
@@ -171,8 +175,8 @@ def term_ok(doc, start: int, end: int, rules, names: frozenset[str] = frozenset(
         return False  # "[his] own state": a pointer to someone, not a term
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
         return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
-    if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or words[0].like_num:
-        return False  # "three areas", "over 120 states", "Chapter 11"
+    if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or any(t.like_num for t in words):
+        return False  # "three areas", "over 120 states", "Chapter 11", "Figure 3.2 The harbour"
     if sum(start <= c.i < end for c in root.conjuncts) >= 2:
         return False  # "A, B and C are ...": a list of things, not one term
     rejected = set(rules.rejected_term_labels) | set(rules.place_labels)

@@ -217,9 +217,6 @@ PRO_FORM = re.compile(r"^(?:a|an|the) (?:[\w-]+ )?ones?\b")
 # "It is necessary to ...": a dummy "it" that does not stand for the term
 EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)\b")
 
-# "Figure 3.2 The harbour ...": a caption the cleaner left in the body
-CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Map|Image|Photo|Chart)\s+\d")
-
 CLAUSE_WORDS = frozenset(
     "that which who what how why when where if because although whether is are was were has have had will would can could "
     "should must may might do does did".split())
@@ -257,8 +254,8 @@ def is_term(term: str, names: frozenset[str]) -> bool:
     if any(w in rules.quantifiers or w in rules.discourse_openers for w in lowered):
         return False
     content = [w for w in words if w.lower() not in ("the", "a", "an", "of", "and", "in", "for", "to")]
-    if not content or content[0].isdigit() or (len(words) <= 2 and lowered[-1] in rules.shell_nouns):
-        return False
+    if not content or any(w.isdigit() for w in words) or (len(words) <= 2 and lowered[-1] in rules.shell_nouns):
+        return False  # "Figure 3.2 The harbour", "Chapter 11": a label with a number is no concept
     # a name: every content word capitalised here and (first word) a name elsewhere in the document
     return not all(w[:1].isupper() and (w.lower() in names or i > 0) for i, w in enumerate(content))
 
@@ -577,13 +574,21 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
 
 
 def gloss_is_clause(candidate: Candidate, nlp) -> bool:
-    """"**broad legitimacy**—the concept describes a trait": after the mark comes a sentence, not a gloss."""
+    """"**broad legitimacy**—the concept describes a trait": after the mark comes a sentence, not a gloss.
+
+    A relative gloss ("**X**, where the state ...") is a clause by design and is kept.
+    """
+    if RELATIVE_OPENER.match(candidate.definition):
+        return False
     text = candidate.sentences[0].text
     start = text.find(candidate.definition)
     if start < 0:
         return False
     [parsed] = parse(nlp, [text])
     return definition_syntax.is_clause(parsed, start, start + len(candidate.definition))
+
+
+RELATIVE_OPENER = re.compile(r"^(?:where|whereby|in which|by which|through which)\b", re.I)
 
 
 def continued(found: Candidate, following: Sentence) -> Candidate:
@@ -635,8 +640,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
         quoted = quoted_sentences(paragraph)
         sentences = paragraph.sentences
         for i, sentence in enumerate(sentences):
-            if sentence.unreliable or i in quoted or sentence.text.count("|") >= 2 or CAPTION.match(sentence.text):
-                continue  # quotations, table rows, figure captions
+            if sentence.unreliable or i in quoted or sentence.text.count("|") >= 2:
+                continue  # quotations, table rows
             following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
             usable.append((sentence, following))
             candidates.extend(marked_definitions(sentence))
