@@ -138,8 +138,9 @@ def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
             start += 1
     else:  # "from": the node and what follows it in its phrase
         start, end = node.i, node.right_edge.i + 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("or", "that", "is", "i.e.")):
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("or", "that", "is", "i.e.")
+                           or (doc[start].like_num and doc[start].dep_ == "nummod" and doc[start].head.pos_ == "PROPN")):
+        start += 1  # "15.6 UN Peacekeepers": a caption's number is no part of the phrase
     # "another way governments act: if you ...": what follows a colon or semicolon is another statement
     end = next((t.i for t in doc[start:end] if t.text in (":", ";")), end)
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"'):
@@ -219,11 +220,12 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
         return False  # "Roosevelt's treasury secretary": X placed by its relation to someone, not defined
     if any(c.dep_ in ("advmod", "predet") and c.i < root.i and c.i >= start for c in root.children):
         return False  # "just one of the ways", "quite a reminder": hedged or evaluative
-    if tokens.text.count("“") > tokens.text.count("”") or (start > 0 and doc[start - 1].text in ("“", '"')):
-        return False  # the definition is (in) a quotation
+    if start > 0 and doc[start - 1].text in ("“", '"'):
+        return False  # the definition is a quotation
     if QUOTED_WORDS.match(doc[start:min(end, start + 4)].text + doc[min(end, start + 4):end].text):
         return False  # it opens by quoting another text at length: that text's definition, not this one's
-    if sum(start <= c.i < end for c in root.conjuncts) >= 2 or any(c.dep_ == "nummod" for c in root.children):
+    if sum(start <= c.i < end for c in root.conjuncts) >= 2 or any(
+            c.dep_ == "nummod" and start <= c.i < end for c in root.children):
         return False  # "the law of the sea, the conventions, and human rights law": a list, an enumeration
     if root.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         restrictive = any(c.dep_ in RESTRICTIVE_DEPS and start <= c.i < end for c in root.rights)

@@ -92,6 +92,7 @@ class DefinitionRules(BaseModel):
     gloss_separators: list[str]
     gloss_openers: list[str]
     parse_cues: list[str]
+    max_parse_chars: int
     purpose_nouns: list[str]
     evaluative_heads: list[str]
     rejected_term_labels: list[str]
@@ -548,8 +549,11 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
 
 
 def worth_parsing(sentence: Sentence) -> bool:
-    """The cheap pre-filter: a cue of some construction occurs in the sentence."""
-    return bool(patterns().parse_cue.search(sentence.text))
+    """The cheap pre-filter: a cue of some construction occurs in a sentence short enough to be worth it.
+
+    Parsing costs by length, and the longest sentences rarely hold a clean definition.
+    """
+    return len(sentence.text) <= load_rules().max_parse_chars and bool(patterns().parse_cue.search(sentence.text))
 
 
 def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
