@@ -172,7 +172,8 @@ def patterns() -> Patterns:
         called=re.compile(
             rf"\bcalled (?:an? |the )?{Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?:is |was )?because (?P<definition>.+)$"),
         described_as=re.compile(
-            rf"\b(?:{_alternation(r.as_verbs)}) (?:the (?:connotations?|essence|meaning|content|core) of )?"
+            # not "vaguely defined authority as ...": after an adverb the participle is an adjective
+            rf"(?<!ly )\b(?:{_alternation(r.as_verbs)}) (?:the (?:connotations?|essence|meaning|content|core) of )?"
             rf"(?P<term>[^\"“”,]+?) as (?P<definition>{Q_OPEN}?.+)$"),
         which_means=re.compile(r"(?P<term>\b(?:an?|the) [^,;\"“”]{3,60}), which (?:means|meant|refers to) (?P<definition>.+)$"),
         copula=re.compile(
