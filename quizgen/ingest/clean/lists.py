@@ -1,6 +1,6 @@
 """Lists and block quotations in plain text (and text extracted from PDF).
 
-A list item is a line opening with a bullet ('•', '-', '*', ...) or an item number ('1.',
+A list item is a line opening with a bullet ('•', '-', '--', '*', ...) or an item number ('1.',
 '2)', '(a)', 'b)'). A bullet glyph ('•', '◦', '▪') is enough alone; a dash, star, number
 or letter only when a sibling item of the same form stands close by (numbers and letters
 counting on: '1.' then '2.'), since a line may well start with '-' or '3.' by chance.
@@ -21,11 +21,12 @@ from . import Draft
 from .lines import ends_open, is_blank, starts_lowercase, without_markers
 
 ITEM = re.compile(
-    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|[-*–+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
+    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]"  # bullets
+    r"|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"  # numbers, letters, roman numerals
     r"[ \t]+(?P<text>\S.*)$")
 GLYPHS = "•◦▪●‣·"
-NEAR = 6  # lines from one item to its sibling: items with a few continuation lines each
-NEAR_PDF = 3  # in page text numbered lines further apart are more often numbered headings
+NEAR = 40  # lines from one item to its sibling (items of several wrapped lines, nested lists)
+NEAR_PDF = 20
 QUOTE_INDENT = 4
 FLUSH_SHARE = 0.8  # share of the text's lines that must be flush left for an indented block to stand out
 LONG_LINE = 50  # an item line this long that stops mid-sentence goes on on the next line
@@ -67,22 +68,52 @@ def roman(text: str) -> int:
     return total
 
 
-def siblings(a: Candidate, b: Candidate, near: int) -> bool:
-    """b is the item after a: same style, close by, and (numbered) the next number."""
-    if b.index - a.index > near:
+def siblings(a: Candidate, b: Candidate, near: int, lines: list[Line]) -> bool:
+    """b is the item after a: same style, close by, (numbered) the next number, and no
+    paragraph of running text between them ('1. Introduction' / text / '2. Methods' are headings)."""
+    if b.index - a.index > near or paragraph_between(lines, a, b):
         return False
-    return any(fa == fb and (na is None or nb == na + 1) for fa, na in a.forms for fb, nb in b.forms)
+    # Markdown lets every item of a numbered list say '1.'.
+    return any(fa == fb and (na is None or nb == na + 1 or na == nb == 1) for fa, na in a.forms for fb, nb in b.forms)
+
+
+def paragraph_between(lines: list[Line], a: Candidate, b: Candidate) -> bool:
+    """Is there running text between the two items that is not a's own wrapped lines?
+
+    After a blank line only an indented line still belongs to the item; a nested item of
+    another style is no paragraph either.
+    """
+    before, after_blank = lines[a.index].text, False
+    for line in lines[a.index + 1:b.index]:
+        if is_blank(line.text):
+            after_blank = True
+            continue
+        indent = len(line.text) - len(line.text.lstrip())
+        if not ITEM.match(line.text) and not (indent > a.indent if after_blank else continues_item(before, line.text, a)):
+            return True
+        before, after_blank = line.text, False
+    return False
+
+
+def with_siblings(found: list[Candidate], near: int, lines: list[Line]) -> set[int]:
+    """Indexes of the candidates that have a sibling: the nearest candidate of the same style
+    before or after them (items of a nested list of another style may stand between)."""
+    kept: set[int] = set()
+    last_of: dict[str, Candidate] = {}  # style -> the latest candidate of that style
+    for c in found:
+        for style, _ in c.forms:
+            before = last_of.get(style)
+            if before is not None and siblings(before, c, near, lines):
+                kept.update((before.index, c.index))
+        for style, _ in c.forms:
+            last_of[style] = c
+    return kept
 
 
 def list_items(lines: list[Line], near: int) -> list[Candidate]:
     found = [c for i, ln in enumerate(lines) if (c := candidate(i, ln.text))]
-    kept = []
-    for k, c in enumerate(found):
-        before = found[k - 1] if k else None
-        after = found[k + 1] if k + 1 < len(found) else None
-        if c.marker in GLYPHS or (before and siblings(before, c, near)) or (after and siblings(c, after, near)):
-            kept.append(c)
-    return kept
+    paired = with_siblings(found, near, lines)
+    return [c for c in found if c.marker in GLYPHS or c.index in paired]
 
 
 def find_list_items(draft: Draft) -> Draft:
@@ -119,6 +150,8 @@ def continues_item(before: str, line: str, item: Candidate) -> bool:
     if indent > item.indent or starts_lowercase(line):
         return True
     before = without_markers(before).strip()
+    if before[-1:] == "-" and before[-2:-1].isalpha():
+        return True  # a word hyphenated at the line end
     return len(before) >= LONG_LINE and ends_open(before)
 
 
