@@ -197,7 +197,9 @@ def patterns() -> Patterns:
             rf"\b(?:{_alternation(r.purpose_nouns)})\s+of\s+(?:the\s+)?(?P<term>[^,;:]{{2,60}}?)\s+(?:is|was|are|were)\s+"
             rf"(?P<definition>to\s+\w.+)$"),
         bracket_gloss=re.compile(rf"(?P<term>{NAME})\s+\((?P<definition>(?:the|a|an)\s[^()]{{3,80}})\)"),
-        glossary_line=re.compile(r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?(?:\s*\([^()]{1,15}\))?)\s*(?::|\s[—–-]\s)\s*(?P<definition>\S.*)$", re.S),
+        glossary_line=re.compile(
+            r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?(?:\s*\([^()]{1,15}\))?)(?P<separator>\s*:|\s[—–-])\s*(?P<definition>\S.*)$",
+            re.S),
         # after a marked term (and its bracketed abbreviation or "of"-phrase): a separator, then either a
         # gloss word ("or", "that is") and any phrase, or a phrase that opens as a gloss does
         marked_gloss=re.compile(
@@ -461,16 +463,33 @@ TRAILING_LINK = re.compile(r"[\s,]*(?:\b(?:and|or|but)\b)?\s*(?:\b(?:the|a|an)\b
 
 # ----------------------------------------------------------------- glossary lines
 
-def glossary_definition(paragraph: Paragraph) -> Candidate | None:
-    """A glossary line "term: definition" (or "term — definition").
+def glossary_definitions(paragraph: Paragraph) -> list[Candidate]:
+    """Glossary lines "term: definition" (or "term — definition", a Markdown "term : definition").
 
-    Counted when the paragraph is under a glossary heading ("Key Terms"), when the
-    source marked the term (bold, <dfn>), or when it is a list item whose definition
-    opens with an article ("- tariff: a tax on ...").
+    Counted when the paragraph is under a glossary heading ("Key Terms"), when the source
+    marked the term (bold, <dfn>), when it is a list item whose definition opens with an
+    article ("- tariff: a tax on ..."), or in the shape of a Markdown definition list. Each
+    sentence that opens with "term:" starts an entry; the sentences after it continue it.
     """
+    under_glossary = bool(paragraph.heading and patterns().glossary_heading.search(paragraph.heading))
+    found: list[Candidate] = []
+    for sentence in paragraph.sentences:
+        entry = glossary_line(sentence, paragraph, under_glossary)
+        if entry:
+            found.append(entry)
+        elif found:
+            last = found[-1]
+            found[-1] = replace(last, definition=f"{last.definition} {_tidy(sentence.text)}",
+                                sentences=(*last.sentences, sentence))
+        else:
+            return []  # a paragraph that does not open as a glossary line is prose
+    return found
+
+
+def glossary_line(sentence: Sentence, paragraph: Paragraph, under_glossary: bool) -> Candidate | None:
     rules = load_rules()
-    m = patterns().glossary_line.match(paragraph.text)
-    if not m or not paragraph.sentences:
+    m = patterns().glossary_line.match(sentence.text)
+    if not m:
         return None
     term, definition = _tidy(m.group("term")), _tidy(m.group("definition"))
     words = WORD.findall(term)
@@ -482,14 +501,14 @@ def glossary_definition(paragraph: Paragraph) -> Candidate | None:
     definition_words = WORD.findall(definition)
     if len(definition_words) < 2 or definition_words[0].isdigit():
         return None
-    first = paragraph.sentences[0]
     marked = any(mark.kind != "em" and mark.start <= m.start("term") + 1 and mark.end >= m.end("term") - 1
-                 for mark in first.marks)
-    under_glossary = bool(paragraph.heading and patterns().glossary_heading.search(paragraph.heading))
+                 for mark in sentence.marks)
+    opens_as_gloss = definition_words[0].lower() in ("a", "an", "the") or definition[:1].islower()
     listed = paragraph.list_item is not None and definition_words[0].lower() in ("a", "an", "the")
-    if not (marked or under_glossary or listed):
+    definition_list = m.group("separator").strip() == ":" and m.group("separator").startswith(" ") and opens_as_gloss
+    if not (marked or under_glossary or listed or definition_list):
         return None
-    return Candidate(term, definition, paragraph.sentences, "def.glossary", first.text, term)
+    return Candidate(term, definition, (sentence,), "def.glossary", sentence.text, term)
 
 
 # ----------------------------------------------------------------- tables
@@ -637,9 +656,9 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
             if pending_heading:
                 candidates.append(pending_heading)
             continue
-        entry = glossary_definition(paragraph)
-        if entry:
-            candidates.append(entry)
+        entries = glossary_definitions(paragraph)
+        if entries:
+            candidates.extend(entries)
             continue
         candidates.extend(table_definitions(paragraph))
         quoted = quoted_sentences(paragraph)

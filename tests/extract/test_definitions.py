@@ -251,3 +251,25 @@ def test_table_with_a_purpose_column(make_doc, blank_nlp, settings):
 def test_reference_sections_are_not_read(make_doc, blank_nlp, settings):
     text = "# Ports\n\nSome text.\n\n## Further reading\n\n- Harbour Law: a history of the old ports\n"
     assert defs(make_doc, blank_nlp, settings, text, "ports.md") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("# Terms\n\nSome words about trade here.\n\ntariff\n: a tax on imported goods\n\nquota\n: a limit on imports of a good\n",
+         "terms.md"),  # a Markdown definition list
+        ("# Terms\n\nSome words about trade here.\n\nGlossary\n\nTariff - a tax on imported goods.\n"
+         "Quota - a limit on imports of a good.\n", "terms.txt"),  # plain lines under a glossary heading
+    ],
+)
+def test_glossary_shapes(make_doc, blank_nlp, settings, text, name):
+    found = [(t.lower(), d) for t, d, _ in defs(make_doc, blank_nlp, settings, text, name)]
+    assert found == [("tariff", "a tax on imported goods"), ("quota", "a limit on imports of a good")]
+
+
+def test_html_marks_and_dfn(make_doc, blank_nlp, settings):
+    text = ("<html><body><h1>Trade</h1><p>Over time the towns adopted <b>fiat money</b>, a currency with no "
+            "backing in gold.</p><p>A <dfn>tariff</dfn> is a tax on imported goods.</p></body></html>")
+    found = [(t, d) for t, d, _ in defs(make_doc, blank_nlp, settings, text, "trade.html")]
+    assert ("fiat money", "a currency with no backing in gold") in found
+    assert ("tariff", "a tax on imported goods") in found
