@@ -1,21 +1,39 @@
 """Definitions: a term and what the text says it is, means, requires or is for.
 
-Each item's `source.rule` names the rule that found it:
+Each item's `source.rule` names the rule that found it. Rules over the words (both pipelines):
 
-  def.term            'The term "X" involves Y' (or, in the next sentence, '... it requires Y')
-  def.means           "X means Y", "X refers to Y", "X is defined as Y"
+  def.term            'The term "X" involves Y', 'The phrase "X" is used to describe Y' (or, in the
+                      next sentence, '... it requires Y')
+  def.means           "X means Y", "X refers to Y", "X is defined as Y", "By X we mean Y"
   def.copula          "X is/are (a|an|the|not only|both|to ...) Y" with a nominal X that is a concept
                       (not "X is to A, B and C": a list of aims is an enumeration)
   def.called          'X is called "T" because Y'
   def.described-as    'summarized the connotations of X as "Y"'
   def.which-means     "..., a new order, which meant Y"
   def.heading-as      a heading "X as Y"
+  def.glossary        a glossary line "X: Y" / "X — Y" (under a glossary heading, a marked term, a
+                      list item, a Markdown definition list), counted even where X was defined before
+  def.table           a table whose header names a defining column ("Definition", "Purpose")
+  def.marked          a term the source marked (bold, <dfn>) or quoted, and the gloss right after it:
+                      "**X**, an ideology that ...", "**X**, or Y", "“X”—that is, Y"
+
+Rule-only readings (blank pipeline; with a parser definition_syntax reads these):
+
+  def.known-as        "a council called the Assembly", "herders are often called nomads"
+  def.made-for        "X was founded in 1945 to ..."
+  def.purpose         "The purpose of X was to ..."
+  def.gloss           "Air Force One (the presidential jet)"
+
+With a parser, the constructions of definition_syntax (def.copula, def.purpose, def.defined-as,
+def.made-for, def.serves-as, def.appositive, def.known-as, def.gloss) run on the sentences a
+cheap cue selects (rules `parse_cues`); one item per term and sentence, the fuller reading kept.
 
 Opening phrases ("In essence,", "According to P,") are set aside before the
 term is read. Strict on the term: not a pronoun or quantifier ("It", "Each
 country"), not a name (a word the document capitalises mid-sentence, or with
 the trained pipeline an entity), not a clause. A following "It is ..." sentence
-continues the definition. Sentences inside quotations are skipped.
+continues the definition. Sentences inside quotations, table rows and sections of
+references or links are skipped.
 """
 from __future__ import annotations
 
@@ -24,16 +42,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Definition, Document, Paragraph, Sentence
-from . import common
+from . import common, definition_syntax
 from .common import provenance
 from .enumerations import split_members
-from . import definition_syntax
 from .nlp import has_ner, has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "definitions.yaml"
