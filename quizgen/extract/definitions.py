@@ -157,6 +157,7 @@ class Patterns:
     bracket_gloss: re.Pattern
     glossary_line: re.Pattern
     bare_judgement: re.Pattern
+    placing_head: re.Pattern
     marked_gloss: re.Pattern
     quoted_term: re.Pattern
     glossary_heading: re.Pattern
@@ -226,6 +227,8 @@ def patterns() -> Patterns:
         bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
         quoted_term=re.compile(r"[“\"](?P<term>[^“”\"]{2,60}?)[,.]?[”\"]"),
         apparatus_heading=re.compile(rf"^(?:{_alternation(r.apparatus_headings)})\W*$", re.I),
+        # "a victory for the president", "an example of Y": judges or places X, does not define it
+        placing_head=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}?(?:{_alternation(r.non_defining_heads)})\b", re.I),
         glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
     )
 
@@ -329,7 +332,7 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
             definition = f"{_tidy(appositive)}; {definition}"
         if not is_term(term, names) or len(WORD.findall(definition)) < 1 or PRO_FORM.match(definition):
             return None
-        if patterns().bare_judgement.match(definition):
+        if patterns().bare_judgement.match(definition) or patterns().placing_head.match(definition):
             return None
         sentences = (sentence, extra) if extra else (sentence,)
         return Candidate(as_term(term, names), definition, sentences, rule, body, term)

@@ -203,6 +203,8 @@ def test_parse_constructions_find_the_definition(make_doc, trained_nlp, settings
         "Global bodies such as the Postal Union are agencies of the league.",  # said of the examples
         "The result was a loss of trust between the towns.",  # a shell noun
         "The company stopped paying the fee, a move that angered the workers.",  # comments on the clause
+        "The deal is a victory for the mayor.",  # a judgement
+        "The war was a tragedy for both sides.",
     ],
 )
 def test_parse_guards_refuse(make_doc, trained_nlp, settings, text):
