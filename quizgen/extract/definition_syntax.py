@@ -338,6 +338,10 @@ def _plain_copula(doc, copula, complement, rules) -> bool:
         return False
     if complement.pos_ == "PROPN":
         return False  # "the main problem is the war in X": the complement is a name, the sentence identifies
+    if not any(c.dep_ in ("det", "poss", "nummod") for c in complement.children) and complement.lower_ != "one":
+        # "Enzymes are proteins that ...": without an article the class must be restricted by a clause
+        if not any(c.dep_ in ("relcl", "acl") for c in complement.children):
+            return False
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False

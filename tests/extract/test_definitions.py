@@ -149,6 +149,8 @@ def test_so_called_is_not_a_naming(make_doc, blank_nlp, settings):
     [
         ("Inflation is a general rise in the prices of goods over time.",
          "inflation", "a general rise in the prices of goods over time", "def.copula"),
+        ("Enzymes are proteins that speed up chemical reactions.",
+         "enzymes", "proteins that speed up chemical reactions", "def.copula"),
         ("Taxation is another way governments shape behaviour: if you do not pay, the state punishes you.",
          "taxation", "another way governments shape behaviour", "def.copula"),
         ("Law is not written in one book; rather, it is the sum of many treaties and customs.",
@@ -204,6 +206,7 @@ def test_parse_constructions_find_the_definition(make_doc, trained_nlp, settings
         "The result was a loss of trust between the towns.",  # a shell noun
         "The company stopped paying the fee, a move that angered the workers.",  # comments on the clause
         "The deal is a victory for the mayor.",  # a judgement
+        "Large firms in rich countries are staunch supporters of free trade.",  # no article, no restricting clause
         "The war was a tragedy for both sides.",
     ],
 )
