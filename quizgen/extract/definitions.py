@@ -386,7 +386,7 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
             return
         if any(w.lower() in CLAUSE_WORDS for w in words) or words[0].lower() in load_rules().rejected_subject_words:
             return
-        if not named and not is_term(term, frozenset()):
+        if not named and not is_term(term, names):
             return
         found.append(Candidate(as_term(term, names), definition, (sentence,), rule, body, term))
 
