@@ -4,13 +4,17 @@ The constructions are spaCy DependencyMatcher patterns in rules/definitions.yaml
 (`constructions`); this module turns a match into a term and a definition and
 keeps only those a student could be asked about. Rule ids:
 
-  def.copula      "X is/was a|the|another Y ...": the subject's noun phrase, the complement phrase
+  def.copula      "X is/was a|the|another Y ...": the subject's noun phrase, the complement phrase;
+                  "Enzymes are proteins that ..."; "...; rather, it is Y" (it = the subject before)
   def.purpose     "The purpose (aim, mission) of X is to Y"
-  def.defined-as  "X is/can be defined as Y", "X is defined not as A but as B"
+  def.defined-as  "X is/can be defined as Y", "X is defined not as A but as B", "X is summarized as Y"
   def.made-for    "X was founded/created/designed ... to Y": what X is for
-  def.appositive  "X, a Y that ...", "the police—an agency of the state—"; "a Y, the X" (the name is the term)
-  def.known-as    "a Y known as / called X", "Y is often referred to as X", "a Y (what they called X)"
-  def.gloss       "X—that is, Y", "X (i.e. Y)", "X (the Y)", "X, or Y"
+  def.serves-as   "X serves as a forum for ..."
+  def.appositive  "X, a Y that ...", "the police—an agency of the state—"; "a Y, the X" (the name is the
+                  term); "A form of Y, X sought ..." (a description put before the name)
+  def.known-as    "a Y known as / called X", "Y is often referred to as X", "a Y (what they called X)",
+                  "a Y that came to be known as X"
+  def.gloss       "X—that is, Y", "X (i.e. Y)", "X (the Y)", "X, or Y", "Y—what Marx calls X"
 
 Guards: the term is a noun phrase (not a pronoun, a quantified or pointing phrase,
 a person, a time or a quantity); the definition is a noun phrase, an infinitive or a
@@ -56,12 +60,12 @@ def _expand(value, rules):
     return value
 
 
-_MATCHERS: dict[int, tuple] = {}
+_MATCHERS: dict[tuple[int, int], tuple] = {}
 
 
 def matchers(vocab, rules):
-    """(DependencyMatcher, Matcher) for this vocab, built once."""
-    key = id(vocab)
+    """(DependencyMatcher, Matcher) for this vocab and these rules, built once."""
+    key = (id(vocab), id(rules))
     if key not in _MATCHERS:
         from spacy.matcher import DependencyMatcher, Matcher
 
