@@ -250,6 +250,10 @@ def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules
     d_start, d_end = definition
     if not term_ok(doc, t_start, t_end, rules, names) or not definition_ok(doc, d_start, d_end, rules):
         return None
+    definition_root = doc[d_start:d_end].root
+    if definition_root.lower_ in rules.person_role_nouns and all(t.pos_ == "PROPN" or t.is_punct for t in doc[t_start:t_end]
+                                                              if t.dep_ != "det"):
+        return None  # "Bunau-Varilla, the Panamanian representative": a person the NER missed
     if t_start < d_end and d_start < t_end:  # the term inside its own definition
         if not (d_start <= t_start and t_end <= d_end) or rule != "def.copula":
             return None

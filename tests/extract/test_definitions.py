@@ -198,6 +198,7 @@ def test_parse_constructions_find_the_definition(make_doc, trained_nlp, settings
         "The main problem was the war in the south.",  # picks a thing out, names it
         "Three areas of law are the law of the sea, trade law and the law of war.",  # a list: an enumeration
         "Maria Lopez, a teacher at the village school, arrived late.",  # a person
+        "Jan Kowalczyk, the Polish representative, entered the talks late.",  # a person by role, the NER or not
         "Funding is not the only limitation on the council.",  # negated
         "The philosophy of the court is that “every citizen has a duty to obey the laws of the state.”",  # quoted
         "Trade grew quickly after the war.",
