@@ -24,6 +24,7 @@ from ...models import FlaggedRegion
 from ..source import Line
 from . import EMPHASIS, Draft
 from .lines import is_blank
+from .captions import STARTS_WITH_PRONOUN
 from .lists import NEAR, candidate, with_siblings
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -244,7 +245,8 @@ def captions_under_figures(lines: list[Line], figures: list[int], list_items: di
             continue
         text = lines[i].text.strip()
         alone = i + 1 >= len(lines) or is_blank(lines[i + 1].text)
-        if alone and len(text.split()) <= CAPTION_WORDS and not text.startswith("#"):
+        if alone and len(text.split()) <= CAPTION_WORDS and not text.startswith("#") \
+                and not STARTS_WITH_PRONOUN.match(text):
             taken.add(i)
             captions.append(lines[i])
     return [Line(ln.no, "") if i in taken else ln for i, ln in enumerate(lines)], captions
@@ -276,3 +278,37 @@ def emphasised(lines: list[Line]) -> list[Line]:
             block.append(ln)
     flush()
     return out
+
+
+UNDERSCORE_PAIRS = 2  # '_word_' pairs a plain text must hold before they are read as italics
+
+
+def read_underscore_italics(draft: Draft) -> Draft:
+    """'_word_' in a plain text file (the e-book convention for italics) becomes an em mark.
+
+    Only in text files not read as Markdown, and only when the text has a few such pairs.
+    """
+    if draft.raw.reader != "text" or looks_like_markdown(draft.lines):
+        return draft
+    underscore = _EM[1]
+    if sum(len(underscore.findall(ln.text)) for ln in draft.lines if "_" in ln.text) < UNDERSCORE_PAIRS:
+        return draft
+    opening, closing = EMPHASIS["em"]
+    out: list[Line] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        joined = "\n".join(ln.text for ln in block)
+        if "_" in joined:
+            joined = underscore.sub(lambda m: f"{opening}{m.group(1)}{closing}", joined)
+        out.extend(Line(ln.no, text) if text != ln.text else ln for ln, text in zip(block, joined.split("\n")))
+        block.clear()
+
+    for ln in draft.lines:
+        if is_blank(ln.text):
+            flush()
+            out.append(ln)
+        else:
+            block.append(ln)
+    flush()
+    return replace(draft, lines=out)
