@@ -481,6 +481,8 @@ def _gloss(doc, start: int, end: int, gloss, rules, names: frozenset[str]) -> Fo
     """"X—that is, Y", "X (the Y)", "X, or Y": the phrase before the marker and the gloss after it."""
     if gloss.kind == "what":
         return _what_called(doc, start, end, gloss.rule, rules, names)
+    if gloss.kind == "alias":
+        return _alias(doc, start, end, gloss.rule, rules, names)
     boundary = start + 1 if gloss.kind == "or" else start  # "or" patterns open on the noun itself
     # "the relations of production—that is, ..." glosses the whole phrase; "Slavs (the ...)" the last noun
     term_token = _noun_before(doc, boundary, climb=gloss.kind != "bracket")
@@ -523,6 +525,17 @@ def _what_called(doc, start: int, end: int, rule: str, rules, names: frozenset[s
         return None
     span = (described.left_edge.i, _trim_end(doc, start))
     return _found(doc, name, span, rule, rules, names)
+
+
+def _alias(doc, start: int, end: int, rule: str, rules, names: frozenset[str]) -> Found | None:
+    """"The Marshall Plan (officially the European Recovery Program, ERP)": the other name is the term."""
+    named = _noun_before(doc, start, climb=False)
+    close = _gloss_end(doc, end)  # up to the comma or bracket that ends the other name
+    close = next((t.i for t in doc[end:close] if t.text == ","), close)
+    if named is None or close <= end:
+        return None
+    name = doc[end:close].root
+    return _found(doc, name, term_span(named), rule, rules, names, (end, close))
 
 
 def _one_per_term(found: list[Found]) -> list[Found]:

@@ -77,7 +77,7 @@ class Gloss(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule: str
-    kind: Literal["that-is", "bracket", "or", "what"]
+    kind: Literal["that-is", "bracket", "or", "what", "alias"]
     pattern: list[dict]
 
 

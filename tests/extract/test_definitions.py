@@ -181,6 +181,8 @@ def test_so_called_is_not_a_naming(make_doc, blank_nlp, settings):
          "Assembly of Clans", "a council", "def.known-as"),
         ("They shared a sense of common purpose—what the author calls civic spirit—and worked together.",
          "civic spirit", "a sense of common purpose", "def.gloss"),
+        ("The Harbour Scheme (officially the Coastal Works Programme, CWP) was passed in 1890.",
+         "Coastal Works Programme", "The Harbour Scheme", "def.known-as"),
         ("The king raised tariffs—that is, taxes on imported goods—to fill the treasury.",
          "tariffs", "taxes on imported goods", "def.gloss"),
         ("Regionalism, or pride in a local identity based on shared history, rose to prominence in the last century.",
