@@ -209,7 +209,8 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
     words = [t for t in tokens if not t.is_punct]
     if len(words) < 2:
         return False
-    if words[0].lower_ in rules.quantifiers or words[0].lower_ in rules.discourse_openers or words[0].tag_ == "PRP$" or (
+    pointer = words[0].tag_ == "PRP$" and tokens.root.lower_ not in rules.name_nouns
+    if words[0].lower_ in rules.quantifiers or words[0].lower_ in rules.discourse_openers or pointer or (
             words[0].lower_ in ("this", "these", "that", "those") and words[0].dep_ == "det"):
         return False  # "all goods", "its own plan", "this system": a quantity or a pointer back, not a description
     opened = sum(t.text in ("“", '"') for t in doc[:start]) - sum(t.text == "”" for t in doc[:start])

@@ -117,6 +117,7 @@ class DefinitionRules(BaseModel):
     rejected_term_determiners: list[str]
     naming_verbs: list[str]
     person_role_nouns: list[str]
+    name_nouns: list[str]
     time_words: list[str]
     identifying_adjectives: list[str]
     non_defining_heads: list[str]
