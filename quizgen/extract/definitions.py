@@ -118,6 +118,7 @@ class DefinitionRules(BaseModel):
     naming_verbs: list[str]
     person_role_nouns: list[str]
     name_nouns: list[str]
+    quantity_nouns: list[str]
     time_words: list[str]
     identifying_adjectives: list[str]
     non_defining_heads: list[str]
@@ -157,6 +158,9 @@ class Patterns:
     made_for: re.Pattern
     purpose: re.Pattern
     bracket_gloss: re.Pattern
+    opening_or_gloss: re.Pattern
+    what_called: re.Pattern
+    name_appositive: re.Pattern
     glossary_line: re.Pattern
     bare_judgement: re.Pattern
     placing_head: re.Pattern
@@ -215,6 +219,15 @@ def patterns() -> Patterns:
         purpose=re.compile(
             rf"\b(?:{_alternation(r.purpose_nouns)})\s+of\s+(?:the\s+)?(?P<term>[^,;:]{{2,60}}?)\s+(?:is|was|are|were)\s+"
             rf"(?P<definition>to\s+\w.+)$"),
+        # "Nationalism, or pride in ..., rose": the sentence opens with a term and its gloss
+        opening_or_gloss=re.compile(r"^(?P<term>[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s+or\s+(?P<definition>[^,;:()]{5,150}?),\s"),
+        # "a recognition of their condition—what Marx calls class consciousness"
+        what_called=re.compile(
+            r"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the)\s)[\w’'-]+\s){0,6}[\w’'-]+)\s*[—(,]\s*what\s+"
+            r"(?:[A-Z][\w.]*\s+){1,3}(?:calls?|called)\s+(?:the\s+|a\s+)?(?P<term>[^,;—)(.]{2,50})"),
+        # "the Geneva Conventions, a series of treaties that ...": a name and a description with an article
+        name_appositive=re.compile(
+            rf"(?:the\s+)?(?P<term>{NAME}),\s+(?P<definition>an?\s[^,;:()—–]{{3,150}})"),
         bracket_gloss=re.compile(rf"(?P<term>{NAME})\s+\((?P<definition>(?:the|a|an)\s[^()]{{3,80}})\)"),
         glossary_line=re.compile(
             r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?(?:\s*\([^()]{1,15}\))?)(?P<separator>\s*:|\s[—–-])\s*(?P<definition>\S.*)$",
@@ -381,15 +394,21 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
     body = strip_openings(sentence.text)
     found = []
 
+    rules = load_rules()
+
     def add(term: str, definition: str, rule: str, named: bool = False) -> None:
         term, definition = _tidy(term), _tidy(definition)
         words = WORD.findall(term)
-        if not words or len(words) > load_rules().max_glossary_term_words or len(WORD.findall(definition)) < 2:
+        if not words or len(words) > rules.max_glossary_term_words or len(WORD.findall(definition)) < 2:
             return
-        if any(w.lower() in CLAUSE_WORDS for w in words) or words[0].lower() in load_rules().rejected_subject_words:
+        lowered = [w.lower() for w in words]
+        if any(w in CLAUSE_WORDS for w in lowered) or lowered[0] in rules.rejected_subject_words:
             return
-        if not named and not is_term(term, names):
+        if lowered[0] in rules.discourse_openers or (not named and not is_term(term, names)):
             return
+        if pats.bare_judgement.match(definition) or pats.placing_head.match(definition):
+            return
+        found.append(Candidate(as_term(term, names), definition, (sentence,), rule, body, term))
         found.append(Candidate(as_term(term, names), definition, (sentence,), rule, body, term))
 
     for m in pats.named_after.finditer(body):
@@ -405,6 +424,18 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
         add(m.group("term"), m.group("definition"), "def.purpose", named=True)
     for m in pats.bracket_gloss.finditer(body):
         add(m.group("term"), m.group("definition"), "def.gloss", named=True)
+    m = pats.opening_or_gloss.match(body)
+    if m:
+        add(m.group("term"), m.group("definition"), "def.gloss")
+    for m in pats.what_called.finditer(body):
+        add(m.group("term"), m.group("definition"), "def.gloss", named=True)
+    for m in pats.name_appositive.finditer(body):
+        description = WORD.findall(m.group("definition").lower())
+        if any(w in rules.person_role_nouns or w == "who" for w in description[:6]):
+            continue  # "Kerry Brown, a research fellow", "X, an engineer who ...": a person, not a term
+        if len(description) > 1 and description[1] in rules.quantity_nouns:
+            continue  # "three-quarters of A, a quarter of B": shares, not descriptions
+        add(m.group("term"), m.group("definition"), "def.appositive", named=True)
     return found
 
 

@@ -132,10 +132,29 @@ def test_bad_rules_file_is_one_clear_error(tmp_path, content):
          "Silk Road", "the network of trade routes across Asia", "def.gloss"),
         ("A watershed can be defined as an area of land that drains into one river.",
          "watershed", "an area of land that drains into one river", "def.means"),
+        ("Regionalism, or pride in a local identity, rose to prominence.",
+         "regionalism", "pride in a local identity", "def.gloss"),
+        ("They bond over a sense of shared purpose—what Weber calls civic spirit—and unite.",
+         "civic spirit", "a sense of shared purpose", "def.gloss"),
+        ("All ports signed the Harbour Accords, a series of treaties that set fair tolls.",
+         "Harbour Accords", "a series of treaties that set fair tolls", "def.appositive"),
     ],
 )
 def test_rule_only_path_without_a_parse(make_doc, blank_nlp, settings, text, term, definition, rule):
     assert (term, definition, rule) in defs(make_doc, blank_nlp, settings, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerry Blake, a research fellow at the institute, said so.",  # a person by role
+        "The death of Tom Reed, a farmer who lost his land, caused riots.",  # "who": a person
+        "About half of Liberals, a quarter of Greens, and most Tories agreed.",  # shares
+        "However, a series of problems have emerged.",  # a discourse word, not a name
+    ],
+)
+def test_rule_only_appositives_refuse(make_doc, blank_nlp, settings, text):
+    assert defs(make_doc, blank_nlp, settings, text) == []
 
 
 def test_so_called_is_not_a_naming(make_doc, blank_nlp, settings):
