@@ -22,7 +22,10 @@ Rule-only readings (blank pipeline; with a parser definition_syntax reads these)
   def.known-as        "a council called the Assembly", "herders are often called nomads"
   def.made-for        "X was founded in 1945 to ..."
   def.purpose         "The purpose of X was to ..."
-  def.gloss           "Air Force One (the presidential jet)"
+  def.gloss           "Air Force One (the presidential jet)", "Nationalism, or pride in ..., rose",
+                      "a recognition of ...—what Marx calls class consciousness"
+  def.appositive      "the Geneva Conventions, a series of treaties that ..." (a name; not a person's
+                      role, a "who" clause or a share)
 
 With a parser, the constructions of definition_syntax (def.copula, def.purpose, def.defined-as,
 def.made-for, def.serves-as, def.appositive, def.known-as, def.gloss) run on the sentences a
