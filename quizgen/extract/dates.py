@@ -13,6 +13,7 @@ spans ("370 years ago") and numbers that are not years are not dates.
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import DatedEvent, Document, Sentence
 from .common import load_rules, provenance, usable_sentences
-from .nlp import has_parser, parse_only
+from .nlp import has_parser, parse
 
 MAX_EVENT_WORDS = 24
 NEARBY_CHARS = 120  # how far before or after a date its cue words and year are looked for
@@ -34,6 +35,7 @@ class DateRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     months: dict[int, list[str]]
     ambiguous_months: list[str]
+    weekdays: list[str]
     year_cues: list[str]
     not_after_year: list[str]
     period_nouns: list[str]
@@ -41,6 +43,16 @@ class DateRules(BaseModel):
     same_year: list[str]
     forecast_cues: list[str]
     opening_words: list[str]
+    modifier_determiners: list[str]
+    year_subject_verbs: list[str]
+    comparison_cues: list[str]
+    publication_cues: list[str]
+    citation_markers: list[str]
+    reporting_verbs: list[str]
+    relative_years: dict[str, int]
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    implied_year_paragraphs: int
     first_year: int
     last_year: int
 
@@ -60,6 +72,7 @@ class Found:
     end_year: int | None = None
     implied_year: bool = False  # year to take from context, not from the text
     year_span: tuple[int, int] | None = None  # where a year found apart from the day is written
+    past_only: bool = False  # year settled only if the clause tells of the past ("On October 7, we made")
 
 
 @dataclass(frozen=True)
@@ -68,10 +81,19 @@ class Patterns:
     month_number: dict[str, int]
     regexes: tuple[tuple[str, re.Pattern], ...]  # in priority order
     cue_before: re.Pattern
+    relative: re.Pattern
+    citation: re.Pattern
 
 
 def rules() -> DateRules:
     return load_rules("dates", DateRules)
+
+
+def _words(words: Iterable[str]) -> str:
+    """A regex alternation of literal words and phrases, longest first, on word boundaries."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join((r"\b" if w[0].isalnum() else "") + re.escape(w) + (r"\b" if w[-1].isalnum() else "")
+                    for w in ordered)
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,31 +108,41 @@ def patterns() -> Patterns:
         return rf"\b(?P<{group}>{alternation})\b\.?"
 
     def day(group: str) -> str:
-        return rf"(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+        return rf"\b(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 
     def year(group: str) -> str:
         # Not a part of a larger number, a price, a decimal or a decade ("1980s").
-        return rf"(?<![\w$£€.,/-])(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d)"
+        return rf"(?<![\w$£€.,/-])(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b)"
 
-    joiner = "|".join(rf"\b{re.escape(j)}\b" if j[0].isalpha() else re.escape(j) for j in r.range_joiners)
+    joiner = _words(r.range_joiners)
     same = "|".join(re.escape(s) for s in r.same_year)
+    short_end = r"(?P<ys>\d{2})(?![\d%]|s\b)"  # "1950–53"
+    determiner = rf"(?:{_words(d.capitalize() for d in r.modifier_determiners)}|{_words(r.modifier_determiners)}|\b\w+['’]s?)"
     regexes = (
+        ("day-month-range", rf"{day('d')}\s*(?:{month('m')}\s*)?(?:{joiner})\s*{day('d2')}\s+{month('m2')}(?:,?\s+{year('y')})?"),
         ("day-range", rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}(?:,?\s+{year('y')})?"),
+        ("month-range", rf"(?:(?P<between>\b[Bb]etween)\s+)?{month('m')}(?:,?\s+{year('y1')})?\s*(?:{joiner}|(?(between)\band\b|(?!)))\s*{month('m2')},?\s+{year('y')}"),
         ("full-date", rf"{month('m')}\s+{day('d')}(?:,\s*|\s+){year('y')}"),
-        ("day-month-year", rf"\b{day('d')}\s+{month('m')},?\s+{year('y')}"),
+        ("day-month-year", rf"{day('d')}\s+{month('m')},?\s+{year('y')}"),
         ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
+        ("day-month", rf"{day('d')}\s+{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
-        ("year-range", rf"\bbetween\s+{year('y')}\s+and\s+{year('y2')}"),
-        ("year-range", rf"{year('y')}\s*(?:{joiner})\s*{year('y2')}"),
-        ("year-modifier", rf"\b[Tt]he\s+{year('y')}\s+(?=[a-z])"),
+        ("year-range", rf"\b[Bb]etween\s+{year('y')}\s+and\s+{year('y2')}"),
+        ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2')})?\s*\)"),
+        ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2')}|{short_end}))?\s+(?=[A-Za-z])"),
+        ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2')}|(?<=[–-]){short_end})"),
         ("year", year("y")),
     )
+    relative = (list(r.relative_years) + list(r.relative_months) + list(r.relative_days)
+                + [f"on {d}" for d in r.weekdays])
     return Patterns(
         rules=r,
         month_number=month_number,
         regexes=tuple((name, re.compile(rx)) for name, rx in regexes),
         cue_before=re.compile(r"([A-Za-z]+)[\s-]*$"),
+        relative=re.compile(_words(relative), re.IGNORECASE),
+        citation=re.compile(_words(r.citation_markers), re.IGNORECASE),
     )
 
 
@@ -123,7 +155,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
             sentences that hold a date.
         settings: quizgen Settings (unused for now: the rules are data).
     Yields:
-        DatedEvent items with ISO dates at the precision the text gives.
+        DatedEvent items with ISO dates at the precision the text gives, each
+        (date, event) pair once per document.
     """
     found = list(_find_all(doc))
     if not found:
@@ -131,41 +164,74 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
     sentences = list(dict.fromkeys(s for s, _ in found))
     parsed: dict[Sentence, object] = {}
     if has_parser(nlp):
-        parsed = dict(zip(sentences, nlp.pipe((s.text for s in sentences), disable=parse_only(nlp))))
+        parsed = dict(zip(sentences, parse(nlp, [s.text for s in sentences])))
+    seen: set[tuple[str, str]] = set()
     for sentence, date in found:
-        if date.rule == "year-modifier":
-            event = _modified_noun(sentence.text, date)
-        elif sentence in parsed:
-            if _is_count(parsed[sentence], date):
-                continue
-            event = _event_from_parse(parsed[sentence], date)
-            if event is None:
-                event = _event_from_clause(sentence.text, date)
-        else:
+        sdoc = parsed.get(sentence)
+        if date.past_only and (sdoc is None or not _tells_of_past(sdoc, date)):
+            continue
+        if sdoc is not None and _is_count(sdoc, date):
+            continue
+        event = _event_from_parse(sdoc, date) if sdoc is not None else None
+        if event is None:
+            event = _modified_noun(sentence.text, date) if date.rule in NOMINAL_RULES else None
+        if event is None:
             event = _event_from_clause(sentence.text, date)
-        if not event:
+        if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2:
             continue
         start, end = _iso(date)
+        if (start, event.lower()) in seen or (date.implied_year and date.day and (start, None) in seen):
+            continue  # said twice, or a day named again without its year ("the September 11 attacks")
+        seen.update({(start, event.lower()), (start, None)})
         yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
 
 
+NOMINAL_RULES = ("year-modifier", "parenthetical")
+
+
 def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
-    """Every date expression with its year settled, in document order."""
+    """Every date expression with its year settled, in document order.
+
+    A day or month written without its year takes, in this order: a year written later
+    in the same sentence ("on 6 August and on 9 August 1945"); the last year the same
+    paragraph named; the document's own date; the last year named in the few paragraphs
+    before (the text is still telling that year).
+    """
     doc_date = _parse_iso(doc.date)
-    paragraph, last_year = None, None
+    window = rules().implied_year_paragraphs
+    last: tuple[int, int] | None = None  # (paragraph, year) of the last explicit date
     for sentence in usable_sentences(doc):
-        if sentence.paragraph != paragraph:
-            paragraph, last_year = sentence.paragraph, None
-        for date in find_dates(sentence.text):
-            if date.implied_year and date.rule == "month-of-same-year":
-                date = _with_year(date, last_year)
-            elif date.implied_year:
-                date = _with_year(date, _year_from_document(date, doc_date))
-            if date.year is None or _forecast(sentence.text, date):
+        dates = find_dates(sentence.text)
+        dates += [d for d in _relative_dates(sentence.text, doc_date)
+                  if not any(d.start < o.end and o.start < d.end for o in dates)]
+        for date in sorted(dates, key=lambda d: d.start):
+            if date.implied_year:
+                date = _settle_year(date, sentence, dates, last, doc_date, window)
+            if date.year is None or _not_an_event(sentence.text, date):
                 continue
             if not date.implied_year:
-                last_year = date.end_year or date.year
+                last = (sentence.paragraph, date.end_year or date.year)
             yield sentence, date
+
+
+def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, doc_date, window: int) -> Found:
+    if date.rule == "relative":
+        return date
+    later = next((d for d in dates if d.start > date.start and not d.implied_year and d.year
+                  and (d.month is None or d.month >= (date.end_month or date.month or 0))), None)
+    if later is not None and date.rule != "month-of-same-year":
+        return _with_year(date, later.year)
+    same_paragraph = last is not None and last[0] == sentence.paragraph
+    if same_paragraph:
+        return _with_year(date, last[1])
+    if date.rule == "month-of-same-year":
+        return _with_year(date, None)
+    from_document = _year_from_document(date, doc_date)
+    if from_document is not None:
+        return from_document
+    if last is not None and sentence.paragraph - last[0] <= window:
+        return _with_year(date, last[1])
+    return _with_year(date, None)
 
 
 def find_dates(text: str) -> list[Found]:
@@ -190,6 +256,33 @@ def find_dates(text: str) -> list[Found]:
     return sorted(out, key=lambda d: d.start)
 
 
+def _relative_dates(text: str, doc_date) -> list[Found]:
+    """"last year", "yesterday", "on Tuesday": dates only the document's own date settles."""
+    if doc_date is None:
+        return []
+    r = rules()
+    year, month, day = doc_date
+    out = []
+    for match in patterns().relative.finditer(text):
+        phrase = match.group().lower()
+        start, end = match.span()
+        if phrase in r.relative_years:
+            out.append(Found("relative", start, end, year + r.relative_years[phrase], implied_year=True))
+        elif phrase in r.relative_months and month:
+            index = year * 12 + month - 1 + r.relative_months[phrase]
+            out.append(Found("relative", start, end, index // 12, index % 12 + 1, implied_year=True))
+        elif day and (phrase in r.relative_days or phrase.startswith("on ")):
+            today = datetime.date(year, month, day)
+            if phrase in r.relative_days:
+                then = today + datetime.timedelta(days=r.relative_days[phrase])
+            else:  # the last such weekday on or before the document's date
+                back = (today.weekday() - r.weekdays.index(phrase[3:])) % 7
+                then = today - datetime.timedelta(days=back)
+            out.append(Found("relative", start, end, then.year, then.month, then.day, implied_year=True,
+                             past_only=True))
+    return out
+
+
 def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     """Turn a regex match into a Found, or None when it is not a date after all."""
     g = match.groupdict()
@@ -205,19 +298,25 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if year is not None and not r.first_year <= year <= r.last_year:
         return None
     start, end = match.span()
-    if name == "day-range":
+    if name in ("day-range", "day-month-range"):
         end_day, first_day = num("d2"), num("d")
+        first_month = month("m") or month("m2")
         end_month = month("m2") or month("m")
-        if (end_month, end_day) <= (month("m"), first_day):
+        if (end_month, end_day) <= (first_month, first_day):
             return None
-        return Found(name, start, end, year, month("m"), first_day, end_month, end_day, year, implied_year=year is None)
+        return Found(name, start, end, year, first_month, first_day, end_month, end_day, year, implied_year=year is None)
+    if name == "month-range":
+        first_year = num("y1") or year
+        if (first_year, month("m")) >= (year, month("m2")):
+            return None
+        return Found(name, start, end, first_year, month("m"), end_month=month("m2"), end_year=year)
     if name in ("full-date", "day-month-year"):
         return Found(name, start, end, year, month("m"), num("d"))
     if name == "month-of-same-year":
         return Found(name, start, end, None, month("m"), implied_year=True)
     if name == "month-year":
         return Found(name, start, end, year, month("m"))
-    if name == "month-day":
+    if name in ("month-day", "day-month"):
         # "the September 11 attacks ... in 2001": the year follows in the same clause.
         later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:end + NEARBY_CHARS])
         if later and r.first_year <= int(later.group(1)) <= r.last_year:
@@ -227,61 +326,134 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     words_after = text[end:end + NEARBY_CHARS].split()
     if words_after and words_after[0].strip(".,;:").lower() in r.not_after_year:
         return None
+    end_year = num("y2") or (year // 100 * 100 + num("ys") if g.get("ys") and year else None)
+    if end_year is not None and not (year < end_year <= r.last_year):
+        return None
     if name == "year-range":
-        end_year = num("y2")
-        cued = match.group().startswith("between") or _cued(text, start, p)
-        if not (end_year and year < end_year <= r.last_year) or not cued:
-            return None
+        cued = match.group()[:7].lower() == "between" or _cued(text, start, p)
+        return Found(name, start, end, year, end_year=end_year) if cued else None
+    if name == "parenthetical":
+        after = words_after[0].lower() if words_after else ""
+        if after in r.reporting_verbs or not re.search(r"\w\s*$", text[:start]):
+            return None  # "Smith (1998) argues": a citation; "(1990)" opening a sentence: nothing dated
         return Found(name, start, end, year, end_year=end_year)
     if name == "year-modifier":
-        return Found(name, start, end, year)
+        year_start = match.start("y")
+        if words_after and words_after[0].lower() in r.period_nouns:
+            return Found("year", year_start, end, year, end_year=end_year)  # "in the 1947-1962 era": the clause's date
+        return Found(name, year_start, end, year, end_year=end_year)
     if not _cued(text, start, p):
         return None
     return Found(name, start, end, year)
 
 
+def _not_an_event(text: str, date: Found) -> bool:
+    """Dates that date no event: forecasts, comparisons, citations, datelines, publication dates."""
+    r = rules()
+    before = text[max(0, date.start - NEARBY_CHARS):date.start].lower().split()
+    if before and before[-1].strip("(,") in ("in", "of") and len(before) > 1:
+        before = before[:-1]  # "than in 1938"
+    if before and before[-1].strip("(:,") in r.comparison_cues + r.publication_cues:
+        return True
+    if patterns().citation.search(text):
+        return True  # "Pravda, September 25, 1968; translated by ...", "(credit: ..., CC BY 2.0)"
+    if _in_citation_parenthesis(text, date):
+        return True
+    if re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w.'’-]*[\s,]+){1,6}", text[:date.start]) \
+            and re.match(r"\s*(?:[—–-]|\(\w+\))", text[date.end:]):
+        return True  # a dateline: "GENEVA, March 3, 2021 — ..."
+    return _forecast(text, date)
+
+
+def _in_citation_parenthesis(text: str, date: Found) -> bool:
+    """"(Author 1998, p. 12)", "(Publisher, 1990)": a year right after names inside parentheses."""
+    opening = text.rfind("(", 0, date.start)
+    if opening < 0 or ")" in text[opening:date.start]:
+        return False
+    inside = text[opening + 1:date.start]
+    return bool(re.fullmatch(r"\s*(?:[A-Z][\w'’.&-]*,?\s+(?:and\s+|et al\.,?\s+)?){1,4}", inside)) \
+        or bool(re.match(r"[,\s]*(?:pp?\.)\s*\d", text[date.end:]))
+
+
 def _forecast(text: str, date: Found) -> bool:
-    """A prediction ("is expected to grow ... in 2021", "by 2050 it will") dates nothing that happened."""
-    lowered = re.sub(r'[“"][^”"]*(?:[”"]|$)', " ", text).lower()  # a quoted "will" is someone's words
-    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in rules().forecast_cues)
+    """A prediction ("is expected to grow ... in 2021", "by 2050 it will") dates nothing that happened.
+
+    Only the clause around the date is read: "In 1990, he said the plan will work" is dated.
+    """
+    left, right = _clause_bounds(text, date)
+    if left == 0 and right < len(text):  # an opening phrase ("By 2040, the city will ...") dates the next clause
+        right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
+    # What comes before the date counts ("projected that ..., and ... in 2020"), not what follows
+    # its clause; a quoted "will" is someone's words.
+    clause = re.sub(r'[“"][^”"]*(?:[”"]|$)', " ", text[:right]).lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in rules().forecast_cues)
 
 
 def _cued(text: str, start: int, p: Patterns) -> bool:
-    """A bare year counts only after a temporal cue word ("in", "since early", "the year")."""
+    """A bare year counts only after a temporal cue word ("in", "since early", "the year"),
+    or as the subject opening a sentence ("1986 saw the arrival of ...")."""
     # Only the text just before is read: searching the whole prefix for each of many
     # years in one long sentence would take quadratic time.
-    cue = p.cue_before.search(text[max(0, start - NEARBY_CHARS):start])
+    before = text[max(0, start - NEARBY_CHARS):start]
+    if not before.strip():
+        following = text[start + 4:start + 4 + NEARBY_CHARS].split()
+        return bool(following) and following[0].lower() in p.rules.year_subject_verbs
+    cue = p.cue_before.search(before)
     if not cue or cue.group(1).lower() not in p.rules.year_cues:
         return False
     if cue.group(1).lower() == "of":
-        # "the first quarter of 1911", "the great storm of 1703" -- not "a town of 1500 souls"
-        before = text[max(0, start - NEARBY_CHARS):start][:cue.start()]
+        # "the first quarter of 1911", "the great storm of 1703", "as of 2014" -- not "a town of 1500 souls"
+        before = before[:cue.start()]
         noun = p.cue_before.search(before)
         words = before.lower().split()[-4:]
         determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
-        return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns
+        return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns + ["as"]
                                or (bool(determiners) and determiners[-1] == "the"))
     return True
 
 
-def _with_year(date: Found, year: int | None) -> Found:
+def _with_year(date: Found, year: int | None, past_only: bool = False) -> Found:
     end_year = year if date.end_day or date.end_month else None
     return Found(date.rule, date.start, date.end, year, date.month, date.day, date.end_month, date.end_day,
-                 end_year, implied_year=True)
+                 end_year, implied_year=True, past_only=past_only)
 
 
-def _parse_iso(value) -> tuple[int, int, int] | None:
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or "").strip()[:10])
-    return tuple(int(x) for x in match.groups()) if match else None
+def _parse_iso(value) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of an ISO date at any precision; None when there is none."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value or "").strip()[:10])
+    return tuple(int(x) if x else None for x in match.groups()) if match else None
 
 
-def _year_from_document(date: Found, doc_date: tuple[int, int, int] | None) -> int | None:
-    """The document's year for a day it reports as past; otherwise the year is uncertain."""
-    if not doc_date or date.month is None or date.day is None:
+def _year_from_document(date: Found, doc_date) -> Found | None:
+    """The document's year for a day it reports, or the year before for a later day the
+    clause tells of as past ("On October 7, we made a proposal" in February)."""
+    if not doc_date or doc_date[2] is None or date.month is None or date.day is None:
         return None
     year, month, day = doc_date
     last = (date.end_month or date.month, date.end_day or date.day)
-    return year if last <= (month, day) else None
+    if last <= (month, day):
+        return _with_year(date, year)
+    return _with_year(date, year - 1, past_only=True)
+
+
+def _tells_of_past(sdoc, date: Found) -> bool:
+    """True when the verb the date belongs to is in a past tense (parse only)."""
+    span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.tag_.startswith(VERBISH):
+            tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            return "VBD" in tags or ("VBN" in tags and "MD" not in tags and "VBZ" not in tags)
+    return False
+
+
+def _clause_bounds(text: str, date: Found) -> tuple[int, int]:
+    """Character bounds of the comma-delimited clause around a date."""
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+    left = max((b for a, b in breaks if b <= date.start), default=0)
+    right = min((a for a, b in breaks if a >= date.end), default=len(text))
+    return left, right
 
 
 def _iso(date: Found) -> tuple[str, str | None]:
@@ -391,7 +563,7 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
         return None
     tokens = _clause(tok, dated)
     if tokens is None or not _distinctive(tokens, tok):
-        return ""  # cut off or too vague to date: no event rather than a bad one
+        return None  # EXPERIMENT
     return _phrase(tokens) or ""
 
 
