@@ -49,6 +49,9 @@ class DateRules(BaseModel):
     publication_cues: list[str]
     citation_markers: list[str]
     reporting_verbs: list[str]
+    not_event_nouns: list[str]
+    phrase_stops: list[str]
+    name_particles: list[str]
     relative_years: dict[str, int]
     relative_months: dict[str, int]
     relative_days: dict[str, int]
@@ -386,7 +389,7 @@ def _forecast(text: str, date: Found) -> bool:
     # What comes before the date counts ("projected that ..., and ... in 2020"), not what follows
     # its clause; a quoted "will" is someone's words.
     clause = re.sub(r'[“"][^”"]*(?:[”"]|$)', " ", text[:right]).lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", clause) for cue in rules().forecast_cues)
+    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", clause) for cue in rules().forecast_cues)
 
 
 def _cued(text: str, start: int, p: Patterns) -> bool:
@@ -483,11 +486,31 @@ def _tidy(text: str) -> str:
     return text.rstrip(" ,;:.")
 
 
-def _modified_noun(text: str, date: Found) -> str:
-    """'the 1918 influenza': the date and the noun phrase it modifies."""
-    tail = re.match(r"(?:[a-z][\w-]*\s*){1,3}", text[date.end:])
-    stop = re.split(r"\s(?:and|or|of|in|on|at|to|for|with|by|that|which|was|were|is|are|has|had)\b", tail.group(0)) if tail else [""]
-    return _tidy(text[date.start:date.end] + stop[0])
+def _modified_noun(text: str, date: Found) -> str | None:
+    """Blank-pipeline nominal event: "the 1918 influenza" -> "the influenza";
+    "Karl Marx (1818–1883)" -> "Karl Marx"."""
+    stops = rules().phrase_stops
+    if date.rule == "parenthetical":
+        words = text[:date.start].split()
+        particles = rules().name_particles
+        names: list[str] = []
+        for word in reversed(words[-8:]):  # the capitalised name before the parenthesis
+            if word.endswith((",", ";", ":")) or not (word[:1].isupper() or word in particles):
+                break
+            names.insert(0, word)
+        while names and names[0] in particles:
+            names.pop(0)
+        return _tidy(" ".join(names or words[-3:])) or None
+    determiner = text[:date.start].split()[-1:]
+    tail = re.match(r"\s*[–-]?\s*\d*\s*((?:[A-Za-z][\w'’-]*\.?\s*){1,4})", text[date.end:])
+    kept = []
+    for word in (tail.group(1).split() if tail else []):
+        if word.lower().strip(".,") in stops:
+            break
+        kept.append(word)
+    if not kept or any(w.lower().strip(".,") in rules().not_event_nouns for w in kept):
+        return ""
+    return _tidy(" ".join(determiner + kept))
 
 
 def _event_from_clause(text: str, date: Found) -> str:
@@ -547,12 +570,20 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
         if year is not None:
             dated |= _date_phrase(year) or {t.i for t in year}
     period = set(rules().period_nouns)
+    own = {t.i for t in span}
+    if date.rule == "parenthetical":
+        return _named_before(sdoc, span, dated | own)
     tok = span.root
+    while tok.dep_ == "conj" and tok.head.tag_ in ("CD", "NNP"):  # "in 1894 and 1895"
+        tok = tok.head
+        dated |= _date_phrase(sdoc[tok.i:tok.i + 1])
     while tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod") and head.tag_.startswith(NOUNISH) \
+        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and head.tag_.startswith(NOUNISH) \
                 and head.lower_ not in period and tok.i < head.i:
-            return _phrase(_noun_phrase(head, set()))
+            if head.lower_ in rules().not_event_nouns:
+                return ""
+            return _phrase(_noun_phrase(head, dated | own))
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
                 and not _is_quantity(head.head) and head.head.lower_ not in period:
             return _phrase(_noun_phrase(head.head, dated))
@@ -561,17 +592,33 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
             break
     if not tok.tag_.startswith(VERBISH):
         return None
+    if tok.dep_ == "acl" and tok.head.tag_.startswith(NOUNISH):
+        # "peace treaties signed in 1648 in Münster": the noun and what the participle says of it
+        noun, verb = tok.head, tok
+        return _phrase(t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun)
+                       or (t in verb.subtree and not _inside_clause(t, verb) and t.i not in dated))
     tokens = _clause(tok, dated)
     if tokens is None or not _distinctive(tokens, tok):
-        return None  # EXPERIMENT
-    return _phrase(tokens) or ""
+        return None  # the caller falls back to the clause around the date
+    return _phrase(tokens)
+
+
+def _named_before(sdoc, span, dated: set[int]) -> str | None:
+    """"German writer Karl Marx (1818–1883)": the noun phrase just before the parenthesis."""
+    if span.start == 0:
+        return None
+    last = sdoc[span.start - 1]
+    if not last.tag_.startswith(NOUNISH):
+        return None
+    return _phrase(t for t in sdoc[last.left_edge.i:last.i + 1] if t.i not in dated)
 
 
 def _is_count(sdoc, date: Found) -> bool:
     """A bare number the parser reads as counting a noun ("in 1200 offices") is not a year."""
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
+    # "in 1200 offices": the noun comes right after the number; "In 2005 world leaders" is a misparse.
     return date.rule == "year" and span is not None and span.root.dep_ == "nummod" \
-        and span.root.head.lower_ not in rules().period_nouns
+        and span.root.head.i == span.root.i + 1 and span.root.head.lower_ not in rules().period_nouns
 
 
 def _date_phrase(span) -> set[int]:
@@ -580,6 +627,8 @@ def _date_phrase(span) -> set[int]:
     A date that is part of a noun phrase ("The year 2020 had witnessed") stays in the event.
     """
     root = span.root
+    while root.dep_ == "conj" and root.head.tag_ in ("CD", "NNP"):  # "in 1894 and 1895"
+        root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         return {t.i for t in root.head.subtree}
     if root.dep_ in ("npadvmod", "advmod", "ROOT"):
@@ -610,6 +659,11 @@ def _clause(verb, dated: set[int]) -> list | None:
     if subject is None:
         return None  # "to seek a withdrawal": not a clause a question can ask about
     head = [t for t in subject.subtree if t.i not in dated]
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        # "the Dixie Mission, which began in 1943": the relative pronoun stands for the noun
+        noun = verb.head
+        head = [t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun) and not t.is_punct]
+        subject = noun
     head += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     head.append(verb)
     head += [c for c in verb.children if c.dep_ == "prt"]
