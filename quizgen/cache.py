@@ -19,19 +19,18 @@ from typing import Any
 
 from . import __version__
 from .models import (
-    DatedEvent, Definition, Document, Enumeration, FlaggedRegion, Footnote, Item, Paragraph,
+    DatedEvent, Definition, Document, Enumeration, FlaggedRegion, Footnote, Item, Mark, Paragraph,
     Provenance, Quote, Sentence,
 )
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes (2: marks, list items, block quotes)
 PACKAGE_DIR = Path(__file__).parent
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
     """Inverse of `Document.to_dict` (also after a JSON round trip, where tuples became lists)."""
     paragraphs = tuple(
-        Paragraph(**{**p, "sentences": tuple(
-            Sentence(**{**s, "footnotes": tuple(s["footnotes"])}) for s in p["sentences"])})
+        Paragraph(**{**p, "sentences": tuple(sentence_from_dict(s) for s in p["sentences"])})
         for p in data["paragraphs"]
     )
     return Document(
@@ -44,6 +43,11 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         footnotes=tuple(Footnote(**f) for f in data["footnotes"]),
         regions=tuple(FlaggedRegion(**r) for r in data["regions"]),
     )
+
+
+def sentence_from_dict(data: dict[str, Any]) -> Sentence:
+    return Sentence(**{**data, "footnotes": tuple(data["footnotes"]),
+                       "marks": tuple(Mark(**m) for m in data.get("marks", ()))})
 
 
 ITEM_CLASSES: dict[str, type] = {

@@ -22,6 +22,15 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Emphasis the source put on part of a sentence (the markup itself is not in the text)."""
+
+    start: int  # character offsets into Sentence.text
+    end: int
+    kind: str  # "strong" (**x**, __x__, <b>, <strong>), "em" (*x*, _x_, <i>, <em>), "dfn" (<dfn>)
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence of cleaned text, with where it came from in the original file."""
 
@@ -32,6 +41,7 @@ class Sentence:
     paragraph: int  # index into Document.paragraphs
     footnotes: tuple[int, ...] = ()  # footnote numbers the sentence points to
     unreliable: bool = False  # inside a region the cleaner flagged
+    marks: tuple[Mark, ...] = ()  # emphasised stretches, in order
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,10 @@ class Paragraph:
     sentences: tuple[Sentence, ...] = ()
     heading: str | None = None  # text of the nearest heading above a body paragraph
     unreliable: bool = False
+    # The marker ("-", "*", "•", "1.", "a)", "(a)") when the paragraph is one item of a bulleted or
+    # numbered list; the marker is not in the text. Each item is its own paragraph.
+    list_item: str | None = None
+    block_quote: bool = False  # a quotation set off from the text: Markdown '>', <blockquote>, an indented block
 
 
 @dataclass(frozen=True)

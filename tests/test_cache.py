@@ -230,3 +230,15 @@ def test_a_build_is_made_again_when_anything_it_depends_on_changed(tmp_path, set
     again = build_unit(tmp_path, settings)
     assert not again.reused and generations == [2, 2]
     assert all(p.exists() for o in again.outputs for p in o.written)
+
+
+def test_marks_list_items_and_block_quotes_round_trip(tmp_path, settings):
+    path = tmp_path / "structure.md"
+    path.write_text(
+        "# Kinds\n\nThe council has **three** kinds of _members_ in all of its sittings.\n\n"
+        "- elected members\n- appointed members\n\n> A quotation set off from the text, long enough.\n",
+        encoding="utf-8")
+    document = quizgen.ingest.load_document(path, settings)
+    assert any(s.marks for s in document.sentences)
+    assert any(p.list_item for p in document.paragraphs) and any(p.block_quote for p in document.paragraphs)
+    assert document_from_dict(json_round_trip(document.to_dict())) == document

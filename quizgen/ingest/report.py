@@ -6,7 +6,34 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Document
+from ..models import Document, Paragraph
+
+MARK_STYLES = {"strong": "bold", "em": "italic", "dfn": "underline"}
+
+
+def paragraph_tag(p: Paragraph) -> str:
+    """'[body]', '[body •]' for a bulleted item, '[body 2.]' for a numbered one, '[body >]' for a quotation."""
+    parts = [p.kind]
+    if p.list_item is not None:
+        parts.append(p.list_item if any(c.isalnum() for c in p.list_item) else "•")
+    if p.block_quote:
+        parts.append(">")
+    return f"[{' '.join(parts)}]"
+
+
+def emphasised(p: Paragraph) -> Text | str:
+    """The paragraph's text, its sentences' marks shown as bold, italic or underline."""
+    if not any(s.marks for s in p.sentences):
+        return p.text
+    text = Text()
+    for s in p.sentences:
+        if text:
+            text.append(" ")
+        start = len(text)
+        text.append(s.text)
+        for m in s.marks:
+            text.stylize(MARK_STYLES.get(m.kind, "bold"), start + m.start, start + m.end)
+    return text
 
 
 def print_document(doc: Document, console: Console | None = None) -> None:
@@ -19,8 +46,8 @@ def print_document(doc: Document, console: Console | None = None) -> None:
     for p in doc.paragraphs:
         style = {"heading": "bold", "aside": "italic dim"}.get(p.kind, "")
         flag = " [red](unreliable)[/]" if p.unreliable else ""
-        console.print(f"[dim]{p.line:>5}[/] {escape(f'[{p.kind}]')}{flag} ", end="")
-        console.print(p.text, style=style, markup=False, highlight=False)
+        console.print(f"[dim]{p.line:>5}[/] {escape(paragraph_tag(p))}{flag} ", end="")
+        console.print(emphasised(p), style=style, markup=False, highlight=False)
     if doc.footnotes:
         console.print("[bold]Footnotes[/]")
         for f in doc.footnotes:

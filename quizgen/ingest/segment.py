@@ -5,8 +5,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..models import Paragraph, Sentence
-from .clean import MARKER, NOTE_CLOSE, NOTE_OPEN, Draft
+from ..models import Mark, Paragraph, Sentence
+from .clean import EMPHASIS, EMPHASIS_CLOSE, EMPHASIS_OPEN, INLINE_MARKS, MARKER, NOTE_CLOSE, NOTE_OPEN, Draft
 from .source import Line
 
 # Abbreviations after which a period does not end a sentence.
@@ -16,10 +16,12 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "gen", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "avr",
     "fig", "ed", "eds", "cf", "al", "approx", "dept", "est", "gov't", "mt", "ft", "lt", "col", "capt",
 }
-_NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE})*"
-# End punctuation, closing quotes/brackets, footnote markers, then a space and a capital,
-# digit or opening quote.
-SENTENCE_END = re.compile(f"""[.!?…]["”’)\\]]*{_NOTES}(?=\\s+[\\"“‘(\\[]?[A-Z0-9])""")
+_NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE}|[{EMPHASIS_CLOSE}])*"
+# End punctuation, closing quotes/brackets, footnote markers (and emphasis ends), then a
+# space and a capital, digit or opening quote (emphasis may open before it).
+SENTENCE_END = re.compile(
+    f"""[.!?…][{EMPHASIS_CLOSE}]*["”’)\\]]*{_NOTES}(?=\\s+[{EMPHASIS_OPEN}]*[\\"“‘(\\[]?[{EMPHASIS_OPEN}]*[A-Z0-9])""")
+KIND_OF = {c: kind for kind, pair in EMPHASIS.items() for c in pair}
 
 
 SLACK = 12  # how far a cleaned column may sit from the original one (stripped spaces, markers)
@@ -58,7 +60,7 @@ def is_sentence_end(text: str, start: int, match: re.Match) -> bool:
     """False after an abbreviation ('Sept.', 'U.S.'), an initial ('F.') or a list number ('2.')."""
     if text[match.start()] != ".":
         return True
-    head = MARKER.sub("", text[start:match.start()])
+    head = INLINE_MARKS.sub("", text[start:match.start()])
     words = head.split()
     token = words[-1].lstrip("“\"‘([").lower() if words else ""
     if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
@@ -101,22 +103,66 @@ def column_in(original: str, sentence: str, near: int = 0) -> int:
 
 
 def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin", unreliable: bool) -> tuple[str, tuple[Sentence, ...]]:
-    """Split a paragraph (still holding footnote markers) into Sentences without markers."""
+    """Split a paragraph (still holding footnote markers and emphasis) into Sentences without them."""
     starts = [p.start for p in pieces]
     sentences = []
+    open_marks: dict[str, int] = {}  # emphasis still open at the end of the sentence before
     for start, end in split_sentences(text):
         raw = text[start:end]
         notes = tuple(int(n) for n in MARKER.findall(raw))
-        clean = MARKER.sub("", raw).strip()
+        clean, marks = take_marks(raw, open_marks)
         if not clean:
             continue
         piece = pieces[max(0, bisect_right(starts, start) - 1)]
         first, last = piece.line, line_at(pieces, starts, end - 1)
         sentences.append(Sentence(
             text=clean, line=first.no, end_line=last.no, offset=where.offset(first.no, clean, start - piece.start),
-            paragraph=index, footnotes=notes, unreliable=unreliable,
+            paragraph=index, footnotes=notes, unreliable=unreliable, marks=marks,
         ))
-    return MARKER.sub("", text), tuple(sentences)
+    return INLINE_MARKS.sub("", text), tuple(sentences)
+
+
+def take_marks(raw: str, open_marks: dict[str, int]) -> tuple[str, tuple[Mark, ...]]:
+    """The sentence's text without markers and emphasis characters, and its emphasis as Marks.
+
+    `open_marks` carries emphasis across sentences: one still open when a sentence ends
+    covers the rest of it and goes on from the start of the next. A closing character
+    without an opening one is dropped.
+    """
+    out: list[str] = []
+    size = 0
+    spans: list[tuple[int, int, str]] = []
+    for kind in open_marks:
+        open_marks[kind] = 0
+    for part in _pieces(raw):
+        kind = KIND_OF.get(part)
+        if kind is None:
+            out.append(part)
+            size += len(part)
+        elif part in EMPHASIS_OPEN:
+            open_marks.setdefault(kind, size)
+        elif kind in open_marks:
+            spans.append((open_marks.pop(kind), size, kind))
+    spans += [(begin, size, kind) for kind, begin in open_marks.items()]
+    text = "".join(out)
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    marks = []
+    for begin, finish, kind in sorted(spans):
+        begin, finish = max(0, begin - lead), min(len(text), finish - lead)
+        while begin < finish and text[begin] == " ":  # '** bold**' never starts a mark on a space
+            begin += 1
+        while finish > begin and text[finish - 1] == " ":
+            finish -= 1
+        if begin < finish:
+            marks.append(Mark(begin, finish, kind))
+    return text, tuple(marks)
+
+
+def _pieces(raw: str) -> list[str]:
+    """Text runs and single emphasis characters, in order; note markers are left out."""
+    raw = MARKER.sub("", raw)
+    return [p for p in re.split(f"([{EMPHASIS_OPEN}{EMPHASIS_CLOSE}])", raw) if p]
 
 
 class Origin:
@@ -142,7 +188,9 @@ def blocks(draft: Draft) -> list[list[Line]]:
             current = []
             continue
         is_heading = ln.no in draft.headings
-        if current and (current[0].no in draft.headings) != is_heading:
+        # A heading, a list item and a block quotation are each a paragraph of their own.
+        if current and ((current[0].no in draft.headings) != is_heading or ln.no in draft.list_items
+                        or (current[-1].no in draft.block_quotes) != (ln.no in draft.block_quotes)):
             out.append(current)
             current = []
         current.append(ln)
@@ -166,7 +214,7 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
         first, last = min(ln.no for ln in lines), max(ln.no for ln in lines)
         unreliable = any(a <= ln.no <= b for ln in lines for a, b in distrusted)
         if kind == "heading":
-            text = MARKER.sub("", text)
+            text = INLINE_MARKS.sub("", text)
             sentences = (Sentence(text=text, line=first, end_line=last,
                                   offset=where.offset(lines[0].no, text), paragraph=index, unreliable=unreliable),)
             heading = text
@@ -175,6 +223,8 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
         paragraphs.append(Paragraph(
             index=index, kind=kind, text=text, line=first, end_line=last, sentences=sentences,
             heading=heading if kind == "body" else None, unreliable=unreliable,
+            list_item=draft.list_items.get(lines[0].no) if kind != "heading" else None,
+            block_quote=kind != "heading" and all(ln.no in draft.block_quotes for ln in lines),
         ))
 
     for block in blocks(draft):

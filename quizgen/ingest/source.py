@@ -30,3 +30,8 @@ class RawText:
     lines: tuple[Line, ...]
     metadata: dict[str, Any] = field(default_factory=dict)
     line_offsets: tuple[int, ...] = ()  # character offset of each original line's start, by line no - 1
+    # What the reader knows of the structure (HTML): list items' first line -> marker, lines of
+    # block quotations, lines that are asides (figure captions).
+    list_items: dict[int, str] = field(default_factory=dict)
+    block_quotes: frozenset[int] = frozenset()
+    asides: frozenset[int] = frozenset()

@@ -42,7 +42,7 @@ def find_headings(draft: Draft) -> Draft:
     lines, headings = list(draft.lines), set(draft.headings)
     for i, ln in enumerate(lines):
         match = MARKDOWN_HEADING.match(ln.text)
-        if match:
+        if match and ln.no not in draft.block_quotes:
             lines[i] = Line(ln.no, match.group("text"))
             headings.add(ln.no)
     lengths = [len(ln.text.strip()) for ln in lines if not is_blank(ln.text)]
@@ -55,6 +55,8 @@ def find_headings(draft: Draft) -> Draft:
 
     for i, ln in enumerate(lines):
         if ln.no in headings or not blank(i - 1) or not looks_like_heading(ln.text, width):
+            continue
+        if ln.no in draft.list_items or ln.no in draft.block_quotes:
             continue
         if blank(i + 1):
             headings.add(ln.no)  # a line standing alone

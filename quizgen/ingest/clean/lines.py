@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from . import NOTE_CLOSE, NOTE_OPEN
+from . import EMPHASIS_CLOSE, EMPHASIS_OPEN, INLINE_MARKS, NOTE_OPEN
 
-_MARKERS = re.compile(f"{NOTE_OPEN}\\d+{NOTE_CLOSE}")
+_MARKED = tuple(NOTE_OPEN + EMPHASIS_OPEN + EMPHASIS_CLOSE)
 # A sentence is closed by . ! ? or … optionally followed by closing quotes/brackets.
 _CLOSED = re.compile(r"""[.!?…]["”’')\]]*$""")
 
@@ -18,7 +18,8 @@ FUNCTION_WORDS = frozenset(
 
 
 def without_markers(text: str) -> str:
-    return _MARKERS.sub("", text) if NOTE_OPEN in text else text
+    """The line as read: no note markers, no emphasis characters."""
+    return INLINE_MARKS.sub("", text) if any(c in text for c in _MARKED) else text
 
 
 def is_blank(text: str) -> bool:

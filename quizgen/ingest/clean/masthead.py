@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import Draft
-from .lines import is_blank
+from .lines import is_blank, without_markers
 
 HEAD_LINES = 6  # the masthead is within the first few text lines
 # Two to five capitalised words, a colon, a title starting with a capital.
@@ -51,7 +51,7 @@ def person_name(text: str) -> str:
 
 def read_head(line: str, metadata: dict[str, Any]) -> bool:
     """Take one masthead line into metadata; False when the line is body text."""
-    text = line.strip()
+    text = without_markers(line).strip()
     if m := BYLINE.match(text):
         # 'By Jane Doe | 10-15-2015', 'BY | 10-15-2015', 'By Jane Doe'
         parts = [p.strip() for p in m["rest"].split("|") if p.strip()]
@@ -76,6 +76,7 @@ def read_head(line: str, metadata: dict[str, Any]) -> bool:
 
 def read_bio(line: str, metadata: dict[str, Any]) -> bool:
     """'Jane Doe is a professor ...' closing the article: the author's bio."""
+    line = without_markers(line)
     m = BIO.match(line.strip())
     if not m or len(line.split()) > 60:
         return False

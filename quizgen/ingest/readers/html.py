@@ -3,6 +3,9 @@
 Each paragraph, list item, quotation and heading becomes one line of the "html" layout,
 with a blank line between, numbered by the line of the source where its text starts
 (found by searching for its first words, since the extractor rebuilds the tree).
+List items (marker "•", or "1." ... in an ordered list) and block quotations are told to
+the cleaner through RawText; <b>/<strong>, <i>/<em> and <dfn> become emphasis characters;
+<figcaption> texts (which trafilatura drops) come back as asides.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import re
 
 from ...errors import IngestError
 from ..decode import decode
+from ..clean import EMPHASIS
 from ..source import Line, RawText
 from .dates import iso_date
 from .text import line_offsets
@@ -29,6 +33,17 @@ META_DATE = (
 )
 META_AUTHOR = ("author", "article:author", "citation_author", "dc.creator", "dcterms.creator")
 META_TITLE = ("citation_title", "og:title", "dc.title", "twitter:title")
+# trafilatura keeps <b>/<strong> as <hi rend="#b">, <i>/<em> as "#i", <u> as "#u" and drops <dfn>:
+# <dfn> is renamed <u> before extraction (and a real <u>, not emphasis, a <span>).
+DFN_AS_U = ((re.compile(r"<(/?)u(?=[\s>])", re.I), r"<\1span"), (re.compile(r"<(/?)dfn(?=[\s>])", re.I), r"<\1u"))
+REND_KIND = {"#b": "strong", "#i": "em", "#u": "dfn"}
+
+
+class Block:
+    """One block of the main text: its text (emphasis as characters) and what kind of block it is."""
+
+    def __init__(self, text: str, list_item: str | None = None, quote: bool = False):
+        self.text, self.list_item, self.quote = text, list_item, quote
 
 
 class HtmlReader:
@@ -43,18 +58,36 @@ class HtmlReader:
         declared = DECLARED_CHARSET.search(data[:4096])
         decoded = decode(data, path, declared.group(1).decode("ascii") if declared else None)
         source = decoded.replace("\r\n", "\n").replace("\r", "\n")
+        for pattern, replacement in DFN_AS_U:
+            source = pattern.sub(replacement, source)
         blocks = main_text(source, path)
         lines: list[Line] = []
         body = BODY_TAG.search(source)  # the <title> often repeats the first heading
         words = SourceWords(source, body.end() if body else 0)
         last_line = 0
-        for text in blocks:
+        list_items: dict[int, str] = {}
+        quotes: set[int] = set()
+        for block in blocks:
             # The cleaner keys lines by number, so two blocks on one source line (list items,
             # a minified page) cannot share it: the second takes the next free number.
-            last_line = max(words.line_of(text) or 0, last_line + 1)
+            last_line = max(words.line_of(block.text) or 0, last_line + 1)
             if lines:
                 lines.append(Line(last_line, ""))  # blank line: each block is its own paragraph
-            lines.append(Line(last_line, text))
+            lines.append(Line(last_line, block.text))
+            if block.list_item:
+                list_items[last_line] = block.list_item
+            if block.quote:
+                quotes.add(last_line)
+        captions: set[int] = set()
+        used = {ln.no for ln in lines}
+        for caption in figure_captions(source):
+            no = words.line_of(caption)
+            if no is None or no in used:
+                no = max(used, default=0) + 1
+            used.add(no)
+            lines += [Line(no, ""), Line(no, caption)]
+            captions.add(no)
+        lines.sort(key=lambda ln: ln.no)  # stable: each block's blank line stays before it
         return RawText(
             path=path,
             checksum=hashlib.sha256(data).hexdigest(),
@@ -63,10 +96,13 @@ class HtmlReader:
             lines=tuple(lines),
             metadata=page_metadata(source),
             line_offsets=line_offsets(source),
+            list_items=list_items,
+            block_quotes=frozenset(quotes),
+            asides=frozenset(captions),
         )
 
 
-def main_text(source: str, path: str) -> list[str]:
+def main_text(source: str, path: str) -> list[Block]:
     """The main text's blocks in reading order, each as one whitespace-normalised string."""
     import trafilatura  # heavy: imported only when a web page is read
 
@@ -84,12 +120,51 @@ def main_text(source: str, path: str) -> list[str]:
     for element in body.iter(*BLOCKS):
         if any(True for _ in element.iterdescendants(*BLOCKS)):
             continue  # a list or quotation holding paragraphs: they come on their own
-        text = " ".join("".join(element.itertext()).split())
+        text = " ".join(marked_text(element).split())
         if WORD.search(text):
-            blocks.append(text)
+            blocks.append(Block(text, list_marker(element), any(True for _ in element.iterancestors("quote"))
+                                or element.tag == "quote"))
     if not blocks:
         raise IngestError("no main text found in this HTML page", path)
     return blocks
+
+
+def marked_text(element) -> str:
+    """The element's text with its emphasis (<hi rend="#b"> ...) as emphasis characters."""
+    parts = [element.text or ""]
+    for child in element:
+        kind = REND_KIND.get(child.get("rend", "")) if child.tag == "hi" else None
+        inner = marked_text(child)
+        if kind and inner.strip():
+            opening, closing = EMPHASIS[kind]
+            inner = f"{opening}{inner}{closing}"
+        parts += [inner, child.tail or ""]
+    return "".join(parts)
+
+
+def list_marker(element) -> str | None:
+    """'•' for an item of a bulleted list, '3.' for the third of a numbered one, None for other blocks."""
+    item = element if element.tag == "item" else next(element.iterancestors("item"), None)
+    if item is None:
+        return None
+    parent = item.getparent()
+    if parent is not None and parent.tag == "list" and parent.get("rend") == "ol":
+        return f"{[c for c in parent if c.tag == 'item'].index(item) + 1}."
+    return "•"
+
+
+def figure_captions(source: str) -> list[str]:
+    """Texts of the page's <figcaption> elements, whitespace-normalised."""
+    from lxml import html as lxml_html
+
+    if "figcaption" not in source.lower():
+        return []
+    try:
+        tree = lxml_html.document_fromstring(source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (ValueError, SyntaxError):
+        return []
+    texts = (" ".join(c.text_content().split()) for c in tree.iter("figcaption"))
+    return [t for t in texts if WORD.search(t)]
 
 
 class SourceWords:
