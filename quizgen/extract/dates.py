@@ -26,6 +26,7 @@ from .common import load_rules, provenance, usable_sentences
 from .nlp import has_parser, parse
 
 MAX_EVENT_WORDS = 24
+MAX_LABEL_WORDS = 10  # "Bandung Conference (Asian-African Conference), 1955" names an event; a longer line says more
 NEARBY_CHARS = 120  # how far before or after a date its cue words and year are looked for
 
 
@@ -50,6 +51,7 @@ class DateRules(BaseModel):
     citation_markers: list[str]
     reporting_verbs: list[str]
     not_event_nouns: list[str]
+    not_prose: list[str]
     phrase_stops: list[str]
     name_particles: list[str]
     relative_years: dict[str, int]
@@ -175,7 +177,10 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
             continue
         if sdoc is not None and _is_count(sdoc, date):
             continue
-        event = _event_from_parse(sdoc, date) if sdoc is not None else None
+        label = _label(sentence.text[:date.start]) if _labelled(sentence.text, date.start, date.end) else None
+        event = _tidy(label) if label else None
+        if event is None and sdoc is not None:
+            event = _event_from_parse(sdoc, date)
         if event is None:
             event = _modified_noun(sentence.text, date) if date.rule in NOMINAL_RULES else None
         if event is None:
@@ -183,9 +188,12 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2:
             continue
         start, end = _iso(date)
-        if (start, event.lower()) in seen or (date.implied_year and date.day and (start, None) in seen):
-            continue  # said twice, or a day named again without its year ("the September 11 attacks")
-        seen.update({(start, event.lower()), (start, None)})
+        if (start, event.lower()) in seen or (start, sentence) in seen \
+                or (date.implied_year and date.day and (start, None) in seen):
+            # said twice ("The Rebellion (1897–1901) ... between 1897 and 1901"), or a day
+            # named again without its year ("the September 11 attacks")
+            continue
+        seen.update({(start, event.lower()), (start, sentence), (start, None)})
         yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
 
 
@@ -203,8 +211,11 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     doc_date = _parse_iso(doc.date)
     window = rules().implied_year_paragraphs
     last: tuple[int, int] | None = None  # (paragraph, year) of the last explicit date
-    for sentence in usable_sentences(doc):
+    headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
+    for sentence in usable_sentences(doc, ("body", "heading")):
         dates = find_dates(sentence.text)
+        if sentence.paragraph in headings:  # a heading is dated only when it is a label and its date
+            dates = [d for d in dates if _labelled(sentence.text, d.start, d.end)]
         dates += [d for d in _relative_dates(sentence.text, doc_date)
                   if not any(d.start < o.end and o.start < d.end for o in dates)]
         for date in sorted(dates, key=lambda d: d.start):
@@ -333,7 +344,7 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if end_year is not None and not (year < end_year <= r.last_year):
         return None
     if name == "year-range":
-        cued = match.group()[:7].lower() == "between" or _cued(text, start, p)
+        cued = match.group()[:7].lower() == "between" or _cued(text, start, p) or _labelled(text, start, end)
         return Found(name, start, end, year, end_year=end_year) if cued else None
     if name == "parenthetical":
         after = words_after[0].lower() if words_after else ""
@@ -345,9 +356,25 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         if words_after and words_after[0].lower() in r.period_nouns:
             return Found("year", year_start, end, year, end_year=end_year)  # "in the 1947-1962 era": the clause's date
         return Found(name, year_start, end, year, end_year=end_year)
-    if not _cued(text, start, p):
+    if not (_cued(text, start, p) or _labelled(text, start, end)):
         return None
     return Found(name, start, end, year)
+
+
+LABEL_BEFORE = re.compile(r"^(?P<label>[^\W\d][^:;]*?)\s*(?:[,:(]|\s[–—-])\s*(?:(?:from|on|in)\s+)?$")
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    """A title or list line that names a thing and ends with its date: "Yalta Conference, 4 to 11
+    February 1945", "War with Japan: 1937-1945"."""
+    return not text[end:].strip(" .)") and _label(text[:start]) is not None
+
+
+def _label(before: str) -> str | None:
+    match = LABEL_BEFORE.match(before)
+    if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
+        return None
+    return match.group("label")
 
 
 def _not_an_event(text: str, date: Found) -> bool:
@@ -358,7 +385,7 @@ def _not_an_event(text: str, date: Found) -> bool:
         before = before[:-1]  # "than in 1938"
     if before and before[-1].strip("(:,") in r.comparison_cues + r.publication_cues:
         return True
-    if patterns().citation.search(text):
+    if patterns().citation.search(text) or any(re.search(rx, text) for rx in r.not_prose):
         return True  # "Pravda, September 25, 1968; translated by ...", "(credit: ..., CC BY 2.0)"
     if _in_citation_parenthesis(text, date):
         return True
@@ -525,6 +552,9 @@ def _event_from_clause(text: str, date: Found) -> str:
         # An opening phrase ("In the first quarter of 1911, the mill saw ...") needs the main clause.
         following = min((a for a, b in breaks if a > right), default=len(text))
         clause = _tidy(clause + ", " + text[right + 1:following])
+    elif len(clause.split()) < 2 and left > 0:
+        # A date closing the sentence ("The talks were held in Oslo, from 3 to 9 May 1921") dates its first clause.
+        clause = _tidy(text[:min(a for a, b in breaks)])
     return clause
 
 
@@ -598,6 +628,9 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
         return _phrase(t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun)
                        or (t in verb.subtree and not _inside_clause(t, verb) and t.i not in dated))
     tokens = _clause(tok, dated)
+    while tokens is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.tag_.startswith(VERBISH):
+        tok = tok.head  # "..., occupied Germany, from 17 July to 2 August": the main clause's date
+        tokens = _clause(tok, dated)
     if tokens is None or not _distinctive(tokens, tok):
         return None  # the caller falls back to the clause around the date
     return _phrase(tokens)
