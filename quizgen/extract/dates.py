@@ -52,6 +52,7 @@ class DateRules(BaseModel):
     reporting_verbs: list[str]
     not_event_nouns: list[str]
     not_prose: list[str]
+    publisher_words: list[str]
     phrase_stops: list[str]
     name_particles: list[str]
     relative_years: dict[str, int]
@@ -115,9 +116,10 @@ def patterns() -> Patterns:
     def day(group: str) -> str:
         return rf"\b(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 
-    def year(group: str) -> str:
+    def year(group: str, after_dash: bool = False) -> str:
         # Not a part of a larger number, a price, a decimal or a decade ("1980s").
-        return rf"(?<![\w$£€.,/-])(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b)"
+        before = r"(?<![\w$£€.,/])" if after_dash else r"(?<![\w$£€.,/-])"
+        return rf"{before}(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b)"
 
     joiner = _words(r.range_joiners)
     same = "|".join(re.escape(s) for s in r.same_year)
@@ -134,9 +136,9 @@ def patterns() -> Patterns:
         ("day-month", rf"{day('d')}\s+{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
         ("year-range", rf"\b[Bb]etween\s+{year('y')}\s+and\s+{year('y2')}"),
-        ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2')})?\s*\)"),
-        ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2')}|{short_end}))?\s+(?=[A-Za-z])"),
-        ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2')}|(?<=[–-]){short_end})"),
+        ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
+        ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
+        ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
         ("year", year("y")),
     )
     relative = (list(r.relative_years) + list(r.relative_months) + list(r.relative_days)
@@ -181,8 +183,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         event = _tidy(label) if label else None
         if event is None and sdoc is not None:
             event = _event_from_parse(sdoc, date)
-        if event is None:
-            event = _modified_noun(sentence.text, date) if date.rule in NOMINAL_RULES else None
+        if event is None and (date.rule in NOMINAL_RULES or _alone_in_parentheses(sentence.text, date)):
+            event = _modified_noun(sentence.text, date)
         if event is None:
             event = _event_from_clause(sentence.text, date)
         if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2:
@@ -374,6 +376,9 @@ def _label(before: str) -> str | None:
     match = LABEL_BEFORE.match(before)
     if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
         return None
+    words = {w.strip(".,&").lower() for w in match.group("label").split()}
+    if words & set(rules().publisher_words):
+        return None  # "Time magazine, 28 July 1947", "Hill & Company, 1975": a reference entry
     return match.group("label")
 
 
@@ -517,8 +522,8 @@ def _modified_noun(text: str, date: Found) -> str | None:
     """Blank-pipeline nominal event: "the 1918 influenza" -> "the influenza";
     "Karl Marx (1818–1883)" -> "Karl Marx"."""
     stops = rules().phrase_stops
-    if date.rule == "parenthetical":
-        words = text[:date.start].split()
+    if date.rule == "parenthetical" or _alone_in_parentheses(text, date):
+        words = text[:text.rfind("(", 0, date.end)].split()
         particles = rules().name_particles
         names: list[str] = []
         for word in reversed(words[-8:]):  # the capitalised name before the parenthesis
@@ -567,7 +572,7 @@ COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "pre
 # ("pushed Americans" without "back to reality", "needed" without "to establish ...").
 REQUIRED = {"dobj", "pobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prt", "pcomp"}
 # Dependents that go on a verb's phrase when they follow its object directly.
-FOLLOWING = {"advmod", "oprd", "xcomp", "ccomp", "dative", "prt"}
+FOLLOWING = {"advmod", "oprd", "xcomp", "ccomp", "dative", "prt", "prep", "agent"}
 # Verbs that say little by themselves, and words too general to identify an event:
 # "China made great efforts", "the council took steps" cannot be dated defensibly.
 LIGHT_VERBS = {
@@ -601,7 +606,7 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
             dated |= _date_phrase(year) or {t.i for t in year}
     period = set(rules().period_nouns)
     own = {t.i for t in span}
-    if date.rule == "parenthetical":
+    if date.rule == "parenthetical" or _alone_in_parentheses(sdoc.text, date):
         return _named_before(sdoc, span, dated | own)
     tok = span.root
     while tok.dep_ == "conj" and tok.head.tag_ in ("CD", "NNP"):  # "in 1894 and 1895"
@@ -628,7 +633,7 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
         return _phrase(t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun)
                        or (t in verb.subtree and not _inside_clause(t, verb) and t.i not in dated))
     tokens = _clause(tok, dated)
-    while tokens is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.tag_.startswith(VERBISH):
+    while tokens is None and tok.dep_ == "advcl" and tok.head.tag_.startswith(VERBISH):
         tok = tok.head  # "..., occupied Germany, from 17 July to 2 August": the main clause's date
         tokens = _clause(tok, dated)
     if tokens is None or not _distinctive(tokens, tok):
@@ -636,11 +641,18 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
     return _phrase(tokens)
 
 
+def _alone_in_parentheses(text: str, date: Found) -> bool:
+    """"Pearl Harbor (December 7, 1941)", "Sweden (on 9 May 1950)": a date set in parentheses after a name."""
+    return bool(re.search(r"\w\s*\(\s*(?:(?:on|in|from)\s+)?$", text[:date.start])) \
+        and bool(re.match(r"\s*\)", text[date.end:]))
+
+
 def _named_before(sdoc, span, dated: set[int]) -> str | None:
     """"German writer Karl Marx (1818–1883)": the noun phrase just before the parenthesis."""
-    if span.start == 0:
+    opening = next((t for t in reversed(sdoc[:span.end]) if t.text == "("), None)
+    if opening is None or opening.i == 0:
         return None
-    last = sdoc[span.start - 1]
+    last = sdoc[opening.i - 1]
     if not last.tag_.startswith(NOUNISH):
         return None
     return _phrase(t for t in sdoc[last.left_edge.i:last.i + 1] if t.i not in dated)
@@ -649,9 +661,11 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
 def _is_count(sdoc, date: Found) -> bool:
     """A bare number the parser reads as counting a noun ("in 1200 offices") is not a year."""
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
-    # "in 1200 offices": the noun comes right after the number; "In 2005 world leaders" is a misparse.
+    # "in 1200 offices": a plural noun right after the number ("In 2005 world leaders", "In early
+    # 1946 agreement was reached" are misparses).
     return date.rule == "year" and span is not None and span.root.dep_ == "nummod" \
-        and span.root.head.i == span.root.i + 1 and span.root.head.lower_ not in rules().period_nouns
+        and span.root.head.i == span.root.i + 1 and span.root.head.tag_ in ("NNS", "NNPS") \
+        and span.root.head.lower_ not in rules().period_nouns
 
 
 def _date_phrase(span) -> set[int]:
@@ -687,8 +701,10 @@ def _clause(verb, dated: set[int]) -> list | None:
     still reads as a whole ("exceeded 100 trillion yuan", not "of a peaceful").
     """
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.tag_.startswith(VERBISH):
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    governor = verb
+    while subject is None and governor.dep_ in ("conj", "xcomp") and governor.head.tag_.startswith(VERBISH):
+        governor = governor.head  # "leaders agreed and began sending money": the first verb's subject
+        subject = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None  # "to seek a withdrawal": not a clause a question can ask about
     head = [t for t in subject.subtree if t.i not in dated]
