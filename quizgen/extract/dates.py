@@ -187,7 +187,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
             event = _modified_noun(sentence.text, date)
         if event is None:
             event = _event_from_clause(sentence.text, date)
-        if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2:
+        if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2 or _cut_quotation(event):
             continue
         start, end = _iso(date)
         if (start, event.lower()) in seen or (start, sentence) in seen \
@@ -630,14 +630,16 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
     if tok.dep_ == "acl" and tok.head.tag_.startswith(NOUNISH):
         # "peace treaties signed in 1648 in Münster": the noun and what the participle says of it
         noun, verb = tok.head, tok
-        return _phrase(t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun)
-                       or (t in verb.subtree and not _inside_clause(t, verb) and t.i not in dated))
+        return _phrase(t for t in noun.subtree if not t.is_punct and t.i not in dated
+                       and (not _inside_clause(t, noun) or t in verb.subtree and not _inside_clause(t, verb)))
     tokens = _clause(tok, dated)
     while tokens is None and tok.dep_ == "advcl" and tok.head.tag_.startswith(VERBISH):
         tok = tok.head  # "..., occupied Germany, from 17 July to 2 August": the main clause's date
         tokens = _clause(tok, dated)
     if tokens is None or not _distinctive(tokens, tok):
-        return None  # the caller falls back to the clause around the date
+        # Cut off, or a light verb with a generic object ("the council made great efforts"):
+        # the caller falls back to the whole clause around the date, which says more.
+        return None
     return _phrase(tokens)
 
 
@@ -766,6 +768,11 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
     return True
 
 
+def _cut_quotation(event: str) -> bool:
+    """True when the event opens a quotation it does not close: someone's words cut short."""
+    return event.count("“") != event.count("”") or event.count('"') % 2 == 1
+
+
 def _quotations(text: str) -> list[tuple[int, int]]:
     """Character spans of the quoted passages of a sentence (an unclosed one runs to its end)."""
     return [m.span() for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", text)]
@@ -798,6 +805,13 @@ def _phrase(tokens: Iterable) -> str | None:
     ordered = sorted(set(tokens), key=lambda t: t.i)
     if not ordered:
         return None
-    text = "".join(t.text_with_ws for t in ordered)
+    # A space where the text had one, and where a word was left out between two kept ones
+    # ("The guild, which was founded" -> "The guild was founded", not "The guildwas").
+    parts = []
+    for t, following in zip(ordered, ordered[1:] + [None]):
+        parts.append(t.text)
+        if following is not None and (t.whitespace_ or (following.i != t.i + 1 and not following.is_punct)):
+            parts.append(" ")
+    text = "".join(parts)
     text = _tidy(text)
     return text if len(text.split()) >= 2 else None
