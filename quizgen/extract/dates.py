@@ -350,8 +350,10 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return Found(name, start, end, year, end_year=end_year) if cued else None
     if name == "parenthetical":
         after = words_after[0].lower() if words_after else ""
-        if after in r.reporting_verbs or not re.search(r"\w\s*$", text[:start]):
-            return None  # "Smith (1998) argues": a citation; "(1990)" opening a sentence: nothing dated
+        if (after in r.reporting_verbs and end_year is None) or not re.search(r"\w\s*$", text[:start]):
+            # "Smith (1998) argues": a citation (a life span, "Gramsci (1891–1937) argued", is not);
+            # "(1990)" opening a sentence: nothing dated
+            return None
         return Found(name, start, end, year, end_year=end_year)
     if name == "year-modifier":
         year_start = match.start("y")
@@ -532,6 +534,8 @@ def _modified_noun(text: str, date: Found) -> str | None:
             names.insert(0, word)
         while names and names[0] in particles:
             names.pop(0)
+        if len(names) == 1 and len(words) > 2 and words[-2] == "of":  # "the treaties of Tianjin (1858)"
+            names = words[-4:-1] + names if words[-4:-3] in (["the"], ["a"]) else words[-3:-1] + names
         return _tidy(" ".join(names or words[-3:])) or None
     determiner = text[:date.start].split()[-1:]
     tail = re.match(r"\s*[–-]?\s*\d*\s*((?:[A-Za-z][\w'’-]*\.?\s*){1,4})", text[date.end:])
@@ -646,7 +650,7 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
 def _alone_in_parentheses(text: str, date: Found) -> bool:
     """"Pearl Harbor (December 7, 1941)", "Sweden (on 9 May 1950)": a date set in parentheses after a name."""
     return bool(re.search(r"\w\s*\(\s*(?:(?:on|in|from)\s+)?$", text[:date.start])) \
-        and bool(re.match(r"\s*\)", text[date.end:]))
+        and bool(re.match(r"(?:\[\w+\])*\s*\)", text[date.end:]))  # a footnote mark may sit inside
 
 
 def _named_before(sdoc, span, dated: set[int]) -> str | None:
@@ -657,6 +661,9 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
     last = sdoc[opening.i - 1]
     if not last.tag_.startswith(NOUNISH):
         return None
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.tag_.startswith(NOUNISH):
+        last = last.head.head  # "the treaties of Tianjin (1858)"
+        return _phrase(t for t in sdoc[last.left_edge.i:opening.i] if t.i not in dated)
     return _phrase(t for t in sdoc[last.left_edge.i:last.i + 1] if t.i not in dated)
 
 
