@@ -42,6 +42,7 @@ class DateRules(BaseModel):
     period_nouns: list[str]
     range_joiners: list[str]
     same_year: list[str]
+    month_relations: list[str]
     forecast_cues: list[str]
     opening_words: list[str]
     modifier_determiners: list[str]
@@ -79,6 +80,7 @@ class Found:
     implied_year: bool = False  # year to take from context, not from the text
     year_span: tuple[int, int] | None = None  # where a year found apart from the day is written
     past_only: bool = False  # year settled only if the clause tells of the past ("On October 7, we made")
+    relation: str | None = None  # "previous", "following", "that": a month counted from the text's last date
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def patterns() -> Patterns:
         ("full-date", rf"{month('m')}\s+{day('d')}(?:,\s*|\s+){year('y')}"),
         ("day-month-year", rf"{day('d')}\s+{month('m')},?\s+{year('y')}"),
         ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
+        ("month-relative", rf"\b(?P<rel>{_words(r.month_relations)})\s+{month('m')}(?!,?\s*\d)"),
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
@@ -212,7 +215,7 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     """
     doc_date = _parse_iso(doc.date)
     window = rules().implied_year_paragraphs
-    last: tuple[int, int] | None = None  # (paragraph, year) of the last explicit date
+    last: tuple[int, int, int | None] | None = None  # (paragraph, year, month) of the last explicit date
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
     for sentence in usable_sentences(doc, ("body", "heading")):
         dates = find_dates(sentence.text)
@@ -226,13 +229,26 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
             if date.year is None or _not_an_event(sentence.text, date):
                 continue
             if not date.implied_year:
-                last = (sentence.paragraph, date.end_year or date.year)
+                last = (sentence.paragraph, date.end_year or date.year, date.end_month or date.month)
             yield sentence, date
 
 
 def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, doc_date, window: int) -> Found:
     if date.rule == "relative":
         return date
+    if date.rule == "month-relative":
+        # "the previous February", "the following May", "that October": counted from the last
+        # explicit date, which must name its month when the year may turn
+        if last is None or sentence.paragraph - last[0] > window:
+            return _with_year(date, None)
+        _, year, month = last
+        if date.relation == "that":
+            return _with_year(date, year)
+        if month is None or date.month == month:
+            return _with_year(date, None)
+        if date.relation in ("previous", "preceding"):
+            return _with_year(date, year if date.month < month else year - 1)
+        return _with_year(date, year if date.month > month else year + 1)
     later = next((d for d in dates if d.start > date.start and not d.implied_year and d.year
                   and (d.month is None or d.month >= (date.end_month or date.month or 0))), None)
     if later is not None and date.rule != "month-of-same-year":
@@ -330,6 +346,10 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return Found(name, start, end, year, month("m"), num("d"))
     if name == "month-of-same-year":
         return Found(name, start, end, None, month("m"), implied_year=True)
+    if name == "month-relative":
+        if g["m"].lower() in r.ambiguous_months:
+            return None  # "that may", "the following march"
+        return Found(name, start, end, None, month("m"), implied_year=True, relation=g["rel"].lower())
     if name == "month-year":
         return Found(name, start, end, year, month("m"))
     if name in ("month-day", "day-month"):
@@ -376,12 +396,14 @@ def _labelled(text: str, start: int, end: int) -> bool:
 
 def _label(before: str) -> str | None:
     match = LABEL_BEFORE.match(before)
-    if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
+    if not match or len(match.group("label").split()) > MAX_LABEL_WORDS or _reference_entry(match.group("label")):
         return None
-    words = {w.strip(".,&").lower() for w in match.group("label").split()}
-    if words & set(rules().publisher_words):
-        return None  # "Time magazine, 28 July 1947", "Hill & Company, 1975": a reference entry
     return match.group("label")
+
+
+def _reference_entry(label: str) -> bool:
+    """"Time magazine, 28 July 1947", "Hill & Company, 1975": a source, not an event."""
+    return bool({w.strip(".,&").lower() for w in label.split()} & set(rules().publisher_words))
 
 
 def _not_an_event(text: str, date: Found) -> bool:
@@ -395,6 +417,9 @@ def _not_an_event(text: str, date: Found) -> bool:
     if patterns().citation.search(text) or any(re.search(rx, text) for rx in r.not_prose):
         return True  # "Pravda, September 25, 1968; translated by ...", "(credit: ..., CC BY 2.0)"
     if _in_citation_parenthesis(text, date):
+        return True
+    if not text[date.end:].strip(" .)") and LABEL_BEFORE.match(text[:date.start]) \
+            and _reference_entry(text[:date.start]):
         return True
     if re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w.'’-]*[\s,]+){1,6}", text[:date.start]) \
             and re.match(r"\s*(?:[—–-]|\(\w+\))", text[date.end:]):
@@ -452,7 +477,7 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
 def _with_year(date: Found, year: int | None, past_only: bool = False) -> Found:
     end_year = year if date.end_day or date.end_month else None
     return Found(date.rule, date.start, date.end, year, date.month, date.day, date.end_month, date.end_day,
-                 end_year, implied_year=True, past_only=past_only)
+                 end_year, implied_year=True, past_only=past_only, relation=date.relation)
 
 
 def _parse_iso(value) -> tuple[int, int | None, int | None] | None:
