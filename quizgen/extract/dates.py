@@ -175,8 +175,12 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
     parsed: dict[Sentence, object] = {}
     if has_parser(nlp):
         parsed = dict(zip(sentences, parse(nlp, [s.text for s in sentences])))
+    in_sentence: dict[Sentence, list[Found]] = {}
+    for sentence, date in found:
+        in_sentence.setdefault(sentence, []).append(date)
     seen: set[tuple[str, str]] = set()
     for sentence, date in found:
+        others = [d for d in in_sentence[sentence] if d is not date]
         sdoc = parsed.get(sentence)
         if date.past_only and (sdoc is None or not _tells_of_past(sdoc, date)):
             continue
@@ -185,11 +189,11 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         label = _label(sentence.text[:date.start]) if _labelled(sentence.text, date.start, date.end) else None
         event = _tidy(label) if label else None
         if event is None and sdoc is not None:
-            event = _event_from_parse(sdoc, date)
+            event = _event_from_parse(sdoc, date, others)
         if event is None and (date.rule in NOMINAL_RULES or _alone_in_parentheses(sentence.text, date)):
             event = _modified_noun(sentence.text, date)
         if event is None:
-            event = _event_from_clause(sentence.text, date)
+            event = _event_from_clause(_without(sentence.text, others), date)
         if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2 or _cut_quotation(event):
             continue
         start, end = _iso(date)
@@ -210,12 +214,15 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
 
     A day or month written without its year takes, in this order: a year written later
     in the same sentence ("on 6 August and on 9 August 1945"); the last year the same
-    paragraph named; the document's own date; the last year named in the few paragraphs
-    before (the text is still telling that year).
+    paragraph named; the document's own date; the year of the last date with a month in
+    the few paragraphs before (the text is still telling that year), or of a bare year in
+    the paragraph just before. A bare year further back is often an aside ("the border
+    was settled only in 1990") rather than the year the text is telling.
     """
     doc_date = _parse_iso(doc.date)
     window = rules().implied_year_paragraphs
     last: tuple[int, int, int | None] | None = None  # (paragraph, year, month) of the last explicit date
+    last_with_month: tuple[int, int, int | None] | None = None
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
     for sentence in usable_sentences(doc, ("body", "heading")):
         dates = find_dates(sentence.text)
@@ -225,15 +232,18 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
                   if not any(d.start < o.end and o.start < d.end for o in dates)]
         for date in sorted(dates, key=lambda d: d.start):
             if date.implied_year:
-                date = _settle_year(date, sentence, dates, last, doc_date, window)
+                date = _settle_year(date, sentence, dates, last, last_with_month, doc_date, window)
             if date.year is None or _not_an_event(sentence.text, date):
                 continue
             if not date.implied_year:
                 last = (sentence.paragraph, date.end_year or date.year, date.end_month or date.month)
+                if last[2] is not None:
+                    last_with_month = last
             yield sentence, date
 
 
-def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, doc_date, window: int) -> Found:
+def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last_with_month, doc_date,
+                 window: int) -> Found:
     if date.rule == "relative":
         return date
     if date.rule == "month-relative":
@@ -261,7 +271,9 @@ def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, doc_
     from_document = _year_from_document(date, doc_date)
     if from_document is not None:
         return from_document
-    if last is not None and sentence.paragraph - last[0] <= window:
+    if last_with_month is not None and sentence.paragraph - last_with_month[0] <= window:
+        return _with_year(date, last_with_month[1])
+    if last is not None and sentence.paragraph - last[0] <= 1:
         return _with_year(date, last[1])
     return _with_year(date, None)
 
@@ -460,6 +472,8 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
     if not before.strip():
         following = text[start + 4:start + 4 + NEARBY_CHARS].split()
         return bool(following) and following[0].lower() in p.rules.year_subject_verbs
+    if re.search(r"(?<!\d)\d{4}\s+(?:and|or)\s+$", before):
+        return True  # "in 1894 and 1895": the second year shares the first one's cue
     cue = p.cue_before.search(before)
     if not cue or cue.group(1).lower() not in p.rules.year_cues:
         return False
@@ -616,10 +630,19 @@ GENERIC_WORDS = {
     "moves", "thing", "things", "lot", "part", "role", "work", "way", "ways", "change", "changes", "also",
     "again", "then", "still", "very", "well",
 }
-MIN_DISTINCT_WORDS = 2  # content words besides the subject, when none is a name or a number
+MIN_DISTINCT_WORDS = 1  # content words besides the subject, when none is a name or a number
 
 
-def _event_from_parse(sdoc, date: Found) -> str | None:
+def _without(text: str, dates: list[Found]) -> str:
+    """The text with other dates and their prepositions blanked out (same length, so offsets hold)."""
+    for d in dates:
+        cue = LEADING_CUE.search(text[:d.start])
+        start = cue.start() if cue else d.start
+        text = text[:start] + " " * (d.end - start) + text[d.end:]
+    return text
+
+
+def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None:
     """Trained-pipeline event: the noun phrase the date modifies, or subject + verb + object.
 
     None when the parse finds neither (the caller falls back to the clause); "" when the
@@ -628,7 +651,11 @@ def _event_from_parse(sdoc, date: Found) -> str | None:
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return None
-    dated = _date_phrase(span)
+    dated = _date_phrase(span) | _written_date(sdoc, span)
+    for other in others:  # "ruled Italy from 1922 to 1943 and Spain in 1940": no date left in the event
+        other_span = sdoc.char_span(other.start, other.end, alignment_mode="expand")
+        if other_span is not None:
+            dated |= _date_phrase(other_span) | _written_date(sdoc, other_span)
     if date.year_span:  # "the September 11 attacks ... in 2001": the year's phrase is part of the date
         year = sdoc.char_span(*date.year_span, alignment_mode="expand")
         if year is not None:
@@ -700,6 +727,18 @@ def _is_count(sdoc, date: Found) -> bool:
     return date.rule == "year" and span is not None and span.root.dep_ == "nummod" \
         and span.root.head.i == span.root.i + 1 and span.root.head.tag_ in ("NNS", "NNPS") \
         and span.root.head.lower_ not in rules().period_nouns
+
+
+def _written_date(sdoc, span) -> set[int]:
+    """The date's own tokens and the preposition right before it ("from 1934 to 1945",
+    "between May and October 1648"), which the parse may hang elsewhere."""
+    tokens = {t.i for t in span if not t.is_punct or t.text in "–—-"}
+    if span.start > 0 and sdoc[span.start - 1].lower_ in RANGE_OPENERS:
+        tokens.add(span.start - 1)
+    return tokens
+
+
+RANGE_OPENERS = {"from", "between", "in", "on", "since", "during", "until", "till", "by"}
 
 
 def _date_phrase(span) -> set[int]:
