@@ -138,7 +138,7 @@ def patterns() -> Patterns:
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
-        ("year-range", rf"\b[Bb]etween\s+{year('y')}\s+and\s+{year('y2')}"),
+        ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+)?{year('y')}\s+and\s+{year('y2')}"),
         ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
         ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
         ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
@@ -194,7 +194,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
             event = _modified_noun(sentence.text, date)
         if event is None:
             event = _event_from_clause(_without(sentence.text, others), date)
-        if not event or sum(any(c.isalpha() for c in w) for w in event.split()) < 2 or _cut_quotation(event):
+        named = date.rule == "parenthetical" or _alone_in_parentheses(sentence.text, date)
+        if not event or _cut_quotation(event) or not _enough_words(event, named):
             continue
         start, end = _iso(date)
         if (start, event.lower()) in seen or (start, sentence) in seen \
@@ -596,13 +597,16 @@ def _event_from_clause(text: str, date: Found) -> str:
     before = LEADING_CUE.sub("", text[left:date.start])
     clause = _tidy(before + " " + text[date.end:right])
     opening = left == 0 and text.split(" ", 1)[0].lower() in rules().opening_words
-    if right < len(text) and (opening or len(clause.split()) < 3):
-        # An opening phrase ("In the first quarter of 1911, the mill saw ...") needs the main clause.
-        following = min((a for a, b in breaks if a > right), default=len(text))
-        clause = _tidy(clause + ", " + text[right + 1:following])
-    elif len(clause.split()) < 2 and left > 0:
+    if len(clause.split()) < 2 and left > 0 and right == len(text):
         # A date closing the sentence ("The talks were held in Oslo, from 3 to 9 May 1921") dates its first clause.
-        clause = _tidy(text[:min(a for a, b in breaks)])
+        return _tidy(text[:min(a for a, b in breaks)])
+    while right < len(text) and (opening or len(clause.split()) < 3):
+        # An opening phrase ("In the first quarter of 1911, the mill saw ...") needs the main clause,
+        # past any one-word aside ("By 1999, however, relations had grown ...").
+        following = min((a for a, b in breaks if a > right), default=len(text))
+        aside = len(text[right + 1:following].split()) < 2
+        clause = clause if aside else _tidy(clause + ", " + text[right + 1:following])
+        right, opening = following, aside and opening
     return clause
 
 
@@ -676,7 +680,9 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
                 return ""
             return _phrase(_noun_phrase(head, dated | own))
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
-                and not _is_quantity(head.head) and head.head.lower_ not in period:
+                and not _is_quantity(head.head) and head.head.lower_ not in period \
+                and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH)):
+            # (a subject's date dates its clause: "the government in 1948 issued a decree")
             return _phrase(_noun_phrase(head.head, dated))
         tok = head
         if tok.tag_.startswith(VERBISH):
@@ -716,7 +722,7 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
     if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.tag_.startswith(NOUNISH):
         last = last.head.head  # "the treaties of Tianjin (1858)"
         return _phrase(t for t in sdoc[last.left_edge.i:opening.i] if t.i not in dated)
-    return _phrase(t for t in sdoc[last.left_edge.i:last.i + 1] if t.i not in dated)
+    return _phrase((t for t in sdoc[last.left_edge.i:last.i + 1] if t.i not in dated), min_words=1)
 
 
 def _is_count(sdoc, date: Found) -> bool:
@@ -839,6 +845,12 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
     return True
 
 
+def _enough_words(event: str, named: bool) -> bool:
+    """Two words or more; one is enough for a name dated in parentheses ("Sweden (on 9 May 1950)")."""
+    words = [w for w in event.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 or (named and len(words) == 1 and words[0][:1].isupper())
+
+
 def _cut_quotation(event: str) -> bool:
     """True when the event opens a quotation it does not close: someone's words cut short."""
     return event.count("“") != event.count("”") or event.count('"') % 2 == 1
@@ -872,7 +884,7 @@ def _inside_clause(token, top) -> bool:
     return False
 
 
-def _phrase(tokens: Iterable) -> str | None:
+def _phrase(tokens: Iterable, min_words: int = 2) -> str | None:
     ordered = sorted(set(tokens), key=lambda t: t.i)
     if not ordered:
         return None
@@ -885,4 +897,4 @@ def _phrase(tokens: Iterable) -> str | None:
             parts.append(" ")
     text = "".join(parts)
     text = _tidy(text)
-    return text if len(text.split()) >= 2 else None
+    return text if len(text.split()) >= min_words else None
