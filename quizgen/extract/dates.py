@@ -91,6 +91,7 @@ class Patterns:
     cue_before: re.Pattern
     relative: re.Pattern
     citation: re.Pattern
+    prefilter: re.Pattern
 
 
 def rules() -> DateRules:
@@ -153,6 +154,7 @@ def patterns() -> Patterns:
         cue_before=re.compile(r"([A-Za-z]+)[\s-]*$"),
         relative=re.compile(_words(relative), re.IGNORECASE),
         citation=re.compile(_words(r.citation_markers), re.IGNORECASE),
+        prefilter=re.compile(rf"\d|\byear\b|(?:{_words(r.month_relations)})\s+[A-Z]"),
     )
 
 
@@ -281,9 +283,9 @@ def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last
 
 def find_dates(text: str) -> list[Found]:
     """Date expressions in one sentence, longest rule first, never overlapping."""
-    if not re.search(r"\d|\byear\b", text):  # every rule needs a number, or "that year"
-        return []
     p = patterns()
+    if not p.prefilter.search(text):  # every rule needs a number, "that year" or "the previous May"
+        return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
     for name, regex in p.regexes:
@@ -722,7 +724,10 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
     if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.tag_.startswith(NOUNISH):
         last = last.head.head  # "the treaties of Tianjin (1858)"
         return _phrase(t for t in sdoc[last.left_edge.i:opening.i] if t.i not in dated)
-    return _phrase((t for t in sdoc[last.left_edge.i:last.i + 1] if t.i not in dated), min_words=1)
+    start = last.left_edge.i
+    if last.dep_ == "appos" and last.head.i < last.i:  # "The poet Anna Brandt (1841–1902)"
+        start = min(start, last.head.left_edge.i)
+    return _phrase((t for t in sdoc[start:last.i + 1] if t.i not in dated), min_words=1)
 
 
 def _is_count(sdoc, date: Found) -> bool:
