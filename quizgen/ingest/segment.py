@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Mark, Paragraph, Sentence
+from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
 from .clean import EMPHASIS, EMPHASIS_CLOSE, EMPHASIS_OPEN, INLINE_MARKS, MARKER, NOTE_CLOSE, NOTE_OPEN, Draft
 from .source import Line
 
@@ -35,17 +36,21 @@ class Piece:
     line: Line
 
 
-def reflow(lines: list[Line]) -> tuple[str, list[Piece]]:
-    """Join hard-wrapped lines into one paragraph string; keep real hyphens at line ends."""
+def reflow(lines: list[Line], vocab: Vocabulary | None = None) -> tuple[str, list[Piece]]:
+    """Join hard-wrapped lines into one paragraph string; words hyphenated at the margin are
+    joined again ('gov-' + 'ernment'), real hyphens kept ('hard-to-' + 'reach'), see hyphens.py."""
     text, pieces = "", []
     for ln in lines:
         part = ln.text.strip()
         if not part:
             continue
         if text:
-            # A line ending in a hyphen after a letter is a compound split at the wrap:
-            # keep the hyphen, drop the space ("hard-to-" + "reach").
-            if not (text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha()):
+            if text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha():
+                fragment = LINE_END_FRAGMENT.search(text)
+                if vocab is not None and fragment and part[:1].islower() \
+                        and joins_without_hyphen(fragment.group(1), part, vocab):
+                    text = text[:-1]
+            else:
                 text += " "
         pieces.append(Piece(len(text), ln))
         text += part
@@ -200,19 +205,23 @@ def blocks(draft: Draft) -> list[list[Line]]:
 
 
 def build_paragraphs(draft: Draft) -> list[Paragraph]:
-    distrusted = [(r.line, r.end_line) for r in draft.regions if not r.restored]
+    # A caption's region makes its aside unreliable, never the body text that shares its line.
+    distrusted = [(r.line, r.end_line) for r in draft.regions if not r.restored and r.reason != "caption"]
+    captions = [(r.line, r.end_line) for r in draft.regions if r.reason == "caption"]
     where = Origin(draft)
+    vocab = vocabulary(draft.lines)
     paragraphs: list[Paragraph] = []
     heading: str | None = None
 
     def add(lines: list[Line], kind: str) -> None:
         nonlocal heading
-        text, pieces = reflow(lines)
+        text, pieces = reflow(lines, vocab)
         if not text:
             return
         index = len(paragraphs)
         first, last = min(ln.no for ln in lines), max(ln.no for ln in lines)
-        unreliable = any(a <= ln.no <= b for ln in lines for a, b in distrusted)
+        unreliable = any(a <= ln.no <= b for ln in lines for a, b in distrusted) or (
+            kind == "aside" and any(a <= ln.no <= b for ln in lines for a, b in captions))
         if kind == "heading":
             text = INLINE_MARKS.sub("", text)
             sentences = (Sentence(text=text, line=first, end_line=last,

@@ -35,3 +35,14 @@ def test_stray_spaces(given, expected):
 @pytest.mark.parametrize("text", ["one\x0btwo", "one\x1ftwo", "one\u2028two", "one\u2029two", "one\x7ftwo"])
 def test_control_characters_become_spaces(text):
     assert texts(strip_spaces(make_draft(text))) == ["one two"]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("Salt &amp; pepper", "Salt & pepper"),
+    ("the keeper&#8217;s log &mdash; kept daily", "the keeper’s log — kept daily"),
+    ("AT&T and R&D stay", "AT&T and R&D stay"),
+])
+def test_html_entities_in_plain_text(given, expected):
+    from quizgen.ingest.clean.spaces import unescape_entities
+
+    assert texts(unescape_entities(make_draft(given))) == [expected]

@@ -33,6 +33,7 @@ class Draft:
     regions: list[FlaggedRegion] = field(default_factory=list)
     asides: list[list[Line]] = field(default_factory=list)  # pull quotes, captions
     headings: set[int] = field(default_factory=set)  # line numbers that are headings
+    heading_levels: dict[int, int] = field(default_factory=dict)  # heading line number -> level, where known ('#')
     list_items: dict[int, str] = field(default_factory=dict)  # first line number of a list item -> its marker
     block_quotes: set[int] = field(default_factory=set)  # line numbers inside a block quotation
 
@@ -65,6 +66,7 @@ def clean(raw: RawText) -> Document:
                   list_items=dict(raw.list_items), block_quotes=set(raw.block_quotes))
     if raw.asides:  # lines the reader knows are not running text (HTML figure captions)
         draft.asides = [[ln] for ln in draft.lines if ln.no in raw.asides and ln.text.strip()]
+        draft.regions = [FlaggedRegion(a[0].no, a[0].no, "caption", restored=False) for a in draft.asides]
         draft.lines = [ln for ln in draft.lines if ln.no not in raw.asides or not ln.text.strip()]
     for step in steps_for(raw.layout):
         draft = step(draft)

@@ -14,7 +14,7 @@ from ..source import Line
 from . import Draft
 from .lines import FUNCTION_WORDS, ends_open, is_blank, last_word, without_markers
 
-MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-Z]")
 MAX_WORDS = 14  # an unnumbered heading is short
 MAX_NUMBERED_WORDS = 25
@@ -39,12 +39,13 @@ def starts_sentence(text: str) -> bool:
 
 def find_headings(draft: Draft) -> Draft:
     """Record heading line numbers in draft.headings; '#' marks are removed from the text."""
-    lines, headings = list(draft.lines), set(draft.headings)
+    lines, headings, levels = list(draft.lines), set(draft.headings), dict(draft.heading_levels)
     for i, ln in enumerate(lines):
         match = MARKDOWN_HEADING.match(ln.text)
         if match and ln.no not in draft.block_quotes:
             lines[i] = Line(ln.no, match.group("text"))
             headings.add(ln.no)
+            levels[ln.no] = len(match.group("level"))
     lengths = [len(ln.text.strip()) for ln in lines if not is_blank(ln.text)]
     # The body's line width: hard-wrapped text has many lines of similar length; a short
     # text cannot tell, so no heading is refused for length below MIN_WIDTH.
@@ -64,7 +65,7 @@ def find_headings(draft: Draft) -> Draft:
             headings.update((ln.no, lines[i + 1].no))
         elif "," not in ln.text and last_word(ln.text) not in FUNCTION_WORDS and starts_sentence(lines[i + 1].text):
             headings.add(ln.no)  # followed directly by its first paragraph
-    return replace(draft, lines=lines, headings=headings)
+    return replace(draft, lines=lines, headings=headings, heading_levels=levels)
 
 
 def wrapped_heading(first: str, second: str, width: float) -> bool:

@@ -1,6 +1,6 @@
 """Lists and block quotations in plain text (and text extracted from PDF).
 
-A list item is a line opening with a bullet ('•', '-', '*', ...) or an item number ('1.',
+A list item is a line opening with a bullet ('•', '-', '--', '*', ...) or an item number ('1.',
 '2)', '(a)', 'b)'). A bullet glyph ('•', '◦', '▪') is enough alone; a dash, star, number
 or letter only when a sibling item of the same form stands close by (numbers and letters
 counting on: '1.' then '2.'), since a line may well start with '-' or '3.' by chance.
@@ -21,7 +21,7 @@ from . import Draft
 from .lines import ends_open, is_blank, starts_lowercase, without_markers
 
 ITEM = re.compile(
-    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|[-*–+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
+    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
     r"[ \t]+(?P<text>\S.*)$")
 GLYPHS = "•◦▪●‣·"
 NEAR = 6  # lines from one item to its sibling: items with a few continuation lines each
@@ -67,11 +67,23 @@ def roman(text: str) -> int:
     return total
 
 
-def siblings(a: Candidate, b: Candidate, near: int) -> bool:
-    """b is the item after a: same style, close by, and (numbered) the next number."""
-    if b.index - a.index > near:
+def siblings(a: Candidate, b: Candidate, near: int, lines: list[Line]) -> bool:
+    """b is the item after a: same style, close by, (numbered) the next number, and no
+    paragraph of running text between them ('1. Introduction' / text / '2. Methods' are headings)."""
+    if b.index - a.index > near or paragraph_between(lines, a, b):
         return False
-    return any(fa == fb and (na is None or nb == na + 1) for fa, na in a.forms for fb, nb in b.forms)
+    # Markdown lets every item of a numbered list say '1.'.
+    return any(fa == fb and (na is None or nb == na + 1 or na == nb == 1) for fa, na in a.forms for fb, nb in b.forms)
+
+
+def paragraph_between(lines: list[Line], a: Candidate, b: Candidate) -> bool:
+    """A line after a blank line between the two items, not indented under the first."""
+    between = lines[a.index + 1:b.index]
+    for before, line in zip(between, between[1:]):
+        indent = len(line.text) - len(line.text.lstrip())
+        if is_blank(before.text) and not is_blank(line.text) and indent <= a.indent:
+            return True
+    return False
 
 
 def list_items(lines: list[Line], near: int) -> list[Candidate]:
@@ -80,7 +92,7 @@ def list_items(lines: list[Line], near: int) -> list[Candidate]:
     for k, c in enumerate(found):
         before = found[k - 1] if k else None
         after = found[k + 1] if k + 1 < len(found) else None
-        if c.marker in GLYPHS or (before and siblings(before, c, near)) or (after and siblings(c, after, near)):
+        if c.marker in GLYPHS or (before and siblings(before, c, near, lines)) or (after and siblings(c, after, near, lines)):
             kept.append(c)
     return kept
 

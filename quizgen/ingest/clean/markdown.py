@@ -1,4 +1,4 @@
-"""Markdown structure read line by line: list items, block quotes, setext headings, emphasis.
+"""Markdown structure read line by line: list items, block quotes, setext headings, emphasis, links.
 
 Runs only on files the Markdown reader read (whatever their layout). List markers and
 '>' leave the text and are recorded in draft.list_items / draft.block_quotes; each list
@@ -7,13 +7,19 @@ item starts a paragraph of its own and takes the lines after it up to a blank li
 alone (a numbered heading, not a list of one). '**strong**', '__strong__', '*em*' and '_em_' become
 emphasis characters (see `EMPHASIS`), inside code spans never. A '===' or '---' line
 under a line of text makes that line a heading; a '---', '***' or '___' line alone is
-a thematic break and goes.
+a thematic break and goes. Links keep their text ('[text](url)', '[text][ref]', '<url>'),
+link definitions go, code spans lose their backticks, backslash escapes and HTML entities
+are resolved, inline HTML tags go (<b>, <i>, <dfn> becoming emphasis). An image
+('![alt](src)') goes; a line holding only images, and the short line under it, are a
+figure and its caption: they become a caption aside.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 
+from ...models import FlaggedRegion
 from ..source import Line
 from . import EMPHASIS, Draft
 from .lines import is_blank
@@ -26,6 +32,18 @@ LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)]|[A-Za-z]\)
 THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)|!\[(?P<refalt>[^\]]*)\]\[[^\]]*\]")
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)")
+REFERENCE_LINK = re.compile(r"(?<![!\]])\[(?!\d+\])(?P<text>[^\[\]^]+)\]\[[^\[\]]*\]")
+AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^<>\s]+)>")
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s+\S+.*$")
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+HTML_EMPHASIS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "dfn": "dfn"}
+INLINE_HTML = re.compile(
+    r"<(?P<close>/?)(?P<tag>a|abbr|b|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u|var|wbr)"
+    r"\b[^<>]*?/?>", re.I)
+CAPTION_WORDS = 40  # the line under a figure is its caption when no longer than this
 
 # Emphasis delimiters must touch the words they wrap and not sit inside a word
 # ('snake_case_name', '2*3*4' stay as they are); '\*' is a literal star.
@@ -33,6 +51,35 @@ _STRONG = [re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*(?![\w*])", r
            re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=[^\s\\])__(?!\w)", re.S)]
 _EM = [re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\])\*(?![\w*])", re.S),
        re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\])_(?!\w)", re.S)]
+
+
+def inline_html(match: re.Match) -> str:
+    kind = HTML_EMPHASIS.get(match.group("tag").lower())
+    if kind is None:
+        return " " if match.group("tag").lower() == "br" else ""
+    return EMPHASIS[kind][1 if match.group("close") else 0]
+
+
+def plain_inline(text: str) -> str:
+    """Links to their text, inline HTML to emphasis or nothing (code spans untouched; escapes kept for later)."""
+    if "[" in text or "](" in text:
+        text = LINK.sub(lambda m: m.group("text"), text)
+        text = REFERENCE_LINK.sub(lambda m: m.group("text"), text)
+    if "<" in text:
+        text = AUTOLINK.sub(lambda m: m.group("url"), text)
+        text = INLINE_HTML.sub(inline_html, text)
+    return text
+
+
+def finish_inline(text: str) -> str:
+    """Last touches once emphasis is read: code spans lose their backticks, escapes and entities resolve."""
+    if "`" in text:
+        text = CODE_SPAN.sub(lambda m: m.group(2), text)
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    if "&" in text and ENTITY.search(text):
+        text = html.unescape(text)
+    return text
 
 
 def emphasis_to_marks(text: str) -> str:
@@ -69,8 +116,13 @@ def lone_numbers(lines: list[Line]) -> set[int]:
             text = text[quoted.end():]
         if LIST_ITEM.match(text) and (c := candidate(i, text)) and c.forms[0][1] is not None:
             found.append(c)
-    return {c.index for c in found
-            if not any(siblings(c, d, NEAR) or siblings(d, c, NEAR) for d in found if d is not c)}
+    alone = set()
+    for k, c in enumerate(found):
+        before = found[k - 1] if k else None
+        after = found[k + 1] if k + 1 < len(found) else None
+        if not ((before and siblings(before, c, NEAR, lines)) or (after and siblings(c, after, NEAR, lines))):
+            alone.add(c.index)
+    return alone
 
 
 def read_markdown_blocks(draft: Draft) -> Draft:
@@ -78,8 +130,11 @@ def read_markdown_blocks(draft: Draft) -> Draft:
     if draft.raw.reader != "markdown":
         return draft
     alone = lone_numbers(draft.lines)
+    figures: list[int] = []  # line numbers of lines that held only images
+    captions: list[Line] = []
     lines: list[Line] = []
     list_items, quotes, headings = dict(draft.list_items), set(draft.block_quotes), set(draft.headings)
+    levels = dict(draft.heading_levels)
     in_fence = False
     in_item = False  # the previous line belongs to a list item
     for i, ln in enumerate(draft.lines):
@@ -97,12 +152,21 @@ def read_markdown_blocks(draft: Draft) -> Draft:
         if previous is not None and not is_blank(previous.text) and SETEXT_UNDERLINE.match(text) \
                 and previous.no not in list_items and not in_item:
             headings.add(previous.no)
+            levels[previous.no] = 1 if text.strip().startswith("=") else 2
             lines.append(Line(ln.no, ""))
             continue
-        if THEMATIC_BREAK.match(text):
+        if THEMATIC_BREAK.match(text) or LINK_DEFINITION.match(text):
             in_item = False
             lines.append(Line(ln.no, ""))
             continue
+        if "![" in text:
+            alts = [m.group("alt") or m.group("refalt") or "" for m in IMAGE.finditer(text)]
+            text = IMAGE.sub("", text)
+            if alts and is_blank(text):  # a figure: its alt text, and the line under it, are captions
+                figures.append(ln.no)
+                captions.extend(Line(ln.no, alt.strip()) for alt in alts if alt.strip())
+                lines.append(Line(ln.no, ""))
+                continue
         quoted = QUOTE.match(text)
         if quoted:
             while quoted:  # '> > nested' is one quotation
@@ -117,7 +181,37 @@ def read_markdown_blocks(draft: Draft) -> Draft:
             text = item.group("indent") + item.group("text")
             in_item = True
         lines.append(Line(ln.no, text) if text != ln.text else ln)
-    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings)
+    lines, captions = captions_under_figures(lines, figures, list_items, captions)
+    regions = [*draft.regions, *(FlaggedRegion(c.no, c.no, "caption", restored=False) for c in captions)]
+    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings, heading_levels=levels,
+                   asides=[*draft.asides, *([finish_line(c)] for c in captions)], regions=regions)
+
+
+def finish_line(ln: Line) -> Line:
+    text = finish_inline(emphasis_to_marks(plain_inline(ln.text)))
+    return Line(ln.no, text) if text != ln.text else ln
+
+
+def captions_under_figures(lines: list[Line], figures: list[int], list_items: dict[int, str],
+                           captions: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Move the line under each figure into `captions`: the next text line when it is short and
+    stands alone (a blank line, or the end, after it), not a heading or list item."""
+    if not figures:
+        return lines, captions
+    at = {ln.no: i for i, ln in enumerate(lines)}
+    taken: set[int] = set()
+    for no in figures:
+        i = at[no] + 1
+        while i < len(lines) and is_blank(lines[i].text) and i - at[no] <= 2:
+            i += 1
+        if i >= len(lines) or is_blank(lines[i].text) or lines[i].no in list_items or lines[i].no in figures:
+            continue
+        text = lines[i].text.strip()
+        alone = i + 1 >= len(lines) or is_blank(lines[i + 1].text)
+        if alone and len(text.split()) <= CAPTION_WORDS and not text.startswith("#"):
+            taken.add(i)
+            captions.append(lines[i])
+    return [Line(ln.no, "") if i in taken else ln for i, ln in enumerate(lines)], captions
 
 
 def emphasised(lines: list[Line]) -> list[Line]:
@@ -128,7 +222,7 @@ def emphasised(lines: list[Line]) -> list[Line]:
     def flush() -> None:
         if not block:
             return
-        joined = emphasis_to_marks("\n".join(ln.text for ln in block))
+        joined = finish_inline(emphasis_to_marks(plain_inline("\n".join(ln.text for ln in block))))
         for ln, text in zip(block, joined.split("\n")):
             out.append(Line(ln.no, text) if text != ln.text else ln)
         block.clear()

@@ -44,3 +44,24 @@ def split_wrapped_paragraphs(draft: Draft) -> Draft:
             out.append(Line(ln.no, ""))
         out.append(ln)
     return replace(draft, lines=out)
+
+
+UNWRAPPED_MEDIAN = 100  # a text whose lines are this long at the median was never wrapped at a width
+
+
+def split_unwrapped_lines(draft: Draft) -> Draft:
+    """One paragraph per line in text that was never wrapped (lines far longer than any page width).
+
+    Such a text puts a whole paragraph on each line, often without blank lines between; each
+    line break then ends a paragraph. A line that stops mid-sentence before a lowercase
+    continuation is joined again by the page-break step that runs next.
+    """
+    lengths = [len(ln.text) for ln in draft.lines if not is_blank(ln.text)]
+    if not lengths or median(lengths) < UNWRAPPED_MEDIAN:
+        return draft
+    out: list[Line] = []
+    for ln in draft.lines:
+        if out and not is_blank(ln.text) and not is_blank(out[-1].text):
+            out.append(Line(ln.no, ""))
+        out.append(ln)
+    return replace(draft, lines=out)

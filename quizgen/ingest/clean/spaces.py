@@ -1,6 +1,7 @@
-"""Character-level repairs: mojibake, stray whitespace, spaces inside compounds and before commas."""
+"""Character-level repairs: mojibake, HTML entities, stray whitespace, spaces inside compounds and before commas."""
 from __future__ import annotations
 
+import html
 import re
 
 import ftfy
@@ -29,6 +30,18 @@ def fix_mojibake(draft: Draft) -> Draft:
     return with_lines(draft, [
         Line(ln.no, ftfy.fix_text(ln.text, uncurl_quotes=False, normalization="NFC"))
         if not ln.text.isascii() and is_bad(ln.text) else ln
+        for ln in draft.lines
+    ])
+
+
+# '&amp;', '&#8217;', '&mdash;': text saved from a web page's source keeps its entities.
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(draft: Draft) -> Draft:
+    """'Salt &amp; pepper' -> 'Salt & pepper' in plain text (Markdown and HTML readers do their own)."""
+    return with_lines(draft, [
+        Line(ln.no, html.unescape(ln.text)) if "&" in ln.text and _ENTITY.search(ln.text) else ln
         for ln in draft.lines
     ])
 
