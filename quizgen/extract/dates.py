@@ -139,7 +139,7 @@ def patterns() -> Patterns:
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
-        ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+)?{year('y')}\s+and\s+{year('y2')}"),
+        ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}"),
         ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
         ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
         ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
@@ -227,7 +227,7 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     last: tuple[int, int, int | None] | None = None  # (paragraph, year, month) of the last explicit date
     last_with_month: tuple[int, int, int | None] | None = None
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
-    for sentence in usable_sentences(doc, ("body", "heading")):
+    for sentence in _candidate_sentences(doc):
         dates = find_dates(sentence.text)
         if sentence.paragraph in headings:  # a heading is dated only when it is a label and its date
             dates = [d for d in dates if _labelled(sentence.text, d.start, d.end)]
@@ -243,6 +243,30 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
                 if last[2] is not None:
                     last_with_month = last
             yield sentence, date
+
+
+def _candidate_sentences(doc: Document) -> Iterator[Sentence]:
+    """Body and heading sentences, and the sentences of a caption that are whole sentences.
+
+    A caption ("Figure 15.2 In August 1990, the army crossed the border.") may tell a dated
+    event; a fragment ("in 1943", "enters the city around 1646") or a credit does not.
+    """
+    usable = set(usable_sentences(doc, ("body", "heading")))
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            if sentence in usable:
+                yield sentence
+            elif paragraph.kind == "aside" and _whole_sentence(sentence.text):
+                yield sentence
+
+
+def _whole_sentence(text: str) -> bool:
+    text = CAPTION_LABEL.sub("", text)
+    return bool(re.fullmatch(r"[A-Z][^\[\]]*[.!?][”\"’)]?", text)) and len(text.split()) >= MIN_CAPTION_WORDS
+
+
+CAPTION_LABEL = re.compile(r"^(?:Figure|Fig\.|Table|Image|Photo)\s+[\d.]+[a-z]?\s*[.:]?\s*")
+MIN_CAPTION_WORDS = 6
 
 
 def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last_with_month, doc_date,
@@ -314,10 +338,11 @@ def _relative_dates(text: str, doc_date) -> list[Found]:
         phrase = match.group().lower()
         start, end = match.span()
         if phrase in r.relative_years:
-            out.append(Found("relative", start, end, year + r.relative_years[phrase], implied_year=True))
+            out.append(Found("relative", start, end, year + r.relative_years[phrase], implied_year=True,
+                             past_only=True))
         elif phrase in r.relative_months and month:
             index = year * 12 + month - 1 + r.relative_months[phrase]
-            out.append(Found("relative", start, end, index // 12, index % 12 + 1, implied_year=True))
+            out.append(Found("relative", start, end, index // 12, index % 12 + 1, implied_year=True, past_only=True))
         elif day and (phrase in r.relative_days or phrase.startswith("on ")):
             today = datetime.date(year, month, day)
             if phrase in r.relative_days:
@@ -555,6 +580,7 @@ LEADING_CUE = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|during|before|
 
 
 def _tidy(text: str) -> str:
+    text = CAPTION_LABEL.sub("", text.strip())
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:—–-")
     words = text.split()
     if len(words) > MAX_EVENT_WORDS:
@@ -667,7 +693,7 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
         if year is not None:
             dated |= _date_phrase(year) or {t.i for t in year}
     period = set(rules().period_nouns)
-    own = {t.i for t in span}
+    own = {t.i for t in span} | {c.i for c in span.root.children if c.dep_ == "case"}  # "last year's"
     if date.rule == "parenthetical" or _alone_in_parentheses(sdoc.text, date):
         return _named_before(sdoc, span, dated | own)
     tok = span.root
@@ -676,7 +702,7 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
         dated |= _date_phrase(sdoc[tok.i:tok.i + 1])
     while tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and head.tag_.startswith(NOUNISH) \
+        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod", "poss") and head.tag_.startswith(NOUNISH) \
                 and head.lower_ not in period and tok.i < head.i:
             if head.lower_ in rules().not_event_nouns:
                 return ""
