@@ -227,6 +227,7 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     last: tuple[int, int, int | None] | None = None  # (paragraph, year, month) of the last explicit date
     last_with_month: tuple[int, int, int | None] | None = None
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
+    asides = {p.index for p in doc.paragraphs if p.kind == "aside"}
     for sentence in _candidate_sentences(doc):
         dates = find_dates(sentence.text)
         if sentence.paragraph in headings:  # a heading is dated only when it is a label and its date
@@ -234,7 +235,9 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
         dates += [d for d in _relative_dates(sentence.text, doc_date)
                   if not any(d.start < o.end and o.start < d.end for o in dates)]
         for date in sorted(dates, key=lambda d: d.start):
-            if date.implied_year:
+            if date.implied_year and sentence.paragraph in asides:
+                date = _settle_year(date, sentence, dates, None, None, None, window)  # a caption stands apart
+            elif date.implied_year:
                 date = _settle_year(date, sentence, dates, last, last_with_month, doc_date, window)
             if date.year is None or _not_an_event(sentence.text, date):
                 continue
@@ -261,7 +264,7 @@ def _candidate_sentences(doc: Document) -> Iterator[Sentence]:
 
 
 def _whole_sentence(text: str) -> bool:
-    text = CAPTION_LABEL.sub("", text)
+    text = _without_asides(CAPTION_LABEL.sub("", text)).strip()
     return bool(re.fullmatch(r"[A-Z][^\[\]]*[.!?][”\"’)]?", text)) and len(text.split()) >= MIN_CAPTION_WORDS
 
 
@@ -454,7 +457,11 @@ def _not_an_event(text: str, date: Found) -> bool:
         before = before[:-1]  # "than in 1938"
     if before and before[-1].strip("(:,") in r.comparison_cues + r.publication_cues:
         return True
-    if patterns().citation.search(text) or any(re.search(rx, text) for rx in r.not_prose):
+    # A credit in parentheses ("(credit: ..., CC BY 2.0)") discredits only the dates inside it.
+    opening = text.rfind("(", 0, date.start)
+    inside = opening >= 0 and ")" not in text[opening:date.start]
+    checked = text if inside else _without_asides(text)
+    if patterns().citation.search(checked) or any(re.search(rx, text) for rx in r.not_prose):
         return True  # "Pravda, September 25, 1968; translated by ...", "(credit: ..., CC BY 2.0)"
     if _in_citation_parenthesis(text, date):
         return True
@@ -465,6 +472,11 @@ def _not_an_event(text: str, date: Found) -> bool:
             and re.match(r"\s*(?:[—–-]|\(\w+\))", text[date.end:]):
         return True  # a dateline: "GENEVA, March 3, 2021 — ..."
     return _forecast(text, date)
+
+
+def _without_asides(text: str) -> str:
+    """The text without its parenthesised passages (same length)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
 
 
 def _in_citation_parenthesis(text: str, date: Found) -> bool:

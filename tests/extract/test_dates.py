@@ -220,7 +220,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "Smith (1998) argues that market towns grew around churches.",  # an author-year citation
         "Retrieved 12 March 2019.",  # when a page was read
         "The Harbour Journal, September 25, 1968; translated by the staff.",  # a source line
-        "Photo of the quay, March 1952 (credit: city archive, CC BY 2.0).",  # an image credit
+        "The quay in winter (credit: photo of March 1952 by the city archive, CC BY 2.0).",  # an image credit
         "The mill worked at full speed (Brown and Hale 1987, p. 12).",  # a citation in parentheses
         "Hill & Company, 1975.",  # a reference entry
         "The treaty restored its 1937 borders to the kingdom.",  # a year that dates no event
