@@ -54,6 +54,11 @@ class DateRules(BaseModel):
     not_event_nouns: list[str]
     not_prose: list[str]
     publisher_words: list[str]
+    caption_labels: list[str]
+    date_prepositions: list[str]
+    date_modifiers: list[str]
+    light_verbs: list[str]
+    generic_words: list[str]
     phrase_stops: list[str]
     name_particles: list[str]
     relative_years: dict[str, int]
@@ -92,6 +97,8 @@ class Patterns:
     relative: re.Pattern
     citation: re.Pattern
     prefilter: re.Pattern
+    caption_label: re.Pattern  # "Figure 15.2 " opening a caption
+    leading_cue: re.Pattern  # the prepositions and modifiers that introduce a date ("since early")
 
 
 def rules() -> DateRules:
@@ -155,6 +162,8 @@ def patterns() -> Patterns:
         relative=re.compile(_words(relative), re.IGNORECASE),
         citation=re.compile(_words(r.citation_markers), re.IGNORECASE),
         prefilter=re.compile(rf"\d|\byear\b|(?:{_words(r.month_relations)})\s+[A-Z]"),
+        caption_label=re.compile(rf"^(?:{_words(r.caption_labels)})\s+[\d.]+[a-z]?\s*[.:]?\s*"),
+        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers)})\s+)+$", re.IGNORECASE),
     )
 
 
@@ -264,11 +273,10 @@ def _candidate_sentences(doc: Document) -> Iterator[Sentence]:
 
 
 def _whole_sentence(text: str) -> bool:
-    text = _without_asides(CAPTION_LABEL.sub("", text)).strip()
+    text = _without_asides(patterns().caption_label.sub("", text)).strip()
     return bool(re.fullmatch(r"[A-Z][^\[\]]*[.!?][”\"’)]?", text)) and len(text.split()) >= MIN_CAPTION_WORDS
 
 
-CAPTION_LABEL = re.compile(r"^(?:Figure|Fig\.|Table|Image|Photo)\s+[\d.]+[a-z]?\s*[.:]?\s*")
 MIN_CAPTION_WORDS = 6
 
 
@@ -465,6 +473,8 @@ def _not_an_event(text: str, date: Found) -> bool:
         return True  # "Pravda, September 25, 1968; translated by ...", "(credit: ..., CC BY 2.0)"
     if _in_citation_parenthesis(text, date):
         return True
+    if re.search(r"\d[\d.,]*(?:\s+[a-z]+)?\s*\(\s*(?:in\s+)?$", text[:date.start]):
+        return True  # "$450 million (in 1948": the year an amount is valued in
     if not text[date.end:].strip(" .)") and LABEL_BEFORE.match(text[:date.start]) \
             and _reference_entry(text[:date.start]):
         return True
@@ -587,12 +597,10 @@ def _iso(date: Found) -> tuple[str, str | None]:
 # -- the event a date belongs to ------------------------------------------------
 
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s|—")
-LEADING_CUE = re.compile(r"(?:\b(?:in|on|since|by|until|till|from|during|before|after|of|as early as|as late as|"
-                         r"early|late|mid|around|between|at)\s+)+$", re.IGNORECASE)
 
 
 def _tidy(text: str) -> str:
-    text = CAPTION_LABEL.sub("", text.strip())
+    text = patterns().caption_label.sub("", text.strip())
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:—–-")
     words = text.split()
     if len(words) > MAX_EVENT_WORDS:
@@ -634,7 +642,7 @@ def _event_from_clause(text: str, date: Found) -> str:
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
     left = max((b for a, b in breaks if b <= date.start), default=0)
     right = min((a for a, b in breaks if a >= date.end), default=len(text))
-    before = LEADING_CUE.sub("", text[left:date.start])
+    before = patterns().leading_cue.sub("", text[left:date.start])
     clause = _tidy(before + " " + text[date.end:right])
     opening = left == 0 and text.split(" ", 1)[0].lower() in rules().opening_words
     if len(clause.split()) < 2 and left > 0 and right == len(text):
@@ -660,27 +668,13 @@ COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "pre
 REQUIRED = {"dobj", "pobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prt", "pcomp"}
 # Dependents that go on a verb's phrase when they follow its object directly.
 FOLLOWING = {"advmod", "oprd", "xcomp", "ccomp", "dative", "prt", "prep", "agent"}
-# Verbs that say little by themselves, and words too general to identify an event:
-# "China made great efforts", "the council took steps" cannot be dated defensibly.
-LIGHT_VERBS = {
-    "make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "do", "does", "did",
-    "done", "doing", "have", "has", "had", "having", "give", "gives", "gave", "given", "get", "gets", "got",
-    "be", "is", "are", "was", "were", "been", "being", "become", "became", "continue", "continued", "begin",
-    "began", "start", "started",
-}
-GENERIC_WORDS = {
-    "great", "much", "many", "more", "most", "some", "good", "new", "big", "major", "important", "further",
-    "effort", "efforts", "step", "steps", "progress", "measure", "measures", "action", "actions", "move",
-    "moves", "thing", "things", "lot", "part", "role", "work", "way", "ways", "change", "changes", "also",
-    "again", "then", "still", "very", "well",
-}
 MIN_DISTINCT_WORDS = 1  # content words besides the subject, when none is a name or a number
 
 
 def _without(text: str, dates: list[Found]) -> str:
     """The text with other dates and their prepositions blanked out (same length, so offsets hold)."""
     for d in dates:
-        cue = LEADING_CUE.search(text[:d.start])
+        cue = patterns().leading_cue.search(text[:d.start])
         start = cue.start() if cue else d.start
         text = text[:start] + " " * (d.end - start) + text[d.end:]
     return text
@@ -782,12 +776,9 @@ def _written_date(sdoc, span) -> set[int]:
     """The date's own tokens and the preposition right before it ("from 1934 to 1945",
     "between May and October 1648"), which the parse may hang elsewhere."""
     tokens = {t.i for t in span if not t.is_punct or t.text in "–—-"}
-    if span.start > 0 and sdoc[span.start - 1].lower_ in RANGE_OPENERS:
+    if span.start > 0 and sdoc[span.start - 1].lower_ in rules().date_prepositions:
         tokens.add(span.start - 1)
     return tokens
-
-
-RANGE_OPENERS = {"from", "between", "in", "on", "since", "during", "until", "till", "by"}
 
 
 def _date_phrase(span) -> set[int]:
@@ -829,7 +820,7 @@ def _clause(verb, dated: set[int]) -> list | None:
         subject = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None  # "to seek a withdrawal": not a clause a question can ask about
-    head = [t for t in subject.subtree if t.i not in dated]
+    head = [t for t in subject.subtree if t.i not in dated and not (t.is_punct and t.i == subject.right_edge.i)]
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         # "the Dixie Mission, which began in 1943": the relative pronoun stands for the noun
         noun = verb.head
@@ -912,8 +903,9 @@ def _distinctive(tokens: list, verb) -> bool:
     rest = [t for t in tokens if t.i not in subject]
     if any(t.tag_ in ("NNP", "NNPS", "CD") for t in rest):
         return True
+    vague = set(rules().light_verbs) | set(rules().generic_words)
     content = [t for t in rest if t.tag_.startswith(("NN", "VB", "JJ", "RB"))
-               and t.lower_ not in LIGHT_VERBS and t.lower_ not in GENERIC_WORDS]
+               and t.lower_ not in vague]
     return len(content) >= MIN_DISTINCT_WORDS
 
 
