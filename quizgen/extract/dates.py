@@ -1,15 +1,47 @@
-"""Dated events: "in 1978", "March 2020", "November 15, 2020", "Sept. 22 to 25", "the 1918 influenza".
+"""Dated events: "in 1978", "March 2020", "from 17 July to 2 August 1945", "the 1955 conference".
 
-Regexes built once from `quizgen/rules/dates.yaml` find the date expressions in
-every usable sentence (no spaCy at all for that). Only the sentences that hold a
-date go through the trained parser, which picks the clause the date belongs to
-(subject + verb + object) or the noun phrase it dates ("the presidential election
-in November"). With the blank pipeline the event is the comma-delimited clause.
+Regexes built once from `quizgen/rules/dates.yaml` find the date expressions in every
+candidate sentence (body text, headings, and captions that are whole sentences); a cheap
+string test skips sentences without a digit or a month word. Only sentences that hold a
+date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
 
-A year left implied is filled in only when certain: "in November of that year"
-takes the last year the paragraph named; "Sept. 22 to 25" takes the year of the
-document's own date when that day is not after it. Decades, centuries, relative
-spans ("370 years ago") and numbers that are not years are not dates.
+- date.full-date        "November 15, 2020"
+- date.day-month-year   "15 November 2020"
+- date.day-range        "Sept. 22 to 25", "February 21–28, 1972" (a range: date + end)
+- date.day-month-range  "4 to 11 February 1945", "from 28 November to 1 December 1943"
+- date.month-range      "between May and October 1648", "from July 1945 through June 1946"
+- date.month-year       "March 2020", "in June of 1950"
+- date.month-day        "On April 18", year from the text or the document (below)
+- date.day-month        "on 8 May", likewise
+- date.month-of-same-year  "November of that year": the year the paragraph last named
+- date.month-relative   "the previous February", "the following May": counted from the last dated month
+- date.year-range       "from 1978 to 1989", "between 1948 and 1951", "1950–53" after a cue
+- date.year             a year after a temporal cue ("in", "since early", "as of"), or opening
+                        a sentence as its subject ("1986 saw ...")
+- date.year-modifier    a year before a noun: "the 1955 conference", "Iraq's 1990 invasion"
+- date.parenthetical    "Karl Marx (1818–1883)", "the Treaty of Nanking (1842)"
+- date.relative         "last year", "yesterday", "on Tuesday": only from the document's own
+                        date, and only for a clause told in the past (parse)
+
+A year left implied is taken, in this order, from a year later in the same sentence, the
+last year the same paragraph named, the document's own date (a day after it, told in the
+past, is the year before), or the last dated month a few paragraphs back; otherwise the
+date is left out. A caption's day takes its year from its own sentence only.
+
+Not events: decades, centuries, spans ("370 years ago"), counts ("in 1200 offices"),
+forecasts and counterfactuals, comparisons ("than in 1938"), publication and retrieval
+dates, datelines, citations ("(Author 1998, p. 12)", "Smith (1998) argues", "Pravda,
+September 25, 1968; translated by"), reference entries ("Time magazine, 28 July 1947"),
+values ("$450 million (in 1948)").
+
+The event: a line that names a thing and ends with its date ("Yalta Conference, 4 to 11
+February 1945") is that name. With the parse, a date on a noun dates the noun phrase
+("the death of X in 1981", "the 1955 conference", "X (1618–1648)"), unless the noun is the
+subject of its clause; otherwise it dates its clause: subject + verb + complement, the
+subject found through coordinated verbs and relative pronouns ("the Dixie Mission, which
+began in 1943"), a participle dating the noun it follows. No date is left in the event.
+Without the parse (or when it finds no clause) the event is the comma-delimited clause
+around the date, with the other dates of the sentence blanked out.
 """
 from __future__ import annotations
 
