@@ -150,7 +150,8 @@ def patterns() -> Patterns:
     r = rules()
     month_number = {name: number for number, names in r.months.items() for name in names}
     names = sorted(month_number, key=len, reverse=True)
-    alternation = "|".join(n.capitalize() for n in names)
+    # Capitalised, or in capitals as cables and headlines write them ("ON MARCH 3").
+    alternation = "|".join(f"{n.capitalize()}|{n.upper()}" for n in names)
 
     def month(group: str) -> str:
         return rf"\b(?P<{group}>{alternation})\b\.?"
@@ -160,7 +161,8 @@ def patterns() -> Patterns:
 
     def year(group: str, after_dash: bool = False) -> str:
         # Not a part of a larger number, a price, a decimal or a decade ("1980s").
-        before = r"(?<![\w$£€.,/])" if after_dash else r"(?<![\w$£€.,/-])"
+        # A dash before is a range's end, or "mid-1949"; otherwise part of a code or a number.
+        before = r"(?<![\w$£€.,/])" if after_dash else r"(?<![\w$£€.,/])(?<!(?<!mid)-)"
         return rf"{before}(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b)"
 
     joiner = _words(r.range_joiners)
@@ -172,11 +174,11 @@ def patterns() -> Patterns:
         ("day-range", rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}(?:,?\s+{year('y')})?"),
         ("month-range", rf"(?:(?P<between>\b[Bb]etween)\s+)?{month('m')}(?:,?\s+{year('y1')})?\s*(?:{joiner}|(?(between)\band\b|(?!)))\s*{month('m2')},?\s+{year('y')}"),
         ("full-date", rf"{month('m')}\s+{day('d')}(?:,\s*|\s+){year('y')}"),
-        ("day-month-year", rf"{day('d')}\s+{month('m')},?\s+{year('y')}"),
+        ("day-month-year", rf"{day('d')}\s+(?:of\s+)?{month('m')},?\s+{year('y')}"),
         ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
         ("month-relative", rf"\b(?P<rel>{_words(r.month_relations)})\s+{month('m')}(?!,?\s*\d)"),
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
-        ("day-month", rf"{day('d')}\s+{month('m')}(?!,?\s*\d)"),
+        ("day-month", rf"{day('d')}\s+(?:of\s+)?{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
         ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}"),
         ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
@@ -195,7 +197,8 @@ def patterns() -> Patterns:
         citation=re.compile(_words(r.citation_markers), re.IGNORECASE),
         prefilter=re.compile(rf"\d|\byear\b|(?:{_words(r.month_relations)})\s+[A-Z]"),
         caption_label=re.compile(rf"^(?:{_words(r.caption_labels)})\s+[\d.]+[a-z]?\s*[.:]?\s*"),
-        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers)})\s+)+$", re.IGNORECASE),
+        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers)})(?:\s+|-)|\bthe\s+)+$",
+                               re.IGNORECASE),
     )
 
 

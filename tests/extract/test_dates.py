@@ -206,6 +206,10 @@ def test_no_event_cuts_a_quotation_short(make_doc, trained_nlp, settings):
         # a year modifying a noun after any determiner or a possessive
         ("The town signed a 1922 agreement with its neighbour.", [("1922", None)], "date.year-modifier"),
         ("The port's 1911 expansion doubled its trade.", [("1911", None)], "date.year-modifier"),
+        # older and plainer spellings: "the 9th of March, 1802", capitals as cables write them, "mid-1949"
+        ("The envoys landed on the 9th of March, 1802, at the old pier.", [("1802-03-09", None)], "date.day-month-year"),
+        ("ON MARCH 3, 1968 THE MINISTER RECEIVED THE AMBASSADOR.", [("1968-03-03", None)], "date.full-date"),
+        ("The fort fell in mid-1949 after a long siege.", [("1949", None)], "date.year"),
     ],
 )
 def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
@@ -228,6 +232,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "Output was higher than in 1938 in every province.",  # a point of comparison
         "By 2040, the city will have doubled its housing.",  # a forecast
         "The sum would have been $4 billion in 2014.",  # a counterfactual
+        "The loan came to $300 million (in 1950 dollars) over ten years.",  # the year an amount is valued in
     ],
 )
 def test_citations_datelines_and_comparisons_are_not_events(make_doc, blank_nlp, settings, sentence):
@@ -289,6 +294,9 @@ def test_relative_dates_need_the_documents_own_date(make_doc, trained_nlp, setti
         ("Trade fell sharply after the 1929 crash.", "the crash"),
         # a life span dates the person named before it
         ("The poet Anna Brandt (1841–1902) wrote about the sea.", "The poet Anna Brandt"),
+        # no cue word or preposition left where the date was cut out
+        ("The fort fell in mid-1949 after a long siege.", "The fort fell after a long siege"),
+        ("The envoys landed on the 9th of March, 1802.", "The envoys landed"),
     ],
 )
 def test_trained_event_is_a_clean_clause_or_noun_phrase(make_doc, trained_nlp, settings, sentence, event):
