@@ -74,6 +74,7 @@ class DateRules(BaseModel):
     period_nouns: list[str]
     range_joiners: list[str]
     same_year: list[str]
+    month_alone_cues: list[str]
     month_relations: list[str]
     forecast_cues: list[str]
     opening_words: list[str]
@@ -180,6 +181,9 @@ def patterns() -> Patterns:
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+(?:of\s+)?{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
+        ("month-alone", rf"(?:\b(?:{_words(c.capitalize() for c in r.month_alone_cues)}|{_words(r.month_alone_cues)})\s+|"
+                        rf"\b(?:[Aa]n?|[Tt]he)\s+(?={month('m0')}\s+[a-z]))"
+                        rf"{month('m')}(?![\s,]*(?:\d|of\b))"),
         ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}"),
         ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
         ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
@@ -195,7 +199,7 @@ def patterns() -> Patterns:
         cue_before=re.compile(r"([A-Za-z]+)[\s-]*$"),
         relative=re.compile(_words(relative), re.IGNORECASE),
         citation=re.compile(_words(r.citation_markers), re.IGNORECASE),
-        prefilter=re.compile(rf"\d|\byear\b|(?:{_words(r.month_relations)})\s+[A-Z]"),
+        prefilter=re.compile(rf"\d|\byear\b|\b(?:{alternation})\b"),
         caption_label=re.compile(rf"^(?:{_words(r.caption_labels)})\s+[\d.]+[a-z]?\s*[.:]?\s*"),
         leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers)})(?:\s+|-)|\bthe\s+)+$",
                                re.IGNORECASE),
@@ -278,6 +282,8 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
             dates = [d for d in dates if _labelled(sentence.text, d.start, d.end)]
         dates += [d for d in _relative_dates(sentence.text, doc_date)
                   if not any(d.start < o.end and o.start < d.end for o in dates)]
+        if sentence.text.rstrip(" ”\"’)").endswith("?"):
+            continue  # a question ("What did the bill of 1832 do?") tells no event
         for date in sorted(dates, key=lambda d: d.start):
             if date.implied_year and sentence.paragraph in asides:
                 date = _settle_year(date, sentence, dates, None, None, None, window)  # a caption stands apart
@@ -354,7 +360,7 @@ def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last
 def find_dates(text: str) -> list[Found]:
     """Date expressions in one sentence, longest rule first, never overlapping."""
     p = patterns()
-    if not p.prefilter.search(text):  # every rule needs a number, "that year" or "the previous May"
+    if not p.prefilter.search(text):  # every rule needs a number, "that year" or a month
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
@@ -438,6 +444,8 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return Found(name, start, end, None, month("m"), implied_year=True, relation=g["rel"].lower())
     if name == "month-year":
         return Found(name, start, end, year, month("m"))
+    if name == "month-alone":
+        return Found(name, match.start("m"), end, None, month("m"), implied_year=True)
     if name in ("month-day", "day-month"):
         # "the September 11 attacks ... in 2001": the year follows in the same clause.
         later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:end + NEARBY_CHARS])
@@ -569,7 +577,7 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
         words = before.lower().split()[-4:]
         determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
         return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns + ["as"]
-                               or (bool(determiners) and determiners[-1] == "the"))
+                               or (bool(determiners) and determiners[-1] in ("the", "its", "their", "his", "her")))
     return True
 
 
@@ -586,12 +594,12 @@ def _parse_iso(value) -> tuple[int, int | None, int | None] | None:
 
 
 def _year_from_document(date: Found, doc_date) -> Found | None:
-    """The document's year for a day it reports, or the year before for a later day the
-    clause tells of as past ("On October 7, we made a proposal" in February)."""
-    if not doc_date or doc_date[2] is None or date.month is None or date.day is None:
+    """The document's year for a day or month it reports, or the year before for a later one
+    the clause tells of as past ("On October 7, we made a proposal" in February)."""
+    if not doc_date or doc_date[2] is None or date.month is None:
         return None
     year, month, day = doc_date
-    last = (date.end_month or date.month, date.end_day or date.day)
+    last = (date.end_month or date.month, date.end_day or date.day or 1)
     if last <= (month, day):
         return _with_year(date, year)
     return _with_year(date, year - 1, past_only=True)
@@ -637,6 +645,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s|—")
 def _tidy(text: str) -> str:
     text = patterns().caption_label.sub("", text.strip())
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:—–-")
+    text = re.sub(r"^(?:and|but|or|then|so)\s+", "", text, flags=re.IGNORECASE)  # "and a third gave ..."
     words = text.split()
     if len(words) > MAX_EVENT_WORDS:
         text = " ".join(words[:MAX_EVENT_WORDS])
@@ -747,7 +756,10 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
                 and head.lower_ not in period and tok.i < head.i:
             if head.lower_ in rules().not_event_nouns:
                 return ""
-            return _phrase(_noun_phrase(head, dated | own))
+            if not (head.dep_ in SUBJECTS and head.head.tag_.startswith(VERBISH)):
+                return _phrase(_noun_phrase(head, dated | own))
+            dated |= own  # "The 1954 decision declared segregation unlawful": the clause is the event
+            tok = head
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
                 and not _is_quantity(head.head) and head.head.lower_ not in period \
                 and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH)):

@@ -233,6 +233,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "By 2040, the city will have doubled its housing.",  # a forecast
         "The sum would have been $4 billion in 2014.",  # a counterfactual
         "The loan came to $300 million (in 1950 dollars) over ten years.",  # the year an amount is valued in
+        "What did the reform of 1832 change?",  # a question tells no event
     ],
 )
 def test_citations_datelines_and_comparisons_are_not_events(make_doc, blank_nlp, settings, sentence):
@@ -253,6 +254,10 @@ def test_citations_datelines_and_comparisons_are_not_events(make_doc, blank_nlp,
         # "the previous February": counted from the last date the text named
         ("The treaty was signed in July 1921. It confirmed what the envoys had agreed the previous February.\n",
          ["1921-07", "1921-02"]),
+        # a month named alone takes the paragraph's year like a day
+        ("The campaign grew bitter in 1876. In an October debate, the governor promised a new canal.\n",
+         ["1876", "1876-10"]),
+        ("In March, the port authority warned of rising costs.\n", []),
         # a bare year several paragraphs back does not settle a day
         ("The town was founded in 1880 by farmers.\n\nIt grew.\n\nIt had a market.\n\nOn 5 July the mayor spoke.\n",
          ["1880"]),
@@ -294,6 +299,10 @@ def test_relative_dates_need_the_documents_own_date(make_doc, trained_nlp, setti
         ("Trade fell sharply after the 1929 crash.", "the crash"),
         # a life span dates the person named before it
         ("The poet Anna Brandt (1841–1902) wrote about the sea.", "The poet Anna Brandt"),
+        # a year on the subject dates its whole clause
+        ("The 1911 survey found the walls unsafe.", "The survey found the walls unsafe"),
+        # "of" after a possessive dates the noun
+        ("Their great petition of 1848 was rejected by the assembly.", "Their great petition was rejected by the assembly"),
         # no cue word or preposition left where the date was cut out
         ("The fort fell in mid-1949 after a long siege.", "The fort fell after a long siege"),
         ("The envoys landed on the 9th of March, 1802.", "The envoys landed"),
