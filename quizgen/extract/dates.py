@@ -237,7 +237,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         if sdoc is not None and _is_count(sdoc, date):
             continue
         label = _label(sentence.text[:date.start]) if _labelled(sentence.text, date.start, date.end) else None
-        event = _tidy(label) if label else None
+        event = _tidy(label) if label else _what_the_year_saw(sentence.text, date)
         if event is None and sdoc is not None:
             event = _event_from_parse(sdoc, date, others)
         if event is None and (date.rule in NOMINAL_RULES or _alone_in_parentheses(sentence.text, date)):
@@ -645,7 +645,10 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s|—")
 def _tidy(text: str) -> str:
     text = patterns().caption_label.sub("", text.strip())
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:—–-")
-    text = re.sub(r"^(?:and|but|or|then|so)\s+", "", text, flags=re.IGNORECASE)  # "and a third gave ..."
+    text = re.sub(r"^(?:and|but|or|then|so)\b[\s,]*", "", text, flags=re.IGNORECASE)  # "and a third gave ..."
+    text = re.sub(r"\s*\(\s*\)", "", text)  # "the Court () as" where the date was
+    if text.count("(") != text.count(")"):  # a parenthesis cut in two
+        text = re.sub(r"\s*[()]\s*", " ", text).strip()
     words = text.split()
     if len(words) > MAX_EVENT_WORDS:
         text = " ".join(words[:MAX_EVENT_WORDS])
@@ -926,6 +929,17 @@ def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
     return True
 
 
+def _what_the_year_saw(text: str, date: Found) -> str | None:
+    """"1986 saw the arrival of the queen", "The year 2020 had witnessed a pandemic": what it saw."""
+    if text[:date.start].strip().lower() not in ("", "the year"):
+        return None
+    verbs = _words(rules().year_subject_verbs)
+    seen = re.match(rf"\s+(?:had\s+|has\s+)?(?:{verbs})\s+(.+)", text[date.end:])
+    if not seen:
+        return None
+    return _tidy(CLAUSE_BREAK.split(seen.group(1))[0]) or None
+
+
 def _enough_words(event: str, named: bool) -> bool:
     """Two words or more; one is enough for a name dated in parentheses ("Sweden (on 9 May 1950)")."""
     words = [w for w in event.split() if any(c.isalpha() for c in w)]
@@ -968,13 +982,20 @@ def _inside_clause(token, top) -> bool:
 
 def _phrase(tokens: Iterable, min_words: int = 2) -> str | None:
     ordered = sorted(set(tokens), key=lambda t: t.i)
+    # A comma left behind by a cut ("set a January 15, 1991, deadline") goes with it.
+    kept = {t.i for t in ordered}
+    ordered = [t for t in ordered if not (t.is_punct and t.text in ",;" and t.i - 1 not in kept)]
     if not ordered:
         return None
     # A space where the text had one, and where a word was left out between two kept ones
     # ("The guild, which was founded" -> "The guild was founded", not "The guildwas").
     parts = []
     for t, following in zip(ordered, ordered[1:] + [None]):
-        parts.append(t.text)
+        text = t.text
+        if following is not None and following.i != t.i + 1 and t.lower_ in ("a", "an"):
+            # the article now stands before another word: "an October debate" -> "a debate"
+            text = t.text[0] + ("n" if following.text[:1].lower() in "aeiou" else "")
+        parts.append(text)
         if following is not None and (t.whitespace_ or (following.i != t.i + 1 and not following.is_punct)):
             parts.append(" ")
     text = "".join(parts)

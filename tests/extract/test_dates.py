@@ -303,6 +303,11 @@ def test_relative_dates_need_the_documents_own_date(make_doc, trained_nlp, setti
         ("The 1911 survey found the walls unsafe.", "The survey found the walls unsafe"),
         # "of" after a possessive dates the noun
         ("Their great petition of 1848 was rejected by the assembly.", "Their great petition was rejected by the assembly"),
+        # a year as subject: what it saw is the event
+        ("1907 saw the opening of the new harbour.", "the opening of the new harbour"),
+        # no comma or wrong article left where the date was cut out
+        ("The council set a June 1, 1921, deadline for the repairs.", "a deadline for the repairs"),
+        ("The town signed a 1922 agreement with its neighbour.", "an agreement with its neighbour"),
         # no cue word or preposition left where the date was cut out
         ("The fort fell in mid-1949 after a long siege.", "The fort fell after a long siege"),
         ("The envoys landed on the 9th of March, 1802.", "The envoys landed"),
