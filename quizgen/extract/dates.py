@@ -201,7 +201,8 @@ def patterns() -> Patterns:
         citation=re.compile(_words(r.citation_markers), re.IGNORECASE),
         prefilter=re.compile(rf"\d|\byear\b|\b(?:{alternation})\b"),
         caption_label=re.compile(rf"^(?:{_words(r.caption_labels)})\s+[\d.]+[a-z]?\s*[.:]?\s*"),
-        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers)})(?:\s+|-)|\bthe\s+)+$",
+        # "and"/"or" join a second date to the first ("in 1851 and 1852")
+        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers + ['and', 'or'])})(?:\s+|-)|\bthe\s+)+$",
                                re.IGNORECASE),
     )
 
@@ -460,7 +461,10 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if end_year is not None and not (year < end_year <= r.last_year):
         return None
     if name == "year-range":
-        cued = match.group()[:7].lower() == "between" or _cued(text, start, p) or _labelled(text, start, end)
+        between = match.group()[:7].lower() == "between"
+        if between and words_after and re.fullmatch(r"[a-z]+[^s's]s", words_after[0]):
+            return None  # "between 1200 and 1500 soldiers": a count
+        cued = between or _cued(text, start, p) or _labelled(text, start, end)
         return Found(name, start, end, year, end_year=end_year) if cued else None
     if name == "parenthetical":
         after = words_after[0].lower() if words_after else ""
@@ -565,8 +569,9 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
     if not before.strip():
         following = text[start + 4:start + 4 + NEARBY_CHARS].split()
         return bool(following) and following[0].lower() in p.rules.year_subject_verbs
-    if re.search(r"(?<!\d)\d{4}\s+(?:and|or)\s+$", before):
-        return True  # "in 1894 and 1895": the second year shares the first one's cue
+    previous = re.search(r"(?<!\d)\d{4}\s+(?:and|or)\s+$", before)
+    if previous:  # "in 1894 and 1895": the second year shares the first one's cue
+        return _cued(text, start - len(before) + previous.start(), p)
     cue = p.cue_before.search(before)
     if not cue or cue.group(1).lower() not in p.rules.year_cues:
         return False
@@ -576,7 +581,8 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
         noun = p.cue_before.search(before)
         words = before.lower().split()[-4:]
         determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
-        return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns + ["as"]
+        # a name ("the Drinking Age Act of 1984", "the War of 1812") is dated by its year too
+        return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns + ["as"] or noun.group(1)[0].isupper()
                                or (bool(determiners) and determiners[-1] in ("the", "its", "their", "his", "her")))
     return True
 

@@ -234,6 +234,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "The sum would have been $4 billion in 2014.",  # a counterfactual
         "The loan came to $300 million (in 1950 dollars) over ten years.",  # the year an amount is valued in
         "What did the reform of 1832 change?",  # a question tells no event
+        "Between 1200 and 1500 soldiers camped by the river.",  # a count, not a range of years
     ],
 )
 def test_citations_datelines_and_comparisons_are_not_events(make_doc, blank_nlp, settings, sentence):
@@ -303,6 +304,8 @@ def test_relative_dates_need_the_documents_own_date(make_doc, trained_nlp, setti
         ("The 1911 survey found the walls unsafe.", "The survey found the walls unsafe"),
         # "of" after a possessive dates the noun
         ("Their great petition of 1848 was rejected by the assembly.", "Their great petition was rejected by the assembly"),
+        # "of" a year after a name dates the name
+        ("The Factory Act of 1833 limited the hours of children.", "The Factory Act limited the hours of children"),
         # a year as subject: what it saw is the event
         ("1907 saw the opening of the new harbour.", "the opening of the new harbour"),
         # no comma or wrong article left where the date was cut out
@@ -327,3 +330,9 @@ def test_trained_event_is_a_clean_clause_or_noun_phrase(make_doc, trained_nlp, s
 )
 def test_a_line_that_names_a_thing_and_its_date_is_an_event(make_doc, blank_nlp, settings, text, name, event):
     assert run(make_doc, blank_nlp, settings, text, name)[0].event == event
+
+
+def test_blank_events_of_several_dates_leave_no_date_behind(make_doc, blank_nlp, settings):
+    items = run(make_doc, blank_nlp, settings, "The towers were built in 1851 and 1852 by the guild.")
+    assert [(i.date, i.event) for i in items] == [("1851", "The towers were built by the guild"),
+                                                   ("1852", "The towers were built by the guild")]
