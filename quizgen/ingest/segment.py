@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from ..models import Mark, Paragraph, Sentence
 from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
-from .clean import EMPHASIS, EMPHASIS_CLOSE, EMPHASIS_OPEN, INLINE_MARKS, MARKER, NOTE_CLOSE, NOTE_OPEN, Draft
+from .clean import (
+    EMPHASIS, EMPHASIS_CLOSE, EMPHASIS_OPEN, MARKER, NOTE_CLOSE, NOTE_OPEN, Draft, without_inline_marks,
+)
 from .source import Line
 
 # Abbreviations after which a period does not end a sentence.
@@ -23,6 +25,7 @@ _NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE}|[{EMPHASIS_CLOSE}])*"
 SENTENCE_END = re.compile(
     f"""[.!?…][{EMPHASIS_CLOSE}]*["”’)\\]]*{_NOTES}(?=\\s+[{EMPHASIS_OPEN}]*[\\"“‘(\\[]?[{EMPHASIS_OPEN}]*[A-Z0-9])""")
 KIND_OF = {c: kind for kind, pair in EMPHASIS.items() for c in pair}
+EMPHASIS_CHAR = re.compile(f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]")
 
 
 SLACK = 12  # how far a cleaned column may sit from the original one (stripped spaces, markers)
@@ -47,8 +50,10 @@ def reflow(lines: list[Line], vocab: Vocabulary | None = None) -> tuple[str, lis
         if text:
             if text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha():
                 fragment = LINE_END_FRAGMENT.search(text)
-                if vocab is not None and fragment and part[:1].islower() \
-                        and joins_without_hyphen(fragment.group(1), part, vocab):
+                # 'gov-' + 'ernment', 'GOV-' + 'ERNMENT': the second half in the case of the first
+                same_case = part[:1].islower() or (fragment is not None and fragment.group(1).isupper()
+                                                   and part.split()[0].isupper())
+                if vocab is not None and fragment and same_case and joins_without_hyphen(fragment.group(1), part, vocab):
                     text = text[:-1]
             else:
                 text += " "
@@ -65,7 +70,7 @@ def is_sentence_end(text: str, start: int, match: re.Match) -> bool:
     """False after an abbreviation ('Sept.', 'U.S.'), an initial ('F.') or a list number ('2.')."""
     if text[match.start()] != ".":
         return True
-    head = INLINE_MARKS.sub("", text[start:match.start()])
+    head = without_inline_marks(text[start:match.start()])
     words = head.split()
     token = words[-1].lstrip("“\"‘([").lower() if words else ""
     if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
@@ -124,7 +129,7 @@ def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin", 
             text=clean, line=first.no, end_line=last.no, offset=where.offset(first.no, clean, start - piece.start),
             paragraph=index, footnotes=notes, unreliable=unreliable, marks=marks,
         ))
-    return INLINE_MARKS.sub("", text), tuple(sentences)
+    return without_inline_marks(text), tuple(sentences)
 
 
 def take_marks(raw: str, open_marks: dict[str, int]) -> tuple[str, tuple[Mark, ...]]:
@@ -134,6 +139,9 @@ def take_marks(raw: str, open_marks: dict[str, int]) -> tuple[str, tuple[Mark, .
     covers the rest of it and goes on from the start of the next. A closing character
     without an opening one is dropped.
     """
+    if not EMPHASIS_CHAR.search(raw):  # the usual case: no emphasis inside the sentence
+        text = MARKER.sub("", raw).strip() if not raw.isascii() else raw.strip()
+        return text, tuple(Mark(0, len(text), kind) for kind in sorted(open_marks) if text)
     out: list[str] = []
     size = 0
     spans: list[tuple[int, int, str]] = []
@@ -206,10 +214,12 @@ def blocks(draft: Draft) -> list[list[Line]]:
 
 def build_paragraphs(draft: Draft) -> list[Paragraph]:
     # A caption's region makes its aside unreliable, never the body text that shares its line.
-    distrusted = [(r.line, r.end_line) for r in draft.regions if not r.restored and r.reason != "caption"]
-    captions = [(r.line, r.end_line) for r in draft.regions if r.reason == "caption"]
+    distrusted = {no for r in draft.regions if not r.restored and r.reason != "caption"
+                  for no in range(r.line, r.end_line + 1)}
+    captions = {no for r in draft.regions if r.reason == "caption" for no in range(r.line, r.end_line + 1)}
     where = Origin(draft)
-    vocab = vocabulary(draft.lines)
+    # Only text with words hyphenated at a line end needs the document's vocabulary.
+    vocab = vocabulary(draft.lines) if any(ln.text.endswith("-") for ln in draft.lines) else None
     paragraphs: list[Paragraph] = []
     heading: str | None = None
 
@@ -220,10 +230,10 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
             return
         index = len(paragraphs)
         first, last = min(ln.no for ln in lines), max(ln.no for ln in lines)
-        unreliable = any(a <= ln.no <= b for ln in lines for a, b in distrusted) or (
-            kind == "aside" and any(a <= ln.no <= b for ln in lines for a, b in captions))
+        unreliable = any(ln.no in distrusted for ln in lines) or (
+            kind == "aside" and any(ln.no in captions for ln in lines))
         if kind == "heading":
-            text = INLINE_MARKS.sub("", text)
+            text = without_inline_marks(text)
             sentences = (Sentence(text=text, line=first, end_line=last,
                                   offset=where.offset(lines[0].no, text), paragraph=index, unreliable=unreliable),)
             heading = text

@@ -35,6 +35,10 @@ def test_captions(text, why):
     "Lighthouses of the Northern Coast in 1921",  # the document's title: first text
     "The report gives the figures (source: Harbour Board, 1921) that the council used in its long debate over the cost of the new lamps and the pay of keepers across the whole coast for the following ten years, when every light was measured again and its cost was set against the trade it protected, ship by ship and year by year, which took the clerks of the board more time than anyone had imagined at the start and more money than the lamps themselves had cost.",
     "Keepers lived with their families. (Some stayed for decades.)",
+    "And that is why we keep the light burning. (Applause.)",
+    "We thank the keepers. (Prolonged Applause)",
+    "The light was relit that winter. (Smith)",
+    "The Great Storm of the North Coast in 1921",  # a heading: one preposition places nothing
 ])
 def test_not_captions(text):
     first = text.startswith("Lighthouses")
@@ -63,3 +67,12 @@ def test_caption_remnants_before_double_brackets(line, caption, rest):
     asides = [" ".join(ln.text for ln in a) for a in draft.asides]
     assert asides == ([caption] if caption else [])
     assert texts(draft)[2] == rest
+
+
+@pytest.mark.parametrize("placeholder", ["[Image]", "[Photo: the north tower]", "[image: map of the coast]",
+                                         '<img src="tower.png" alt="The tower">'])
+def test_image_placeholder_and_the_line_under_it_are_captions(placeholder):
+    draft = move_captions(make_draft(
+        f"The Lights\n\nThe light was lit in 1850.\n\n{placeholder}\n\nThe north tower at dusk\n\nIt burned oil.", "plain"))
+    assert [[ln.text for ln in a] for a in draft.asides] == [[placeholder], ["The north tower at dusk"]]
+    assert "It burned oil." in texts(draft)

@@ -214,3 +214,30 @@ def test_html_marks_list_items_quotes_and_figure_captions():
         "The light must never go out, whatever the weather and whatever the cost to the keeper."]
     assert [(p.kind, p.text, p.unreliable) for p in document.paragraphs if p.kind == "aside"] == [
         ("aside", "The tower in 1900.", True)]
+
+
+def test_numbered_paragraphs_with_a_nested_dash_list():
+    source = ("1. THE BOARD MET ON MONDAY AND DISCUSSED THE FUTURE OF THE NORTH LIGHT AT\nLENGTH WITH THE GOV-\n"
+              "ERNMENT. THE GOVERNMENT SAID LITTLE.\n\n2. THE CHAIRMAN NOTED THREE PROBLEMS:\n-- THE LAMP IS OLD;\n"
+              "-- THE TOWER NEEDS REPAIR.\n\n3. THE BOARD WILL MEET AGAIN.\n")
+    document = plain(source)
+    assert [p.list_item for p in document.paragraphs] == ["1.", "2.", "--", "--", "3."]
+    assert "WITH THE GOVERNMENT. THE" in document.paragraphs[0].text
+
+
+def test_a_text_file_written_in_markdown_is_read_as_markdown():
+    document = plain("# The lights\n\nThe **harbour light** was lit in 1850.\n\n- See [the log](https://example.org).\n"
+                     "- See **the map**.\n")
+    assert [(p.kind, p.text, p.list_item) for p in document.paragraphs] == [
+        ("heading", "The lights", None), ("body", "The harbour light was lit in 1850.", None),
+        ("body", "See the log.", "-"), ("body", "See the map.", "-")]
+
+
+def test_a_text_file_with_a_star_or_two_stays_plain():
+    document = plain("The light* was lit in 1850.\n\n* Restored in 1990.\n")
+    assert document.paragraphs[0].text == "The light* was lit in 1850."
+
+
+def test_markdown_html_comments_go():
+    document = markdown("The light<!-- a note --> was lit.\n\n<!-- a comment\nover lines -->\n\nIt burned oil.\n")
+    assert [p.text for p in document.paragraphs] == ["The light was lit.", "It burned oil."]

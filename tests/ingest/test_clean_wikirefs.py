@@ -48,3 +48,13 @@ def test_a_list_of_numbered_notes_becomes_footnotes_and_references_point_to_them
 def test_a_single_bracketed_number_line_is_not_a_notes_list():
     draft = remove_reference_marks(make_draft("Text here.\n\n[1] A lone line.\n\nMore text.", "markdown"))
     assert "[1] A lone line." in texts(draft) and not draft.footnotes
+
+
+def test_a_lone_bracketed_letter_alters_a_quotation():
+    draft = remove_reference_marks(make_draft("“the keeper carrie[s] the lamp”, he said.", "plain"))
+    assert texts(draft) == ["“the keeper carrie[s] the lamp”, he said."]
+
+
+def test_lettered_notes_go_where_the_text_has_a_series():
+    draft = remove_reference_marks(make_draft("The light[a] was lit.\nThe oil[b] burned.", "plain"))
+    assert texts(draft) == ["The light was lit.", "The oil burned."]

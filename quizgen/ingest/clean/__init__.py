@@ -49,7 +49,7 @@ INLINE_MARKS = re.compile(f"{NOTE_OPEN}\\d+{NOTE_CLOSE}|[{EMPHASIS_OPEN}{EMPHASI
 
 
 def without_inline_marks(text: str) -> str:
-    return INLINE_MARKS.sub("", text)
+    return text if text.isascii() else INLINE_MARKS.sub("", text)  # marks are private-use characters
 
 Step = Callable[[Draft], Draft]
 

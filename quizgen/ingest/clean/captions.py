@@ -11,7 +11,11 @@ from it (each gets a FlaggedRegion "caption", not restored). A paragraph is a ca
 - it is one short sentence followed by a name in parentheses, the way a picture credits its
   archive ('The delegates at the opening session. (City Library)');
 - it is a short line standing alone, without final punctuation, that describes a scene at a
-  time ('Delegates on the steps of the hall in 1955'): captions of a plain text export.
+  time, placed by two prepositions or more ('Delegates on the steps of the hall in 1955'):
+  captions of a plain text export ('The Berlin Airlift in 1948' may be a heading and stays).
+
+A line that only stands for a picture ('[Image]', '[Photo: the tower]', '<img src=...>') is a
+caption too, and so is the short line right under it.
 
 A line opening with text that runs up to a ']]' with no '[[' before it holds the tail of an
 encyclopedia image caption whose start was lost: that part is a caption, the rest stays.
@@ -41,6 +45,15 @@ NAME_CREDIT = re.compile(
 SCENE_AT_A_TIME = re.compile(
     r"\b(?:in|on|at|during|circa|c\.|around)\s+(?:(?:early|late|mid-?)\s+)?"
     r"(?:(?:the\s+)?(?:early|late)\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}s?$")
+IMAGE_PLACEHOLDER = re.compile(
+    r"^(?:\[\s*(?:image|img|photo|photograph|picture|figure|graphic|illustration|map|chart|video)\b[^\]]*\]"
+    r"|<img\b[^>]*>)$", re.I)
+MAX_LINE_UNDER_IMAGE_WORDS = 40
+# A scene is placed: two or more of these ('... in the hall during the storm of 1921').
+SCENE_PREPOSITIONS = re.compile(r"\b(?:in|at|on|during|near|outside|inside|with|after|before|from)\b")
+# Transcripts close paragraphs with these in parentheses: not credits.
+STAGE_DIRECTIONS = frozenset("applause laughter laughs cheers cheering booing boos inaudible crosstalk music silence "
+                             "pause interruption".split())
 WIKI_CAPTION_TAIL = re.compile(r"^(?P<caption>(?:(?!\[\[).)*\]\])\s*")
 # Where a caption remnant starts after running text on the same line: a sentence end, then
 # the remnant's opening comma, bracket or lowercase word ('... from it." , J. Doe, 1945]]').
@@ -62,13 +75,21 @@ def is_caption(text: str, first_in_text: bool) -> str | None:
         return "labelled"
     if words <= MAX_CAPTION_WORDS and (CREDIT_AT_END.search(text) or CREDIT_AT_START.match(text)):
         return "credit"
-    if words <= MAX_CREDITED_WORDS and NAME_CREDIT.search(text) and not re.search(r"\d", text[text.rfind("("):]) \
+    if words <= MAX_CREDITED_WORDS and (credit := NAME_CREDIT.search(text)) and is_name_credit(text[credit.start():]) \
             and len(re.findall(r"[.!?](?:\s|$)", text[:text.rfind("(")])) <= 2:
         return "credit"
     if not first_in_text and MIN_SCENE_WORDS <= words <= MAX_SCENE_WORDS and not ends_sentence(text) \
-            and not text.endswith((":", ",", ";")) and SCENE_AT_A_TIME.search(text):
+            and not text.endswith((":", ",", ";")) and SCENE_AT_A_TIME.search(text) \
+            and len(SCENE_PREPOSITIONS.findall(text)) >= 2:
         return "scene"
     return None
+
+
+def is_name_credit(tail: str) -> bool:
+    """'(Harbour Town Library)' credits a picture; '(Applause.)', '(1921)', '(Smith)' do not."""
+    inside = tail[tail.find("(") + 1:].rstrip(")").strip()
+    words = re.findall(r"[\w'’&-]+", inside.lower())
+    return len(words) >= 2 and not re.search(r"\d", inside) and not STAGE_DIRECTIONS.intersection(words)
 
 
 def move_captions(draft: Draft) -> Draft:
@@ -82,13 +103,13 @@ def move_captions(draft: Draft) -> Draft:
             opening = [o for o in REMNANT_AFTER_TEXT.finditer(caption)]
             if opening and caption[:1].isupper():  # running text first, then the remnant
                 before, caption = caption[:opening[-1].end()].rstrip(), caption[opening[-1].end():]
-            caption = caption.strip(" ,;.")
+            caption = " ".join(caption.replace("]]", " ").split()).strip(" ,;.")  # several remnants: one caption
             if caption:
                 asides.append([Line(ln.no, caption)])
                 regions.append(FlaggedRegion(ln.no, ln.no, "caption", restored=False))
             lines[i] = Line(ln.no, " ".join(part for part in (before, ln.text[m.end():]) if part))
     kept: list[Line] = []
-    first_in_text = True
+    first_in_text, after_image = True, False
     i = 0
     while i < len(lines):
         if is_blank(lines[i].text):
@@ -99,13 +120,16 @@ def move_captions(draft: Draft) -> Draft:
         while end + 1 < len(lines) and not is_blank(lines[end + 1].text):
             end += 1
         block = lines[i:end + 1]
-        if len(block) <= MAX_CAPTION_LINES and block[0].no not in draft.list_items \
-                and is_caption(" ".join(ln.text.strip() for ln in block), first_in_text):
+        text = " ".join(ln.text.strip() for ln in block)
+        image = len(block) == 1 and bool(IMAGE_PLACEHOLDER.match(text))
+        under_image = after_image and len(block) == 1 and len(text.split()) <= MAX_LINE_UNDER_IMAGE_WORDS
+        if image or under_image or (len(block) <= MAX_CAPTION_LINES and block[0].no not in draft.list_items
+                                    and is_caption(text, first_in_text)):
             asides.append(block)
             regions.append(FlaggedRegion(block[0].no, block[-1].no, "caption", restored=False))
         else:
             kept.extend(block)
-        first_in_text = False
+        first_in_text, after_image = False, image
         i = end + 1
     if len(asides) == len(draft.asides) and lines == draft.lines:
         return draft

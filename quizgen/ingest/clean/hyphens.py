@@ -15,9 +15,12 @@ from dataclasses import dataclass, replace
 
 from ..source import Line
 from . import Draft
-from .lines import without_markers
 
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+LETTERS = re.compile(r"[a-z]+")
+COMPOUND = re.compile(r"(?<![a-z])[a-z]+(?:-[a-z]+)+")
+# (Each pattern starts at a word start only: tried inside words, it would cost a lot on a big file.)
+BROKEN_AT_LINE_END = re.compile(r"(?<![a-z-])[a-z]+(?:-[a-z]+)*-[ \t]*\n(?:[ \t]*\n)*[ \t]*[a-z]+")
 LINE_END_FRAGMENT = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
 SPACED_HYPHEN = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
 # Prefixes written with a hyphen before a word ('self-governing', 'non-aligned').
@@ -32,26 +35,10 @@ class Vocabulary:
 
 def vocabulary(lines: list[Line]) -> Vocabulary:
     """The document's words, leaving out the halves of words broken at a line end."""
-    words: set[str] = set()
-    compounds: set[str] = set()
-    broken_before = False
-    for ln in lines:
-        text = without_markers(ln.text).strip()
-        tokens = WORD.findall(text)
-        fragment = LINE_END_FRAGMENT.search(text)
-        if fragment and tokens:
-            tokens = tokens[:-1]  # 'gov' of 'gov-' is not a word
-        if broken_before and tokens:
-            tokens = tokens[1:]  # nor 'ernment' on the next line
-        broken_before = bool(fragment)
-        for token in tokens:
-            lower = token.lower()
-            if "-" in lower:
-                compounds.add(lower)
-                words.update(lower.split("-"))
-            else:
-                words.add(lower)
-    return Vocabulary(frozenset(words), frozenset(compounds))
+    text = "\n".join(ln.text for ln in lines).lower()
+    text = BROKEN_AT_LINE_END.sub(" ", text)  # 'gov' and 'ernment' of 'gov-' / 'ernment' are no words
+    compounds = set(COMPOUND.findall(text))
+    return Vocabulary(frozenset(LETTERS.findall(text)), frozenset(compounds))
 
 
 def joins_without_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:

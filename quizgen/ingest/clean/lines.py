@@ -5,7 +5,7 @@ import re
 
 from . import EMPHASIS_CLOSE, EMPHASIS_OPEN, INLINE_MARKS, NOTE_OPEN
 
-_MARKED = tuple(NOTE_OPEN + EMPHASIS_OPEN + EMPHASIS_CLOSE)
+_MARKED = re.compile(f"[{NOTE_OPEN}{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]")
 # A sentence is closed by . ! ? or … optionally followed by closing quotes/brackets.
 _CLOSED = re.compile(r"""[.!?…]["”’')\]]*$""")
 
@@ -19,7 +19,9 @@ FUNCTION_WORDS = frozenset(
 
 def without_markers(text: str) -> str:
     """The line as read: no note markers, no emphasis characters."""
-    return INLINE_MARKS.sub("", text) if any(c in text for c in _MARKED) else text
+    if text.isascii():  # the usual case: markers are private-use characters
+        return text
+    return INLINE_MARKS.sub("", text) if _MARKED.search(text) else text
 
 
 def is_blank(text: str) -> bool:

@@ -24,8 +24,8 @@ ITEM = re.compile(
     r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
     r"[ \t]+(?P<text>\S.*)$")
 GLYPHS = "•◦▪●‣·"
-NEAR = 6  # lines from one item to its sibling: items with a few continuation lines each
-NEAR_PDF = 3  # in page text numbered lines further apart are more often numbered headings
+NEAR = 40  # lines from one item to its sibling (items of several wrapped lines, nested lists)
+NEAR_PDF = 20
 QUOTE_INDENT = 4
 FLUSH_SHARE = 0.8  # share of the text's lines that must be flush left for an indented block to stand out
 LONG_LINE = 50  # an item line this long that stops mid-sentence goes on on the next line
@@ -77,24 +77,42 @@ def siblings(a: Candidate, b: Candidate, near: int, lines: list[Line]) -> bool:
 
 
 def paragraph_between(lines: list[Line], a: Candidate, b: Candidate) -> bool:
-    """A line after a blank line between the two items, not indented under the first."""
-    between = lines[a.index + 1:b.index]
-    for before, line in zip(between, between[1:]):
+    """Is there running text between the two items that is not a's own wrapped lines?
+
+    After a blank line only an indented line still belongs to the item; a nested item of
+    another style is no paragraph either.
+    """
+    before, after_blank = lines[a.index].text, False
+    for line in lines[a.index + 1:b.index]:
+        if is_blank(line.text):
+            after_blank = True
+            continue
         indent = len(line.text) - len(line.text.lstrip())
-        if is_blank(before.text) and not is_blank(line.text) and indent <= a.indent:
+        if not ITEM.match(line.text) and not (indent > a.indent if after_blank else continues_item(before, line.text, a)):
             return True
+        before, after_blank = line.text, False
     return False
+
+
+def with_siblings(found: list[Candidate], near: int, lines: list[Line]) -> set[int]:
+    """Indexes of the candidates that have a sibling: the nearest candidate of the same style
+    before or after them (items of a nested list of another style may stand between)."""
+    kept: set[int] = set()
+    last_of: dict[str, Candidate] = {}  # style -> the latest candidate of that style
+    for c in found:
+        for style, _ in c.forms:
+            before = last_of.get(style)
+            if before is not None and siblings(before, c, near, lines):
+                kept.update((before.index, c.index))
+        for style, _ in c.forms:
+            last_of[style] = c
+    return kept
 
 
 def list_items(lines: list[Line], near: int) -> list[Candidate]:
     found = [c for i, ln in enumerate(lines) if (c := candidate(i, ln.text))]
-    kept = []
-    for k, c in enumerate(found):
-        before = found[k - 1] if k else None
-        after = found[k + 1] if k + 1 < len(found) else None
-        if c.marker in GLYPHS or (before and siblings(before, c, near, lines)) or (after and siblings(c, after, near, lines)):
-            kept.append(c)
-    return kept
+    paired = with_siblings(found, near, lines)
+    return [c for c in found if c.marker in GLYPHS or c.index in paired]
 
 
 def find_list_items(draft: Draft) -> Draft:
@@ -131,6 +149,8 @@ def continues_item(before: str, line: str, item: Candidate) -> bool:
     if indent > item.indent or starts_lowercase(line):
         return True
     before = without_markers(before).strip()
+    if before[-1:] == "-" and before[-2:-1].isalpha():
+        return True  # a word hyphenated at the line end
     return len(before) >= LONG_LINE and ends_open(before)
 
 

@@ -23,7 +23,7 @@ from ...models import FlaggedRegion
 from ..source import Line
 from . import EMPHASIS, Draft
 from .lines import is_blank
-from .lists import NEAR, candidate, siblings
+from .lists import NEAR, candidate, with_siblings
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -116,18 +116,47 @@ def lone_numbers(lines: list[Line]) -> set[int]:
             text = text[quoted.end():]
         if LIST_ITEM.match(text) and (c := candidate(i, text)) and c.forms[0][1] is not None:
             found.append(c)
-    alone = set()
-    for k, c in enumerate(found):
-        before = found[k - 1] if k else None
-        after = found[k + 1] if k + 1 < len(found) else None
-        if not ((before and siblings(before, c, NEAR, lines)) or (after and siblings(c, after, NEAR, lines))):
-            alone.add(c.index)
-    return alone
+    paired = with_siblings(found, NEAR, lines)
+    return {c.index for c in found if c.index not in paired}
+
+
+MARKDOWN_SIGNS = re.compile(r"^#{1,6}\s+\S|\*\*\S[^*\n]*\S\*\*|\]\((?:https?://|/|#)|^```|!\[[^\]]*\]\(", re.M)
+MIN_MARKDOWN_SIGNS = 3  # in a .txt file: Markdown saved as text (headings, bold, links, fences)
+
+
+def looks_like_markdown(lines: list[Line]) -> bool:
+    """A plain text file written in Markdown: a few unmistakable Markdown marks."""
+    found = 0
+    for ln in lines:
+        if any(c in ln.text for c in "#*](`!"):
+            found += len(MARKDOWN_SIGNS.findall(ln.text))
+            if found >= MIN_MARKDOWN_SIGNS:
+                return True
+    return False
+
+
+def without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without its '<!-- ... -->' parts; whether a comment is still open at its end."""
+    out = []
+    while text:
+        if in_comment:
+            end = text.find("-->")
+            if end < 0:
+                return "".join(out), True
+            text, in_comment = text[end + 3:], False
+        else:
+            start = text.find("<!--")
+            if start < 0:
+                out.append(text)
+                break
+            out.append(text[:start])
+            text, in_comment = text[start + 4:], True
+    return "".join(out), in_comment
 
 
 def read_markdown_blocks(draft: Draft) -> Draft:
-    """List items, block quotes, setext headings and emphasis of a Markdown file."""
-    if draft.raw.reader != "markdown":
+    """List items, block quotes, setext headings and emphasis of a Markdown file (or a text file in Markdown)."""
+    if draft.raw.reader != "markdown" and not (draft.raw.reader == "text" and looks_like_markdown(draft.lines)):
         return draft
     alone = lone_numbers(draft.lines)
     figures: list[int] = []  # line numbers of lines that held only images
@@ -137,8 +166,12 @@ def read_markdown_blocks(draft: Draft) -> Draft:
     levels = dict(draft.heading_levels)
     in_fence = False
     in_item = False  # the previous line belongs to a list item
+    in_comment = False
     for i, ln in enumerate(draft.lines):
         text = ln.text
+        if in_comment or "<!--" in text:  # HTML comments are no text, over several lines too
+            text, in_comment = without_comments(text, in_comment)
+            ln = Line(ln.no, text)
         if FENCE.match(text):
             in_fence = not in_fence
         if in_fence or FENCE.match(text):

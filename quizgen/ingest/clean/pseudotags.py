@@ -1,5 +1,7 @@
 """Inline pseudo-tags at the top of a text file: '<title="...">', '<date="...">', '<author="...">'.
 
+Also '<title>...</title>' and header lines 'Title: ...', 'Date: ...', 'Subject: ...', 'By: ...'.
+
 Some exports put a document's metadata in tag-like lines before the text. Each such line
 (one key and one quoted value, the lines possibly separated by blank lines) becomes a
 metadata key and leaves the body; a date is made ISO when it can be read. Keys already set
@@ -15,8 +17,13 @@ from . import Draft
 from .lines import is_blank
 from .masthead import iso_date as numeric_iso_date
 
-PSEUDO_TAG = re.compile(r"""^\s*<\s*(?P<key>[A-Za-z][\w-]{0,30})\s*=\s*(?P<quote>["'“”])(?P<value>.*?)["'“”]\s*/?>\s*$""")
-KEY_NAMES = {"headline": "title", "byline": "author", "creator": "author", "published": "date", "pubdate": "date"}
+PSEUDO_TAG = re.compile(
+    r"""^\s*<\s*(?P<key>[A-Za-z][\w-]{0,30})\s*=\s*(?P<quote>["'“”])(?P<value>.*?)["'“”]\s*/?>\s*$"""
+    r"""|^\s*<(?P<tag>title|date|author|byline|source|subject)>(?P<text>[^<>]*)</(?P=tag)>\s*$""", re.I)
+# 'Title: ...', 'Date: ...' header lines opening a file, as e-mail and cable exports write them.
+HEADER_LINE = re.compile(r"^\s*(?P<key>title|date|author|by|published|source|subject)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+KEY_NAMES = {"headline": "title", "byline": "author", "by": "author", "creator": "author", "published": "date",
+             "pubdate": "date", "subject": "title"}
 
 
 def read_pseudo_tags(draft: Draft) -> Draft:
@@ -27,17 +34,17 @@ def read_pseudo_tags(draft: Draft) -> Draft:
         if is_blank(ln.text):
             taken += 1
             continue
-        match = PSEUDO_TAG.match(ln.text)
+        match = PSEUDO_TAG.match(ln.text) or HEADER_LINE.match(ln.text)
         if not match:
             break
-        key = match.group("key").lower()
+        key = (match.group("key") or match.group("tag")).lower()
         key = KEY_NAMES.get(key, key)
-        value = " ".join(match.group("value").split())
+        value = " ".join((match.group("value") or match.group("text") or "").split())
         if key == "date":
             value = iso_date(value) or numeric_iso_date(value) or value
         if value:
             metadata.setdefault(key, value)
         taken += 1
-    if metadata == draft.metadata and not any(PSEUDO_TAG.match(ln.text) for ln in draft.lines[:taken]):
+    if not any(PSEUDO_TAG.match(ln.text) or HEADER_LINE.match(ln.text) for ln in draft.lines[:taken]):
         return draft
     return replace(draft, lines=draft.lines[taken:], metadata=metadata)

@@ -31,6 +31,7 @@ from .markers import mark_references
 from .mdfootnotes import move_markdown_footnotes
 from .masthead import read_masthead
 from .pagebreaks import join_page_breaks
+from .pagefurniture import drop_page_furniture
 from .paragraphs import split_unwrapped_lines, split_wrapped_paragraphs
 from .reversed import fix_swapped_halves, restore_reversed
 from .spaces import fix_mojibake, fix_stray_spaces, strip_leading_spaces, strip_spaces, unescape_entities
@@ -38,16 +39,18 @@ from .spaces import fix_mojibake, fix_stray_spaces, strip_leading_spaces, strip_
 STEPS: dict[str, list[Step]] = {
     # Hard-wrapped Markdown and text files are cleaned as "pdf" too, hence its Markdown footnotes.
     "pdf": [
-        fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead, move_markdown_footnotes,
-        move_footnotes, fix_swapped_halves, restore_reversed, remove_reference_marks, mark_references,
-        move_pull_quotes, drop_web_clutter, move_captions, find_list_items, join_page_breaks, strip_leading_spaces,
-        split_wrapped_paragraphs, join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
+        fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead,
+        move_markdown_footnotes, move_footnotes, fix_swapped_halves, restore_reversed, drop_page_furniture,
+        remove_reference_marks, mark_references, move_pull_quotes, drop_web_clutter, move_captions, find_list_items, join_page_breaks,
+        strip_leading_spaces, split_wrapped_paragraphs, join_spaced_hyphens, find_headings, drop_reference_sections,
+        fix_stray_spaces,
     ],
     "plain": [
-        fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_masthead, move_markdown_footnotes, move_footnotes,
-        remove_reference_marks, mark_references, drop_web_clutter, move_captions, find_list_items,
-        split_unwrapped_lines, join_page_breaks, strip_leading_spaces, join_spaced_hyphens, find_headings,
-        drop_reference_sections, fix_stray_spaces,
+        fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead,
+        move_markdown_footnotes, move_footnotes, drop_page_furniture, remove_reference_marks, mark_references,
+        drop_web_clutter,
+        move_captions, find_list_items, split_unwrapped_lines, join_page_breaks, strip_leading_spaces,
+        join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
     ],
     "markdown": [
         fix_mojibake, strip_spaces, read_pseudo_tags, remove_reference_marks, read_markdown_blocks, read_masthead,

@@ -1,7 +1,8 @@
 """Reference and editorial markers in square brackets, as encyclopedia text carries them.
 
 '...in 1948.[2] The', 'billion[1] (nearly', 'agreed,[13][14] as', '[citation needed]', '[a]',
-'[note 3]', '[who?]', '[edit]'. A marker is taken out with the space before it, so the
+'[note 3]', '[who?]', '[edit]' ('[a]' only where the text has '[b]' too: 'carrie[s]' alters a
+quotation). A marker is taken out with the space before it, so the
 punctuation it was glued to stays where it was ('1948.[2] The' -> '1948. The', 'peace [3].'
 -> 'peace.'). A number whose footnote body the cleaner found becomes a note marker, so the
 sentence still points to its footnote. Brackets that open a Markdown link or link definition
@@ -30,30 +31,34 @@ _EDITORIAL_WORDS = (
     r"edit|dubious|disputed|discuss|unreliable source|failed verification|verification failed|vague|specify|"
     r"not in citation given|unbalanced opinion|clarify|improper synthesis|weasel words|update|needs update"
 )
-_ONE_MARKER = (
-    rf"\[(?:{_NUMBER}"  # [12], [3, 4], [5–7]
-    r"|[a-z]"  # [a]
+_MARKER_BODY = (
+    rf"(?:{_NUMBER}"  # [12], [3, 4], [5–7]
     r"|(?:note|notes|nb|n|fn|ref|lower-alpha|upper-alpha|lower-roman)\s*\d{1,3}[a-z]?"  # [note 3], [nb 1]
     r"|(?:[A-Za-z][A-Za-z ,'’-]{0,40}\s)?(?:needed|required)"  # [citation needed], [better source needed]
     rf"|(?:{_QUESTIONS})\?"  # [who?], [when?]
     rf"|(?:{_EDITORIAL_WORDS})\??(?:\s*[–—-]\s*discuss)?"  # [dubious – discuss], [edit]
-    r")\]"
+    r")"
 )
+_ONE_MARKER = rf"\[{_MARKER_BODY}\]"
+# '[a]', '[b]': lettered notes, only where the text has a series of them ('carrie[s]' alters a quotation).
+_ONE_MARKER_OR_LETTER = rf"\[(?:{_MARKER_BODY}|[a-z])\]"
+LETTER_MARKER = re.compile(r"(?<=\S)\[([a-z])\](?![(:\[\w])")
 # Not before '(' or ':' (a Markdown link), nor glued to a word ('[t]he': a quotation's alteration).
 # Not at a line start either ('[3] Smith, J. ...' is an entry of a list of notes), nor right
 # after a bracket ('[text][1]' is a Markdown link).
 MARKERS = re.compile(rf"(?<=[^\s\]])[ \t]*(?:{_ONE_MARKER})+(?![(:\[\w])", re.I)
+MARKERS_AND_LETTERS = re.compile(rf"(?<=[^\s\]])[ \t]*(?:{_ONE_MARKER_OR_LETTER})+(?![(:\[\w])", re.I)
 NOTE_ENTRY = re.compile(r"^\s*\[(?P<number>\d{1,3})\](?:\s+(?P<text>.*))?$")
 MIN_NOTE_ENTRIES = 2
-ONE_MARKER = re.compile(_ONE_MARKER, re.I)
 EMPTY_PARENTHESES = re.compile(r"[ \t]*\(\s*[,;:]?\s*\)")
 NUMBER_ONLY = re.compile(r"\[(\d{1,3})\]")
 
 
-def without_reference_marks(text: str, footnotes: dict | None = None) -> str:
-    """The line with its bracketed reference and editorial markers taken out."""
+def without_reference_marks(text: str, footnotes: dict | None = None, letters: bool = True) -> str:
+    """The line with its bracketed reference and editorial markers taken out ('[a]' too when `letters`)."""
     if "[" in text:
-        text = MARKERS.sub(lambda m: kept_notes(m.group(0), footnotes or {}), text)
+        markers = MARKERS_AND_LETTERS if letters else MARKERS
+        text = markers.sub(lambda m: kept_notes(m.group(0), footnotes or {}), text)
     if "(" in text:
         text = EMPTY_PARENTHESES.sub("", text)
     return text
@@ -110,8 +115,10 @@ def move_note_lists(draft: Draft) -> Draft:
 
 def remove_reference_marks(draft: Draft) -> Draft:
     draft = move_note_lists(draft)
+    letters = {m.group(1) for ln in draft.lines if "[" in ln.text for m in LETTER_MARKER.finditer(ln.text)}
+    series = {"a", "b"} <= letters
     lines = []
     for ln in draft.lines:
-        text = without_reference_marks(ln.text, draft.footnotes)
+        text = without_reference_marks(ln.text, draft.footnotes, letters=series)
         lines.append(Line(ln.no, text) if text != ln.text else ln)
     return replace(draft, lines=lines)
