@@ -286,8 +286,9 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
         if sentence.text.rstrip(" ”\"’)").endswith("?"):
             continue  # a question ("What did the bill of 1832 do?") tells no event
         for date in sorted(dates, key=lambda d: d.start):
-            if date.implied_year and sentence.paragraph in asides:
-                date = _settle_year(date, sentence, dates, None, None, None, window)  # a caption stands apart
+            if date.implied_year and sentence.paragraph in asides:  # a caption stands apart from the text
+                own = last if last is not None and last[0] == sentence.paragraph else None
+                date = _settle_year(date, sentence, dates, own, None, None, window)
             elif date.implied_year:
                 date = _settle_year(date, sentence, dates, last, last_with_month, doc_date, window)
             if date.year is None or _not_an_event(sentence.text, date):
@@ -870,9 +871,14 @@ def _clause(verb, dated: set[int]) -> list | None:
     still reads as a whole ("exceeded 100 trillion yuan", not "of a peaceful").
     """
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    governor = verb
-    while subject is None and governor.dep_ in ("conj", "xcomp") and governor.head.tag_.startswith(VERBISH):
-        governor = governor.head  # "leaders agreed and began sending money": the first verb's subject
+    governor, governing = verb, []  # verbs whose subject the dated verb takes, and that stay in the event
+    while subject is None and governor.head.tag_.startswith(VERBISH) and (
+            governor.dep_ in ("conj", "xcomp") or (governor.dep_ == "advcl" and _infinitive(governor))):
+        # "leaders agreed and began sending money", "the city decided to build a bridge",
+        # "the two joined with ... to found the organisation": the governing verb's subject
+        if governor.dep_ == "xcomp":
+            governing.append(governor.head)
+        governor = governor.head
         subject = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None  # "to seek a withdrawal": not a clause a question can ask about
@@ -882,13 +888,16 @@ def _clause(verb, dated: set[int]) -> list | None:
         noun = verb.head
         head = [t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun) and not t.is_punct]
         subject = noun
-    head += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    for link in reversed(governing):  # "decided to": the verbs that govern the dated one
+        head += [c for c in link.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < link.i] + [link]
+    head += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
+             and (governing or c.tag_ != "TO")]  # "the two to found": the "to" goes without its verb
     head.append(verb)
     head += [c for c in verb.children if c.dep_ == "prt"]
     complement = next((c for dep in COMPLEMENTS for c in verb.children
                        if c.dep_ == dep and c.i > verb.i and c.i not in dated), None)
     if complement is None:
-        return head if _complete(head, verb, subject, dated) else None
+        return head if _complete(head, verb, subject, dated, governing) else None
     parts = [complement]
     for child in verb.children:  # dependents right after the complement belong to the phrase
         end = max(t.i for t in parts[-1].subtree)
@@ -896,9 +905,13 @@ def _clause(verb, dated: set[int]) -> list | None:
             parts.append(child)
     for cut in (True, False):
         tokens = head + [t for part in parts for t in _complement(part, dated, cut)]
-        if len(tokens) <= MAX_EVENT_WORDS and _complete(tokens, verb, subject, dated):
+        if len(tokens) <= MAX_EVENT_WORDS and _complete(tokens, verb, subject, dated, governing):
             return tokens
     return None
+
+
+def _infinitive(verb) -> bool:
+    return any(c.tag_ == "TO" for c in verb.children)
 
 
 def _complement(complement, dated: set[int], cut_at_comma: bool) -> list:
@@ -912,10 +925,10 @@ def _complement(complement, dated: set[int], cut_at_comma: bool) -> list:
     return part
 
 
-def _complete(tokens: list, verb, subject, dated: set[int]) -> bool:
+def _complete(tokens: list, verb, subject, dated: set[int], governing=()) -> bool:
     """True when no word hangs on a word left out, and no verb or preposition lost its object."""
     kept = {t.i for t in tokens}
-    tops = {verb.i} | ({subject.i} if subject is not None else set())
+    tops = {verb.i} | {g.i for g in governing} | ({subject.i} if subject is not None else set())
     last = max(tokens, key=lambda t: t.i)
     if last.tag_.startswith(VERBISH) and last.i + 1 < len(last.doc):
         after = last.doc[last.i + 1]  # "needed | to establish ...": the verb's object was left out

@@ -306,6 +306,9 @@ def test_relative_dates_need_the_documents_own_date(make_doc, trained_nlp, setti
         ("Their great petition of 1848 was rejected by the assembly.", "Their great petition was rejected by the assembly"),
         # "of" a year after a name dates the name
         ("The Factory Act of 1833 limited the hours of children.", "The Factory Act limited the hours of children"),
+        # a verb governed by another keeps it; a purpose infinitive takes the main subject
+        ("The city decided to build a new bridge in 1901.", "The city decided to build a new bridge"),
+        ("The two towns joined their guilds to found a school in June 1412.", "The two towns found a school"),
         # a year as subject: what it saw is the event
         ("1907 saw the opening of the new harbour.", "the opening of the new harbour"),
         # no comma or wrong article left where the date was cut out
