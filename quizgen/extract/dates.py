@@ -237,16 +237,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
             continue
         if sdoc is not None and _is_count(sdoc, date):
             continue
-        label = _label(sentence.text[:date.start]) if _labelled(sentence.text, date.start, date.end) else None
-        event = _tidy(label) if label else _what_the_year_saw(sentence.text, date)
-        if event is None and sdoc is not None:
-            event = _event_from_parse(sdoc, date, others)
-        if event is None and (date.rule in NOMINAL_RULES or _alone_in_parentheses(sentence.text, date)):
-            event = _modified_noun(sentence.text, date)
-        if event is None:
-            event = _event_from_clause(_without(sentence.text, others), date)
-        named = date.rule == "parenthetical" or _alone_in_parentheses(sentence.text, date)
-        if not event or _cut_quotation(event) or not _enough_words(event, named):
+        event = _event(sentence.text, sdoc, date, others)
+        if not event or _cut_quotation(event) or not _enough_words(event, _named(sentence.text, date)):
             continue
         start, end = _iso(date)
         if (start, event.lower()) in seen or (start, sentence) in seen \
@@ -258,7 +250,23 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
 
 
-NOMINAL_RULES = ("year-modifier", "parenthetical")
+def _event(text: str, sdoc, date: Found, others: list[Found]) -> str | None:
+    """The event a date belongs to, from the first rule that finds one ("" or None: no event)."""
+    if _labelled(text, date.start, date.end):
+        return _tidy(_label(text[:date.start]))  # "Yalta Conference, 4 to 11 February 1945"
+    event = _what_the_year_saw(text, date)
+    if event is None and sdoc is not None:
+        event = _event_from_parse(sdoc, date, others)
+    if event is None and (date.rule == "year-modifier" or _named(text, date)):
+        event = _modified_noun(text, date)
+    if event is None:
+        event = _event_from_clause(_without(text, others), date)
+    return event
+
+
+def _named(text: str, date: Found) -> bool:
+    """A date in parentheses after a name: "Karl Marx (1818–1883)", "Sweden (on 9 May 1950)"."""
+    return date.rule == "parenthetical" or _alone_in_parentheses(text, date)
 
 
 def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
@@ -666,7 +674,7 @@ def _modified_noun(text: str, date: Found) -> str | None:
     """Blank-pipeline nominal event: "the 1918 influenza" -> "the influenza";
     "Karl Marx (1818–1883)" -> "Karl Marx"."""
     stops = rules().phrase_stops
-    if date.rule == "parenthetical" or _alone_in_parentheses(text, date):
+    if _named(text, date):
         words = text[:text.rfind("(", 0, date.end)].split()
         particles = rules().name_particles
         names: list[str] = []
@@ -737,8 +745,9 @@ def _without(text: str, dates: list[Found]) -> str:
 def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None:
     """Trained-pipeline event: the noun phrase the date modifies, or subject + verb + object.
 
-    None when the parse finds neither (the caller falls back to the clause); "" when the
-    clause is cut off or too vague to date ("China made great efforts"): no event.
+    None when the parse finds neither, or the clause is cut off or too vague ("China made
+    great efforts"): the caller falls back to the clause around the date. "" when the date
+    modifies a noun that names no event ("its 1937 borders"): no event.
     """
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
@@ -754,7 +763,7 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
             dated |= _date_phrase(year) or {t.i for t in year}
     period = set(rules().period_nouns)
     own = {t.i for t in span} | {c.i for c in span.root.children if c.dep_ == "case"}  # "last year's"
-    if date.rule == "parenthetical" or _alone_in_parentheses(sdoc.text, date):
+    if _named(sdoc.text, date):
         return _named_before(sdoc, span, dated | own)
     tok = span.root
     while tok.dep_ == "conj" and tok.head.tag_ in ("CD", "NNP"):  # "in 1894 and 1895"
