@@ -166,14 +166,23 @@ def patterns() -> Patterns:
         before = r"(?<![\w$£€.,/])" if after_dash else r"(?<![\w$£€.,/])(?<!(?<!mid)-)"
         return rf"{before}(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b)"
 
+    def either_case(words: Iterable[str]) -> str:
+        words = list(words)
+        return f"{_words(w.capitalize() for w in words)}|{_words(words)}"
+
     joiner = _words(r.range_joiners)
     same = "|".join(re.escape(s) for s in r.same_year)
     short_end = r"(?P<ys>\d{2})(?![\d%]|s\b)"  # "1950–53"
-    determiner = rf"(?:{_words(d.capitalize() for d in r.modifier_determiners)}|{_words(r.modifier_determiners)}|\b\w+['’]s?)"
+    determiner = rf"(?:{either_case(r.modifier_determiners)}|\b\w+['’]s?)"  # "the", "a", "Iraq's"
+    optional_year = rf"(?:,?\s+{year('y')})?"
     regexes = (
-        ("day-month-range", rf"{day('d')}\s*(?:{month('m')}\s*)?(?:{joiner})\s*{day('d2')}\s+{month('m2')}(?:,?\s+{year('y')})?"),
-        ("day-range", rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}(?:,?\s+{year('y')})?"),
-        ("month-range", rf"(?:(?P<between>\b[Bb]etween)\s+)?{month('m')}(?:,?\s+{year('y1')})?\s*(?:{joiner}|(?(between)\band\b|(?!)))\s*{month('m2')},?\s+{year('y')}"),
+        ("day-month-range",
+         rf"{day('d')}\s*(?:{month('m')}\s*)?(?:{joiner})\s*{day('d2')}\s+{month('m2')}{optional_year}"),
+        ("day-range",
+         rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}{optional_year}"),
+        ("month-range",  # "and" joins two months only after "between"
+         rf"(?:(?P<between>\b[Bb]etween)\s+)?{month('m')}(?:,?\s+{year('y1')})?"
+         rf"\s*(?:{joiner}|(?(between)\band\b|(?!)))\s*{month('m2')},?\s+{year('y')}"),
         ("full-date", rf"{month('m')}\s+{day('d')}(?:,\s*|\s+){year('y')}"),
         ("day-month-year", rf"{day('d')}\s+(?:of\s+)?{month('m')},?\s+{year('y')}"),
         ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
@@ -181,12 +190,13 @@ def patterns() -> Patterns:
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+(?:of\s+)?{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
-        ("month-alone", rf"(?:\b(?:{_words(c.capitalize() for c in r.month_alone_cues)}|{_words(r.month_alone_cues)})\s+|"
-                        rf"\b(?:[Aa]n?|[Tt]he)\s+(?={month('m0')}\s+[a-z]))"
-                        rf"{month('m')}(?![\s,]*(?:\d|of\b))"),
+        ("month-alone",  # "In March", "an October debate"
+         rf"(?:\b(?:{either_case(r.month_alone_cues)})\s+|\b(?:[Aa]n?|[Tt]he)\s+(?={month('m0')}\s+[a-z]))"
+         rf"{month('m')}(?![\s,]*(?:\d|of\b))"),
         ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}"),
         ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
-        ("year-modifier", rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
+        ("year-modifier",
+         rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
         ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
         ("year", year("y")),
     )
@@ -202,8 +212,8 @@ def patterns() -> Patterns:
         prefilter=re.compile(rf"\d|\byear\b|\b(?:{alternation})\b"),
         caption_label=re.compile(rf"^(?:{_words(r.caption_labels)})\s+[\d.]+[a-z]?\s*[.:]?\s*"),
         # "and"/"or" join a second date to the first ("in 1851 and 1852")
-        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers + ['and', 'or'])})(?:\s+|-)|\bthe\s+)+$",
-                               re.IGNORECASE),
+        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers + ['and', 'or'])})(?:\s+|-)"
+                               rf"|\bthe\s+)+$", re.IGNORECASE),
     )
 
 
