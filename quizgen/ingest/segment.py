@@ -112,7 +112,8 @@ def column_in(original: str, sentence: str, near: int = 0) -> int:
     return max(0, len(original) - len(original.lstrip()))
 
 
-def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin", unreliable: bool) -> tuple[str, tuple[Sentence, ...]]:
+def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin",
+                   unreliable: bool) -> tuple[str, tuple[Sentence, ...]]:
     """Split a paragraph (still holding footnote markers and emphasis) into Sentences without them."""
     starts = [p.start for p in pieces]
     sentences = []

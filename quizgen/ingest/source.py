@@ -31,7 +31,8 @@ class RawText:
     metadata: dict[str, Any] = field(default_factory=dict)
     line_offsets: tuple[int, ...] = ()  # character offset of each original line's start, by line no - 1
     # What the reader knows of the structure (HTML): list items' first line -> marker, lines of
-    # block quotations, lines that are asides (figure captions).
+    # block quotations, lines that are asides (figure captions), headings and their levels.
     list_items: dict[int, str] = field(default_factory=dict)
     block_quotes: frozenset[int] = frozenset()
     asides: frozenset[int] = frozenset()
+    headings: dict[int, int] = field(default_factory=dict)  # heading line -> level (1 for <h1>)

@@ -76,3 +76,9 @@ def test_image_placeholder_and_the_line_under_it_are_captions(placeholder):
         f"The Lights\n\nThe light was lit in 1850.\n\n{placeholder}\n\nThe north tower at dusk\n\nIt burned oil.", "plain"))
     assert [[ln.text for ln in a] for a in draft.asides] == [[placeholder], ["The north tower at dusk"]]
     assert "It burned oil." in texts(draft)
+
+
+def test_a_placeholder_over_several_lines():
+    draft = move_captions(make_draft(
+        "The Lights\n\nThe light was lit in 1850.\n\n[Illustration: The north tower,\nfrom the sea]\n\nIt burned oil.", "plain"))
+    assert [[ln.text for ln in a] for a in draft.asides] == [["[Illustration: The north tower,", "from the sea]"]]

@@ -43,6 +43,7 @@ def test_bylines(byline, author, date):
     "NOTE: the towers are closed in winter.",  # an all-caps label, not a name
     "OPEN DAYS: the towers are closed in winter.",  # no title after the colon
     "(The towers are closed in winter.) They open in May.",
+    "Published in 1921, the report changed the service.",  # a sentence, not a dateline
 ])
 def test_body_lines_are_not_masthead(text):
     draft = read_masthead(make_draft(f"{text}\n\nMore text follows here.\n", layout="plain"))
@@ -75,3 +76,15 @@ def test_front_matter_date_is_kept_iso():
     draft = make_draft("Text.\n")
     draft.metadata["date"] = "2025-10-13T00:00:00"
     assert read_masthead(draft).metadata["date"] == "2025-10-13"
+
+
+@pytest.mark.parametrize("line, metadata", [
+    ("Published March 5, 2021", {"date": "2021-03-05"}),
+    ("Published: 2021-03-05", {"date": "2021-03-05"}),
+    ("Posted on 5 March 2021", {"date": "2021-03-05"}),
+    ("Updated: March 6, 2021 10:32 AM ET", {"updated": "2021-03-06"}),
+])
+def test_datelines(line, metadata):
+    draft = read_masthead(make_draft(f"{line}\n\nThe towers of the north were built of granite.\n", layout="plain"))
+    assert draft.metadata == metadata
+    assert line not in texts(draft)

@@ -241,3 +241,15 @@ def test_a_text_file_with_a_star_or_two_stays_plain():
 def test_markdown_html_comments_go():
     document = markdown("The light<!-- a note --> was lit.\n\n<!-- a comment\nover lines -->\n\nIt burned oil.\n")
     assert [p.text for p in document.paragraphs] == ["The light was lit.", "It burned oil."]
+
+
+def test_html_headings_keep_their_levels_and_reference_sections_go():
+    from quizgen.ingest.readers.html import HtmlReader
+
+    body = "<p>The keepers kept the light burning through every storm of the long northern winter nights.</p>"
+    page = (f"<!doctype html><html><body><article><h1>Lights</h1>{body}<h2>References</h2><ul><li>Smith, J. (2004). "
+            f"Lights.</li><li>Doe, A. (1999). Towers.</li></ul><h3>Archives</h3><p>Harbour Board papers.</p>"
+            f"<h2>Legacy</h2>{body}</article></body></html>")
+    document = clean(HtmlReader().read("lights.html", page.encode(), None))
+    assert [(p.kind, p.text[:12]) for p in document.paragraphs] == [
+        ("heading", "Lights"), ("body", "The keepers "), ("heading", "Legacy"), ("body", "The keepers ")]

@@ -13,6 +13,7 @@ from .conftest import make_draft, texts
     ("The harbour opened in 1901.[3] The works", "The harbour opened in 1901. The works"),
     ("a loan of $3 million[12] (then a record)", "a loan of $3 million (then a record)"),
     ("the council agreed,[4][5] as the mayor", "the council agreed, as the mayor"),
+    ("a new lamp.[4] [5] The keepers", "a new lamp. The keepers"),
     ("was never built [7].", "was never built."),
     ("was never built.[7, 8]", "was never built."),
     ("the oldest[citation needed] lighthouse", "the oldest lighthouse"),

@@ -63,7 +63,8 @@ def clean(raw: RawText) -> Document:
     from ..segment import build_paragraphs
 
     draft = Draft(raw=raw, lines=list(raw.lines), metadata=dict(raw.metadata),
-                  list_items=dict(raw.list_items), block_quotes=set(raw.block_quotes))
+                  list_items=dict(raw.list_items), block_quotes=set(raw.block_quotes),
+                  headings=set(raw.headings), heading_levels=dict(raw.headings))
     if raw.asides:  # lines the reader knows are not running text (HTML figure captions)
         draft.asides = [[ln] for ln in draft.lines if ln.no in raw.asides and ln.text.strip()]
         draft.regions = [FlaggedRegion(a[0].no, a[0].no, "caption", restored=False) for a in draft.asides]

@@ -40,15 +40,17 @@ CREDIT_AT_START = re.compile(
     re.I)
 # '... signing ceremony. (Harbour Town Library)': a sentence, then a name in parentheses, nothing after.
 NAME_CREDIT = re.compile(
-    r"""[.!?]["”’]?\s+\((?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|van|von)(?:\s+(?:[A-Z][\w.'’&/-]*|of|the|and|for|de|du|van|von)){0,7}\)$""")
+    r"""[.!?]["”’]?\s+\((?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|van|von)"""
+    r"""(?:\s+(?:[A-Z][\w.'’&/-]*|of|the|and|for|de|du|van|von)){0,7}\)$""")
 # '... of the hall in 1955', '... on March 5, 1921', '... in the early 1960s'
 SCENE_AT_A_TIME = re.compile(
     r"\b(?:in|on|at|during|circa|c\.|around)\s+(?:(?:early|late|mid-?)\s+)?"
     r"(?:(?:the\s+)?(?:early|late)\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}s?$")
 IMAGE_PLACEHOLDER = re.compile(
-    r"^(?:\[\s*(?:image|img|photo|photograph|picture|figure|graphic|illustration|map|chart|video)\b[^\]]*\]"
+    r"^(?:\[\s*(?:image|img|photo|photograph|picture|figure|graphic|illustration|map|chart|video)\b[^\[\]]*\]"
     r"|<img\b[^>]*>)$", re.I)
 MAX_LINE_UNDER_IMAGE_WORDS = 40
+STARTS_WITH_PRONOUN = re.compile(r"^(?:it|he|she|they|we|i|this|these|those|there)\b", re.I)  # text goes on
 # A scene is placed: two or more of these ('... in the hall during the storm of 1921').
 SCENE_PREPOSITIONS = re.compile(r"\b(?:in|at|on|during|near|outside|inside|with|after|before|from)\b")
 # Transcripts close paragraphs with these in parentheses: not credits.
@@ -121,8 +123,9 @@ def move_captions(draft: Draft) -> Draft:
             end += 1
         block = lines[i:end + 1]
         text = " ".join(ln.text.strip() for ln in block)
-        image = len(block) == 1 and bool(IMAGE_PLACEHOLDER.match(text))
-        under_image = after_image and len(block) == 1 and len(text.split()) <= MAX_LINE_UNDER_IMAGE_WORDS
+        image = len(block) <= MAX_CAPTION_LINES and bool(IMAGE_PLACEHOLDER.match(text))
+        under_image = after_image and len(block) == 1 and len(text.split()) <= MAX_LINE_UNDER_IMAGE_WORDS \
+            and not STARTS_WITH_PRONOUN.match(text)
         if image or under_image or (len(block) <= MAX_CAPTION_LINES and block[0].no not in draft.list_items
                                     and is_caption(text, first_in_text)):
             asides.append(block)

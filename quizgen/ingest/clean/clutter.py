@@ -48,7 +48,8 @@ PROMPT_OBJECT = re.compile(r"\b(?:newsletters?|inbox|e-?mails?|subscri(?:be|ptio
 PRESS_FURNITURE = re.compile(
     r"^(?:for immediate release\b.*|embargoed\b.*|(?:media|press|news) (?:contacts?|inquiries|enquiries)\b.*"
     r"|contacts?:.*(?:@|\d{3}[-.\s]\d{4}).*|#{3}|-\s?30\s?-|-\s?end\s?-"
-    r"|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:tel|phone|fax)[:.]?\s*\+?[\d\s().-]{7,}|\+[\d\s().-]{7,}|\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}"
+    r"|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a web or e-mail address
+    r"|(?:tel|phone|fax)[:.]?\s*\+?[\d\s().-]{7,}|\+[\d\s().-]{7,}|\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}"  # a phone number
     r"|(?:©|\(c\)|copyright\b).{0,120}|all rights reserved\.?)$", re.I)
 STAGE_DIRECTION = re.compile(
     r"\s*[(\[](?:applause|laughter|laughs|cheers|cheering|boos|booing|inaudible|crosstalk|music|silence|pause)"

@@ -21,7 +21,8 @@ from . import Draft
 from .lines import ends_open, is_blank, starts_lowercase, without_markers
 
 ITEM = re.compile(
-    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"
+    r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]"  # bullets
+    r"|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"  # numbers, letters, roman numerals
     r"[ \t]+(?P<text>\S.*)$")
 GLYPHS = "•◦▪●‣·"
 NEAR = 40  # lines from one item to its sibling (items of several wrapped lines, nested lists)

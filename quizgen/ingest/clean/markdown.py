@@ -1,11 +1,12 @@
 """Markdown structure read line by line: list items, block quotes, setext headings, emphasis, links.
 
-Runs only on files the Markdown reader read (whatever their layout). List markers and
+Runs on files the Markdown reader read (whatever their layout) and on text files written
+in Markdown (`looks_like_markdown`). List markers and
 '>' leave the text and are recorded in draft.list_items / draft.block_quotes; each list
 item starts a paragraph of its own and takes the lines after it up to a blank line
 (Markdown's lazy continuation). A numbered line with no sibling item near it is left
-alone (a numbered heading, not a list of one). '**strong**', '__strong__', '*em*' and '_em_' become
-emphasis characters (see `EMPHASIS`), inside code spans never. A '===' or '---' line
+alone (a numbered heading, not a list of one). '**strong**', '__strong__', '*em*' and
+'_em_' become emphasis characters (see `EMPHASIS`), inside code spans never. A '===' or '---' line
 under a line of text makes that line a heading; a '---', '***' or '___' line alone is
 a thematic break and goes. Links keep their text ('[text](url)', '[text][ref]', '<url>'),
 link definitions go, code spans lose their backticks, backslash escapes and HTML entities
@@ -23,6 +24,7 @@ from ...models import FlaggedRegion
 from ..source import Line
 from . import EMPHASIS, Draft
 from .lines import is_blank
+from .captions import STARTS_WITH_PRONOUN
 from .lists import NEAR, candidate, with_siblings
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -32,8 +34,9 @@ LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)]|[A-Za-z]\)
 THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)|!\[(?P<refalt>[^\]]*)\]\[[^\]]*\]")
-LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)")
+_DESTINATION = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"  # '(url "title")'
+IMAGE = re.compile(rf"!\[(?P<alt>[^\]]*)\]{_DESTINATION}|!\[(?P<refalt>[^\]]*)\]\[[^\]]*\]")
+LINK = re.compile(rf"(?<!!)\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]{_DESTINATION}")
 REFERENCE_LINK = re.compile(r"(?<![!\]])\[(?!\d+\])(?P<text>[^\[\]^]+)\]\[[^\[\]]*\]")
 AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^<>\s]+)>")
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s+\S+.*$")
@@ -216,8 +219,9 @@ def read_markdown_blocks(draft: Draft) -> Draft:
         lines.append(Line(ln.no, text) if text != ln.text else ln)
     lines, captions = captions_under_figures(lines, figures, list_items, captions)
     regions = [*draft.regions, *(FlaggedRegion(c.no, c.no, "caption", restored=False) for c in captions)]
-    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings, heading_levels=levels,
-                   asides=[*draft.asides, *([finish_line(c)] for c in captions)], regions=regions)
+    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings,
+                   heading_levels=levels, asides=[*draft.asides, *([finish_line(c)] for c in captions)],
+                   regions=regions)
 
 
 def finish_line(ln: Line) -> Line:
@@ -241,7 +245,8 @@ def captions_under_figures(lines: list[Line], figures: list[int], list_items: di
             continue
         text = lines[i].text.strip()
         alone = i + 1 >= len(lines) or is_blank(lines[i + 1].text)
-        if alone and len(text.split()) <= CAPTION_WORDS and not text.startswith("#"):
+        if alone and len(text.split()) <= CAPTION_WORDS and not text.startswith("#") \
+                and not STARTS_WITH_PRONOUN.match(text):
             taken.add(i)
             captions.append(lines[i])
     return [Line(ln.no, "") if i in taken else ln for i, ln in enumerate(lines)], captions
@@ -273,3 +278,37 @@ def emphasised(lines: list[Line]) -> list[Line]:
             block.append(ln)
     flush()
     return out
+
+
+UNDERSCORE_PAIRS = 2  # '_word_' pairs a plain text must hold before they are read as italics
+
+
+def read_underscore_italics(draft: Draft) -> Draft:
+    """'_word_' in a plain text file (the e-book convention for italics) becomes an em mark.
+
+    Only in text files not read as Markdown, and only when the text has a few such pairs.
+    """
+    if draft.raw.reader != "text" or looks_like_markdown(draft.lines):
+        return draft
+    underscore = _EM[1]
+    if sum(len(underscore.findall(ln.text)) for ln in draft.lines if "_" in ln.text) < UNDERSCORE_PAIRS:
+        return draft
+    opening, closing = EMPHASIS["em"]
+    out: list[Line] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        joined = "\n".join(ln.text for ln in block)
+        if "_" in joined:
+            joined = underscore.sub(lambda m: f"{opening}{m.group(1)}{closing}", joined)
+        out.extend(Line(ln.no, text) if text != ln.text else ln for ln, text in zip(block, joined.split("\n")))
+        block.clear()
+
+    for ln in draft.lines:
+        if is_blank(ln.text):
+            flush()
+            out.append(ln)
+        else:
+            block.append(ln)
+    flush()
+    return replace(draft, lines=out)

@@ -1,7 +1,8 @@
 """Web-article masthead and closing bio: title, author, date, publication, bio -> metadata.
 
 Recognised at the top of the body (first few lines): 'AUTHOR NAME: Title', a byline
-('By Jane Doe | 10-15-2015', 'BY | 10-15-2015'), a '(Publication Name)' line. At the end:
+('By Jane Doe | 10-15-2015', 'BY | 10-15-2015'), a '(Publication Name)' line, a dateline
+('Published March 5, 2021', 'Updated: 2021-03-05 10:32 AM ET': metadata "updated"). At the end:
 a one-sentence author bio ('Jane Doe is a professor at ...'). Matched lines leave the body.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..readers.dates import iso_date as reader_iso_date
 from . import Draft
 from .lines import is_blank, without_markers
 
@@ -18,6 +20,10 @@ HEAD_LINES = 6  # the masthead is within the first few text lines
 # Two to five capitalised words, a colon, a title starting with a capital.
 NAME_TITLE = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}):\s+(?P<title>[A-Z0-9“\"‘].*)$")
 BYLINE = re.compile(r"^by\b:?(?P<rest>.*)$", re.I)
+# 'Published March 5, 2021', 'Updated: 2021-03-05 10:32 AM ET', 'Posted on 5 March 2021'
+DATELINE = re.compile(
+    r"^(?P<kind>published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s+(?P<date>.+?)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$", re.I)
 PUBLICATION = re.compile(r"^\((?P<name>[^()]{3,80})\)$")
 BIO = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}) (?:is|was) (?:a|an|the)\b.{5,400}[.!]$"
@@ -63,6 +69,15 @@ def read_head(line: str, metadata: dict[str, Any]) -> bool:
             metadata.setdefault("author", person_name(names[0]))
         if any(dates):
             metadata.setdefault("date", next(d for d in dates if d))
+        return True
+    if m := DATELINE.match(text):
+        date = iso_date(m["date"]) or reader_iso_date(m["date"])
+        if not date:
+            return False
+        if "updated" in m["kind"].lower():
+            metadata.setdefault("updated", date)
+        else:
+            metadata.setdefault("date", date)
         return True
     if m := PUBLICATION.match(text):
         metadata.setdefault("publication", m["name"].strip())

@@ -19,6 +19,7 @@ from . import Step
 from .asides import move_pull_quotes
 from .captions import move_captions
 from .clutter import drop_web_clutter
+from .ebook import trim_ebook_boilerplate
 from .hyphens import join_spaced_hyphens
 from .pseudotags import read_pseudo_tags
 from .refsections import drop_reference_sections
@@ -26,7 +27,7 @@ from .wikirefs import remove_reference_marks
 from .footnotes import move_footnotes
 from .headings import find_headings
 from .lists import find_list_items
-from .markdown import read_markdown_blocks
+from .markdown import read_markdown_blocks, read_underscore_italics
 from .markers import mark_references
 from .mdfootnotes import move_markdown_footnotes
 from .masthead import read_masthead
@@ -39,23 +40,24 @@ from .spaces import fix_mojibake, fix_stray_spaces, strip_leading_spaces, strip_
 STEPS: dict[str, list[Step]] = {
     # Hard-wrapped Markdown and text files are cleaned as "pdf" too, hence its Markdown footnotes.
     "pdf": [
-        fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead,
-        move_markdown_footnotes, move_footnotes, fix_swapped_halves, restore_reversed, drop_page_furniture,
-        remove_reference_marks, mark_references, move_pull_quotes, drop_web_clutter, move_captions, find_list_items, join_page_breaks,
-        strip_leading_spaces, split_wrapped_paragraphs, join_spaced_hyphens, find_headings, drop_reference_sections,
-        fix_stray_spaces,
+        fix_mojibake, unescape_entities, strip_spaces, trim_ebook_boilerplate, read_pseudo_tags, read_markdown_blocks,
+        read_underscore_italics, read_masthead, move_markdown_footnotes, move_footnotes, fix_swapped_halves,
+        restore_reversed, drop_page_furniture, remove_reference_marks, mark_references, move_pull_quotes,
+        drop_web_clutter, move_captions, find_list_items, join_page_breaks, strip_leading_spaces,
+        split_wrapped_paragraphs, join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
     ],
     "plain": [
-        fix_mojibake, unescape_entities, strip_spaces, read_pseudo_tags, read_markdown_blocks, read_masthead,
-        move_markdown_footnotes, move_footnotes, drop_page_furniture, remove_reference_marks, mark_references,
-        drop_web_clutter,
-        move_captions, find_list_items, split_unwrapped_lines, join_page_breaks, strip_leading_spaces,
-        join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
+        fix_mojibake, unescape_entities, strip_spaces, trim_ebook_boilerplate, read_pseudo_tags, read_markdown_blocks,
+        read_underscore_italics, read_masthead, move_markdown_footnotes, move_footnotes, drop_page_furniture,
+        remove_reference_marks, mark_references, drop_web_clutter, move_captions, find_list_items,
+        split_unwrapped_lines, join_page_breaks, strip_leading_spaces, join_spaced_hyphens, find_headings,
+        drop_reference_sections, fix_stray_spaces,
     ],
     "markdown": [
-        fix_mojibake, strip_spaces, read_pseudo_tags, remove_reference_marks, read_markdown_blocks, read_masthead,
-        move_markdown_footnotes, mark_references, strip_leading_spaces, drop_web_clutter, move_captions,
-        join_spaced_hyphens, find_headings, drop_reference_sections, fix_stray_spaces,
+        fix_mojibake, strip_spaces, trim_ebook_boilerplate, read_pseudo_tags, remove_reference_marks,
+        read_markdown_blocks, read_masthead, move_markdown_footnotes, mark_references, strip_leading_spaces,
+        drop_web_clutter, move_captions, join_spaced_hyphens, find_headings, drop_reference_sections,
+        fix_stray_spaces,
     ],
     "html": [
         fix_mojibake, strip_spaces, read_masthead, remove_reference_marks, mark_references, strip_leading_spaces,

@@ -46,8 +46,8 @@ LETTER_MARKER = re.compile(r"(?<=\S)\[([a-z])\](?![(:\[\w])")
 # Not before '(' or ':' (a Markdown link), nor glued to a word ('[t]he': a quotation's alteration).
 # Not at a line start either ('[3] Smith, J. ...' is an entry of a list of notes), nor right
 # after a bracket ('[text][1]' is a Markdown link).
-MARKERS = re.compile(rf"(?<=[^\s\]])[ \t]*(?:{_ONE_MARKER})+(?![(:\[\w])", re.I)
-MARKERS_AND_LETTERS = re.compile(rf"(?<=[^\s\]])[ \t]*(?:{_ONE_MARKER_OR_LETTER})+(?![(:\[\w])", re.I)
+MARKERS = re.compile(rf"(?<=[^\s\]])(?:[ \t]*{_ONE_MARKER})+(?![(:\[\w])", re.I)
+MARKERS_AND_LETTERS = re.compile(rf"(?<=[^\s\]])(?:[ \t]*{_ONE_MARKER_OR_LETTER})+(?![(:\[\w])", re.I)
 NOTE_ENTRY = re.compile(r"^\s*\[(?P<number>\d{1,3})\](?:\s+(?P<text>.*))?$")
 MIN_NOTE_ENTRIES = 2
 EMPTY_PARENTHESES = re.compile(r"[ \t]*\(\s*[,;:]?\s*\)")

@@ -42,8 +42,8 @@ REND_KIND = {"#b": "strong", "#i": "em", "#u": "dfn"}
 class Block:
     """One block of the main text: its text (emphasis as characters) and what kind of block it is."""
 
-    def __init__(self, text: str, list_item: str | None = None, quote: bool = False):
-        self.text, self.list_item, self.quote = text, list_item, quote
+    def __init__(self, text: str, list_item: str | None = None, quote: bool = False, heading: int | None = None):
+        self.text, self.list_item, self.quote, self.heading = text, list_item, quote, heading
 
 
 class HtmlReader:
@@ -67,6 +67,7 @@ class HtmlReader:
         last_line = 0
         list_items: dict[int, str] = {}
         quotes: set[int] = set()
+        headings: dict[int, int] = {}
         for block in blocks:
             # The cleaner keys lines by number, so two blocks on one source line (list items,
             # a minified page) cannot share it: the second takes the next free number.
@@ -78,6 +79,8 @@ class HtmlReader:
                 list_items[last_line] = block.list_item
             if block.quote:
                 quotes.add(last_line)
+            if block.heading:
+                headings[last_line] = block.heading
         captions: set[int] = set()
         used = {ln.no for ln in lines}
         for caption in figure_captions(source):
@@ -99,6 +102,7 @@ class HtmlReader:
             list_items=list_items,
             block_quotes=frozenset(quotes),
             asides=frozenset(captions),
+            headings=headings,
         )
 
 
@@ -122,8 +126,8 @@ def main_text(source: str, path: str) -> list[Block]:
             continue  # a list or quotation holding paragraphs: they come on their own
         text = " ".join(marked_text(element).split())
         if WORD.search(text):
-            blocks.append(Block(text, list_marker(element), any(True for _ in element.iterancestors("quote"))
-                                or element.tag == "quote"))
+            quote = element.tag == "quote" or any(True for _ in element.iterancestors("quote"))
+            blocks.append(Block(text, list_marker(element), quote, heading_level(element)))
     if not blocks:
         raise IngestError("no main text found in this HTML page", path)
     return blocks
@@ -140,6 +144,14 @@ def marked_text(element) -> str:
             inner = f"{opening}{inner}{closing}"
         parts += [inner, child.tail or ""]
     return "".join(parts)
+
+
+def heading_level(element) -> int | None:
+    """2 for trafilatura's <head rend="h2">; None for a block that is not a heading."""
+    if element.tag != "head":
+        return None
+    rend = element.get("rend") or ""
+    return int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
 
 
 def list_marker(element) -> str | None:
