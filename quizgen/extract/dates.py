@@ -309,13 +309,24 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
                 date = _settle_year(date, sentence, dates, own, None, None, window)
             elif date.implied_year:
                 date = _settle_year(date, sentence, dates, last, last_with_month, doc_date, window)
-            if date.year is None or _not_an_event(sentence.text, date):
+            if date.year is None or _not_an_event(sentence.text, date) or _after(date, doc_date):
                 continue
             if not date.implied_year:
                 last = (sentence.paragraph, date.end_year or date.year, date.end_month or date.month)
                 if last[2] is not None:
                     last_with_month = last
             yield sentence, date
+
+
+def _after(date: Found, doc_date) -> bool:
+    """True for a date after the document's own date: a plan or a forecast, not an event yet."""
+    if not doc_date:
+        return False
+    written = (date.year, date.month or 0, date.day or 0)
+    known = tuple(part or 0 for part in doc_date)
+    # compare at the precision both give: "March 2021" is not after "2021-03-03"
+    depth = 1 + (date.month is not None and doc_date[1] is not None) + (date.day is not None and doc_date[2] is not None)
+    return written[:depth] > known[:depth]
 
 
 def _candidate_sentences(doc: Document) -> Iterator[Sentence]:
@@ -571,7 +582,8 @@ def _forecast(text: str, date: Found) -> bool:
     Only the clause around the date is read: "In 1990, he said the plan will work" is dated.
     """
     left, right = _clause_bounds(text, date)
-    if left == 0 and right < len(text):  # an opening phrase ("By 2040, the city will ...") dates the next clause
+    alone = len(text[left:date.start].split()) <= 2 and not text[date.end:right].strip()
+    if alone and right < len(text):  # an opening phrase ("By 2040, the city will ...") dates the next clause
         right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
     # What comes before the date counts ("projected that ..., and ... in 2020"), not what follows
     # its clause; a quoted "will" is someone's words.

@@ -232,6 +232,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "Output was higher than in 1938 in every province.",  # a point of comparison
         "By 2040, the city will have doubled its housing.",  # a forecast
         "The sum would have been $4 billion in 2014.",  # a counterfactual
+        "And I say to you tonight: by 2050, we will have rebuilt every town.",  # a promise
         "The loan came to $300 million (in 1950 dollars) over ten years.",  # the year an amount is valued in
         "What did the reform of 1832 change?",  # a question tells no event
         "Between 1200 and 1500 soldiers camped by the river.",  # a count, not a range of years
@@ -279,6 +280,8 @@ DATED = "---\ntitle: Notes\ndate: 2015-10-15\n---\n\n"  # a Thursday
         # a day after the document's date, told as past: the year before
         (DATED.replace("2015-10-15", "2015-02-25") + "On October 7, we made a proposal to the council.\n",
          ["2014-10-07"]),
+        # a date after the document's own: a plan, not an event yet
+        (DATED + "The new bridge opens in 2017 after years of delay.\n", []),
         # no document date: nothing settles them
         ("The council voted last year to close the old mill.\n", []),
     ],
