@@ -87,6 +87,7 @@ class DateRules(BaseModel):
     not_event_nouns: list[str]
     not_prose: list[str]
     publisher_words: list[str]
+    structure_words: list[str]
     caption_labels: list[str]
     date_prepositions: list[str]
     date_modifiers: list[str]
@@ -260,10 +261,16 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
 
 
+TIMELINE_AFTER = re.compile(r"\s*(?::|\s[–—-]|[–—])\s*(?=[A-Z\"“])")
+
+
 def _event(text: str, sdoc, date: Found, others: list[Found]) -> str | None:
     """The event a date belongs to, from the first rule that finds one ("" or None: no event)."""
     if _labelled(text, date.start, date.end):
         return _tidy(_label(text[:date.start]))  # "Yalta Conference, 4 to 11 February 1945"
+    timeline = TIMELINE_AFTER.match(text, date.end)
+    if date.start == 0 and timeline:  # "1945 – The war in Europe ends.", "June 6, 1944: landings in Normandy"
+        return _tidy(_without(text, others)[timeline.end():])
     event = _what_the_year_saw(text, date)
     if event is None and sdoc is not None:
         event = _event_from_parse(sdoc, date, others)
@@ -530,8 +537,10 @@ def _label(before: str) -> str | None:
 
 
 def _reference_entry(label: str) -> bool:
-    """"Time magazine, 28 July 1947", "Hill & Company, 1975": a source, not an event."""
-    return bool({w.strip(".,&").lower() for w in label.split()} & set(rules().publisher_words))
+    """"Time magazine, 28 July 1947", "Hill & Company, 1975": a source, not an event;
+    "Chapter 3: 1914–1918": a part of the text, not an event either."""
+    words = [w.strip(".,&").lower() for w in label.split()]
+    return bool(set(words) & set(rules().publisher_words)) or (bool(words) and words[0] in rules().structure_words)
 
 
 def _not_an_event(text: str, date: Found) -> bool:
@@ -598,6 +607,8 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
     # years in one long sentence would take quadratic time.
     before = text[max(0, start - NEARBY_CHARS):start]
     if not before.strip():
+        if TIMELINE_AFTER.match(text[start + 4:]):
+            return True  # a timeline line: "1945 – The war in Europe ends."
         following = text[start + 4:start + 4 + NEARBY_CHARS].split()
         return bool(following) and following[0].lower() in p.rules.year_subject_verbs
     previous = re.search(r"(?<!\d)\d{4}\s+(?:and|or)\s+$", before)

@@ -227,6 +227,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "The quay in winter (credit: photo of March 1952 by the city archive, CC BY 2.0).",  # an image credit
         "The mill worked at full speed (Brown and Hale 1987, p. 12).",  # a citation in parentheses
         "Hill & Company, 1975.",  # a reference entry
+        "Chapter 3: 1914–1918",  # a part of the text
         "The treaty restored its 1937 borders to the kingdom.",  # a year that dates no event
         "GENEVA, March 3, 2021 — The council met to discuss water.",  # a dateline
         "Output was higher than in 1938 in every province.",  # a point of comparison
@@ -332,6 +333,9 @@ def test_trained_event_is_a_clean_clause_or_noun_phrase(make_doc, trained_nlp, s
         ("- Harbour Conference, 4 to 11 February 1925\n- Second Harbour Conference, 12 to 16 May 1926\n",
          "list.md", "Harbour Conference"),
         ("# The Great Strike, 1926\n\nThe miners stopped work for many weeks.\n", "strike.md", "The Great Strike"),
+        # a timeline line: the date, then what happened
+        ("- 1926 – The miners stop work for seven months.\n", "timeline.md", "The miners stop work for seven months"),
+        ("- June 6, 1926: The strike ends in the northern pits.\n", "timeline.md", "The strike ends in the northern pits"),
     ],
 )
 def test_a_line_that_names_a_thing_and_its_date_is_an_event(make_doc, blank_nlp, settings, text, name, event):
