@@ -16,8 +16,10 @@ date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
 - date.month-of-same-year  "November of that year": the year the paragraph last named
 - date.month-relative   "the previous February", "the following May": counted from the last dated month
 - date.year-range       "from 1978 to 1989", "between 1948 and 1951", "1950–53" after a cue
-- date.year             a year after a temporal cue ("in", "since early", "as of"), or opening
-                        a sentence as its subject ("1986 saw ...")
+- date.month-alone      "In March", "an October debate": a month named alone, year as for a day
+- date.year             a year after a temporal cue ("in", "since early", "as of"), opening a
+                        sentence as its subject ("1986 saw ..."), or opening a timeline line
+                        ("1945 – The war ends")
 - date.year-modifier    a year before a noun: "the 1955 conference", "Iraq's 1990 invasion"
 - date.parenthetical    "Karl Marx (1818–1883)", "the Treaty of Nanking (1842)"
 - date.relative         "last year", "yesterday", "on Tuesday": only from the document's own
@@ -29,13 +31,15 @@ past, is the year before), or the last dated month a few paragraphs back; otherw
 date is left out. A caption's day takes its year from its own sentence only.
 
 Not events: decades, centuries, spans ("370 years ago"), counts ("in 1200 offices"),
-forecasts and counterfactuals, comparisons ("than in 1938"), publication and retrieval
+forecasts and counterfactuals, dates after the document's own date, questions,
+comparisons ("than in 1938"), publication and retrieval
 dates, datelines, citations ("(Author 1998, p. 12)", "Smith (1998) argues", "Pravda,
 September 25, 1968; translated by"), reference entries ("Time magazine, 28 July 1947"),
 values ("$450 million (in 1948)").
 
 The event: a line that names a thing and ends with its date ("Yalta Conference, 4 to 11
-February 1945") is that name. With the parse, a date on a noun dates the noun phrase
+February 1945") is that name; a line that opens with a date and a dash or colon is what
+follows; "1986 saw X" is X. With the parse, a date on a noun dates the noun phrase
 ("the death of X in 1981", "the 1955 conference", "X (1618–1648)"), unless the noun is the
 subject of its clause; otherwise it dates its clause: subject + verb + complement, the
 subject found through coordinated verbs and relative pronouns ("the Dixie Mission, which
