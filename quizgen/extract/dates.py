@@ -62,6 +62,7 @@ from .common import load_rules, provenance, usable_sentences
 from .nlp import has_parser, parse
 
 MAX_EVENT_WORDS = 24
+MIN_CUT_WORDS = 6  # an event cut short at a comma keeps at least this many words
 MAX_LABEL_WORDS = 10  # "Bandung Conference (Asian-African Conference), 1955" names an event; a longer line says more
 NEARBY_CHARS = 120  # how far before or after a date its cue words and year are looked for
 
@@ -703,7 +704,14 @@ def _tidy(text: str) -> str:
         text = re.sub(r"\s*[()]\s*", " ", text).strip()
     words = text.split()
     if len(words) > MAX_EVENT_WORDS:
-        text = " ".join(words[:MAX_EVENT_WORDS])
+        # Too long: end at the last comma that leaves a phrase, else not on a function word.
+        words = words[:MAX_EVENT_WORDS]
+        commas = [i for i, w in enumerate(words) if w.endswith(",") and i >= MIN_CUT_WORDS]
+        if commas:
+            words = words[:commas[-1] + 1]
+        while words and words[-1].lower().strip(",") in rules().phrase_stops:
+            words.pop()
+        text = " ".join(words)
     return text.rstrip(" ,;:.")
 
 
