@@ -826,8 +826,10 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
             tok = head
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
                 and not _is_quantity(head.head) and head.head.lower_ not in period \
-                and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH)):
-            # (a subject's date dates its clause: "the government in 1948 issued a decree")
+                and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH)) \
+                and not any(c.tag_ == "PRP$" for c in head.head.children):
+            # A subject's date dates its clause ("the government in 1948 issued a decree"), and so
+            # does a date of "its establishment", which names nothing by itself.
             return _phrase(_noun_phrase(head.head, dated))
         tok = head
         if tok.tag_.startswith(VERBISH):

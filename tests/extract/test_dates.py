@@ -313,6 +313,9 @@ def test_relative_dates_need_the_documents_own_date(make_doc, trained_nlp, setti
         # a verb governed by another keeps it; a purpose infinitive takes the main subject
         ("The city decided to build a new bridge in 1901.", "The city decided to build a new bridge"),
         ("The two towns joined their guilds to found a school in June 1412.", "The two towns found a school"),
+        # "its founding" names nothing by itself: the clause around it is the event
+        ("Upon its founding in 1412, the guild was granted a charter by the king.",
+         "the guild was granted a charter by the king"),
         # a year as subject: what it saw is the event
         ("1907 saw the opening of the new harbour.", "the opening of the new harbour"),
         # no comma or wrong article left where the date was cut out
