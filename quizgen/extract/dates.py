@@ -22,6 +22,7 @@ date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
                         ("1945 – The war ends")
 - date.year-modifier    a year before a noun: "the 1955 conference", "Iraq's 1990 invasion"
 - date.parenthetical    "Karl Marx (1818–1883)", "the Treaty of Nanking (1842)"
+- date.year-era         "410 AD", "A.D. 800": a year of any length with its era (never B.C.)
 - date.relative         "last year", "yesterday", "on Tuesday": only from the document's own
                         date, and only for a clause told in the past (parse)
 
@@ -166,11 +167,15 @@ def patterns() -> Patterns:
     def day(group: str) -> str:
         return rf"\b(?P<{group}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 
+    before_christ = r"B\.\s?C\.|BC\b|B\.C\.E\.|BCE\b"
+    christian_era = r"A\.\s?D\.|AD\b|C\.E\.|CE\b"
+
     def year(group: str, after_dash: bool = False) -> str:
         # Not a part of a larger number, a price, a decimal or a decade ("1980s").
         # A dash before is a range's end, or "mid-1949"; otherwise part of a code or a number.
         before = r"(?<![\w$£€.,/])" if after_dash else r"(?<![\w$£€.,/])(?<!(?<!mid)-)"
-        return rf"{before}(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b)"
+        # Nor a year before Christ ("in 1200 B.C."), which ISO dates of this kind cannot write.
+        return rf"{before}(?P<{group}>\d{{4}})(?![\d%]|s\b|[.,]\d|['’]?s\b|\s*(?:{before_christ}))"
 
     def either_case(words: Iterable[str]) -> str:
         words = list(words)
@@ -204,6 +209,8 @@ def patterns() -> Patterns:
         ("year-modifier",
          rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
         ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
+        ("year-era",  # "A.D. 800", "800 A.D.", "in the year 800": a year of any length with its era
+         rf"(?:\b(?:{christian_era})\s*(?P<ye>\d{{1,4}})\b|(?<![\w.,])(?P<ye2>\d{{1,4}})\s*(?:{christian_era}))"),
         ("year", year("y")),
     )
     relative = (list(r.relative_years) + list(r.relative_months) + list(r.relative_days)
@@ -464,6 +471,9 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     year = num("y")
     if year is not None and not r.first_year <= year <= r.last_year:
         return None
+    if name == "year-era":
+        era_year = num("ye") or num("ye2")
+        return Found(name, *match.span(), era_year) if era_year and era_year <= r.last_year else None
     start, end = match.span()
     if name in ("day-range", "day-month-range"):
         end_day, first_day = num("d2"), num("d")

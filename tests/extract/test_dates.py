@@ -210,6 +210,8 @@ def test_no_event_cuts_a_quotation_short(make_doc, trained_nlp, settings):
         ("The envoys landed on the 9th of March, 1802, at the old pier.", [("1802-03-09", None)], "date.day-month-year"),
         ("ON MARCH 3, 1968 THE MINISTER RECEIVED THE AMBASSADOR.", [("1968-03-03", None)], "date.full-date"),
         ("The fort fell in mid-1949 after a long siege.", [("1949", None)], "date.year"),
+        # a year of the Christian era written with its era, of any length
+        ("The legions left the island in 410 AD after four centuries.", [("0410", None)], "date.year-era"),
     ],
 )
 def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
@@ -237,6 +239,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "The loan came to $300 million (in 1950 dollars) over ten years.",  # the year an amount is valued in
         "What did the reform of 1832 change?",  # a question tells no event
         "Between 1200 and 1500 soldiers camped by the river.",  # a count, not a range of years
+        "The temple was built in 1200 BC on the hill.",  # before Christ: no ISO date of this kind
     ],
 )
 def test_citations_datelines_and_comparisons_are_not_events(make_doc, blank_nlp, settings, sentence):
