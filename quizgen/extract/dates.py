@@ -445,6 +445,8 @@ def _relative_dates(text: str, doc_date) -> list[Found]:
         elif phrase in r.relative_months and month:
             index = year * 12 + month - 1 + r.relative_months[phrase]
             out.append(Found("relative", start, end, index // 12, index % 12 + 1, implied_year=True, past_only=True))
+        elif phrase.startswith("on ") and re.match(r",?\s*(?:the\s+)?\d|,?\s*[A-Z][a-z]+\.?\s+\d", text[end:]):
+            continue  # "on Tuesday, March 3": the date written after it says which Tuesday
         elif day and (phrase in r.relative_days or phrase.startswith("on ")):
             today = datetime.date(year, month, day)
             if phrase in r.relative_days:

@@ -281,6 +281,7 @@ DATED = "---\ntitle: Notes\ndate: 2015-10-15\n---\n\n"  # a Thursday
     [
         (DATED + "The council voted last year to close the old mill.\n", ["2014"]),
         (DATED + "The mayor resigned on Tuesday after the vote on the budget.\n", ["2015-10-13"]),
+        (DATED + "The mayor resigned on Monday, October 5, after the vote.\n", ["2015-10-05"]),
         # a day after the document's date, told as past: the year before
         (DATED.replace("2015-10-15", "2015-02-25") + "On October 7, we made a proposal to the council.\n",
          ["2014-10-07"]),
