@@ -753,6 +753,8 @@ def _modified_noun(text: str, date: Found) -> str | None:
         kept.append(word)
     if not kept or any(w.lower().strip(".,") in rules().not_event_nouns for w in kept):
         return ""
+    if determiner and determiner[0].lower() in ("a", "an"):  # "a 1922 agreement" -> "an agreement"
+        determiner = [determiner[0][0] + ("n" if kept[0][:1].lower() in "aeiou" else "")]
     return _tidy(" ".join(determiner + kept))
 
 
@@ -762,7 +764,12 @@ def _event_from_clause(text: str, date: Found) -> str:
     left = max((b for a, b in breaks if b <= date.start), default=0)
     right = min((a for a, b in breaks if a >= date.end), default=len(text))
     before = patterns().leading_cue.sub("", text[left:date.start])
-    clause = _tidy(before + " " + text[date.end:right])
+    if re.search(r"\b(?:an?|the|its|their|his|her)\s*$", before, re.IGNORECASE) and text[date.end:right].strip() == "":
+        # "set a January 15, 1991, deadline": the date modified a noun past its own comma
+        right = min((a for a, b in breaks if a > right), default=len(text))
+        clause = _tidy(before + " " + text[date.end:right].replace(",", " ", 1))
+    else:
+        clause = _tidy(before + " " + text[date.end:right])
     opening = left == 0 and text.split(" ", 1)[0].lower() in rules().opening_words
     if len(clause.split()) < 2 and left > 0 and right == len(text):
         # A date closing the sentence ("The talks were held in Oslo, from 3 to 9 May 1921") dates its first clause.

@@ -120,6 +120,9 @@ def test_trained_parse_gives_subject_verb_object_or_the_dated_noun(make_doc, tra
     [
         ("In 1825, the engineers finished the canal across the plain.", "the engineers finished the canal across the plain"),
         ("The old mill closed in March 1931, a year after the crash.", "The old mill closed"),
+        # a date modifying a noun past its own comma, and an article that must change
+        ("The council set a June 1, 1921, deadline for the repairs.", "The council set a deadline for the repairs"),
+        ("The town signed a 1922 agreement with its neighbour.", "an agreement"),
     ],
 )
 def test_blank_event_is_the_clause_around_the_date(make_doc, blank_nlp, settings, sentence, event):
