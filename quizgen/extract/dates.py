@@ -315,13 +315,13 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
     asides = {p.index for p in doc.paragraphs if p.kind == "aside"}
     for sentence in _candidate_sentences(doc):
+        if sentence.text.rstrip(" ”\"’)").endswith("?"):
+            continue  # a question ("What did the bill of 1832 do?") tells no event
         dates = find_dates(sentence.text)
         if sentence.paragraph in headings:  # a heading is dated only when it is a label and its date
             dates = [d for d in dates if _labelled(sentence.text, d.start, d.end)]
         dates += [d for d in _relative_dates(sentence.text, doc_date)
                   if not any(d.start < o.end and o.start < d.end for o in dates)]
-        if sentence.text.rstrip(" ”\"’)").endswith("?"):
-            continue  # a question ("What did the bill of 1832 do?") tells no event
         for date in sorted(dates, key=lambda d: d.start):
             if date.implied_year and sentence.paragraph in asides:  # a caption stands apart from the text
                 own = last if last is not None and last[0] == sentence.paragraph else None
@@ -343,8 +343,9 @@ def _after(date: Found, doc_date) -> bool:
         return False
     written = (date.year, date.month or 0, date.day or 0)
     known = tuple(part or 0 for part in doc_date)
-    # compare at the precision both give: "March 2021" is not after "2021-03-03"
-    depth = 1 + (date.month is not None and doc_date[1] is not None) + (date.day is not None and doc_date[2] is not None)
+    # compared at the precision both give: "March 2021" is not after "2021-03-03"
+    depth = 1 + (date.month is not None and doc_date[1] is not None)
+    depth += depth == 2 and date.day is not None and doc_date[2] is not None
     return written[:depth] > known[:depth]
 
 
@@ -373,6 +374,7 @@ MIN_CAPTION_WORDS = 6
 
 def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last_with_month, doc_date,
                  window: int) -> Found:
+    """The date with the year its context gives (see `_find_all`), or with year None."""
     if date.rule == "relative":
         return date
     if date.rule == "month-relative":
