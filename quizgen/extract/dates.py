@@ -518,7 +518,7 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return None
     if name == "year-range":
         between = match.group()[:7].lower() == "between"
-        if between and words_after and re.fullmatch(r"[a-z]+[^s's]s", words_after[0]):
+        if between and words_after and re.fullmatch(r"[a-z]+[^s']s", words_after[0]):
             return None  # "between 1200 and 1500 soldiers": a count
         cued = between or _cued(text, start, p) or _labelled(text, start, end)
         return Found(name, start, end, year, end_year=end_year) if cued else None
