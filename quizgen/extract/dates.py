@@ -258,7 +258,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         sdoc = parsed.get(sentence)
         if date.past_only and (sdoc is None or not _tells_of_past(sdoc, date)):
             continue
-        if sdoc is not None and _is_count(sdoc, date):
+        if _is_count(sdoc, date) if sdoc is not None else _looks_like_count(sentence.text, date):
             continue
         event = _event(sentence.text, sdoc, date, others)
         if not event or _cut_quotation(event) or not _enough_words(event, _named(sentence.text, date)):
@@ -894,6 +894,13 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
     if last.dep_ == "appos" and last.head.i < last.i:  # "The poet Anna Brandt (1841–1902)"
         start = min(start, last.head.left_edge.i)
     return _phrase((t for t in sdoc[start:last.i + 1] if t.i not in dated), min_words=1)
+
+
+def _looks_like_count(text: str, date: Found) -> bool:
+    """Without the parse: a round number before a plural noun ("in 2000 samples") is a count."""
+    after = text[date.end:date.end + NEARBY_CHARS].split()[:1]
+    return date.rule == "year" and date.year % 100 == 0 and bool(after) \
+        and bool(re.fullmatch(r"[a-z]+[^s']s", after[0].strip(",.;:")))
 
 
 def _is_count(sdoc, date: Found) -> bool:

@@ -242,6 +242,7 @@ def test_more_date_forms(make_doc, blank_nlp, settings, sentence, dates, rule):
         "The loan came to $300 million (in 1950 dollars) over ten years.",  # the year an amount is valued in
         "What did the reform of 1832 change?",  # a question tells no event
         "Between 1200 and 1500 soldiers camped by the river.",  # a count, not a range of years
+        "In 2000 samples, the researchers found the same pattern.",  # a round count before a plural
         "The temple was built in 1200 BC on the hill.",  # before Christ: no ISO date of this kind
     ],
 )
