@@ -98,6 +98,7 @@ class DateRules(BaseModel):
     date_prepositions: list[str]
     date_modifiers: list[str]
     light_verbs: list[str]
+    past_tense_verbs: list[str]
     generic_words: list[str]
     phrase_stops: list[str]
     name_particles: list[str]
@@ -256,7 +257,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
     for sentence, date in found:
         others = [d for d in in_sentence[sentence] if d is not date]
         sdoc = parsed.get(sentence)
-        if date.past_only and (sdoc is None or not _tells_of_past(sdoc, date)):
+        if date.past_only and not (_tells_of_past(sdoc, date) if sdoc is not None
+                                   else _tells_of_past_plainly(sentence.text, date)):
             continue
         if _is_count(sdoc, date) if sdoc is not None else _looks_like_count(sentence.text, date):
             continue
@@ -682,6 +684,21 @@ def _tells_of_past(sdoc, date: Found) -> bool:
             tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
             return "VBD" in tags or ("VBN" in tags and "MD" not in tags and "VBZ" not in tags)
     return False
+
+
+def _tells_of_past_plainly(text: str, date: Found) -> bool:
+    """Without the parse: the date's clause holds a past-tense verb ("we made", "it ended")."""
+    left, right = _clause_bounds(text, date)
+    if not text[date.end:right].strip() and right < len(text):  # "On October 7, we made ..."
+        right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
+    if re.match(r"['’]s\b", text[date.end:]):
+        return False  # "last year's cutoff": a noun phrase, which only the parse can set apart
+    words = re.findall(r"[a-z]+", text[left:right].lower())
+    return any((w.endswith("ed") or w in rules().past_tense_verbs) and (i == 0 or words[i - 1] not in PRESENT_AUX)
+               for i, w in enumerate(words))
+
+
+PRESENT_AUX = {"has", "have", "will", "would", "shall", "is", "are"}  # "has saved", "is expected": not a past
 
 
 def _clause_bounds(text: str, date: Found) -> tuple[int, int]:

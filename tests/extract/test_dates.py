@@ -357,3 +357,15 @@ def test_blank_events_of_several_dates_leave_no_date_behind(make_doc, blank_nlp,
     items = run(make_doc, blank_nlp, settings, "The towers were built in 1851 and 1852 by the guild.")
     assert [(i.date, i.event) for i in items] == [("1851", "The towers were built by the guild"),
                                                    ("1852", "The towers were built by the guild")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (DATED + "The mayor resigned on Tuesday after the vote on the budget.\n", ["2015-10-13"]),
+        (DATED + "The mayor has resigned on Tuesday, and will leave soon.\n", []),  # a present perfect
+        (DATED + "Last year's flood has cost the town dearly.\n", []),  # a noun phrase the parse alone can read
+    ],
+)
+def test_blank_relative_dates_need_a_past_tense_verb(make_doc, blank_nlp, settings, text, dates):
+    assert [i.date for i in run(make_doc, blank_nlp, settings, text, "notes.md")] == dates
