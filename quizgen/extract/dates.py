@@ -24,7 +24,8 @@ date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
 - date.parenthetical    "Karl Marx (1818–1883)", "the Treaty of Nanking (1842)"
 - date.year-era         "410 AD", "A.D. 800": a year of any length with its era (never B.C.)
 - date.relative         "last year", "yesterday", "on Tuesday": only from the document's own
-                        date, and only for a clause told in the past (parse)
+                        date, and only for a clause told in the past (by the parse, or by a
+                        past-tense verb without it)
 
 A year left implied is taken, in this order, from a year later in the same sentence, the
 last year the same paragraph named, the document's own date (a day after it, told in the
