@@ -257,7 +257,9 @@ def serve(
     bank: Optional[list[Path]] = typer.Option(
         None, "--bank", help="A bank.json to load (upsert) into the store before serving; may be repeated."),
     database: Optional[str] = typer.Option(
-        None, "--database", help="Database URL, e.g. sqlite:///build/bank.sqlite (overrides api.database_url)."),
+        None, "--database", help="Database URL: sqlite:///build/bank.sqlite or postgresql://USER@HOST/DB "
+                                 "(overrides api.database_url)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Server processes sharing the database (PostgreSQL)."),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the question bank over HTTP: /questions, /quizzes, /documents (API docs at /docs)."""
@@ -265,7 +267,8 @@ def serve(
     def body() -> None:
         from .api.server import serve as serve_api
 
-        serve_api(settings_from(config, **{"api.database_url": database}), host, port, bank or [], typer.echo)
+        serve_api(settings_from(config, **{"api.database_url": database}), host, port, bank or [], workers,
+                  typer.echo)
 
     run(body)
 

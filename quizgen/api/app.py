@@ -14,7 +14,7 @@ import hmac
 import json
 import os
 import random
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, Response, Security, UploadFile
@@ -22,7 +22,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.security import APIKeyHeader
 
 from .. import __version__
-from ..bank import Bank
+from ..bank import Bank, question_from_dict
 from ..bank.store_sql import QuestionFilter, Quiz, Store
 from ..models import Question
 from .export import EXPORT_MEDIA_TYPES, ExportFormat, export_quiz
@@ -75,6 +75,8 @@ def create_app(settings, store: Store) -> FastAPI:
     def list_questions(
         request: Request,
         types: list[QuestionTypeName] = Query([], alias="type", description="Any of these types."),
+        kinds: list[str] = Query([], alias="kind", max_length=200,
+                                 description="Any of these item kinds (enumeration, definition, date, quote)."),
         tags: list[str] = Query([], alias="tag", max_length=200, description="Questions having all these tags."),
         document: str | None = Query(None, min_length=1, max_length=200, description="Cites this document."),
         difficulty: list[Difficulty] = Query([], description="Any of these levels (1 easy .. 3 hard)."),
@@ -84,7 +86,8 @@ def create_app(settings, store: Store) -> FastAPI:
         if_none_match: str | None = Header(None, max_length=1000),
     ) -> Response:
         """Questions sorted by id, a page at a time: any of the types and difficulties given, all the tags."""
-        where = QuestionFilter(types=tuple(sorted(set(types))), tags=tuple(sorted(set(tags))), document=document,
+        where = QuestionFilter(types=tuple(sorted(set(types))), kinds=tuple(sorted(set(kinds))),
+                               tags=tuple(sorted(set(tags))), document=document,
                                difficulties=tuple(sorted(set(difficulty))), text=q)
         after = decode_cursor(cursor, where) if cursor else None
         found = store.question_dicts(where, after=after, limit=limit + 1)
@@ -97,10 +100,10 @@ def create_app(settings, store: Store) -> FastAPI:
     def get_question(request: Request, question_id: Id,
                      if_none_match: str | None = Header(None, max_length=1000)) -> Response:
         """One question by its id."""
-        question = store.question(question_id)
+        question = store.question_dicts_by_id([question_id]).get(question_id)
         if question is None:
             raise ApiProblem(404, "not-found", f"no question with id {question_id!r}")
-        return json_response(request, question.to_dict())
+        return json_response(request, question)
 
     @app.post("/quizzes", response_model=QuizOut, status_code=201,
               responses={201: {"description": "A new quiz", "headers": {"Location": {"schema": {"type": "string"}}}},
@@ -169,13 +172,18 @@ def create_app(settings, store: Store) -> FastAPI:
 
 
 def sample(store: Store, request: QuizRequest) -> tuple[str, ...]:
-    """`count` ids drawn with the request's seed from the matching questions (in id order)."""
-    where = QuestionFilter(types=tuple(request.types), tags=tuple(request.tags), document=request.document,
-                           difficulties=tuple(request.difficulty), text=request.q)
-    ids = store.question_ids(where)
+    """The quiz's ids, drawn by the store with the request's seed: `count` of them, or `counts` per type."""
+    where = QuestionFilter(types=tuple(request.types), kinds=tuple(request.kinds), tags=tuple(request.tags),
+                           document=request.document, difficulties=tuple(request.difficulty), text=request.q)
+    if request.counts:
+        ids = [qid for qtype, count in sorted(request.counts.items())
+               for qid in store.sample_ids(replace(where, types=(qtype,)), count, request.seed)]
+        random.Random(request.seed).shuffle(ids)  # types mixed, not in blocks
+    else:
+        ids = store.sample_ids(where, request.count, request.seed)
     if not ids:
         raise ApiProblem(422, "no-matching-questions", "no question of the bank matches these criteria")
-    return tuple(random.Random(request.seed).sample(ids, min(request.count, len(ids))))
+    return tuple(ids)
 
 
 def find_quiz(store: Store, quiz_id: str) -> Quiz:
@@ -185,13 +193,18 @@ def find_quiz(store: Store, quiz_id: str) -> Quiz:
     return quiz
 
 
-def quiz_questions(store: Store, quiz: Quiz) -> list[Question]:
+def quiz_question_dicts(store: Store, quiz: Quiz) -> list[dict[str, Any]]:
     # Questions are only added or updated, never deleted, so every id of a quiz is still there.
-    return [q for q in (store.question(i) for i in quiz.question_ids) if q is not None]
+    found = store.question_dicts_by_id(quiz.question_ids)
+    return [found[i] for i in quiz.question_ids if i in found]
+
+
+def quiz_questions(store: Store, quiz: Quiz) -> list[Question]:
+    return [question_from_dict(data) for data in quiz_question_dicts(store, quiz)]
 
 
 def quiz_body(store: Store, quiz: Quiz) -> dict[str, Any]:
-    return {"id": quiz.id, "request": quiz.request, "questions": [q.to_dict() for q in quiz_questions(store, quiz)]}
+    return {"id": quiz.id, "request": quiz.request, "questions": quiz_question_dicts(store, quiz)}
 
 
 def canonical_json(data: Any) -> bytes:

@@ -1,7 +1,7 @@
-"""An API over a real SQLite file holding the small test bank, and a client for it."""
+"""An API over a real database (a SQLite file, then PostgreSQL) holding the small test bank, and a client for it."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from quizgen.api.app import create_app
 from quizgen.bank import Bank, read_bank
-from quizgen.bank.store_sql import SqliteStore, load_bank
+from quizgen.bank.store_sql import Store, load_bank, open_store
 from quizgen.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,14 +32,16 @@ def bank() -> Bank:
 
 
 @pytest.fixture
-def store(tmp_path: Path, bank: Bank) -> SqliteStore:
-    store = SqliteStore(tmp_path / "bank.sqlite")
+def store(store_url: str, bank: Bank) -> Iterator[Store]:
+    """The bank in each store in turn (`store_url` is parametrised in tests/conftest.py)."""
+    store = open_store(store_url)
     load_bank(store, bank)
-    return store
+    yield store
+    store.close()
 
 
 @pytest.fixture
-def make_client(store: SqliteStore, monkeypatch) -> Callable[..., TestClient]:
+def make_client(store: Store, monkeypatch) -> Callable[..., TestClient]:
     """A client for an API over `store`; `api_key` and `max_upload_mb` as in config.yaml."""
     monkeypatch.delenv("QUIZGEN_API_KEY", raising=False)
 

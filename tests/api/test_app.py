@@ -1,4 +1,4 @@
-"""Every endpoint of the API in process, good and bad input, against a real SQLite file."""
+"""Every endpoint of the API in process, good and bad input, against each real store (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import io
@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from quizgen.api.export import RENDERER_OF, ExportFormat
-from quizgen.bank.store_sql import QuestionFilter
+from quizgen.bank.store_sql import MIGRATIONS, QuestionFilter
 from quizgen.models import Question, Source
 from quizgen.render import RENDERERS
 
@@ -23,7 +23,8 @@ def all_ids(bank) -> list[str]:
 
 
 def test_health(client, bank) -> None:
-    assert client.get("/health").json() == {"status": "ok", "questions": len(bank.questions), "schema_version": 1}
+    assert client.get("/health").json() == {"status": "ok", "questions": len(bank.questions),
+                                            "schema_version": len(MIGRATIONS)}
 
 
 # -- GET /questions --------------------------------------------------------------
@@ -35,6 +36,9 @@ FILTERS = {
     "document": ({"document": "sample.md"}, lambda q: any(s.document == "sample.md" for s in q.sources)),
     "other document": ({"document": "elsewhere.md"}, lambda q: False),
     "difficulty": ({"difficulty": 1}, lambda q: q.difficulty == 1),
+    "kind": ({"kind": "date"}, lambda q: q.kind == "date"),
+    "two kinds and a type": ({"kind": ["date", "quote"], "type": "true_false"},
+                             lambda q: q.kind in ("date", "quote") and q.type == "true_false"),
     "text": ({"q": "COUNCIL"}, lambda q: "council" in f"{q.prompt}\n{q.answer}\n{q.explanation}".lower()),
 }
 
@@ -156,10 +160,35 @@ def test_a_quiz_keeps_its_questions_when_the_bank_grows(client, store, bank) -> 
     assert client.post("/quizzes", json={"count": 50}).json() == quiz
 
 
+def test_counts_per_type(client, bank) -> None:
+    body = {"counts": {"true_false": 2, "cloze": 1}, "seed": 3}
+    first = client.post("/quizzes", json=body)
+    assert first.status_code == 201, first.text
+    types = sorted(q["type"] for q in first.json()["questions"])
+    assert types == ["cloze", "true_false", "true_false"]
+    assert first.json()["request"]["counts"] == {"cloze": 1, "true_false": 2}
+    assert client.post("/quizzes", json=body).json() == first.json()
+    # More asked of a type than the bank has: all of that type.
+    many = client.post("/quizzes", json={"counts": {"matching": 5, "basic": 1}}).json()
+    assert sorted(q["id"] for q in many["questions"]) == ["q-basic-0001", "q-match-0008"]
+
+
+def test_quiz_ids_of_requests_made_before_counts_and_kinds_are_unchanged(client) -> None:
+    import hashlib
+
+    from quizgen.api.app import canonical_json
+
+    before = {"count": 4, "seed": 7, "types": [], "tags": [], "document": None, "difficulty": [], "q": None}
+    quiz = client.post("/quizzes", json={"count": 4, "seed": 7}).json()
+    assert quiz["id"] == "quiz-" + hashlib.sha256(canonical_json(before)).hexdigest()[:16]
+
+
 def test_quiz_filters_apply(client, bank) -> None:
     quiz = client.post("/quizzes", json={"count": 10, "tags": ["kind::definition"], "difficulty": [2]}).json()
     expected = {q.id for q in bank.questions if "kind::definition" in q.tags and q.difficulty == 2}
     assert expected and {q["id"] for q in quiz["questions"]} == expected
+    quiz = client.post("/quizzes", json={"count": 10, "kinds": ["enumeration", "quote"]}).json()
+    assert {q["id"] for q in quiz["questions"]} == {q.id for q in bank.questions if q.kind in ("enumeration", "quote")}
 
 
 @pytest.mark.parametrize("body, status, code", [
@@ -170,6 +199,12 @@ def test_quiz_filters_apply(client, bank) -> None:
     ({"colour": "blue"}, 422, "invalid-request"),
     ({"document": "no-such.md"}, 422, "no-matching-questions"),
     ({"q": "zebra crossing"}, 422, "no-matching-questions"),
+    ({"kinds": ["recipe"]}, 422, "no-matching-questions"),
+    ({"counts": {"cloze": 1}, "count": 5}, 422, "invalid-request"),
+    ({"counts": {"cloze": 1}, "types": ["basic"]}, 422, "invalid-request"),
+    ({"counts": {"essay": 1}}, 422, "invalid-request"),
+    ({"counts": {"cloze": 0}}, 422, "invalid-request"),
+    ({"counts": {"cloze": 150, "basic": 51}}, 422, "invalid-request"),
 ])
 def test_bad_quiz_requests(client, body, status, code) -> None:
     assert_problem(client.post("/quizzes", json=body), status, code)
