@@ -15,6 +15,7 @@ import json
 import os
 import random
 from dataclasses import asdict, replace
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, Response, Security, UploadFile
@@ -23,6 +24,7 @@ from fastapi.security import APIKeyHeader
 
 from .. import __version__
 from ..bank import Bank, question_from_dict
+from ..bank import canonical_json as bank_canonical_json
 from ..bank.store_sql import QuestionFilter, Quiz, Store
 from ..models import Question
 from .export import EXPORT_MEDIA_TYPES, ExportFormat, export_quiz
@@ -90,20 +92,21 @@ def create_app(settings, store: Store) -> FastAPI:
                                tags=tuple(sorted(set(tags))), document=document,
                                difficulties=tuple(sorted(set(difficulty))), text=q)
         after = decode_cursor(cursor, where) if cursor else None
-        found = store.question_dicts(where, after=after, limit=limit + 1)
+        found = store.question_json(where, after=after, limit=limit + 1)
         page = found[:limit]
-        next_cursor = encode_cursor(page[-1]["id"], where) if len(found) > limit else None
-        return json_response(request, {"items": page, "next_cursor": next_cursor})
+        next_cursor = encode_cursor(page[-1][0], where) if len(found) > limit else None
+        return json_response(request, raw_object(items=raw_array(data for _, data in page),
+                                                 next_cursor=canonical_json(next_cursor)))
 
     @app.get("/questions/{question_id}", response_model=QuestionOut,
              responses={200: {"headers": ETAG_HEADERS}, **NOT_MODIFIED, **problem_docs(404, 422)})
     def get_question(request: Request, question_id: Id,
                      if_none_match: str | None = Header(None, max_length=1000)) -> Response:
         """One question by its id."""
-        question = store.question_dicts_by_id([question_id]).get(question_id)
+        question = store.question_json_by_id([question_id]).get(question_id)
         if question is None:
             raise ApiProblem(404, "not-found", f"no question with id {question_id!r}")
-        return json_response(request, question)
+        return json_response(request, question.encode("utf-8"))
 
     @app.post("/quizzes", response_model=QuizOut, status_code=201,
               responses={201: {"description": "A new quiz", "headers": {"Location": {"schema": {"type": "string"}}}},
@@ -193,27 +196,38 @@ def find_quiz(store: Store, quiz_id: str) -> Quiz:
     return quiz
 
 
-def quiz_question_dicts(store: Store, quiz: Quiz) -> list[dict[str, Any]]:
+def quiz_question_json(store: Store, quiz: Quiz) -> list[str]:
     # Questions are only added or updated, never deleted, so every id of a quiz is still there.
-    found = store.question_dicts_by_id(quiz.question_ids)
+    found = store.question_json_by_id(quiz.question_ids)
     return [found[i] for i in quiz.question_ids if i in found]
 
 
 def quiz_questions(store: Store, quiz: Quiz) -> list[Question]:
-    return [question_from_dict(data) for data in quiz_question_dicts(store, quiz)]
+    return [question_from_dict(json.loads(data)) for data in quiz_question_json(store, quiz)]
 
 
-def quiz_body(store: Store, quiz: Quiz) -> dict[str, Any]:
-    return {"id": quiz.id, "request": quiz.request, "questions": quiz_question_dicts(store, quiz)}
+def quiz_body(store: Store, quiz: Quiz) -> bytes:
+    return raw_object(id=canonical_json(quiz.id), request=canonical_json(quiz.request),
+                      questions=raw_array(quiz_question_json(store, quiz)))
 
 
 def canonical_json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return bank_canonical_json(data).encode("utf-8")
+
+
+def raw_array(items: Iterable[str]) -> bytes:
+    """A JSON array of texts that are canonical JSON already (the store's questions)."""
+    return b"[" + ",".join(items).encode("utf-8") + b"]"
+
+
+def raw_object(**fields: bytes) -> bytes:
+    """A canonical JSON object of values that are canonical JSON already: the bytes canonical_json would give."""
+    return b"{" + b",".join(canonical_json(key) + b":" + fields[key] for key in sorted(fields)) + b"}"
 
 
 def json_response(request: Request, data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    """JSON with a strong ETag of its bytes; 304 when If-None-Match names it."""
-    body = canonical_json(data)
+    """JSON (`data`, or bytes of canonical JSON) with a strong ETag of its bytes; 304 when If-None-Match names it."""
+    body = data if isinstance(data, bytes) else canonical_json(data)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     if status == 200 and etag_matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers={"ETag": etag})

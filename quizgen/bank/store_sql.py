@@ -38,7 +38,7 @@ import orjson
 
 from ..errors import BankError
 from ..models import Question
-from . import Bank, DocumentInfo, question_from_dict
+from . import Bank, DocumentInfo, canonical_json, question_from_dict
 
 CLOZE_MARKUP = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")  # Anki's {{c1::answer::hint}}
 BATCH = 500  # questions per round of statements when upserting
@@ -59,7 +59,8 @@ def draw_position(text: str) -> int:
 
 
 def _kind_and_draw(db: Db) -> None:
-    """Schema 2: the kind filter and seeded sampling as indexed columns, filled from each question."""
+    """Schema 2: the kind filter and seeded sampling as indexed columns, filled from each question;
+    `data` rewritten as canonical JSON, which the API sends as it is."""
     for statement in _statements("""
         ALTER TABLE questions ADD COLUMN kind TEXT NOT NULL DEFAULT '';
         ALTER TABLE questions ADD COLUMN draw BIGINT NOT NULL DEFAULT 0;
@@ -69,9 +70,9 @@ def _kind_and_draw(db: Db) -> None:
         CREATE INDEX questions_type_draw ON questions (type, draw, id);
     """):
         db.execute(statement)
-    rows = db.execute("SELECT id, data FROM questions").fetchall()
-    db.executemany("UPDATE questions SET kind = ?, draw = ? WHERE id = ?",
-                   [(orjson.loads(data)["kind"], draw_position(qid), qid) for qid, data in rows])
+    questions = {qid: orjson.loads(data) for qid, data in db.execute("SELECT id, data FROM questions").fetchall()}
+    db.executemany("UPDATE questions SET kind = ?, draw = ?, data = ? WHERE id = ?",
+                   [(data["kind"], draw_position(qid), canonical_json(data), qid) for qid, data in questions.items()])
 
 
 # Ordered: MIGRATIONS[n] takes the schema from version n to n + 1. Never edit a shipped one.
@@ -89,7 +90,7 @@ MIGRATIONS: tuple[str | Callable[[Db], None], ...] = (
         type TEXT NOT NULL,
         difficulty INTEGER NOT NULL,
         search TEXT NOT NULL,  -- case-folded prompt, answer and explanation, for ?q=
-        data TEXT NOT NULL     -- Question.to_dict() as JSON
+        data TEXT NOT NULL     -- Question.to_dict() as canonical JSON (bank.canonical_json, from schema 2)
     );
     CREATE INDEX questions_type ON questions (type, id);
     CREATE TABLE question_tags (
@@ -146,15 +147,15 @@ class Store(Protocol):
 
     def question(self, question_id: str) -> Question | None: ...
 
-    def question_dicts_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """`Question.to_dict()` of each of these ids that is stored."""
-
     def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
         """Matching questions sorted by id, starting after id `after`, at most `limit`."""
 
-    def question_dicts(self, where: QuestionFilter, after: str | None = None,
-                       limit: int | None = None) -> list[dict[str, Any]]:
-        """The same as `Question.to_dict()`s, without building the dataclasses (the API's fast path)."""
+    def question_json(self, where: QuestionFilter, after: str | None = None,
+                      limit: int | None = None) -> list[tuple[str, str]]:
+        """The same as (id, canonical JSON of `Question.to_dict()`), as stored: the API's fast path."""
+
+    def question_json_by_id(self, ids: Sequence[str]) -> dict[str, str]:
+        """The canonical JSON of each of these ids that is stored."""
 
     def sample_ids(self, where: QuestionFilter, count: int, seed: int) -> list[str]:
         """`count` ids of matching questions (all of them when fewer match) drawn with `seed`, in quiz order."""
@@ -215,6 +216,10 @@ class SqlStore:
     def _write(self) -> AbstractContextManager[Db]:
         """A transaction holding the store-wide write lock from its start."""
         raise NotImplementedError
+
+    def _quiz_write(self) -> AbstractContextManager[Db]:
+        """The transaction that adds a quiz: a write, unless the store can do with less."""
+        return self._write()
 
     # -- schema ----------------------------------------------------------------------
 
@@ -278,8 +283,8 @@ class SqlStore:
             "INSERT INTO questions (id, type, kind, difficulty, draw, search, data) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, "
             "difficulty = excluded.difficulty, draw = excluded.draw, search = excluded.search, data = excluded.data",
-            [(q.id, q.type, q.kind, q.difficulty, draw_position(q.id), _search_text(q),
-              json.dumps(q.to_dict(), ensure_ascii=False, sort_keys=True)) for q in questions])
+            [(q.id, q.type, q.kind, q.difficulty, draw_position(q.id), _search_text(q), canonical_json(q.to_dict()))
+             for q in questions])
         ids = [q.id for q in questions]
         db.execute(f"DELETE FROM question_tags WHERE question_id IN ({_marks(ids)})", ids)
         db.executemany("INSERT INTO question_tags VALUES (?, ?)", [(q.id, t) for q in questions for t in set(q.tags)])
@@ -288,31 +293,30 @@ class SqlStore:
                        [(q.id, d) for q in questions for d in {s.document for s in q.sources}])
 
     def question(self, question_id: str) -> Question | None:
-        data = self.question_dicts_by_id([question_id]).get(question_id)
-        return None if data is None else question_from_dict(data)
+        data = self.question_json_by_id([question_id]).get(question_id)
+        return None if data is None else question_from_dict(orjson.loads(data))
 
-    def question_dicts_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def question_json_by_id(self, ids: Sequence[str]) -> dict[str, str]:
         if not ids:
             return {}
         with self._read() as db:
-            rows = db.execute(f"SELECT id, data FROM questions WHERE id IN ({_marks(ids)})", list(ids)).fetchall()
-        return {qid: orjson.loads(data) for qid, data in rows}
+            return dict(db.execute(f"SELECT id, data FROM questions WHERE id IN ({_marks(ids)})", list(ids)).fetchall())
 
     def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
-        return [question_from_dict(data) for data in self.question_dicts(where, after, limit)]
+        return [question_from_dict(orjson.loads(data)) for _, data in self.question_json(where, after, limit)]
 
-    def question_dicts(self, where: QuestionFilter, after: str | None = None,
-                       limit: int | None = None) -> list[dict[str, Any]]:
+    def question_json(self, where: QuestionFilter, after: str | None = None,
+                      limit: int | None = None) -> list[tuple[str, str]]:
         clauses, params = self._where(where)
         if after is not None:
             clauses.append("q.id > ?")
             params.append(after)
-        sql = f"SELECT q.data FROM questions q WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY q.id"
+        sql = f"SELECT q.id, q.data FROM questions q WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY q.id"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         with self._read() as db:
-            return [orjson.loads(data) for (data,) in db.execute(sql, params).fetchall()]
+            return [tuple(row) for row in db.execute(sql, params).fetchall()]
 
     def sample_ids(self, where: QuestionFilter, count: int, seed: int) -> list[str]:
         """Index range reads, not a scan, so the cost does not grow with the bank.
@@ -387,12 +391,13 @@ class SqlStore:
     # -- quizzes -------------------------------------------------------------------
 
     def add_quiz(self, quiz: Quiz) -> tuple[Quiz, bool]:
-        with self._write() as db:
-            existing = self._quiz(db, quiz.id)
-            if existing is not None:
-                return existing, False
-            db.execute("INSERT INTO quizzes (id, request, question_ids) VALUES (?, ?, ?)",
-                       (quiz.id, json.dumps(quiz.request, sort_keys=True), json.dumps(list(quiz.question_ids))))
+        with self._quiz_write() as db:
+            # Whoever inserts first wins; a racing insert of the same id waits for it, then does nothing.
+            inserted = db.execute(
+                "INSERT INTO quizzes (id, request, question_ids) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                (quiz.id, json.dumps(quiz.request, sort_keys=True), json.dumps(list(quiz.question_ids)))).rowcount
+            if inserted != 1:
+                return self._quiz(db, quiz.id), False
         return quiz, True
 
     def quiz(self, quiz_id: str) -> Quiz | None:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
 
+from quizgen.api.app import canonical_json
 from quizgen.api.export import RENDERER_OF, ExportFormat
 from quizgen.bank.store_sql import MIGRATIONS, QuestionFilter
 from quizgen.models import Question, Source
@@ -54,6 +56,15 @@ def test_filters_select_what_they_say(client, bank, params, keep) -> None:
 def test_every_question_round_trips(client, bank) -> None:
     items = client.get("/questions", params={"limit": 100}).json()["items"]
     assert items == [q.to_dict() for q in sorted(bank.questions, key=lambda q: q.id)]
+
+
+def test_answers_sent_from_stored_json_are_canonical_json(client, bank) -> None:
+    """The store's JSON goes out as it is, so it must be byte for byte what canonical_json makes (the ETag's input)."""
+    quiz_id = client.post("/quizzes", json={"count": 3, "seed": 4}).json()["id"]
+    for path, params in (("/questions", {"limit": 2}), ("/questions", {"limit": 100}),
+                         (f"/questions/{bank.questions[0].id}", {}), (f"/quizzes/{quiz_id}", {})):
+        body = client.get(path, params=params).content
+        assert body == canonical_json(json.loads(body)), path
 
 
 def test_cursor_pages_cover_every_question_once(client, bank) -> None:
@@ -391,7 +402,7 @@ def test_an_unexpected_error_is_a_500_problem_without_internals(make_client, sto
     def broken(where: QuestionFilter, after=None, limit=None):
         raise RuntimeError("secret internal detail at /srv/quizgen")
 
-    monkeypatch.setattr(store, "question_dicts", broken)
+    monkeypatch.setattr(store, "question_json", broken)
     client = make_client(raise_server_exceptions=False)
     body = assert_problem(client.get("/questions"), 500, "internal-error")
     assert "secret" not in body["detail"] and "RuntimeError" not in client.get("/questions").text
