@@ -4,7 +4,7 @@ FUZZ_SECONDS ?= 60
 
 .PHONY: eval bench fuzz
 
-# Extraction scores on ../shared/corpus against the gold annotations.
+# Extraction scores on the corpus and the dev set (../shared/eval), trained and blank pipelines.
 eval:
 	$(PYTHON) scripts/eval
 

@@ -186,6 +186,7 @@ def render(
     def body() -> None:
         import yaml
 
+        from . import safe_yaml
         from .build import render_bank
 
         extra: dict[str, Any] = {}
@@ -193,7 +194,10 @@ def render(
             key, sep, value = pair.partition("=")
             if not sep or not key:
                 fail(f"--option {pair!r}: expected KEY=VALUE")
-            extra[key] = yaml.safe_load(value) if value else ""
+            try:
+                extra[key] = safe_yaml.load(value) if value else ""
+            except yaml.YAMLError as exc:
+                fail(f"--option {pair!r}: not a YAML value ({getattr(exc, 'problem', None) or exc})")
         target, report_ = render_bank(fmt, bank, out, settings_from(config), extra)
         for path in report_.written:
             typer.echo(f"wrote {path}")

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import safe_yaml
 from .errors import ConfigError
 
 
@@ -24,6 +25,8 @@ class Section(BaseModel):
 class IngestSettings(Section):
     max_file_mb: float = Field(20.0, gt=0, description="Refuse source files larger than this (MiB).")
     min_text_chars: int = Field(40, ge=1, description="A file with less text than this is refused as empty.")
+    max_text_chars: int = Field(
+        2_000_000, ge=1, description="Refuse a file whose text (decoded, decompressed) is longer than this.")
 
 
 class ExtractSettings(Section):
@@ -123,8 +126,8 @@ def parse_yaml(path: Path, error: type[ConfigError] = ConfigError) -> tuple[Any,
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read: {exc}", str(path)) from None
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node = safe_yaml.compose(text)
+        data = safe_yaml.load(text)
         lines = _key_lines(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -113,12 +113,21 @@ def load_recipe(path: str | Path) -> Recipe:
     )
 
 
+# A worksheet of a plain-paths build: a few questions of each type, however large the corpus.
+DEFAULT_WORKSHEET_PER_TYPE = 5
+
+
 def recipe_for_paths(paths: list[str]) -> Recipe:
-    """The default recipe for `quizgen build PATH...`: every question, every output."""
+    """The default recipe for `quizgen build PATH...`: every question in the bank and the exports,
+    and a worksheet of a printable size."""
+    from .render.layout import SECTION_ORDER
+
     first = Path(paths[0])
     name = (first.stem if first.suffix and not first.is_dir() else first.resolve().name) or "build"
-    return Recipe(name=name, path=None, title=name, sources=tuple(paths),
-                  outputs={r: {} for r in renderer_names()})
+    outputs: dict[str, dict[str, Any]] = {r: {} for r in renderer_names()}
+    if "worksheet" in outputs:
+        outputs["worksheet"] = {"counts": {t: DEFAULT_WORKSHEET_PER_TYPE for t in SECTION_ORDER}}
+    return Recipe(name=name, path=None, title=name, sources=tuple(paths), outputs=outputs)
 
 
 def expand_sources(recipe: Recipe) -> tuple[list[str], list[str]]:

@@ -47,6 +47,11 @@ CASES = {
                           "garbled.txt: undecodable bytes"),
     "broken front matter": ({"essay.md": b"---\ntitle: Councils\nauthor: : Ruth\n---\n" + GOOD_TEXT.encode()},
                             "essay.md", "essay.md:3: broken front matter: mapping values are not allowed here"),
+    "alias in front matter": ({"essay.md": b"---\na: &a [x, x]\nb: [*a, *a]\n---\n" + GOOD_TEXT.encode()},
+                              "essay.md", "essay.md:3: broken front matter: YAML aliases (*name) are not allowed"),
+    "alias in the config file": (
+        {"notes.txt": GOOD_TEXT.encode(), "small.yaml": b"ingest: &i\n  max_file_mb: 1\nextract: *i\n"},
+        "notes.txt", "small.yaml:3: invalid YAML: YAML aliases (*name) are not allowed"),
     "unclosed front matter": ({"essay.md": b"---\ntitle: Councils\n" + GOOD_TEXT.encode()}, "essay.md",
                               "essay.md:1: broken front matter: no closing '---' line"),
     "too little text": ({"short.txt": b"Hello.\n"}, "short.txt", "short.txt: no usable text (6 characters after cleaning)"),
@@ -178,3 +183,21 @@ def test_ingest_help_does_not_load_heavy_libraries():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "Show what the cleaner made of each file" in result.stdout
     assert "HEAVY []" in result.stdout
+
+
+def test_a_bad_option_value_is_one_line(tmp_path):
+    bank = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
+    result = CliRunner().invoke(app, ["render", "csv", str(bank), "-o", str(tmp_path / "cards"), "-O", "deck=[Unit 3"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["quizgen: error: --option 'deck=[Unit 3': not a YAML value "
+                                          "(expected ',' or ']', but got '<stream end>')"]
+    assert not (tmp_path / "cards").exists()
+
+
+def test_an_alias_in_a_recipe_is_one_line(tmp_path):
+    (tmp_path / "notes.txt").write_text(GOOD_TEXT)
+    (tmp_path / "deck.yaml").write_text("sources: &s [notes.txt]\nextra: *s\n")
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "deck.yaml"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"quizgen: error: {tmp_path / 'deck.yaml'}:2: invalid YAML: "
+                                          "YAML aliases (*name) are not allowed"]

@@ -160,3 +160,12 @@ def test_renderer_options_are_checked_with_their_line_when_the_renderer_declares
     assert ok.outputs[name] == {"versions": 2, "file": "x"}
     with pytest.raises(ConfigError, match=rf"deck.yaml:5: outputs.{name}: unknown key 'verions' \(allowed: versions\)"):
         load_recipe(write(tmp_path, f"sources: [a.md]\noutputs:\n  {name}:\n    file: x\n    verions: 2\n"))
+
+
+def test_a_plain_paths_build_prints_a_worksheet_of_a_few_questions_per_type():
+    from quizgen.recipe import DEFAULT_WORKSHEET_PER_TYPE, recipe_for_paths
+    from quizgen.render.layout import SECTION_ORDER
+
+    recipe = recipe_for_paths(["docs"])
+    assert recipe.outputs["worksheet"] == {"counts": {t: DEFAULT_WORKSHEET_PER_TYPE for t in SECTION_ORDER}}
+    assert all(options == {} for name, options in recipe.outputs.items() if name != "worksheet")

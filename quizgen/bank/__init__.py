@@ -135,6 +135,8 @@ def load_bank_json(path: str | Path) -> Any:
         raise BankError("not a JSON question bank: the file is not UTF-8 text", str(path)) from None
     except json.JSONDecodeError as exc:
         raise BankError(f"not a JSON question bank: {exc.msg}", str(path), exc.lineno) from None
+    except RecursionError:  # '[[[[...' thousands deep: no bank nests more than a few levels
+        raise BankError("not a JSON question bank: nested too deeply", str(path)) from None
 
 
 def read_bank(path: str | Path) -> Bank:

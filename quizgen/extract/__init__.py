@@ -30,11 +30,14 @@ _register_builtin()
 def extract_document(doc: Document, settings=None) -> list[Item]:
     """All items of the configured kinds, in document order."""
     from ..config import Settings
-    from .nlp import load_pipeline
+    from .nlp import forget_parses, load_pipeline
 
     settings = settings or Settings()
     nlp = load_pipeline(settings.extract.pipeline)
     items: list[Item] = []
-    for kind in settings.extract.kinds:
-        items.extend(EXTRACTORS.get(kind)(doc, nlp, settings))
+    try:
+        for kind in settings.extract.kinds:
+            items.extend(EXTRACTORS.get(kind)(doc, nlp, settings))
+    finally:
+        forget_parses()
     return sorted(items, key=lambda i: (i.source.line, i.kind))

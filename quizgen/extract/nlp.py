@@ -65,10 +65,15 @@ def parse_only(nlp) -> list[str]:
     return [name for name in nlp.pipe_names if name in ("ner", "attribute_ruler")]
 
 
-# Sentence texts already run through a pipeline, shared by every extractor of the process:
-# a sentence that several extractors select is parsed once. Bounded, oldest first out.
+# Sentence texts already run through a pipeline, shared by the extractors of one document:
+# a sentence that several extractors select is parsed once. Emptied for each document
+# (`forget_parses`) and bounded, oldest first out, so memory does not grow with the corpus.
 _PARSED: OrderedDict[tuple[int, str], object] = OrderedDict()
-_PARSED_LIMIT = 8192
+_PARSED_LIMIT = 2048
+
+
+def forget_parses() -> None:
+    _PARSED.clear()
 
 
 def parse(nlp, texts: Iterable[str]) -> list:
@@ -82,6 +87,9 @@ def parse(nlp, texts: Iterable[str]) -> list:
     key = id(nlp)
     missing = list(dict.fromkeys(t for t in texts if (key, t) not in _PARSED))
     for text, parsed in zip(missing, nlp.pipe(missing)):
+        # No rule reads the tok2vec tensor, and each Doc's is a view that keeps its whole
+        # batch's array alive: hundreds of kept Docs would hold hundreds of MB.
+        parsed.tensor = None
         _PARSED[(key, text)] = parsed
     docs = []
     for text in texts:

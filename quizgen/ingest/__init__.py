@@ -58,6 +58,16 @@ def is_reading(relative: Path) -> bool:
     return not NOT_A_READING.match(relative.name)
 
 
+def check_text_budget(chars: int, settings, path: str) -> None:
+    """IngestError when a document's text is over `ingest.max_text_chars` (readers that
+    decompress check it as they go, so a bomb is refused before it is expanded)."""
+    from ..config import Settings
+
+    limit = (settings or Settings()).ingest.max_text_chars
+    if chars > limit:
+        raise IngestError(f"the text is over the limit of {limit:,} characters (ingest.max_text_chars)", path)
+
+
 def load_document(path: str | Path, settings=None) -> Document:
     """Read and clean one file. Raises IngestError naming the file on any bad input."""
     from ..config import Settings
@@ -85,7 +95,9 @@ def load_document(path: str | Path, settings=None) -> Document:
     if not data.strip():
         raise IngestError("the file is empty", str(path))
     reader = choose_reader(path, data[:4096])
-    document = clean(reader.read(str(path), data, settings))
+    raw = reader.read(str(path), data, settings)
+    check_text_budget(sum(len(line.text) for line in raw.lines), settings, str(path))
+    document = clean(raw)
     text_chars = sum(len(p.text) for p in document.paragraphs)
     if text_chars < settings.ingest.min_text_chars:
         raise IngestError(f"no usable text ({text_chars} characters after cleaning)", str(path))

@@ -22,6 +22,12 @@ _NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE})*"
 SENTENCE_END = re.compile(f"""[.!?…]["”’)\\]]*{_NOTES}(?=\\s+[\\"“‘(\\[]?[A-Z0-9])""")
 
 
+# Text that runs on without sentence punctuation (a table flattened to text, a bad OCR page)
+# is cut into pieces of at most this many characters, at a clause mark or a space, so that
+# what a sentence costs downstream (regexes, the parser) stays bounded.
+MAX_SENTENCE_CHARS = 1000
+SPACE = re.compile(r"\s+")
+
 SLACK = 12  # how far a cleaned column may sit from the original one (stripped spaces, markers)
 
 
@@ -79,7 +85,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start += 1
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return [piece for span in spans for piece in bounded(text, *span)]
+
+
+def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut into pieces of at most MAX_SENTENCE_CHARS, after a clause mark (;:,) in the
+    second half of a piece when there is one, else at its last space."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        window = text[start:start + MAX_SENTENCE_CHARS]
+        spaces = [m for m in SPACE.finditer(window) if m.start() > 0]
+        after_clause = [m for m in spaces if m.start() > MAX_SENTENCE_CHARS // 2 and window[m.start() - 1] in ";:,"]
+        cut = (after_clause or spaces)[-1].end() if spaces else MAX_SENTENCE_CHARS
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
 
 
 def column_in(original: str, sentence: str, near: int = 0) -> int:

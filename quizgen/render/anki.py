@@ -42,15 +42,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 from markupsafe import Markup, escape
+from pydantic import Field
 
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import QUESTION_TYPES, Question
 from . import RenderOptions, RenderReport
 from .atomic import atomic_path
+from .lms import NoOptions, parse_options
 from .shuffle import rng_for, shuffled
 from .templates import environment
 
@@ -69,7 +72,6 @@ NOTE_CARDS: dict[str, tuple[tuple[str, str], ...]] = {
     CLOZE: (("Cloze", "cloze"),),
     CHOICE: (("Choice", "choice"),),
 }
-SUBDECKS = ("none", "by_document", "by_type")
 TYPE_LABELS = {
     "basic": "Basic", "short_answer": "Short answer", "cloze": "Cloze",
     "multiple_choice": "Multiple choice", "true_false": "True or false",
@@ -193,22 +195,28 @@ def deck_part(name: str) -> str:
     return re.sub(r"\s*::\s*", ": ", name).strip() or "Untitled"
 
 
+class AnkiOptions(NoOptions):
+    deck: str | None = Field(None, description="Deck name; '::' nests it (default: the title).")
+    subdecks: Literal["none", "by_document", "by_type"] = Field("none", description="Subdecks per document or type.")
+    timestamp: float | None = Field(None, description="Seconds since the epoch stamped on notes (default: now).")
+
+
 class AnkiRenderer:
     """Writes one .apkg: notes with GUID = question id, decks and note types with hashed ids."""
 
     name = "anki"
     suffix = ".apkg"
     types = tuple(t for t in QUESTION_TYPES if t in FIELDS)
+    options_model = AnkiOptions
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         import genanki  # heavy and only needed here
 
         out = Path(out)
-        subdecks = options.extra.get("subdecks", "none")
-        if subdecks not in SUBDECKS:
-            raise RenderError(f"anki: subdecks must be one of {', '.join(SUBDECKS)}, not {subdecks!r}", str(out))
-        root = _root_deck(bank, options)
-        timestamp = _timestamp(options.extra.get("timestamp"), out)
+        parsed = parse_options(AnkiOptions, options, self.name, out)
+        root = _root_deck(bank, options, parsed.deck)
+        timestamp = time.time() if parsed.timestamp is None else parsed.timestamp
+        subdecks = parsed.subdecks
 
         env = environment(options.template_dir)
         try:
@@ -268,21 +276,11 @@ class AnkiRenderer:
         )
 
 
-def _root_deck(bank: Bank, options: RenderOptions) -> str:
+def _root_deck(bank: Bank, options: RenderOptions, deck_option: str | None) -> str:
     # A deck option may nest on purpose ("History::Unit 3"); titles never do.
-    deck_option = str(options.extra.get("deck") or "")
     if deck_option:
         return "::".join(map(deck_part, deck_option.split("::")))
     return deck_part(_default_title(bank, options))
-
-
-def _timestamp(value, out: Path) -> float:
-    if value is None:
-        return time.time()
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise RenderError(f"anki: timestamp must be seconds since the epoch, not {value!r}", str(out)) from None
 
 
 def _default_title(bank: Bank, options: RenderOptions) -> str:

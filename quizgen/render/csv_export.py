@@ -11,7 +11,9 @@ shown as "_____") and the bank's answer; a matching question gives one row per p
 (GUID "<id>-<n>"). Fields are written by the csv module, so separators, quotes and
 newlines in the text are quoted, never mistaken for structure; anki.txt quotes every
 field, since Anki skips a line that starts with "#" as a comment; `#html:false` makes
-Anki show `<` and `&` as typed. Option: `deck` (Anki deck name, default the title).
+Anki show `<` and `&` as typed. A cell that a spreadsheet would read as a formula
+(starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, as OWASP
+recommends against CSV injection. Option: `deck` (Anki deck name, default the title).
 """
 from __future__ import annotations
 
@@ -31,6 +33,12 @@ from .lms import NoOptions, Skips, citation, cloze_shown, one_line, parse_option
 TERMS = "terms.csv"
 ANKI = "anki.txt"
 ANKI_COLUMNS = ("Front", "Back", "Source", "Tags", "GUID")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell, with a leading apostrophe when a spreadsheet would run it as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 class CsvOptions(NoOptions):
@@ -49,7 +57,7 @@ def cards(question: Question) -> list[tuple[str, str, str]]:
 def _table(rows: list[tuple[str, ...]], delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=quoting)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -12,6 +12,8 @@ Options (`RenderOptions.extra`, all optional):
               types not listed keep all their questions
   formats     ["html", "pdf"] (default both)
   stem        file name stem (default: the title in lower case, words joined by "-")
+  max_questions  refuse a worksheet of more questions than this (default 500): thousands of
+              printed pages take minutes and gigabytes to lay out, and nobody prints them
 
 Files in the output folder, for each version X = A, B, ...:
   <stem>-X.html, <stem>-X.pdf           the worksheet (with the key appended if key=appended)
@@ -52,6 +54,7 @@ class WorksheetOptions(BaseModel):
     counts: dict[QuestionTypeName, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
     formats: list[Literal["html", "pdf"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
     stem: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    max_questions: int = Field(500, ge=1)
 
     def selection(self) -> Selection:
         levels = [self.difficulty] if isinstance(self.difficulty, int) else self.difficulty
@@ -79,6 +82,10 @@ class WorksheetRenderer:
         chosen = select([q for q in bank.questions if printable(q)], opts.selection(), options.seed)
         if not chosen:
             raise RenderError("no questions left for the worksheet after selection (types, tags, difficulty)",
+                              str(out))
+        if len(chosen) > opts.max_questions:
+            raise RenderError(f"the worksheet would hold {len(chosen)} questions, over its limit of "
+                              f"{opts.max_questions} (option max_questions); choose fewer with counts, types or tags",
                               str(out))
         paper = opts.paper or _paper(options.paper, out)
         stem = opts.stem or _slug(options.title or bank.title)

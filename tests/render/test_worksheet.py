@@ -436,3 +436,17 @@ def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
         assert numbers_in_order(" ".join(key_pages), count)
         assert ".txt, line" in " ".join(key_pages)  # answers cite their source line
     assert pdf_pages(tmp_path / "corpus-A.pdf") != pdf_pages(tmp_path / "corpus-B.pdf")
+
+
+def test_a_worksheet_over_its_limit_is_refused_before_any_layout(tmp_path):
+    bank = big_bank(per_type=63)  # 504 questions
+    with pytest.raises(RenderError, match=r"sheet: the worksheet would hold 504 questions, over its limit of 500"):
+        render(bank, tmp_path / "sheet")
+    assert not (tmp_path / "sheet").exists()
+    assert render(bank, tmp_path / "fewer", formats=["html"], counts={"true_false": 1, "cloze": 1},
+                  types=["true_false", "cloze"])
+
+
+def test_the_limit_is_an_option(tmp_path):
+    with pytest.raises(RenderError, match="over its limit of 7"):
+        render(big_bank(per_type=1), tmp_path / "sheet", max_questions=7)

@@ -7,6 +7,7 @@ import re
 
 import yaml
 
+from ... import safe_yaml
 from ...errors import IngestError
 from ..decode import decode
 from ..source import RawText
@@ -43,7 +44,7 @@ class MarkdownReader:
         match = FRONT_MATTER.match(text)
         if match:
             try:
-                loaded = yaml.safe_load(match.group(1))
+                loaded = safe_yaml.load(match.group(1))
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
@@ -53,10 +54,7 @@ class MarkdownReader:
                 raise IngestError(f"broken front matter: {exc}", path, 2) from None
             if loaded is not None and not isinstance(loaded, dict):
                 raise IngestError("broken front matter: expected 'key: value' lines", path, 2)
-            try:
-                metadata = {str(k): _plain(v) for k, v in (loaded or {}).items()}
-            except RecursionError:  # an alias that contains itself: 'a: &a [*a]'
-                raise IngestError("broken front matter: a YAML alias refers to itself", path, 2) from None
+            metadata = {str(k): _plain(v) for k, v in (loaded or {}).items()}
             if isinstance(metadata.get("date"), str):  # 'March 5, 2021' as well as a YAML date
                 metadata["date"] = iso_date(metadata["date"]) or metadata["date"]
             body_first = text[: match.end()].count("\n") + 1

@@ -24,8 +24,10 @@ class PdfReader:
         return head.lstrip()[:5] == b"%PDF-"
 
     def read(self, path: str, data: bytes, settings) -> RawText:
+        from ..import check_text_budget
+
         with quiet_pypdf():
-            pages, info = text_and_info(data, path)
+            pages, info = text_and_info(data, path, lambda chars: check_text_budget(chars, settings, path))
         if not any(page.strip() for page in pages):
             raise IngestError("no text layer (scanned PDF?)", path)
         text = "\n\n".join(page.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") for page in pages)
@@ -40,18 +42,29 @@ class PdfReader:
         )
 
 
-def text_and_info(data: bytes, path: str) -> tuple[list[str], object]:
-    """Each page's extracted text, and the document information; IngestError if pypdf cannot read it."""
+def text_and_info(data: bytes, path: str, budget=lambda chars: None) -> tuple[list[str], object]:
+    """Each page's extracted text, and the document information; IngestError if pypdf cannot read it.
+
+    `budget(chars)` is called with the text so far after each page and raises to stop reading.
+    """
     from pypdf import PdfReader as PyPdf  # heavy: imported only when a PDF is read
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
     try:
         pdf = PyPdf(io.BytesIO(data))
         if pdf.is_encrypted and not pdf.decrypt(""):
             raise IngestError("the PDF is encrypted with a password", path)
-        return [page.extract_text() or "" for page in pdf.pages], pdf.metadata
+        pages: list[str] = []
+        chars = 0
+        for page in pdf.pages:
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            budget(chars)
+        return pages, pdf.metadata
     except FileNotDecryptedError:
         raise IngestError("the PDF is encrypted with a password", path) from None
+    except LimitReachedError:  # a stream that decompresses to more than pypdf allows: a bomb
+        raise IngestError("not a readable PDF: a stream decompresses past pypdf's size limit", path) from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(f"not a readable PDF ({exc})", path) from None
 
