@@ -1,7 +1,8 @@
 """The question-bank HTTP API served by `quizgen serve`.
 
-Reads are open; the one write (POST /documents) needs the API key (config `api.api_key`,
-overridden by the QUIZGEN_API_KEY environment variable) in the X-API-Key header. Every
+Reads are open; writes (POST /documents, POST /quizzes) need the API key (config `api.api_key`,
+overridden by the QUIZGEN_API_KEY environment variable) in the X-API-Key header. Writes and
+exports are rate-limited per client (guards.py). Every
 error is a problem document (problems.py). JSON reads carry a strong ETag computed from
 the exact bytes sent, so If-None-Match gives 304 until the answer changes.
 """
@@ -21,6 +22,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, Response, Security, UploadFile
 from fastapi.openapi.utils import get_openapi
 from fastapi.security import APIKeyHeader
+from fastapi_offline import FastAPIOffline
 
 from .. import __version__
 from ..bank import Bank, question_from_dict
@@ -28,6 +30,7 @@ from ..bank import canonical_json as bank_canonical_json
 from ..bank.store_sql import QuestionFilter, Quiz, Store
 from ..models import Question
 from .export import EXPORT_MEDIA_TYPES, ExportFormat, export_quiz
+from .guards import ExportCache, RateLimits, SecurityHeaders, Slots
 from .problems import ApiProblem, Problem, install_handlers, problem_docs
 from .schemas import (
     Difficulty, DocumentAdded, Health, QuestionPage, QuestionOut, QuestionTypeName, QuizOut, QuizRequest,
@@ -49,10 +52,16 @@ api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
 
 def create_app(settings, store: Store) -> FastAPI:
     """The API over `store`, configured by `settings` (quizgen.config.Settings)."""
-    app = FastAPI(title="quizgen question bank", version=__version__,
-                  description="Questions generated from source readings, each traceable to its sentence.")
+    # FastAPIOffline: the /docs page's Swagger UI files are served from the installed package, not a CDN.
+    app: FastAPI = FastAPIOffline(title="quizgen question bank", version=__version__,
+                                  description="Questions generated from source readings, each traceable to its "
+                                              "sentence.")
     app.state.store = store
     install_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    limits = RateLimits({"write": settings.api.write_rate_limit, "export": settings.api.export_rate_limit})
+    exports = ExportCache(int(settings.api.export_cache_mb * 1024 * 1024))
+    pdf_slots = Slots(settings.api.max_concurrent_pdf)
     max_upload = int(settings.api.max_upload_mb * 1024 * 1024)
     app.add_middleware(UploadLimit, path="/documents", max_bytes=max_upload + MULTIPART_OVERHEAD)
     api_key = os.environ.get("QUIZGEN_API_KEY") or settings.api.api_key
@@ -109,11 +118,12 @@ def create_app(settings, store: Store) -> FastAPI:
         return json_response(request, question.encode("utf-8"))
 
     @app.post("/quizzes", response_model=QuizOut, status_code=201,
+              dependencies=[Depends(limits.dependency("write")), Depends(require_key)],
               responses={201: {"description": "A new quiz", "headers": {"Location": {"schema": {"type": "string"}}}},
                          200: {"model": QuizOut, "description": "The quiz this same request made before"},
-                         **problem_docs(400, 422)})
+                         **problem_docs(400, 401, 403, 422, 429)})
     def create_quiz(request: Request, body: QuizRequest) -> Response:
-        """Sample a quiz; its id is derived from the request, so asking again returns the same quiz."""
+        """Sample a quiz (needs the API key); its id is derived from the request, so asking again returns the same quiz."""
         criteria = body.canonical()
         quiz_id = "quiz-" + hashlib.sha256(canonical_json(criteria)).hexdigest()[:16]
         quiz = store.quiz(quiz_id)
@@ -134,19 +144,31 @@ def create_app(settings, store: Store) -> FastAPI:
              responses={200: {"description": "The quiz as a file (a zip when the format writes several)",
                               "content": {t: {"schema": {"type": "string", "format": "binary"}}
                                           for t in EXPORT_MEDIA_TYPES}},
-                        **problem_docs(404, 422, 501)})
+                        **problem_docs(404, 422, 429, 501, 503)},
+             dependencies=[Depends(limits.dependency("export"))])
     def export(quiz_id: Id, format: ExportFormat = Query(..., description="apkg: Anki; pdf: worksheet")):
-        """The quiz as a file: LMS packages, Anki deck (apkg) or printable worksheet (pdf)."""
+        """The quiz as a file: LMS packages, Anki deck (apkg) or printable worksheet (pdf).
+
+        A repeated export of an unchanged quiz is sent from memory; PDFs are laid out a few at a time.
+        """
         quiz = find_quiz(store, quiz_id)
-        questions = quiz_questions(store, quiz)
-        cited = {s.document for q in questions for s in q.sources}
-        bank = Bank(title=f"Quiz {quiz.id}", questions=tuple(questions), documents=tuple(store.documents(cited)))
-        made = export_quiz(bank, format, quiz.id, quiz.request.get("seed", 0), settings)
+
+        def render():
+            questions = quiz_questions(store, quiz)
+            cited = {s.document for q in questions for s in q.sources}
+            bank = Bank(title=f"Quiz {quiz.id}", questions=tuple(questions), documents=tuple(store.documents(cited)))
+            if format is ExportFormat.pdf:
+                with pdf_slots.taken("PDF worksheets"):
+                    return export_quiz(bank, format, quiz.id, quiz.request.get("seed", 0), settings)
+            return export_quiz(bank, format, quiz.id, quiz.request.get("seed", 0), settings)
+
+        made = exports.get_or_make(quiz_body(store, quiz), format.value, render, lambda e: len(e.content))
         return Response(made.content, media_type=made.media_type,
                         headers={"Content-Disposition": f'attachment; filename="{made.filename}"'})
 
-    @app.post("/documents", response_model=DocumentAdded, status_code=201, dependencies=[Depends(require_key)],
-              responses=problem_docs(400, 401, 403, 413, 422))
+    @app.post("/documents", response_model=DocumentAdded, status_code=201,
+              dependencies=[Depends(limits.dependency("write")), Depends(require_key)],
+              responses=problem_docs(400, 401, 403, 413, 422, 429))
     def upload_document(file: UploadFile = File(..., description="A source document (.md, .txt, .html, .pdf)")):
         """Add a source document's questions (ingest, extract, generate); needs the API key."""
         data = file.file.read(max_upload + 1)

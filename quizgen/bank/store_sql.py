@@ -412,7 +412,7 @@ class SqlStore:
         return Quiz(quiz_id, json.loads(row[0]), tuple(json.loads(row[1])))
 
 
-BUSY_TIMEOUT_MS = 30_000  # how long a SQLite writer waits for another one before giving up
+BUSY_TIMEOUT_MS = 5_000  # how long a SQLite writer waits for another before the API answers 503
 
 
 class SqliteStore(SqlStore):

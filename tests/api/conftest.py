@@ -42,12 +42,23 @@ def store(store_url: str, bank: Bank) -> Iterator[Store]:
 
 @pytest.fixture
 def make_client(store: Store, monkeypatch) -> Callable[..., TestClient]:
-    """A client for an API over `store`; `api_key` and `max_upload_mb` as in config.yaml."""
+    """A client for an API over `store`; `api_key` and other `api.*` settings as in config.yaml.
+
+    The client sends the key with every request, as an LMS tool given the key would;
+    `send_key=False` makes an anonymous client.
+    """
     monkeypatch.delenv("QUIZGEN_API_KEY", raising=False)
 
-    def make(api_key: str | None = KEY, max_upload_mb: float = 5.0, **client_options) -> TestClient:
-        settings = Settings.model_validate({"api": {"api_key": api_key, "max_upload_mb": max_upload_mb}})
-        return TestClient(create_app(settings, store), **client_options)
+    def make(api_key: str | None = KEY, max_upload_mb: float = 5.0, send_key: bool = True,
+             **options) -> TestClient:
+        api = {"api_key": api_key, "max_upload_mb": max_upload_mb}
+        api.update({k: v for k, v in options.items() if k in Settings.model_fields["api"].annotation.model_fields})
+        client_options = {k: v for k, v in options.items() if k not in api}
+        settings = Settings.model_validate({"api": api})
+        client = TestClient(create_app(settings, store), **client_options)
+        if send_key and api_key:
+            client.headers["X-API-Key"] = api_key
+        return client
 
     return make
 

@@ -35,6 +35,8 @@ def running_server(folder: Path, database: str, *options: str) -> Iterator[tuple
 
     Stopped afterwards; its output must hold no traceback."""
     folder.mkdir(parents=True, exist_ok=True)
+    # These tests drive many writes through one client: rate limits are tested in test_guards.py.
+    (folder / "config.yaml").write_text("api:\n  write_rate_limit: ''\n  export_rate_limit: ''\n")
     port = free_port()
     env = {**os.environ, "QUIZGEN_API_KEY": KEY}
     log_path = folder / f"server-{port}.log"
@@ -97,7 +99,8 @@ def test_parallel_writers_over_http_lose_nothing(live_server) -> None:
     headers = {"X-API-Key": KEY}
 
     def make_quiz(seed: int) -> str:
-        response = httpx.post(f"{live_server}/quizzes", json={"count": 3, "seed": 1000 + seed}, timeout=60)
+        response = httpx.post(f"{live_server}/quizzes", json={"count": 3, "seed": 1000 + seed}, headers=headers,
+                              timeout=60)
         assert response.status_code == 201, response.text
         return response.json()["id"]
 

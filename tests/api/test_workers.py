@@ -23,7 +23,7 @@ def upload(url: str, n: int) -> list[str]:
 
 
 def make_quiz(url: str, body: dict) -> httpx.Response:
-    response = httpx.post(f"{url}/quizzes", json=body, timeout=60)
+    response = httpx.post(f"{url}/quizzes", json=body, headers={"X-API-Key": KEY}, timeout=60)
     assert response.status_code in (200, 201), response.text
     return response
 
