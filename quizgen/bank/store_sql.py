@@ -423,10 +423,9 @@ class SqliteStore(SqlStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.where = str(self.path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise BankError(f"cannot create the database folder: {exc.strerror}", str(self.path)) from None
+        if not self.path.parent.is_dir():  # a typo in a URL must not build a tree of folders
+            raise BankError(f"the folder {self.path.parent} does not exist; create it or name another",
+                            str(self.path))
         self._local = threading.local()
         self._migrate()
 

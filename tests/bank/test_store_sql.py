@@ -92,11 +92,18 @@ def test_a_postgresql_server_that_refuses_us_says_why_in_one_line(postgres, how:
     assert str(caught.value) == f"{shown}: {problem}"
 
 
-def test_a_relative_sqlite_url_makes_the_file_and_its_folder(tmp_path: Path, monkeypatch) -> None:
+def test_a_relative_sqlite_url_makes_the_file(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    store = open_store("sqlite:///build/deep/bank.sqlite")
-    assert (tmp_path / "build" / "deep" / "bank.sqlite").is_file()
+    (tmp_path / "build").mkdir()
+    store = open_store("sqlite:///build/bank.sqlite")
+    assert (tmp_path / "build" / "bank.sqlite").is_file()
     assert store.schema_version() == len(MIGRATIONS)
+
+
+def test_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    with pytest.raises(BankError, match=r"nonexistent/dir does not exist; create it or name another"):
+        open_store(f"sqlite:///{tmp_path}/nonexistent/dir/x.sqlite")
+    assert not (tmp_path / "nonexistent").exists()
 
 
 def test_the_file_runs_in_wal_mode(tmp_path: Path) -> None:
