@@ -170,14 +170,18 @@ def create_app(settings, store: Store) -> FastAPI:
               dependencies=[Depends(limits.dependency("write")), Depends(require_key)],
               responses=problem_docs(400, 401, 403, 413, 422, 429))
     def upload_document(file: UploadFile = File(..., description="A source document (.md, .txt, .html, .pdf)")):
-        """Add a source document's questions (ingest, extract, generate); needs the API key."""
+        """Add a source document's questions (ingest, extract, generate); needs the API key.
+
+        A document uploaded again under the same name replaces the earlier one: its questions
+        are updated, and those the new version no longer supports are withdrawn.
+        """
         data = file.file.read(max_upload + 1)
         if len(data) > max_upload:
             raise ApiProblem(413, "too-large", f"the file is larger than {settings.api.max_upload_mb:g} MiB "
                                                "(api.max_upload_mb)")
-        info, upserted, rejected = add_document(store, file.filename, data, settings)
+        info, upserted, withdrawn, rejected = add_document(store, file.filename, data, settings)
         body = {"document": asdict(info), "added": list(upserted.added), "updated": list(upserted.updated),
-                "rejected": rejected}
+                "withdrawn": list(withdrawn), "rejected": rejected}
         return Response(canonical_json(body), status_code=201, media_type="application/json")
 
     def openapi() -> dict[str, Any]:

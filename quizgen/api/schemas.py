@@ -100,6 +100,8 @@ class DocumentAdded(BaseModel):
     document: DocumentInfo
     added: list[str] = Field(description="Ids of questions new to the bank.")
     updated: list[str] = Field(description="Ids of questions already there (sources merged).")
+    withdrawn: list[str] = Field(description="Ids of questions an earlier version of this document gave that it "
+                                             "no longer supports, removed from the bank.")
     rejected: int = Field(description="Questions the quality gate or the bank schema refused.")
 
 

@@ -145,6 +145,9 @@ class Store(Protocol):
 
     def upsert(self, questions: Iterable[Question], documents: Iterable[DocumentInfo] = ()) -> Upserted: ...
 
+    def replace_document(self, document: DocumentInfo,
+                         questions: Iterable[Question]) -> tuple[Upserted, tuple[str, ...]]: ...
+
     def question(self, question_id: str) -> Question | None: ...
 
     def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
@@ -254,22 +257,51 @@ class SqlStore:
     # -- questions and documents -------------------------------------------------
 
     def upsert(self, questions: Iterable[Question], documents: Iterable[DocumentInfo] = ()) -> Upserted:
+        with self._write() as db:
+            return self._upsert(db, questions, documents)
+
+    def replace_document(self, document: DocumentInfo,
+                         questions: Iterable[Question]) -> tuple[Upserted, tuple[str, ...]]:
+        """A document's questions as the document now supports them; returns (upserted, withdrawn ids).
+
+        A stored question keeps no source from the document's earlier version. One the new
+        version no longer supports loses the document's sources, and is withdrawn (deleted:
+        quizzes that held it list it no more) when it cites no other document.
+        """
+        questions = list(questions)
+        new_ids = {q.id for q in questions}
+        with self._write() as db:
+            cited = {qid for (qid,) in db.execute(
+                "SELECT question_id FROM question_documents WHERE document = ?", [document.name]).fetchall()}
+            stripped, withdrawn = [], []
+            for qid, old in self._stored(db, cited).items() if cited else ():
+                others = tuple(s for s in old.sources if s.document != document.name)
+                if others or qid in new_ids:
+                    stripped.append(replace(old, sources=others))
+                else:
+                    withdrawn.append(qid)
+            if stripped:
+                self._put(db, stripped)
+            if withdrawn:
+                db.execute(f"DELETE FROM questions WHERE id IN ({_marks(withdrawn)})", withdrawn)
+            return self._upsert(db, questions, [document]), tuple(sorted(withdrawn))
+
+    def _upsert(self, db: Db, questions: Iterable[Question], documents: Iterable[DocumentInfo]) -> Upserted:
         added: list[str] = []
         updated: list[str] = []
-        with self._write() as db:
-            db.executemany(
-                "INSERT INTO documents (name, path, checksum, title, author, date) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (name) DO UPDATE SET path = excluded.path, checksum = excluded.checksum, "
-                "title = excluded.title, author = excluded.author, date = excluded.date",
-                [(d.name, d.path, d.checksum, d.title, d.author, d.date) for d in documents])
-            for batch in _batches(questions, BATCH):
-                stored = self._stored(db, {q.id for q in batch})
-                merged: dict[str, Question] = {}
-                for question in batch:
-                    old = merged.get(question.id) or stored.get(question.id)
-                    (updated if old else added).append(question.id)
-                    merged[question.id] = _merged(old, question) if old else question
-                self._put(db, list(merged.values()))
+        db.executemany(
+            "INSERT INTO documents (name, path, checksum, title, author, date) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET path = excluded.path, checksum = excluded.checksum, "
+            "title = excluded.title, author = excluded.author, date = excluded.date",
+            [(d.name, d.path, d.checksum, d.title, d.author, d.date) for d in documents])
+        for batch in _batches(questions, BATCH):
+            stored = self._stored(db, {q.id for q in batch})
+            merged: dict[str, Question] = {}
+            for question in batch:
+                old = merged.get(question.id) or stored.get(question.id)
+                (updated if old else added).append(question.id)
+                merged[question.id] = _merged(old, question) if old else question
+            self._put(db, list(merged.values()))
         return Upserted(tuple(added), tuple(updated))
 
     @staticmethod

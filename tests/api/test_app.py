@@ -429,3 +429,31 @@ def test_openapi_documents_every_problem_response(client) -> None:
     assert documents["security"] == [{"APIKeyHeader": []}]
     export = spec["paths"]["/quizzes/{quiz_id}/export"]["get"]["responses"]
     assert "501" in export and "application/pdf" in export["200"]["content"]
+
+
+def test_a_document_uploaded_again_replaces_the_old_version(client, store) -> None:
+    first = upload(client).json()
+    edited = CELLS_MD.replace(b"In 1665, Robert Hooke described the cells he saw through an early microscope.\n", b"")
+    second = upload(client, data=edited)
+    assert second.status_code == 201, second.text
+    body = second.json()
+    assert body["withdrawn"], body  # the dated event's questions are gone with its sentence
+    assert set(body["withdrawn"]) <= set(first["added"]) and not set(body["withdrawn"]) & set(body["updated"])
+    for qid in body["withdrawn"]:
+        assert client.get(f"/questions/{qid}").status_code == 404
+    listed = client.get("/questions", params={"document": "cells.md", "limit": 100}).json()["items"]
+    assert {q["id"] for q in listed} == set(body["updated"]) | set(body["added"])
+    assert not any("Hooke" in s["sentence"] for q in listed for s in q["sources"])
+
+
+def test_replacing_a_document_keeps_questions_other_documents_support(store, bank) -> None:
+    from dataclasses import replace as changed
+
+    question = bank.questions[0]
+    other = changed(question.sources[0], document="other.md")
+    store.upsert([changed(question, sources=question.sources + (other,))])
+    document = next(d for d in bank.documents if d.name == question.sources[0].document)
+    _, withdrawn = store.replace_document(document, [])
+    assert question.id not in withdrawn
+    kept = store.question(question.id)
+    assert [s.document for s in kept.sources] == ["other.md"]
