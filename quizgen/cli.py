@@ -342,7 +342,10 @@ def serve(
         help="A bank to load (add or update) into the store before serving; may be repeated."),
     database: Optional[str] = typer.Option(
         None, "--database", metavar="URL",
-        help="Database URL, e.g. sqlite:///build/bank.sqlite (default: api.database_url)."),
+        help="Database URL: sqlite:///build/bank.sqlite or postgresql://USER@HOST/DB (default: api.database_url)."),
+    workers: int = typer.Option(1, "--workers", min=1, metavar="N",
+                                help="Server processes sharing the database (PostgreSQL; default: 1).",
+                                show_default=False),
     config: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the question bank over HTTP: /questions, /quizzes, /documents (API docs at /docs)."""
@@ -350,7 +353,8 @@ def serve(
     def body() -> None:
         from .api.server import serve as serve_api
 
-        serve_api(settings_from(config, **{"api.database_url": database}), host, port, bank or [], typer.echo)
+        serve_api(settings_from(config, **{"api.database_url": database}), host, port, bank or [], workers,
+                  typer.echo)
 
     run(body)
 

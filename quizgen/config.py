@@ -74,9 +74,27 @@ class RenderSettings(Section):
 class ApiSettings(Section):
     database_url: str = Field("sqlite:///build/bank.sqlite", description="Question store for `quizgen serve`.")
     api_key: str | None = Field(
-        None, description="Key required for writes (POST /documents); QUIZGEN_API_KEY overrides it."
+        None, description="Key required for writes (POST /documents, POST /quizzes); QUIZGEN_API_KEY overrides it."
     )
     max_upload_mb: float = Field(5.0, gt=0, description="Largest accepted upload (MiB).")
+    write_rate_limit: str = Field(
+        "60/minute", description="Writes (uploads, new quizzes) per client, e.g. '60/minute'; empty: no limit.")
+    export_rate_limit: str = Field(
+        "20/minute", description="Quiz exports per client, e.g. '20/minute'; empty: no limit.")
+    max_concurrent_pdf: int = Field(2, ge=1, description="PDF worksheets laid out at once; more wait, then 503.")
+    export_cache_mb: float = Field(64.0, ge=0, description="Memory for rendered exports kept for repeat requests.")
+
+    @field_validator("write_rate_limit", "export_rate_limit")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        if value:
+            from limits import parse
+
+            try:
+                parse(value)
+            except ValueError:
+                raise ValueError(f"{value!r} is not a rate such as '60/minute' or '5/second'") from None
+        return value
 
 
 def user_cache_dir() -> str:

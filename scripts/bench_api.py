@@ -1,152 +1,276 @@
 #!/usr/bin/env python3
-"""API speed: `quizgen serve` on loopback, driven by a second process, for a bounded time.
+"""API speed against the framework's own ceiling, on SQLite and PostgreSQL, at two bank sizes.
 
 Usage (from the repository root):
-    .venv/bin/python scripts/bench_api.py [--bank PATH] [--copies N] [--seconds S] [--clients C]
+    .venv/bin/python scripts/bench_api.py [--sizes 1000 100000] [--requests N] [--rounds R] [--clients C]
+                                          [--stores sqlite postgresql]
 
-Starts `quizgen serve` on a free 127.0.0.1 port over a fresh SQLite file loaded with the
-bank (default tests/roots/bank-small/bank.json, its questions repeated --copies times
-under new ids so filters and pages have something to walk), then a driver process runs
-C client threads for S seconds each (default 10), one endpoint after the other:
-  GET /questions   filters and pages drawn from a fixed list (a cursor when one is given)
-  POST /quizzes    count 10, a fresh seed per request (every request writes a quiz)
-Prints requests/second and p50/p99 latency per endpoint, and any non-2xx count.
-A measurement, not a test: the numbers depend on the machine and what else runs on it.
+For each store and bank size it loads a synthetic bank (the small test bank's questions
+repeated under new ids), starts `quizgen serve` on a free 127.0.0.1 port, and sends a
+fixed number of requests (--requests, default 3000, split into --rounds 3) from C client
+processes (default 4, one keep-alive connection each) to:
+  GET /questions/{id}               ids drawn from the whole bank
+  GET /questions?type=T&limit=50    each question type in turn
+  POST /quizzes                     counts per type, a new seed each time (each makes a quiz)
+and, right before each, the same number to a bare endpoint: the same framework (a FastAPI
+route, sync like quizgen's) under the same uvicorn settings (quizgen.api.server.run_uvicorn),
+answering a fixed JSON document of the size quizgen answered with. Every server runs at
+once and the rounds alternate between them, so a busy moment of the machine falls on all;
+the best round of each is kept. It prints requests/s and p50/p99 latency of both, the
+ratios, and how the list and quiz requests at the largest size compare with the smallest. PostgreSQL is a throw-away server (quizgen.bank.pg_cluster)
+with durable settings. A measurement, not a test: the figures depend on the machine.
 """
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import multiprocessing
-import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen.bank import read_bank  # noqa: E402
+from quizgen.bank.pg_cluster import free_port, throwaway_cluster  # noqa: E402
+from quizgen.bank.store_sql import open_store  # noqa: E402
+from quizgen.models import QUESTION_TYPES  # noqa: E402
+
 QUIZGEN = Path(sys.executable).parent / "quizgen"
-LIST_QUERIES = [
-    {"limit": 20},
-    {"limit": 50, "type": "multiple_choice"},
-    {"limit": 20, "tag": "kind::definition"},
-    {"limit": 20, "q": "council"},
-    {"limit": 100, "difficulty": 2},
-]
+BANK = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
+QUIZ_COUNTS = {"multiple_choice": 4, "cloze": 3, "true_false": 3}
+ENDPOINTS = ("GET /questions/{id}", "GET /questions?type=…&limit=50", "POST /quizzes")
 
 
-def synthetic_bank(source: Path, copies: int, out: Path) -> Path:
-    """The bank with its questions repeated under new ids (copy n: id + '-n')."""
-    data = json.loads(source.read_text(encoding="utf-8"))
-    originals = data["questions"]
-    data["questions"] = [{**q, "id": f"{q['id']}-{n}"} for n in range(copies) for q in originals]
-    out.write_text(json.dumps(data), encoding="utf-8")
-    return out
+# -- the bare endpoint -------------------------------------------------------------
+
+def bare_app():
+    """One FastAPI route per method answering `size` bytes of fixed JSON: the framework's ceiling."""
+    from fastapi import Body, FastAPI, Response
+
+    app = FastAPI()
+    documents: dict[int, bytes] = {}
+
+    def document(size: int) -> bytes:
+        if size not in documents:
+            documents[size] = json.dumps({"pad": "x" * max(0, size - 10)}).encode()
+        return documents[size]
+
+    @app.get("/bare/{size}")
+    def bare_get(size: int) -> Response:
+        return Response(document(size), media_type="application/json")
+
+    @app.post("/bare/{size}")
+    def bare_post(size: int, body: dict = Body(...)) -> Response:  # parses the same JSON body as POST /quizzes
+        return Response(document(size), status_code=201, media_type="application/json")
+
+    return app
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# -- load ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figures:
+    requests: int
+    seconds: float
+    p50: float  # ms
+    p99: float
+    failures: int
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
 
 
-def drive(url: str, endpoint: str, seconds: float, clients: int, results) -> None:
-    """In the driver process: `clients` threads hit one endpoint until time is up."""
-    import httpx
-
-    latencies: list[float] = []
-    failures = 0
-    lock = threading.Lock()
-    stop = time.monotonic() + seconds
-
-    def client(number: int) -> None:
-        nonlocal failures
-        mine: list[float] = []
-        bad = 0
-        with httpx.Client(base_url=url, timeout=30) as http:
-            n = 0
-            while time.monotonic() < stop:
-                started = time.perf_counter()
-                if endpoint == "GET /questions":
-                    response = http.get("/questions", params=LIST_QUERIES[n % len(LIST_QUERIES)])
-                else:
-                    response = http.post("/quizzes", json={"count": 10, "seed": number * 1_000_000 + n})
-                mine.append(time.perf_counter() - started)
-                bad += not response.is_success
-                n += 1
-        with lock:
-            latencies.extend(mine)
-            failures += bad
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    results.put((endpoint, latencies, failures, seconds))
+def client(port: int, requests: list[tuple[str, str, bytes | None]], start, results) -> None:
+    """One client process: its requests in turn over one keep-alive connection; latencies to `results`."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Content-Type": "application/json"}
+    latencies, failures = [], 0
+    start.wait()
+    for method, path, body in requests:
+        began = time.perf_counter()
+        conn.request(method, path, body=body, headers=headers if body else {})
+        response = conn.getresponse()
+        response.read()
+        latencies.append(time.perf_counter() - began)
+        failures += response.status >= 300
+    conn.close()
+    results.put((latencies, failures))
 
 
-def report(endpoint: str, latencies: list[float], failures: int, seconds: float) -> str:
-    ms = sorted(x * 1000 for x in latencies)
-    p50 = statistics.median(ms)
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-    return (f"{endpoint:<16} {len(ms) / seconds:8.1f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   "
-            f"({len(ms)} requests, {failures} not 2xx)")
+def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int) -> Figures:
+    """All `requests` split over `clients` processes started together; wall time from the common start."""
+    context = multiprocessing.get_context("fork")
+    start, results = context.Event(), context.Queue()
+    workers = [context.Process(target=client, args=(port, requests[n::clients], start, results))
+               for n in range(clients)]
+    for worker in workers:
+        worker.start()
+    time.sleep(0.3)  # every client connected and waiting
+    began = time.perf_counter()
+    start.set()
+    collected = [results.get() for _ in workers]
+    seconds = time.perf_counter() - began
+    for worker in workers:
+        worker.join()
+    latencies = sorted(x * 1000 for lat, _ in collected for x in lat)
+    return Figures(len(latencies), seconds, statistics.median(latencies),
+                   latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], sum(f for _, f in collected))
 
+
+def quizgen_requests(endpoint: str, ids: list[str], n: int, offset: int) -> list[tuple[str, str, bytes | None]]:
+    if endpoint == ENDPOINTS[0]:
+        return [("GET", f"/questions/{ids[(i * 7919) % len(ids)]}", None) for i in range(n)]
+    if endpoint == ENDPOINTS[1]:
+        return [("GET", f"/questions?type={QUESTION_TYPES[i % len(QUESTION_TYPES)]}&limit=50", None) for i in range(n)]
+    return [("POST", "/quizzes", json.dumps({"counts": QUIZ_COUNTS, "seed": offset + i}).encode()) for i in range(n)]
+
+
+def bare_requests(endpoint: str, size: int, n: int) -> list[tuple[str, str, bytes | None]]:
+    if endpoint == ENDPOINTS[2]:
+        return [("POST", f"/bare/{size}", json.dumps({"counts": QUIZ_COUNTS, "seed": i}).encode()) for i in range(n)]
+    return [("GET", f"/bare/{size}", None)] * n
+
+
+def response_size(port: int, method: str, path: str, body: bytes | None) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request(method, path, body=body, headers={"Content-Type": "application/json"} if body else {})
+    data = conn.getresponse().read()
+    conn.close()
+    return len(data)
+
+
+# -- servers -------------------------------------------------------------------------
+
+@contextmanager
+def server(command: list[str], port: int, cwd: Path):
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/docs")
+                conn.getresponse().read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"server did not start: {' '.join(command)}\n{process.stdout.read()}")
+                time.sleep(0.2)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def synthetic_questions(size: int):
+    """`size` questions: the small bank's, repeated under new ids (copy n of q: q.id-n)."""
+    from dataclasses import replace
+
+    originals = read_bank(BANK)
+    return [replace(q, id=f"{q.id}-{n}") for n in range(size // len(originals.questions) + 1)
+            for q in originals.questions][:size], originals.documents
+
+
+# -- the run ---------------------------------------------------------------------------
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bank", type=Path, default=ROOT / "tests" / "roots" / "bank-small" / "bank.json")
-    parser.add_argument("--copies", type=int, default=200, help="Repeat the bank's questions this many times.")
-    parser.add_argument("--seconds", type=float, default=10.0, help="Time per endpoint.")
-    parser.add_argument("--clients", type=int, default=4, help="Client threads in the driver process.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000], help="Bank sizes (questions).")
+    parser.add_argument("--requests", type=int, default=3000, help="Requests per endpoint and server, in all.")
+    parser.add_argument("--rounds", type=int, default=3, help="Rounds the requests are split into; best is kept.")
+    parser.add_argument("--clients", type=int, default=4, help="Client processes, one connection each.")
+    parser.add_argument("--stores", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     args = parser.parse_args()
+    per_round = args.requests // args.rounds
 
-    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
-        bank = synthetic_bank(args.bank, args.copies, Path(tmp) / "bank.json")
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [str(QUIZGEN), "serve", "--port", str(port), "--bank", str(bank),
-             "--database", f"sqlite:///{Path(tmp) / 'bench.sqlite'}"],
-            cwd=tmp, env={**os.environ, "QUIZGEN_API_KEY": ""}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True)
-        try:
-            print(server.stdout.readline().strip())  # "loaded ...": the bank is in before timing starts
-            wait_until_up(url, server)
-            print(f"server on {url}; {args.clients} client thread(s) in a second process, "
-                  f"{args.seconds:g} s per endpoint")
-            results = multiprocessing.get_context("spawn").Queue()
-            for endpoint in ("GET /questions", "POST /quizzes"):
-                driver = multiprocessing.get_context("spawn").Process(
-                    target=drive, args=(url, endpoint, args.seconds, args.clients, results))
-                driver.start()
-                print(report(*results.get()))
-                driver.join()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="quizgen-bench-")))
+        cluster = stack.enter_context(throwaway_cluster(durable=True)) if "postgresql" in args.stores else None
+        bare_port = free_port()
+        stack.enter_context(server([sys.executable, __file__, "--serve-bare", str(bare_port)], bare_port, tmp))
+        ports: dict[tuple[str, int], int] = {}
+        ids: dict[int, list[str]] = {}
+        for size in args.sizes:
+            questions, documents = synthetic_questions(size)
+            ids[size] = [q.id for q in questions]
+            for store_name in args.stores:
+                url = f"sqlite:///{tmp / f'bench-{size}.sqlite'}" if store_name == "sqlite" else cluster.fresh_url()
+                began = time.perf_counter()
+                store = open_store(url)
+                store.upsert(questions, documents)
+                store.close()
+                ports[store_name, size] = free_port()
+                stack.enter_context(server([str(QUIZGEN), "serve", "--port", str(ports[store_name, size]),
+                                            "--database", url], ports[store_name, size], tmp))
+                print(f"{store_name}: {size} questions loaded in {time.perf_counter() - began:.1f} s, "
+                      f"served on port {ports[store_name, size]}", flush=True)
+        print(f"\n{args.requests} requests per endpoint and server from {args.clients} client processes, "
+              f"in {args.rounds} rounds that alternate the servers; the best round of each is shown", flush=True)
+
+        rows: dict[tuple[str, int, str], tuple[Figures, Figures, int]] = {}
+        for endpoint in ENDPOINTS:
+            print(f"\n{endpoint}", flush=True)
+            sizes = {key: response_size(port, *quizgen_requests(endpoint, ids[key[1]], 1, 0)[0])
+                     for key, port in ports.items()}
+            for key, port in ports.items():  # warm-up: caches, prepared statements, the bare documents
+                drive(port, quizgen_requests(endpoint, ids[key[1]], 200, offset=-10**6), args.clients)
+                drive(bare_port, bare_requests(endpoint, sizes[key], 200), args.clients)
+            best: dict[tuple[str, int], list[Figures]] = {key: [] for key in ports}
+            bare_best: dict[tuple[str, int], list[Figures]] = {key: [] for key in ports}
+            for round_number in range(args.rounds):
+                for key, port in ports.items():
+                    bare_best[key].append(drive(bare_port, bare_requests(endpoint, sizes[key], per_round),
+                                                args.clients))
+                    offset = (round_number + 1) * 10**6
+                    best[key].append(drive(port, quizgen_requests(endpoint, ids[key[1]], per_round, offset),
+                                           args.clients))
+            for key in ports:
+                ours = max(best[key], key=lambda f: f.rate)
+                bare = max(bare_best[key], key=lambda f: f.rate)
+                rows[(*key, endpoint)] = (ours, bare, sizes[key])
+                print(line(f"{key[0]} {key[1]}", ours, bare, sizes[key]), flush=True)
+        print(summary(rows, args.stores, args.sizes))
     return 0
 
 
-def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    import httpx
+def line(label: str, ours: Figures, bare: Figures, nbytes: int) -> str:
+    failed = f"  ({ours.failures} not 2xx)" if ours.failures or bare.failures else ""
+    return (f"  {label:<18} {ours.rate:6.0f} req/s  p50 {ours.p50:6.2f}  p99 {ours.p99:6.2f} ms | "
+            f"bare {nbytes:>6} B {bare.rate:6.0f} req/s  p50 {bare.p50:6.2f}  p99 {bare.p99:6.2f} ms | "
+            f"throughput {ours.rate / bare.rate:4.0%}  p99 {ours.p99 / bare.p99:4.1f}x{failed}")
 
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"quizgen serve exited: {server.stdout.read()}")
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise SystemExit("quizgen serve did not answer /health in time")
+
+def summary(rows, stores: list[str], sizes: list[int]) -> str:
+    out = ["", "targets:"]
+    for store in stores:
+        for size in sizes:
+            ours, bare, _ = rows[store, size, ENDPOINTS[0]]
+            met = ours.rate >= 0.5 * bare.rate and ours.p99 <= 2 * bare.p99
+            out.append(f"  {store:<10} {size:>7}  GET /questions/{{id}}: {ours.rate / bare.rate:.0%} of bare "
+                       f"throughput (>= 50%), p99 {ours.p99 / bare.p99:.1f}x bare (<= 2x): {'met' if met else 'NOT met'}")
+        small, large = min(sizes), max(sizes)
+        for endpoint in ENDPOINTS[1:]:
+            a, b = rows[store, small, endpoint][0], rows[store, large, endpoint][0]
+            change = b.p50 / a.p50 - 1
+            out.append(f"  {store:<10} {endpoint}: p50 {a.p50:.2f} ms at {small}, {b.p50:.2f} ms at {large} "
+                       f"({change:+.0%}; req/s {b.rate / a.rate - 1:+.0%}): "
+                       f"{'met' if abs(change) <= 0.2 else 'NOT met'} (within 20%)")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--serve-bare"]:
+        from quizgen.api.server import run_uvicorn
+
+        run_uvicorn(bare_app(), "127.0.0.1", int(sys.argv[2]))
+        sys.exit(0)
     sys.exit(main())

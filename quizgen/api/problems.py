@@ -7,6 +7,7 @@ sees one shape and never a stack trace. `code` is a stable machine-readable name
 from __future__ import annotations
 
 import logging
+import sqlite3
 from http import HTTPStatus
 from typing import Any
 
@@ -51,13 +52,13 @@ def problem_response(status: int, code: str, detail: str, headers: dict[str, str
 
 
 def problem_docs(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` entries for these problem statuses (plus 500, which any request can meet)."""
+    """OpenAPI `responses` entries for these problem statuses (plus 500 and 503, which any request can meet)."""
     return {
         status: {
             "description": HTTPStatus(status).phrase,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_SCHEMA_REF}}},
         }
-        for status in (*statuses, 500)
+        for status in sorted({*statuses, 500, 503})
     }
 
 
@@ -86,9 +87,24 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if database_busy(exc):
+            return problem_response(503, "database-busy", "the database is busy with other writes; try again shortly",
+                                    {"Retry-After": str(BUSY_RETRY_AFTER_S)})
         # The traceback goes to the server log only; the client learns nothing about the code.
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return problem_response(500, "internal-error", "the server met an unexpected error; it has been logged")
+
+
+BUSY_RETRY_AFTER_S = 2
+# psycopg's names for "waited too long for a connection or a lock"; psycopg is imported only with PostgreSQL.
+BUSY_PG_ERRORS = {"PoolTimeout", "LockNotAvailable", "QueryCanceled", "DeadlockDetected", "SerializationFailure"}
+
+
+def database_busy(exc: Exception) -> bool:
+    """A database that is locked or saturated, not broken: worth a 503 and a retry."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return "locked" in str(exc) or "busy" in str(exc)
+    return type(exc).__name__ in BUSY_PG_ERRORS
 
 
 def describe_validation(errors: list[dict[str, Any]] | Any) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..bank import DocumentInfo
 from ..models import QUESTION_TYPES, Source
@@ -57,16 +57,36 @@ class QuizRequest(BaseModel):
     count: int = Field(10, ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions (fewer if fewer match).")
     seed: int = Field(0, ge=0, le=2**53, description="Same seed and criteria, same quiz.")
     types: list[QuestionTypeName] = Field(default_factory=list, max_length=len(QUESTION_TYPES))
+    counts: dict[QuestionTypeName, Annotated[int, Field(ge=1, le=MAX_QUIZ_QUESTIONS)]] = Field(
+        default_factory=dict, description="How many questions of each type, instead of `count` and `types`.")
+    kinds: list[ShortText] = Field(default_factory=list, max_length=20,
+                                   description="Any of these item kinds (enumeration, definition, date, quote).")
     tags: list[ShortText] = Field(default_factory=list, max_length=20, description="Questions having all of them.")
     document: ShortText | None = None
     difficulty: list[Difficulty] = Field(default_factory=list, max_length=3)
     q: ShortText | None = Field(None, description="Text the prompt, answer or explanation contains.")
 
+    @model_validator(mode="after")
+    def _counts_alone(self) -> QuizRequest:
+        if self.counts and ("count" in self.model_fields_set or self.types):
+            raise ValueError("give either counts per type, or count and types, not both")
+        if sum(self.counts.values()) > MAX_QUIZ_QUESTIONS:
+            raise ValueError(f"counts add up to more than {MAX_QUIZ_QUESTIONS} questions")
+        return self
+
     def canonical(self) -> dict:
-        """The request with its lists sorted and deduplicated: what the quiz id is derived from."""
+        """The request with its lists sorted and deduplicated: what the quiz id is derived from.
+
+        `counts` and `kinds` are left out when empty, so requests made before they existed keep their quiz ids;
+        `count` is left out when `counts` says how many."""
         data = self.model_dump()
-        for key in ("types", "tags", "difficulty"):
+        for key in ("types", "tags", "difficulty", "kinds"):
             data[key] = sorted(set(data[key]))
+        for key in ("counts", "kinds"):
+            if not data[key]:
+                del data[key]
+        if self.counts:
+            del data["count"]
         return data
 
 
@@ -80,6 +100,8 @@ class DocumentAdded(BaseModel):
     document: DocumentInfo
     added: list[str] = Field(description="Ids of questions new to the bank.")
     updated: list[str] = Field(description="Ids of questions already there (sources merged).")
+    withdrawn: list[str] = Field(description="Ids of questions an earlier version of this document gave that it "
+                                             "no longer supports, removed from the bank.")
     rejected: int = Field(description="Questions the quality gate or the bank schema refused.")
 
 

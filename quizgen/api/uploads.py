@@ -69,8 +69,10 @@ def upload_name(filename: str | None) -> str:
     return name[:120]
 
 
-def add_document(store: Store, filename: str | None, data: bytes, settings) -> tuple[DocumentInfo, Upserted, int]:
-    """Ingest, extract and generate from one uploaded file; returns (document, upserted, rejected count)."""
+def add_document(store: Store, filename: str | None, data: bytes,
+                 settings) -> tuple[DocumentInfo, Upserted, tuple[str, ...], int]:
+    """Ingest, extract and generate from one uploaded file, replacing an earlier upload of that name;
+    returns (document, upserted, withdrawn ids, rejected count)."""
     from ..bank.schema import question_problems
     from ..extract import extract_document
     from ..generate import generate_questions
@@ -95,7 +97,8 @@ def add_document(store: Store, filename: str | None, data: bytes, settings) -> t
         # As `quizgen build` does: a document that gives no question is a failed upload, not an empty success.
         raise ApiProblem(422, "no-questions", f"{name}: no question could be made from this document "
                                               f"({rejected} refused by the quality gate); nothing was stored")
-    return info, store.upsert(kept, [info]), rejected
+    upserted, withdrawn = store.replace_document(info, kept)
+    return info, upserted, withdrawn, rejected
 
 
 def _info(document: Document, name: str) -> DocumentInfo:

@@ -83,9 +83,13 @@ def content_hash(bank: Bank) -> str:
     return _hash_of(content_of(bank))
 
 
+def canonical_json(data: Any) -> str:
+    """The one JSON text of `data`: keys sorted, no spaces, non-ASCII as is (hashes, ETags, the store)."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def _hash_of(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
 def bank_to_dict(bank: Bank) -> dict[str, Any]:

@@ -1,7 +1,7 @@
-"""An API over a real SQLite file holding the small test bank, and a client for it."""
+"""An API over a real database (a SQLite file, then PostgreSQL) holding the small test bank, and a client for it."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from quizgen.api.app import create_app
 from quizgen.bank import Bank, read_bank
-from quizgen.bank.store_sql import SqliteStore, load_bank
+from quizgen.bank.store_sql import Store, load_bank, open_store
 from quizgen.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,20 +32,33 @@ def bank() -> Bank:
 
 
 @pytest.fixture
-def store(tmp_path: Path, bank: Bank) -> SqliteStore:
-    store = SqliteStore(tmp_path / "bank.sqlite")
+def store(store_url: str, bank: Bank) -> Iterator[Store]:
+    """The bank in each store in turn (`store_url` is parametrised in tests/conftest.py)."""
+    store = open_store(store_url)
     load_bank(store, bank)
-    return store
+    yield store
+    store.close()
 
 
 @pytest.fixture
-def make_client(store: SqliteStore, monkeypatch) -> Callable[..., TestClient]:
-    """A client for an API over `store`; `api_key` and `max_upload_mb` as in config.yaml."""
+def make_client(store: Store, monkeypatch) -> Callable[..., TestClient]:
+    """A client for an API over `store`; `api_key` and other `api.*` settings as in config.yaml.
+
+    The client sends the key with every request, as an LMS tool given the key would;
+    `send_key=False` makes an anonymous client.
+    """
     monkeypatch.delenv("QUIZGEN_API_KEY", raising=False)
 
-    def make(api_key: str | None = KEY, max_upload_mb: float = 5.0, **client_options) -> TestClient:
-        settings = Settings.model_validate({"api": {"api_key": api_key, "max_upload_mb": max_upload_mb}})
-        return TestClient(create_app(settings, store), **client_options)
+    def make(api_key: str | None = KEY, max_upload_mb: float = 5.0, send_key: bool = True,
+             **options) -> TestClient:
+        api = {"api_key": api_key, "max_upload_mb": max_upload_mb}
+        api.update({k: v for k, v in options.items() if k in Settings.model_fields["api"].annotation.model_fields})
+        client_options = {k: v for k, v in options.items() if k not in api}
+        settings = Settings.model_validate({"api": api})
+        client = TestClient(create_app(settings, store), **client_options)
+        if send_key and api_key:
+            client.headers["X-API-Key"] = api_key
+        return client
 
     return make
 

@@ -1,13 +1,15 @@
-"""Every endpoint of the API in process, good and bad input, against a real SQLite file."""
+"""Every endpoint of the API in process, good and bad input, against each real store (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
 
+from quizgen.api.app import canonical_json
 from quizgen.api.export import RENDERER_OF, ExportFormat
-from quizgen.bank.store_sql import QuestionFilter
+from quizgen.bank.store_sql import MIGRATIONS, QuestionFilter
 from quizgen.models import Question, Source
 from quizgen.render import RENDERERS
 
@@ -23,7 +25,8 @@ def all_ids(bank) -> list[str]:
 
 
 def test_health(client, bank) -> None:
-    assert client.get("/health").json() == {"status": "ok", "questions": len(bank.questions), "schema_version": 1}
+    assert client.get("/health").json() == {"status": "ok", "questions": len(bank.questions),
+                                            "schema_version": len(MIGRATIONS)}
 
 
 # -- GET /questions --------------------------------------------------------------
@@ -35,6 +38,9 @@ FILTERS = {
     "document": ({"document": "sample.md"}, lambda q: any(s.document == "sample.md" for s in q.sources)),
     "other document": ({"document": "elsewhere.md"}, lambda q: False),
     "difficulty": ({"difficulty": 1}, lambda q: q.difficulty == 1),
+    "kind": ({"kind": "date"}, lambda q: q.kind == "date"),
+    "two kinds and a type": ({"kind": ["date", "quote"], "type": "true_false"},
+                             lambda q: q.kind in ("date", "quote") and q.type == "true_false"),
     "text": ({"q": "COUNCIL"}, lambda q: "council" in f"{q.prompt}\n{q.answer}\n{q.explanation}".lower()),
 }
 
@@ -50,6 +56,15 @@ def test_filters_select_what_they_say(client, bank, params, keep) -> None:
 def test_every_question_round_trips(client, bank) -> None:
     items = client.get("/questions", params={"limit": 100}).json()["items"]
     assert items == [q.to_dict() for q in sorted(bank.questions, key=lambda q: q.id)]
+
+
+def test_answers_sent_from_stored_json_are_canonical_json(client, bank) -> None:
+    """The store's JSON goes out as it is, so it must be byte for byte what canonical_json makes (the ETag's input)."""
+    quiz_id = client.post("/quizzes", json={"count": 3, "seed": 4}).json()["id"]
+    for path, params in (("/questions", {"limit": 2}), ("/questions", {"limit": 100}),
+                         (f"/questions/{bank.questions[0].id}", {}), (f"/quizzes/{quiz_id}", {})):
+        body = client.get(path, params=params).content
+        assert body == canonical_json(json.loads(body)), path
 
 
 def test_cursor_pages_cover_every_question_once(client, bank) -> None:
@@ -156,10 +171,35 @@ def test_a_quiz_keeps_its_questions_when_the_bank_grows(client, store, bank) -> 
     assert client.post("/quizzes", json={"count": 50}).json() == quiz
 
 
+def test_counts_per_type(client, bank) -> None:
+    body = {"counts": {"true_false": 2, "cloze": 1}, "seed": 3}
+    first = client.post("/quizzes", json=body)
+    assert first.status_code == 201, first.text
+    types = sorted(q["type"] for q in first.json()["questions"])
+    assert types == ["cloze", "true_false", "true_false"]
+    assert first.json()["request"]["counts"] == {"cloze": 1, "true_false": 2}
+    assert client.post("/quizzes", json=body).json() == first.json()
+    # More asked of a type than the bank has: all of that type.
+    many = client.post("/quizzes", json={"counts": {"matching": 5, "basic": 1}}).json()
+    assert sorted(q["id"] for q in many["questions"]) == ["q-basic-0001", "q-match-0008"]
+
+
+def test_quiz_ids_of_requests_made_before_counts_and_kinds_are_unchanged(client) -> None:
+    import hashlib
+
+    from quizgen.api.app import canonical_json
+
+    before = {"count": 4, "seed": 7, "types": [], "tags": [], "document": None, "difficulty": [], "q": None}
+    quiz = client.post("/quizzes", json={"count": 4, "seed": 7}).json()
+    assert quiz["id"] == "quiz-" + hashlib.sha256(canonical_json(before)).hexdigest()[:16]
+
+
 def test_quiz_filters_apply(client, bank) -> None:
     quiz = client.post("/quizzes", json={"count": 10, "tags": ["kind::definition"], "difficulty": [2]}).json()
     expected = {q.id for q in bank.questions if "kind::definition" in q.tags and q.difficulty == 2}
     assert expected and {q["id"] for q in quiz["questions"]} == expected
+    quiz = client.post("/quizzes", json={"count": 10, "kinds": ["enumeration", "quote"]}).json()
+    assert {q["id"] for q in quiz["questions"]} == {q.id for q in bank.questions if q.kind in ("enumeration", "quote")}
 
 
 @pytest.mark.parametrize("body, status, code", [
@@ -170,6 +210,12 @@ def test_quiz_filters_apply(client, bank) -> None:
     ({"colour": "blue"}, 422, "invalid-request"),
     ({"document": "no-such.md"}, 422, "no-matching-questions"),
     ({"q": "zebra crossing"}, 422, "no-matching-questions"),
+    ({"kinds": ["recipe"]}, 422, "no-matching-questions"),
+    ({"counts": {"cloze": 1}, "count": 5}, 422, "invalid-request"),
+    ({"counts": {"cloze": 1}, "types": ["basic"]}, 422, "invalid-request"),
+    ({"counts": {"essay": 1}}, 422, "invalid-request"),
+    ({"counts": {"cloze": 0}}, 422, "invalid-request"),
+    ({"counts": {"cloze": 150, "basic": 51}}, 422, "invalid-request"),
 ])
 def test_bad_quiz_requests(client, body, status, code) -> None:
     assert_problem(client.post("/quizzes", json=body), status, code)
@@ -271,8 +317,8 @@ def test_without_a_key_configured_writes_are_refused_with_how_to(make_client) ->
     assert "QUIZGEN_API_KEY" in body["detail"] and "api.api_key" in body["detail"]
 
 
-def test_a_missing_key_is_401(client) -> None:
-    response = upload(client, key=None)
+def test_a_missing_key_is_401(make_client) -> None:
+    response = upload(make_client(send_key=False), key=None)
     assert_problem(response, 401, "missing-api-key")
     assert "X-API-Key" in response.headers["www-authenticate"]
 
@@ -293,7 +339,7 @@ def test_the_environment_key_overrides_the_config(make_client, monkeypatch) -> N
 def test_reads_need_no_key(make_client) -> None:
     client = make_client(api_key=None)
     assert client.get("/questions").status_code == 200
-    assert client.post("/quizzes", json={"count": 1}).status_code == 201
+    assert_problem(client.post("/quizzes", json={"count": 1}), 403, "writes-disabled")  # a quiz is a write
 
 
 @pytest.mark.parametrize("name, data, detail", [
@@ -356,7 +402,7 @@ def test_an_unexpected_error_is_a_500_problem_without_internals(make_client, sto
     def broken(where: QuestionFilter, after=None, limit=None):
         raise RuntimeError("secret internal detail at /srv/quizgen")
 
-    monkeypatch.setattr(store, "question_dicts", broken)
+    monkeypatch.setattr(store, "question_json", broken)
     client = make_client(raise_server_exceptions=False)
     body = assert_problem(client.get("/questions"), 500, "internal-error")
     assert "secret" not in body["detail"] and "RuntimeError" not in client.get("/questions").text
@@ -383,3 +429,31 @@ def test_openapi_documents_every_problem_response(client) -> None:
     assert documents["security"] == [{"APIKeyHeader": []}]
     export = spec["paths"]["/quizzes/{quiz_id}/export"]["get"]["responses"]
     assert "501" in export and "application/pdf" in export["200"]["content"]
+
+
+def test_a_document_uploaded_again_replaces_the_old_version(client, store) -> None:
+    first = upload(client).json()
+    edited = CELLS_MD.replace(b"In 1665, Robert Hooke described the cells he saw through an early microscope.\n", b"")
+    second = upload(client, data=edited)
+    assert second.status_code == 201, second.text
+    body = second.json()
+    assert body["withdrawn"], body  # the dated event's questions are gone with its sentence
+    assert set(body["withdrawn"]) <= set(first["added"]) and not set(body["withdrawn"]) & set(body["updated"])
+    for qid in body["withdrawn"]:
+        assert client.get(f"/questions/{qid}").status_code == 404
+    listed = client.get("/questions", params={"document": "cells.md", "limit": 100}).json()["items"]
+    assert {q["id"] for q in listed} == set(body["updated"]) | set(body["added"])
+    assert not any("Hooke" in s["sentence"] for q in listed for s in q["sources"])
+
+
+def test_replacing_a_document_keeps_questions_other_documents_support(store, bank) -> None:
+    from dataclasses import replace as changed
+
+    question = bank.questions[0]
+    other = changed(question.sources[0], document="other.md")
+    store.upsert([changed(question, sources=question.sources + (other,))])
+    document = next(d for d in bank.documents if d.name == question.sources[0].document)
+    _, withdrawn = store.replace_document(document, [])
+    assert question.id not in withdrawn
+    kept = store.question(question.id)
+    assert [s.document for s in kept.sources] == ["other.md"]

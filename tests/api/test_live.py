@@ -8,10 +8,13 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+
+from quizgen.bank.store_sql import MIGRATIONS
 
 from .conftest import BANK_SMALL, CELLS_MD, KEY
 
@@ -26,40 +29,53 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory) -> Iterator[str]:
-    """`quizgen serve` in a subprocess on a free loopback port, the small bank loaded; yields its URL."""
-    folder = tmp_path_factory.mktemp("live")
+@contextmanager
+def running_server(folder: Path, database: str, *options: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`quizgen serve` in a subprocess on a free loopback port; yields its URL and process.
+
+    Stopped afterwards; its output must hold no traceback."""
+    folder.mkdir(parents=True, exist_ok=True)
+    # These tests drive many writes through one client: rate limits are tested in test_guards.py.
+    (folder / "config.yaml").write_text("api:\n  write_rate_limit: ''\n  export_rate_limit: ''\n")
     port = free_port()
     env = {**os.environ, "QUIZGEN_API_KEY": KEY}
-    log = (folder / "server.log").open("w")
-    server = subprocess.Popen(
-        [str(QUIZGEN), "serve", "--host", "127.0.0.1", "--port", str(port), "--bank", str(BANK_SMALL),
-         "--database", f"sqlite:///{folder / 'bank.sqlite'}"],
-        cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
+    log_path = folder / f"server-{port}.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [str(QUIZGEN), "serve", "--host", "127.0.0.1", "--port", str(port), "--database", database, *options],
+            cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"quizgen serve did not start:\n{log_path.read_text()}")
+            time.sleep(0.2)
         try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail(f"quizgen serve did not start:\n{(folder / 'server.log').read_text()}")
-        time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-    output = (folder / "server.log").read_text()
+            yield url, server
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    output = log_path.read_text()
     assert "Traceback" not in output, output
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory) -> Iterator[str]:
+    """`quizgen serve` over a SQLite file, the small bank loaded; yields its URL."""
+    folder = tmp_path_factory.mktemp("live")
+    with running_server(folder, f"sqlite:///{folder / 'bank.sqlite'}", "--bank", str(BANK_SMALL)) as (url, _):
+        yield url
 
 
 def test_the_server_loaded_the_bank(live_server) -> None:
     health = httpx.get(f"{live_server}/health").json()
-    assert health["questions"] == 9 and health["schema_version"] == 1
+    assert health["questions"] == 9 and health["schema_version"] == len(MIGRATIONS)
 
 
 @pytest.mark.slow
@@ -83,7 +99,8 @@ def test_parallel_writers_over_http_lose_nothing(live_server) -> None:
     headers = {"X-API-Key": KEY}
 
     def make_quiz(seed: int) -> str:
-        response = httpx.post(f"{live_server}/quizzes", json={"count": 3, "seed": 1000 + seed}, timeout=60)
+        response = httpx.post(f"{live_server}/quizzes", json={"count": 3, "seed": 1000 + seed}, headers=headers,
+                              timeout=60)
         assert response.status_code == 201, response.text
         return response.json()["id"]
 
@@ -119,10 +136,16 @@ def test_a_real_chunked_upload_over_the_limit_is_413(live_server) -> None:
     assert response.headers["content-type"] == "application/problem+json"
 
 
-def test_serve_refuses_a_bad_database_in_one_line(tmp_path) -> None:
-    run = subprocess.run([str(QUIZGEN), "serve", "--database", "postgresql://user:pw@db/quiz"], cwd=tmp_path,
+@pytest.mark.parametrize("problem", ["wrong password", "missing database", "unreachable host"])
+def test_serve_refuses_a_bad_database_in_one_line(tmp_path, postgres, problem: str) -> None:
+    url, reason = {
+        "wrong password": (postgres.url(password="hunter2"), 'password authentication failed for user "quizgen"'),
+        "missing database": (postgres.url(database="nobank"), 'database "nobank" does not exist'),
+        "unreachable host": (f"postgresql://quizgen:hunter2@127.0.0.1:{free_port()}/quizgen", "Connection refused"),
+    }[problem]
+    run = subprocess.run([str(QUIZGEN), "serve", "--database", url], cwd=tmp_path,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
-    assert run.stderr.strip().splitlines() == [
-        "quizgen: error: postgresql://user:***@db/quiz: PostgreSQL needs the psycopg driver, which is not "
-        "installed; use a SQLite URL (sqlite:///PATH) instead"]
+    shown = url.replace("hunter2", "***").replace(postgres.password, "***")
+    assert run.stderr.splitlines() == [f"quizgen: error: {shown}: cannot connect to PostgreSQL: {reason}"]
+    assert not run.stdout

@@ -53,9 +53,10 @@ class Outcome:
                 and all(text in lines[0] for text in expected))
 
 
-def run_limited(*args: str | Path, cwd: Path) -> Outcome:
-    """`quizgen ARGS` in `cwd`, measured; fails the test if it runs past the hang limit."""
-    command = [sys.executable, "-c", WRAPPER, str(HARD_MEMORY_LIMIT), str(QUIZGEN), *map(str, args)]
+def run_limited(*args: str | Path, cwd: Path, program: list[str] | None = None) -> Outcome:
+    """`quizgen ARGS` (or `program ARGS`) in `cwd`, measured; fails the test past the hang limit."""
+    program = program or [str(QUIZGEN)]
+    command = [sys.executable, "-c", WRAPPER, str(HARD_MEMORY_LIMIT), *program, *map(str, args)]
     try:
         done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=HANG_LIMIT_S)
     except subprocess.TimeoutExpired:

@@ -1,0 +1,80 @@
+"""Several `quizgen serve` processes over one PostgreSQL database: writes through each, read through the other."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import psutil
+import pytest
+
+from .conftest import BANK_SMALL, CELLS_MD, KEY
+from .test_live import running_server
+
+QUIZZES_EACH = 12
+UPLOADS_EACH = 2
+
+
+def upload(url: str, n: int) -> list[str]:
+    text = CELLS_MD + f"\nOsmoregulation {n} is the control of water balance number {n} in a cell.\n".encode()
+    response = httpx.post(f"{url}/documents", files={"file": (f"cells-{n}.md", text)}, headers={"X-API-Key": KEY},
+                          timeout=120)
+    assert response.status_code == 201, response.text
+    return response.json()["added"] + response.json()["updated"]
+
+
+def make_quiz(url: str, body: dict) -> httpx.Response:
+    response = httpx.post(f"{url}/quizzes", json=body, headers={"X-API-Key": KEY}, timeout=60)
+    assert response.status_code in (200, 201), response.text
+    return response
+
+
+@pytest.mark.slow
+def test_two_server_processes_share_one_database(tmp_path, postgres) -> None:
+    database = postgres.fresh_url()
+    with running_server(tmp_path / "a", database, "--bank", str(BANK_SMALL)) as (a, _), \
+            running_server(tmp_path / "b", database, "--bank", str(BANK_SMALL)) as (b, _):
+        servers = (a, b)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            # Both at once: uploads, distinct quizzes, and the very same quiz asked of each server.
+            uploads = [pool.submit(upload, servers[n % 2], n) for n in range(2 * UPLOADS_EACH)]
+            quizzes = [pool.submit(make_quiz, servers[n % 2], {"count": 3, "seed": 500 + n})
+                       for n in range(2 * QUIZZES_EACH)]
+            same = [pool.submit(make_quiz, server, {"count": 4, "seed": 99, "types": ["cloze", "basic", "true_false"]})
+                    for server in servers]
+            uploaded = [future.result() for future in uploads]
+            quiz_ids = [future.result().json()["id"] for future in quizzes]
+            same = [future.result() for future in same]
+
+        assert len(set(quiz_ids)) == 2 * QUIZZES_EACH
+        # The same request through both servers is one quiz, made once.
+        assert sorted(r.status_code for r in same) == [200, 201]
+        assert same[0].json() == same[1].json()
+        for server in servers:  # each server reads what the other wrote
+            for quiz_id in quiz_ids:
+                assert len(httpx.get(f"{server}/quizzes/{quiz_id}").json()["questions"]) == 3
+            for n, question_ids in enumerate(uploaded):
+                listed = httpx.get(f"{server}/questions", params={"document": f"cells-{n}.md", "limit": 100}).json()
+                assert question_ids and sorted(question_ids) == [q["id"] for q in listed["items"]]
+        everything = [httpx.get(f"{server}/questions", params={"limit": 100}).json()["items"] for server in servers]
+        assert everything[0] == everything[1]
+        listed_ids = [q["id"] for q in everything[0]]
+        assert len(listed_ids) == len(set(listed_ids)) == httpx.get(f"{a}/health").json()["questions"]
+        # Each upload's own question (the osmoregulation sentence) is there once; the shared cell facts
+        # were found in every upload and carry every upload as a source.
+        shared = set.intersection(*(set(ids) for ids in uploaded))
+        assert shared
+        for question in everything[0]:
+            if question["id"] in shared:
+                assert {s["document"] for s in question["sources"]} >= {f"cells-{n}.md" for n in range(len(uploaded))}
+
+
+@pytest.mark.slow
+def test_serve_with_workers_runs_that_many_processes_on_one_port(tmp_path, postgres) -> None:
+    with running_server(tmp_path, postgres.fresh_url(), "--bank", str(BANK_SMALL), "--workers", "2") as (url, main):
+        assert httpx.get(f"{url}/health").json()["questions"] == 9
+        workers = [p for p in psutil.Process(main.pid).children(recursive=True) if "python" in p.name().lower()]
+        assert len(workers) >= 2
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            made = list(pool.map(lambda seed: make_quiz(url, {"count": 2, "seed": seed}).json()["id"], range(16)))
+        for quiz_id in made:  # whichever worker answers has every quiz
+            assert httpx.get(f"{url}/quizzes/{quiz_id}").status_code == 200
