@@ -16,8 +16,10 @@ and, right before each, the same number to a bare endpoint: the same framework (
 route, sync like quizgen's) under the same uvicorn settings (quizgen.api.server.run_uvicorn),
 answering a fixed JSON document of the size quizgen answered with. Every server runs at
 once and the rounds alternate between them, so a busy moment of the machine falls on all;
-the best round of each is kept. It prints requests/s and p50/p99 latency of both, the
-ratios, and how the list and quiz requests at the largest size compare with the smallest. PostgreSQL is a throw-away server (quizgen.bank.pg_cluster)
+the best round of each is kept. It prints requests/s, p50/p99 latency and CPU per request
+(the server's, and for PostgreSQL the database's too; on a shared machine the one figure
+that other work does not inflate) of both, the ratios, and how the list and quiz requests
+at the largest size compare with the smallest. PostgreSQL is a throw-away server (quizgen.bank.pg_cluster)
 with durable settings. A measurement, not a test: the figures depend on the machine.
 """
 from __future__ import annotations
@@ -33,7 +35,10 @@ import tempfile
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -83,6 +88,7 @@ class Figures:
     p50: float  # ms
     p99: float
     failures: int
+    cpu: float  # ms of CPU per request, the server's and the database's: what a request costs, however busy the machine
 
     @property
     def rate(self) -> float:
@@ -106,8 +112,23 @@ def client(port: int, requests: list[tuple[str, str, bytes | None]], start, resu
     results.put((latencies, failures))
 
 
-def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int) -> Figures:
-    """All `requests` split over `clients` processes started together; wall time from the common start."""
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    """CPU time of these processes and their children (a PostgreSQL server's backends)."""
+    total = 0.0
+    for process in processes:
+        for each in (process, *process.children(recursive=True)):
+            try:
+                times = each.cpu_times()
+                total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+    return total
+
+
+def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int,
+          measured: list[psutil.Process] = ()) -> Figures:
+    """All `requests` split over `clients` processes started together; wall time from the common start,
+    and the CPU time the `measured` processes spent meanwhile."""
     context = multiprocessing.get_context("fork")
     start, results = context.Event(), context.Queue()
     workers = [context.Process(target=client, args=(port, requests[n::clients], start, results))
@@ -115,15 +136,18 @@ def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int
     for worker in workers:
         worker.start()
     time.sleep(0.3)  # every client connected and waiting
+    cpu_before = cpu_seconds(measured)
     began = time.perf_counter()
     start.set()
     collected = [results.get() for _ in workers]
     seconds = time.perf_counter() - began
+    cpu = cpu_seconds(measured) - cpu_before
     for worker in workers:
         worker.join()
     latencies = sorted(x * 1000 for lat, _ in collected for x in lat)
     return Figures(len(latencies), seconds, statistics.median(latencies),
-                   latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], sum(f for _, f in collected))
+                   latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], sum(f for _, f in collected),
+                   1000 * cpu / len(latencies))
 
 
 def quizgen_requests(endpoint: str, ids: list[str], n: int, offset: int) -> list[tuple[str, str, bytes | None]]:
@@ -151,7 +175,7 @@ def response_size(port: int, method: str, path: str, body: bytes | None) -> int:
 # -- servers -------------------------------------------------------------------------
 
 @contextmanager
-def server(command: list[str], port: int, cwd: Path):
+def server(command: list[str], port: int, cwd: Path) -> Iterator[psutil.Process]:
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 120
@@ -165,7 +189,7 @@ def server(command: list[str], port: int, cwd: Path):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(f"server did not start: {' '.join(command)}\n{process.stdout.read()}")
                 time.sleep(0.2)
-        yield
+        yield psutil.Process(process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -195,9 +219,12 @@ def main() -> int:
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="quizgen-bench-")))
         cluster = stack.enter_context(throwaway_cluster(durable=True)) if "postgresql" in args.stores else None
+        database = [psutil.Process(cluster.postmaster_pid())] if cluster else []
         bare_port = free_port()
-        stack.enter_context(server([sys.executable, __file__, "--serve-bare", str(bare_port)], bare_port, tmp))
+        bare_server = stack.enter_context(server([sys.executable, __file__, "--serve-bare", str(bare_port)],
+                                                 bare_port, tmp))
         ports: dict[tuple[str, int], int] = {}
+        measured: dict[tuple[str, int], list[psutil.Process]] = {}
         ids: dict[int, list[str]] = {}
         for size in args.sizes:
             questions, documents = synthetic_questions(size)
@@ -209,8 +236,9 @@ def main() -> int:
                 store.upsert(questions, documents)
                 store.close()
                 ports[store_name, size] = free_port()
-                stack.enter_context(server([str(QUIZGEN), "serve", "--port", str(ports[store_name, size]),
-                                            "--database", url], ports[store_name, size], tmp))
+                served = stack.enter_context(server([str(QUIZGEN), "serve", "--port", str(ports[store_name, size]),
+                                                     "--database", url], ports[store_name, size], tmp))
+                measured[store_name, size] = [served] + (database if store_name == "postgresql" else [])
                 print(f"{store_name}: {size} questions loaded in {time.perf_counter() - began:.1f} s, "
                       f"served on port {ports[store_name, size]}", flush=True)
         print(f"\n{args.requests} requests per endpoint and server from {args.clients} client processes, "
@@ -229,10 +257,10 @@ def main() -> int:
             for round_number in range(args.rounds):
                 for key, port in ports.items():
                     bare_best[key].append(drive(bare_port, bare_requests(endpoint, sizes[key], per_round),
-                                                args.clients))
+                                                args.clients, [bare_server]))
                     offset = (round_number + 1) * 10**6
                     best[key].append(drive(port, quizgen_requests(endpoint, ids[key[1]], per_round, offset),
-                                           args.clients))
+                                           args.clients, measured[key]))
             for key in ports:
                 ours = max(best[key], key=lambda f: f.rate)
                 bare = max(bare_best[key], key=lambda f: f.rate)
@@ -244,9 +272,9 @@ def main() -> int:
 
 def line(label: str, ours: Figures, bare: Figures, nbytes: int) -> str:
     failed = f"  ({ours.failures} not 2xx)" if ours.failures or bare.failures else ""
-    return (f"  {label:<18} {ours.rate:6.0f} req/s  p50 {ours.p50:6.2f}  p99 {ours.p99:6.2f} ms | "
-            f"bare {nbytes:>6} B {bare.rate:6.0f} req/s  p50 {bare.p50:6.2f}  p99 {bare.p99:6.2f} ms | "
-            f"throughput {ours.rate / bare.rate:4.0%}  p99 {ours.p99 / bare.p99:4.1f}x{failed}")
+    return (f"  {label:<18} {ours.rate:5.0f} req/s  p50 {ours.p50:5.2f}  p99 {ours.p99:5.2f} ms  cpu {ours.cpu:4.2f} | "
+            f"bare {nbytes:>5} B {bare.rate:5.0f} req/s  p50 {bare.p50:5.2f}  p99 {bare.p99:5.2f} ms  "
+            f"cpu {bare.cpu:4.2f} | throughput {ours.rate / bare.rate:4.0%}  p99 {ours.p99 / bare.p99:3.1f}x{failed}")
 
 
 def summary(rows, stores: list[str], sizes: list[int]) -> str:
@@ -260,10 +288,10 @@ def summary(rows, stores: list[str], sizes: list[int]) -> str:
         small, large = min(sizes), max(sizes)
         for endpoint in ENDPOINTS[1:]:
             a, b = rows[store, small, endpoint][0], rows[store, large, endpoint][0]
-            change = b.p50 / a.p50 - 1
-            out.append(f"  {store:<10} {endpoint}: p50 {a.p50:.2f} ms at {small}, {b.p50:.2f} ms at {large} "
-                       f"({change:+.0%}; req/s {b.rate / a.rate - 1:+.0%}): "
-                       f"{'met' if abs(change) <= 0.2 else 'NOT met'} (within 20%)")
+            change = b.cpu / a.cpu - 1
+            out.append(f"  {store:<10} {endpoint}: CPU {a.cpu:.2f} ms/request at {small}, {b.cpu:.2f} at {large} "
+                       f"({change:+.0%}): {'met' if abs(change) <= 0.2 else 'NOT met'} (within 20%); "
+                       f"p50 {b.p50 / a.p50 - 1:+.0%}, req/s {b.rate / a.rate - 1:+.0%}")
     return "\n".join(out)
 
 

@@ -75,9 +75,9 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _quiz_write(self) -> Iterator[PgDb]:
-        # No write lock: ON CONFLICT settles racing inserts. And no wait for the disk: a quiz is
-        # kept as SQLite's WAL mode (synchronous=NORMAL) keeps it, safe from a crash of the
-        # server, not from a power cut in the last moments; upserts of questions stay durable.
+        # No write lock: ON CONFLICT settles racing inserts. And no wait for the disk, as SQLite's
+        # synchronous=NORMAL: a crash may lose the last fraction of a second of quizzes, which
+        # the same requests make again (docs/deploy.md); upserts of questions stay durable.
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SET LOCAL synchronous_commit = off")
             yield PgDb(conn)
