@@ -55,7 +55,7 @@ class PostgresStore(SqlStore):
             raise BankError(connection_problem(exc), self.where) from None
         self._pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, timeout=POOL_TIMEOUT,
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
-                                    name="quizgen", open=True)
+                                    configure=_configure, name="quizgen", open=True)
         try:
             self._migrate()
         except BaseException:
@@ -84,6 +84,12 @@ class PostgresStore(SqlStore):
 
     def close(self) -> None:
         self._pool.close()
+
+
+def _configure(conn: psycopg.Connection) -> None:
+    # Every query is an index lookup whatever its parameters; without this, PostgreSQL plans a
+    # prepared quiz draw afresh each time (its generic estimate of `draw >= $1` looks costly).
+    conn.execute("SET plan_cache_mode = force_generic_plan")
 
 
 def connection_problem(exc: psycopg.Error) -> str:

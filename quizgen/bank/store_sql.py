@@ -224,7 +224,12 @@ class SqlStore:
     # -- schema ----------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        migrations = MIGRATIONS  # read at call time: tests add migrations
+        try:
+            self._apply_migrations(MIGRATIONS)  # read at call time: tests add migrations
+        except self.database_error as exc:  # e.g. a role that may not create tables
+            raise BankError(f"cannot read or create the schema: {_first_line(exc)}", self.where) from None
+
+    def _apply_migrations(self, migrations: Sequence[str | Callable[[Db], None]]) -> None:
         with self._write() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = db.execute("SELECT version FROM schema_version").fetchone()

@@ -359,3 +359,13 @@ def test_processes_racing_to_create_the_schema_migrate_it_once(store_url: str) -
 def test_bank_without_documents_loads(store: Store) -> None:
     loaded = load_bank(store, Bank(title="t", questions=(question("bas-1"),)))
     assert loaded.added == ("bas-1",)
+
+
+def test_a_role_that_may_not_create_tables_is_told_so_in_one_line(postgres) -> None:
+    raw_sql(postgres.url(), "CREATE ROLE reader LOGIN PASSWORD 'hunter2'")
+    raw_sql(postgres.url(), "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    url = postgres.url().replace(f"{postgres.user}:{postgres.password}", "reader:hunter2")
+    with pytest.raises(BankError) as caught:
+        open_store(url)
+    assert str(caught.value) == (f"{url.replace('hunter2', '***')}: cannot read or create the schema: "
+                                 "permission denied for schema public")
