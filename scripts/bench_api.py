@@ -7,7 +7,7 @@ Usage (from the repository root):
 
 For each store and bank size it loads a synthetic bank (the small test bank's questions
 repeated under new ids), starts `quizgen serve` on a free 127.0.0.1 port, and sends a
-fixed number of requests (--requests, default 3000, split into --rounds 3) from C client
+fixed number of requests (--requests, default 5000, split into --rounds 5) from C client
 processes (default 4, one keep-alive connection each) to:
   GET /questions/{id}               ids drawn from the whole bank
   GET /questions?type=T&limit=50    each question type in turn
@@ -16,8 +16,12 @@ and, right before each, the same number to a bare endpoint: the same framework (
 route, sync like quizgen's) under the same uvicorn settings (quizgen.api.server.run_uvicorn),
 answering a fixed JSON document of the size quizgen answered with. Every server runs at
 once and the rounds alternate between them, so a busy moment of the machine falls on all;
-the best round of each is kept. It prints requests/s and p50/p99 latency of both, the
-ratios, and how the list and quiz requests at the largest size compare with the smallest. PostgreSQL is a throw-away server (quizgen.bank.pg_cluster)
+the round of best throughput is kept. It prints requests/s, p50/p99 latency and CPU per
+request (the server's, and for PostgreSQL the database's too: the median of the rounds; on a
+shared machine the figure other work inflates least) of both, the ratios, and how the list
+and quiz requests at the largest size compare with the smallest. Both databases are settled
+after loading (statistics gathered, pages written) so no vacuum or checkpoint of the load
+falls into a measurement. PostgreSQL is a throw-away server (quizgen.bank.pg_cluster)
 with durable settings. A measurement, not a test: the figures depend on the machine.
 """
 from __future__ import annotations
@@ -26,14 +30,19 @@ import argparse
 import http.client
 import json
 import multiprocessing
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from pathlib import Path
+
+import psutil
+import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -60,7 +69,7 @@ def bare_app():
 
     def document(size: int) -> bytes:
         if size not in documents:
-            documents[size] = json.dumps({"pad": "x" * max(0, size - 10)}).encode()
+            documents[size] = json.dumps({"pad": "x" * max(0, size - 11)}).encode()  # {"pad": "…"}: 11 bytes + the pad
         return documents[size]
 
     @app.get("/bare/{size}")
@@ -83,6 +92,12 @@ class Figures:
     p50: float  # ms
     p99: float
     failures: int
+    cpu: float  # ms of CPU per request in the server process: what a request costs, however busy the machine
+    db_cpu: float  # the same in the PostgreSQL server (its processes), 0 for SQLite (in the server process)
+
+    @property
+    def cost(self) -> float:
+        return self.cpu + self.db_cpu
 
     @property
     def rate(self) -> float:
@@ -106,8 +121,22 @@ def client(port: int, requests: list[tuple[str, str, bytes | None]], start, resu
     results.put((latencies, failures))
 
 
-def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int) -> Figures:
-    """All `requests` split over `clients` processes started together; wall time from the common start."""
+def cpu_seconds(process: psutil.Process) -> float:
+    """CPU time of a process and its children (a PostgreSQL server's backends)."""
+    total = 0.0
+    for each in (process, *process.children(recursive=True)):
+        try:
+            times = each.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int,
+          server: psutil.Process, database: psutil.Process | None = None) -> Figures:
+    """All `requests` split over `clients` processes started together; wall time from the common start,
+    and the CPU time the server and the database spent meanwhile."""
     context = multiprocessing.get_context("fork")
     start, results = context.Event(), context.Queue()
     workers = [context.Process(target=client, args=(port, requests[n::clients], start, results))
@@ -115,15 +144,19 @@ def drive(port: int, requests: list[tuple[str, str, bytes | None]], clients: int
     for worker in workers:
         worker.start()
     time.sleep(0.3)  # every client connected and waiting
+    measured = [server] + ([database] if database else [])
+    cpu_before = [cpu_seconds(each) for each in measured]
     began = time.perf_counter()
     start.set()
     collected = [results.get() for _ in workers]
     seconds = time.perf_counter() - began
+    cpu = [cpu_seconds(each) - before for each, before in zip(measured, cpu_before)] + [0.0]
     for worker in workers:
         worker.join()
     latencies = sorted(x * 1000 for lat, _ in collected for x in lat)
     return Figures(len(latencies), seconds, statistics.median(latencies),
-                   latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], sum(f for _, f in collected))
+                   latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], sum(f for _, f in collected),
+                   1000 * cpu[0] / len(latencies), 1000 * cpu[1] / len(latencies))
 
 
 def quizgen_requests(endpoint: str, ids: list[str], n: int, offset: int) -> list[tuple[str, str, bytes | None]]:
@@ -151,7 +184,7 @@ def response_size(port: int, method: str, path: str, body: bytes | None) -> int:
 # -- servers -------------------------------------------------------------------------
 
 @contextmanager
-def server(command: list[str], port: int, cwd: Path):
+def server(command: list[str], port: int, cwd: Path) -> Iterator[psutil.Process]:
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 120
@@ -165,16 +198,26 @@ def server(command: list[str], port: int, cwd: Path):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(f"server did not start: {' '.join(command)}\n{process.stdout.read()}")
                 time.sleep(0.2)
-        yield
+        yield psutil.Process(process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
+def settle(url: str) -> None:
+    """After a bulk load: statistics gathered and dirty pages written now, not during the measurements."""
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            conn.execute("ANALYZE")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+        conn.execute("CHECKPOINT")
+
+
 def synthetic_questions(size: int):
     """`size` questions: the small bank's, repeated under new ids (copy n of q: q.id-n)."""
-    from dataclasses import replace
-
     originals = read_bank(BANK)
     return [replace(q, id=f"{q.id}-{n}") for n in range(size // len(originals.questions) + 1)
             for q in originals.questions][:size], originals.documents
@@ -185,19 +228,24 @@ def synthetic_questions(size: int):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000], help="Bank sizes (questions).")
-    parser.add_argument("--requests", type=int, default=3000, help="Requests per endpoint and server, in all.")
-    parser.add_argument("--rounds", type=int, default=3, help="Rounds the requests are split into; best is kept.")
+    parser.add_argument("--requests", type=int, default=5000, help="Requests per endpoint and server, in all.")
+    parser.add_argument("--rounds", type=int, default=5, help="Rounds the requests are split into; best is kept.")
     parser.add_argument("--clients", type=int, default=4, help="Client processes, one connection each.")
     parser.add_argument("--stores", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
+    parser.add_argument("--endpoints", nargs="+", default=list(ENDPOINTS), choices=ENDPOINTS, metavar="ENDPOINT",
+                        help=f"Some of: {', '.join(repr(e) for e in ENDPOINTS)}.")
     args = parser.parse_args()
     per_round = args.requests // args.rounds
 
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="quizgen-bench-")))
         cluster = stack.enter_context(throwaway_cluster(durable=True)) if "postgresql" in args.stores else None
+        database = psutil.Process(cluster.postmaster_pid()) if cluster else None
         bare_port = free_port()
-        stack.enter_context(server([sys.executable, __file__, "--serve-bare", str(bare_port)], bare_port, tmp))
+        bare_server = stack.enter_context(server([sys.executable, __file__, "--serve-bare", str(bare_port)],
+                                                 bare_port, tmp))
         ports: dict[tuple[str, int], int] = {}
+        measured: dict[tuple[str, int], tuple[psutil.Process, psutil.Process | None]] = {}
         ids: dict[int, list[str]] = {}
         for size in args.sizes:
             questions, documents = synthetic_questions(size)
@@ -208,62 +256,72 @@ def main() -> int:
                 store = open_store(url)
                 store.upsert(questions, documents)
                 store.close()
+                settle(url)
                 ports[store_name, size] = free_port()
-                stack.enter_context(server([str(QUIZGEN), "serve", "--port", str(ports[store_name, size]),
-                                            "--database", url], ports[store_name, size], tmp))
+                served = stack.enter_context(server([str(QUIZGEN), "serve", "--port", str(ports[store_name, size]),
+                                                     "--database", url], ports[store_name, size], tmp))
+                measured[store_name, size] = (served, database if store_name == "postgresql" else None)
                 print(f"{store_name}: {size} questions loaded in {time.perf_counter() - began:.1f} s, "
                       f"served on port {ports[store_name, size]}", flush=True)
         print(f"\n{args.requests} requests per endpoint and server from {args.clients} client processes, "
-              f"in {args.rounds} rounds that alternate the servers; the best round of each is shown", flush=True)
+              f"in {args.rounds} rounds that alternate the servers; the best round of each is shown;\n"
+              f"cpu A+B: ms of CPU per request in the server process + in PostgreSQL (median of the rounds)",
+              flush=True)
 
         rows: dict[tuple[str, int, str], tuple[Figures, Figures, int]] = {}
-        for endpoint in ENDPOINTS:
+        for endpoint in args.endpoints:
             print(f"\n{endpoint}", flush=True)
             sizes = {key: response_size(port, *quizgen_requests(endpoint, ids[key[1]], 1, 0)[0])
                      for key, port in ports.items()}
             for key, port in ports.items():  # warm-up: caches, prepared statements, the bare documents
-                drive(port, quizgen_requests(endpoint, ids[key[1]], 200, offset=-10**6), args.clients)
-                drive(bare_port, bare_requests(endpoint, sizes[key], 200), args.clients)
+                drive(port, quizgen_requests(endpoint, ids[key[1]], 200, offset=10**8), args.clients, *measured[key])
+                drive(bare_port, bare_requests(endpoint, sizes[key], 200), args.clients, bare_server)
             best: dict[tuple[str, int], list[Figures]] = {key: [] for key in ports}
             bare_best: dict[tuple[str, int], list[Figures]] = {key: [] for key in ports}
             for round_number in range(args.rounds):
                 for key, port in ports.items():
                     bare_best[key].append(drive(bare_port, bare_requests(endpoint, sizes[key], per_round),
-                                                args.clients))
+                                                args.clients, bare_server))
                     offset = (round_number + 1) * 10**6
                     best[key].append(drive(port, quizgen_requests(endpoint, ids[key[1]], per_round, offset),
-                                           args.clients))
+                                           args.clients, *measured[key]))
             for key in ports:
-                ours = max(best[key], key=lambda f: f.rate)
-                bare = max(bare_best[key], key=lambda f: f.rate)
+                ours, bare = kept(best[key]), kept(bare_best[key])
                 rows[(*key, endpoint)] = (ours, bare, sizes[key])
                 print(line(f"{key[0]} {key[1]}", ours, bare, sizes[key]), flush=True)
-        print(summary(rows, args.stores, args.sizes))
+        print(summary(rows, args.stores, args.sizes, args.endpoints))
     return 0
+
+
+def kept(rounds: list[Figures]) -> Figures:
+    """The round with the best throughput, with the median CPU per request of all rounds."""
+    return replace(max(rounds, key=lambda f: f.rate), cpu=statistics.median(f.cpu for f in rounds),
+                   db_cpu=statistics.median(f.db_cpu for f in rounds))
 
 
 def line(label: str, ours: Figures, bare: Figures, nbytes: int) -> str:
     failed = f"  ({ours.failures} not 2xx)" if ours.failures or bare.failures else ""
-    return (f"  {label:<18} {ours.rate:6.0f} req/s  p50 {ours.p50:6.2f}  p99 {ours.p99:6.2f} ms | "
-            f"bare {nbytes:>6} B {bare.rate:6.0f} req/s  p50 {bare.p50:6.2f}  p99 {bare.p99:6.2f} ms | "
-            f"throughput {ours.rate / bare.rate:4.0%}  p99 {ours.p99 / bare.p99:4.1f}x{failed}")
+    return (f"  {label:<18} {ours.rate:5.0f} req/s  p50 {ours.p50:5.2f}  p99 {ours.p99:5.2f} ms  "
+            f"cpu {ours.cpu:4.2f}+{ours.db_cpu:4.2f} | "
+            f"bare {nbytes:>5} B {bare.rate:5.0f} req/s  p50 {bare.p50:5.2f}  p99 {bare.p99:5.2f} ms  "
+            f"cpu {bare.cpu:4.2f} | throughput {ours.rate / bare.rate:4.0%}  p99 {ours.p99 / bare.p99:3.1f}x{failed}")
 
 
-def summary(rows, stores: list[str], sizes: list[int]) -> str:
+def summary(rows, stores: list[str], sizes: list[int], endpoints: list[str]) -> str:
     out = ["", "targets:"]
     for store in stores:
-        for size in sizes:
+        for size in sizes if ENDPOINTS[0] in endpoints else ():
             ours, bare, _ = rows[store, size, ENDPOINTS[0]]
             met = ours.rate >= 0.5 * bare.rate and ours.p99 <= 2 * bare.p99
             out.append(f"  {store:<10} {size:>7}  GET /questions/{{id}}: {ours.rate / bare.rate:.0%} of bare "
                        f"throughput (>= 50%), p99 {ours.p99 / bare.p99:.1f}x bare (<= 2x): {'met' if met else 'NOT met'}")
         small, large = min(sizes), max(sizes)
-        for endpoint in ENDPOINTS[1:]:
+        for endpoint in [e for e in ENDPOINTS[1:] if e in endpoints]:
             a, b = rows[store, small, endpoint][0], rows[store, large, endpoint][0]
-            change = b.p50 / a.p50 - 1
-            out.append(f"  {store:<10} {endpoint}: p50 {a.p50:.2f} ms at {small}, {b.p50:.2f} ms at {large} "
-                       f"({change:+.0%}; req/s {b.rate / a.rate - 1:+.0%}): "
-                       f"{'met' if abs(change) <= 0.2 else 'NOT met'} (within 20%)")
+            change = b.cost / a.cost - 1
+            out.append(f"  {store:<10} {endpoint}: CPU {a.cost:.2f} ms/request at {small}, {b.cost:.2f} at {large} "
+                       f"({change:+.0%}): {'met' if abs(change) <= 0.2 else 'NOT met'} (within 20%); "
+                       f"p50 {b.p50 / a.p50 - 1:+.0%}, req/s {b.rate / a.rate - 1:+.0%}")
     return "\n".join(out)
 
 

@@ -15,8 +15,8 @@ import hmac
 import json
 import os
 import random
-from dataclasses import asdict, replace
 from collections.abc import Iterable
+from dataclasses import asdict, replace
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, Response, Security, UploadFile
@@ -96,7 +96,7 @@ def create_app(settings, store: Store) -> FastAPI:
         limit: int = Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE),
         if_none_match: str | None = Header(None, max_length=1000),
     ) -> Response:
-        """Questions sorted by id, a page at a time: any of the types and difficulties given, all the tags."""
+        """Questions sorted by id, a page at a time: any of the types, kinds and difficulties given, all the tags."""
         where = QuestionFilter(types=tuple(sorted(set(types))), kinds=tuple(sorted(set(kinds))),
                                tags=tuple(sorted(set(tags))), document=document,
                                difficulties=tuple(sorted(set(difficulty))), text=q)

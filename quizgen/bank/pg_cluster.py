@@ -34,6 +34,10 @@ class PostgresServer:
     user: str
     password: str
     database: str
+    folder: Path  # the cluster's data is in folder/data
+
+    def postmaster_pid(self) -> int:
+        return int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
 
     def url(self, database: str | None = None, password: str | None = None, options: str = "") -> str:
         return (f"postgresql://{self.user}:{password or self.password}@{self.host}:{self.port}/"
@@ -78,7 +82,7 @@ def throwaway_cluster(durable: bool = False) -> Iterator[PostgresServer]:
         nobody = pwd.getpwnam("nobody")
         os.chown(folder, nobody.pw_uid, nobody.pw_gid)
         as_user = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
-    server = PostgresServer("127.0.0.1", free_port(), "quizgen", secrets.token_hex(8), "quizgen")
+    server = PostgresServer("127.0.0.1", free_port(), "quizgen", secrets.token_hex(8), "quizgen", folder)
     data, log = folder / "data", folder / "server.log"
 
     def run(*command: str) -> None:

@@ -55,7 +55,7 @@ class PostgresStore(SqlStore):
             raise BankError(connection_problem(exc), self.where) from None
         self._pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, timeout=POOL_TIMEOUT,
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
-                                    name="quizgen", open=True)
+                                    configure=_configure, name="quizgen", open=True)
         try:
             self._migrate()
         except BaseException:
@@ -75,15 +75,21 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _quiz_write(self) -> Iterator[PgDb]:
-        # No write lock: ON CONFLICT settles racing inserts. And no wait for the disk: a quiz is
-        # kept as SQLite's WAL mode (synchronous=NORMAL) keeps it, safe from a crash of the
-        # server, not from a power cut in the last moments; upserts of questions stay durable.
+        # No write lock: ON CONFLICT settles racing inserts. And no wait for the disk, as SQLite's
+        # synchronous=NORMAL: a crash may lose the last fraction of a second of quizzes, which
+        # the same requests make again (docs/deploy.md); upserts of questions stay durable.
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SET LOCAL synchronous_commit = off")
             yield PgDb(conn)
 
     def close(self) -> None:
         self._pool.close()
+
+
+def _configure(conn: psycopg.Connection) -> None:
+    # Every query is an index lookup whatever its parameters; without this, PostgreSQL plans a
+    # prepared quiz draw afresh each time (its generic estimate of `draw >= $1` looks costly).
+    conn.execute("SET plan_cache_mode = force_generic_plan")
 
 
 def connection_problem(exc: psycopg.Error) -> str:

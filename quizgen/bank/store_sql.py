@@ -227,7 +227,12 @@ class SqlStore:
     # -- schema ----------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        migrations = MIGRATIONS  # read at call time: tests add migrations
+        try:
+            self._apply_migrations(MIGRATIONS)  # read at call time: tests add migrations
+        except self.database_error as exc:  # e.g. a role that may not create tables
+            raise BankError(f"cannot read or create the schema: {_first_line(exc)}", self.where) from None
+
+    def _apply_migrations(self, migrations: Sequence[str | Callable[[Db], None]]) -> None:
         with self._write() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = db.execute("SELECT version FROM schema_version").fetchone()
@@ -445,6 +450,7 @@ class SqlStore:
 
 
 BUSY_TIMEOUT_MS = 5_000  # how long a SQLite writer waits for another before the API answers 503
+MMAP_BYTES = 1 << 30  # reads through a memory map, not a read() per page: random index reads stay cheap
 
 
 class SqliteStore(SqlStore):
@@ -472,6 +478,7 @@ class SqliteStore(SqlStore):
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA synchronous = NORMAL")  # durable enough in WAL mode, much faster
+                conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             except sqlite3.DatabaseError as exc:
                 raise BankError(f"not a usable SQLite database: {exc}", str(self.path)) from None
             self._local.conn = conn

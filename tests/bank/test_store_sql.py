@@ -15,7 +15,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from quizgen.bank import Bank, DocumentInfo, read_bank
+from quizgen.bank import Bank, DocumentInfo, canonical_json, read_bank
 from quizgen.bank import store_sql
 from quizgen.bank.store_sql import MIGRATIONS, QuestionFilter, Quiz, SqliteStore, Store, load_bank, open_store
 from quizgen.errors import BankError
@@ -161,7 +161,8 @@ def test_a_version_1_database_is_migrated_with_its_questions_kept_and_drawable(s
         assert upgraded.schema_version() == len(MIGRATIONS)
         assert upgraded.questions(QuestionFilter(kinds=("definition",))) == [question("bas-1")]
         assert upgraded.sample_ids(QuestionFilter(), 1, seed=3) == ["bas-1"]
-    assert raw_sql(store_url, "SELECT draw FROM questions") == [(store_sql.draw_position("bas-1"),)]
+    assert raw_sql(store_url, "SELECT draw, data FROM questions") == [
+        (store_sql.draw_position("bas-1"), canonical_json(question("bas-1").to_dict()))]  # rewritten canonical
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
@@ -365,3 +366,13 @@ def test_processes_racing_to_create_the_schema_migrate_it_once(store_url: str) -
 def test_bank_without_documents_loads(store: Store) -> None:
     loaded = load_bank(store, Bank(title="t", questions=(question("bas-1"),)))
     assert loaded.added == ("bas-1",)
+
+
+def test_a_role_that_may_not_create_tables_is_told_so_in_one_line(postgres) -> None:
+    raw_sql(postgres.url(), "CREATE ROLE reader LOGIN PASSWORD 'hunter2'")
+    raw_sql(postgres.url(), "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    url = postgres.url().replace(f"{postgres.user}:{postgres.password}", "reader:hunter2")
+    with pytest.raises(BankError) as caught:
+        open_store(url)
+    assert str(caught.value) == (f"{url.replace('hunter2', '***')}: cannot read or create the schema: "
+                                 "permission denied for schema public")
