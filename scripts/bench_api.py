@@ -30,6 +30,7 @@ import argparse
 import http.client
 import json
 import multiprocessing
+import os
 import sqlite3
 import statistics
 import subprocess
@@ -55,6 +56,7 @@ from quizgen.models import QUESTION_TYPES  # noqa: E402
 QUIZGEN = Path(sys.executable).parent / "quizgen"
 BANK = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
 QUIZ_COUNTS = {"multiple_choice": 4, "cloze": 3, "true_false": 3}
+BENCH_KEY = "bench-key"
 ENDPOINTS = ("GET /questions/{id}", "GET /questions?type=…&limit=50", "POST /quizzes")
 
 
@@ -107,12 +109,12 @@ class Figures:
 def client(port: int, requests: list[tuple[str, str, bytes | None]], start, results) -> None:
     """One client process: its requests in turn over one keep-alive connection; latencies to `results`."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    headers = {"Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json", "X-API-Key": BENCH_KEY}  # a quiz is a write
     latencies, failures = [], 0
     start.wait()
     for method, path, body in requests:
         began = time.perf_counter()
-        conn.request(method, path, body=body, headers=headers if body else {})
+        conn.request(method, path, body=body, headers=headers if body else {"X-API-Key": BENCH_KEY})
         response = conn.getresponse()
         response.read()
         latencies.append(time.perf_counter() - began)
@@ -175,7 +177,8 @@ def bare_requests(endpoint: str, size: int, n: int) -> list[tuple[str, str, byte
 
 def response_size(port: int, method: str, path: str, body: bytes | None) -> int:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request(method, path, body=body, headers={"Content-Type": "application/json"} if body else {})
+    conn.request(method, path, body=body,
+                 headers={"Content-Type": "application/json", "X-API-Key": BENCH_KEY} if body else {})
     data = conn.getresponse().read()
     conn.close()
     return len(data)
@@ -185,7 +188,10 @@ def response_size(port: int, method: str, path: str, body: bytes | None) -> int:
 
 @contextmanager
 def server(command: list[str], port: int, cwd: Path) -> Iterator[psutil.Process]:
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # One client sends every request: the per-client rate limits would measure themselves.
+    (cwd / "config.yaml").write_text("api:\n  write_rate_limit: ''\n  export_rate_limit: ''\n")
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "QUIZGEN_API_KEY": BENCH_KEY})
     try:
         deadline = time.monotonic() + 120
         while True:
