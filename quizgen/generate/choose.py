@@ -56,8 +56,9 @@ def _document_index(document: Document) -> tuple[str, str, str, tuple[str, ...]]
 def _index(document: Document) -> tuple[str, str, str, tuple[str, ...]]:
     headings = " \n ".join(p.text for p in document.paragraphs if p.kind == "heading").casefold()
     raw = "\n".join(p.text for p in document.paragraphs)
-    bold = " \n ".join(m.group(1) or m.group(2) or "" for m in re.finditer(
-        r"\*\*(.+?)\*\*|__(.+?)__", raw)).casefold()
+    # What the source marked (bold, <dfn>), as the reader recorded it on each sentence.
+    bold = " \n ".join(s.text[m.start:m.end] for s in document.sentences for m in s.marks
+                       if m.kind in ("strong", "dfn")).casefold()
     sentences = tuple(s.text.casefold() for s in document.sentences)
     return headings, bold, raw.casefold(), sentences
 

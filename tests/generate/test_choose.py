@@ -28,7 +28,7 @@ The first greenhouse in the town opened in 1901. The mayor visited the fair in 1
 def test_a_term_in_a_heading_bold_and_repeated_ranks_above_a_passing_one():
     doc = make_doc(READING, "plants.md")
     central = Definition("photosynthesis", "the process by which green plants turn light into chemical energy",
-                         provenance(doc, "**Photosynthesis** is"))
+                         provenance(doc, "Photosynthesis is"))
     passing = Definition("stoma", "a small pore on the underside of a leaf", provenance(doc, "stoma"))
     assert centrality(central, doc) > centrality(passing, doc) + 1.5
 

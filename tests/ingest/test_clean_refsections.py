@@ -47,3 +47,8 @@ def test_without_levels_a_section_ends_at_a_heading_followed_by_prose():
 def test_section_at_the_end_goes_to_the_end():
     document = markdown(f"Lights\n\n{BODY}\n\nExternal links\n\n- The harbour website\n- A keeper's diary online\n")
     assert [p.text for p in document.paragraphs] == ["Lights", BODY]
+
+
+def test_a_reference_heading_over_the_whole_document_is_its_title():
+    document = markdown(f"# Notes\n\n{BODY}\n\n## References\n\n- Smith, J. (2004). Lights.\n")
+    assert [p.text for p in document.paragraphs] == ["Notes", BODY]

@@ -45,7 +45,8 @@ def is_prose(paragraph: list[str], list_item: bool) -> bool:
 
 def drop_reference_sections(draft: Draft) -> Draft:
     lines = draft.lines
-    starts = [i for i, ln in enumerate(lines) if ln.no in draft.headings and is_reference_heading(ln.text)]
+    starts = [i for i, ln in enumerate(lines) if ln.no in draft.headings and is_reference_heading(ln.text)
+              and has_body_before(draft, i)]  # "# Notes" over a whole document is its title
     if not starts:
         return draft
     dropped: set[int] = set()
@@ -61,6 +62,10 @@ def drop_reference_sections(draft: Draft) -> Draft:
     kept = [ln for i, ln in enumerate(lines) if i not in dropped]
     headings = draft.headings - {lines[i].no for i in dropped}
     return replace(draft, lines=kept, headings=headings, regions=regions)
+
+
+def has_body_before(draft: Draft, i: int) -> bool:
+    return any(not is_blank(ln.text) and ln.no not in draft.headings for ln in draft.lines[:i])
 
 
 def section_end(draft: Draft, start: int, level: int | None) -> int:
