@@ -110,7 +110,7 @@ def test_a_worksheet_of_a_hundred_thousand_questions_is_refused(tmp_path):
     template = next(q for q in bank["questions"] if q["type"] == "true_false")
     bank["questions"] = [{**template, "id": f"{template['id'][:-6]}{n:06x}"} for n in range(100_000)]
     (tmp_path / "bank.json").write_text(json.dumps(bank))
-    outcome = run_limited("render", "worksheet", "bank.json", "-o", "sheet", cwd=tmp_path)
+    outcome = run_limited("render", "worksheet", "bank.json", "-o", "sheet", "-O", "one_sheet=false", cwd=tmp_path)
     assert outcome.one_line_error("the worksheet would hold 100000 questions, over its limit of 500")
     assert outcome.within_budget(), outcome
     assert not (tmp_path / "sheet").exists()

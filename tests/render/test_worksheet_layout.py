@@ -47,7 +47,8 @@ def pages(tmp_path_factory) -> list[list[tuple[float, float, float, str]]]:
     """Per page of the worksheet and then of its key: words as (x0, y0, x1, text), in reading order."""
     out = tmp_path_factory.mktemp("layout")
     written = WorksheetRenderer().write(layout_bank(), out, RenderOptions(
-        title="Layout", seed=3, extra={"formats": ["pdf"], "key": "appended", "stem": "layout"})).written
+        title="Layout", seed=3,
+        extra={"formats": ["pdf"], "key": "appended", "stem": "layout", "one_sheet": False})).written  # 110 similar questions
     pdf = next(p for p in written if p.suffix == ".pdf")
     run = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
     found = []
