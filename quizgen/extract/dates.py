@@ -1,7 +1,7 @@
 """Dated events: "in 1978", "March 2020", "from 17 July to 2 August 1945", "the 1955 conference".
 
 Regexes built once from `quizgen/rules/dates.yaml` find the date expressions in every
-candidate sentence (body text, headings, and captions that are whole sentences); a cheap
+candidate sentence (body text and headings; never captions or other asides); a cheap
 string test skips sentences without a digit or a month word. Only sentences that hold a
 date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
 
@@ -30,7 +30,7 @@ date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
 A year left implied is taken, in this order, from a year later in the same sentence, the
 last year the same paragraph named, the document's own date (a day after it, told in the
 past, is the year before), or the last dated month a few paragraphs back; otherwise the
-date is left out. A caption's day takes its year from its own sentence only.
+date is left out.
 
 Not events: decades, centuries, spans ("370 years ago"), counts ("in 1200 offices"),
 forecasts and counterfactuals, dates after the document's own date, questions,
@@ -316,7 +316,6 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     last: tuple[int, int, int | None] | None = None  # (paragraph, year, month) of the last explicit date
     last_with_month: tuple[int, int, int | None] | None = None
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
-    asides = {p.index for p in doc.paragraphs if p.kind == "aside"}
     for sentence in _candidate_sentences(doc):
         if sentence.text.rstrip(" ”\"’)").endswith("?"):
             continue  # a question ("What did the bill of 1832 do?") tells no event
@@ -326,10 +325,7 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
         dates += [d for d in _relative_dates(sentence.text, doc_date)
                   if not any(d.start < o.end and o.start < d.end for o in dates)]
         for date in sorted(dates, key=lambda d: d.start):
-            if date.implied_year and sentence.paragraph in asides:  # a caption stands apart from the text
-                own = last if last is not None and last[0] == sentence.paragraph else None
-                date = _settle_year(date, sentence, dates, own, None, None, window)
-            elif date.implied_year:
+            if date.implied_year:
                 date = _settle_year(date, sentence, dates, last, last_with_month, doc_date, window)
             if date.year is None or _not_an_event(sentence.text, date) or _after(date, doc_date):
                 continue
@@ -353,26 +349,9 @@ def _after(date: Found, doc_date) -> bool:
 
 
 def _candidate_sentences(doc: Document) -> Iterator[Sentence]:
-    """Body and heading sentences, and the sentences of a caption that are whole sentences.
-
-    A caption ("Figure 15.2 In August 1990, the army crossed the border.") may tell a dated
-    event; a fragment ("in 1943", "enters the city around 1646") or a credit does not.
-    """
-    usable = set(usable_sentences(doc, ("body", "heading")))
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            if sentence in usable:
-                yield sentence
-            elif paragraph.kind == "aside" and _whole_sentence(sentence.text):
-                yield sentence
-
-
-def _whole_sentence(text: str) -> bool:
-    text = _without_asides(patterns().caption_label.sub("", text)).strip()
-    return bool(re.fullmatch(r"[A-Z][^\[\]]*[.!?][”\"’)]?", text)) and len(text.split()) >= MIN_CAPTION_WORDS
-
-
-MIN_CAPTION_WORDS = 6
+    """Body and heading sentences. Captions, pull quotes and other asides are not the text's
+    own account: the cleaner keeps them apart, and no event is read from them."""
+    yield from usable_sentences(doc, ("body", "heading"))
 
 
 def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last_with_month, doc_date,
