@@ -250,7 +250,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
     sentences = list(dict.fromkeys(s for s, _ in found))
     parsed: dict[Sentence, object] = {}
     if has_parser(nlp):
-        parsed = dict(zip(sentences, parse(nlp, [s.text for s in sentences])))
+        parsed = dict(zip(sentences, parse(nlp, [s.text for s in sentences], need=("parse",))))
     in_sentence: dict[Sentence, list[Found]] = {}
     for sentence, date in found:
         in_sentence.setdefault(sentence, []).append(date)

@@ -765,7 +765,7 @@ def refined(found: list[Found], nlp) -> list[Found]:
     where it finds no coordination at the cue the regular-expression members stay.
     """
     cued = [f for f in found if f.cue is not None]
-    docs = parse(nlp, [f.sentences[0].text for f in cued]) if cued and has_parser(nlp) else [None] * len(cued)
+    docs = parse(nlp, [f.sentences[0].text for f in cued], need=("parse",)) if cued and has_parser(nlp) else [None] * len(cued)
     by_item = dict(zip(map(id, cued), docs))
     out = []
     for item in found:
