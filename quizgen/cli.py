@@ -343,7 +343,7 @@ def serve(
     database: Optional[str] = typer.Option(
         None, "--database", metavar="URL",
         help="Database URL: sqlite:///build/bank.sqlite or postgresql://USER@HOST/DB (default: api.database_url)."),
-    workers: int = typer.Option(1, "--workers", min=1, metavar="N",
+    workers: int = typer.Option(1, "--workers", metavar="N", callback=lambda v: _at_least_one(v),
                                 help="Server processes sharing the database (PostgreSQL; default: 1).",
                                 show_default=False),
     config: Optional[Path] = ConfigOption,
@@ -384,6 +384,12 @@ def bench(
 def _port(value: int) -> int:
     if not 1 <= value <= 65535:
         raise typer.BadParameter("must be a port number from 1 to 65535")
+    return value
+
+
+def _at_least_one(value: int) -> int:
+    if value < 1:
+        raise typer.BadParameter("must be at least 1")
     return value
 
 

@@ -89,6 +89,22 @@ def corpus_bank(tmp_path_factory) -> Bank:
     return read_bank(result.bank_path)
 
 
+@pytest.fixture(scope="session")
+def corpus_full_bank(tmp_path_factory) -> Bank:
+    """Every question of the shared corpus (the recipe's sources, none of its selection)."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared/corpus is not there: no corpus bank to export")
+    from quizgen.build import build_recipe
+    from quizgen.config import Settings
+    from quizgen.recipe import load_recipe
+
+    recipe = replace(load_recipe(ROOT / "decks" / "shared-corpus.yaml"), outputs={}, best={}, total=None)
+    result = build_recipe(recipe, tmp_path_factory.mktemp("corpus-full"), Settings())
+    if not result.ok or result.bank_path is None:
+        pytest.fail(f"the shared corpus bank did not build: {result.failures}")
+    return read_bank(result.bank_path)
+
+
 @pytest.fixture(params=["small", "corpus"])
 def any_bank(request) -> Bank:
     """The small bank and the corpus bank, in turn."""

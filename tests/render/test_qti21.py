@@ -299,8 +299,10 @@ def test_package_matches_golden(small_bank, tmp_path, golden):
     golden("qti21", "bank-small", {name: data.decode("utf-8") for name, data in files.items()})
 
 
-def test_every_answer_with_an_article_scores_without_it(any_bank, tmp_path):
-    """On the sample and the corpus: a typed answer "the environment" also scores as "Environment"."""
+@pytest.mark.parametrize("bank_name", ["small_bank", "corpus_full_bank"])
+def test_every_answer_with_an_article_scores_without_it(bank_name, request, tmp_path):
+    """On the sample and every corpus question: a typed answer "the environment" also scores as "Environment"."""
+    any_bank = request.getfixturevalue(bank_name)
     files, _ = export(any_bank, tmp_path)
     checked = 0
     for question in any_bank.questions:
