@@ -97,6 +97,7 @@ def create_app(settings, store: Store) -> FastAPI:
         if_none_match: str | None = Header(None, max_length=1000),
     ) -> Response:
         """Questions sorted by id, a page at a time: any of the types, kinds and difficulties given, all the tags."""
+        single_values(request, "document", "q", "cursor", "limit")
         where = QuestionFilter(types=tuple(sorted(set(types))), kinds=tuple(sorted(set(kinds))),
                                tags=tuple(sorted(set(tags))), document=document,
                                difficulties=tuple(sorted(set(difficulty))), text=q)
@@ -213,6 +214,13 @@ def sample(store: Store, request: QuizRequest) -> tuple[str, ...]:
     if not ids:
         raise ApiProblem(422, "no-matching-questions", "no question of the bank matches these criteria")
     return tuple(ids)
+
+
+def single_values(request: Request, *names: str) -> None:
+    """422 when a parameter that takes one value is given several times (the framework would keep the last)."""
+    repeated = [name for name in names if len(request.query_params.getlist(name)) > 1]
+    if repeated:
+        raise ApiProblem(422, "invalid-request", f"query.{repeated[0]}: give it once; it takes one value")
 
 
 def find_quiz(store: Store, quiz_id: str) -> Quiz:

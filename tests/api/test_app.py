@@ -457,3 +457,10 @@ def test_replacing_a_document_keeps_questions_other_documents_support(store, ban
     assert question.id not in withdrawn
     kept = store.question(question.id)
     assert [s.document for s in kept.sources] == ["other.md"]
+
+
+def test_a_parameter_that_takes_one_value_given_twice_is_422(client) -> None:
+    body = assert_problem(client.get("/questions", params=[("document", "a.md"), ("document", "b.md")]),
+                          422, "invalid-request")
+    assert "query.document" in body["detail"]
+    assert client.get("/questions", params=[("tag", "a"), ("tag", "b")]).status_code == 200  # tags repeat
