@@ -44,7 +44,7 @@ API_KEY_HEADER = "X-API-Key"
 ETAG_HEADERS = {"ETag": {"description": "Strong validator of this representation.", "schema": {"type": "string"}}}
 NOT_MODIFIED = {304: {"description": "Not Modified: the If-None-Match ETag is still current.",
                       "headers": ETAG_HEADERS}}
-Id = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S+$")]  # as the bank schema allows
+Id = Annotated[str, Path(min_length=3, max_length=100, pattern=r"^[a-z0-9]+(-[a-z0-9]+)+$")]  # as the bank schema allows
 
 api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False,
                               description="Needed for writes; set api.api_key or QUIZGEN_API_KEY on the server.")

@@ -464,3 +464,12 @@ def test_a_parameter_that_takes_one_value_given_twice_is_422(client) -> None:
                           422, "invalid-request")
     assert "query.document" in body["detail"]
     assert client.get("/questions", params=[("tag", "a"), ("tag", "b")]).status_code == 200  # tags repeat
+
+
+@pytest.mark.parametrize("path, status, code", [
+    ("/questions/..%2F..%2Fetc", 404, "not-found"),  # a slash is no part of an id: no such endpoint
+    ("/questions/Q%201", 422, "invalid-request"),
+    ("/quizzes/x", 422, "invalid-request"),
+])
+def test_ids_of_another_shape_are_refused(client, path, status, code) -> None:
+    assert_problem(client.get(path), status, code)

@@ -146,3 +146,17 @@ def test_stale_hash_is_noticed(good):
     assert not stale_hash(good)
     good["questions"][0]["answer"] = "changed by hand"
     assert stale_hash(good)
+
+
+@pytest.mark.parametrize("qid", ["../../x", "a/b", "q 1", "Q-1", "x", "-x", "x-", "bas-" + "0" * 200])
+def test_ids_are_refused_unless_shaped_as_quizgen_makes_them(good, qid):
+    question = good["questions"][index_of(good, "basic")]
+    question["id"] = qid
+    assert [str(p) for p in question_problems(question, {"sample.md"})][0].startswith("$.id: ")
+
+
+@pytest.mark.parametrize("qid", ["bas-7bd57b9321c2", "tf-329d5c82a8f8", "q-basic-0001"])
+def test_ids_quizgen_makes_are_accepted(good, qid):
+    question = good["questions"][index_of(good, "basic")]
+    question["id"] = qid
+    assert question_problems(question, {"sample.md"}) == []
