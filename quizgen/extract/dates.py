@@ -1,4 +1,4 @@
-"""Dated events: "in 1978", "March 2020", "from 17 July to 2 August 1945", "the 1955 conference".
+"""Dated events: "in 1978", "March 2020", "from 14 June to 3 July 1871", "the 1962 conference".
 
 Regexes built once from `quizgen/rules/dates.yaml` find the date expressions in every
 candidate sentence (body text and headings; never captions or other asides); a cheap
@@ -7,22 +7,22 @@ date are parsed (`nlp.parse`, shared by every extractor). Rules (`date.<id>`):
 
 - date.full-date        "November 15, 2020"
 - date.day-month-year   "15 November 2020"
-- date.day-range        "Sept. 22 to 25", "February 21–28, 1972" (a range: date + end)
-- date.day-month-range  "4 to 11 February 1945", "from 28 November to 1 December 1943"
-- date.month-range      "between May and October 1648", "from July 1945 through June 1946"
-- date.month-year       "March 2020", "in June of 1950"
-- date.month-day        "On April 18", year from the text or the document (below)
-- date.day-month        "on 8 May", likewise
-- date.month-of-same-year  "November of that year": the year the paragraph last named
+- date.day-range        "Sept. 12 to 15", "February 11–17, 1888" (a range: date + end)
+- date.day-month-range  "3 to 9 March 1871", "from 26 November to 2 December 1869"
+- date.month-range      "between May and August 1702", "from July 1873 through June 1874"
+- date.month-year       "March 2020", "in June of 1884"
+- date.month-day        "On April 23", year from the text or the document (below)
+- date.day-month        "on 12 May", likewise
+- date.month-of-same-year  "October of that year": the year the paragraph last named
 - date.month-relative   "the previous February", "the following May": counted from the last dated month
-- date.year-range       "from 1978 to 1989", "between 1948 and 1951", "1950–53" after a cue
-- date.month-alone      "In March", "an October debate": a month named alone, year as for a day
+- date.year-range       "from 1881 to 1893", "between 1876 and 1879", "1961–64" after a cue
+- date.month-alone      "In March", "an October vote": a month named alone, year as for a day
 - date.year             a year after a temporal cue ("in", "since early", "as of"), opening a
-                        sentence as its subject ("1986 saw ..."), or opening a timeline line
-                        ("1945 – The war ends")
-- date.year-modifier    a year before a noun: "the 1955 conference", "Iraq's 1990 invasion"
-- date.parenthetical    "Karl Marx (1818–1883)", "the Treaty of Nanking (1842)"
-- date.year-era         "410 AD", "A.D. 800": a year of any length with its era (never B.C.)
+                        sentence as its subject ("1893 saw ..."), or opening a timeline line
+                        ("1873 – The strike ends")
+- date.year-modifier    a year before a noun: "the 1962 conference", "Valdoria's 1904 invasion"
+- date.parenthetical    "Anselm Kroy (1802–1867)", "the Treaty of Velmora (1866)"
+- date.year-era         "410 AD", "A.D. 760": a year of any length with its era (never B.C.)
 - date.relative         "last year", "yesterday", "on Tuesday": only from the document's own
                         date, and only for a clause told in the past (by the parse, or by a
                         past-tense verb without it)
@@ -32,20 +32,20 @@ last year the same paragraph named, the document's own date (a day after it, tol
 past, is the year before), or the last dated month a few paragraphs back; otherwise the
 date is left out.
 
-Not events: decades, centuries, spans ("370 years ago"), counts ("in 1200 offices"),
+Not events: decades, centuries, spans ("260 years ago"), counts ("in 1200 offices"),
 forecasts and counterfactuals, dates after the document's own date, questions,
-comparisons ("than in 1938"), publication and retrieval
-dates, datelines, citations ("(Author 1998, p. 12)", "Smith (1998) argues", "Pravda,
-September 25, 1968; translated by"), reference entries ("Time magazine, 28 July 1947"),
-values ("$450 million (in 1948)").
+comparisons ("than in 1927"), publication and retrieval
+dates, datelines, citations ("(Author 1998, p. 12)", "Smith (1998) argues", "Morning Courier,
+April 9, 1903; translated by"), reference entries ("Harlow Weekly, 14 May 1908"),
+values ("$310 million (in 1926)").
 
-The event: a line that names a thing and ends with its date ("Yalta Conference, 4 to 11
-February 1945") is that name; a line that opens with a date and a dash or colon is what
-follows; "1986 saw X" is X. With the parse, a date on a noun dates the noun phrase
-("the death of X in 1981", "the 1955 conference", "X (1618–1648)"), unless the noun is the
+The event: a line that names a thing and ends with its date ("Corvell Conference, 3 to 9
+March 1871") is that name; a line that opens with a date and a dash or colon is what
+follows; "1893 saw X" is X. With the parse, a date on a noun dates the noun phrase
+("the death of X in 1907", "the 1962 conference", "X (1702–1714)"), unless the noun is the
 subject of its clause; otherwise it dates its clause: subject + verb + complement, the
-subject found through coordinated verbs and relative pronouns ("the Dixie Mission, which
-began in 1943"), a participle dating the noun it follows. No date is left in the event.
+subject found through coordinated verbs and relative pronouns ("the Farrow Mission, which
+began in 1868"), a participle dating the noun it follows. No date is left in the event.
 Without the parse (or when it finds no clause) the event is the comma-delimited clause
 around the date, with the other dates of the sentence blanked out.
 """
@@ -65,7 +65,7 @@ from .nlp import has_parser, parse
 
 MAX_EVENT_WORDS = 24
 MIN_CUT_WORDS = 6  # an event cut short at a comma keeps at least this many words
-MAX_LABEL_WORDS = 10  # "Bandung Conference (Asian-African Conference), 1955" names an event; a longer line says more
+MAX_LABEL_WORDS = 10  # "Harwick Summit (Northern Ports Summit), 1962" names an event; a longer line says more
 NEARBY_CHARS = 120  # how far before or after a date its cue words and year are looked for
 
 
@@ -126,7 +126,7 @@ class Found:
     end_year: int | None = None
     implied_year: bool = False  # year to take from context, not from the text
     year_span: tuple[int, int] | None = None  # where a year found apart from the day is written
-    past_only: bool = False  # year settled only if the clause tells of the past ("On October 7, we made")
+    past_only: bool = False  # year settled only if the clause tells of the past ("On October 12, we sent")
     relation: str | None = None  # "previous", "following", "that": a month counted from the text's last date
 
 
@@ -185,7 +185,7 @@ def patterns() -> Patterns:
 
     joiner = _words(r.range_joiners)
     same = "|".join(re.escape(s) for s in r.same_year)
-    short_end = r"(?P<ys>\d{2})(?![\d%]|s\b)"  # "1950–53"
+    short_end = r"(?P<ys>\d{2})(?![\d%]|s\b)"  # "1961–64"
     determiner = rf"(?:{either_case(r.modifier_determiners)}|\b\w+['’]s?)"  # "the", "a", "Iraq's"
     optional_year = rf"(?:,?\s+{year('y')})?"
     regexes = (
@@ -203,7 +203,7 @@ def patterns() -> Patterns:
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+(?:of\s+)?{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
-        ("month-alone",  # "In March", "an October debate"
+        ("month-alone",  # "In March", "an October vote"
          rf"(?:\b(?:{either_case(r.month_alone_cues)})\s+|\b(?:[Aa]n?|[Tt]he)\s+(?={month('m0')}\s+[a-z]))"
          rf"{month('m')}(?![\s,]*(?:\d|of\b))"),
         ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}"),
@@ -211,7 +211,7 @@ def patterns() -> Patterns:
         ("year-modifier",
          rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
         ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
-        ("year-era",  # "A.D. 800", "800 A.D.", "in the year 800": a year of any length with its era
+        ("year-era",  # "A.D. 760", "760 A.D.", "in the year 760": a year of any length with its era
          rf"(?:\b(?:{christian_era})\s*(?P<ye>\d{{1,4}})\b|(?<![\w.,])(?P<ye2>\d{{1,4}})\s*(?:{christian_era}))"),
         ("year", year("y")),
     )
@@ -269,8 +269,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
         start, end = _iso(date)
         if (start, event.lower()) in seen or (start, sentence) in seen \
                 or (date.implied_year and date.day and (start, None) in seen):
-            # said twice ("The Rebellion (1897–1901) ... between 1897 and 1901"), or a day
-            # named again without its year ("the September 11 attacks")
+            # said twice ("The Uprising (1873–1876) ... between 1873 and 1876"), or a day
+            # named again without its year ("the March 3 riots")
             continue
         seen.update({(start, event.lower()), (start, sentence), (start, None)})
         yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
@@ -282,9 +282,9 @@ TIMELINE_AFTER = re.compile(r"\s*(?::|\s[–—-]|[–—])\s*(?=[A-Z\"“])")
 def _event(text: str, sdoc, date: Found, others: list[Found]) -> str | None:
     """The event a date belongs to, from the first rule that finds one ("" or None: no event)."""
     if _labelled(text, date.start, date.end):
-        return _tidy(_label(text[:date.start]))  # "Yalta Conference, 4 to 11 February 1945"
+        return _tidy(_label(text[:date.start]))  # "Corvell Conference, 3 to 9 March 1871"
     timeline = TIMELINE_AFTER.match(text, date.end)
-    if date.start == 0 and timeline:  # "1945 – The war in Europe ends.", "June 6, 1944: landings in Normandy"
+    if date.start == 0 and timeline:  # "1873 – The strike in Lenwick ends.", "June 4, 1866: floods in Ardell"
         return _tidy(_without(text, others)[timeline.end():])
     event = _what_the_year_saw(text, date)
     if event is None and sdoc is not None:
@@ -297,7 +297,7 @@ def _event(text: str, sdoc, date: Found, others: list[Found]) -> str | None:
 
 
 def _named(text: str, date: Found) -> bool:
-    """A date in parentheses after a name: "Karl Marx (1818–1883)", "Sweden (on 9 May 1950)"."""
+    """A date in parentheses after a name: "Anselm Kroy (1802–1867)", "Tessel (on 4 May 1891)"."""
     return date.rule == "parenthetical" or _alone_in_parentheses(text, date)
 
 
@@ -305,7 +305,7 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     """Every date expression with its year settled, in document order.
 
     A day or month written without its year takes, in this order: a year written later
-    in the same sentence ("on 6 August and on 9 August 1945"); the last year the same
+    in the same sentence ("on 4 August and on 7 August 1871"); the last year the same
     paragraph named; the document's own date; the year of the last date with a month in
     the few paragraphs before (the text is still telling that year), or of a bare year in
     the paragraph just before. A bare year further back is often an aside ("the border
@@ -486,7 +486,7 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if name == "month-alone":
         return Found(name, match.start("m"), end, None, month("m"), implied_year=True)
     if name in ("month-day", "day-month"):
-        # "the September 11 attacks ... in 2001": the year follows in the same clause.
+        # "the March 3 riots ... in 1887": the year follows in the same clause.
         later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:end + NEARBY_CHARS])
         if later and r.first_year <= int(later.group(1)) <= r.last_year:
             year_span = (end + later.start(1), end + later.end(1))
@@ -507,14 +507,14 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if name == "parenthetical":
         after = words_after[0].lower() if words_after else ""
         if (after in r.reporting_verbs and end_year is None) or not re.search(r"\w\s*$", text[:start]):
-            # "Smith (1998) argues": a citation (a life span, "Gramsci (1891–1937) argued", is not);
+            # "Smith (1998) argues": a citation (a life span, "Orvath (1861–1929) argued", is not);
             # "(1990)" opening a sentence: nothing dated
             return None
         return Found(name, start, end, year, end_year=end_year)
     if name == "year-modifier":
         year_start = match.start("y")
         if words_after and words_after[0].lower() in r.period_nouns:
-            return Found("year", year_start, end, year, end_year=end_year)  # "in the 1947-1962 era": the clause's date
+            return Found("year", year_start, end, year, end_year=end_year)  # "in the 1921-1936 era": the clause's date
         return Found(name, year_start, end, year, end_year=end_year)
     if not (_cued(text, start, p) or _labelled(text, start, end)):
         return None
@@ -525,8 +525,8 @@ LABEL_BEFORE = re.compile(r"^(?P<label>[^\W\d][^:;]*?)\s*(?:[,:(]|\s[–—-])\s
 
 
 def _labelled(text: str, start: int, end: int) -> bool:
-    """A title or list line that names a thing and ends with its date: "Yalta Conference, 4 to 11
-    February 1945", "War with Japan: 1937-1945"."""
+    """A title or list line that names a thing and ends with its date: "Corvell Conference, 3 to 9
+    March 1871", "War with Valdoria: 1712-1718"."""
     return not text[end:].strip(" .)") and _label(text[:start]) is not None
 
 
@@ -538,8 +538,8 @@ def _label(before: str) -> str | None:
 
 
 def _reference_entry(label: str) -> bool:
-    """"Time magazine, 28 July 1947", "Hill & Company, 1975": a source, not an event;
-    "Chapter 3: 1914–1918": a part of the text, not an event either."""
+    """"Harlow Weekly, 14 May 1908", "Pell & Sons, 1931": a source, not an event;
+    "Chapter 3: 1790–1795": a part of the text, not an event either."""
     words = [w.strip(".,&").lower() for w in label.split()]
     return bool(set(words) & set(rules().publisher_words)) or (bool(words) and words[0] in rules().structure_words)
 
@@ -549,7 +549,7 @@ def _not_an_event(text: str, date: Found) -> bool:
     r = rules()
     before = text[max(0, date.start - NEARBY_CHARS):date.start].lower().split()
     if before and before[-1].strip("(,") in ("in", "of") and len(before) > 1:
-        before = before[:-1]  # "than in 1938"
+        before = before[:-1]  # "than in 1927"
     if before and before[-1].strip("(:,") in r.comparison_cues + r.publication_cues:
         return True
     # A credit in parentheses ("(credit: ..., CC BY 2.0)") discredits only the dates inside it.
@@ -557,11 +557,11 @@ def _not_an_event(text: str, date: Found) -> bool:
     inside = opening >= 0 and ")" not in text[opening:date.start]
     checked = text if inside else _without_asides(text)
     if patterns().citation.search(checked) or any(re.search(rx, text) for rx in r.not_prose):
-        return True  # "Pravda, September 25, 1968; translated by ...", "(credit: ..., CC BY 2.0)"
+        return True  # "Morning Courier, April 9, 1903; translated by ...", "(credit: ..., CC BY 2.0)"
     if _in_citation_parenthesis(text, date):
         return True
     if re.search(r"\d[\d.,]*(?:\s+[a-z]+)?\s*\(\s*(?:in\s+)?$", text[:date.start]):
-        return True  # "$450 million (in 1948": the year an amount is valued in
+        return True  # "$310 million (in 1926": the year an amount is valued in
     if not text[date.end:].strip(" .)") and LABEL_BEFORE.match(text[:date.start]) \
             and _reference_entry(text[:date.start]):
         return True
@@ -603,28 +603,28 @@ def _forecast(text: str, date: Found) -> bool:
 
 def _cued(text: str, start: int, p: Patterns) -> bool:
     """A bare year counts only after a temporal cue word ("in", "since early", "the year"),
-    or as the subject opening a sentence ("1986 saw the arrival of ...")."""
+    or as the subject opening a sentence ("1893 saw the opening of ...")."""
     # Only the text just before is read: searching the whole prefix for each of many
     # years in one long sentence would take quadratic time.
     before = text[max(0, start - NEARBY_CHARS):start]
     if not before.strip():
         if TIMELINE_AFTER.match(text[start + 4:]):
-            return True  # a timeline line: "1945 – The war in Europe ends."
+            return True  # a timeline line: "1873 – The strike in Lenwick ends."
         following = text[start + 4:start + 4 + NEARBY_CHARS].split()
         return bool(following) and following[0].lower() in p.rules.year_subject_verbs
     previous = re.search(r"(?<!\d)\d{4}\s+(?:and|or)\s+$", before)
-    if previous:  # "in 1894 and 1895": the second year shares the first one's cue
+    if previous:  # "in 1863 and 1864": the second year shares the first one's cue
         return _cued(text, start - len(before) + previous.start(), p)
     cue = p.cue_before.search(before)
     if not cue or cue.group(1).lower() not in p.rules.year_cues:
         return False
     if cue.group(1).lower() == "of":
-        # "the first quarter of 1911", "the great storm of 1703", "as of 2014" -- not "a town of 1500 souls"
+        # "the third quarter of 1911", "the great storm of 1703", "as of 2009" -- not "a town of 1500 souls"
         before = before[:cue.start()]
         noun = p.cue_before.search(before)
         words = before.lower().split()[-4:]
         determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
-        # a name ("the Drinking Age Act of 1984", "the War of 1812") is dated by its year too
+        # a name ("the Harbour Dues Act of 1872", "the War of 1812") is dated by its year too
         return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns + ["as"] or noun.group(1)[0].isupper()
                                or (bool(determiners) and determiners[-1] in ("the", "its", "their", "his", "her")))
     return True
@@ -644,7 +644,7 @@ def _parse_iso(value) -> tuple[int, int | None, int | None] | None:
 
 def _year_from_document(date: Found, doc_date) -> Found | None:
     """The document's year for a day or month it reports, or the year before for a later one
-    the clause tells of as past ("On October 7, we made a proposal" in February)."""
+    the clause tells of as past ("On October 12, we sent a reply" in February)."""
     if not doc_date or doc_date[2] is None or date.month is None:
         return None
     year, month, day = doc_date
@@ -669,7 +669,7 @@ def _tells_of_past(sdoc, date: Found) -> bool:
 def _tells_of_past_plainly(text: str, date: Found) -> bool:
     """Without the parse: the date's clause holds a past-tense verb ("we made", "it ended")."""
     left, right = _clause_bounds(text, date)
-    if not text[date.end:right].strip() and right < len(text):  # "On October 7, we made ..."
+    if not text[date.end:right].strip() and right < len(text):  # "On October 12, we sent ..."
         right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
     if re.match(r"['’]s\b", text[date.end:]):
         return False  # "last year's cutoff": a noun phrase, which only the parse can set apart
@@ -727,8 +727,8 @@ def _tidy(text: str) -> str:
 
 
 def _modified_noun(text: str, date: Found) -> str | None:
-    """Blank-pipeline nominal event: "the 1918 influenza" -> "the influenza";
-    "Karl Marx (1818–1883)" -> "Karl Marx"."""
+    """Blank-pipeline nominal event: "the 1889 influenza" -> "the influenza";
+    "Anselm Kroy (1802–1867)" -> "Anselm Kroy"."""
     stops = rules().phrase_stops
     if _named(text, date):
         words = text[:text.rfind("(", 0, date.end)].split()
@@ -740,7 +740,7 @@ def _modified_noun(text: str, date: Found) -> str | None:
             names.insert(0, word)
         while names and names[0] in particles:
             names.pop(0)
-        if len(names) == 1 and len(words) > 2 and words[-2] == "of":  # "the treaties of Tianjin (1858)"
+        if len(names) == 1 and len(words) > 2 and words[-2] == "of":  # "the treaties of Velmora (1866)"
             names = words[-4:-1] + names if words[-4:-3] in (["the"], ["a"]) else words[-3:-1] + names
         return _tidy(" ".join(names or words[-3:])) or None
     determiner = text[:date.start].split()[-1:]
@@ -752,7 +752,7 @@ def _modified_noun(text: str, date: Found) -> str | None:
         kept.append(word)
     if not kept or any(w.lower().strip(".,") in rules().not_event_nouns for w in kept):
         return ""
-    if determiner and determiner[0].lower() in ("a", "an"):  # "a 1922 agreement" -> "an agreement"
+    if determiner and determiner[0].lower() in ("a", "an"):  # "a 1931 agreement" -> "an agreement"
         determiner = [determiner[0][0] + ("n" if kept[0][:1].lower() in "aeiou" else "")]
     return _tidy(" ".join(determiner + kept))
 
@@ -764,7 +764,7 @@ def _event_from_clause(text: str, date: Found) -> str:
     right = min((a for a, b in breaks if a >= date.end), default=len(text))
     before = patterns().leading_cue.sub("", text[left:date.start])
     if re.search(r"\b(?:an?|the|its|their|his|her)\s*$", before, re.IGNORECASE) and text[date.end:right].strip() == "":
-        # "set a January 15, 1991, deadline": the date modified a noun past its own comma
+        # "set a March 9, 1907, deadline": the date modified a noun past its own comma
         right = min((a for a, b in breaks if a > right), default=len(text))
         clause = _tidy(before + " " + text[date.end:right].replace(",", " ", 1))
     else:
@@ -774,8 +774,8 @@ def _event_from_clause(text: str, date: Found) -> str:
         # A date closing the sentence ("The talks were held in Oslo, from 3 to 9 May 1921") dates its first clause.
         return _tidy(text[:min(a for a, b in breaks)])
     while right < len(text) and (opening or len(clause.split()) < 3):
-        # An opening phrase ("In the first quarter of 1911, the mill saw ...") needs the main clause,
-        # past any one-word aside ("By 1999, however, relations had grown ...").
+        # An opening phrase ("In the third quarter of 1911, the mill saw ...") needs the main clause,
+        # past any one-word aside ("By 1983, however, trade had grown ...").
         following = min((a for a, b in breaks if a > right), default=len(text))
         aside = len(text[right + 1:following].split()) < 2
         clause = clause if aside else _tidy(clause + ", " + text[right + 1:following])
@@ -789,7 +789,7 @@ VERBISH = ("VB", "MD")  # VB, VBD, VBG, VBN, VBP, VBZ, modals
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prep", "agent", "advmod")
 # Dependents a verb or preposition cannot lose without leaving its phrase cut off
-# ("pushed Americans" without "back to reality", "needed" without "to establish ...").
+# ("pushed the settlers" without "back to the coast", "needed" without "to secure ...").
 REQUIRED = {"dobj", "pobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prt", "pcomp"}
 # Dependents that go on a verb's phrase when they follow its object directly.
 FOLLOWING = {"advmod", "oprd", "xcomp", "ccomp", "dative", "prt", "prep", "agent"}
@@ -808,19 +808,19 @@ def _without(text: str, dates: list[Found]) -> str:
 def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None:
     """Trained-pipeline event: the noun phrase the date modifies, or subject + verb + object.
 
-    None when the parse finds neither, or the clause is cut off or too vague ("China made
-    great efforts"): the caller falls back to the clause around the date. "" when the date
-    modifies a noun that names no event ("its 1937 borders"): no event.
+    None when the parse finds neither, or the clause is cut off or too vague ("the guild made
+    every effort"): the caller falls back to the clause around the date. "" when the date
+    modifies a noun that names no event ("its 1809 borders"): no event.
     """
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return None
     dated = _date_phrase(span) | _written_date(sdoc, span)
-    for other in others:  # "ruled Italy from 1922 to 1943 and Spain in 1940": no date left in the event
+    for other in others:  # "ruled Marvania from 1811 to 1834 and Tessel in 1829": no date left in the event
         other_span = sdoc.char_span(other.start, other.end, alignment_mode="expand")
         if other_span is not None:
             dated |= _date_phrase(other_span) | _written_date(sdoc, other_span)
-    if date.year_span:  # "the September 11 attacks ... in 2001": the year's phrase is part of the date
+    if date.year_span:  # "the March 3 riots ... in 1887": the year's phrase is part of the date
         year = sdoc.char_span(*date.year_span, alignment_mode="expand")
         if year is not None:
             dated |= _date_phrase(year) or {t.i for t in year}
@@ -829,7 +829,7 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
     if _named(sdoc.text, date):
         return _named_before(sdoc, span, dated | own)
     tok = span.root
-    while tok.dep_ == "conj" and tok.head.tag_ in ("CD", "NNP"):  # "in 1894 and 1895"
+    while tok.dep_ == "conj" and tok.head.tag_ in ("CD", "NNP"):  # "in 1863 and 1864"
         tok = tok.head
         dated |= _date_phrase(sdoc[tok.i:tok.i + 1])
     while tok.head.i != tok.i:
@@ -840,13 +840,13 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
                 return ""
             if not (head.dep_ in SUBJECTS and head.head.tag_.startswith(VERBISH)):
                 return _phrase(_noun_phrase(head, dated | own))
-            dated |= own  # "The 1954 decision declared segregation unlawful": the clause is the event
+            dated |= own  # "The 1908 ruling declared the toll unlawful": the clause is the event
             tok = head
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
                 and not _is_quantity(head.head) and head.head.lower_ not in period \
                 and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH)) \
                 and not any(c.tag_ == "PRP$" for c in head.head.children):
-            # A subject's date dates its clause ("the government in 1948 issued a decree"), and so
+            # A subject's date dates its clause ("the council in 1877 issued a decree"), and so
             # does a date of "its establishment", which names nothing by itself.
             return _phrase(_noun_phrase(head.head, dated))
         tok = head
@@ -855,29 +855,29 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
     if not tok.tag_.startswith(VERBISH):
         return None
     if tok.dep_ == "acl" and tok.head.tag_.startswith(NOUNISH):
-        # "peace treaties signed in 1648 in Münster": the noun and what the participle says of it
+        # "trade treaties signed in 1702 in Harlow": the noun and what the participle says of it
         noun, verb = tok.head, tok
         return _phrase(t for t in noun.subtree if not t.is_punct and t.i not in dated
                        and (not _inside_clause(t, noun) or t in verb.subtree and not _inside_clause(t, verb)))
     tokens = _clause(tok, dated)
     while tokens is None and tok.dep_ == "advcl" and tok.head.tag_.startswith(VERBISH):
-        tok = tok.head  # "..., occupied Germany, from 17 July to 2 August": the main clause's date
+        tok = tok.head  # "..., occupied Lenmark, from 14 June to 3 July": the main clause's date
         tokens = _clause(tok, dated)
     if tokens is None or not _distinctive(tokens, tok):
-        # Cut off, or a light verb with a generic object ("the council made great efforts"):
+        # Cut off, or a light verb with a generic object ("the council made every effort"):
         # the caller falls back to the whole clause around the date, which says more.
         return None
     return _phrase(tokens)
 
 
 def _alone_in_parentheses(text: str, date: Found) -> bool:
-    """"Pearl Harbor (December 7, 1941)", "Sweden (on 9 May 1950)": a date set in parentheses after a name."""
+    """"Fort Harlan (December 3, 1862)", "Tessel (on 4 May 1891)": a date set in parentheses after a name."""
     return bool(re.search(r"\w\s*\(\s*(?:(?:on|in|from)\s+)?$", text[:date.start])) \
         and bool(re.match(r"(?:\[\w+\])*\s*\)", text[date.end:]))  # a footnote mark may sit inside
 
 
 def _named_before(sdoc, span, dated: set[int]) -> str | None:
-    """"German writer Karl Marx (1818–1883)": the noun phrase just before the parenthesis."""
+    """"Danish writer Anselm Kroy (1802–1867)": the noun phrase just before the parenthesis."""
     opening = next((t for t in reversed(sdoc[:span.end]) if t.text == "("), None)
     if opening is None or opening.i == 0:
         return None
@@ -885,7 +885,7 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
     if not last.tag_.startswith(NOUNISH):
         return None
     if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.tag_.startswith(NOUNISH):
-        last = last.head.head  # "the treaties of Tianjin (1858)"
+        last = last.head.head  # "the treaties of Velmora (1866)"
         return _phrase(t for t in sdoc[last.left_edge.i:opening.i] if t.i not in dated)
     start = last.left_edge.i
     if last.dep_ == "appos" and last.head.i < last.i:  # "The poet Anna Brandt (1841–1902)"
@@ -903,16 +903,16 @@ def _looks_like_count(text: str, date: Found) -> bool:
 def _is_count(sdoc, date: Found) -> bool:
     """A bare number the parser reads as counting a noun ("in 1200 offices") is not a year."""
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
-    # "in 1200 offices": a plural noun right after the number ("In 2005 world leaders", "In early
-    # 1946 agreement was reached" are misparses).
+    # "in 1200 offices": a plural noun right after the number ("In 1872 guild masters", "In early
+    # 1866 peace was made" are misparses).
     return date.rule == "year" and span is not None and span.root.dep_ == "nummod" \
         and span.root.head.i == span.root.i + 1 and span.root.head.tag_ in ("NNS", "NNPS") \
         and span.root.head.lower_ not in rules().period_nouns
 
 
 def _written_date(sdoc, span) -> set[int]:
-    """The date's own tokens and the preposition right before it ("from 1934 to 1945",
-    "between May and October 1648"), which the parse may hang elsewhere."""
+    """The date's own tokens and the preposition right before it ("from 1851 to 1860",
+    "between May and August 1702"), which the parse may hang elsewhere."""
     tokens = {t.i for t in span if not t.is_punct or t.text in "–—-"}
     if span.start > 0 and sdoc[span.start - 1].lower_ in rules().date_prepositions:
         tokens.add(span.start - 1)
@@ -920,12 +920,12 @@ def _written_date(sdoc, span) -> set[int]:
 
 
 def _date_phrase(span) -> set[int]:
-    """Token indices of the date and the preposition that introduces it ("in early 2021").
+    """Token indices of the date and the preposition that introduces it ("in early 1897").
 
-    A date that is part of a noun phrase ("The year 2020 had witnessed") stays in the event.
+    A date that is part of a noun phrase ("The year 1893 had witnessed") stays in the event.
     """
     root = span.root
-    while root.dep_ == "conj" and root.head.tag_ in ("CD", "NNP"):  # "in 1894 and 1895"
+    while root.dep_ == "conj" and root.head.tag_ in ("CD", "NNP"):  # "in 1863 and 1864"
         root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         return {t.i for t in root.head.subtree}
@@ -948,24 +948,24 @@ def _clause(verb, dated: set[int]) -> list | None:
     no complete clause fits in MAX_EVENT_WORDS.
 
     The complement is the first one found, with the dependents that follow it directly
-    ("pushed Americans back to reality"); it is cut at a comma only when what is left
-    still reads as a whole ("exceeded 100 trillion yuan", not "of a peaceful").
+    ("pushed the settlers back to the coast"); it is cut at a comma only when what is left
+    still reads as a whole ("exceeded 40 million crowns", not "of a quiet").
     """
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     governor, governing = verb, []  # verbs whose subject the dated verb takes, and that stay in the event
     while subject is None and governor.head.tag_.startswith(VERBISH) and (
             governor.dep_ in ("conj", "xcomp") or (governor.dep_ == "advcl" and _infinitive(governor))):
-        # "leaders agreed and began sending money", "the city decided to build a bridge",
+        # "owners agreed and began selling land", "the city decided to build a bridge",
         # "the two joined with ... to found the organisation": the governing verb's subject
         if governor.dep_ == "xcomp":
             governing.append(governor.head)
         governor = governor.head
         subject = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
     if subject is None:
-        return None  # "to seek a withdrawal": not a clause a question can ask about
+        return None  # "to seek a refund": not a clause a question can ask about
     head = [t for t in subject.subtree if t.i not in dated and not (t.is_punct and t.i == subject.right_edge.i)]
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        # "the Dixie Mission, which began in 1943": the relative pronoun stands for the noun
+        # "the Farrow Mission, which began in 1868": the relative pronoun stands for the noun
         noun = verb.head
         head = [t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun) and not t.is_punct]
         subject = noun
@@ -1012,7 +1012,7 @@ def _complete(tokens: list, verb, subject, dated: set[int], governing=()) -> boo
     tops = {verb.i} | {g.i for g in governing} | ({subject.i} if subject is not None else set())
     last = max(tokens, key=lambda t: t.i)
     if last.tag_.startswith(VERBISH) and last.i + 1 < len(last.doc):
-        after = last.doc[last.i + 1]  # "needed | to establish ...": the verb's object was left out
+        after = last.doc[last.i + 1]  # "needed | to secure ...": the verb's object was left out
         if not after.is_punct and after.i not in dated and last in after.ancestors:
             return False
     for start, end in _quotations(verb.doc.text):
@@ -1030,7 +1030,7 @@ def _complete(tokens: list, verb, subject, dated: set[int], governing=()) -> boo
 
 
 def _what_the_year_saw(text: str, date: Found) -> str | None:
-    """"1986 saw the arrival of the queen", "The year 2020 had witnessed a pandemic": what it saw."""
+    """"1893 saw the opening of the bridge", "The year 1893 had witnessed a drought": what it saw."""
     if text[:date.start].strip().lower() not in ("", "the year"):
         return None
     verbs = _words(rules().year_subject_verbs)
@@ -1041,7 +1041,7 @@ def _what_the_year_saw(text: str, date: Found) -> str | None:
 
 
 def _enough_words(event: str, named: bool) -> bool:
-    """Two words or more; one is enough for a name dated in parentheses ("Sweden (on 9 May 1950)")."""
+    """Two words or more; one is enough for a name dated in parentheses ("Tessel (on 4 May 1891)")."""
     words = [w for w in event.split() if any(c.isalpha() for c in w)]
     return len(words) >= 2 or (named and len(words) == 1 and words[0][:1].isupper())
 
@@ -1082,7 +1082,7 @@ def _inside_clause(token, top) -> bool:
 
 def _phrase(tokens: Iterable, min_words: int = 2) -> str | None:
     ordered = sorted(set(tokens), key=lambda t: t.i)
-    # A comma left behind by a cut ("set a January 15, 1991, deadline") goes with it.
+    # A comma left behind by a cut ("set a March 9, 1907, deadline") goes with it.
     kept = {t.i for t in ordered}
     ordered = [t for t in ordered if not (t.is_punct and t.text in ",;" and t.i - 1 not in kept)]
     if not ordered:
@@ -1093,7 +1093,7 @@ def _phrase(tokens: Iterable, min_words: int = 2) -> str | None:
     for t, following in zip(ordered, ordered[1:] + [None]):
         text = t.text
         if following is not None and following.i != t.i + 1 and t.lower_ in ("a", "an"):
-            # the article now stands before another word: "an October debate" -> "a debate"
+            # the article now stands before another word: "an October vote" -> "a vote"
             text = t.text[0] + ("n" if following.text[:1].lower() in "aeiou" else "")
         parts.append(text)
         if following is not None and (t.whitespace_ or (following.i != t.i + 1 and not following.is_punct)):
