@@ -10,27 +10,27 @@ keeps only those a student could be asked about. Rule ids:
   def.defined-as  "X is/can be defined as Y", "X is defined not as A but as B", "X is summarized as Y"
   def.made-for    "X was founded/created/designed ... to Y": what X is for
   def.serves-as   "X serves as a forum for ..."
-  def.appositive  "X, a Y that ...", "the police—an agency of the state—"; "a Y, the X" (the name is the
+  def.appositive  "X, a Y that ...", "the militia—an arm of the state—"; "a Y, the X" (the name is the
                   term); "A form of Y, X sought ..." (a description put before the name)
   def.known-as    "a Y known as / called X", "Y is often referred to as X", "a Y (what they called X)",
                   "a Y that came to be known as X"
-  def.gloss       "X—that is, Y", "X (i.e. Y)", "X (the Y)", "X, or Y", "Y—what Marx calls X"
+  def.gloss       "X—that is, Y", "X (i.e. Y)", "X (the Y)", "X, or Y", "Y—what Orvath calls X"
 
 Guards: the term is a noun phrase (not a pronoun, a quantified or pointing phrase,
 a person, a time or a quantity); the definition is a noun phrase, an infinitive or a
-clause that holds more than a bare judgement ("a vague concept") or a quantity.
+clause that holds more than a bare judgement ("a loose notion") or a quantity.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
-# Right-hand dependents that belong to a term: "dictatorship of the proletariat", "fairness and justice".
+# Right-hand dependents that belong to a term: "freedom of the press", "law and order".
 TERM_RIGHT_DEPS = frozenset({"prep", "compound", "conj", "cc", "nummod", "amod", "case"})
-# Left-hand dependents that belong to a term ("the", "extreme", "UN", "China's").
+# Left-hand dependents that belong to a term ("the", "extreme", "UN", "Norway's").
 TERM_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod",
                             "npadvmod", "cc", "conj"})
-# Dependents that make a head restrictive: "an important step toward ...", "a concept that ...".
+# Dependents that make a head restrictive: "a useful path toward ...", "a concept that ...".
 RESTRICTIVE_DEPS = frozenset({"prep", "relcl", "acl", "appos"})
 ADVERBIAL_DEPS = frozenset({"prep", "advmod", "advcl", "npadvmod", "mark", "intj", "punct", "cc", "agent"})
 STOP_PUNCT = frozenset({"—", "–", ";", ":", ")", "(", "--"})
@@ -95,7 +95,7 @@ def _contiguous(tokens, around) -> tuple[int, int]:
 def term_span(token) -> tuple[int, int]:
     """The noun phrase a term token heads, without clauses, appositives and most phrases after it.
 
-    An acronym in brackets after the head stays: "the International Court of Justice (ICJ)".
+    An acronym in brackets after the head stays: "the Regional Board of Appeal (RBA)".
     """
     keep = [token]
     for child in token.lefts:
@@ -103,7 +103,7 @@ def term_span(token) -> tuple[int, int]:
             keep.extend(child.subtree)
     for child in token.rights:
         if child.dep_ == "prep" and (child.lower_ != "of" or any(_is_date(g) for g in child.children)):
-            continue  # "the Leap of 1958-60": a date is not part of the name
+            continue  # "the Thaw of 1921-24": a date is not part of the name
         if child.dep_ in TERM_RIGHT_DEPS:
             keep.extend(child.subtree)
         elif child.dep_ == "appos" and ACRONYM.match(child.text) and child.i > 0 and child.doc[child.i - 1].text == "(":
@@ -144,8 +144,8 @@ def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
         start, end = node.i, node.right_edge.i + 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("or", "that", "is", "i.e.")
                            or (doc[start].like_num and doc[start].dep_ == "nummod" and doc[start].head.pos_ == "PROPN")):
-        start += 1  # "15.6 UN Peacekeepers": a caption's number is no part of the phrase
-    # "another way governments act: if you ...": what follows a colon or semicolon is another statement
+        start += 1  # "4.2 Harbour Pilots": a caption's number is no part of the phrase
+    # "another way councils act: if you ...": what follows a colon or semicolon is another statement
     end = next((t.i for t in doc[start:end] if t.text in (":", ";")), end)
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (")", "”", '"'):
         end -= 1
@@ -172,16 +172,16 @@ def term_ok(doc, start: int, end: int, rules, names: frozenset[str] = frozenset(
     content = [t for t in words if not t.is_stop]
     if not content or (len(content) <= 2 and root.lower_ in rules.shell_nouns and
                        not any(t.pos_ == "PROPN" for t in content)):
-        return False  # "the result", "the main issue" (but "the Taiwan issue" is a name)
+        return False  # "the result", "the main issue" (but "the Corvell issue" is a name)
     if any(c.dep_ == "prep" and (c.lower_ in ("like", "including") or any(g.lower_ == "such" for g in c.children))
            for c in root.children):
-        return False  # "IGOs such as A and B are ...": what follows is said of the examples
+        return False  # "guilds such as A and B are ...": what follows is said of the examples
     if lowered[0] == "own":
         return False  # "[his] own state": a pointer to someone, not a term
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
         return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
     if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or any(t.like_num for t in words):
-        return False  # "three areas", "over 120 states", "Chapter 11", "Figure 3.2 The harbour"
+        return False  # "three areas", "over 80 towns", "Chapter 11", "Figure 3.2 The harbour"
     if sum(start <= c.i < end for c in root.conjuncts) >= 2:
         return False  # "A, B and C are ...": a list of things, not one term
     rejected = set(rules.rejected_term_labels) | set(rules.place_labels)
@@ -192,7 +192,7 @@ def term_ok(doc, start: int, end: int, rules, names: frozenset[str] = frozenset(
 
 
 def _believable(entity, rules, names: frozenset[str]) -> bool:
-    """A small NER calls "the Holocaust" a DATE and a sentence's first word ("Barter, ...") a PERSON.
+    """A small NER calls "the Great Thaw" a DATE and a sentence's first word ("Barter, ...") a PERSON.
 
     A date or time needs a digit or a time word; a one-word name at the start of the sentence
     must be a word the document capitalises elsewhere too.
@@ -222,7 +222,7 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
     if root.lower_ in rules.non_defining_heads:
         return False  # "X is an example of Y" places X, it does not say what X is
     if any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in root.children):
-        return False  # "Roosevelt's treasury secretary": X placed by its relation to someone, not defined
+        return False  # "Halvorsen's finance minister": X placed by its relation to someone, not defined
     if any(c.dep_ in ("advmod", "predet") and c.i < root.i and c.i >= start for c in root.children):
         return False  # "just one of the ways", "quite a reminder": hedged or evaluative
     if start > 0 and doc[start - 1].text in ("“", '"'):
@@ -231,7 +231,7 @@ def definition_ok(doc, start: int, end: int, rules) -> bool:
         return False  # it opens by quoting another text at length: that text's definition, not this one's
     if sum(start <= c.i < end for c in root.conjuncts) >= 2 or any(
             c.dep_ == "nummod" and start <= c.i < end for c in root.children):
-        return False  # "the law of the sea, the conventions, and human rights law": a list, an enumeration
+        return False  # "the law of contracts, the statutes, and maritime law": a list, an enumeration
     if root.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         restrictive = any(c.dep_ in RESTRICTIVE_DEPS and start <= c.i < end for c in root.rights)
         if root.lower_ in rules.evaluative_heads and not restrictive:
@@ -254,7 +254,7 @@ def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules
     definition_root = doc[d_start:d_end].root
     if definition_root.lower_ in rules.person_role_nouns and all(t.pos_ == "PROPN" or t.is_punct for t in doc[t_start:t_end]
                                                               if t.dep_ != "det"):
-        return None  # "Bunau-Varilla, the Panamanian representative": a person the NER missed
+        return None  # "Orvath, the Tesselian envoy": a person the NER missed
     if t_start < d_end and d_start < t_end:  # the term inside its own definition
         if not (d_start <= t_start and t_end <= d_end) or rule != "def.copula":
             return None
@@ -266,34 +266,34 @@ def _found(doc, term_token, definition: tuple[int, int] | None, rule: str, rules
 def _appositive(doc, head, appositive, rule: str, rules, names: frozenset[str]) -> Found | None:
     """"X, a Y ...": the name is the term and the description its definition; of two common nouns, the first."""
     if appositive.i < head.i or (ACRONYM.match(appositive.text) and doc[appositive.i - 1].text == "("):
-        return None  # "the Court (ICJ)": an abbreviation belongs to the term
+        return None  # "the Board (RAB)": an abbreviation belongs to the term
     if head.pos_ not in ("NOUN", "PROPN") or not _adjacent(doc, head, appositive):
         # the parser often hangs an appositive on a far noun or a verb: it explains the noun just before it
         head = _noun_before(doc, appositive.left_edge.i, climb=False)
         if head is None:
             return None
-        if _name_like(appositive):  # "an organ of the UN, the Assembly": the name needs the description's head
+        if _name_like(appositive):  # "a body of the guild, the Assembly": the name needs the description's head
             head = _phrase_head(head)
     elif not _plain_appositive(doc, head, appositive):
         return None
     head_named, appositive_named = _name_like(head), _name_like(appositive)
     if head_named and appositive_named:
-        return None  # "Washington, D.C.", "Morsi, the Brotherhood": two names
+        return None  # "Springfield, Ill.", "Orvath, the Guild": two names
     if appositive_named:
         if not _described(head):
             return None
         return _found(doc, appositive, definition_span(head, "subtree", [appositive]), rule, rules, names)
     if not (appositive.pos_ == "NOUN" or any(c.lower_ in ("a", "an") for c in appositive.lefts)):
-        return None  # the description needs a common noun head ("an agency", "a global IGO")
+        return None  # the description needs a common noun head ("an agency", "a regional guild")
     if any(c.lower_ in rules.naming_verbs for c in appositive.children):
         return None  # "..., a concept known as X": the appositive names what came before, X is the term
     return _found(doc, head, definition_span(appositive, "subtree", []), rule, rules, names)
 
 
 def _name_like(noun) -> bool:
-    """A proper name ("the Brotherhood", "the Taiwan issue"), not a description ("an extremist group")."""
+    """A proper name ("the Guild", "the Corvell issue"), not a description ("an extremist group")."""
     if any(c.lower_ in ("a", "an") for c in noun.lefts):
-        return False  # "a global IGO": names take no indefinite article
+        return False  # "a regional guild": names take no indefinite article
     return noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for c in noun.lefts if c.dep_ == "compound" for t in c.subtree)
 
 
@@ -314,7 +314,7 @@ def _main_clause(token) -> bool:
 
 
 def is_clause(doc, start_char: int, end_char: int) -> bool:
-    """True when the text between the offsets holds a main clause ("the concept describes a trait")."""
+    """True when the text between the offsets holds a main clause ("the idea names a trait")."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     return span is not None and any(_main_clause(t) for t in span)
 
@@ -329,7 +329,7 @@ def _plain_appositive(doc, head, appositive) -> bool:
 
 
 def _described(noun) -> bool:
-    """"an agency", "the largest IGO", "its code name": a description; "the aid" alone is only a pointer."""
+    """"an agency", "the largest IGO", "its nickname": a description; "the aid" alone is only a pointer."""
     if any(c.lower_ in ("a", "an") for c in noun.lefts):
         return True
     return any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "relcl", "acl") for c in noun.children)
@@ -361,7 +361,7 @@ def _plain_copula(doc, copula, complement, rules) -> bool:
         return True
     if doc[start - 1].text != ",":
         return False
-    # "In 1945, X was ...", "Headquartered in Y, X is ...": the words before are an adverbial, not another subject
+    # "In 1873, X was ...", "Headquartered in Y, X is ...": the words before are an adverbial, not another subject
     opening = doc[0:start - 1]
     return all(t.dep_ in ADVERBIAL_DEPS for t in opening if t.head.i >= start - 1 or t.head == t)
 
@@ -369,7 +369,7 @@ def _plain_copula(doc, copula, complement, rules) -> bool:
 def _noun_before(doc, i: int, climb: bool = True):
     """The noun a gloss or an appositive after position `i` explains: the last noun phrase before it.
 
-    "the relations of production—that is, ...": the head of the whole phrase, "relations".
+    "the terms of trade—that is, ...": the head of the whole phrase, "terms".
     """
     j = i - 1
     while j >= 0 and (doc[j].is_punct or doc[j].text == ")"):
@@ -380,16 +380,16 @@ def _noun_before(doc, i: int, climb: bool = True):
 
 
 def _phrase_head(token):
-    """The head of the noun phrase `token` ends: "a crucial obstacle to normalization" for "normalization"."""
+    """The head of the noun phrase `token` ends: "a serious barrier to trade" for "trade"."""
     while (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PROPN")
            and token.head.head.i < token.i):
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
         if determiners & {"a", "an"}:
-            break  # "a crucial obstacle to ...": a whole description already
+            break  # "a serious barrier to ...": a whole description already
         if token.head.lower_ == "of" and token.pos_ != "PROPN":
             break  # "a member of an organization, the X": X is the organization
         if token.head.lower_ != "of" and determiners:
-            break  # "in the primary organ of Y": the organ, not what it is in
+            break  # "in the main body of Y": the organ, not what it is in
         token = token.head.head
     return token
 
@@ -434,7 +434,7 @@ def find(doc, rules, names: frozenset[str] = frozenset()) -> list[Found]:
         term_token = nodes[construction.term]
         node = nodes[construction.definition]
         if term_token.lower_ == "it" and construction.rule == "def.copula":
-            # "X is not found in one book; rather, it is the sum of ...": "it" is the subject before it
+            # "X is not kept in one place; rather, it is the total of ...": "it" is the subject before it
             term_token = next((t for t in doc[:term_token.i] if t.dep_ in ("nsubj", "nsubjpass")
                                and t.pos_ in ("NOUN", "PROPN") and t.head != node.head), None)
             if term_token is None:
@@ -446,7 +446,7 @@ def find(doc, rules, names: frozenset[str] = frozenset()) -> list[Found]:
                 found.append(item)
             continue
         if construction.definition == "head" and construction.rule == "def.known-as":
-            node = _of_head(node)  # "battalions of activists known as X": the battalions are X
+            node = _of_head(node)  # "bands of volunteers known as X": the battalions are X
         if construction.term == "head" and term_token.pos_ not in ("NOUN", "PROPN"):
             term_token = _noun_before(doc, node.left_edge.i)
             if term_token is None:
@@ -459,12 +459,12 @@ def find(doc, rules, names: frozenset[str] = frozenset()) -> list[Found]:
         span = definition_span(node, construction.definition_span, excluded)
         item = _found(doc, term_token, span, construction.rule, rules, names)
         if item and construction.definition == "head" and "verb" in construction.exclude:
-            # "a principle called R2P, which justifies ...": the clause on the name describes it too
+            # "a doctrine called FTR, which allows ...": the clause on the name describes it too
             clauses = [c for c in term_token.children if c.dep_ in ("relcl", "acl") and c.i > term_token.i]
             if clauses:
                 tail = doc[clauses[0].left_edge.i:_trim_end(doc, clauses[-1].right_edge.i + 1)].text
                 item = replace(item, definition=f"{item.definition} {tail}")
-        if item and construction.predicate:  # "A form of X, Nazism sought ...": the description and what it did
+        if item and construction.predicate:  # "A form of X, Vorlism sought ...": the description and what it did
             verb = nodes[construction.predicate]
             predicate = doc[verb.i:_trim_end(doc, verb.right_edge.i + 1)].text
             item = replace(item, definition=f"{item.definition} that {predicate}")
@@ -485,7 +485,7 @@ def _gloss(doc, start: int, end: int, gloss, rules, names: frozenset[str]) -> Fo
     if gloss.kind == "alias":
         return _alias(doc, start, end, gloss.rule, rules, names)
     boundary = start + 1 if gloss.kind == "or" else start  # "or" patterns open on the noun itself
-    # "the relations of production—that is, ..." glosses the whole phrase; "Slavs (the ...)" the last noun
+    # "the terms of trade—that is, ..." glosses the whole phrase; "Wends (the ...)" the last noun
     term_token = _noun_before(doc, boundary, climb=gloss.kind != "bracket")
     if term_token is None:
         return None
@@ -506,7 +506,7 @@ def _gloss(doc, start: int, end: int, gloss, rules, names: frozenset[str]) -> Fo
         return None
     first = doc[span[0]]
     if first.pos_ == "ADP" or (first.pos_ == "PRON" and first.lower_ not in ("those", "one")):
-        return None  # "that is, from the process ...", "i.e. it stimulated ...": not a phrase that glosses X
+        return None  # "that is, from the method ...", "i.e. it raised ...": not a phrase that glosses X
     if any(_main_clause(t) for t in doc[span[0]:span[1]]):
         return None  # a whole clause in brackets is a remark, not a gloss
     t_start, t_end = term_span(term_token)
@@ -515,7 +515,7 @@ def _gloss(doc, start: int, end: int, gloss, rules, names: frozenset[str]) -> Fo
 
 
 def _what_called(doc, start: int, end: int, rule: str, rules, names: frozenset[str]) -> Found | None:
-    """"a recognition of their condition—what Marx calls class consciousness": the phrase before names the term."""
+    """"an awareness of their lot—what Orvath calls guild sense": the phrase before names the term."""
     if end >= len(doc):
         return None
     name = doc[end]
@@ -529,7 +529,7 @@ def _what_called(doc, start: int, end: int, rule: str, rules, names: frozenset[s
 
 
 def _alias(doc, start: int, end: int, rule: str, rules, names: frozenset[str]) -> Found | None:
-    """"The Marshall Plan (officially the European Recovery Program, ERP)": the other name is the term."""
+    """"The Harlow Scheme (officially the Coastal Renewal Programme, CRP)": the other name is the term."""
     named = _noun_before(doc, start, climb=False)
     close = _gloss_end(doc, end)  # up to the comma or bracket that ends the other name
     close = next((t.i for t in doc[end:close] if t.text == ","), close)
