@@ -114,3 +114,19 @@ def test_the_docs_page_needs_no_network(client) -> None:
 def test_the_key_sent_is_never_echoed(make_client) -> None:
     response = make_client(send_key=False).post("/quizzes", json={"count": 2}, headers={"X-API-Key": KEY + "x"})
     assert KEY not in response.text
+
+
+def test_a_sqlite_file_locked_by_another_writer_is_503_not_500(make_client, store) -> None:
+    if not hasattr(store, "path"):
+        pytest.skip("SQLite only: PostgreSQL writers queue on a lock of their own")
+    client = make_client(raise_server_exceptions=False)
+    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+    try:
+        response = client.post("/quizzes", json={"count": 2, "seed": 77})
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert_problem(response, 503, "database-busy")
+    assert response.headers["retry-after"] == "2"
+    assert client.post("/quizzes", json={"count": 2, "seed": 77}).status_code == 201  # free again

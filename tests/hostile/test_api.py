@@ -39,3 +39,20 @@ def test_hostile_uploads_are_422_within_the_budget(tmp_path, name, data, detail)
     assert answer["status"] == 422 and answer["body"]["code"] == "unreadable-document"
     assert detail in answer["body"]["detail"] and answer["body"]["detail"].startswith(name)
     assert outcome.within_budget(), outcome
+
+
+def test_a_long_upload_without_sentence_punctuation_stays_within_the_budget(tmp_path):
+    words = "council town budget law mayor elected members vote in 1990 said the three principles of".split()
+    (tmp_path / "run.txt").write_text(" ".join(words[(i * 7) % len(words)] for i in range(800_000 // 6)))
+    outcome = run_limited("run.txt", cwd=tmp_path, program=[sys.executable, "-c", UPLOAD])
+    assert outcome.code == 0, outcome.stderr
+    assert json.loads(outcome.stdout)["status"] in (201, 422)  # questions, or none: never a 500
+    assert outcome.within_budget(), outcome
+
+
+def test_serving_a_bank_nested_a_hundred_thousand_deep_is_one_line(tmp_path):
+    (tmp_path / "bank.json").write_text('{"questions": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    outcome = run_limited("serve", "--bank", "bank.json", "--database", f"sqlite:///{tmp_path}/x.sqlite",
+                          "--port", "1", cwd=tmp_path)
+    assert outcome.one_line_error("bank.json: not a JSON question bank: nested too deeply"), outcome
+    assert outcome.within_budget(), outcome

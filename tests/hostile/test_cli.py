@@ -125,3 +125,29 @@ def test_long_text_without_sentence_punctuation(tmp_path):
     assert outcome.code == 0, outcome.stderr
     assert json.loads(outcome.stdout)["documents"][0]["source"] == "run.txt"
     assert outcome.within_budget(), outcome
+
+
+FORMULA_TEXT = """# Spreadsheet hazards
+
+The three founding rules of the club are =HYPERLINK(1), +cmd|' /C calc'!A0 and @SUM(A1).
+
+The four duties of the treasurer are -2+3, =1+1, +A1 and @A2.
+
+A formula is =SUM(A1:A9), a sum that a spreadsheet computes when it opens the file.
+"""
+
+
+def test_no_exported_cell_starts_a_formula_after_a_build_from_a_document_full_of_them(tmp_path):
+    import csv
+
+    (tmp_path / "hazards.md").write_text(FORMULA_TEXT)
+    outcome = run_limited("build", "hazards.md", "--out", "out", cwd=tmp_path)
+    assert outcome.code == 0, outcome.stderr
+    cards = tmp_path / "out" / "hazards" / "csv"
+    with open(cards / "terms.csv", encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    lines = (cards / "anki.txt").read_text(encoding="utf-8").split("\n")
+    body = "\n".join(line for line in lines if not line.startswith("#"))
+    cells += [cell for row in csv.reader(body.splitlines(), delimiter="\t") for cell in row]
+    assert [c for c in cells if c.startswith(("'=", "'+", "'-", "'@"))], "the document's formulas reached no cell"
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
