@@ -8,23 +8,23 @@ Each item's `source.rule` names the rule that found it. Rules over the words (bo
   def.copula          "X is/are (a|an|the|not only|both|to ...) Y" with a nominal X that is a concept
                       (not "X is to A, B and C": a list of aims is an enumeration)
   def.called          'X is called "T" because Y'
-  def.described-as    'summarized the connotations of X as "Y"'
+  def.described-as    'summarized the spirit of X as "Y"'
   def.which-means     "..., a new order, which meant Y"
   def.heading-as      a heading "X as Y"
   def.glossary        a glossary line "X: Y" / "X — Y" (under a glossary heading, a marked term, a
                       list item, a Markdown definition list), counted even where X was defined before
   def.table           a table whose header names a defining column ("Definition", "Purpose")
   def.marked          a term the source marked (bold, <dfn>) or quoted, and the gloss right after it:
-                      "**X**, an ideology that ...", "**X**, or Y", "“X”—that is, Y"
+                      "**X**, a doctrine that ...", "**X**, or Y", "“X”—that is, Y"
 
 Rule-only readings (blank pipeline; with a parser definition_syntax reads these):
 
-  def.known-as        "a council called the Assembly", "herders are often called nomads"
-  def.made-for        "X was founded in 1945 to ..."
+  def.known-as        "a council called the Witan", "herders are often called nomads"
+  def.made-for        "X was founded in 1873 to ..."
   def.purpose         "The purpose of X was to ..."
-  def.gloss           "Air Force One (the presidential jet)", "Nationalism, or pride in ..., rose",
-                      "a recognition of ...—what Marx calls class consciousness"
-  def.appositive      "the Geneva Conventions, a series of treaties that ..." (a name; not a person's
+  def.gloss           "Bluebird (the royal yacht)", "Localism, or pride in ..., rose",
+                      "an awareness of ...—what Orvath calls guild sense"
+  def.appositive      "the Harlow Accords, a set of treaties that ..." (a name; not a person's
                       role, a "who" clause or a share)
 
 With a parser, the constructions of definition_syntax (def.copula, def.purpose, def.defined-as,
@@ -198,7 +198,7 @@ def patterns() -> Patterns:
         called=re.compile(
             rf"\bcalled (?:an? |the )?{Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?:is |was )?because (?P<definition>.+)$"),
         described_as=re.compile(
-            # not "vaguely defined authority as ...": after an adverb the participle is an adjective
+            # not "loosely defined duty as ...": after an adverb the participle is an adjective
             rf"(?<!ly )\b(?:{_alternation(r.as_verbs)}) (?:the (?:connotations?|essence|meaning|content|core) of )?"
             rf"(?P<term>[^\"“”,]+?) as (?P<definition>{Q_OPEN}?.+)$"),
         which_means=re.compile(r"(?P<term>\b(?:an?|the) [^,;\"“”]{3,60}), which (?:means|meant|refers to) (?P<definition>.+)$"),
@@ -208,7 +208,7 @@ def patterns() -> Patterns:
         continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
         parse_cue=re.compile("|".join([*(f"(?:{cue})" for cue in r.parse_cues),
                                         rf"\b(?i:{_alternation(r.purpose_nouns)}) of [^,;]{{2,60}}? (?:is|was|are|were) to\b"])),
-        # "a council called the Assembly": a described thing, then the name it is given
+        # "a council called the Witan": a described thing, then the name it is given
         named_after=re.compile(
             rf"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the|and|or)\s)[\w’'-]+\s){{0,5}}[\w’'-]+)\s*,?\s*\(?"
             rf"(?:also\s+|often\s+|sometimes\s+)?(?<!so-)(?:{naming})\s+(?:the\s+)?(?P<term>{NAME}|{QUOTED})"),
@@ -222,13 +222,13 @@ def patterns() -> Patterns:
         purpose=re.compile(
             rf"\b(?:{_alternation(r.purpose_nouns)})\s+of\s+(?:the\s+)?(?P<term>[^,;:]{{2,60}}?)\s+(?:is|was|are|were)\s+"
             rf"(?P<definition>to\s+\w.+)$"),
-        # "Nationalism, or pride in ..., rose": the sentence opens with a term and its gloss
+        # "Localism, or pride in ..., rose": the sentence opens with a term and its gloss
         opening_or_gloss=re.compile(r"^(?P<term>[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s+or\s+(?P<definition>[^,;:()]{5,150}?),\s"),
-        # "a recognition of their condition—what Marx calls class consciousness"
+        # "an awareness of their lot—what Orvath calls guild sense"
         what_called=re.compile(
             r"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the)\s)[\w’'-]+\s){0,6}[\w’'-]+)\s*[—(,]\s*what\s+"
             r"(?:[A-Z][\w.]*\s+){1,3}(?:calls?|called)\s+(?:the\s+|a\s+)?(?P<term>[^,;—)(.]{2,50})"),
-        # "the Geneva Conventions, a series of treaties that ...": a name and a description with an article
+        # "the Harlow Accords, a set of treaties that ...": a name and a description with an article
         name_appositive=re.compile(
             rf"(?:the\s+)?(?P<term>{NAME}),\s+(?P<definition>an?\s[^,;:()—–]{{3,150}})"),
         bracket_gloss=re.compile(rf"(?P<term>{NAME})\s+\((?P<definition>(?:the|a|an)\s[^()]{{3,80}})\)"),
@@ -241,7 +241,7 @@ def patterns() -> Patterns:
             r"[”\"’]?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
             rf"(?:(?:{_alternation(r.gloss_separators)})\s+(?P<glossed>[^—–;()]+)"
             rf"|(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+))", re.I),
-        # "a vague concept", "an important factor": an evaluative head with nothing after it
+        # "a loose notion", "a major element": an evaluative head with nothing after it
         bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
         quoted_term=re.compile(r"[“\"](?P<term>[^“”\"]{2,60}?)[,.]?[”\"]"),
         apparatus_heading=re.compile(rf"^(?:{_alternation(r.apparatus_headings)})\W*$", re.I),
@@ -304,7 +304,7 @@ def is_term(term: str, names: frozenset[str]) -> bool:
 def as_term(text: str, names: frozenset[str]) -> str:
     """The term as a card would ask it: no leading article, sentence capital dropped ("Civic trust").
 
-    A name in title case keeps its capitals ("Federal Aviation Administration").
+    A name in title case keeps its capitals ("Coastal Lighthouse Authority").
     """
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I).strip(QUOTE_CHARS)
     words = WORD.findall(text)
@@ -345,7 +345,7 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
 
     def candidate(term: str, definition: str, rule: str, extra: Sentence | None = None) -> Candidate | None:
         term, definition = _tidy(term), _tidy(definition)
-        if ", as " in term:  # "X, as a social system that ..., is Y": the appositive describes X too
+        if ", as " in term:  # "X, as a way of life that ..., is Y": the appositive describes X too
             term, appositive = term.split(", as ", 1)
             definition = f"{_tidy(appositive)}; {definition}"
         if not is_term(term, names) or len(WORD.findall(definition)) < 1 or PRO_FORM.match(definition):
@@ -389,8 +389,8 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
 def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Candidate]:
     """What the parse constructions find, read from the words alone (blank pipeline).
 
-    "a body called the Council", "X is often referred to as Y", "X was founded in 1945 to ...",
-    "The purpose of X was to ...", "Air Force One (the presidential jet)". Narrower than the
+    "a body called the Witan", "X is often referred to as Y", "X was founded in 1873 to ...",
+    "The purpose of X was to ...", "Bluebird (the royal yacht)". Narrower than the
     parse: the term must be a name, a quoted phrase or the sentence's opening noun phrase.
     """
     pats = patterns()
@@ -435,7 +435,7 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
     for m in pats.name_appositive.finditer(body):
         description = WORD.findall(m.group("definition").lower())
         if any(w in rules.person_role_nouns or w == "who" for w in description[:6]):
-            continue  # "Kerry Brown, a research fellow", "X, an engineer who ...": a person, not a term
+            continue  # "Mara Lindqvist, a senior lecturer", "X, an engineer who ...": a person, not a term
         if len(description) > 1 and description[1] in rules.quantity_nouns:
             continue  # "three-quarters of A, a quarter of B": shares, not descriptions
         add(m.group("term"), m.group("definition"), "def.appositive", named=True)
@@ -485,8 +485,8 @@ SOURCE_MARKED = frozenset({"def.marked", "def.glossary", "def.table"})
 def marked_definitions(sentence: Sentence) -> list[Candidate]:
     """A term the source marked (bold, <dfn>) and the gloss right after it.
 
-    "**fascism**, an ideology that ...", "**communism**—a condition of ...", "**hegemony**, or
-    domination by ...", "**totalitarianism**, where the state ...": the mark says which phrase is
+    "**mercantilism**, a doctrine that ...", "**serfdom**—a state of ...", "**overlordship**, or
+    control by ...", "**absolutism**, where the crown ...": the mark says which phrase is
     the term, the separator and the opener of what follows say that a gloss comes. The mark
     alone is not a definition.
     """
@@ -616,7 +616,7 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         # the term's last word (its head) inside an entity of a name label: a name, not a concept
         named = any(e.label_ in labels and e.start_char < head_end <= e.end_char for e in parsed.ents)
         span = parsed.char_span(start, start + len(candidate.surface), alignment_mode="expand") if start >= 0 else None
-        # "member states commit to use peaceful [means]": a clause read as a term
+        # "member towns agree to use fair [terms]": a clause read as a term
         clause = span is not None and any(t.tag_ in FINITE_TAGS for t in span)
         if not named and not clause:
             kept.append(candidate)
@@ -653,9 +653,9 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
 
 
 def gloss_is_clause(candidate: Candidate, nlp) -> bool:
-    """"**broad legitimacy**—the concept describes a trait": after the mark comes a sentence, not a gloss.
+    """"**civic trust**—the idea names a trait": after the mark comes a sentence, not a gloss.
 
-    A relative gloss ("**X**, where the state ...") is a clause by design and is kept.
+    A relative gloss ("**X**, where the crown ...") is a clause by design and is kept.
     """
     if RELATIVE_OPENER.match(candidate.definition):
         return False
@@ -756,7 +756,7 @@ def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> li
         if same is None:
             out.append(c)
         elif out[same].rule not in SOURCE_MARKED:
-            # one reading of one term: the shorter term ("the UN", not "Headquartered in Y, the UN"), the fuller definition
+            # one reading of one term: the shorter term ("the Guild", not "Headquartered in Y, the Guild"), the fuller definition
             kept = out[same]
             if len(c.definition) > len(kept.definition):
                 kept = replace(kept, definition=c.definition, rule=c.rule, sentences=c.sentences)
@@ -767,7 +767,7 @@ def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> li
 
 
 def _same_term_key(a: str, b: str) -> bool:
-    """"the UN" and "Headquartered in New York, the UN": one term read twice."""
+    """"the Guild" and "Headquartered in Harlow, the Guild": one term read twice."""
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 

@@ -2,8 +2,8 @@
 
 The regular-expression rules find where a named list starts; with a trained
 pipeline the parse then says where each member ends, so an "and" inside a
-member ("mutual respect for sovereignty and territorial integrity") stays, and a
-clause hung on a member ("..., which has jurisdiction over ...") is left out.
+member ("respect for custom and local autonomy") stays, and a
+clause hung on a member ("..., which has authority over ...") is left out.
 spaCy objects stay in this module: callers get plain strings.
 """
 from __future__ import annotations
@@ -64,13 +64,13 @@ def conjunct_members(doc, start_char: int, end_char: int | None = None,
 def coordination_ending_at(doc, end_char: int) -> list[str]:
     """Members of the coordination whose last conjunct ends just before `end_char`, or [].
 
-    For lists named after them ("received A, B, and C as hereditary fiefs"), where
+    For lists named after them ("received A, B, and C as wedding gifts"), where
     only the parse knows where the first member begins.
     """
     before = [t for t in doc if t.idx + len(t.text) <= end_char and not t.is_punct]
     if not before:
         return []
-    # the outermost conjunct that ends there: "A, B, and the sees of C and D" ends in "D", a member of B's list
+    # the outermost conjunct that ends there: "A, B, and the ports of C and D" ends in "D", a member of B's list
     chain = [before[-1], *before[-1].ancestors]
     ending = [t for t in chain if t.dep_ == "conj" and t.right_edge.i == before[-1].i]
     if not ending:
@@ -85,7 +85,7 @@ def coordination_ending_at(doc, end_char: int) -> list[str]:
 
 def is_plural_noun(doc, char: int) -> bool:
     """True when the word at `char` is tagged as a plural noun ("powers", not the verb "displays")."""
-    # the small tagger often calls a capitalised plural a singular name ("Government Regimes")
+    # the small tagger often calls a capitalised plural a singular name ("Trade Routes")
     return any(t.idx == char and (t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.text.endswith("s")) for t in doc)
 
 
@@ -95,7 +95,7 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def _is_noun_phrase(words) -> bool:
     """Opens like a noun phrase, ends in a noun, holds no finite verb.
 
-    Not: "soon incorporated into ...", "present between January ...", "the talks failed".
+    Not: "soon merged into ...", "present between March ...", "the talks failed".
     """
     if not words or words[-1].pos_ not in NOMINAL:
         return False
