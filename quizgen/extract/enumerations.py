@@ -3,44 +3,44 @@
 Each item's `source.rule` names the rule that found it:
 
   enum.count-cue          "three pillars of the town: A, B, and C" / "three problems, namely A, B and C"
-  enum.count-inline       "four main factors, first the ..., second the ..., and fourth the ..."
-  enum.count-subject      "A, B and C are three inseparable elements of ..."
-  enum.count-after        "A, B, and C—the so-called "three obstacles" to ..."
-  enum.copular-set        "The core principles of X were A, B and C" / "The goals of X were to A, B and C"
-  enum.what-cleft         "What the peasants lacked was A and B"
+  enum.count-inline       "four main causes, first the ..., second the ..., and fourth the ..."
+  enum.count-subject      "A, B and C are three linked parts of ..."
+  enum.count-after        "A, B, and C—the so-called "three hurdles" to ..."
+  enum.copular-set        "The chief rules of X were A, B and C" / "The goals of X were to A, B and C"
+  enum.what-cleft         "What the farmers wanted was A and B"
   enum.set-subject        "A and B are nonvoting members" (a coordinated subject filed under a plural noun)
-  enum.colon-list         "... the defeated powers: A, B, and C." (a plural noun before the colon)
+  enum.colon-list         "... the rival guilds: A, B, and C." (a plural noun before the colon)
   enum.dash-list          "representatives—A, B, C, and D—to ..."
   enum.paren-list         "the powers (A, B, C, and D)" (a bracketed run of 3+ short members)
   enum.numbered-inline    "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B"
-  enum.names-after-kind   "the expansionist powers A, B, and C" / "the small states of A, B, C and D"
+  enum.names-after-kind   "the seafaring powers A, B, and C" / "the free towns of A, B, C and D"
   enum.one-hand           "on the one hand to A, and on the other to B"
-  enum.ranked             "The largest recipient was A (26%), followed by B (18%) and C (11%)"
-  enum.as-kind            "received A, B, and C as hereditary fiefs" (a plural after "as" names the list)
+  enum.ranked             "The largest buyer was A (31%), followed by B (17%) and C (9%)"
+  enum.as-kind            "received A, B, and C as wedding gifts" (a plural after "as" names the list)
   enum.one-and-other      "two forms, one that ... and one that ..."
   enum.cue                "featuring A, B and C", "namely A, B and C", "the sum total of A, B and C"
   enum.kind-of            "the principles of A, B and C"
   enum.purpose            "The purpose of X is to A, B and C" (three parts or more)
   enum.quoted-as          "summarized X as "A, B and C""
   enum.quoted-features    "featured "A" in ..., "B" during ..., and "C" after ..."
-  enum.distributed-of     "the protection of A, of B and of C" (the head is distributed)
-  enum.repeated-head      "the unity of A, the unity of B, and the unity of C"
-  enum.dangling-prep      "a participant in, a builder of, and a contributor to X"
+  enum.distributed-of     "the defence of A, of B and of C" (the head is distributed)
+  enum.repeated-head      "the safety of A, the safety of B, and the safety of C"
+  enum.dangling-prep      "a founder of, a keeper of, and a donor to X"
   enum.rather-than        "A rather than B and C rather than D"
-  enum.as-its             "with A and B as its core formats"
-  enum.long-list          "... policy coordination, infrastructure connectivity, ..., and closer ties" (5+ short members)
+  enum.as-its             "with A and B as its main tools"
+  enum.long-list          "... road repair, canal dredging, ..., and closer ties" (5+ short members)
   enum.named-next         "... trust, dialogue and restraint. These components of peace ..."
   enum.ordinal-sequence   "First, ... Second, ... Finally, ..." across sentences and paragraphs (an unmarked
-                          first step after "A number of changes ..." when the run opens at "Second")
-  enum.ordinal-nouns      "The first premise is ... The second premise is ..."
-  enum.parallel-named     "We have done A. We have done B. We have done C. These are hopeful signs ..."
-  enum.the-other          "... the dangers of A. The other danger -- ... -- is B."
-  enum.colon-sentences    "... our basic approach:" then whole sentences, closed by a count or "These principles ..."
+                          first step after "A number of rules ..." when the run opens at "Second")
+  enum.ordinal-nouns      "The first reason is ... The second reason is ..."
+  enum.parallel-named     "We have done A. We have done B. We have done C. These are good signs ..."
+  enum.the-other          "... the risks of A. The other risk -- ... -- is B."
+  enum.colon-sentences    "... our general method:" then whole sentences, closed by a count or "These principles ..."
   enum.list-items         a bulleted or numbered list after a colon or under a heading (each item one member:
                           its bold lead, else its first clause); an item ending with a colon opens a sub-list
   enum.inline-items       "three key points: -- A; -- B; and -- C" (item markers run together in plain text)
   enum.parallel-headings  a section's run of sub-headings, most of them "X as Y"
-  enum.parallel-openers   paragraphs under one heading that open alike ("X mechanisms should be built.")
+  enum.parallel-openers   paragraphs under one heading that open alike ("X funds should be raised.")
 
 Rules are regular expressions over cleaned sentences, built once from
 `quizgen/rules/enumerations.yaml`; lists of examples ("such as", "including")
@@ -151,7 +151,7 @@ class Patterns:
     numbered_marker: re.Pattern
 
 
-NAME = r"(?:the )?[A-Z][\w’'-]+(?: (?:of |de |von )?[A-Z][\w’'-]+)*"  # "Japan", "the Holy See", "Isaak Volmar"
+NAME = r"(?:the )?[A-Z][\w’'-]+(?: (?:of |de |von )?[A-Z][\w’'-]+)*"  # "Norway", "the Grand Duchy", "Edda Marstrand"
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
 
 
@@ -220,7 +220,7 @@ def patterns() -> Patterns:
             rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)"
             rf"(?P<noun>[a-z][\w-]+))?"
             rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
-        # "the expansionist powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
+        # "the seafaring powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
         names_after_kind=re.compile(
             rf"(?:\b(?P<label>[a-z][\w-]+ {plural})(?: of)?|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
             rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"),
@@ -387,7 +387,7 @@ def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 
 def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     for m in patterns().kind_of.finditer(text):
-        # "the principles of ..." names a list; "the Five Principles of ..." is a title
+        # "the principles of ..." names a list; "the Seven Rules of ..." is a title
         if m.group("label").split()[-1].islower() and not _is_example_list(text[: m.start()]):
             yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
 
@@ -459,7 +459,7 @@ def _as_its(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 
 
 def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
-    """"two forms of emergency, one that the assembly issues and one that the cabinet issues"."""
+    """"two kinds of permit, one that the mayor issues and one that the board issues"."""
     m = patterns().one_and_other.search(text)
     if m and _count_in(m.group("label")) == 2:
         other = r"(?=(?:one|the other|another)\b)"
@@ -473,7 +473,7 @@ def _one_hand(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     m = patterns().one_hand.search(text)
     if m:
         members = [m.group("a"), m.group("b").split(", ")[0]]
-        # "has on the one hand adopted A, and is on the other hand trying B": two actions, not two aims
+        # "has on the one hand cut A, and is on the other hand raising B": two actions, not two aims
         if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)$", members[0]):
             return
         if all(0 < _words(member) <= 20 for member in members):
@@ -481,7 +481,7 @@ def _one_hand(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 
 
 def _ranked(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
-    """"The largest recipient was A (26%), followed by B (18%) and C (11%)": a ranking names its places."""
+    """"The largest buyer was A (31%), followed by B (17%) and C (9%)": a ranking names its places."""
     m = patterns().ranked.search(text)
     if m:
         rest = re.sub(r"\s*\([^()]*\)", "", m.group("rest"))
@@ -521,7 +521,7 @@ def _plural_at(m: re.Match) -> int:
 
 
 def _count_in(label: str) -> int:
-    """The count a label gives its set: "three key points" -> 3; "two years ago" is a quantity, not a set."""
+    """The count a label gives its set: "three main points" -> 3; "two years ago" is a quantity, not a set."""
     rules = load_rules()
     for m in patterns().count_phrase.finditer(label):
         words = m.group("label").lower().split()
@@ -551,13 +551,13 @@ def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     members = split_members(span, 20 if purpose else 12, pairs)
     if len(members) >= 3 or (len(members) == 2 and _whole(span, members, 0)):
         if not purpose and _opens_aside(members[0]):
-            return  # "were soon incorporated ...", "are meaningful when ...": a predicate, not a set
+            return  # "were soon merged ...", "are useful when ...": a predicate, not a set
         yield Cue(m.group("label"), members, start, len(text), _count_in(m.group("label")), not purpose,
                   _plural_at(m))
 
 
 def _what_cleft(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"What the peasants lacked was A and B": the clause names the set its complement lists."""
+    """"What the farmers wanted was A and B": the clause names the set its complement lists."""
     m = patterns().what_cleft.match(text)
     if m and not patterns().example.search(m.group("list")):
         members = split_members(m.group("list"), 12, pairs)
@@ -570,7 +570,7 @@ def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
         return
     if re.search(r"\b\d{4}\b", m.group("list")) or patterns().example.search(m.group("list")):
-        return  # "Title: Subtitle, 1492–2015": a source, or a list of dates no count names
+        return  # "Title: Subtitle, 1610–2008": a source, or a list of dates no count names
     members = split_members(m.group("list"), load_rules().max_member_words + 3, pairs)
     if _title_case(text) and text.rstrip().endswith("."):
         return  # "Rivers and Towns: A History of Mills, Ports and Bridges.": a title cited in the text
@@ -603,7 +603,7 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"A, B, and C—the so-called "three obstacles" to ...": the count names the list just before it.
+    """"A, B, and C—the so-called "three hurdles" to ...": the count names the list just before it.
 
     The count says how many comma pieces to take from the end; the first piece may
     start before its member, so it keeps as many words as the second member has.
@@ -630,7 +630,7 @@ def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"the expansionist powers A, B, and C" / "the small states of A, B, C and D": 3+ names filed under a plural."""
+    """"the seafaring powers A, B, and C" / "the free towns of A, B, C and D": 3+ names filed under a plural."""
     for m in patterns().names_after_kind.finditer(text):
         members = split_members(m.group("list"), 5, pairs)
         name = "label" if m.group("label") else "subject"
@@ -641,7 +641,7 @@ def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _as_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"received A, B, and C as hereditary fiefs": the plural after "as" names the list before it.
+    """"received A, B, and C as wedding gifts": the plural after "as" names the list before it.
 
     Where the list begins only the parse can say (its first conjunct); without it
     the first member is as long as the second.
@@ -726,7 +726,7 @@ SENTENCE_RULES = (
 )
 
 
-# "[1] Author (2017). Title: Subtitle", "... pp. 104-14": a source, not the reading's own words
+# "[1] Author (2011). Title: Subtitle", "... pp. 93-107": a source, not the reading's own words
 CITATION = re.compile(r"^\[\d+\]|\(\d{4}[a-z]?\)[.,]|\bpp?\. ?\d")
 
 
@@ -749,8 +749,8 @@ def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]
 def _plain_members(members: tuple[str, ...], counted: bool = False) -> bool:
     """Without a parse: no member opens a clause or an aside, and an uncounted pair is two names or determined nouns.
 
-    "dead and dying", "great, but so is ..." and "meaningful when, if necessary, ..."
-    are predicates; "Montenegro and South Sudan" and "the law and the courts" are sets.
+    "dead and dying", "small, but so is ..." and "useful when, if needed, ..."
+    are predicates; "Tessel and North Varra" and "the law and the courts" are sets.
     """
     if any(_opens_aside(member) for member in members):
         return False
@@ -822,10 +822,10 @@ SHORT_LOWER = re.compile(r"^[a-z][\w-]*(?: [a-z][\w-]*){0,2}$")
 
 def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None:
     """An unannounced list that is plainly one: 5+ short common-noun members with an Oxford comma, or 6+,
-    describing the noun before it ("a platform that facilitates A, B, ...", "a world of A, B, ...").
+    describing the noun before it ("a fund that pays for A, B, ...", "a world of A, B, ...").
 
-    Members are parallel, so the first one is as long as the second ("facilitates
-    policy coordination, infrastructure connectivity, ..." starts at "policy").
+    Members are parallel, so the first one is as long as the second ("pays for
+    road repair, canal dredging, ..." starts at "road").
     """
     if any(c in text for c in "\"“”"):
         return None
@@ -844,7 +844,7 @@ def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None
         closing = LAST_PAIR.match(last)
         if oxford:
             members = middle + [last.split(" ", 1)[1]]
-        elif closing:  # "..., cleanliness and beauty is a process": the last two members, then the clause
+        elif closing:  # "..., order and thrift is a habit": the last two members, then the clause
             members = middle + [closing.group(1), closing.group(2)]
         else:
             members = middle[:-1] + re.split(r" (?:and|or) ", middle[-1], maxsplit=1)
@@ -943,7 +943,7 @@ UNCOUNTED_SET = re.compile(r"\b(?:a number of|several|various|a series of)\s+(?:
 
 
 def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) -> int | None:
-    """Where "Second, ..." follows an unmarked first step: "A number of changes had taken place. A ... Second, B".
+    """Where "Second, ..." follows an unmarked first step: "A number of rules had changed. A ... Second, B".
 
     The first step is the sentence right after the one that announces a number of
     things, as the opening of the paragraph before.
@@ -960,13 +960,13 @@ def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) ->
 
 
 def _named_or_gist(rest: str) -> str:
-    """"called The Neutrality Treaty, stated that ..." -> the name; otherwise the gist of the step."""
+    """"called The Harbour Compact, stated that ..." -> the name; otherwise the gist of the step."""
     named = re.match(r"(?:called|named|known as|titled|entitled) ([^,]+)", rest)
     return _tidy(named.group(1)) if named else _gist(rest)
 
 
 def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"The first premise is ... The second premise is ... The third premise ...": one noun counted up.
+    """"The first reason is ... The second reason is ... The third reason ...": one noun counted up.
 
     Members are what each sentence says after the counted noun (and its copula).
     """
@@ -1115,7 +1115,7 @@ def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Para
 def list_items(doc: Document) -> Iterator[Found]:
     """A bulleted or numbered list after a colon or under a heading: each item is one member.
 
-    The list is closed when its introduction ends with a colon ("The main tenets were:")
+    The list is closed when its introduction ends with a colon ("The main duties were:")
     or a heading names it; a count in the introduction must equal the number of items.
     An introduction that speaks to the reader ("you will be able to:") opens study aims.
     """
@@ -1225,7 +1225,7 @@ MAX_COLON_SENTENCES = 6  # sentences a colon can announce before a "These ..." s
 
 
 def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """Whole sentences announced by a colon: "... our basic approach:" A. B. C. "These principles ...".
+    """Whole sentences announced by a colon: "... our general method:" A. B. C. "These principles ...".
 
     The sentences belong to the list when a count in the announcement says how many,
     or when a sentence naming them ("These principles", "These steps") follows them.
@@ -1261,7 +1261,7 @@ NAMES_WHAT_WENT_BEFORE = re.compile(r"^(?:These|Those) (?:are|were) (?:all )?(?:
 
 
 def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"We have taken A. We have both ratified B. We have signed C. These are hopeful signs ...".
+    """"We have built A. We have both approved B. We have opened C. These are good signs ...".
 
     Sentences that open with the same two words, right before a sentence that names
     them ("These are ...s"), are the members; the shared opening is left out.
@@ -1288,7 +1288,7 @@ THE_OTHER = re.compile(r"^The other (?P<noun>[a-z][\w-]*)(?:\s+--[^-]+--|\s*—[
 
 
 def the_other(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"... the dangers of A. The other danger is B.": a pair named by its noun across two sentences."""
+    """"... the risks of A. The other risk is B.": a pair named by its noun across two sentences."""
     for (_, sentence), (_, following) in zip(units, units[1:]):
         m = THE_OTHER.match(following.text)
         if not m:
