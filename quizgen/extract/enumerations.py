@@ -38,7 +38,7 @@ Each item's `source.rule` names the rule that found it:
   enum.colon-sentences    "... our general method:" then whole sentences, closed by a count or "These principles ..."
   enum.list-items         a bulleted or numbered list after a colon or under a heading (each item one member:
                           its bold lead, else its first clause); an item ending with a colon opens a sub-list
-  enum.inline-items       "three key points: -- A; -- B; and -- C" (item markers run together in plain text)
+  enum.inline-items       "three main points: -- A; -- B; and -- C" (item markers run together in plain text)
   enum.parallel-headings  a section's run of sub-headings, most of them "X as Y"
   enum.parallel-openers   paragraphs under one heading that open alike ("X funds should be raised.")
 
@@ -1162,7 +1162,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 
 
 def inline_items(doc: Document) -> Iterator[Found]:
-    """Items run together in one paragraph after a colon: "three key points: -- A; -- B; and -- C".
+    """Items run together in one paragraph after a colon: "three main points: -- A; -- B; and -- C".
 
     Plain text that lost its line breaks keeps the item markers; a list ends with
     the item after which the paragraph goes on with other sentences.
