@@ -25,7 +25,7 @@ read from the dependency parse with the DependencyMatcher patterns of
 rules/quotes.yaml (a participle or a second verb takes its head's subject; "who"
 the noun it attaches to), and only from a verb the quotation hangs from; it is
 named by the entity there: a person, or an organisation, government or document
-("The Foreign Ministry said", "The Charter states"). Without a parser it is the
+("The Fisheries Ministry said", "The Statute states"). Without a parser it is the
 capitalised name right before the verb (or right after: "said X"). He/she is the
 person last named as a subject before it, looking back a few sentences; "it" the
 organisation just named; "the President" the person last named with that title;
@@ -187,7 +187,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
     word = rf"(?!(?:{suffixes})\.)(?:[A-Z]\.|[{upper}][{lower}]+(?:[A-Z][{lower}]+)?(?:[-'’][{upper}{lower}]+)*|[IVX]+\b)"
     return Matchers(
         rules=r,
-        # Lower case only: "States" in "the United States" is not a verb.
+        # Lower case only: "States" in "the Malay States" is not a verb.
         speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
         noun_like={v.lower() for v in r.noun_like_verbs},
         speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$", re.I),
@@ -200,7 +200,7 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
         name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"
                             rf"(?:,?\s+(?:{suffixes})\.)?"),
-        # "Foreign Ministry", "Department of Education", "Joint Communiqué": an organisation or its text
+        # "Fisheries Ministry", "Department of Mines", "Joint Statement": an organisation or its text
         body_run=re.compile(rf"(?:{word}\s+)*\b({_alternatives(w.capitalize() for w in r.body_nouns)})\b"
                             rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+{word})*)?"),
         pronoun=re.compile(rf"\b(?:{_alternatives(r.pronouns)})\b", re.I),
@@ -551,7 +551,7 @@ class Speakers:
             return self._found[id(sentence)]
         text = sentence.text
         spans = [(*mt.span(), None) for mt in self.m.name_run.finditer(text)]  # capitalised-name patterns
-        # "the Department of Education", "The Declaration of Independence": one organisation or text
+        # "the Department of Mines", "The Charter of Tessel": one organisation or text
         bodies = [(*mt.span(), "ORG") for mt in self.m.body_run.finditer(text) if " " in mt.group().strip()]
         spans = bodies + [(a, b, label) for a, b, label in spans if not any(a < y and x < b for x, y, _ in bodies)]
         if self.parsing:
@@ -682,7 +682,7 @@ class Speakers:
         if subject.lower_ in self.m.org_pronouns:
             return True, self.org_antecedent(block, base + subject.idx)
         named = self.in_sentence(block.sentences[index])
-        # "The historian Warren Cohen said": the name may hang from a common noun
+        # "The historian Edda Marstrand said": the name may hang from a common noun
         for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
             for p in named:
                 if p.start <= token.idx < p.end:
@@ -846,9 +846,9 @@ class Names:
     def __init__(self, doc: Document, m: Matchers):
         self.m = m
         self.full: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, role) at its first mention
-        self.given: dict[str, set[str]] = {}  # first word of a full name -> full names ("Mao" -> "Mao Zedong")
+        self.given: dict[str, set[str]] = {}  # first word of a full name -> full names ("Tarin" -> "Tarin Holm")
         self.mentions: list[tuple[int, str, frozenset[str]]] = []  # (sentence, full name, title words)
-        self.bodies: list[tuple[int, str, str]] = []  # (sentence, last word, name): "the Foreign Ministry"
+        self.bodies: list[tuple[int, str, str]] = []  # (sentence, last word, name): "the Fisheries Ministry"
         found = []
         for i, s in enumerate(usable_sentences(doc, ("body", "aside"))):
             for match in m.body_run.finditer(s.text):
@@ -859,7 +859,7 @@ class Names:
                 person = _speaker(s.text, *match.span(), None, m, None)
                 if person and person.kind == "person":
                     found.append((i, person, _title_words(s.text, match.start(), person, m)))
-        # single names written with a title somewhere ("President Roosevelt"): people
+        # single names written with a title somewhere ("President Halvorsen"): people
         self.people_words = {p.name for _, p, titles in found if " " not in p.name and titles}
         for _, person, _ in found:
             if " " in person.name:
@@ -916,7 +916,7 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     """
     tokens = re.findall(r"\S+", text[start:end])
     tokens[-1:] = [re.sub(r"['’]s?$", "", t) for t in tokens[-1:]]
-    tokens[:1] = [re.sub(r"^\W+", "", t) for t in tokens[:1]]  # "--George Washington"
+    tokens[:1] = [re.sub(r"^\W+", "", t) for t in tokens[:1]]  # "--Edda Marstrand"
     tokens = [t for t in tokens if t]
     after_the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]))
     if tokens and tokens[0].lower() == "the":
@@ -925,7 +925,7 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
         return None
     known = names.expand(tokens[0]) if names is not None and len(tokens) == 1 else None
     if tokens[-1].lower() in m.bodies and label not in m.rules.person_labels:
-        return Speaker(start, end, " ".join(tokens), None, "org")  # "the Foreign Ministry"
+        return Speaker(start, end, " ".join(tokens), None, "org")  # "the Fisheries Ministry"
     if label in m.rules.org_labels and not known:  # NER calls a bare surname ORG now and then
         return Speaker(start, end, " ".join(tokens), None, "org")
     title_words: list[str] = []
@@ -940,19 +940,19 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     if any(t.lower() in m.not_names for t in tokens):
         return None
     if after_the and not title_words and label not in m.rules.person_labels:
-        return Speaker(start, end, " ".join(tokens), None, "org")  # "the White House", "The Atlantic"
+        return Speaker(start, end, " ".join(tokens), None, "org")  # "the Old Mint", "The Harbour Review"
     if title_words and title_words[-1].lower() in m.name_titles and (len(tokens) == 1 or re.fullmatch("[IVX]+", tokens[-1])):
-        tokens.insert(0, title_words.pop())  # "Pope Innocent X", "King Louis": the title is part of the name
+        tokens.insert(0, title_words.pop())  # "Pope Leo X", "King Harald": the title is part of the name
     while len(tokens) > 2 and _adjective(tokens[0]):
-        tokens.pop(0)  # "Italian Marxist Antonio Gramsci"
+        tokens.pop(0)  # "Norwegian Socialist Edda Marstrand"
     name, role = " ".join(tokens), _appositive(text, end) or _title_role(text, start, title_words, m)
     if len(tokens) > 1 or names is None:
         return Speaker(start, end, name, role, "person")
-    known = names.expand(tokens[0], given=label in m.rules.person_labels)  # NER says "Mao" is a person: "Mao Zedong"
+    known = names.expand(tokens[0], given=label in m.rules.person_labels)  # NER says "Tarin" is a person: "Tarin Holm"
     if known:  # a bare surname: the full name and role given at the first mention
         return Speaker(start, end, known[0], role or known[1], "person")
     if label in m.rules.person_labels or any(_is_title(w, m) for w in title_words):
-        return Speaker(start, end, name, role, "person")  # "President Roosevelt"
+        return Speaker(start, end, name, role, "person")  # "President Halvorsen"
     if names.people_words and tokens[0] in names.people_words:
         return Speaker(start, end, name, role, "person")  # named with a title elsewhere
     if re.search(r"(?:^|[.!?:“\"]\s*)$", text[:start]):
@@ -983,12 +983,12 @@ def _demonym(word: str, rest: list[str], m: Matchers) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    """'Italian', 'Marxist', 'Catholic' before a full name: a description, not a given name."""
+    """'Norwegian', 'Socialist', 'Baltic' before a full name: a description, not a given name."""
     return len(word) >= 6 and word.lower().endswith(("ian", "ish", "ese", "ist", "ic"))
 
 
 def _appositive(text: str, end: int) -> str | None:
-    """', Deputy Editor of The Post,' right after a name: the speaker's role."""
+    """', Deputy Editor of The Courier,' right after a name: the speaker's role."""
     match = re.match(r",\s+((?:a|an|the|[A-Z])[^,;:“”\"]{2,80}?)(?:,|\.?$)", text[end:end + 90])
     if match and len(match.group(1).split()) <= 12:
         return match.group(1).strip()
