@@ -225,11 +225,27 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
             definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
             if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
                 continue
-            item = replace(item, term=in_sentence(item.term, words), definition=definition)
+            item = replace(item, term=unshouted(in_sentence(item.term, words)), definition=definition)
         elif isinstance(item, DatedEvent):
             item = replace(item, event=in_sentence(item.event, words))
         cased.append(item)
     return cased
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
+
+
+def unshouted(term: str) -> str:
+    """A name the source set in capitals for emphasis ("THE PEACE OF RIVERTON") in title case;
+    an acronym ("NATO", "UN Security Council") is left as it is."""
+    words = term.split()
+    if len(words) < 2 or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return term
+    if not any(sum(c.isalpha() for c in w) >= 5 for w in words):
+        return term  # "USSR, USA AND UK": acronyms, not a word shouted
+    cased = [(w.capitalize() if i == 0 else w.lower()) if w.lower() in _SMALL_WORDS
+             else w if len(w) <= 3 else w.capitalize() for i, w in enumerate(words)]
+    return " ".join(cased)
 
 
 _REFERENCE_MARKS = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]|\s*\(\s*\)")

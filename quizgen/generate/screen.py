@@ -15,6 +15,8 @@
   event-cut       an event that stops before the complement its verb needs, which its
                   sentence goes on to give ("The Soviets blamed the United States" | for ...)
   not-a-statement a sentence that asks the reader to do something ("Consider the 2020 election ...")
+  elliptical      an event that stands for another one it does not name ("the council did so in
+                  1990", "... the same in 1990"): asked alone, it means nothing
   bad-speaker     a quotation with no speaker, or one that cannot be one speaker
                   ("Presidents Roosevelt")
   truncated, dangling-pronoun
@@ -195,11 +197,17 @@ def unattributed(item: Quote) -> str | None:
     return None
 
 
+# A verb phrase that stands for one said before: "did so", "had done the same".
+_PRO_VERB_PHRASE = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:so|likewise|the same)\b|\bfollowed suit\b", re.I)
+
+
 def item_problem(item: Item, ctx) -> str | None:
     """Why no question at all may be made of `item`, or None."""
     problem = sentence_problem(item.source.sentence) or glued(item)
     if problem:
         return problem
+    if isinstance(item, DatedEvent) and _PRO_VERB_PHRASE.search(item.event):
+        return f"elliptical: '{item.event}' stands for an event its sentence names elsewhere"
     if isinstance(item, DatedEvent) and (problem := range_cut(item) or event_cut(item)):
         return problem
     if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:

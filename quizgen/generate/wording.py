@@ -161,6 +161,8 @@ def quote_statement(item: Quote, speaker: str) -> str:
     context = quote_context(item)
     text = shown_quote(item.text)
     text = text if text.endswith((".", "?", "!", "…")) else text + "."
+    if re.search(rf"\bthe {re.escape(speaker)}\b", item.source.sentence, re.I) and not speaker.lower().startswith("the "):
+        speaker = "The " + speaker  # "The United States said", as its sentence names it
     return f"{speaker} said, {context + ', ' if context else ''}“{text}”"
 
 
@@ -181,8 +183,10 @@ def term_ok(item: Definition, ctx) -> str | None:
 
 
 def copula(term: str, ctx) -> str:
-    """'is' or 'are' for a term: by its head's number when the parse says, else by its last word."""
-    last = term.strip().split()[-1].lower() if term.strip() else ""
+    """'is' or 'are' for a term: by its head's number when the parse says, else by its last word
+    (before a bracketed short form: "intergovernmental organizations (IGOs)")."""
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", term).split()
+    last = words[-1].lower() if words else ""
     if " and " in f" {term.lower()} " and not term.lower().startswith(("the term", "“")) and not is_name(term):
         return "are"  # "fairness and justice are ..."
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) else "is"

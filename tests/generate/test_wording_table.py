@@ -124,6 +124,14 @@ DEFINITIONS = [
     ("A **serous membrane** is a thin layer of tissue that lines a cavity.",
      definition("**serous membrane**", "a thin layer of tissue that lines a cavity"),
      "What is meant by a serous membrane?", "A serous membrane is a thin layer of tissue that lines a cavity."),
+    # A plural term before its bracketed short form takes "are"; a name set in capitals is written as a name.
+    ("Regional development banks (RDBs) are lenders owned by the states of one region.",
+     definition("Regional development banks (RDBs)", "lenders owned by the states of one region"),
+     "What is meant by regional development banks (RDBs)?",
+     "Regional development banks (RDBs) are lenders owned by the states of one region."),
+    ("The TREATY OF HOLLOWAY was a pact between two river towns.",
+     definition("TREATY OF HOLLOWAY", "a pact between two river towns"),
+     "What is meant by the Treaty of Holloway?", "The Treaty of Holloway is a pact between two river towns."),
     # A term that is a verb phrase or a pronoun is no term.
     ("To achieve lasting peace is the aim of every treaty.", definition("achieve lasting peace", "the aim of every treaty"),
      None, None),
@@ -150,6 +158,11 @@ QUOTES = [
     ("The engineer Tom Baker said, “Every road carries tomorrow's trade.”",
      quote("Every road carries tomorrow's trade.", "Tom Baker"),
      "Who said “Every road carries tomorrow's trade.”?", "Tom Baker said, “Every road carries tomorrow's trade.”"),
+    # A body its sentence names with "the" keeps it.
+    ("The Harbour Board declared that it “will never sell the old quay to a private owner.”",
+     quote("will never sell the old quay to a private owner.", "Harbour Board"),
+     "Who said “will never sell the old quay to a private owner.”?",
+     "The Harbour Board said, “will never sell the old quay to a private owner.”"),
     # Two years: which one is the quotation's is not said, so no year is given.
     ("In 1960 Ruth Fox, born in 1901, said, “Music belongs to the whole town.”",
      quote("Music belongs to the whole town.", "Ruth Fox"),
@@ -225,6 +238,7 @@ SCREENED = [
      "bad-speaker"),
     ("Three areas of law are the sea, war and trade.", definition("Three areas of law", "the sea, war and trade"),
      "unfit-term"),
+    ("Riverton opened a port in 1880, and Eastbrook did so in 1884.", event("1884", "Eastbrook did so"), "elliptical"),
 ]
 
 
