@@ -61,8 +61,8 @@ class WordCases:
 
 def in_sentence(text: str, cases: WordCases = WordCases()) -> str:
     """A phrase as it reads mid-sentence, without the capital a sentence start gave it:
-    'Win-win cooperation' -> 'win-win cooperation'. Kept: acronyms ('UN'), words the
-    document capitalises mid-sentence ('Pompeo', 'Chinese') and titles in title case."""
+    'Cross-border trade' -> 'cross-border trade'. Kept: acronyms ('UN'), words the
+    document capitalises mid-sentence ('Orvath', 'Danish') and titles in title case."""
     text = text.strip()
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or (first[1:] and not first[1:].islower()):
@@ -73,7 +73,7 @@ def in_sentence(text: str, cases: WordCases = WordCases()) -> str:
     if re.sub(r"[’']s$", "", first) in cases.capitalised or (is_name(text) and " " in text):
         return text
     if any(word[:1].isupper() for word in following):
-        return text  # the start of a name or title: 'Bill de Blasio', 'Comrade Xi
+        return text  # the start of a name or title: 'Anna van Dorn', 'Comrade Tarin
     if first.lower() in cases.lower or cases.capitalised:
         return text[:1].lower() + text[1:]
     return text  # a document too short to tell
@@ -117,13 +117,13 @@ def states_count(label: str) -> bool:
 
 
 # A list's name must be a noun phrase to be asked about ("the three deficits"), not the
-# clause an extractor may take it from ("However, problems have emerged").
+# clause an extractor may take it from ("However, delays have followed").
 _LABEL_OPENERS = {
     "however", "in", "to", "if", "when", "while", "although", "because", "as", "so", "then", "thus",
     "therefore", "first", "second", "and", "but", "or", "by", "with", "for", "on", "at", "from",
 }
 _LABEL_VERBS = {
-    "this", "these", "those", "its", "their", "his", "her",  # "the goals of this policy": which policy?
+    "this", "these", "those", "its", "their", "his", "her",  # "the aims of this plan": which plan?
     "is", "are", "was", "were", "has", "have", "had", "should", "will", "would", "can", "could",
     "must", "may", "might", "do", "does", "did", "that", "which", "who",
 }
@@ -191,7 +191,7 @@ def plural_label(label: str) -> bool:
 def list_phrase(label: str, size: int, with_count: bool = False) -> str | None:
     """A plural noun phrase naming a list, or None when its name is not usable.
 
-    'three deficits' -> 'the three deficits'; with_count: 'governance principles' ->
+    'three shortages' -> 'the three shortages'; with_count: 'governance principles' ->
     'the three governance principles'; a singular name -> 'the three items the text
     lists under “unity”', so every question can say "are".
     """
@@ -206,7 +206,7 @@ def list_phrase(label: str, size: int, with_count: bool = False) -> str | None:
 
 
 def with_article(label: str) -> str:
-    """'three deficits' -> 'the three deficits'; a label with its own article is kept."""
+    """'three shortages' -> 'the three shortages'; a label with its own article is kept."""
     return label if label.lower().startswith(ARTICLES) else f"the {label}"
 
 
@@ -241,7 +241,7 @@ def precision(iso: str) -> str:
 
 @functools.lru_cache(maxsize=65536)  # distractor searches ask again and again
 def display_date(iso: str, end: str | None = None) -> str:
-    """'2020-11-15' -> '15 November 2020'; ranges as '1949–1971' or '22–25 September 2015'."""
+    """'2020-11-15' -> '15 November 2020'; ranges as '1881–1893' or '12–15 October 1897'."""
     year, month, day = date_parts(iso)
     text = str(year)
     if month:
@@ -273,7 +273,7 @@ def overlap(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
 
 
 def names_own_year(event: str, iso: str) -> bool:
-    """'the 1918 influenza' dates itself: asking its date would be no question."""
+    """'the 1889 influenza' dates itself: asking its date would be no question."""
     return iso[:4] in event
 
 
@@ -281,7 +281,7 @@ def date_forms(iso: str, end: str | None = None) -> list[str]:
     """Ways a student may write the same date: all are accepted, none may be a distractor."""
     if end:
         start_year, end_year = date_parts(iso)[0], date_parts(end)[0]
-        if start_year == end_year:  # '22–25 September 2015': the year alone would be too loose
+        if start_year == end_year:  # '12–15 October 1897': the year alone would be too loose
             return [display_date(iso, end), display_date(iso, end).replace("–", "-")]
         return [display_date(iso, end), f"{start_year}-{end_year}", f"{start_year} to {end_year}"]
     year, month, day = date_parts(iso)
@@ -317,7 +317,7 @@ def date_pattern(iso: str) -> re.Pattern[str]:
 # --- names and accepted answers ------------------------------------------------------------
 
 def bare_name(name: str) -> str:
-    """'Former British Prime Minister Tony Blair' -> 'Tony Blair'."""
+    """'Former Danish Prime Minister Edda Marstrand' -> 'Edda Marstrand'."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
@@ -325,7 +325,7 @@ def bare_name(name: str) -> str:
 
 
 def name_variants(name: str) -> list[str]:
-    """The name as written, without titles, and without initials ('F. Engels' -> 'Engels')."""
+    """The name as written, without titles, and without initials ('T. Holm' -> 'Holm')."""
     bare = bare_name(name)
     without_initials = " ".join(w for w in bare.split() if not re.fullmatch(r"[A-Z]\.", w))
     return unique([name, bare, without_initials])
@@ -363,8 +363,8 @@ def shown_quote(text: str) -> str:
 
 
 def term_phrase(term: str, sentence: str) -> str:
-    """A term with the article its sentence gives it: 'the key to avoiding conflicts' for
-    "The key to avoiding conflicts ...", so a prompt need not drop it."""
+    """A term with the article its sentence gives it: 'the key to saving water' for
+    "The key to saving water ...", so a prompt need not drop it."""
     found = re.search(rf"\b(the|a|an)\s+{re.escape(term.strip())}", sentence, re.IGNORECASE)
     return f"{found.group(1).lower()} {term.strip()}" if found else term.strip()
 
@@ -400,15 +400,15 @@ _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "s
 
 
 def is_clause(text: str) -> bool:
-    """True for a statement ('the biggest change is the rise of trade'), not a phrase."""
+    """True for a statement ('the biggest change is the growth of towns'), not a phrase."""
     words = normalise(text).split()
     return any(w in _FINITE for w in words[1:])
 
 
 def one_definition(definition: str) -> str:
     """A definition as one phrase. The extractor joins what a sentence says of a term with
-    "; ": a part another part already holds ("core principles; the core principles for
-    X") is dropped, and a part that is a bare predicate ("...; is equipped with ...")
+    "; ": a part another part already holds ("main rules; the main rules for
+    X") is dropped, and a part that is a bare predicate ("...; is fitted with ...")
     is no phrase on its own, so the first part is kept."""
     parts = [p.strip() for p in definition.split("; ") if p.strip()]
     kept = [p for p in parts if not any(p != q and f" {normalise(p)} " in f" {normalise(q)} " for q in parts)]

@@ -3,22 +3,22 @@
   citation        the sentence is a citation, byline, caption, image credit or
                   reference-list entry, not body text
   glued-token     a word of the item is not a word of its sentence: a cut glued two
-                  words together ("Sovietshad")
+                  words together ("Minershad")
   no-clause       a dated event with no finite verb and subject of its own, and no
                   noun phrase naming something that happens ("the night", "which was ...")
   unfit-term      a defined "term" that is a verb phrase or a pronoun
   range-cut       a dated event whose date is one end of a range its sentence gives
-                  ("From July 1945 through June 1946, ..." read as July 1945)
+                  ("From July 1873 through June 1874, ..." read as July 1873)
   bad-list        a list whose members are not parts of one list: a member opening
                   with "which"/"that", holding a finite verb, or two members the
-                  sentence joins with "and" before the last ("the Economic", "Social Council")
+                  sentence joins with "and" before the last ("the Fisheries", "Forestry Board")
   event-cut       an event that stops before the complement its verb needs, which its
-                  sentence goes on to give ("The Soviets blamed the United States" | for ...)
-  not-a-statement a sentence that asks the reader to do something ("Consider the 2020 election ...")
+                  sentence goes on to give ("The miners blamed the guild" | for ...)
+  not-a-statement a sentence that asks the reader to do something ("Consider the 1908 vote ...")
   elliptical      an event that stands for another one it does not name ("the council did so in
-                  1990", "... the same in 1990"): asked alone, it means nothing
+                  1904", "... the same in 1904"): asked alone, it means nothing
   bad-speaker     a quotation with no speaker, or one that cannot be one speaker
-                  ("Presidents Roosevelt")
+                  ("Presidents Halvorsen")
   truncated, dangling-pronoun
                   an event that ends cut off or opens with a pronoun (the gate's checks,
                   made on the event itself)
@@ -50,7 +50,7 @@ _CITATION = re.compile(
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*, (?:[A-Z]\.\s?)+(?:\(|\d{4}|[A-Z])"  # "Smith, J. (1999)"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d"  # "Wed, 5 May"
     r"|^[A-Z][\w .’'&-]{1,40}, (?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) \d{1,2}, \d{4};",  # "Pravda, September 25, 1968; ..."
+    r"|November|December) \d{1,2}, \d{4};",  # "Morning Courier, April 9, 1903; ..."
 )
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
 _WORDS = re.compile(r"[^\W_]+")
@@ -115,17 +115,17 @@ def range_cut(item: DatedEvent) -> str | None:
     return None
 
 
-# Words that open a complement an event cannot leave out ("sent Marshall | to China",
-# "blamed the US | for ...", "appointed Marshall | as Secretary of State").
+# Words that open a complement an event cannot leave out ("sent Orvath | to Tessel",
+# "blamed the guild | for ...", "appointed Orvath | as Master of the Mint").
 _COMPLEMENT_OPENERS = {"for", "of", "to", "that", "with", "into", "about", "against", "as", "than", "toward",
                        "towards", "upon"}
-_PLACE_OPENERS = {"on", "at", "over"}  # "dropped bombs | on Hiroshima", but "on 9 August" is the date
+_PLACE_OPENERS = {"on", "at", "over"}  # "dropped leaflets | on Harlow", but "on 4 August" is the date
 
 
 def event_cut(item: DatedEvent) -> str | None:
     sentence = item.source.sentence
     event = item.event.strip().rstrip(".;,: ")
-    # An event the extractor shortened ("the Soviets (also then) blamed ..."): the longest
+    # An event the extractor shortened ("the miners (also then) blamed ..."): the longest
     # run of its last words that the sentence holds.
     words = event.split()
     found = None
@@ -138,13 +138,13 @@ def event_cut(item: DatedEvent) -> str | None:
     after = sentence[found.end():]
     dated = re.match(r"\s+(?:in|on|during|by)\s+", after)
     if dated and (when := date_pattern(item.date).match(after[dated.end():])):
-        after = after[dated.end() + when.end():]  # "issued an invitation in April 1971 | for the team"
+        after = after[dated.end() + when.end():]  # "issued a permit in April 1903 | for the fair"
     following = re.match(r"\s+([A-Za-z]+)\s+(\S+)", after)
     if not following:
         return None
     word, then = following.group(1).lower(), following.group(2)
     if date_pattern(item.date).match(after[following.start(2):]):
-        return None  # the date itself follows ("on 9 August 1945")
+        return None  # the date itself follows ("on 4 August 1871")
     if word.endswith("ing") and len(word) > 5 and word not in {"during", "including", "following"}:
         return f"event-cut: '{item.event}' stops before '{word} {then}'"  # "restrictions | preventing ..."
     if word in _COMPLEMENT_OPENERS or (word in _PLACE_OPENERS and then[:1].isupper()
@@ -171,7 +171,7 @@ def bad_list(item: Enumeration) -> str | None:
         if at < 0:
             continue
         # "A, B and C" joins only the last two; an "and" before them, or one the list goes
-        # on after, is inside a member ("the Economic and Social Council, the Secretariat").
+        # on after, is inside a member ("the Fisheries and Forestry Board, the Treasury").
         goes_on = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?[a-z]", sentence[at + len(joined):]) is not None
         if index < len(members) - 2 or goes_on:
             return f"bad-list: '{left} and {right}' is one member cut in two"
@@ -184,8 +184,8 @@ _ATTRIBUTING_PRONOUNS = re.compile(r"\b(?:he|she|they|we|I|his|her|their)\b", re
 
 def unattributed(item: Quote) -> str | None:
     """The speaker is neither named nor referred to (he, she, they) in the sentence that holds
-    the quotation: in "Balabkins concludes that "…". By July 1947 Washington realized …,
-    deciding that "…"", the second quotation is Washington's, not Balabkins's."""
+    the quotation: in "Marstrand concludes that "…". By July 1903 Harlow realized …,
+    deciding that "…"", the second quotation is Harlow's, not Marstrand's."""
     text = item.text.strip().strip("“”\"").rstrip(".,;:…")[:40]
     surname = bare_name(item.speaker).split()[-1] if item.speaker.split() else ""
     for part in _SENTENCE_END.split(item.source.sentence):
@@ -218,8 +218,8 @@ def item_problem(item: Item, ctx) -> str | None:
             return problem
         if syntax.clause(item.event, ctx.settings.extract.pipeline) is None and \
                 item.event.strip().casefold() not in item.source.sentence.casefold():
-            # A noun phrase must be written as is: "the War of 1962 on a dispute" cut to
-            # "the War on a dispute" pairs words that did not go together.
+            # A noun phrase must be written as is: "the Strike of 1911 on a dispute" cut to
+            # "the Strike on a dispute" pairs words that did not go together.
             return f"glued-token: the event '{item.event}' is not written so in its sentence"
     if isinstance(item, Enumeration) and (problem := bad_list(item)):
         return problem

@@ -229,15 +229,15 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     span = doc[subject.left_edge.i: subject.right_edge.i + 1]
     if span.text.lower() in PRONOUN_SUBJECTS or span[0].text.lower() in PRONOUN_SUBJECTS \
             or subject.tag_ in {"WDT", "WP"} or span[0].text.isdigit():
-        return None  # "these two treaties", "his revolution", "12 to -": who or what is not said
+        return None  # "these two pacts", "his reform", "12 to -": who or what is not said
     if span[0].lower_ == "the" and len(span) > 1 and span[1].tag_ in {"CD", "$"}:
         return None  # "the $17 billion", "the two": a quantity the text named before
     if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
         return None  # "the sum", "the parties": which ones, the sentence before said
     if subject.lower_ in RELATIONAL and not any(c.dep_ in {"prep", "poss", "compound", "amod"} for c in subject.children):
-        return None  # "relations had grown more peaceful": between whom, the text said before
+        return None  # "trade had grown more steady": between whom, the text said before
     if len(doc) >= 2 and doc[-2].tag_ == "PRP$" and doc[-1].lower_ in VAGUE_OBJECTS:
-        return None  # "set forth his reasoning": on what, the sentence goes on to say
+        return None  # "laid out his case": on what, the sentence goes on to say
     for token in doc:
         if token.lower_ == "the" and token.i + 2 < len(doc) and doc[token.i + 1].tag_ == "CD" \
                 and doc[token.i + 1].text.isalpha() and doc[token.i + 2].tag_ == "NNS":
@@ -245,7 +245,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         if token.lower_ in BACK_POINTING_ANYWHERE and any(c.lower_ == "the" for c in token.children) \
                 and not any(c.dep_ == "prep" and any(g.tag_ in {"NNP", "NNPS"} for g in c.subtree)
                             for c in token.children):
-            return None  # "fought with the one-time close ally": which ally, the text said before
+            return None  # "traded with the former partner": which partner, the text said before
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and span.end <= c.i < root.i]
@@ -259,7 +259,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         return None
     verbal = min([root.i, *(a.i for a in auxes)])
     if verbal and doc[verbal - 1].text == "," and span.text.count(",") % 2:
-        return None  # "Kissinger’s second trip, coincided ...": a cut left a comma before the verb
+        return None  # "Orvath’s second visit, coincided ...": a cut left a comma before the verb
     between = [t for t in doc[span.end: root.i] if t not in auxes and t.dep_ != "neg"]
     if any(t.is_punct for t in between):
         return None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
@@ -267,7 +267,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     subject_text = _text(span)
     if span[0].text[:1].isupper() and span[0].tag_ not in {"NNP", "NNPS"} and not span[0].text.isupper() \
             and (span.start > 0 or not text[:1].isupper() or span[0].tag_ in {"DT", "EX", "CD", "NN", "NNS"}):
-        subject_text = subject_text[:1].lower() + subject_text[1:]  # "Peace negotiations" mid-question
+        subject_text = subject_text[:1].lower() + subject_text[1:]  # "Wage negotiations" mid-question
     declarative = _text(doc[span.start:])
     if auxes:
         first = auxes[0]
@@ -280,7 +280,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
                       subject.text.lower(), state=True)
     if root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
-    do = "did"  # a dated event is past, though a caption tells it in the present ("Mao shakes hands")
+    do = "did"  # a dated event is past, though a caption tells it in the present ("Orvath shakes hands")
     words = []
     for token in after:
         words.append(base_form(token, choice) + token.whitespace_ if token.i == root.i else token.text_with_ws)
@@ -299,7 +299,7 @@ def _droppable_front(tokens) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def event_noun_phrase(text: str, choice: str = "auto") -> str | None:
-    """A noun phrase that names an event ("the outbreak of the Korean War"), else None."""
+    """A noun phrase that names an event ("the outbreak of the Harbour War"), else None."""
     text = text.strip().rstrip(".;,: ")
     if not text or text.split()[0].lower() in DEPENDENT_OPENERS | PRONOUN_SUBJECTS:
         return None
@@ -344,7 +344,7 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
     if len(words) > 1:
         alone = _doc(text, choice)
         if alone is not None and alone[0].tag_ in {"VB", "VBP", "VBZ", "VBD"} and alone[0].dep_ == "ROOT":
-            return Phrase(False, "a verb phrase")  # "achieve lasting peace"
+            return Phrase(False, "a verb phrase")  # "reach a fair price"
     frame = _frame(text)
     doc = _doc(f"{frame}{text}.", choice)
     if doc is None:
@@ -392,7 +392,7 @@ def common_start(text: str, choice: str = "auto") -> str:
 @functools.lru_cache(maxsize=4096)
 def speaker_problem(speaker: str, choice: str = "auto") -> str | None:
     """Why a speaker cannot be one person or body, or None: a plural common noun at its head
-    ("Presidents Roosevelt": two speakers run together). None with the blank pipeline."""
+    ("Presidents Halvorsen": two speakers run together). None with the blank pipeline."""
     doc = _doc(_said(speaker), choice)
     if doc is None or not len(doc):
         return None
@@ -404,9 +404,9 @@ def speaker_problem(speaker: str, choice: str = "auto") -> str | None:
 # Nouns of a relation between parties: alone as a subject they leave the parties unsaid.
 RELATIONAL = {"relations", "ties", "tensions", "negotiations", "talks", "relationship",
               "rivalry", "hostilities", "dialogue"}
-# Objects that say nothing without what follows them ("set forth his reasoning | on the Canal").
+# Objects that say nothing without what follows them ("laid out his case | on the bridge").
 VAGUE_OBJECTS = {"reasoning", "reasons", "views", "view", "position", "concerns", "concern", "thoughts", "opinion",
                  "opinions", "argument", "arguments", "ideas", "idea", "case", "point", "stance", "intentions",
                  "objections", "fears", "hopes", "demands"}
-# "the one-time close ally", "the number of members": what they are, the text said before.
+# "the former partner", "the number of members": what they are, the text said before.
 BACK_POINTING_ANYWHERE = {"ally", "allies", "former", "latter", "same", "sum", "number", "amount", "aforementioned"}

@@ -3,10 +3,10 @@ no clean wording, and the type then makes no question of it (there is no fallbac
 template).
 
 Dated events are asked from their own clause (`syntax.clause`): "In what year did
-Poland hold free elections?", stated as "Poland held free elections in 1989."; an
+Tessel open its first bank?", stated as "Tessel opened its first bank in 1889."; an
 event that is a noun phrase naming something that happens is asked "When did the
-outbreak of the Korean War take place?". A term is asked "What is meant by X?" only
-when X is a noun phrase. A quotation is asked with its context: "Who said, in 1968,
+outbreak of the Harbour War take place?". A term is asked "What is meant by X?" only
+when X is a noun phrase. A quotation is asked with its context: "Who said, in 1903,
 “…”?".
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _lower_start(text: str) -> str:
 
 
 def date_question(item: DatedEvent, ctx) -> str | None:
-    """'In what year did the United States lead the creation of SEATO?' or None."""
+    """'In what year did Tessel lead the creation of the Harbour League?' or None."""
     choice = pipeline(ctx)
     wh = date_wh(item.date, item.end)
     bound = bound_word(item)
@@ -48,7 +48,7 @@ def date_question(item: DatedEvent, ctx) -> str | None:
     found = syntax.clause(item.event, choice)
     if found is not None:
         if found.state:
-            return None  # "In what year was much of the world under colonial control?": many years are right
+            return None  # "In what year was much of the coast under naval control?": many years are right
         found = _with_subject(found)
         return capitalise(found.question(wh))
     noun_phrase = syntax.event_noun_phrase(item.event, choice)
@@ -68,7 +68,7 @@ def date_adverbial(iso: str, end: str | None) -> str:
 
 
 def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | None = None) -> str | None:
-    """'The PRC began to bombard Jinmen in September 1954.' with the given date in place
+    """'The council began to dredge the harbour in September 1887.' with the given date in place
     (the item's own by default), or None when the event is no clause."""
     iso = iso or item.date
     end = end if iso != item.date or end else item.end
@@ -76,10 +76,10 @@ def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | Non
     when = date_adverbial(iso, end)
     bound = bound_word(item)
     if bound and iso == item.date and not end:
-        when = f"{bound} {display_date(iso)}"  # "had won the war by 1949", "has opened since 2015"
+        when = f"{bound} {display_date(iso)}"  # "had won the race by 1888", "has opened since 1999"
     if found is not None:
         if found.present:
-            return None  # "Mao shakes hands on ...": a caption's present, no statement of the past
+            return None  # "Orvath shakes hands on ...": a caption's present, no statement of the past
         return capitalise(f"{found.declarative.rstrip('.;,: ')} {when}.")
     noun_phrase = syntax.event_noun_phrase(item.event, pipeline(ctx))
     if noun_phrase is not None:
@@ -109,11 +109,11 @@ def bound_word(item: DatedEvent) -> str | None:
 
 
 def bounded(item: DatedEvent) -> bool:
-    """The sentence gives the date as a bound or an approximation ("by 1949", "after 1757",
-    "around 1960"): a nearby date may be true as well, so no false statement is made of it."""
+    """The sentence gives the date as a bound or an approximation ("by 1888", "after 1802",
+    "around 1910"): a nearby date may be true as well, so no false statement is made of it."""
     for found in date_pattern(item.date).finditer(item.source.sentence):
         bound = BOUNDED.search(item.source.sentence[:found.start()])
-        if bound and not (item.end and bound.group(0).lower().startswith("from")):  # "from 1978 to 1989": a range
+        if bound and not (item.end and bound.group(0).lower().startswith("from")):  # "from 1881 to 1893": a range
             return True
     return False
 
@@ -136,7 +136,7 @@ def event_subject(item: DatedEvent, ctx) -> str | None:
 def quote_context(item: Quote) -> str | None:
     """When the quotation was said, as its attribution gives it: one year in the words before
     the quotation, or in the attribution that follows it in the same sentence (", he said
-    in 1978"). A year elsewhere in the sentence may date something else."""
+    in 1911"). A year elsewhere in the sentence may date something else."""
     sentence = item.source.sentence
     found = re.search(r"[“\"]", sentence)
     if not found:
@@ -162,7 +162,7 @@ def quote_statement(item: Quote, speaker: str) -> str:
     text = shown_quote(item.text)
     text = text if text.endswith((".", "?", "!", "…")) else text + "."
     if re.search(rf"\bthe {re.escape(speaker)}\b", item.source.sentence, re.I) and not speaker.lower().startswith("the "):
-        speaker = "The " + speaker  # "The United States said", as its sentence names it
+        speaker = "The " + speaker  # "The Harbour Board said", as its sentence names it
     return f"{speaker} said, {context + ', ' if context else ''}“{text}”"
 
 
@@ -184,16 +184,16 @@ def term_ok(item: Definition, ctx) -> str | None:
 
 def copula(term: str, ctx) -> str:
     """'is' or 'are' for a term: by its head's number when the parse says, else by its last word
-    (before a bracketed short form: "intergovernmental organizations (IGOs)")."""
+    (before a bracketed short form: "regional trade bodies (RTBs)")."""
     words = re.sub(r"\s*\([^)]*\)\s*$", "", term).split()
     last = words[-1].lower() if words else ""
     if " and " in f" {term.lower()} " and not term.lower().startswith(("the term", "“")) and not is_name(term):
-        return "are"  # "fairness and justice are ..."
+        return "are"  # "law and order are ..."
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) else "is"
 
 
 def definition_statement(item: Definition, definition: str, ctx) -> str | None:
-    """'Authority is the permission ... to exercise power.' when the definition is a noun
+    """'Tenure is the right ... to hold land.' when the definition is a noun
     phrase that can follow 'is'; None otherwise."""
     first = definition.split(",")[0]
     found = syntax.phrase(first, pipeline(ctx))
