@@ -30,8 +30,8 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
 
 def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:
     """'What is meant by the key to ...?' -> its definition. A definition that is the
-    sentence's own predicate ("The term “community” involves the ...") does not answer
-    "What is meant by": it is asked with its verb ("What does the term “community”
+    sentence's own predicate ("The term “tenure” involves the ...") does not answer
+    "What is meant by": it is asked with its verb ("What does the term “tenure”
     involve?" -> "The ..."). The term is a noun phrase (`screen` refuses others)."""
     sentence = item.source.sentence
     predicate = verb_definition(item.term, item.definition, sentence)
@@ -45,15 +45,15 @@ def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str,
 
 
 def speaker_answer(item: Quote) -> str:
-    """The speaker with their role ("Vyacheslav Molotov (Soviet Foreign Minister)"). A role
-    that is only another name ("William D. Leahy") says nothing of a role and is left out."""
+    """The speaker with their role ("Edda Marstrand (Danish Trade Minister)"). A role
+    that is only another name ("Peter J. Halvorsen") says nothing of a role and is left out."""
     return f"{item.speaker} ({item.role})" if item.role and is_role(item.role) else item.speaker
 
 
 def is_role(role: str) -> bool:
     """A role says what someone is: it holds a common word ("editor of the Gazette") or a
-    title noun ("Soviet Foreign Minister"); a name ("William D. Leahy") or a cut-off
-    fragment of a title ("State", from "Secretary of State") does not."""
+    title noun ("Danish Trade Minister"); a name ("Peter J. Halvorsen") or a cut-off
+    fragment of a title ("Mint", from "Master of the Mint") does not."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", role)
     return any(w[0].islower() or any(part in ROLE_WORDS for part in w.lower().rstrip(".").split("-")) for w in words)
 

@@ -192,16 +192,16 @@ def fact(item: Item) -> tuple[str, ...]:
     return fact_key(item)
 
 
-MIN_DEFINITION_WORDS = 3  # "the goal", "the basic orientation": true of too many terms to ask
+MIN_DEFINITION_WORDS = 3  # "the goal", "the basic stance": true of too many terms to ask
 
 
 def as_read(items: Iterable[Item], document: Document) -> list[Item]:
     """Items as questions can quote them.
 
     The capital a sentence start gave a term, label, member or event is dropped unless
-    the document shows the word is a name ('What is meant by win-win cooperation?',
-    but 'Pompeo'); a definition loses the 'that' of "X means that ..." and is made
-    one phrase; a list named by a clause's subject ("The relations featured ...")
+    the document shows the word is a name ('What is meant by cross-border trade?',
+    but 'Orvath'); a definition loses the 'that' of "X means that ..." and is made
+    one phrase; a list named by a clause's subject ("The talks featured ...")
     loses its name;
     definitions too short to single out a term are left out.
     """
@@ -217,7 +217,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
         if isinstance(item, Enumeration) and len(item.members) < 2:
             continue  # one member is no list
         if isinstance(item, Enumeration):
-            # A label that is a clause's subject ("The relations featured ...") names no list.
+            # A label that is a clause's subject ("The talks featured ...") names no list.
             label = item.label if names_its_list(item.label, item.source.sentence) else ""
             item = replace(item, label=in_sentence(label, words) if label else "",
                            members=tuple(in_sentence(m, words) for m in item.members))
@@ -227,7 +227,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
                 continue
             item = replace(item, term=unshouted(in_sentence(item.term, words)), definition=definition)
         elif isinstance(item, DatedEvent):
-            item = replace(item, event=in_sentence(item.event, words))
+            item = replace(item, event=unshouted_names(in_sentence(item.event, words)))
         cased.append(item)
     return cased
 
@@ -237,7 +237,7 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "fo
 
 def unshouted(term: str) -> str:
     """A name the source set in capitals for emphasis ("THE PEACE OF RIVERTON") in title case;
-    an acronym ("NATO", "UN Security Council") is left as it is."""
+    an acronym ("OECD", "EU Fisheries Council") is left as it is."""
     words = term.split()
     if len(words) < 2 or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
         return term
@@ -246,6 +246,14 @@ def unshouted(term: str) -> str:
     cased = [(w.capitalize() if i == 0 else w.lower()) if w.lower() in _SMALL_WORDS
              else w if len(w) <= 3 else w.capitalize() for i, w in enumerate(words)]
     return " ".join(cased)
+
+
+_SHOUTED_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+(?:OF|THE|AND|FOR|ON|IN|[A-Z][A-Z'’-]+))+\b")
+
+
+def unshouted_names(text: str) -> str:
+    """Each run of capitals in a text ("the POTSDAM CONFERENCE was held") written as a name."""
+    return _SHOUTED_RUN.sub(lambda m: unshouted(m.group(0)), text)
 
 
 _REFERENCE_MARKS = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]|\s*\(\s*\)")

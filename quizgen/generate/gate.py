@@ -3,7 +3,7 @@
 A reason is a short stable code, a colon and a detail ("dangling-pronoun: 'he' opens
 the answer"). The checks, in order (the first three on each text a student reads):
   unreliable-region   a source sentence lies where the cleaner distrusts the text
-  footnote-digits     a footnote number glued to a word ("place.1", "4strong")
+  footnote-digits     a footnote number glued to a word ("river.1", "3harbour")
   dangling-pronoun    a prompt part, answer or option opens with a pronoun whose
                       antecedent is in another sentence ("he", "this", "they")
   truncated           unbalanced quotes or brackets, or text ending on "and", "the", a comma,
@@ -38,8 +38,8 @@ TRUNCATING_WORDS = {
 PART_NOUNS = {"end", "beginning", "start", "middle", "rest", "part", "course", "outset", "height", "eve"}
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# A footnote number glued to a word: after its final punctuation ("place.1", "us.”20",
-# "reduction,34"), or to the front of a word ("4strong"; ordinals like "21st" are words);
+# A footnote number glued to a word: after its final punctuation ("river.1", "them.”17",
+# "growth,52"), or to the front of a word ("3harbour"; ordinals like "21st" are words);
 # or a Markdown reference ("[^1]").
 _GLUED_FOOTNOTE = re.compile(
     r"[^\W\d_]{2}[.,;:]?[”\"’)]?\d{1,3}(?![\w.,]?\d)"
@@ -223,7 +223,7 @@ _STATED_DATE = re.compile(
 
 def rival_answer(question: Question) -> str | None:
     """A date question whose prompt holds another date: that date could be taken for the
-    answer ("In what year did tensions grow, as well as in Poland in 1980?")."""
+    answer ("In what year did tensions grow, as well as in Tessel in 1880?")."""
     if question.kind != "date" or question.type not in {"basic", "short_answer", "multiple_choice", "true_false"}:
         return None
     prompt = plain(question.prompt)

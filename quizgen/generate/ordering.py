@@ -40,7 +40,7 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     events = [
         i for i in items
         if isinstance(i, DatedEvent) and not YEAR.search(i.event) and not names_own_year(i.event, i.date)
-        and not is_state(i, ctx) and not bounded(i)  # "by 1952": its place in time is not one point
+        and not is_state(i, ctx) and not bounded(i)  # "by 1886": its place in time is not one point
         and (shown := event_shown(i, ctx)) and not text_problem(shown) and len(shown) <= limit
         # one unfit event would sink the question
     ]

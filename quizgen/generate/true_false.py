@@ -48,6 +48,8 @@ def state(item: Item, ctx: Context) -> str | None:
     if isinstance(item, DatedEvent):
         return date_statement(item, ctx)
     if isinstance(item, Quote):
+        if item.text.strip()[:1].islower():
+            return None  # "... declared that it “acknowledges ...”": a fragment makes no sentence after "said,"
         return quote_statement(item, bare_name(item.speaker))
     return None
 
@@ -121,7 +123,7 @@ def verb_first(member: str, ctx: Context) -> bool:
 
 
 def same_subject_dates(item: DatedEvent, ctx: Context) -> list[tuple[str, str | None]]:
-    """Dates of the document's other events with the same subject ("the PRC ...")."""
+    """Dates of the document's other events with the same subject ("the guild ...")."""
     subject = event_subject(item, ctx)
     if subject is None:
         return []
