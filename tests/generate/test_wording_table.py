@@ -34,6 +34,8 @@ def event(date, text, end=None):
 
 DATES = [
     # sentence, item, basic prompt, true statement
+    ("The HARBOUR CONFERENCE was held at Riverton in 1888.", event("1888", "The HARBOUR CONFERENCE was held at Riverton"),
+     "In what year was the Harbour Conference held at Riverton?", "The Harbour Conference was held at Riverton in 1888."),
     ("In 1869 the canal opened to shipping.", event("1869", "the canal opened to shipping"),
      "In what year did the canal open to shipping?", "The canal opened to shipping in 1869."),
     ("The treaty was signed in Vienna in June 1815.", event("1815-06", "The treaty was signed in Vienna"),
@@ -159,10 +161,14 @@ QUOTES = [
      quote("Every road carries tomorrow's trade.", "Tom Baker"),
      "Who said “Every road carries tomorrow's trade.”?", "Tom Baker said, “Every road carries tomorrow's trade.”"),
     # A body its sentence names with "the" keeps it.
-    ("The Harbour Board declared that it “will never sell the old quay to a private owner.”",
-     quote("will never sell the old quay to a private owner.", "Harbour Board"),
-     "Who said “will never sell the old quay to a private owner.”?",
-     "The Harbour Board said, “will never sell the old quay to a private owner.”"),
+    ("The Harbour Board declared: “We will never sell the old quay to a private owner.”",
+     quote("We will never sell the old quay to a private owner.", "Harbour Board"),
+     "Who said “We will never sell the old quay to a private owner.”?",
+     "The Harbour Board said, “We will never sell the old quay to a private owner.”"),
+    # A quotation that continues its attribution's clause is no sentence after "said,": no statement.
+    ("The council declared that it “would never again raise the harbour dues in winter.”",
+     quote("would never again raise the harbour dues in winter.", "council"),
+     "Who said “would never again raise the harbour dues in winter.”?", None),
     # Two years: which one is the quotation's is not said, so no year is given.
     ("In 1960 Ruth Fox, born in 1901, said, “Music belongs to the whole town.”",
      quote("Music belongs to the whole town.", "Ruth Fox"),
