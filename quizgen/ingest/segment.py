@@ -81,7 +81,7 @@ def is_sentence_end(text: str, start: int, match: re.Match) -> bool:
     token = words[-1].lstrip("“\"‘([").lower() if words else ""
     if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
         return False
-    # '2. Build a new ...': a section or list number opening the text.
+    # '2. Open a new ...': a section or list number opening the text.
     return not (token.isdigit() and len(words) == 1)
 
 

@@ -9,10 +9,10 @@ from it (each gets a FlaggedRegion "caption", not restored). A paragraph is a ca
 - it ends in a credit in parentheses ('... in 1952. (credit: J. Doe/Flickr)', '(Photo: ...)',
   '(source: ...)') or opens with one ('Photo: ...', 'Image credit: ...');
 - it is one short sentence followed by a name in parentheses, the way a picture credits its
-  archive ('The delegates at the opening session. (City Library)');
+  archive ('The members at the first meeting. (Town Archive)');
 - it is a short line standing alone, without final punctuation, that describes a scene at a
-  time, placed by two prepositions or more ('Delegates on the steps of the hall in 1955'):
-  captions of a plain text export ('The Berlin Airlift in 1948' may be a heading and stays).
+  time, placed by two prepositions or more ('Delegates on the steps of the hall in 1961'):
+  captions of a plain text export ('The Harlow Ferry in 1908' may be a heading and stays).
 
 A line that only stands for a picture ('[Image]', '[Photo: the tower]', '<img src=...>') is a
 caption too, and so is the short line right under it.
@@ -42,7 +42,7 @@ CREDIT_AT_START = re.compile(
 NAME_CREDIT = re.compile(
     r"""[.!?]["”’]?\s+\((?:[A-Z][\w.'’&-]*|of|the|and|for|de|du|van|von)"""
     r"""(?:\s+(?:[A-Z][\w.'’&/-]*|of|the|and|for|de|du|van|von)){0,7}\)$""")
-# '... of the hall in 1955', '... on March 5, 1921', '... in the early 1960s'
+# '... of the hall in 1961', '... on March 5, 1921', '... in the early 1960s'
 SCENE_AT_A_TIME = re.compile(
     r"\b(?:in|on|at|during|circa|c\.|around)\s+(?:(?:early|late|mid-?)\s+)?"
     r"(?:(?:the\s+)?(?:early|late)\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}s?$")

@@ -107,7 +107,7 @@ def emphasis_to_marks(text: str) -> str:
 
 
 def lone_numbers(lines: list[Line]) -> set[int]:
-    """Indexes of numbered lines ('2. Build a new ...') with no sibling item close by.
+    """Indexes of numbered lines ('2. Open a new ...') with no sibling item close by.
 
     Markdown would make a list of one item of them, but a numbered line alone between
     paragraphs is a numbered heading; a lone bullet stays an item.

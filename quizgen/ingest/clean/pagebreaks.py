@@ -13,8 +13,8 @@ def runs_on(before: str, after: str) -> bool:
 
     A lowercase continuation always does ('hard-to-' / 'reach'); after a comma or a
     semicolon the sentence goes on whatever the case ('etc.;' / 'It was also time ...'),
-    and so it does after a word that cannot end a sentence ('signed by the' / 'United
-    States') or a word hyphenated at the line end ('GOV-' / 'ERNMENT').
+    and so it does after a word that cannot end a sentence ('signed by the' / 'Harbour
+    Board') or a word hyphenated at the line end ('GOV-' / 'ERNMENT').
     """
     if not ends_open(before):
         return False

@@ -13,7 +13,7 @@ from . import Draft, with_lines
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
 # 'people-to -people': a compound whose last hyphen got a space in front of it.
 _SPLIT_COMPOUND = re.compile(r"(\b\w+-\w+) -(?=\w)")
-# 'China. ”': a closing quote pushed away from the punctuation it closes.
+# 'Norway. ”': a closing quote pushed away from the punctuation it closes.
 _SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=[.,;:!?]) +(?=[”’](?:\s|$))")
 # Control characters (tab aside) and Unicode line/paragraph separators carry no text;
 # left in, they reach exports that cannot represent them (XML, one-line formats).

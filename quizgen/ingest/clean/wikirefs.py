@@ -1,9 +1,9 @@
 """Reference and editorial markers in square brackets, as encyclopedia text carries them.
 
-'...in 1948.[2] The', 'billion[1] (nearly', 'agreed,[13][14] as', '[citation needed]', '[a]',
+'...in 1908.[2] The', 'million[1] (about', 'agreed,[13][14] as', '[citation needed]', '[a]',
 '[note 3]', '[who?]', '[edit]' ('[a]' only where the text has '[b]' too: 'carrie[s]' alters a
 quotation). A marker is taken out with the space before it, so the
-punctuation it was glued to stays where it was ('1948.[2] The' -> '1948. The', 'peace [3].'
+punctuation it was glued to stays where it was ('1908.[2] The' -> '1908. The', 'peace [3].'
 -> 'peace.'). A number whose footnote body the cleaner found becomes a note marker, so the
 sentence still points to its footnote. Brackets that open a Markdown link or link definition
 ('[a](...)', '[1]: ...') are left for the Markdown step. Empty parentheses that templates
