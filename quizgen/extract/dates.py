@@ -139,7 +139,7 @@ class Patterns:
     relative: re.Pattern
     citation: re.Pattern
     prefilter: re.Pattern
-    caption_label: re.Pattern  # "Figure 15.2 " opening a caption
+    caption_label: re.Pattern  # "Figure 4.3 " opening a caption
     leading_cue: re.Pattern  # the prepositions and modifiers that introduce a date ("since early")
 
 
@@ -672,7 +672,7 @@ def _tells_of_past_plainly(text: str, date: Found) -> bool:
     if not text[date.end:right].strip() and right < len(text):  # "On October 12, we sent ..."
         right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
     if re.match(r"['’]s\b", text[date.end:]):
-        return False  # "last year's cutoff": a noun phrase, which only the parse can set apart
+        return False  # "last year's harvest": a noun phrase, which only the parse can set apart
     words = re.findall(r"[a-z]+", text[left:right].lower())
     return any((w.endswith("ed") or w in rules().past_tense_verbs) and (i == 0 or words[i - 1] not in PRESENT_AUX)
                for i, w in enumerate(words))

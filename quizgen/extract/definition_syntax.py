@@ -131,7 +131,7 @@ def definition_span(node, how: str, excluded) -> tuple[int, int] | None:
     if how == "subtree":
         tokens = [t for t in node.subtree if t.i not in cut]
         start, end = _contiguous(tokens, node)
-    elif how == "rest":  # the node's phrase and the rest of its clause: "the permission, conferred by ..., to act"
+    elif how == "rest":  # the node's phrase and the rest of its clause: "the right, granted by ..., to fish"
         start, end = node.left_edge.i, node.right_edge.i + 1
         for sibling in node.head.rights:
             if sibling.i > node.i and sibling.dep_ not in ("conj", "cc", "punct", "parataxis"):

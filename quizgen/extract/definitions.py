@@ -610,7 +610,7 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
     kept = []
     for candidate, parsed in zip(candidates, parse(nlp, (c.sentences[0].text for c in candidates))):
         start = parsed.text.find(candidate.surface)
-        # the head is the last word before a prepositional phrase: "dialogues" in "dialogues between A and B"
+        # the head is the last word before a prepositional phrase: "talks" in "talks between A and B"
         head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.surface, maxsplit=1)[0]
         head_end = start + len(head) if start >= 0 else -1
         # the term's last word (its head) inside an entity of a name label: a name, not a concept

@@ -110,7 +110,7 @@ def are_phrases(doc, start_char: int, members: list[str]) -> bool:
     """True when the members, found in order from `start_char`, are all noun phrases or all gerund phrases.
 
     The check for lists the parse attaches oddly (an apposition for a conjunct, a
-    progressive for "goals are promoting A, ensuring B"): "meaningful when" or
+    progressive for "aims are funding A, keeping B"): "useful when" or
     "clear" are not members of a set.
     """
     at, spans, text = start_char, [], doc.text.lower()  # members may have lost a capital ("The ..." -> "the ...")

@@ -254,7 +254,7 @@ def _words(text: str) -> int:
 
 
 def _tidy(member: str) -> str:
-    member = re.sub(r"^\d+[.)]\s+", "", member.strip())  # a heading's own number: "2. Build ..."
+    member = re.sub(r"^\d+[.)]\s+", "", member.strip())  # a heading's own number: "2. Open ..."
     member = member.strip("\"“”'‘’").strip()
     member = re.sub(r"[.;:,]+$", "", member).strip()
     return member.strip("\"“”'‘’").strip()
@@ -536,7 +536,7 @@ def _whole(span: str, members: list[str], slack: int = 1) -> bool:
 
 
 def _opens_aside(member: str) -> bool:
-    """True when a member opens a clause, an aside or a predicate ("soon incorporated", "especially ...")."""
+    """True when a member opens a clause, an aside or a predicate ("soon merged", "especially ...")."""
     return bool(patterns().member_opener.match(member) or re.match(r"[a-z]+(?:ly|ed)\b", member))
 
 
@@ -1099,7 +1099,7 @@ def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Para
     """The lists in one run of items: the run itself after `intro`, and each sub-list an item opens with a colon.
 
     Items carry no nesting level, so a sub-list takes the count its opener gives
-    ("two delegations:") or else runs to the next item that opens another list.
+    ("two teams:") or else runs to the next item that opens another list.
     """
     openers = [i for i, p in enumerate(items) if p.sentences[-1].text.rstrip().endswith(":")]
     nested: set[int] = set()

@@ -55,7 +55,7 @@ CITATION = re.compile(r"[\s,]*\((?:see\s+)?([A-Z][\w'’-]+)(?:\s+(?:and|&)\s+[A
 MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
 MAX_ANTECEDENT_SENTENCES = 4  # how far back he/she looks for the person it stands for
-MAX_PHRASE_GAP_WORDS = 6  # "according to X, GA resolutions "...": words between the source and the quote
+MAX_PHRASE_GAP_WORDS = 6  # "according to X, board rulings "...": words between the source and the quote
 # '— Jane Doe, Letters (1850)' closing a block quote: its author
 SIGNATURE = re.compile(r"(?:^|\s)(?:—|–|--)\s*(?=[A-Z])([^—–]{2,120})$")
 SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])*\s+[A-Z]")  # one the sentencizer missed

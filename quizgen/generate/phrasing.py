@@ -133,7 +133,7 @@ _LABEL_ENDINGS = _LABEL_VERBS | {
 _PREPOSITIONS = {"of", "in", "for", "on", "to", "with", "between", "among", "from", "under", "about", "against"}
 MAX_LABEL_WORDS = 12
 # Head nouns that say what a list is only with a complement: "the three levels" of
-# what? "aspects of globalization" names its list, "five aspects" does not.
+# what? "aspects of farming" names its list, "five aspects" does not.
 _VAGUE_HEADS = {
     "aspects", "elements", "factors", "levels", "points", "ways", "things", "items", "parts", "areas",
     "types", "kinds", "steps", "features", "issues", "dimensions",
@@ -191,8 +191,8 @@ def plural_label(label: str) -> bool:
 def list_phrase(label: str, size: int, with_count: bool = False) -> str | None:
     """A plural noun phrase naming a list, or None when its name is not usable.
 
-    'three shortages' -> 'the three shortages'; with_count: 'governance principles' ->
-    'the three governance principles'; a singular name -> 'the three items the text
+    'three shortages' -> 'the three shortages'; with_count: 'safety rules' ->
+    'the three safety rules'; a singular name -> 'the three items the text
     lists under “unity”', so every question can say "are".
     """
     if not usable_label(label):
@@ -333,7 +333,7 @@ def name_variants(name: str) -> list[str]:
 
 def answer_variants(answer: str) -> list[str]:
     """Accepted spellings of a short answer: with or without an article, any case,
-    hyphen or space, and both orders of a two-part phrase ('fairness and justice')."""
+    hyphen or space, and both orders of a two-part phrase ('law and order')."""
     answer = answer.strip().rstrip(".")
     forms = [answer, strip_article(answer)]
     pair = re.fullmatch(r"(\w+(?:[- ]\w+)?) and (\w+(?:[- ]\w+)?)", strip_article(answer))

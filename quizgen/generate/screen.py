@@ -35,7 +35,7 @@ from .gate import text_problem
 from .phrasing import MONTHS, bare_name, date_pattern
 from . import syntax, wording
 
-# A caption or credit: "Figure 13.5 ...", "(credit: ...)", licences and photo agencies.
+# A caption or credit: "Figure 4.7 ...", "(credit: ...)", licences and photo agencies.
 _CAPTION = re.compile(
     r"^\s*(?:Figure|Fig\.|Photo(?:graph)?|Image|Map|Illustration|Plate|Chart)\s*\d"
     r"|\(credit:|\bcredit:\s|\bCC BY\b|\bPublic Domain\b|Wikimedia Commons|/Flickr\b|Getty Images|\bPhoto:\s",

@@ -93,7 +93,7 @@ class Clause:
     state: bool = False  # "X was under Y's control", "there were ...": true over a span, not at one date
 
     def question(self, wh: str) -> str:
-        """'When' + inverted clause: 'When did the PRC begin to bombard Jinmen?'."""
+        """'When' + inverted clause: 'When did the council begin to dredge the harbour?'."""
         moved = self.do or self.aux
         return f"{wh} {moved} {self.subject} {self.rest}".replace("  ", " ").rstrip() + "?"
 
@@ -231,7 +231,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             or subject.tag_ in {"WDT", "WP"} or span[0].text.isdigit():
         return None  # "these two pacts", "his reform", "12 to -": who or what is not said
     if span[0].lower_ == "the" and len(span) > 1 and span[1].tag_ in {"CD", "$"}:
-        return None  # "the $17 billion", "the two": a quantity the text named before
+        return None  # "the $40 million", "the two": a quantity the text named before
     if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
         return None  # "the sum", "the parties": which ones, the sentence before said
     if subject.lower_ in RELATIONAL and not any(c.dep_ in {"prep", "poss", "compound", "amod"} for c in subject.children):

@@ -3,7 +3,7 @@
 A footnote body is a line '<n> <citation>' where n is the next footnote number expected
 (bodies come in order; a few may be missing), the line sits at a page bottom (after a
 blank line or another footnote), and it reads like a citation or its number is glued to
-the text somewhere as a reference. Body lines that merely start with a number ('70
+the text somewhere as a reference. Body lines that merely start with a number ('60
 percent of ...') fail the sequence test. Wrapped continuation lines are joined; broken URLs are
 joined without a space.
 """

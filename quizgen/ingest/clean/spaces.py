@@ -11,7 +11,7 @@ from ..source import Line
 from . import Draft, with_lines
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
-# 'people-to -people': a compound whose last hyphen got a space in front of it.
+# 'door-to -door': a compound whose last hyphen got a space in front of it.
 _SPLIT_COMPOUND = re.compile(r"(\b\w+-\w+) -(?=\w)")
 # 'Norway. ”': a closing quote pushed away from the punctuation it closes.
 _SPACE_BEFORE_CLOSING_QUOTE = re.compile(r"(?<=[.,;:!?]) +(?=[”’](?:\s|$))")
@@ -65,7 +65,7 @@ def strip_leading_spaces(draft: Draft) -> Draft:
 
 
 def fix_stray_spaces(draft: Draft) -> Draft:
-    """'protection , energy' -> 'protection, energy'; 'people-to -people' -> 'people-to-people'."""
+    """'fishing , farming' -> 'fishing, farming'; 'door-to -door' -> 'door-to-door'."""
     return with_lines(draft, [Line(ln.no, tidy(ln.text)) for ln in draft.lines])
 
 
