@@ -186,7 +186,7 @@ def patterns() -> Patterns:
     joiner = _words(r.range_joiners)
     same = "|".join(re.escape(s) for s in r.same_year)
     short_end = r"(?P<ys>\d{2})(?![\d%]|s\b)"  # "1961–64"
-    determiner = rf"(?:{either_case(r.modifier_determiners)}|\b\w+['’]s?)"  # "the", "a", "Iraq's"
+    determiner = rf"(?:{either_case(r.modifier_determiners)}|\b\w+['’]s?)"  # "the", "a", "Valdoria's"
     optional_year = rf"(?:,?\s+{year('y')})?"
     regexes = (
         ("day-month-range",

@@ -329,7 +329,7 @@ def _plain_appositive(doc, head, appositive) -> bool:
 
 
 def _described(noun) -> bool:
-    """"an agency", "the largest IGO", "its nickname": a description; "the aid" alone is only a pointer."""
+    """"an agency", "the largest guild", "its nickname": a description; "the aid" alone is only a pointer."""
     if any(c.lower_ in ("a", "an") for c in noun.lefts):
         return True
     return any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "relcl", "acl") for c in noun.children)

@@ -242,7 +242,7 @@ def unshouted(term: str) -> str:
     if len(words) < 2 or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
         return term
     if not any(sum(c.isalpha() for c in w) >= 5 for w in words):
-        return term  # "USSR, USA AND UK": acronyms, not a word shouted
+        return term  # "NATO, OECD AND EFTA": acronyms, not a word shouted
     cased = [(w.capitalize() if i == 0 else w.lower()) if w.lower() in _SMALL_WORDS
              else w if len(w) <= 3 else w.capitalize() for i, w in enumerate(words)]
     return " ".join(cased)
