@@ -252,7 +252,7 @@ _SHOUTED_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+(?:OF|THE|AND|FOR|ON|IN|[A-Z
 
 
 def unshouted_names(text: str) -> str:
-    """Each run of capitals in a text ("the POTSDAM CONFERENCE was held") written as a name."""
+    """Each run of capitals in a text ("the HARWICK SUMMIT was held") written as a name."""
     return _SHOUTED_RUN.sub(lambda m: unshouted(m.group(0)), text)
 
 
