@@ -116,10 +116,18 @@ def test_the_key_sent_is_never_echoed(make_client) -> None:
     assert KEY not in response.text
 
 
-def test_a_sqlite_file_locked_by_another_writer_is_503_not_500(make_client, store) -> None:
-    if not hasattr(store, "path"):
-        pytest.skip("SQLite only: PostgreSQL writers queue on a lock of their own")
-    client = make_client(raise_server_exceptions=False)
+def test_a_sqlite_file_locked_by_another_writer_is_503_not_500(tmp_path, bank) -> None:
+    """SQLite's own lock, held by another process's connection (PostgreSQL writers queue instead)."""
+    from fastapi.testclient import TestClient
+
+    from quizgen.api.app import create_app
+    from quizgen.bank.store_sql import load_bank, open_store
+    from quizgen.config import Settings
+
+    store = open_store(f"sqlite:///{tmp_path / 'bank.sqlite'}")
+    load_bank(store, bank)
+    client = TestClient(create_app(Settings.model_validate({"api": {"api_key": KEY}}), store),
+                        raise_server_exceptions=False, headers={"X-API-Key": KEY})
     blocker = sqlite3.connect(store.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another process holding the write lock
     try:
