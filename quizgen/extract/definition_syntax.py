@@ -179,7 +179,7 @@ def term_ok(doc, start: int, end: int, rules, names: frozenset[str] = frozenset(
     if lowered[0] == "own":
         return False  # "[his] own state": a pointer to someone, not a term
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in rules.identifying_adjectives for t in words):
-        return False  # "the biggest change", "the main cause": a description that picks a thing out, not a concept
+        return False  # "the biggest shift", "the main reason": a description that picks a thing out, not a concept
     if any(c.dep_ in ("nummod", "quantmod") for c in root.children) or any(t.like_num for t in words):
         return False  # "three areas", "over 80 towns", "Chapter 11", "Figure 3.2 The harbour"
     if sum(start <= c.i < end for c in root.conjuncts) >= 2:

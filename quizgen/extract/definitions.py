@@ -253,7 +253,7 @@ def patterns() -> Patterns:
 
 # ----------------------------------------------------------------- what makes a term
 
-# "The debate is a long one": the predicate names nothing
+# "The dispute is a long one": the predicate names nothing
 PRO_FORM = re.compile(r"^(?:a|an|the) (?:[\w-]+ )?ones?\b")
 # "It is necessary to ...": a dummy "it" that does not stand for the term
 EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)\b")

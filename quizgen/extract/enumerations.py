@@ -220,7 +220,7 @@ def patterns() -> Patterns:
             rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)"
             rf"(?P<noun>[a-z][\w-]+))?"
             rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
-        # "the seafaring powers A, B, and C"; with "of" only as the subject ("The governments of A, B and C met")
+        # "the seafaring powers A, B, and C"; with "of" only as the subject ("The mayors of A, B and C met")
         names_after_kind=re.compile(
             rf"(?:\b(?P<label>[a-z][\w-]+ {plural})(?: of)?|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
             rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"),
@@ -310,7 +310,7 @@ def _is_member(text: str) -> bool:
 
 
 def _clean_members(members: list[str]) -> tuple[str, ...]:
-    # a sentence-initial article is not part of the member: "The pursuit of ..." -> "the pursuit of ..."
+    # a sentence-initial article is not part of the member: "The defence of ..." -> "the defence of ..."
     out = tuple(re.sub(r"^(The|An?) ", lambda a: a.group().lower(), _tidy(m)) for m in members)
     if not all(_is_member(m) for m in out):
         return ()
@@ -596,7 +596,7 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
             continue
         members = split_members(inner, 4, pairs)
         if any(_opens_aside(member) or member.lower() in FUNCTION_WORDS for member in members):
-            continue  # "(except for A, B and C)", "(with translations to ...)"
+            continue  # "(except for A, B and C)", "(with notes in ...)"
         if len(members) >= 3 and _whole(inner, members, 0) and (len(members) >= 4 or re.search(r" and ", inner)):
             label = " ".join(text[: m.start()].split()[-6:])
             yield Cue(label, members, m.start("list"), m.end("list"), _count_in(label))
