@@ -56,7 +56,7 @@ NOT_EVENTS = {  # nouns with an event's ending that name a thing, a body or a st
     "constitution", "federation", "corporation", "commission", "delegation", "generation", "situation",
     "condition", "relation", "relations", "tradition", "question", "mission", "region", "religion",
     "opinion", "union", "section", "nations", "building", "thing", "something", "nothing", "evening",
-    "morning", "king", "ring", "beijing", "nanjing", "chongqing", "wing", "spring", "ceiling", "tension",
+    "morning", "king", "ring", "wing", "spring", "ceiling", "tension",
     "tensions", "division", "dimension", "version", "function", "population", "foundation", "convention",
     "declaration", "legislation", "regulation", "resolution", "coalition", "opposition", "competition",
     "ambition", "tension", "vision", "decision", "conviction", "jurisdiction", "direction", "portion",
@@ -317,7 +317,8 @@ def event_noun_phrase(text: str, choice: str = "auto") -> str | None:
     if doc[0].like_num or any(t.text.lower() in {"to", "and", "or"} and t.i == 1 for t in doc):
         return None
     word = head.text.lower()
-    if head.pos_ == "PROPN" and word not in EVENT_NOUNS:
+    # A name ("the port of Harbin", "the Reading") is no event, however the tagger reads it.
+    if (head.pos_ == "PROPN" or head.text[:1].isupper()) and word not in EVENT_NOUNS:
         return None
     if word in NOT_EVENTS:
         return None
