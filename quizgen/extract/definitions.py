@@ -637,8 +637,12 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
     rules = load_rules()
     chosen = [(s, f) for s, f in sentences if worth_parsing(s)]
     found: dict[int, list[Candidate]] = {}
-    for (sentence, following), parsed in zip(chosen, parse(nlp, (s.text for s, _ in chosen))):
-        for item in definition_syntax.find(parsed, rules, names):
+    # The parse first; entities (which only ever refuse a reading) for the sentences that give one.
+    for (sentence, following), parsed in zip(chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))):
+        items = definition_syntax.find(parsed, rules, names)
+        if items and has_ner(nlp):
+            items = definition_syntax.find(parse(nlp, [sentence.text])[0], rules, names)
+        for item in items:
             term, definition = _tidy(item.term), _tidy(item.definition)
             marked = [m for m in sentence.marks if m.kind != "em" and m.start < item.term_end and item.term_start < m.end]
             if len(marked) == 1:  # the source says where the term begins and ends
