@@ -325,6 +325,8 @@ def event_noun_phrase(text: str, choice: str = "auto") -> str | None:
     if word in EVENT_NOUNS or word in EVENT_EXTRA or (word.endswith(EVENT_SUFFIXES) and len(word) > 6):
         if doc[0].tag_ not in {"DT", "PRP$", "NNP", "NNPS", "JJ", "CD"} and doc[0].pos_ != "PROPN":
             return None  # "law and order", a bare noun: not a named event
+        if head.text[:1].isupper() and doc[0].pos_ == "PROPN" and head.i == len(doc) - 1:
+            return "the " + text  # a line's "Harlow Conference, 1868": "the Harlow Conference" in a sentence
         return text
     return None
 

@@ -34,6 +34,9 @@ def event(date, text, end=None):
 
 DATES = [
     # sentence, item, basic prompt, true statement
+    ("Harlow Conference, 14 to 20 March 1868", event("1868-03-14", "Harlow Conference", end="1868-03-20"),
+     "When did the Harlow Conference take place?",
+     "The Harlow Conference took place from 14 March 1868 to 20 March 1868."),
     ("The HARBOUR CONFERENCE was held at Riverton in 1888.", event("1888", "The HARBOUR CONFERENCE was held at Riverton"),
      "In what year was the Harbour Conference held at Riverton?", "The Harbour Conference was held at Riverton in 1888."),
     ("In 1869 the canal opened to shipping.", event("1869", "the canal opened to shipping"),
