@@ -16,6 +16,7 @@ import json
 import os
 import random
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import asdict, replace
 from typing import Annotated, Any
 
@@ -158,10 +159,8 @@ def create_app(settings, store: Store) -> FastAPI:
             questions = quiz_questions(store, quiz)
             cited = {s.document for q in questions for s in q.sources}
             bank = Bank(title=f"Quiz {quiz.id}", questions=tuple(questions), documents=tuple(store.documents(cited)))
-            if format is ExportFormat.pdf:
-                with pdf_slots.taken("PDF worksheets"):
-                    return export_quiz(bank, format, quiz.id, quiz.request.get("seed", 0), settings)
-            return export_quiz(bank, format, quiz.id, quiz.request.get("seed", 0), settings)
+            with pdf_slots.taken("PDF worksheets") if format is ExportFormat.pdf else nullcontext():
+                return export_quiz(bank, format, quiz.id, quiz.request.get("seed", 0), settings)
 
         made = exports.get_or_make(quiz_body(store, quiz), format.value, render, lambda e: len(e.content))
         return Response(made.content, media_type=made.media_type,

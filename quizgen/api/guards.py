@@ -69,8 +69,8 @@ class ExportCache:
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple[str, str], object] = OrderedDict()
-        self._sizes: dict[tuple[str, str], int] = {}
+        self._entries: OrderedDict[tuple[str, str], tuple[object, int]] = OrderedDict()  # key -> (export, bytes)
+        self._total = 0
         self._lock = threading.Lock()
 
     def get_or_make(self, quiz_body: bytes, fmt: str, make: Callable[[], object], size: Callable[[object], int]):
@@ -78,13 +78,15 @@ class ExportCache:
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)
-                return self._entries[key]
+                return self._entries[key][0]
         made = make()
         with self._lock:
-            self._entries[key], self._sizes[key] = made, size(made)
-            while sum(self._sizes.values()) > self.max_bytes and len(self._entries) > 1:
-                old, _ = self._entries.popitem(last=False)
-                del self._sizes[old]
+            if key not in self._entries:
+                self._entries[key] = (made, size(made))
+                self._total += self._entries[key][1]
+            while self._total > self.max_bytes and len(self._entries) > 1:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self._total -= dropped
         return made
 
 

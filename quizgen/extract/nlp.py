@@ -1,8 +1,8 @@
 """The spaCy pipeline, loaded once per process: trained English when installed, else blank.
 
 Extractors never run the whole trained pipeline over a document: they select
-candidate sentences with cheap rules and pipe only those, through only the
-components they need (`parse_only`, `entities_only`).
+candidate sentences with cheap rules and parse only those, asking `parse` for only
+the analyses their rules read (the parse, the entities).
 """
 from __future__ import annotations
 
@@ -50,19 +50,6 @@ def has_parser(nlp) -> bool:
 
 def has_ner(nlp) -> bool:
     return "ner" in nlp.pipe_names
-
-
-def entities_only(nlp) -> list[str]:
-    """Components to disable when only entities are needed (the small English NER has its own tok2vec)."""
-    return [name for name in nlp.pipe_names if name != "ner"]
-
-
-def parse_only(nlp) -> list[str]:
-    """Components to disable when only fine-grained tags and the dependency parse are needed.
-
-    The attribute ruler only maps tags to coarse POS; rules that read `tag_` skip it.
-    """
-    return [name for name in nlp.pipe_names if name in ("ner", "attribute_ruler")]
 
 
 # What an extractor can ask of a sentence: the parse (tags, dependencies, coarse POS) or the

@@ -117,7 +117,7 @@ def _doc(text: str, choice: str):
     nlp = pipeline(choice)
     if nlp is None:
         return None
-    return parse(nlp, [text])[0]
+    return parse(nlp, [text], need=("parse",))[0]  # wording reads tags and dependencies, never entities
 
 
 def _lemmatizer(choice: str):

@@ -187,10 +187,6 @@ def short_title(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def document_of(question: Question) -> str:
-    return question.sources[0].document if question.sources else UNSOURCED
-
-
 def title_of(question: Question) -> str:
     """The title of the question's document (`titled_bank` fills it in), else its file name."""
     if not question.sources:

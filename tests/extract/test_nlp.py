@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from quizgen.errors import ExtractError
-from quizgen.extract.nlp import entities_only, has_ner, has_parser, load_pipeline, parse_only
+from quizgen.extract.nlp import forget_parses, has_ner, has_parser, load_pipeline, parse
 
 
 def test_the_pipeline_is_loaded_once_per_choice():
@@ -25,12 +25,14 @@ def test_trained_pipeline_has_parser_and_entities(trained_nlp):
 def test_entities_only_gives_the_same_entities_as_the_full_pipeline(trained_nlp):
     texts = ["Maria Lopez flew to Lisbon with Peter Holm in May 1999.", "The Danube Commission met in Vienna."]
     full = [[(e.text, e.label_) for e in d.ents] for d in trained_nlp.pipe(texts)]
-    fast = [[(e.text, e.label_) for e in d.ents] for d in trained_nlp.pipe(texts, disable=entities_only(trained_nlp))]
+    forget_parses()
+    fast = [[(e.text, e.label_) for e in d.ents] for d in parse(trained_nlp, texts, need=("ner",))]
     assert fast == full and any(full)
 
 
 def test_parse_only_keeps_the_parse(trained_nlp):
-    doc = next(trained_nlp.pipe(["The old mill closed in 1931."], disable=parse_only(trained_nlp)))
+    forget_parses()
+    [doc] = parse(trained_nlp, ["The old mill closed in 1931."], need=("parse",))
     assert doc.has_annotation("DEP") and not doc.ents
 
 
@@ -64,8 +66,6 @@ def analyses(doc) -> tuple:
 
 
 def test_parse_gives_what_the_full_pipeline_gives_asked_in_any_order(trained_nlp):
-    from quizgen.extract.nlp import forget_parses, parse
-
     full = [analyses(d) for d in trained_nlp.pipe(SENTENCES)]
     forget_parses()
     parsed_first = parse(trained_nlp, SENTENCES, need=("parse",))
