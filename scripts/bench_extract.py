@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FOLDERS = (SHARED / "corpus", SHARED / "eval" / "dev" / "docs")
-SKIPPED = ("README", "NOTES", "CHANGELOG", "LICENSE")  # what `quizgen extract FOLDER` skips too
 
 FULL_PIPELINE = """
 import sys, spacy
@@ -40,14 +39,6 @@ for path in sys.argv[2:]:
 for _ in nlp.pipe(texts):
     pass
 """
-
-
-def documents(paths: list[Path]) -> list[Path]:
-    files = []
-    for path in paths:
-        found = sorted(path.iterdir()) if path.is_dir() else [path]
-        files += [f for f in found if f.is_file() and not f.name.startswith(".") and not f.name.startswith(SKIPPED)]
-    return files
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -69,8 +60,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from quizgen.extract.nlp import TRAINED
+    from quizgen.ingest import find_sources
 
-    files = documents(args.paths or [f for f in FOLDERS if f.is_dir()])
+    files = find_sources(args.paths or [f for f in FOLDERS if f.is_dir()])  # what `quizgen extract` reads
     if not files:
         print(f"bench: no documents given and none found under {SHARED}", file=sys.stderr)
         return 2
