@@ -6,6 +6,7 @@ shared corpus (../shared/corpus) and the project's samples/, each copy made dist
 a cold build, an unchanged rebuild, and a rebuild after one document changed; and
 prints words/second, those times and the peak memory of the process and its workers.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,13 @@ class Figures:
 
 def originals(folders: Sequence[Path]) -> list[Path]:
     """Readable documents to copy (the corpus folder also holds notes, which are not readings)."""
-    found = [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir())
-             if p.suffix.lower() in SUFFIXES and p.is_file() and p.name != "NOTES.md"]
+    found = [
+        p
+        for folder in folders
+        if folder.is_dir()
+        for p in sorted(folder.iterdir())
+        if p.suffix.lower() in SUFFIXES and p.is_file() and p.name != "NOTES.md"
+    ]
     if not found:
         raise QuizgenError(f"no documents to copy in {', '.join(str(f) for f in folders)}")
     return found
@@ -64,7 +70,9 @@ def distinct_copy(text: str, number: int) -> str:
     return f"{text.rstrip()}\n\nBench copy {number}.\n"
 
 
-def make_corpus(folder: Path, min_words: int, sources: Sequence[Path] = DEFAULT_SOURCES) -> tuple[list[Path], int]:
+def make_corpus(
+    folder: Path, min_words: int, sources: Sequence[Path] = DEFAULT_SOURCES
+) -> tuple[list[Path], int]:
     """Copies of the originals under `folder` until they hold `min_words` words; returns (files, words)."""
     texts = [(p, p.read_text(encoding="utf-8", errors="replace")) for p in originals(sources)]
     folder.mkdir(parents=True, exist_ok=True)
@@ -118,9 +126,14 @@ def _resident(process: psutil.Process) -> int:
     return total
 
 
-def run(min_words: int = 1_000_000, outputs: Sequence[str] = DEFAULT_OUTPUTS, jobs: int | None = None,
-        keep: Path | None = None, say: Callable[[str], None] = print,
-        sources: Sequence[Path] = DEFAULT_SOURCES) -> Figures:
+def run(
+    min_words: int = 1_000_000,
+    outputs: Sequence[str] = DEFAULT_OUTPUTS,
+    jobs: int | None = None,
+    keep: Path | None = None,
+    say: Callable[[str], None] = print,
+    sources: Sequence[Path] = DEFAULT_SOURCES,
+) -> Figures:
     """Make the corpus, build it three times, and return the figures."""
     from .build import build_recipe
     from .config import Settings
@@ -130,9 +143,16 @@ def run(min_words: int = 1_000_000, outputs: Sequence[str] = DEFAULT_OUTPUTS, jo
     try:
         files, words = make_corpus(folder / "texts", min_words, sources)
         say(f"corpus: {len(files)} documents, {words:,} words in {folder / 'texts'}")
-        settings = Settings.model_validate({"cache_dir": str(folder / "cache"), "output_dir": str(folder / "out")})
-        recipe = Recipe(name="bench", path=None, title="bench", sources=(str(folder / "texts"),),
-                        outputs={name: {} for name in outputs})
+        settings = Settings.model_validate(
+            {"cache_dir": str(folder / "cache"), "output_dir": str(folder / "out")}
+        )
+        recipe = Recipe(
+            name="bench",
+            path=None,
+            title="bench",
+            sources=(str(folder / "texts"),),
+            outputs={name: {} for name in outputs},
+        )
 
         def timed(label: str) -> tuple[float, int]:
             started = time.perf_counter()
@@ -147,7 +167,9 @@ def run(min_words: int = 1_000_000, outputs: Sequence[str] = DEFAULT_OUTPUTS, jo
         with PeakMemory() as memory:
             cold, questions = timed("cold build")
             unchanged, _ = timed("unchanged rebuild")
-            files[len(files) // 2].write_text(distinct_copy(files[len(files) // 2].read_text("utf-8"), 0), "utf-8")
+            files[len(files) // 2].write_text(
+                distinct_copy(files[len(files) // 2].read_text("utf-8"), 0), "utf-8"
+            )
             one_changed, _ = timed("one document changed")
         return Figures(words, len(files), cold, unchanged, one_changed, memory.peak, questions)
     finally:
@@ -162,9 +184,15 @@ def report(figures: Figures, say: Callable[[str], None] = print) -> None:
         return "meets the target" if ok else f"MISSES the target: {off}"
 
     wps = figures.words_per_second
-    say(f"cold build: {wps:,.0f} words/s over {figures.words:,} words "
-        f"({verdict(wps >= TARGET_WORDS_PER_SECOND, f'{TARGET_WORDS_PER_SECOND / max(wps, 1):.1f}x too slow')})")
-    say(f"unchanged rebuild: {figures.unchanged:.2f} s ({verdict(figures.unchanged < TARGET_REBUILD_SECONDS, f'{figures.unchanged / TARGET_REBUILD_SECONDS:.1f}x the 1 s target')})")
+    say(
+        f"cold build: {wps:,.0f} words/s over {figures.words:,} words "
+        f"({verdict(wps >= TARGET_WORDS_PER_SECOND, f'{TARGET_WORDS_PER_SECOND / max(wps, 1):.1f}x too slow')})"
+    )
+    say(
+        f"unchanged rebuild: {figures.unchanged:.2f} s ({verdict(figures.unchanged < TARGET_REBUILD_SECONDS, f'{figures.unchanged / TARGET_REBUILD_SECONDS:.1f}x the 1 s target')})"
+    )
     say(f"one document changed: {figures.one_changed:.2f} s")
     peak = figures.peak_bytes / (1 << 20)
-    say(f"peak memory, all processes together: {peak:,.0f} MiB ({verdict(figures.peak_bytes < TARGET_PEAK_BYTES, f'{peak / 1024:.2f} GiB')})")
+    say(
+        f"peak memory, all processes together: {peak:,.0f} MiB ({verdict(figures.peak_bytes < TARGET_PEAK_BYTES, f'{peak / 1024:.2f} GiB')})"
+    )

@@ -4,6 +4,7 @@ A bad source is recorded and the others go on; the build then exits non-zero. Th
 bank is written only when generation gave questions, and every file is written
 atomically, so a failed build never replaces the outputs of an earlier one.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,7 +19,13 @@ from .bank import Bank, DocumentInfo, write_bank
 from .errors import QuizgenError
 from .models import Document, Question
 from .recipe import (
-    FILE_OPTION, Recipe, default_output_name, expand_sources, load_recipe, recipe_for_paths, unsafe_output_name,
+    FILE_OPTION,
+    Recipe,
+    default_output_name,
+    expand_sources,
+    load_recipe,
+    recipe_for_paths,
+    unsafe_output_name,
 )
 
 BANK_FILE = "bank.json"
@@ -30,7 +37,9 @@ RECIPE_SUFFIXES = (".yaml", ".yml")
 class OutputResult:
     renderer: str
     written: tuple[Path, ...] = ()
-    skipped: dict[str, int] = field(default_factory=dict)  # question type -> count the format cannot express
+    skipped: dict[str, int] = field(
+        default_factory=dict
+    )  # question type -> count the format cannot express
     error: str | None = None
     notes: tuple[str, ...] = ()  # RenderReport.notes: e.g. a type written as another
 
@@ -74,7 +83,9 @@ def plan(targets: Sequence[str], decks: Path = DECKS_DIR) -> Plan:
     if implicit:
         targets = [str(p) for p in sorted(decks.glob("*")) if p.suffix in RECIPE_SUFFIXES]
         if not targets:
-            return Plan((), (f"{decks}: no recipes (*.yaml) here; name a recipe or documents to build",))
+            return Plan(
+                (), (f"{decks}: no recipes (*.yaml) here; name a recipe or documents to build",)
+            )
     for target in (t for t in targets if Path(t).suffix in RECIPE_SUFFIXES):
         try:
             recipe = load_recipe(target)
@@ -92,8 +103,15 @@ def plan(targets: Sequence[str], decks: Path = DECKS_DIR) -> Plan:
     return Plan(tuple(recipes), tuple(problems), tuple(notes))
 
 
-def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | None = None,
-                 progress=None, reuse: bool = True) -> BuildResult:
+def build_recipe(
+    recipe: Recipe,
+    out_root: Path,
+    settings=None,
+    *,
+    jobs: int | None = None,
+    progress=None,
+    reuse: bool = True,
+) -> BuildResult:
     """Build one recipe into OUT/<recipe name>/. Never raises QuizgenError: failures are in the result.
 
     Unchanged documents come from the cache in `settings.cache_dir`; the others are read
@@ -121,14 +139,22 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     reading = bars.stage("reading documents")
     sources = read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=reading)
     reading.done(f"read {len(sources)} documents ({cache.hits} from the cache)")
-    result = replace(result, documents=tuple(d.name for d, _ in sources),
-                     items=dict(Counter(i.kind for _, items in sources for i in items)))
+    result = replace(
+        result,
+        documents=tuple(d.name for d, _ in sources),
+        items=dict(Counter(i.kind for _, items in sources for i in items)),
+    )
     if not sources and not failures:
-        return replace(result, failures=(f"{_label(recipe)}: no source document could be read; nothing written",))
+        return replace(
+            result,
+            failures=(f"{_label(recipe)}: no source document could be read; nothing written",),
+        )
     if failures:
         # A bank without a document that failed would silently drop its questions from
         # every earlier output: report all failures and keep what the user already has.
-        return replace(result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures))
+        return replace(
+            result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures)
+        )
     generating = bars.stage("generating questions")
     try:
         from . import generate
@@ -140,11 +166,23 @@ def build_recipe(recipe: Recipe, out_root: Path, settings=None, *, jobs: int | N
     kept, refused = _schema_gate(generated.questions, documents)
     rejections = tuple(generated.rejections) + tuple(refused)
     chosen = select(kept, recipe, settings.generate.seed, generated.scores)
-    generating.done(f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}")
-    result = replace(result, generated=len(kept), rejections=rejections,
-                     questions=dict(sorted(Counter(q.type for q in chosen).items())))
+    generating.done(
+        f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}"
+    )
+    result = replace(
+        result,
+        generated=len(kept),
+        rejections=rejections,
+        questions=dict(sorted(Counter(q.type for q in chosen).items())),
+    )
     if not chosen:
-        return replace(result, failures=tuple(failures + [f"{_label(recipe)}: no questions were made or selected; nothing written"]))
+        return replace(
+            result,
+            failures=tuple(
+                failures
+                + [f"{_label(recipe)}: no questions were made or selected; nothing written"]
+            ),
+        )
     infos = tuple(_info(d) for d, _ in sources)
     bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
     try:
@@ -169,28 +207,43 @@ def _record(result: BuildResult, settings, stamp: str) -> None:
     from .cache import record_build
 
     summary = {
-        "bank_path": str(result.bank_path), "documents": list(result.documents), "items": result.items,
-        "generated": result.generated, "questions": result.questions,
-        "outputs": [{"renderer": o.renderer, "written": [str(p) for p in o.written], "skipped": o.skipped}
-                    for o in result.outputs],
+        "bank_path": str(result.bank_path),
+        "documents": list(result.documents),
+        "items": result.items,
+        "generated": result.generated,
+        "questions": result.questions,
+        "outputs": [
+            {"renderer": o.renderer, "written": [str(p) for p in o.written], "skipped": o.skipped}
+            for o in result.outputs
+        ],
     }
     files = [result.bank_path] + [p for o in result.outputs for p in o.written]
     record_build(settings.cache_dir, result.out_dir, stamp, summary, files)
 
 
 def _reused(result: BuildResult, summary: dict[str, Any]) -> BuildResult:
-    outputs = tuple(OutputResult(o["renderer"], tuple(Path(p) for p in o["written"]), dict(o["skipped"]))
-                    for o in summary["outputs"])
-    return replace(result, reused=True, bank_path=Path(summary["bank_path"]), documents=tuple(summary["documents"]),
-                   items=dict(summary["items"]), generated=summary["generated"],
-                   questions=dict(summary["questions"]), outputs=outputs)
+    outputs = tuple(
+        OutputResult(o["renderer"], tuple(Path(p) for p in o["written"]), dict(o["skipped"]))
+        for o in summary["outputs"]
+    )
+    return replace(
+        result,
+        reused=True,
+        bank_path=Path(summary["bank_path"]),
+        documents=tuple(summary["documents"]),
+        items=dict(summary["items"]),
+        generated=summary["generated"],
+        questions=dict(summary["questions"]),
+        outputs=outputs,
+    )
 
 
 def select(questions: Sequence[Question], recipe: Recipe, seed: int, scores=None) -> list[Question]:
     """The recipe's tag filter, then at most `counts[type]` per type as a seeded sample, then
     (with `best` or `total`) the best questions that make one test (generate.choose); sorted by id."""
     chosen = [
-        q for q in questions
+        q
+        for q in questions
         if (not recipe.include_tags or set(q.tags) & set(recipe.include_tags))
         and not set(q.tags) & set(recipe.exclude_tags)
     ]
@@ -216,7 +269,9 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
     from .render import RENDERERS, RenderOptions
 
     if name not in RENDERERS:
-        return OutputResult(name, error=f"unknown output '{name}' (allowed: {', '.join(RENDERERS.names())})")
+        return OutputResult(
+            name, error=f"unknown output '{name}' (allowed: {', '.join(RENDERERS.names())})"
+        )
     renderer = RENDERERS.get(name)
     options = dict(recipe.outputs.get(name, {}))
     file = options.pop(FILE_OPTION, None)
@@ -236,8 +291,12 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
         report = renderer.write(bank, target, render_options)
     except QuizgenError as exc:
         return OutputResult(name, error=str(exc))
-    return OutputResult(name, written=tuple(report.written), skipped=dict(report.skipped),
-                        notes=tuple(getattr(report, "notes", ())))
+    return OutputResult(
+        name,
+        written=tuple(report.written),
+        skipped=dict(report.skipped),
+        notes=tuple(getattr(report, "notes", ())),
+    )
 
 
 def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, extra: dict[str, Any]):
@@ -257,13 +316,19 @@ def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, ext
     target = Path(out) if out else Path(bank_path).parent / default_name
     if renderer.suffix != "/" and (target.is_dir() or str(out).endswith(("/", os.sep))):
         target = target / default_name
-    options = RenderOptions(title=bank.title, seed=settings.generate.seed,
-                            paper=extra.get("paper") or settings.render.paper,
-                            template_dir=settings.render.template_dir, extra=extra)
+    options = RenderOptions(
+        title=bank.title,
+        seed=settings.generate.seed,
+        paper=extra.get("paper") or settings.render.paper,
+        template_dir=settings.render.template_dir,
+        extra=extra,
+    )
     return target, renderer.write(bank, target, options)
 
 
-def _schema_gate(questions: Sequence[Question], documents: set[str]) -> tuple[list[Question], list[Any]]:
+def _schema_gate(
+    questions: Sequence[Question], documents: set[str]
+) -> tuple[list[Question], list[Any]]:
     """Questions the bank schema would refuse become rejections instead of failing the build."""
     from .bank.schema import question_problems
     from .generate import Rejection
@@ -287,8 +352,14 @@ def _info(document: Document) -> DocumentInfo:
 
     from .bank.titles import document_title
 
-    return DocumentInfo(name=document.name, path=document.path, checksum=document.checksum,
-                        title=document_title(document), author=text("author"), date=text("date"))
+    return DocumentInfo(
+        name=document.name,
+        path=document.path,
+        checksum=document.checksum,
+        title=document_title(document),
+        author=text("author"),
+        date=text("date"),
+    )
 
 
 def _titled(questions: Sequence[Question], infos: Sequence[DocumentInfo]) -> tuple[Question, ...]:
@@ -296,7 +367,9 @@ def _titled(questions: Sequence[Question], infos: Sequence[DocumentInfo]) -> tup
     titles = {info.name: info.title for info in infos}
 
     def titled(question: Question) -> Question:
-        sources = tuple(replace(s, title=titles.get(s.document) or s.title) for s in question.sources)
+        sources = tuple(
+            replace(s, title=titles.get(s.document) or s.title) for s in question.sources
+        )
         return question if sources == question.sources else replace(question, sources=sources)
 
     return tuple(titled(q) for q in questions)
@@ -319,7 +392,9 @@ def _label(recipe: Recipe) -> str:
 def _with_seed(settings, seed: int | None):
     if seed is None:
         return settings
-    return settings.model_copy(update={"generate": settings.generate.model_copy(update={"seed": seed})})
+    return settings.model_copy(
+        update={"generate": settings.generate.model_copy(update={"seed": seed})}
+    )
 
 
 def _inside(target: Path, folder: Path) -> bool:
@@ -335,17 +410,25 @@ def print_summary(result: BuildResult) -> None:
         console.print(result.not_built)
     if result.bank_path:
         count = sum(result.questions.values())
-        kept = f" (the recipe kept {count} of {result.generated} generated)" if result.generated > count else ""
-        console.print(f"{result.recipe.name}: {count} questions{kept} from "
-                      f"{len(result.documents)} document(s) -> {result.bank_path}"
-                      + (" (up to date: nothing changed, outputs kept)" if result.reused else ""))
+        kept = (
+            f" (the recipe kept {count} of {result.generated} generated)"
+            if result.generated > count
+            else ""
+        )
+        console.print(
+            f"{result.recipe.name}: {count} questions{kept} from "
+            f"{len(result.documents)} document(s) -> {result.bank_path}"
+            + (" (up to date: nothing changed, outputs kept)" if result.reused else "")
+        )
     for output in result.outputs:
         if output.error:
             continue
         skipped = ", ".join(f"{n} {t}" for t, n in sorted(output.skipped.items()) if n)
         where = _common_place(output.written)
-        console.print(f"  {output.renderer}: {len(output.written)} file(s) -> {where}"
-                      + (f" (skipped: {skipped})" if skipped else ""))
+        console.print(
+            f"  {output.renderer}: {len(output.written)} file(s) -> {where}"
+            + (f" (skipped: {skipped})" if skipped else "")
+        )
         for note in output.notes:
             console.print(f"    note: {note}")
 
@@ -357,13 +440,17 @@ def print_report(result: BuildResult) -> None:
 
     console = Console(highlight=False)
     reasons = Counter(r.code for r in result.rejections)
-    rejected = Table(title=f"{result.recipe.name}: rejected questions by reason", title_justify="left")
+    rejected = Table(
+        title=f"{result.recipe.name}: rejected questions by reason", title_justify="left"
+    )
     rejected.add_column("reason")
     rejected.add_column("count", justify="right")
     rejected.add_column("example")
     for code, count in reasons.most_common():
         example = next(r for r in result.rejections if r.code == code)
-        rejected.add_row(code, str(count), f"{example.question.id}: {example.reason.split(': ', 1)[-1]}")
+        rejected.add_row(
+            code, str(count), f"{example.question.id}: {example.reason.split(': ', 1)[-1]}"
+        )
     if reasons:
         console.print(rejected)
     else:
@@ -382,7 +469,9 @@ def print_report(result: BuildResult) -> None:
     for output in result.outputs:
         state = "failed" if output.error else f"{len(output.written)} file(s)"
         skipped = sum(output.skipped.values())
-        summary.add_row(f"output {output.renderer}", state + (f", {skipped} skipped" if skipped else ""))
+        summary.add_row(
+            f"output {output.renderer}", state + (f", {skipped} skipped" if skipped else "")
+        )
     console.print(summary)
 
 

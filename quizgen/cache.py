@@ -6,6 +6,7 @@ the rule files, so any of those changing makes a new entry. Entries live under
 `settings.cache_dir`, are written atomically, and a corrupt or foreign entry is
 ignored and rebuilt: the folder is always safe to delete.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,18 @@ from typing import Any
 
 from . import __version__
 from .models import (
-    DatedEvent, Definition, Document, Enumeration, FlaggedRegion, Footnote, Item, Mark, Paragraph,
-    Provenance, Quote, Sentence,
+    DatedEvent,
+    Definition,
+    Document,
+    Enumeration,
+    FlaggedRegion,
+    Footnote,
+    Item,
+    Mark,
+    Paragraph,
+    Provenance,
+    Quote,
+    Sentence,
 )
 
 FORMAT = 2  # bump when the entry layout changes (2: marks, list items, block quotes)
@@ -46,12 +57,20 @@ def document_from_dict(data: dict[str, Any]) -> Document:
 
 
 def sentence_from_dict(data: dict[str, Any]) -> Sentence:
-    return Sentence(**{**data, "footnotes": tuple(data["footnotes"]),
-                       "marks": tuple(Mark(**m) for m in data.get("marks", ()))})
+    return Sentence(
+        **{
+            **data,
+            "footnotes": tuple(data["footnotes"]),
+            "marks": tuple(Mark(**m) for m in data.get("marks", ())),
+        }
+    )
 
 
 ITEM_CLASSES: dict[str, type] = {
-    "enumeration": Enumeration, "definition": Definition, "date": DatedEvent, "quote": Quote,
+    "enumeration": Enumeration,
+    "definition": Definition,
+    "date": DatedEvent,
+    "quote": Quote,
 }
 
 
@@ -106,7 +125,9 @@ class Cache:
 
     def key(self, path: Path, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
-        return hashlib.sha256(f"{self.fingerprint}:{path.suffix.lower()}:{digest}".encode()).hexdigest()
+        return hashlib.sha256(
+            f"{self.fingerprint}:{path.suffix.lower()}:{digest}".encode()
+        ).hexdigest()
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -120,8 +141,10 @@ class Cache:
             data = json.loads(self._file(key).read_text(encoding="utf-8"))
             if data.get("key") != key:
                 raise ValueError("entry for another key")
-            entry = Entry(document_from_dict(data["document"]),
-                          tuple(item_from_dict(i) for i in data["items"]))
+            entry = Entry(
+                document_from_dict(data["document"]),
+                tuple(item_from_dict(i) for i in data["items"]),
+            )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # absent, corrupt or from an older layout: rebuilt and overwritten
         return _relabel(entry, str(path))
@@ -131,8 +154,14 @@ class Cache:
         from .models import item_to_dict
 
         try:
-            text = json.dumps({"key": key, "document": document.to_dict(),
-                               "items": [item_to_dict(i) for i in items]}, ensure_ascii=False)
+            text = json.dumps(
+                {
+                    "key": key,
+                    "document": document.to_dict(),
+                    "items": [item_to_dict(i) for i in items],
+                },
+                ensure_ascii=False,
+            )
         except (TypeError, ValueError):
             return
         try:
@@ -160,7 +189,9 @@ def _tree_hash(folder: Path, digest) -> None:
         return
     for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(
+                path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
+            )
 
 
 def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
@@ -168,8 +199,13 @@ def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
     from dataclasses import asdict
 
     digest = hashlib.sha256()
-    described = {"recipe": asdict(recipe), "settings": settings.model_dump(mode="json"), "sources": keys,
-                 "version": __version__, "format": FORMAT}
+    described = {
+        "recipe": asdict(recipe),
+        "settings": settings.model_dump(mode="json"),
+        "sources": keys,
+        "version": __version__,
+        "format": FORMAT,
+    }
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
     _tree_hash(PACKAGE_DIR, digest)
     _tree_hash(TEMPLATES_DIR, digest)
@@ -202,12 +238,19 @@ def reusable_build(cache_dir: str | Path, out_dir: Path, stamp: str) -> dict[str
         return None
 
 
-def record_build(cache_dir: str | Path, out_dir: Path, stamp: str, summary: dict[str, Any],
-                 files: list[Path]) -> None:
+def record_build(
+    cache_dir: str | Path, out_dir: Path, stamp: str, summary: dict[str, Any], files: list[Path]
+) -> None:
     """Remember a successful build; best effort, like every cache write."""
     try:
-        data = {"stamp": stamp, "summary": summary, "files": {str(p): _fingerprint(Path(p)) for p in files}}
-        _write_atomically(_stamp_file(cache_dir, out_dir), json.dumps(data, ensure_ascii=False, default=str))
+        data = {
+            "stamp": stamp,
+            "summary": summary,
+            "files": {str(p): _fingerprint(Path(p)) for p in files},
+        }
+        _write_atomically(
+            _stamp_file(cache_dir, out_dir), json.dumps(data, ensure_ascii=False, default=str)
+        )
     except (OSError, TypeError, ValueError):
         pass
 

@@ -4,6 +4,7 @@ Heavy libraries (spaCy, WeasyPrint, genanki) are imported inside the commands so
 `quizgen --help` answers fast. Every QuizgenError becomes one line on stderr and a
 non-zero exit; a batch reports every failed file at the end.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand
@@ -20,11 +21,20 @@ from .errors import QuizgenError
 
 # Plain help (Click's layout): every argument and option names its value in words (metavar),
 # so no internal type ("<bool>", "list[str]", "{paths}...") reaches the reader.
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Turn readings into quizzes, decks and worksheets.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Turn readings into quizzes, decks and worksheets.",
+)
 
-ConfigOption = typer.Option(None, "--config", "-c", metavar="FILE",
-                            help="Settings file (default: ./config.yaml when there is one).")
+ConfigOption = typer.Option(
+    None,
+    "--config",
+    "-c",
+    metavar="FILE",
+    help="Settings file (default: ./config.yaml when there is one).",
+)
 
 
 def _version(value: bool) -> None:
@@ -37,13 +47,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print quizgen's version and exit."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print quizgen's version and exit.",
+    ),
 ) -> None:
     """Turn readings into quizzes, decks and worksheets."""
 
 
-def at_least_one(value: Optional[int]) -> Optional[int]:
+def at_least_one(value: int | None) -> int | None:
     if value is not None and value < 1:
         raise typer.BadParameter("must be at least 1")
     return value
@@ -98,7 +113,7 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def settings_from(config: Optional[Path], **overrides: Any):
+def settings_from(config: Path | None, **overrides: Any):
     from .config import load_settings
 
     return load_settings(config, overrides)
@@ -136,7 +151,7 @@ def run(body: Callable[[], None]) -> None:
 def ingest(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to read."),
     as_json: bool = typer.Option(False, "--json", help="Print the cleaned documents as JSON."),
-    config: Optional[Path] = ConfigOption,
+    config: Path | None = ConfigOption,
 ) -> None:
     """Show what the cleaner made of each file: metadata, paragraphs, footnotes, flagged regions.
 
@@ -165,11 +180,20 @@ def ingest(
 @command()
 def extract(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders to read."),
-    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", metavar="table|json",
-                                         help="A table to read, or JSON (default: table).", show_default=False),
-    pipeline: Optional[str] = typer.Option(None, metavar="auto|trained|blank",
-                                           help="The spaCy pipeline (default: extract.pipeline, i.e. auto)."),
-    config: Optional[Path] = ConfigOption,
+    format: ExtractFormat = typer.Option(
+        ExtractFormat.table,
+        "--format",
+        "-f",
+        metavar="table|json",
+        help="A table to read, or JSON (default: table).",
+        show_default=False,
+    ),
+    pipeline: str | None = typer.Option(
+        None,
+        metavar="auto|trained|blank",
+        help="The spaCy pipeline (default: extract.pipeline, i.e. auto).",
+    ),
+    config: Path | None = ConfigOption,
 ) -> None:
     """Find enumerations, definitions, dated events and quotes, with their sources.
 
@@ -200,16 +224,30 @@ def extract(
 
 @command()
 def build(
-    targets: Optional[list[str]] = typer.Argument(
-        None, metavar="[RECIPE.yaml | PATH]...",
-        help="Recipes, or documents and folders built with every output (default: each decks/*.yaml)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FOLDER",
-                                       help="Output folder (default: output_dir, i.e. build/)."),
-    report: bool = typer.Option(False, "--report", help="Also print rejections by reason and a summary table."),
-    jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", metavar="N", callback=at_least_one,
-        help="Worker processes for extraction (default: one per core; small batches use one)."),
-    config: Optional[Path] = ConfigOption,
+    targets: list[str] | None = typer.Argument(
+        None,
+        metavar="[RECIPE.yaml | PATH]...",
+        help="Recipes, or documents and folders built with every output (default: each decks/*.yaml).",
+    ),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        metavar="FOLDER",
+        help="Output folder (default: output_dir, i.e. build/).",
+    ),
+    report: bool = typer.Option(
+        False, "--report", help="Also print rejections by reason and a summary table."
+    ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        metavar="N",
+        callback=at_least_one,
+        help="Worker processes for extraction (default: one per core; small batches use one).",
+    ),
+    config: Path | None = ConfigOption,
 ) -> None:
     """Build each recipe into OUT/<recipe>/: bank.json, then every output it asks for."""
 
@@ -225,8 +263,14 @@ def build(
         for recipe in planned.recipes:
             with BuildProgress() as bars:  # bars on a terminal only
                 # --report lists rejections, which a reused build does not keep: build again.
-                result = build_recipe(recipe, out or Path(settings.output_dir), settings,
-                                      jobs=jobs, progress=bars, reuse=not report)
+                result = build_recipe(
+                    recipe,
+                    out or Path(settings.output_dir),
+                    settings,
+                    jobs=jobs,
+                    progress=bars,
+                    reuse=not report,
+                )
             print_summary(result)
             if report:
                 print_report(result)
@@ -234,7 +278,10 @@ def build(
         for message in failures:
             typer.echo(f"quizgen: error: {message}", err=True)
         if len(failures) > 1:
-            typer.echo(f"quizgen: {len(failures)} problems; outputs of failed steps were not replaced", err=True)
+            typer.echo(
+                f"quizgen: {len(failures)} problems; outputs of failed steps were not replaced",
+                err=True,
+            )
         if failures:
             raise typer.Exit(1)
 
@@ -244,14 +291,24 @@ def build(
 @command(cls=RenderCommand)
 def render(
     fmt: str = typer.Argument(..., metavar="FORMAT", help="The output format (listed above)."),
-    bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank written by `quizgen build`."),
-    out: Optional[str] = typer.Option(
-        None, "--out", "-o", metavar="FILE|FOLDER/",
-        help="File or folder to write (default: beside the bank; a folder ends in /)."),
-    option: Optional[list[str]] = typer.Option(
-        None, "--option", "-O", metavar="KEY=VALUE",
-        help="A format option, the value read as YAML, e.g. -O versions=2 (may be repeated)."),
-    config: Optional[Path] = ConfigOption,
+    bank: Path = typer.Argument(
+        ..., metavar="BANK.json", help="A bank written by `quizgen build`."
+    ),
+    out: str | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        metavar="FILE|FOLDER/",
+        help="File or folder to write (default: beside the bank; a folder ends in /).",
+    ),
+    option: list[str] | None = typer.Option(
+        None,
+        "--option",
+        "-O",
+        metavar="KEY=VALUE",
+        help="A format option, the value read as YAML, e.g. -O versions=2 (may be repeated).",
+    ),
+    config: Path | None = ConfigOption,
 ) -> None:
     """Render an existing bank in one format; prints what was written and what was skipped.
 
@@ -272,7 +329,9 @@ def render(
             try:
                 extra[key] = safe_yaml.load(value) if value else ""
             except yaml.YAMLError as exc:
-                fail(f"--option {pair!r}: not a YAML value ({getattr(exc, 'problem', None) or exc})")
+                fail(
+                    f"--option {pair!r}: not a YAML value ({getattr(exc, 'problem', None) or exc})"
+                )
         target, report_ = render_bank(fmt, bank, out, settings_from(config), extra)
         for path in report_.written:
             typer.echo(f"wrote {path}")
@@ -286,7 +345,11 @@ def render(
 
 
 @command()
-def validate(bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank file (ours or edited by hand).")) -> None:
+def validate(
+    bank: Path = typer.Argument(
+        ..., metavar="BANK.json", help="A bank file (ours or edited by hand)."
+    ),
+) -> None:
     """Check a bank against its JSON Schema; names the first problems with their JSON path."""
 
     def body() -> None:
@@ -303,10 +366,14 @@ def validate(bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank 
         if found:
             raise typer.Exit(1)
         if stale_hash(data):
-            typer.echo(f"quizgen: warning: {bank}: content_hash does not match the content (edited by hand?)",
-                       err=True)
-        typer.echo(f"{bank}: valid bank ({len(data['questions'])} questions, "
-                   f"{len(data['documents'])} document(s))")
+            typer.echo(
+                f"quizgen: warning: {bank}: content_hash does not match the content (edited by hand?)",
+                err=True,
+            )
+        typer.echo(
+            f"{bank}: valid bank ({len(data['questions'])} questions, "
+            f"{len(data['documents'])} document(s))"
+        )
 
     run(body)
 
@@ -314,9 +381,23 @@ def validate(bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank 
 @command()
 def sample(
     bank: Path = typer.Argument(..., metavar="BANK.json", help="A bank file."),
-    n: int = typer.Option(30, "--n", "-n", metavar="N", callback=at_least_one,
-                          help="How many questions (default: 30).", show_default=False),
-    seed: int = typer.Option(0, "--seed", "-s", metavar="S", help="Same seed, same sample (default: 0).", show_default=False),
+    n: int = typer.Option(
+        30,
+        "--n",
+        "-n",
+        metavar="N",
+        callback=at_least_one,
+        help="How many questions (default: 30).",
+        show_default=False,
+    ),
+    seed: int = typer.Option(
+        0,
+        "--seed",
+        "-s",
+        metavar="S",
+        help="Same seed, same sample (default: 0).",
+        show_default=False,
+    ),
 ) -> None:
     """Print a seeded random sample with answers and source sentences, for a teacher's review."""
 
@@ -334,41 +415,88 @@ def sample(
 
 @command()
 def serve(
-    host: str = typer.Option("127.0.0.1", metavar="ADDRESS",
-                             help="Address to listen on (default: 127.0.0.1, this machine only).", show_default=False),
-    port: int = typer.Option(8000, metavar="PORT", callback=lambda v: _port(v), help="Port to listen on (default: 8000).", show_default=False),
-    bank: Optional[list[Path]] = typer.Option(
-        None, "--bank", metavar="BANK.json",
-        help="A bank to load (add or update) into the store before serving; may be repeated."),
-    database: Optional[str] = typer.Option(
-        None, "--database", metavar="URL",
-        help="Database URL: sqlite:///build/bank.sqlite or postgresql://USER@HOST/DB (default: api.database_url)."),
-    workers: int = typer.Option(1, "--workers", metavar="N", callback=lambda v: _at_least_one(v),
-                                help="Server processes sharing the database (PostgreSQL; default: 1).",
-                                show_default=False),
-    config: Optional[Path] = ConfigOption,
+    host: str = typer.Option(
+        "127.0.0.1",
+        metavar="ADDRESS",
+        help="Address to listen on (default: 127.0.0.1, this machine only).",
+        show_default=False,
+    ),
+    port: int = typer.Option(
+        8000,
+        metavar="PORT",
+        callback=lambda v: _port(v),
+        help="Port to listen on (default: 8000).",
+        show_default=False,
+    ),
+    bank: list[Path] | None = typer.Option(
+        None,
+        "--bank",
+        metavar="BANK.json",
+        help="A bank to load (add or update) into the store before serving; may be repeated.",
+    ),
+    database: str | None = typer.Option(
+        None,
+        "--database",
+        metavar="URL",
+        help="Database URL: sqlite:///build/bank.sqlite or postgresql://USER@HOST/DB (default: api.database_url).",
+    ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        metavar="N",
+        callback=lambda v: _at_least_one(v),
+        help="Server processes sharing the database (PostgreSQL; default: 1).",
+        show_default=False,
+    ),
+    config: Path | None = ConfigOption,
 ) -> None:
     """Serve the question bank over HTTP: /questions, /quizzes, /documents (API docs at /docs)."""
 
     def body() -> None:
         from .api.server import serve as serve_api
 
-        serve_api(settings_from(config, **{"api.database_url": database}), host, port, bank or [], workers,
-                  typer.echo)
+        serve_api(
+            settings_from(config, **{"api.database_url": database}),
+            host,
+            port,
+            bank or [],
+            workers,
+            typer.echo,
+        )
 
     run(body)
 
 
 @command()
 def bench(
-    words: int = typer.Option(1_000_000, "--words", metavar="N", callback=lambda v: _words(v),
-                              help="Build a corpus of at least this many words (default: 1,000,000; at least 1,000).", show_default=False),
-    output: Optional[list[str]] = typer.Option(
-        None, "--output", metavar="FORMAT", help="A format to include (may be repeated; default: anki, gift, csv)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", callback=at_least_one,
-                                       help="Worker processes (default: one per core)."),
-    keep: Optional[Path] = typer.Option(None, "--keep", metavar="FOLDER",
-                                        help="Build in this folder and keep it (default: a temporary one)."),
+    words: int = typer.Option(
+        1_000_000,
+        "--words",
+        metavar="N",
+        callback=lambda v: _words(v),
+        help="Build a corpus of at least this many words (default: 1,000,000; at least 1,000).",
+        show_default=False,
+    ),
+    output: list[str] | None = typer.Option(
+        None,
+        "--output",
+        metavar="FORMAT",
+        help="A format to include (may be repeated; default: anki, gift, csv).",
+    ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        metavar="N",
+        callback=at_least_one,
+        help="Worker processes (default: one per core).",
+    ),
+    keep: Path | None = typer.Option(
+        None,
+        "--keep",
+        metavar="FOLDER",
+        help="Build in this folder and keep it (default: a temporary one).",
+    ),
 ) -> None:
     """Print corpus-scale figures: words/s of a cold build, unchanged and one-change rebuilds, peak memory."""
 
@@ -376,7 +504,9 @@ def bench(
         from .bench import DEFAULT_OUTPUTS, report
         from .bench import run as run_bench
 
-        report(run_bench(words, tuple(output or DEFAULT_OUTPUTS), jobs, keep, typer.echo), typer.echo)
+        report(
+            run_bench(words, tuple(output or DEFAULT_OUTPUTS), jobs, keep, typer.echo), typer.echo
+        )
 
     run(body)
 

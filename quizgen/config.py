@@ -4,6 +4,7 @@
 default, so an empty file (or none) is valid. Unknown keys are errors: a typo must
 not be silently ignored.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -23,10 +24,17 @@ class Section(BaseModel):
 
 
 class IngestSettings(Section):
-    max_file_mb: float = Field(20.0, gt=0, description="Refuse source files larger than this (MiB).")
-    min_text_chars: int = Field(40, ge=1, description="A file with less text than this is refused as empty.")
+    max_file_mb: float = Field(
+        20.0, gt=0, description="Refuse source files larger than this (MiB)."
+    )
+    min_text_chars: int = Field(
+        40, ge=1, description="A file with less text than this is refused as empty."
+    )
     max_text_chars: int = Field(
-        2_000_000, ge=1, description="Refuse a file whose text (decoded, decompressed) is longer than this.")
+        2_000_000,
+        ge=1,
+        description="Refuse a file whose text (decoded, decompressed) is longer than this.",
+    )
 
 
 class ExtractSettings(Section):
@@ -35,54 +43,81 @@ class ExtractSettings(Section):
         description="auto: the trained English pipeline when installed, else a blank one; "
         "trained: require it; blank: rules only.",
     )
-    min_quote_words: int = Field(8, ge=1, description="Shorter quoted phrases are terms, not quotes.")
+    min_quote_words: int = Field(
+        8, ge=1, description="Shorter quoted phrases are terms, not quotes."
+    )
     kinds: list[Literal["enumeration", "definition", "date", "quote"]] = Field(
         default_factory=lambda: ["enumeration", "definition", "date", "quote"],
         description="Item kinds to extract.",
     )
     speech_verbs: list[str] = Field(
-        default_factory=list, description="Extra verbs that attribute a quote (added to the built-in list)."
+        default_factory=list,
+        description="Extra verbs that attribute a quote (added to the built-in list).",
     )
     vocabulary: list[str] = Field(
-        default_factory=list, description="Domain terms a user wants recognised as list members or terms."
+        default_factory=list,
+        description="Domain terms a user wants recognised as list members or terms.",
     )
 
 
 class GenerateSettings(Section):
-    seed: int = Field(0, description="Seed for distractors and shuffles: same seed, same questions.")
+    seed: int = Field(
+        0, description="Seed for distractors and shuffles: same seed, same questions."
+    )
     types: list[str] = Field(
         default_factory=lambda: [
-            "basic", "short_answer", "cloze", "multiple_choice", "true_false",
-            "list_recall", "matching", "ordering",
+            "basic",
+            "short_answer",
+            "cloze",
+            "multiple_choice",
+            "true_false",
+            "list_recall",
+            "matching",
+            "ordering",
         ],
         description="Question types to generate.",
     )
     distractor_vocabulary: list[str] = Field(
         default_factory=list, description="Fallback distractors when the sources give too few."
     )
-    max_prompt_chars: int = Field(400, ge=40, description="Longer prompts are rejected by the quality gate.")
-    max_answer_chars: int = Field(160, ge=10, description="Longer answers are rejected by the quality gate.")
+    max_prompt_chars: int = Field(
+        400, ge=40, description="Longer prompts are rejected by the quality gate."
+    )
+    max_answer_chars: int = Field(
+        160, ge=10, description="Longer answers are rejected by the quality gate."
+    )
 
 
 class RenderSettings(Section):
     paper: Literal["A4", "Letter"] = Field("A4", description="Worksheet paper size.")
     template_dir: str | None = Field(
-        None, description="A folder whose templates override the shipped ones (same relative paths)."
+        None,
+        description="A folder whose templates override the shipped ones (same relative paths).",
     )
 
 
 class ApiSettings(Section):
-    database_url: str = Field("sqlite:///build/bank.sqlite", description="Question store for `quizgen serve`.")
+    database_url: str = Field(
+        "sqlite:///build/bank.sqlite", description="Question store for `quizgen serve`."
+    )
     api_key: str | None = Field(
-        None, description="Key required for writes (POST /documents, POST /quizzes); QUIZGEN_API_KEY overrides it."
+        None,
+        description="Key required for writes (POST /documents, POST /quizzes); QUIZGEN_API_KEY overrides it.",
     )
     max_upload_mb: float = Field(5.0, gt=0, description="Largest accepted upload (MiB).")
     write_rate_limit: str = Field(
-        "60/minute", description="Writes (uploads, new quizzes) per client, e.g. '60/minute'; empty: no limit.")
+        "60/minute",
+        description="Writes (uploads, new quizzes) per client, e.g. '60/minute'; empty: no limit.",
+    )
     export_rate_limit: str = Field(
-        "20/minute", description="Quiz exports per client, e.g. '20/minute'; empty: no limit.")
-    max_concurrent_pdf: int = Field(2, ge=1, description="PDF worksheets laid out at once; more wait, then 503.")
-    export_cache_mb: float = Field(64.0, ge=0, description="Memory for rendered exports kept for repeat requests.")
+        "20/minute", description="Quiz exports per client, e.g. '20/minute'; empty: no limit."
+    )
+    max_concurrent_pdf: int = Field(
+        2, ge=1, description="PDF worksheets laid out at once; more wait, then 503."
+    )
+    export_cache_mb: float = Field(
+        64.0, ge=0, description="Memory for rendered exports kept for repeat requests."
+    )
 
     @field_validator("write_rate_limit", "export_rate_limit")
     @classmethod
@@ -93,7 +128,9 @@ class ApiSettings(Section):
             try:
                 parse(value)
             except ValueError:
-                raise ValueError(f"{value!r} is not a rate such as '60/minute' or '5/second'") from None
+                raise ValueError(
+                    f"{value!r} is not a rate such as '60/minute' or '5/second'"
+                ) from None
         return value
 
 
@@ -107,11 +144,15 @@ def user_cache_dir() -> str:
 class Settings(Section):
     """All of quizgen's settings."""
 
-    output_dir: str = Field("build", description="Where `quizgen build` writes, relative to the project.")
+    output_dir: str = Field(
+        "build", description="Where `quizgen build` writes, relative to the project."
+    )
     cache_dir: str | None = Field(
-        None, validate_default=True,
+        None,
+        validate_default=True,
         description="Extraction cache; safe to delete. Unset (null): the user's cache folder "
-                    "(~/.cache/quizgen on Linux), so no run leaves a cache in the working folder.")
+        "(~/.cache/quizgen on Linux), so no run leaves a cache in the working folder.",
+    )
     ingest: IngestSettings = IngestSettings()
     extract: ExtractSettings = ExtractSettings()
     generate: GenerateSettings = GenerateSettings()
@@ -165,14 +206,23 @@ def parse_yaml(path: Path, error: type[ConfigError] = ConfigError) -> tuple[Any,
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise error(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+        raise error(
+            f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None
+        ) from None
     except DuplicateKey as exc:
-        raise error(f"'{exc.key}' is given twice (first on line {exc.first})", str(path), exc.again) from None
+        raise error(
+            f"'{exc.key}' is given twice (first on line {exc.first})", str(path), exc.again
+        ) from None
     return data, lines
 
 
-def validate(model: type[BaseModel], data: Any, path: Path, lines: dict[tuple, int],
-             from_command_line: Iterable[tuple] = ()) -> Any:
+def validate(
+    model: type[BaseModel],
+    data: Any,
+    path: Path,
+    lines: dict[tuple, int],
+    from_command_line: Iterable[tuple] = (),
+) -> Any:
     """Validate data against a schema; every problem in one line, each with key, line and what is allowed.
 
     `from_command_line`: key paths whose value came from a command-line option, not the file.
@@ -191,8 +241,9 @@ def validate(model: type[BaseModel], data: Any, path: Path, lines: dict[tuple, i
         if len(problems) == 1:
             line, message = problems[0]
             raise ConfigError(message, str(path), line) from None
-        raise ConfigError("; ".join(f"line {line}: {msg}" if line else msg for line, msg in problems),
-                          str(path)) from None
+        raise ConfigError(
+            "; ".join(f"line {line}: {msg}" if line else msg for line, msg in problems), str(path)
+        ) from None
 
 
 def _key_name(loc: tuple) -> str:
@@ -215,7 +266,9 @@ def _describe(model: type[BaseModel], err: dict, origin: str = "") -> str:
     if err["type"] == "missing":
         return f"'{key}' is required"
     if err["type"] in ("model_type", "model_attributes_type", "dict_type"):
-        return f"'{key}' must be a mapping of keys (allowed: {', '.join(_allowed_keys(model, loc))})"
+        return (
+            f"'{key}' must be a mapping of keys (allowed: {', '.join(_allowed_keys(model, loc))})"
+        )
     ctx = err.get("ctx") or {}
     allowed = {
         "literal_error": lambda: str(ctx.get("expected", "")),
@@ -253,13 +306,19 @@ def _shown(value: Any) -> str:
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     for part in loc:
         field = model.model_fields.get(str(part)) if isinstance(part, str) else None
-        if field is None or not isinstance(field.annotation, type) or not issubclass(field.annotation, BaseModel):
+        if (
+            field is None
+            or not isinstance(field.annotation, type)
+            or not issubclass(field.annotation, BaseModel)
+        ):
             return sorted(model.model_fields)
         model = field.annotation
     return sorted(model.model_fields)
 
 
-def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+def load_settings(
+    path: str | Path | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
     """Settings from a YAML file (default: ./config.yaml when present), then CLI overrides.
 
     `overrides` uses dotted keys: {"generate.seed": 3}. None values are ignored.
@@ -280,7 +339,9 @@ def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | No
         *parents, last = dotted.split(".")
         for part in parents:
             if not isinstance(target.get(part, {}), dict):
-                target[part] = {}  # the file's wrong value is replaced, so only the option is checked
+                target[
+                    part
+                ] = {}  # the file's wrong value is replaced, so only the option is checked
             target = target.setdefault(part, {})
         target[last] = value
         from_command_line.append(tuple(dotted.split(".")))

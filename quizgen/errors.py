@@ -1,4 +1,5 @@
 """One root error and a subclass per stage. Messages say where: 'FILE:LINE: problem'."""
+
 from __future__ import annotations
 
 

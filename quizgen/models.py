@@ -4,6 +4,7 @@ ingest -> Document; extract -> Item (Enumeration, Definition, DatedEvent, Quote)
 generate/bank -> Question. Every item carries a Provenance so a question can cite
 the sentence, line and footnote it came from. Nothing here holds a spaCy object.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
@@ -59,7 +60,9 @@ class Paragraph:
     # The marker ("-", "*", "•", "1.", "a)", "(a)") when the paragraph is one item of a bulleted or
     # numbered list; the marker is not in the text. Each item is its own paragraph.
     list_item: str | None = None
-    block_quote: bool = False  # a quotation set off from the text: Markdown '>', <blockquote>, an indented block
+    block_quote: bool = (
+        False  # a quotation set off from the text: Markdown '>', <blockquote>, an indented block
+    )
 
 
 @dataclass(frozen=True)
@@ -155,12 +158,24 @@ def item_to_dict(item: Item) -> dict[str, Any]:
 
 
 QuestionType = Literal[
-    "basic", "short_answer", "cloze", "multiple_choice", "true_false",
-    "list_recall", "matching", "ordering",
+    "basic",
+    "short_answer",
+    "cloze",
+    "multiple_choice",
+    "true_false",
+    "list_recall",
+    "matching",
+    "ordering",
 ]
 QUESTION_TYPES: tuple[str, ...] = (
-    "basic", "short_answer", "cloze", "multiple_choice", "true_false",
-    "list_recall", "matching", "ordering",
+    "basic",
+    "short_answer",
+    "cloze",
+    "multiple_choice",
+    "true_false",
+    "list_recall",
+    "matching",
+    "ordering",
 )
 
 
@@ -225,4 +240,3 @@ def _lists(value: Any) -> Any:
     if is_dataclass(value):
         return {f.name: _lists(getattr(value, f.name)) for f in fields(value)}
     return value
-

@@ -5,6 +5,7 @@ seconds); large ones go to a process pool whose initializer loads the pipeline o
 per worker. Documents are streamed: at most a few futures are in flight, and results
 come back in input order so builds stay deterministic.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -28,7 +29,9 @@ Outcome = tuple[Document, list[Item]] | str  # a result, or the one-line error o
 
 
 def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
 
 
 def ingest_and_extract(path: str, settings) -> Outcome:
@@ -68,7 +71,9 @@ class Task:
     cached: bool
 
 
-def plan_sources(paths: Sequence[str], settings, failures: list[str], cache: Cache | None = None) -> list[Task]:
+def plan_sources(
+    paths: Sequence[str], settings, failures: list[str], cache: Cache | None = None
+) -> list[Task]:
     """The files under `paths`, in order, each with its cache key; missing paths and
     clashing names are added to `failures`. Reads and hashes each file, loads nothing."""
     from .ingest import find_sources
@@ -83,16 +88,25 @@ def plan_sources(paths: Sequence[str], settings, failures: list[str], cache: Cac
             continue
         for path in found:
             if path.name in seen:  # Document.name is the file name
-                failures.append(f"{path}: has the same name as {seen[path.name]}; "
-                                "questions cite documents by name, so rename one")
+                failures.append(
+                    f"{path}: has the same name as {seen[path.name]}; "
+                    "questions cite documents by name, so rename one"
+                )
                 continue
             seen[path.name] = str(path)
             tasks.append(_task(path, settings, cache))
     return tasks
 
 
-def read_tasks(tasks: Sequence[Task], settings, failures: list[str], *, cache: Cache | None = None,
-               jobs: int | None = None, progress=None) -> list[tuple[Document, list[Item]]]:
+def read_tasks(
+    tasks: Sequence[Task],
+    settings,
+    failures: list[str],
+    *,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> list[tuple[Document, list[Item]]]:
     """Each planned file's document and items, in order; bad files are added to `failures`.
 
     `jobs`: worker processes for the files the cache does not hold (None: one per core).
@@ -111,19 +125,30 @@ def read_tasks(tasks: Sequence[Task], settings, failures: list[str], *, cache: C
     return read
 
 
-def read_sources(paths: Sequence[str], settings, failures: list[str], *, cache: Cache | None = None,
-                 jobs: int | None = None, progress=None) -> list[tuple[Document, list[Item]]]:
+def read_sources(
+    paths: Sequence[str],
+    settings,
+    failures: list[str],
+    *,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> list[tuple[Document, list[Item]]]:
     """Every document under `paths` with its items, in order: `plan_sources` then `read_tasks`."""
     tasks = plan_sources(paths, settings, failures, cache)
     return read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=progress)
 
 
-def stream(tasks: Sequence[Task], settings, *, cache: Cache | None = None,
-           jobs: int | None = None) -> Iterator[Outcome]:
+def stream(
+    tasks: Sequence[Task], settings, *, cache: Cache | None = None, jobs: int | None = None
+) -> Iterator[Outcome]:
     """One outcome per planned file, in order: cached, computed here, or computed by a worker."""
     misses = [t for t in tasks if not t.cached]
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    big = len(misses) >= PARALLEL_MIN_FILES and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES
+    big = (
+        len(misses) >= PARALLEL_MIN_FILES
+        and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES
+    )
     pool = None
     if jobs > 1 and big:
         pool = ProcessPoolExecutor(
@@ -160,7 +185,9 @@ def _outcomes(tasks, misses, settings, cache, pool, window) -> Iterator[Outcome]
                 yield entry.document, list(entry.items)
                 continue
         future = submitted.pop(task.path, None)
-        outcome = future.result() if future is not None else ingest_and_extract(str(task.path), settings)
+        outcome = (
+            future.result() if future is not None else ingest_and_extract(str(task.path), settings)
+        )
         if cache is not None:
             cache.misses += 1
             if task.key is not None and not isinstance(outcome, str):

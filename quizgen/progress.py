@@ -4,13 +4,21 @@ The build's counts (documents, items, questions, rejections, outputs) are in
 `build.print_report`; the bars only show how far each stage has got and how long
 it took, and the reading stage says how many documents came from the cache.
 """
+
 from __future__ import annotations
 
 import sys
 from contextlib import AbstractContextManager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 
 class Stage:
@@ -39,8 +47,9 @@ class Stage:
             return
         task = self._progress.tasks[self._task] if self._task < len(self._progress.tasks) else None
         total = task.total if task is not None and task.total is not None else 1
-        self._progress.update(self._task, total=total, completed=total,
-                              **({"description": note} if note else {}))
+        self._progress.update(
+            self._task, total=total, completed=total, **({"description": note} if note else {})
+        )
 
 
 class BuildProgress(AbstractContextManager):
@@ -50,10 +59,19 @@ class BuildProgress(AbstractContextManager):
         console = console or Console(stderr=True)
         if enabled is None:
             enabled = console.is_terminal and sys.stderr.isatty()
-        self._progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=console, transient=False,
-        ) if enabled else None
+        self._progress = (
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=False,
+            )
+            if enabled
+            else None
+        )
 
     def __enter__(self) -> BuildProgress:
         if self._progress is not None:

@@ -5,6 +5,7 @@ with the file, the key and its line. Source paths are relative to the recipe's o
 folder, so a recipe works from any working directory. Output names are relative to
 the recipe's output folder (OUT/<recipe name>/) and may not leave it.
 """
+
 from __future__ import annotations
 
 import glob
@@ -24,40 +25,55 @@ FILE_OPTION = "file"  # per-output option naming what is written, relative to OU
 
 class TagFilter(Section):
     include: list[str] = Field(
-        default_factory=list, description="Keep only questions with at least one of these tags (empty: all)."
+        default_factory=list,
+        description="Keep only questions with at least one of these tags (empty: all).",
     )
-    exclude: list[str] = Field(default_factory=list, description="Drop questions with any of these tags.")
+    exclude: list[str] = Field(
+        default_factory=list, description="Drop questions with any of these tags."
+    )
 
 
 class RecipeSchema(Section):
     """What a deck recipe may say; every key is optional except `sources`."""
 
-    title: str | None = Field(None, description="Title of the bank and outputs (default: the recipe's file name).")
+    title: str | None = Field(
+        None, description="Title of the bank and outputs (default: the recipe's file name)."
+    )
     sources: list[str] = Field(
-        ..., min_length=1,
+        ...,
+        min_length=1,
         description="Files, folders or glob patterns (`corpus/*.txt`), relative to the recipe's folder.",
     )
     optional: bool = Field(
-        False, description="When a source is missing, `quizgen build` without arguments skips this recipe "
+        False,
+        description="When a source is missing, `quizgen build` without arguments skips this recipe "
         "with a note instead of failing (for material outside the project).",
     )
-    types: list[QuestionType] | None = Field(None, description="Question types to make (default: generate.types).")
+    types: list[QuestionType] | None = Field(
+        None, description="Question types to make (default: generate.types)."
+    )
     counts: dict[QuestionType, Annotated[int, Field(ge=0)]] = Field(
-        default_factory=dict, description="At most this many questions of a type, a seeded sample (default: all)."
+        default_factory=dict,
+        description="At most this many questions of a type, a seeded sample (default: all).",
     )
     best: dict[QuestionType, Annotated[int, Field(ge=0)]] = Field(
-        default_factory=dict, description="The N best questions of a type, by rank (centrality of the fact, "
+        default_factory=dict,
+        description="The N best questions of a type, by rank (centrality of the fact, "
         "then form). With `best` or `total` the recipe is one test: no fact is asked twice and no "
         "question prints another's answer.",
     )
     total: Annotated[int, Field(ge=1)] | None = Field(
-        None, description="The N best questions overall, taken in rounds over the types so every type is "
+        None,
+        description="The N best questions overall, taken in rounds over the types so every type is "
         "there (a test of N questions; see `best`).",
     )
     tags: TagFilter = TagFilter()
-    seed: int | None = Field(None, description="Seed for distractors and the sample (default: generate.seed).")
+    seed: int | None = Field(
+        None, description="Seed for distractors and the sample (default: generate.seed)."
+    )
     outputs: Any = Field(  # checked in _outputs against the registered renderers
-        None, description="Renderer name -> its options (default: every renderer). "
+        None,
+        description="Renderer name -> its options (default: every renderer). "
         "`file` names what is written inside OUT/<recipe>/.",
     )
 
@@ -105,7 +121,9 @@ def load_recipe(path: str | Path) -> Recipe:
     path = Path(path)
     data, lines = parse_yaml(path)
     if data is not None and not isinstance(data, dict):
-        raise ConfigError("a recipe must be a mapping of keys (title, sources, outputs, ...)", str(path), 1)
+        raise ConfigError(
+            "a recipe must be a mapping of keys (title, sources, outputs, ...)", str(path), 1
+        )
     schema: RecipeSchema = validate(RecipeSchema, data, path, lines)
     outputs = _outputs(schema.outputs, path, lines)
     folder = path.parent
@@ -175,13 +193,18 @@ def _outputs(given: Any, path: Path, lines: dict[tuple, int]) -> dict[str, dict[
     if isinstance(given, list) and all(isinstance(name, str) for name in given):
         given = {name: {} for name in given}
     if not isinstance(given, dict):
-        raise ConfigError("'outputs' must map renderer names to their options, or list renderer names",
-                          str(path), lines.get(("outputs",)))
+        raise ConfigError(
+            "'outputs' must map renderer names to their options, or list renderer names",
+            str(path),
+            lines.get(("outputs",)),
+        )
     outputs: dict[str, dict[str, Any]] = {}
     for name, options in given.items():
         line = lines.get(("outputs", name)) or lines.get(("outputs",))
         if options is not None and not isinstance(options, dict):
-            raise ConfigError(f"'outputs.{name}' must be a mapping of options ({{}} for none)", str(path), line)
+            raise ConfigError(
+                f"'outputs.{name}' must be a mapping of options ({{}} for none)", str(path), line
+            )
         if name not in known:
             allowed = ", ".join(known) or "(none registered)"
             raise ConfigError(f"unknown output '{name}' (allowed: {allowed})", str(path), line)
@@ -190,8 +213,11 @@ def _outputs(given: Any, path: Path, lines: dict[tuple, int]) -> dict[str, dict[
         if file is not None:
             problem = unsafe_output_name(str(file))
             if problem:
-                raise ConfigError(f"outputs.{name}.{FILE_OPTION}: {problem}", str(path),
-                                  lines.get(("outputs", name, FILE_OPTION), line))
+                raise ConfigError(
+                    f"outputs.{name}.{FILE_OPTION}: {problem}",
+                    str(path),
+                    lines.get(("outputs", name, FILE_OPTION), line),
+                )
         _check_options(name, options, path, lines)
         outputs[name] = options
     return outputs
@@ -206,7 +232,11 @@ def _check_options(name: str, options: dict[str, Any], path: Path, lines: dict[t
     if model is None:
         return
     own = {k: v for k, v in options.items() if k != FILE_OPTION}
-    below = {key[2:]: line for key, line in lines.items() if key[:2] == ("outputs", name) and len(key) > 2}
+    below = {
+        key[2:]: line
+        for key, line in lines.items()
+        if key[:2] == ("outputs", name) and len(key) > 2
+    }
     try:
         validate(model, own, path, below)
     except ConfigError as exc:

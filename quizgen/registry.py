@@ -1,4 +1,5 @@
 """A named registry per stage: a dict filled explicitly that refuses duplicates."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

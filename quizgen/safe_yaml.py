@@ -4,6 +4,7 @@ PyYAML's safe loader, without aliases: `*name` repeats a node, and nine levels o
 aliases in a few hundred bytes expand into gigabytes once the data is copied or
 written out. No setting quizgen reads needs one, so an alias is refused at its line.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,7 +18,9 @@ class Loader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not allowed", mark)
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed", mark
+            )
         return super().compose_node(parent, index)
 
 

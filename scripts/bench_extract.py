@@ -15,6 +15,7 @@ and the median ratios over the rounds: ratios within one run, since a shared mac
 CPU time (user + system, from the kernel's accounting of the child) is what load disturbs least.
 A measurement, not a test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,10 +46,14 @@ def timed(command: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of a child process; CPU time is what a busy machine disturbs least."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     wall = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(command[:3])} failed: {done.stderr.strip().splitlines()[-1:]}")
+        raise SystemExit(
+            f"bench: {' '.join(command[:3])} failed: {done.stderr.strip().splitlines()[-1:]}"
+        )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
@@ -62,7 +67,9 @@ def main() -> int:
     from quizgen.extract.nlp import TRAINED
     from quizgen.ingest import find_sources
 
-    files = find_sources(args.paths or [f for f in FOLDERS if f.is_dir()])  # what `quizgen extract` reads
+    files = find_sources(
+        args.paths or [f for f in FOLDERS if f.is_dir()]
+    )  # what `quizgen extract` reads
     if not files:
         print(f"bench: no documents given and none found under {SHARED}", file=sys.stderr)
         return 2
@@ -72,20 +79,34 @@ def main() -> int:
         return 2
     words = sum(len(f.read_text(encoding="utf-8", errors="replace").split()) for f in files)
     bin_dir = Path(sys.executable).parent
-    quizgen = [str(bin_dir / "quizgen"), "extract", *map(str, files), "--format", "json", "--pipeline", "trained"]
+    quizgen = [
+        str(bin_dir / "quizgen"),
+        "extract",
+        *map(str, files),
+        "--format",
+        "json",
+        "--pipeline",
+        "trained",
+    ]
     full = [sys.executable, "-c", FULL_PIPELINE, model, *map(str, files)]
 
-    print(f"documents      {len(files)} files, {words:,} words; full pipeline: {model} (every component)")
+    print(
+        f"documents      {len(files)} files, {words:,} words; full pipeline: {model} (every component)"
+    )
     wall_ratios, cpu_ratios = [], []
     for round_ in range(1, args.rounds + 1):
         (ours, ours_cpu), (theirs, theirs_cpu) = timed(quizgen), timed(full)
         wall_ratios.append(theirs / ours)
         cpu_ratios.append(theirs_cpu / ours_cpu)
-        print(f"round {round_}  quizgen extract {ours:6.2f} s wall {ours_cpu:6.2f} s CPU "
-              f"({words / ours_cpu:,.0f} words per CPU s)   full pipeline {theirs:6.2f} s wall {theirs_cpu:6.2f} s CPU "
-              f"({words / theirs_cpu:,.0f} words per CPU s)   ratio {theirs / ours:.1f}x wall, {theirs_cpu / ours_cpu:.1f}x CPU")
-    print(f"ratio    {statistics.median(cpu_ratios):.1f}x CPU, {statistics.median(wall_ratios):.1f}x wall: "
-          f"median over {args.rounds} rounds (target >= 4x)")
+        print(
+            f"round {round_}  quizgen extract {ours:6.2f} s wall {ours_cpu:6.2f} s CPU "
+            f"({words / ours_cpu:,.0f} words per CPU s)   full pipeline {theirs:6.2f} s wall {theirs_cpu:6.2f} s CPU "
+            f"({words / theirs_cpu:,.0f} words per CPU s)   ratio {theirs / ours:.1f}x wall, {theirs_cpu / ours_cpu:.1f}x CPU"
+        )
+    print(
+        f"ratio    {statistics.median(cpu_ratios):.1f}x CPU, {statistics.median(wall_ratios):.1f}x wall: "
+        f"median over {args.rounds} rounds (target >= 4x)"
+    )
     return 0
 
 

@@ -9,6 +9,7 @@
 
 Run with the project's interpreter (the `anki` test extra installed) and chromium on PATH.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -28,28 +29,62 @@ def anki_card(apkg: Path, prompt: str, template: str, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         col = Collection(str(Path(tmp) / "c.anki2"))
         try:
-            col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg),
-                                                             options=ImportAnkiPackageOptions()))
+            col.import_anki_package(
+                ImportAnkiPackageRequest(package_path=str(apkg), options=ImportAnkiPackageOptions())
+            )
             notes = [col.get_note(nid) for nid in col.find_notes("")]
             note = next(n for n in notes if prompt in n["Front" if "Front" in n else n.keys()[0]])
             card = next(c for c in note.cards() if c.template()["name"] == template)
-            html = environment().get_template("anki/preview.html").render(card_html=card.answer(), title=prompt, night=False)
+            html = (
+                environment()
+                .get_template("anki/preview.html")
+                .render(card_html=card.answer(), title=prompt, night=False)
+            )
         finally:
             col.close()
         page = Path(tmp) / "card.html"
         page.write_text(html, encoding="utf-8")
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={Path(tmp) / 'profile'}", f"--screenshot={out.resolve()}",
-                        f"--window-size={WIDTH},{HEIGHT}", page.as_uri()],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                f"--screenshot={out.resolve()}",
+                f"--window-size={WIDTH},{HEIGHT}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
 
 
 def pdf_page(pdf: Path, page: int, out: Path) -> None:
     stem = out.with_suffix("")
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(stem)], check=True, timeout=120)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+        timeout=120,
+    )
 
 
 if __name__ == "__main__":

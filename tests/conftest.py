@@ -1,4 +1,5 @@
 """Fixtures shared by the whole suite: a real PostgreSQL server, and a store URL for each database."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """`quizgen bench`: it builds a made-up corpus three times and prints every figure; it times nothing here."""
+
 from __future__ import annotations
 
 import subprocess
@@ -33,10 +34,18 @@ def test_peak_memory_counts_worker_processes_too():
 
 def test_bench_prints_every_figure_against_its_target(tmp_path):
     lines: list[str] = []
-    figures = run(2_000, outputs=("csv",), jobs=1, keep=tmp_path, say=lines.append, sources=[SAMPLES])
+    figures = run(
+        2_000, outputs=("csv",), jobs=1, keep=tmp_path, say=lines.append, sources=[SAMPLES]
+    )
     report(figures, say=lines.append)
     assert figures.words >= 2_000 and figures.questions > 0 and figures.peak_bytes > 0
-    for start in ("corpus:", "cold build:", "unchanged rebuild:", "one document changed:", "peak memory"):
+    for start in (
+        "corpus:",
+        "cold build:",
+        "unchanged rebuild:",
+        "one document changed:",
+        "peak memory",
+    ):
         assert any(line.startswith(start) for line in lines), start
     assert any("words/s" in line for line in lines)
     assert (tmp_path / "cache").is_dir()  # kept: the one fresh cache all three builds used

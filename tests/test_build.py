@@ -1,4 +1,5 @@
 """`quizgen build` end to end on a small reading of our own, plus render/validate/sample."""
+
 from __future__ import annotations
 
 import json
@@ -97,8 +98,10 @@ def test_rebuild_is_byte_identical_apart_from_built_at(built):
 def test_counts_and_tags_from_the_recipe(built, tmp_path):
     _, full = built
     wanted_type = max(full.questions, key=full.questions.get)
-    recipe = project(tmp_path, f"outputs: {{}}\ncounts: {{{wanted_type}: 1}}\n"
-                               "tags: {exclude: ['kind::date']}\n")
+    recipe = project(
+        tmp_path,
+        f"outputs: {{}}\ncounts: {{{wanted_type}: 1}}\ntags: {{exclude: ['kind::date']}}\n",
+    )
     result = build_recipe(load_recipe(recipe), tmp_path / "out", Settings())
     bank = read_bank(result.bank_path)
     assert len(bank.by_type(wanted_type)) <= 1
@@ -130,8 +133,16 @@ def test_a_failed_build_keeps_the_earlier_bank(tmp_path):
 
 
 def question(qid: str, qtype: str, tags: tuple[str, ...] = ()) -> Question:
-    return Question(id=qid, type=qtype, prompt="p", answer="a", explanation="e",
-                    sources=(Source("d.md", 1, "s"),), kind="definition", tags=tags)
+    return Question(
+        id=qid,
+        type=qtype,
+        prompt="p",
+        answer="a",
+        explanation="e",
+        sources=(Source("d.md", 1, "s"),),
+        kind="definition",
+        tags=tags,
+    )
 
 
 @pytest.mark.parametrize(
@@ -146,9 +157,21 @@ def question(qid: str, qtype: str, tags: tuple[str, ...] = ()) -> Question:
     ],
 )
 def test_select(counts, include, exclude, expected):
-    pool = [question(f"{t}-{i}", t, ("odd",) if i % 2 else ()) for t in ("basic", "cloze") for i in range(5)]
-    recipe = Recipe(name="r", path=None, title="r", sources=(), outputs={}, counts=counts,
-                    include_tags=include, exclude_tags=exclude)
+    pool = [
+        question(f"{t}-{i}", t, ("odd",) if i % 2 else ())
+        for t in ("basic", "cloze")
+        for i in range(5)
+    ]
+    recipe = Recipe(
+        name="r",
+        path=None,
+        title="r",
+        sources=(),
+        outputs={},
+        counts=counts,
+        include_tags=include,
+        exclude_tags=exclude,
+    )
     chosen = select(pool, recipe, seed=3)
     assert {t: sum(q.type == t for q in chosen) for t in expected} == expected
     assert [q.id for q in chosen] == sorted(q.id for q in chosen)
@@ -166,7 +189,9 @@ def test_an_output_name_leaving_the_folder_is_refused_at_build_time(tmp_path):
     if not RENDERERS.names():
         pytest.skip("no renderer is registered yet")
     name = RENDERERS.names()[0]
-    recipe = Recipe(name="r", path=None, title="r", sources=(), outputs={name: {"file": "../../escaped"}})
+    recipe = Recipe(
+        name="r", path=None, title="r", sources=(), outputs={name: {"file": "../../escaped"}}
+    )
     result = render_output(read_bank(SMALL), recipe, name, tmp_path / "out" / "r", Settings())
     assert result.error and "leaves the output folder" in result.error
     assert not (tmp_path / "escaped").exists() and not (tmp_path / "out").exists()
@@ -176,7 +201,9 @@ def test_plan_builds_every_recipe_and_skips_optional_ones_only_when_implicit(tmp
     decks = tmp_path / "decks"
     decks.mkdir()
     (decks / "a.yaml").write_text("sources: [a.md]\noutputs: {}\n", encoding="utf-8")
-    (decks / "b.yaml").write_text("sources: [missing/*.txt]\noptional: true\noutputs: {}\n", encoding="utf-8")
+    (decks / "b.yaml").write_text(
+        "sources: [missing/*.txt]\noptional: true\noutputs: {}\n", encoding="utf-8"
+    )
     (decks / "c.yaml").write_text("sources: [a.md]\nbogus: 1\n", encoding="utf-8")
     implicit = plan([], decks)
     assert [r.name for r in implicit.recipes] == ["a"]
@@ -231,18 +258,26 @@ def test_cli_sample_is_seeded():
     first = runner.invoke(app, ["sample", str(SMALL), "--n", "3", "--seed", "4"])
     again = runner.invoke(app, ["sample", str(SMALL), "--n", "3", "--seed", "4"])
     assert first.exit_code == 0 and first.stdout == again.stdout
-    assert first.stdout.count("[") >= 3 and "[3/3]" in first.stdout and "source sample.md:" in first.stdout
+    assert (
+        first.stdout.count("[") >= 3
+        and "[3/3]" in first.stdout
+        and "source sample.md:" in first.stdout
+    )
 
 
 def test_cli_render_unknown_format_names_the_allowed_ones(tmp_path):
     result = runner.invoke(app, ["render", "nope", str(SMALL), "-o", str(tmp_path / "x")])
     assert result.exit_code == 1
-    assert "unknown format 'nope'" in result.stderr and all(n in result.stderr for n in RENDERERS.names())
+    assert "unknown format 'nope'" in result.stderr and all(
+        n in result.stderr for n in RENDERERS.names()
+    )
 
 
 @pytest.mark.skipif("anki" not in RENDERERS, reason="the anki renderer is not registered")
 def test_cli_render_an_existing_bank(tmp_path):
-    result = runner.invoke(app, ["render", "anki", str(SMALL), "-o", str(tmp_path), "-O", "deck=Review"])
+    result = runner.invoke(
+        app, ["render", "anki", str(SMALL), "-o", str(tmp_path), "-O", "deck=Review"]
+    )
     assert result.exit_code == 0, result.output
     assert f"wrote {tmp_path / 'bank-anki.apkg'}" in result.stdout
     assert (tmp_path / "bank-anki.apkg").stat().st_size > 0
@@ -250,20 +285,28 @@ def test_cli_render_an_existing_bank(tmp_path):
 
 @pytest.mark.slow
 def test_the_sample_recipe_builds_end_to_end(tmp_path):
-    samples = [p for p in (ROOT / "samples").glob("*") if p.is_file()] if (ROOT / "samples").is_dir() else []
+    samples = (
+        [p for p in (ROOT / "samples").glob("*") if p.is_file()]
+        if (ROOT / "samples").is_dir()
+        else []
+    )
     if not samples:
         pytest.skip("no sample document in samples/ yet")
     result = build_recipe(load_recipe(ROOT / "decks" / "sample.yaml"), tmp_path, Settings())
     assert result.ok, (result.failures, [o.error for o in result.outputs])
     assert problems(json.loads(result.bank_path.read_text("utf-8"))) == []
-    assert {o.renderer for o in result.outputs} == set(load_recipe(ROOT / "decks" / "sample.yaml").outputs)
+    assert {o.renderer for o in result.outputs} == set(
+        load_recipe(ROOT / "decks" / "sample.yaml").outputs
+    )
     assert all(o.written for o in result.outputs)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not there")
 def test_shared_corpus_ids_are_stable_across_builds(tmp_path):
-    recipe = replace(load_recipe(ROOT / "decks" / "shared-corpus.yaml"), outputs={})  # the bank is enough
+    recipe = replace(
+        load_recipe(ROOT / "decks" / "shared-corpus.yaml"), outputs={}
+    )  # the bank is enough
     first = build_recipe(recipe, tmp_path / "one", Settings())
     second = build_recipe(recipe, tmp_path / "two", Settings())
     assert first.ok and second.ok, (first.failures, second.failures)
@@ -286,7 +329,9 @@ def test_help_stays_fast_no_heavy_import_at_cli_import():
     import subprocess
     import sys
 
-    code = ("import sys, quizgen.cli; heavy = [m for m in ('spacy', 'jsonschema', 'quizgen.render', "
-            "'quizgen.build', 'weasyprint', 'genanki') if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, quizgen.cli; heavy = [m for m in ('spacy', 'jsonschema', 'quizgen.render', "
+        "'quizgen.build', 'weasyprint', 'genanki') if m in sys.modules]; print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """The incremental cache: exact round trips, nothing re-read when unchanged, one file re-read when one changed."""
+
 from __future__ import annotations
 
 import json
@@ -36,14 +37,18 @@ def write_readings(folder: Path, count: int = 3) -> list[Path]:
     paths = []
     for n in range(count):
         path = folder / f"reading{n}.md"
-        path.write_text(READING.replace("printed in 1833", f"printed in {1833 + n}"), encoding="utf-8")
+        path.write_text(
+            READING.replace("printed in 1833", f"printed in {1833 + n}"), encoding="utf-8"
+        )
         paths.append(path)
     return paths
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings.model_validate({"cache_dir": str(tmp_path / "cache"), "extract": {"pipeline": "blank"}})
+    return Settings.model_validate(
+        {"cache_dir": str(tmp_path / "cache"), "extract": {"pipeline": "blank"}}
+    )
 
 
 @pytest.fixture
@@ -121,7 +126,9 @@ def test_one_changed_document_is_the_only_one_read_again(tmp_path, settings, cal
 def test_an_extract_setting_change_reads_everything_again(tmp_path, settings, calls):
     write_readings(tmp_path / "texts", 2)
     build_sources(tmp_path / "texts", settings)
-    changed = settings.model_copy(update={"extract": settings.extract.model_copy(update={"min_quote_words": 5})})
+    changed = settings.model_copy(
+        update={"extract": settings.extract.model_copy(update={"min_quote_words": 5})}
+    )
     calls["extract"].clear()
     build_sources(tmp_path / "texts", changed)
     assert sorted(calls["extract"]) == ["reading0.md", "reading1.md"]
@@ -133,7 +140,9 @@ def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path, settings, calls):
     entries = sorted(Path(settings.cache_dir).rglob("*.json"))
     assert len(entries) == 2
     entries[0].write_text('{"key": "truncated', encoding="utf-8")
-    entries[1].write_text(json.dumps({"key": "another", "document": {}, "items": []}), encoding="utf-8")
+    entries[1].write_text(
+        json.dumps({"key": "another", "document": {}, "items": []}), encoding="utf-8"
+    )
     calls["extract"].clear()
 
     again, cache = build_sources(tmp_path / "texts", settings)
@@ -166,13 +175,16 @@ def test_bad_files_are_reported_not_cached(tmp_path, settings):
     (folder / "empty.md").write_text("   \n", encoding="utf-8")
     failures: list[str] = []
     cache = Cache(settings.cache_dir, settings)
-    read = read_sources([str(folder), str(tmp_path / "missing")], settings, failures, cache=cache, jobs=1)
+    read = read_sources(
+        [str(folder), str(tmp_path / "missing")], settings, failures, cache=cache, jobs=1
+    )
     assert [d.name for d, _ in read] == ["reading0.md"]
     assert any("empty.md" in f for f in failures) and any("missing" in f for f in failures)
     assert len(list(Path(settings.cache_dir).rglob("*.json"))) == 1
 
 
 # A whole build: reused when nothing changed, made again when anything that shapes it did.
+
 
 @pytest.fixture
 def generations(monkeypatch) -> list[int]:
@@ -195,7 +207,9 @@ def build_unit(tmp_path: Path, settings: Settings):
 
     recipe = tmp_path / "unit.yaml"
     if not recipe.exists():
-        recipe.write_text("title: Tides\nsources: [texts]\noutputs: [gift, csv]\n", encoding="utf-8")
+        recipe.write_text(
+            "title: Tides\nsources: [texts]\noutputs: [gift, csv]\n", encoding="utf-8"
+        )
     result = build_recipe(load_recipe(recipe), tmp_path / "out", settings)
     assert result.ok, result.failures
     return result
@@ -210,21 +224,33 @@ def test_an_unchanged_build_is_reused_whole(tmp_path, settings, calls, generatio
     again = build_unit(tmp_path, settings)
     assert again.reused and generations == [2]
     assert calls == {"ingest": [], "extract": []}
-    assert (again.documents, again.items, again.questions) == (first.documents, first.items, first.questions)
-    assert [(o.renderer, o.written) for o in again.outputs] == [(o.renderer, o.written) for o in first.outputs]
+    assert (again.documents, again.items, again.questions) == (
+        first.documents,
+        first.items,
+        first.questions,
+    )
+    assert [(o.renderer, o.written) for o in again.outputs] == [
+        (o.renderer, o.written) for o in first.outputs
+    ]
     assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()} == outputs
 
 
 @pytest.mark.parametrize("change", ["source", "seed", "recipe", "deleted output"])
-def test_a_build_is_made_again_when_anything_it_depends_on_changed(tmp_path, settings, generations, change):
+def test_a_build_is_made_again_when_anything_it_depends_on_changed(
+    tmp_path, settings, generations, change
+):
     paths = write_readings(tmp_path / "texts", 2)
     first = build_unit(tmp_path, settings)
     if change == "source":
         paths[0].write_text(READING.replace("Tides", "Tides and Waves"), encoding="utf-8")
     elif change == "seed":
-        settings = settings.model_copy(update={"generate": settings.generate.model_copy(update={"seed": 7})})
+        settings = settings.model_copy(
+            update={"generate": settings.generate.model_copy(update={"seed": 7})}
+        )
     elif change == "recipe":
-        (tmp_path / "unit.yaml").write_text("title: Tides\nsources: [texts]\noutputs: [gift]\n", encoding="utf-8")
+        (tmp_path / "unit.yaml").write_text(
+            "title: Tides\nsources: [texts]\noutputs: [gift]\n", encoding="utf-8"
+        )
     else:
         first.outputs[0].written[0].unlink()
     again = build_unit(tmp_path, settings)
@@ -237,8 +263,11 @@ def test_marks_list_items_and_block_quotes_round_trip(tmp_path, settings):
     path.write_text(
         "# Kinds\n\nThe council has **three** kinds of _members_ in all of its sittings.\n\n"
         "- elected members\n- appointed members\n\n> A quotation set off from the text, long enough.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     document = quizgen.ingest.load_document(path, settings)
     assert any(s.marks for s in document.sentences)
-    assert any(p.list_item for p in document.paragraphs) and any(p.block_quote for p in document.paragraphs)
+    assert any(p.list_item for p in document.paragraphs) and any(
+        p.block_quote for p in document.paragraphs
+    )
     assert document_from_dict(json_round_trip(document.to_dict())) == document

@@ -1,4 +1,5 @@
 """Bad input through the real CLI: one line on stderr naming the file and the problem, exit 1, no traceback."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,9 @@ from quizgen.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "town-government.md"
 QUIZGEN = Path(sys.executable).parent / "quizgen"
-GOOD_TEXT = "The council is the elected body that passes local laws and sets the budget of the town.\n"
+GOOD_TEXT = (
+    "The council is the elected body that passes local laws and sets the budget of the town.\n"
+)
 
 
 def ingest(*args: str, cwd: Path):
@@ -31,34 +34,69 @@ def ingest(*args: str, cwd: Path):
 
 def scanned_pdf() -> bytes:
     weasyprint = pytest.importorskip("weasyprint")
-    return weasyprint.HTML(string='<div style="width:6cm;height:3cm;background:#444"></div>').write_pdf()
+    return weasyprint.HTML(
+        string='<div style="width:6cm;height:3cm;background:#444"></div>'
+    ).write_pdf()
 
 
 # Each case: (what the folder holds, the argument given, the problem expected after "NAME: ").
 CASES = {
     "missing path": ({}, "nowhere.md", "nowhere.md: no such file or folder"),
     "folder without supported files": (
-        {"pictures/cover.png": b"\x89PNG\r\n\x1a\n"}, "pictures", "pictures: no supported files in this folder"),
+        {"pictures/cover.png": b"\x89PNG\r\n\x1a\n"},
+        "pictures",
+        "pictures: no supported files in this folder",
+    ),
     "empty file": ({"empty.md": b""}, "empty.md", "empty.md: the file is empty"),
     "blank file": ({"blank.txt": b"\n  \n"}, "blank.txt", "blank.txt: the file is empty"),
-    "binary file": ({"photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20}, "photo.txt",
-                    "photo.txt: binary file (NUL bytes), not a text document"),
-    "undecodable bytes": ({"garbled.txt": bytes(random.Random(3).choices(range(128, 256), k=3000))}, "garbled.txt",
-                          "garbled.txt: undecodable bytes"),
-    "broken front matter": ({"essay.md": b"---\ntitle: Councils\nauthor: : Ruth\n---\n" + GOOD_TEXT.encode()},
-                            "essay.md", "essay.md:3: broken front matter: mapping values are not allowed here"),
-    "alias in front matter": ({"essay.md": b"---\na: &a [x, x]\nb: [*a, *a]\n---\n" + GOOD_TEXT.encode()},
-                              "essay.md", "essay.md:3: broken front matter: YAML aliases (*name) are not allowed"),
+    "binary file": (
+        {"photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20},
+        "photo.txt",
+        "photo.txt: binary file (NUL bytes), not a text document",
+    ),
+    "undecodable bytes": (
+        {"garbled.txt": bytes(random.Random(3).choices(range(128, 256), k=3000))},
+        "garbled.txt",
+        "garbled.txt: undecodable bytes",
+    ),
+    "broken front matter": (
+        {"essay.md": b"---\ntitle: Councils\nauthor: : Ruth\n---\n" + GOOD_TEXT.encode()},
+        "essay.md",
+        "essay.md:3: broken front matter: mapping values are not allowed here",
+    ),
+    "alias in front matter": (
+        {"essay.md": b"---\na: &a [x, x]\nb: [*a, *a]\n---\n" + GOOD_TEXT.encode()},
+        "essay.md",
+        "essay.md:3: broken front matter: YAML aliases (*name) are not allowed",
+    ),
     "alias in the config file": (
-        {"notes.txt": GOOD_TEXT.encode(), "small.yaml": b"ingest: &i\n  max_file_mb: 1\nextract: *i\n"},
-        "notes.txt", "small.yaml:3: invalid YAML: YAML aliases (*name) are not allowed"),
-    "unclosed front matter": ({"essay.md": b"---\ntitle: Councils\n" + GOOD_TEXT.encode()}, "essay.md",
-                              "essay.md:1: broken front matter: no closing '---' line"),
-    "too little text": ({"short.txt": b"Hello.\n"}, "short.txt", "short.txt: no usable text (6 characters after cleaning)"),
-    "not really a PDF": ({"paper.pdf": b"%PDF-1.7\nthis is not a PDF\n"}, "paper.pdf", "paper.pdf: not a readable PDF"),
+        {
+            "notes.txt": GOOD_TEXT.encode(),
+            "small.yaml": b"ingest: &i\n  max_file_mb: 1\nextract: *i\n",
+        },
+        "notes.txt",
+        "small.yaml:3: invalid YAML: YAML aliases (*name) are not allowed",
+    ),
+    "unclosed front matter": (
+        {"essay.md": b"---\ntitle: Councils\n" + GOOD_TEXT.encode()},
+        "essay.md",
+        "essay.md:1: broken front matter: no closing '---' line",
+    ),
+    "too little text": (
+        {"short.txt": b"Hello.\n"},
+        "short.txt",
+        "short.txt: no usable text (6 characters after cleaning)",
+    ),
+    "not really a PDF": (
+        {"paper.pdf": b"%PDF-1.7\nthis is not a PDF\n"},
+        "paper.pdf",
+        "paper.pdf: not a readable PDF",
+    ),
     "over the size limit": (
         {"long.txt": GOOD_TEXT.encode() * 40, "small.yaml": b"ingest:\n  max_file_mb: 0.001\n"},
-        "long.txt", "long.txt: file is 3.4 KiB, over the limit of 0.001 MiB (ingest.max_file_mb)"),
+        "long.txt",
+        "long.txt: file is 3.4 KiB, over the limit of 0.001 MiB (ingest.max_file_mb)",
+    ),
 }
 
 
@@ -100,7 +138,10 @@ def test_building_bad_input_is_the_same_one_line(tmp_path, case):
 def test_pdf_without_text_layer(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(scanned_pdf())
     result = ingest("scan.pdf", cwd=tmp_path)
-    assert (result.exit_code, result.stderr) == (1, "quizgen: error: scan.pdf: no text layer (scanned PDF?)\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "quizgen: error: scan.pdf: no text layer (scanned PDF?)\n",
+    )
 
 
 def test_the_size_limit_is_taken_from_the_config_file(tmp_path):
@@ -111,10 +152,15 @@ def test_the_size_limit_is_taken_from_the_config_file(tmp_path):
 
 def test_a_bad_config_file_is_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text(GOOD_TEXT)
-    (tmp_path / "config.yaml").write_text("ingest:\n  max_file_mb: lots\n")  # found without --config
+    (tmp_path / "config.yaml").write_text(
+        "ingest:\n  max_file_mb: lots\n"
+    )  # found without --config
     result = ingest("notes.txt", cwd=tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == "quizgen: error: config.yaml:2: 'ingest.max_file_mb' is lots; allowed: a number\n"
+    assert (
+        result.stderr
+        == "quizgen: error: config.yaml:2: 'ingest.max_file_mb' is lots; allowed: a number\n"
+    )
 
 
 def test_one_bad_file_does_not_stop_a_batch(tmp_path):
@@ -127,12 +173,15 @@ def test_one_bad_file_does_not_stop_a_batch(tmp_path):
     assert result.exit_code == 1
     read = [d["name"] for d in json.loads(result.stdout)["documents"]]
     assert read == ["a-good.md", "c-good.txt"]
-    assert result.stderr.splitlines() == [
-        "quizgen: error: missing.md: no such file or folder",  # paths are checked before files are read
-        f"quizgen: error: {Path('docs/b-empty.txt')}: the file is empty",
-        f"quizgen: error: {Path('docs/d-binary.txt')}: binary file (NUL bytes), not a text document",
-        "quizgen: 3 file(s) failed",
-    ]
+    assert (
+        result.stderr.splitlines()
+        == [
+            "quizgen: error: missing.md: no such file or folder",  # paths are checked before files are read
+            f"quizgen: error: {Path('docs/b-empty.txt')}: the file is empty",
+            f"quizgen: error: {Path('docs/d-binary.txt')}: binary file (NUL bytes), not a text document",
+            "quizgen: 3 file(s) failed",
+        ]
+    )
 
 
 def test_a_failed_build_leaves_earlier_outputs_alone(tmp_path):
@@ -154,10 +203,13 @@ def test_a_failed_build_leaves_earlier_outputs_alone(tmp_path):
 
 # ---- the installed command ---------------------------------------------------------------------
 
+
 def run_quizgen(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     if not QUIZGEN.exists():
         pytest.skip(f"the quizgen command is not installed beside {sys.executable}")
-    return subprocess.run([str(QUIZGEN), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(QUIZGEN), *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_installed_command_reports_bad_and_good_files_without_traceback(tmp_path):
@@ -166,7 +218,10 @@ def test_installed_command_reports_bad_and_good_files_without_traceback(tmp_path
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "town-government.md" in result.stdout
-    assert result.stderr == "quizgen: error: garbled.txt: undecodable bytes: not UTF-8, cp1252 or any other text encoding\n"
+    assert (
+        result.stderr
+        == "quizgen: error: garbled.txt: undecodable bytes: not UTF-8, cp1252 or any other text encoding\n"
+    )
 
 
 def test_ingest_help_does_not_load_heavy_libraries():
@@ -180,24 +235,34 @@ def test_ingest_help_does_not_load_heavy_libraries():
         "heavy = [m for m in ('spacy', 'trafilatura', 'pypdf', 'weasyprint', 'charset_normalizer') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert "Show what the cleaner made of each file" in result.stdout
     assert "HEAVY []" in result.stdout
 
 
 def test_a_bad_option_value_is_one_line(tmp_path):
     bank = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
-    result = CliRunner().invoke(app, ["render", "csv", str(bank), "-o", str(tmp_path / "cards"), "-O", "deck=[Unit 3"])
+    result = CliRunner().invoke(
+        app, ["render", "csv", str(bank), "-o", str(tmp_path / "cards"), "-O", "deck=[Unit 3"]
+    )
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["quizgen: error: --option 'deck=[Unit 3': not a YAML value "
-                                          "(expected ',' or ']', but got '<stream end>')"]
+    assert result.stderr.splitlines() == [
+        "quizgen: error: --option 'deck=[Unit 3': not a YAML value "
+        "(expected ',' or ']', but got '<stream end>')"
+    ]
     assert not (tmp_path / "cards").exists()
 
 
 def test_an_alias_in_a_recipe_is_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text(GOOD_TEXT)
     (tmp_path / "deck.yaml").write_text("sources: &s [notes.txt]\nextra: *s\n")
-    result = CliRunner().invoke(app, ["build", str(tmp_path / "deck.yaml"), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        app, ["build", str(tmp_path / "deck.yaml"), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"quizgen: error: {tmp_path / 'deck.yaml'}:2: invalid YAML: "
-                                          "YAML aliases (*name) are not allowed"]
+    assert result.stderr.splitlines() == [
+        f"quizgen: error: {tmp_path / 'deck.yaml'}:2: invalid YAML: "
+        "YAML aliases (*name) are not allowed"
+    ]

@@ -1,4 +1,5 @@
 """`quizgen --help`, every command's --help and `--version`: plain words, no internal types."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,9 @@ def test_help_names_values_in_words(command):
 
 
 def test_every_command_is_checked():
-    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(COMMANDS)
+    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(
+        COMMANDS
+    )
 
 
 def test_render_help_lists_every_format():

@@ -1,4 +1,5 @@
 """The docs say what the code does: the export formats of docs/api.md, the images docs show."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_api_doc_lists_exactly_the_export_formats_and_their_renderers():
-    row = next(line for line in (ROOT / "docs" / "api.md").read_text("utf-8").splitlines()
-               if line.startswith("| `GET /quizzes/{id}/export"))
+    row = next(
+        line
+        for line in (ROOT / "docs" / "api.md").read_text("utf-8").splitlines()
+        if line.startswith("| `GET /quizzes/{id}/export")
+    )
     listed = set(re.findall(r"`([a-z0-9]+)`", row.split("|")[2]))
     formats = {f.value for f in ExportFormat}
     assert formats <= listed

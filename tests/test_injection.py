@@ -6,6 +6,7 @@ ingest -> extract -> generate -> every registered renderer; each output must sho
 it as text: HTML escaped, no template evaluated ('49'), no extra cloze, valid XML,
 and GIFT and CSV that parse back to the very text of the bank.
 """
+
 from __future__ import annotations
 
 import csv
@@ -51,8 +52,15 @@ The first markup standard with <script>alert(1)</script> tags was published in 1
 "Never paste {{ 7*7 }} or <script>alert(1)</script> into a template you did not write," said the engineer Dana Okafor.
 """
 
-PAYLOADS = ("<script>alert(1)</script>", "{{ 7*7 }}", "{% raw %}", "{{c1::x}}", "~ = # { } :",
-            "&amp; or &lt;", '"a,b;c"')
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{{c1::x}}",
+    "~ = # { } :",
+    "&amp; or &lt;",
+    '"a,b;c"',
+)
 EVALUATED = re.compile(r"such as 49\b|Never paste 49\b")
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::")
 
@@ -63,8 +71,10 @@ def built(tmp_path_factory):
     (root / "texts").mkdir()
     (root / "texts" / "markup.md").write_text(READING, encoding="utf-8")
     outputs = "".join(f"  {name}: {{}}\n" for name in RENDERERS.names())
-    (root / "unit.yaml").write_text(f'title: "Unit {{{{ 7*7 }}}} <i>x</i>"\nsources: [texts]\noutputs:\n{outputs}',
-                                    encoding="utf-8")
+    (root / "unit.yaml").write_text(
+        f'title: "Unit {{{{ 7*7 }}}} <i>x</i>"\nsources: [texts]\noutputs:\n{outputs}',
+        encoding="utf-8",
+    )
     settings = Settings.model_validate({"cache_dir": str(root / "cache")})
     result = build_recipe(load_recipe(root / "unit.yaml"), root / "out", settings)
     assert result.ok, result.failures + tuple(o.error for o in result.outputs if o.error)
@@ -86,7 +96,11 @@ def texts_in(path: Path) -> dict[str, str]:
             return {guid: flds for guid, flds in con.execute("select guid, flds from notes")}
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as package:
-            return {n: package.read(n).decode("utf-8") for n in package.namelist() if not n.endswith("/")}
+            return {
+                n: package.read(n).decode("utf-8")
+                for n in package.namelist()
+                if not n.endswith("/")
+            }
     if path.suffix == ".pdf":
         return {}  # the worksheet's PDFs are made from its HTML, checked below
     return {path.name: path.read_text(encoding="utf-8")}
@@ -95,8 +109,10 @@ def texts_in(path: Path) -> dict[str, str]:
 def test_the_payloads_reach_the_bank(built):
     """Without this the other tests would pass on a bank that dropped the markup."""
     _, bank = built
-    asked = " ".join(q.prompt + " " + q.answer + " " + q.explanation + " " + " ".join(q.choices)
-                     for q in bank.questions)
+    asked = " ".join(
+        q.prompt + " " + q.answer + " " + q.explanation + " " + " ".join(q.choices)
+        for q in bank.questions
+    )
     for payload in ("<script>alert(1)</script>", "{{ 7*7 }}", "{{c1::x}}", '"a,b;c"'):
         assert payload in asked, payload
     assert any(q.type == "cloze" for q in bank.questions)
@@ -112,7 +128,9 @@ def test_no_output_evaluates_a_template(built, renderer):
         for name, text in texts_in(path).items():
             assert not EVALUATED.search(text), f"{renderer}: {name} evaluated template syntax"
             shown += text
-    assert "7*7" in shown or not shown, f"{renderer} dropped the template text instead of showing it"
+    assert "7*7" in shown or not shown, (
+        f"{renderer} dropped the template text instead of showing it"
+    )
 
 
 @pytest.mark.parametrize("renderer", RENDERERS.names())
@@ -121,7 +139,9 @@ def test_html_and_xml_outputs_hold_no_live_markup(built, renderer):
     for path in outputs_of(result, renderer):
         for name, text in texts_in(path).items():
             if name.endswith(".xml"):
-                tree = etree.fromstring(text.encode("utf-8"))  # raises if the XML is not well formed
+                tree = etree.fromstring(
+                    text.encode("utf-8")
+                )  # raises if the XML is not well formed
                 for element in tree.iter():
                     if not isinstance(element.tag, str):
                         continue
@@ -129,7 +149,9 @@ def test_html_and_xml_outputs_hold_no_live_markup(built, renderer):
                     if holds_html(element):  # an LMS unescapes it once and shows it as HTML
                         assert not live_tags(element.text or ""), f"{name}: {element.tag}"
             elif name.endswith(".html") or path.suffix == ".apkg":
-                assert not live_tags(text.replace("\x1f", "<hr/>")), f"{renderer}: {name} has live markup"
+                assert not live_tags(text.replace("\x1f", "<hr/>")), (
+                    f"{renderer}: {name} has live markup"
+                )
 
 
 def holds_html(element) -> bool:
@@ -137,7 +159,11 @@ def holds_html(element) -> bool:
     if element.get("texttype") == "text/html":
         return True
     parent = element.getparent()
-    return etree.QName(element).localname == "text" and parent is not None and parent.get("format") == "html"
+    return (
+        etree.QName(element).localname == "text"
+        and parent is not None
+        and parent.get("format") == "html"
+    )
 
 
 def live_tags(markup: str) -> list[str]:
@@ -164,13 +190,19 @@ def test_gift_parses_back_to_the_bank_text(built):
         pytest.skip("node and node_modules/gift-pegjs are needed to parse GIFT (npm ci)")
     result, bank = built
     gift = outputs_of(result, "gift")[0].read_text(encoding="utf-8")
-    run = subprocess.run(["node", str(GIFT_PARSER)], input=gift, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        ["node", str(GIFT_PARSER)], input=gift, capture_output=True, text=True, timeout=60
+    )
     parsed = json.loads(run.stdout)
     assert run.returncode == 0, parsed
     by_id = {q["title"]: q for q in parsed if q.get("title")}
     checked = 0
     for question in bank.questions:
-        if question.id in by_id and question.type in ("true_false", "multiple_choice", "short_answer"):
+        if question.id in by_id and question.type in (
+            "true_false",
+            "multiple_choice",
+            "short_answer",
+        ):
             assert by_id[question.id]["stem"]["text"] == question.prompt
             checked += 1
     assert checked >= 5
@@ -203,8 +235,12 @@ def test_a_recipe_output_name_outside_the_output_folder_is_refused(tmp_path, nam
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "markup.md").write_text(READING, encoding="utf-8")
     recipe = tmp_path / "unit.yaml"
-    recipe.write_text(f"sources: [texts]\noutputs:\n  gift:\n    file: '{name}'\n", encoding="utf-8")
+    recipe.write_text(
+        f"sources: [texts]\noutputs:\n  gift:\n    file: '{name}'\n", encoding="utf-8"
+    )
     run = CliRunner().invoke(app, ["build", str(recipe), "--out", str(tmp_path / "out")])
     assert run.exit_code == 1
-    assert run.output.count("\n") == 1 and f"{recipe}:4: outputs.gift.file:" in run.output, run.output
+    assert run.output.count("\n") == 1 and f"{recipe}:4: outputs.gift.file:" in run.output, (
+        run.output
+    )
     assert not (tmp_path / "out").exists()

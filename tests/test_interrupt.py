@@ -5,6 +5,7 @@ it is killed (SIGKILL, then SIGINT) as soon as a temporary output file appears.
 Every file under a final name must then be the earlier file, byte for byte, or a
 complete new one; after SIGINT no temporary file may be left either.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,12 +18,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
 from test_cache import READING
 
 ROOT = Path(__file__).resolve().parents[1]
-QUIZGEN = [sys.executable, "-c", "from quizgen.cli import main; main()"] if not (ROOT / ".venv" / "bin" / "quizgen").exists() \
+QUIZGEN = (
+    [sys.executable, "-c", "from quizgen.cli import main; main()"]
+    if not (ROOT / ".venv" / "bin" / "quizgen").exists()
     else [str(ROOT / ".venv" / "bin" / "quizgen")]
+)
 
 pytestmark = pytest.mark.slow
 
@@ -31,12 +34,25 @@ def project(root: Path) -> list[str]:
     """Five readings, a recipe with a slow output (the worksheet PDFs) among fast ones, a config."""
     (root / "texts").mkdir(parents=True)
     for n in range(5):
-        (root / "texts" / f"reading{n}.md").write_text(READING.replace("1833", str(1833 + n)), encoding="utf-8")
-    (root / "unit.yaml").write_text("title: Tides\nsources: [texts]\noutputs:\n  gift: {}\n  anki: {}\n"
-                                    "  worksheet: {versions: 2}\n  moodle: {}\n", encoding="utf-8")
-    (root / "config.yaml").write_text(f"cache_dir: {root / 'cache'}\nextract: {{pipeline: blank}}\n",
-                                      encoding="utf-8")
-    return QUIZGEN + ["build", str(root / "unit.yaml"), "--out", str(root / "out"), "-c", str(root / "config.yaml")]
+        (root / "texts" / f"reading{n}.md").write_text(
+            READING.replace("1833", str(1833 + n)), encoding="utf-8"
+        )
+    (root / "unit.yaml").write_text(
+        "title: Tides\nsources: [texts]\noutputs:\n  gift: {}\n  anki: {}\n"
+        "  worksheet: {versions: 2}\n  moodle: {}\n",
+        encoding="utf-8",
+    )
+    (root / "config.yaml").write_text(
+        f"cache_dir: {root / 'cache'}\nextract: {{pipeline: blank}}\n", encoding="utf-8"
+    )
+    return QUIZGEN + [
+        "build",
+        str(root / "unit.yaml"),
+        "--out",
+        str(root / "out"),
+        "-c",
+        str(root / "config.yaml"),
+    ]
 
 
 def snapshot(folder: Path) -> dict[Path, bytes]:
@@ -78,8 +94,12 @@ def first_build(tmp_path_factory):
     return root, command
 
 
-def kill_while_writing(command: list[str], out: Path, sig: int, cwd: Path) -> subprocess.CompletedProcess:
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+def kill_while_writing(
+    command: list[str], out: Path, sig: int, cwd: Path
+) -> subprocess.CompletedProcess:
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd
+    )
     deadline = time.monotonic() + 240
     while not temporary(out):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -100,7 +120,9 @@ def test_a_killed_build_leaves_the_earlier_outputs_whole(first_build, sig):
     before = snapshot(out)
     assert before and all(complete(p) for p in before)
     # A changed source makes every output different, so an early replacement would show.
-    (root / "texts" / "reading0.md").write_text(READING.replace("Tides", f"Tides {sig}"), encoding="utf-8")
+    (root / "texts" / "reading0.md").write_text(
+        READING.replace("Tides", f"Tides {sig}"), encoding="utf-8"
+    )
 
     run = kill_while_writing(command, out, sig, root)
 
@@ -109,7 +131,9 @@ def test_a_killed_build_leaves_the_earlier_outputs_whole(first_build, sig):
     finals = {p for p in after if p.suffix != ".tmp"}
     assert finals == set(before), "an output appeared or vanished"
     for path in sorted(finals):
-        assert after[path] == before[path] or complete(path), f"{path.relative_to(out)} is half-written"
+        assert after[path] == before[path] or complete(path), (
+            f"{path.relative_to(out)} is half-written"
+        )
     if sig == signal.SIGINT:
         assert not temporary(out), "an interrupted build left temporary files"
         assert "Traceback" not in run.stderr, run.stderr

@@ -1,22 +1,24 @@
 """Parallel extraction: same results as one process, in order, with bounded work in flight."""
+
 from __future__ import annotations
 
 from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from test_cache import write_readings
 
 import quizgen.parallel as parallel
 from quizgen.cache import Cache
 from quizgen.config import Settings
 from quizgen.parallel import Task, read_sources
 
-from test_cache import write_readings
-
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings.model_validate({"cache_dir": str(tmp_path / "cache"), "extract": {"pipeline": "blank"}})
+    return Settings.model_validate(
+        {"cache_dir": str(tmp_path / "cache"), "extract": {"pipeline": "blank"}}
+    )
 
 
 def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, monkeypatch):
@@ -41,7 +43,12 @@ def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, 
 
     assert used_pool == [2]
     assert pooled == sequential
-    assert [d.name for d, _ in pooled] == ["reading0.md", "reading1.md", "reading3.md", "reading4.md"]
+    assert [d.name for d, _ in pooled] == [
+        "reading0.md",
+        "reading1.md",
+        "reading3.md",
+        "reading4.md",
+    ]
     assert failures == sequential_failures and "reading2.md" in failures[0]
     assert cache.misses == 5 and len(list(Path(settings.cache_dir).rglob("*.json"))) == 4
 
@@ -92,7 +99,9 @@ def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, s
 
     write_readings(tmp_path / "texts", 3)
     shown = io.StringIO()
-    with BuildProgress(enabled=True, console=Console(file=shown, force_terminal=True, width=100)) as bars:
+    with BuildProgress(
+        enabled=True, console=Console(file=shown, force_terminal=True, width=100)
+    ) as bars:
         stage = bars.stage("reading documents")
         read_sources([str(tmp_path / "texts")], settings, [], jobs=1, progress=stage)
         stage.done("read 3 documents")
@@ -100,5 +109,11 @@ def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, s
 
     quiet = io.StringIO()  # not a terminal: nothing at all
     with BuildProgress(console=Console(file=quiet)) as bars:
-        read_sources([str(tmp_path / "texts")], settings, [], jobs=1, progress=bars.stage("reading documents"))
+        read_sources(
+            [str(tmp_path / "texts")],
+            settings,
+            [],
+            jobs=1,
+            progress=bars.stage("reading documents"),
+        )
     assert quiet.getvalue() == ""

@@ -1,4 +1,5 @@
 """Deck recipes: validated like config.yaml, sources relative to the recipe, safe output names."""
+
 from __future__ import annotations
 
 import os
@@ -29,7 +30,9 @@ def some_renderer() -> str:
 def test_a_full_recipe(tmp_path):
     (tmp_path / "readings").mkdir()
     name = some_renderer()
-    path = write(tmp_path, f"""\
+    path = write(
+        tmp_path,
+        f"""\
 title: Unit 3
 sources: [readings]
 types: [cloze, multiple_choice]
@@ -38,7 +41,8 @@ tags: {{include: ["kind::definition"], exclude: ["doc::draft"]}}
 seed: 7
 outputs:
   {name}: {{file: unit3-{name}}}
-""")
+""",
+    )
     recipe = load_recipe(path)
     assert recipe.name == "deck" and recipe.title == "Unit 3"
     assert recipe.sources == (os.path.normpath(tmp_path / "readings"),)
@@ -63,8 +67,12 @@ def test_outputs_as_a_plain_list(tmp_path):
 
 @pytest.mark.parametrize(
     ("renderer", "suffix", "expected"),
-    [("anki", ".apkg", "unit-anki.apkg"), ("qti21", ".zip", "unit-qti21.zip"),
-     ("gift", ".gift.txt", "unit-gift.txt"), ("worksheet", "/", "worksheet")],
+    [
+        ("anki", ".apkg", "unit-anki.apkg"),
+        ("qti21", ".zip", "unit-qti21.zip"),
+        ("gift", ".gift.txt", "unit-gift.txt"),
+        ("worksheet", "/", "worksheet"),
+    ],
 )
 def test_default_output_names(renderer, suffix, expected):
     recipe = recipe_for_paths(["unit.md"])
@@ -74,17 +82,33 @@ def test_default_output_names(renderer, suffix, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("sources: [a.md]\ncolour: blue\n", r"deck.yaml:2: unknown key 'colour' \(allowed: best, counts, .*title, total, types\)"),
-        ("sources: [a.md]\ntags:\n  include: [x]\n  excude: [y]\n",
-         r"deck.yaml:4: unknown key 'tags.excude' \(allowed: exclude, include\)"),
+        (
+            "sources: [a.md]\ncolour: blue\n",
+            r"deck.yaml:2: unknown key 'colour' \(allowed: best, counts, .*title, total, types\)",
+        ),
+        (
+            "sources: [a.md]\ntags:\n  include: [x]\n  excude: [y]\n",
+            r"deck.yaml:4: unknown key 'tags.excude' \(allowed: exclude, include\)",
+        ),
         ("title: x\n", r"deck.yaml: 'sources' is required"),
         ("sources: []\n", r"deck.yaml:1: 'sources' is \[\]; allowed: at least 1"),
-        ("sources: [a.md]\ntypes: [cloze, essay]\n", r"deck.yaml:2: 'types\[1\]' is essay; allowed: 'basic'"),
-        ("sources: [a.md]\ncounts:\n  essay: 3\n", r"deck.yaml:3: 'counts.essay.*' is essay; allowed: 'basic'"),
-        ("sources: [a.md]\ncounts:\n  cloze: -1\n",
-         r"deck.yaml:3: 'counts.cloze' is -1; allowed: a number of at least 0"),
+        (
+            "sources: [a.md]\ntypes: [cloze, essay]\n",
+            r"deck.yaml:2: 'types\[1\]' is essay; allowed: 'basic'",
+        ),
+        (
+            "sources: [a.md]\ncounts:\n  essay: 3\n",
+            r"deck.yaml:3: 'counts.essay.*' is essay; allowed: 'basic'",
+        ),
+        (
+            "sources: [a.md]\ncounts:\n  cloze: -1\n",
+            r"deck.yaml:3: 'counts.cloze' is -1; allowed: a number of at least 0",
+        ),
         ("sources: [a.md]\nseed: many\n", r"deck.yaml:2: 'seed' is many; allowed: a whole number"),
-        ("sources: [a.md]\noutputs:\n  pdf_book: {}\n", r"deck.yaml:3: unknown output 'pdf_book' \(allowed: "),
+        (
+            "sources: [a.md]\noutputs:\n  pdf_book: {}\n",
+            r"deck.yaml:3: unknown output 'pdf_book' \(allowed: ",
+        ),
         ("- just\n- a list\n", r"deck.yaml:1: a recipe must be a mapping"),
         ("sources: [a.md\n", r"deck.yaml:2: invalid YAML"),
     ],
@@ -102,11 +126,15 @@ def test_unknown_output_lists_every_registered_renderer(tmp_path):
         assert name in str(info.value)
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", "a/../../b", "..\\..\\win.ini", "C:\\x"])
+@pytest.mark.parametrize(
+    "name", ["../../etc/passwd", "/etc/passwd", "a/../../b", "..\\..\\win.ini", "C:\\x"]
+)
 def test_output_names_that_escape_the_output_folder_are_refused(tmp_path, name):
     renderer = some_renderer()
     text = f"sources: [a.md]\noutputs:\n  {renderer}:\n    file: '{name}'\n"
-    with pytest.raises(ConfigError, match=rf"deck.yaml:4: outputs.{renderer}.file: .*(leaves|absolute)"):
+    with pytest.raises(
+        ConfigError, match=rf"deck.yaml:4: outputs.{renderer}.file: .*(leaves|absolute)"
+    ):
         load_recipe(write(tmp_path, text))
 
 
@@ -120,7 +148,9 @@ def test_sources_are_relative_to_the_recipe_folder_and_globs_expand(tmp_path):
     (tmp_path / "texts").mkdir()
     for name in ("b.txt", "a.txt", "notes.md"):
         (tmp_path / "texts" / name).write_text("x", encoding="utf-8")
-    recipe = load_recipe(write(tmp_path / "decks", "sources: ['../texts/*.txt', ../missing.md, '../none/*.txt']\n"))
+    recipe = load_recipe(
+        write(tmp_path / "decks", "sources: ['../texts/*.txt', ../missing.md, '../none/*.txt']\n")
+    )
     found, missing = expand_sources(recipe)
     assert found == [os.path.normpath(tmp_path / "texts" / n) for n in ("a.txt", "b.txt")]
     assert len(missing) == 2
@@ -147,7 +177,9 @@ def test_shared_corpus_recipe_asks_for_every_output():
     assert set(recipe.outputs) == set(RENDERERS.names())
 
 
-def test_renderer_options_are_checked_with_their_line_when_the_renderer_declares_them(tmp_path, monkeypatch):
+def test_renderer_options_are_checked_with_their_line_when_the_renderer_declares_them(
+    tmp_path, monkeypatch
+):
     from pydantic import BaseModel, ConfigDict
 
     class Options(BaseModel):
@@ -156,10 +188,17 @@ def test_renderer_options_are_checked_with_their_line_when_the_renderer_declares
 
     name = some_renderer()
     monkeypatch.setattr(RENDERERS.get(name), "options_model", Options, raising=False)
-    ok = load_recipe(write(tmp_path, f"sources: [a.md]\noutputs:\n  {name}:\n    versions: 2\n    file: x\n"))
+    ok = load_recipe(
+        write(tmp_path, f"sources: [a.md]\noutputs:\n  {name}:\n    versions: 2\n    file: x\n")
+    )
     assert ok.outputs[name] == {"versions": 2, "file": "x"}
-    with pytest.raises(ConfigError, match=rf"deck.yaml:5: outputs.{name}: unknown key 'verions' \(allowed: versions\)"):
-        load_recipe(write(tmp_path, f"sources: [a.md]\noutputs:\n  {name}:\n    file: x\n    verions: 2\n"))
+    with pytest.raises(
+        ConfigError,
+        match=rf"deck.yaml:5: outputs.{name}: unknown key 'verions' \(allowed: versions\)",
+    ):
+        load_recipe(
+            write(tmp_path, f"sources: [a.md]\noutputs:\n  {name}:\n    file: x\n    verions: 2\n")
+        )
 
 
 def test_a_plain_paths_build_prints_a_worksheet_of_a_few_questions_per_type():
@@ -167,5 +206,7 @@ def test_a_plain_paths_build_prints_a_worksheet_of_a_few_questions_per_type():
     from quizgen.render.layout import SECTION_ORDER
 
     recipe = recipe_for_paths(["docs"])
-    assert recipe.outputs["worksheet"] == {"counts": {t: DEFAULT_WORKSHEET_PER_TYPE for t in SECTION_ORDER}}
+    assert recipe.outputs["worksheet"] == {
+        "counts": {t: DEFAULT_WORKSHEET_PER_TYPE for t in SECTION_ORDER}
+    }
     assert all(options == {} for name, options in recipe.outputs.items() if name != "worksheet")

@@ -4,6 +4,7 @@ The export formats are names a client knows; two of them are file types rather t
 renderer names (`apkg` is the anki renderer, `pdf` the worksheet renderer asked for
 PDF only, with the key appended). A renderer that writes a folder is sent as a zip.
 """
+
 from __future__ import annotations
 
 import io
@@ -31,7 +32,9 @@ class ExportFormat(str, Enum):
 
 
 RENDERER_OF = {ExportFormat.apkg: "anki", ExportFormat.pdf: "worksheet"}
-RENDERER_OPTIONS: dict[ExportFormat, dict[str, Any]] = {ExportFormat.pdf: {"formats": ["pdf"], "key": "appended"}}
+RENDERER_OPTIONS: dict[ExportFormat, dict[str, Any]] = {
+    ExportFormat.pdf: {"formats": ["pdf"], "key": "appended"}
+}
 
 MEDIA_TYPES = {
     ".apkg": "application/apkg",
@@ -61,11 +64,19 @@ def export_quiz(bank: Bank, fmt: ExportFormat, stem: str, seed: int, settings) -
 
     name = RENDERER_OF.get(fmt, fmt.value)
     if name not in RENDERERS:
-        raise ApiProblem(501, "format-not-available",
-                         f"the {fmt.value} export is not available in this quizgen (no {name!r} renderer)")
+        raise ApiProblem(
+            501,
+            "format-not-available",
+            f"the {fmt.value} export is not available in this quizgen (no {name!r} renderer)",
+        )
     renderer = RENDERERS.get(name)
-    options = RenderOptions(title=bank.title, seed=seed, paper=settings.render.paper,
-                            template_dir=settings.render.template_dir, extra=dict(RENDERER_OPTIONS.get(fmt, {})))
+    options = RenderOptions(
+        title=bank.title,
+        seed=seed,
+        paper=settings.render.paper,
+        template_dir=settings.render.template_dir,
+        extra=dict(RENDERER_OPTIONS.get(fmt, {})),
+    )
     with tempfile.TemporaryDirectory(prefix="quizgen-export-") as tmp:
         target = Path(tmp) / (stem if renderer.suffix == "/" else stem + renderer.suffix)
         try:
@@ -75,12 +86,19 @@ def export_quiz(bank: Bank, fmt: ExportFormat, stem: str, seed: int, settings) -
             raise ApiProblem(422, "cannot-render", f"{fmt.value}: {exc.message}") from None
         files = sorted(p for p in report.written if p.is_file())
         if not files:
-            raise ApiProblem(422, "cannot-render", f"{fmt.value}: no question of this quiz can be expressed "
-                                                   f"in this format (skipped: {_skipped(report.skipped)})")
+            raise ApiProblem(
+                422,
+                "cannot-render",
+                f"{fmt.value}: no question of this quiz can be expressed "
+                f"in this format (skipped: {_skipped(report.skipped)})",
+            )
         if len(files) == 1:
             only = files[0]
-            return Export(_filename(stem, fmt, only.suffix), MEDIA_TYPES.get(only.suffix.lower(), OTHER_MEDIA_TYPE),
-                          only.read_bytes())
+            return Export(
+                _filename(stem, fmt, only.suffix),
+                MEDIA_TYPES.get(only.suffix.lower(), OTHER_MEDIA_TYPE),
+                only.read_bytes(),
+            )
         root = target if target.is_dir() else Path(tmp)
         return Export(_filename(stem, fmt, ".zip"), MEDIA_TYPES[".zip"], _zip(files, root))
 
@@ -101,4 +119,6 @@ def _zip(files: list[Path], root: Path) -> bytes:
 
 
 def _skipped(skipped: dict[str, int]) -> str:
-    return ", ".join(f"{count} {qtype}" for qtype, count in sorted(skipped.items()) if count) or "none"
+    return (
+        ", ".join(f"{count} {qtype}" for qtype, count in sorted(skipped.items()) if count) or "none"
+    )

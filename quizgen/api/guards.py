@@ -5,6 +5,7 @@ Limits are per client (the API key when one is sent, else the client's address) 
 server process: with `serve --workers N` a client gets N times the rate at most, which
 still bounds it. Counting happens before the key is checked, so guessing keys is limited too.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .problems import ApiProblem
 
 # The Swagger UI page runs one inline script of FastAPI's to start itself; everything else is 'self'.
-DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-               "img-src 'self' data:; frame-ancestors 'none'")
+DOCS_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; frame-ancestors 'none'"
+)
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 DOCS_PATHS = ("/docs", "/redoc", "/static-offline-docs/")
 
@@ -38,6 +41,7 @@ class RateLimits:
 
     def dependency(self, name: str) -> Callable[[Request], None]:
         """A FastAPI dependency that answers 429 with Retry-After once the client is over the `name` limit."""
+
         def check(request: Request) -> None:
             limit = self._limits.get(name)
             if limit is None:
@@ -46,9 +50,14 @@ class RateLimits:
             if not self._limiter.hit(limit, name, client):
                 reset, _ = self._limiter.get_window_stats(limit, name, client)
                 retry = max(1, int(reset - time.time()) + 1)
-                raise ApiProblem(429, "too-many-requests",
-                                 f"over the limit of {limit} for {name} requests from one client; "
-                                 f"try again in {retry} s", headers={"Retry-After": str(retry)})
+                raise ApiProblem(
+                    429,
+                    "too-many-requests",
+                    f"over the limit of {limit} for {name} requests from one client; "
+                    f"try again in {retry} s",
+                    headers={"Retry-After": str(retry)},
+                )
+
         return check
 
 
@@ -69,11 +78,15 @@ class ExportCache:
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple[str, str], tuple[object, int]] = OrderedDict()  # key -> (export, bytes)
+        self._entries: OrderedDict[tuple[str, str], tuple[object, int]] = (
+            OrderedDict()
+        )  # key -> (export, bytes)
         self._total = 0
         self._lock = threading.Lock()
 
-    def get_or_make(self, quiz_body: bytes, fmt: str, make: Callable[[], object], size: Callable[[object], int]):
+    def get_or_make(
+        self, quiz_body: bytes, fmt: str, make: Callable[[], object], size: Callable[[object], int]
+    ):
         key = (hashlib.sha256(quiz_body).hexdigest(), fmt)
         with self._lock:
             if key in self._entries:
@@ -100,8 +113,12 @@ class Slots:
     @contextmanager
     def taken(self, what: str):
         if not self._semaphore.acquire(timeout=self._wait):
-            raise ApiProblem(503, "busy", f"the server is rendering as many {what} as it allows; try again shortly",
-                             headers={"Retry-After": "5"})
+            raise ApiProblem(
+                503,
+                "busy",
+                f"the server is rendering as many {what} as it allows; try again shortly",
+                headers={"Retry-After": "5"},
+            )
         try:
             yield
         finally:

@@ -4,6 +4,7 @@ Every error the API returns, its own or the framework's (validation, unknown rou
 wrong method, an unexpected exception), goes through `problem_response`, so a client
 sees one shape and never a stack trace. `code` is a stable machine-readable name.
 """
+
 from __future__ import annotations
 
 import logging
@@ -42,13 +43,24 @@ class ApiProblem(Exception):
 
 
 def problem_body(status: int, code: str, detail: str) -> dict[str, Any]:
-    return Problem(type=f"urn:quizgen:problem:{code}", title=HTTPStatus(status).phrase, status=status,
-                   detail=detail, code=code).model_dump()
+    return Problem(
+        type=f"urn:quizgen:problem:{code}",
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        code=code,
+    ).model_dump()
 
 
-def problem_response(status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(problem_body(status, code, detail), status_code=status, headers=headers,
-                        media_type=PROBLEM_MEDIA_TYPE)
+def problem_response(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        problem_body(status, code, detail),
+        status_code=status,
+        headers=headers,
+        media_type=PROBLEM_MEDIA_TYPE,
+    )
 
 
 def problem_docs(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -63,7 +75,12 @@ def problem_docs(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 # Codes for the framework's own HTTP errors (unknown route, wrong method, unparsable body).
-FRAMEWORK_CODES = {400: "bad-request", 404: "not-found", 405: "method-not-allowed", 413: "too-large"}
+FRAMEWORK_CODES = {
+    400: "bad-request",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+}
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -88,16 +105,28 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         if database_busy(exc):
-            return problem_response(503, "database-busy", "the database is busy with other writes; try again shortly",
-                                    {"Retry-After": str(BUSY_RETRY_AFTER_S)})
+            return problem_response(
+                503,
+                "database-busy",
+                "the database is busy with other writes; try again shortly",
+                {"Retry-After": str(BUSY_RETRY_AFTER_S)},
+            )
         # The traceback goes to the server log only; the client learns nothing about the code.
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem_response(500, "internal-error", "the server met an unexpected error; it has been logged")
+        return problem_response(
+            500, "internal-error", "the server met an unexpected error; it has been logged"
+        )
 
 
 BUSY_RETRY_AFTER_S = 2
 # psycopg's names for "waited too long for a connection or a lock"; psycopg is imported only with PostgreSQL.
-BUSY_PG_ERRORS = {"PoolTimeout", "LockNotAvailable", "QueryCanceled", "DeadlockDetected", "SerializationFailure"}
+BUSY_PG_ERRORS = {
+    "PoolTimeout",
+    "LockNotAvailable",
+    "QueryCanceled",
+    "DeadlockDetected",
+    "SerializationFailure",
+}
 
 
 def database_busy(exc: Exception) -> bool:
@@ -112,6 +141,8 @@ def describe_validation(errors: list[dict[str, Any]] | Any) -> str:
     parts = []
     for err in list(errors)[:5]:
         where = ".".join(str(p) for p in err.get("loc", ()))
-        parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+        parts.append(
+            f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid"))
+        )
     more = len(list(errors)) - len(parts)
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")

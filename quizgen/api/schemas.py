@@ -3,6 +3,7 @@
 Response models describe `Question.to_dict()` and the bank's document records; the
 endpoints serialise those directly, so the models are the documentation of that shape.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -42,7 +43,9 @@ class QuestionOut(BaseModel):
 
 class QuestionPage(BaseModel):
     items: list[QuestionOut]
-    next_cursor: str | None = Field(description="Pass as `cursor` to get the next page; null on the last page.")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page."
+    )
 
 
 class QuizRequest(BaseModel):
@@ -54,17 +57,28 @@ class QuizRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    count: int = Field(10, ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions (fewer if fewer match).")
+    count: int = Field(
+        10, ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions (fewer if fewer match)."
+    )
     seed: int = Field(0, ge=0, le=2**53, description="Same seed and criteria, same quiz.")
     types: list[QuestionTypeName] = Field(default_factory=list, max_length=len(QUESTION_TYPES))
     counts: dict[QuestionTypeName, Annotated[int, Field(ge=1, le=MAX_QUIZ_QUESTIONS)]] = Field(
-        default_factory=dict, description="How many questions of each type, instead of `count` and `types`.")
-    kinds: list[ShortText] = Field(default_factory=list, max_length=20,
-                                   description="Any of these item kinds (enumeration, definition, date, quote).")
-    tags: list[ShortText] = Field(default_factory=list, max_length=20, description="Questions having all of them.")
+        default_factory=dict,
+        description="How many questions of each type, instead of `count` and `types`.",
+    )
+    kinds: list[ShortText] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Any of these item kinds (enumeration, definition, date, quote).",
+    )
+    tags: list[ShortText] = Field(
+        default_factory=list, max_length=20, description="Questions having all of them."
+    )
     document: ShortText | None = None
     difficulty: list[Difficulty] = Field(default_factory=list, max_length=3)
-    q: ShortText | None = Field(None, description="Text the prompt, answer or explanation contains.")
+    q: ShortText | None = Field(
+        None, description="Text the prompt, answer or explanation contains."
+    )
 
     @model_validator(mode="after")
     def _counts_alone(self) -> QuizRequest:
@@ -100,8 +114,10 @@ class DocumentAdded(BaseModel):
     document: DocumentInfo
     added: list[str] = Field(description="Ids of questions new to the bank.")
     updated: list[str] = Field(description="Ids of questions already there (sources merged).")
-    withdrawn: list[str] = Field(description="Ids of questions an earlier version of this document gave that it "
-                                             "no longer supports, removed from the bank.")
+    withdrawn: list[str] = Field(
+        description="Ids of questions an earlier version of this document gave that it "
+        "no longer supports, removed from the bank."
+    )
     rejected: int = Field(description="Questions the quality gate or the bank schema refused.")
 
 

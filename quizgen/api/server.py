@@ -1,4 +1,5 @@
 """`quizgen serve`: open the store, load built banks into it, run uvicorn with one or more workers."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,9 @@ SETTINGS_VARIABLE = "QUIZGEN_SERVE_SETTINGS"  # how `serve` hands its settings t
 APP_FACTORY = "quizgen.api.server:app_from_environment"
 
 
-def open_and_load(settings, banks: Sequence[Path] = (), say: Callable[[str], None] = print) -> Store:
+def open_and_load(
+    settings, banks: Sequence[Path] = (), say: Callable[[str], None] = print
+) -> Store:
     """The store of `settings.api.database_url`, with each bank file upserted into it."""
     store = open_store(settings.api.database_url)
     for path in banks:
@@ -22,8 +25,14 @@ def open_and_load(settings, banks: Sequence[Path] = (), say: Callable[[str], Non
     return store
 
 
-def serve(settings, host: str, port: int, banks: Sequence[Path] = (), workers: int = 1,
-          say: Callable[[str], None] = print) -> None:
+def serve(
+    settings,
+    host: str,
+    port: int,
+    banks: Sequence[Path] = (),
+    workers: int = 1,
+    say: Callable[[str], None] = print,
+) -> None:
     """Serve the API until interrupted. QuizgenError (bad URL, bad bank) is raised before listening.
 
     With several workers, each is a process of its own with its own connections to the database:
@@ -33,8 +42,10 @@ def serve(settings, host: str, port: int, banks: Sequence[Path] = (), workers: i
     from .app import create_app
 
     store = open_and_load(settings, banks, say)
-    say(f"serving {store.count()} question(s) from {without_password(settings.api.database_url)} "
-        f"on http://{host}:{port} with {workers} worker(s) (API docs: http://{host}:{port}/docs)")
+    say(
+        f"serving {store.count()} question(s) from {without_password(settings.api.database_url)} "
+        f"on http://{host}:{port} with {workers} worker(s) (API docs: http://{host}:{port}/docs)"
+    )
     if workers == 1:
         run_uvicorn(create_app(settings, store), host, port)
         return

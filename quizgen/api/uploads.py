@@ -4,6 +4,7 @@ Uploads are bounded twice: `UploadLimit` refuses a request body over the limit b
 it is parsed (by Content-Length, or by counting a chunked body as it arrives), and the
 endpoint checks the file itself.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,9 +56,17 @@ class UploadLimit:
 
     async def _refuse(self, send) -> None:
         body = json.dumps(problem_body(413, "too-large", self._detail())).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/problem+json"),
-                                (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -65,12 +74,17 @@ def upload_name(filename: str | None) -> str:
     """A safe file name for an upload: its last path part, other characters replaced."""
     name = re.sub(r"[^\w.\- ]", "_", Path((filename or "").replace("\\", "/")).name).strip(" .")
     if not name:
-        raise ApiProblem(422, "invalid-upload", "the upload has no file name (send it as the multipart field 'file')")
+        raise ApiProblem(
+            422,
+            "invalid-upload",
+            "the upload has no file name (send it as the multipart field 'file')",
+        )
     return name[:120]
 
 
-def add_document(store: Store, filename: str | None, data: bytes,
-                 settings) -> tuple[DocumentInfo, Upserted, tuple[str, ...], int]:
+def add_document(
+    store: Store, filename: str | None, data: bytes, settings
+) -> tuple[DocumentInfo, Upserted, tuple[str, ...], int]:
     """Ingest, extract and generate from one uploaded file, replacing an earlier upload of that name;
     returns (document, upserted, withdrawn ids, rejected count)."""
     from ..bank.schema import question_problems
@@ -85,7 +99,9 @@ def add_document(store: Store, filename: str | None, data: bytes,
         try:
             document = load_document(path, settings)
             with PIPELINE_LOCK:
-                generated = generate_questions([(document, extract_document(document, settings))], settings)
+                generated = generate_questions(
+                    [(document, extract_document(document, settings))], settings
+                )
         except QuizgenError as exc:
             # The message without the temporary path; the client knows the file by its own name.
             where = f"{name}:{exc.line}" if exc.line else name
@@ -95,8 +111,12 @@ def add_document(store: Store, filename: str | None, data: bytes,
     rejected = len(generated.rejections) + len(generated.questions) - len(kept)
     if not kept:
         # As `quizgen build` does: a document that gives no question is a failed upload, not an empty success.
-        raise ApiProblem(422, "no-questions", f"{name}: no question could be made from this document "
-                                              f"({rejected} refused by the quality gate); nothing was stored")
+        raise ApiProblem(
+            422,
+            "no-questions",
+            f"{name}: no question could be made from this document "
+            f"({rejected} refused by the quality gate); nothing was stored",
+        )
     upserted, withdrawn = store.replace_document(info, kept)
     return info, upserted, withdrawn, rejected
 
@@ -108,5 +128,11 @@ def _info(document: Document, name: str) -> DocumentInfo:
 
     from ..bank.titles import document_title  # as `quizgen build` names it: never only a file name
 
-    return DocumentInfo(name=document.name, path=f"upload:{name}", checksum=document.checksum,
-                        title=document_title(document), author=text("author"), date=text("date"))
+    return DocumentInfo(
+        name=document.name,
+        path=f"upload:{name}",
+        checksum=document.checksum,
+        title=document_title(document),
+        author=text("author"),
+        date=text("date"),
+    )

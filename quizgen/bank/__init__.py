@@ -9,12 +9,13 @@ Layout (see schemas/bank.schema.json):
 The same bank always gives the same bytes apart from `built_at`, so a rebuild that
 changes nothing shows no diff and `content_hash` tells two builds apart.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +101,7 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
     return {
         "schema_version": bank.schema_version,
         "generator": bank.generator or f"quizgen {__version__}",
-        "built_at": bank.built_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "built_at": bank.built_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "content_hash": _hash_of(content),
         "title": bank.title,
         **content,
@@ -118,7 +119,9 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise BankError(f"refusing to write an invalid bank: {found[0]}{more}", str(path))
     # orjson: the standard library's encoder falls back to pure Python when indenting.
-    text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode(
+        "utf-8"
+    )
     return write_text(Path(path), text)
 
 

@@ -14,6 +14,7 @@ them into one question with two sources.
 Ids start with a letter and use only [a-z0-9-], so they are valid Anki GUIDs and
 XML NCNames (QTI identifiers).
 """
+
 from __future__ import annotations
 
 import functools
@@ -35,7 +36,9 @@ TYPE_CODES: dict[str, str] = {
 
 DIGEST_CHARS = 12  # 48 bits: collisions are negligible for banks of thousands of questions
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"}
+)
 _ARTICLES = {"a", "an", "the"}
 
 
@@ -62,7 +65,7 @@ def fact_key(item) -> tuple[str, ...]:
     """
     kind = item.kind
     if kind == "enumeration":
-        return ("enumeration", *sorted((normalise(m) for m in item.members)))
+        return ("enumeration", *sorted(normalise(m) for m in item.members))
     if kind == "definition":
         return ("definition", normalise(item.term))
     if kind == "date":

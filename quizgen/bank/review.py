@@ -1,4 +1,5 @@
 """`quizgen sample`: a seeded random sample of a bank, printed for a teacher's review."""
+
 from __future__ import annotations
 
 import random
@@ -20,8 +21,10 @@ def sample(bank: Bank, n: int, seed: int) -> list[Question]:
 
 def describe(question: Question, number: int, total: int) -> str:
     """A question as plain text: type, prompt, choices or pairs, answer, and each source."""
-    lines = [f"[{number}/{total}] {question.type}  {question.id}  "
-             f"(kind: {question.kind}, difficulty {question.difficulty})"]
+    lines = [
+        f"[{number}/{total}] {question.type}  {question.id}  "
+        f"(kind: {question.kind}, difficulty {question.difficulty})"
+    ]
     lines += _wrapped("Q: ", question.prompt)
     letters = "abcdefghijklmnopqrstuvwxyz"
     for letter, choice in zip(letters, question.choices):
@@ -44,4 +47,6 @@ def describe(question: Question, number: int, total: int) -> str:
 
 
 def _wrapped(head: str, text: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head)) or [head.rstrip()]
+    return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head)) or [
+        head.rstrip()
+    ]

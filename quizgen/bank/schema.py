@@ -8,6 +8,7 @@ The schema covers structure and per-type shape; `problems()` adds the checks JSO
 Schema cannot express across fields (the answer is one of the choices, ids are
 unique, sources cite a document of the bank). Every problem names its JSON path.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,9 @@ class Problem:
 
 @cache
 def bank_schema() -> dict[str, Any]:
-    return json.loads(resources.files("quizgen").joinpath("schemas/bank.schema.json").read_text("utf-8"))
+    return json.loads(
+        resources.files("quizgen").joinpath("schemas/bank.schema.json").read_text("utf-8")
+    )
 
 
 def _question_schema() -> dict[str, Any]:
@@ -63,11 +66,18 @@ def _schema_problems(data: Any, part: str) -> list[Problem]:
 def problems(data: Any) -> list[Problem]:
     """Every problem of a bank's parsed JSON, in document order; [] when it is valid."""
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        return [Problem("$", "not a quizgen question bank (expected an object with a 'questions' list)")]
+        return [
+            Problem("$", "not a quizgen question bank (expected an object with a 'questions' list)")
+        ]
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        return [Problem("$.schema_version", f"{version!r} is not a schema version this quizgen reads "
-                                            f"(it reads {SCHEMA_VERSION})")]
+        return [
+            Problem(
+                "$.schema_version",
+                f"{version!r} is not a schema version this quizgen reads "
+                f"(it reads {SCHEMA_VERSION})",
+            )
+        ]
     found = _schema_problems(data, "bank")
     found.extend(_cross_field(data))
     unique = list(dict.fromkeys(found))  # the same problem can come from two subschemas
@@ -90,27 +100,42 @@ def _cross_field(data: dict[str, Any]) -> Iterator[Problem]:
         qid = question.get("id")
         if isinstance(qid, str):
             if qid in seen:
-                yield Problem(f"$.questions[{i}].id", f"{qid!r} is also the id of $.questions[{seen[qid]}]")
+                yield Problem(
+                    f"$.questions[{i}].id", f"{qid!r} is also the id of $.questions[{seen[qid]}]"
+                )
             seen.setdefault(qid, i)
         yield from _question_cross_field(f"$.questions[{i}]", question, documents)
 
 
-def _question_cross_field(at: str, question: dict[str, Any], documents: set[str] | None) -> Iterator[Problem]:
+def _question_cross_field(
+    at: str, question: dict[str, Any], documents: set[str] | None
+) -> Iterator[Problem]:
     qtype = question.get("type")
     choices = question.get("choices")
-    if qtype == "multiple_choice" and isinstance(choices, list) and question.get("answer") not in choices:
-        yield Problem(f"{at}.choices", f"the answer {_shown(question.get('answer'))} is not one of the choices")
+    if (
+        qtype == "multiple_choice"
+        and isinstance(choices, list)
+        and question.get("answer") not in choices
+    ):
+        yield Problem(
+            f"{at}.choices",
+            f"the answer {_shown(question.get('answer'))} is not one of the choices",
+        )
     pairs = question.get("pairs")
     if qtype == "matching" and isinstance(pairs, list):
         for side, name in ((0, "left"), (1, "right")):
             values = [p[side] for p in pairs if isinstance(p, list) and len(p) == 2]
             if len(set(values)) != len(values):
-                yield Problem(f"{at}.pairs", f"two pairs have the same {name} side, so the match is ambiguous")
+                yield Problem(
+                    f"{at}.pairs", f"two pairs have the same {name} side, so the match is ambiguous"
+                )
     if documents is not None:
         for j, source in enumerate(question.get("sources") or []):
             name = source.get("document") if isinstance(source, dict) else None
             if isinstance(name, str) and name not in documents:
-                yield Problem(f"{at}.sources[{j}].document", f"{name!r} is not one of the bank's documents")
+                yield Problem(
+                    f"{at}.sources[{j}].document", f"{name!r} is not one of the bank's documents"
+                )
 
 
 def _describe(error) -> Problem:
@@ -137,7 +162,11 @@ def _describe(error) -> Problem:
     elif v == "pattern":
         message = f"{_shown(value)} does not match {arg}"
     else:
-        message = error.message if len(error.message) <= 2 * MAX_SHOWN else error.message[: 2 * MAX_SHOWN] + "…"
+        message = (
+            error.message
+            if len(error.message) <= 2 * MAX_SHOWN
+            else error.message[: 2 * MAX_SHOWN] + "…"
+        )
     return Problem(error.json_path, message)
 
 

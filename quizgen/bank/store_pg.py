@@ -6,6 +6,7 @@ every writer of the database, so the read-then-write of an upsert cannot interle
 another process's. Migrations take that lock too: server processes started together
 migrate a fresh database once. Adding a quiz needs no lock (see `_quiz_write`).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ class PgDb:
         self.conn = conn
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
-        return self.conn.execute(sql.replace("?", "%s"), params)  # the shared SQL holds no literal ? or %
+        return self.conn.execute(
+            sql.replace("?", "%s"), params
+        )  # the shared SQL holds no literal ? or %
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
@@ -53,9 +56,16 @@ class PostgresStore(SqlStore):
             psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
         except psycopg.Error as exc:
             raise BankError(connection_problem(exc), self.where) from None
-        self._pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, timeout=POOL_TIMEOUT,
-                                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
-                                    configure=_configure, name="quizgen", open=True)
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=POOL_SIZE,
+            timeout=POOL_TIMEOUT,
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+            configure=_configure,
+            name="quizgen",
+            open=True,
+        )
         try:
             self._migrate()
         except BaseException:

@@ -19,6 +19,7 @@ sampling walks through an index, so drawing a quiz costs the same whatever the b
 size. Upserting a question that is already there keeps its id and merges the sources and
 tags, as generation does for a fact found in two documents.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -70,9 +71,17 @@ def _kind_and_draw(db: Db) -> None:
         CREATE INDEX questions_type_draw ON questions (type, draw, id);
     """):
         db.execute(statement)
-    questions = {qid: orjson.loads(data) for qid, data in db.execute("SELECT id, data FROM questions").fetchall()}
-    db.executemany("UPDATE questions SET kind = ?, draw = ?, data = ? WHERE id = ?",
-                   [(data["kind"], draw_position(qid), canonical_json(data), qid) for qid, data in questions.items()])
+    questions = {
+        qid: orjson.loads(data)
+        for qid, data in db.execute("SELECT id, data FROM questions").fetchall()
+    }
+    db.executemany(
+        "UPDATE questions SET kind = ?, draw = ?, data = ? WHERE id = ?",
+        [
+            (data["kind"], draw_position(qid), canonical_json(data), qid)
+            for qid, data in questions.items()
+        ],
+    )
 
 
 # Ordered: MIGRATIONS[n] takes the schema from version n to n + 1. Never edit a shipped one.
@@ -143,18 +152,24 @@ class Upserted:
 class Store(Protocol):
     """Where the API keeps questions. Implementations must be safe to call from several threads."""
 
-    def upsert(self, questions: Iterable[Question], documents: Iterable[DocumentInfo] = ()) -> Upserted: ...
+    def upsert(
+        self, questions: Iterable[Question], documents: Iterable[DocumentInfo] = ()
+    ) -> Upserted: ...
 
-    def replace_document(self, document: DocumentInfo,
-                         questions: Iterable[Question]) -> tuple[Upserted, tuple[str, ...]]: ...
+    def replace_document(
+        self, document: DocumentInfo, questions: Iterable[Question]
+    ) -> tuple[Upserted, tuple[str, ...]]: ...
 
     def question(self, question_id: str) -> Question | None: ...
 
-    def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
+    def questions(
+        self, where: QuestionFilter, after: str | None = None, limit: int | None = None
+    ) -> list[Question]:
         """Matching questions sorted by id, starting after id `after`, at most `limit`."""
 
-    def question_json(self, where: QuestionFilter, after: str | None = None,
-                      limit: int | None = None) -> list[tuple[str, str]]:
+    def question_json(
+        self, where: QuestionFilter, after: str | None = None, limit: int | None = None
+    ) -> list[tuple[str, str]]:
         """The same as (id, canonical JSON of `Question.to_dict()`), as stored: the API's fast path."""
 
     def question_json_by_id(self, ids: Sequence[str]) -> dict[str, str]:
@@ -181,21 +196,30 @@ def open_store(url: str) -> Store:
     """The store a database URL names; a BankError naming the URL when it cannot be used."""
     scheme, sep, rest = url.partition("://")
     if not sep:
-        raise BankError("not a database URL (expected sqlite:///PATH or postgresql://HOST/DATABASE)", url)
+        raise BankError(
+            "not a database URL (expected sqlite:///PATH or postgresql://HOST/DATABASE)", url
+        )
     scheme = scheme.lower()
     if scheme == "sqlite":
         if not rest.startswith("/") or rest == "/":
-            raise BankError("a SQLite URL needs a file path: sqlite:///relative/path or sqlite:////absolute/path",
-                            url)
+            raise BankError(
+                "a SQLite URL needs a file path: sqlite:///relative/path or sqlite:////absolute/path",
+                url,
+            )
         if rest[1:] in ("", ":memory:"):
-            raise BankError("an in-memory database would be empty for every thread and lost on exit; "
-                            "name a file: sqlite:///PATH", url)
+            raise BankError(
+                "an in-memory database would be empty for every thread and lost on exit; "
+                "name a file: sqlite:///PATH",
+                url,
+            )
         return SqliteStore(rest[1:])
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
         from .store_pg import PostgresStore
 
         return PostgresStore(f"postgresql://{rest}")
-    raise BankError(f"unsupported database {scheme!r} (supported: sqlite, postgresql)", without_password(url))
+    raise BankError(
+        f"unsupported database {scheme!r} (supported: sqlite, postgresql)", without_password(url)
+    )
 
 
 def load_bank(store: Store, bank: Bank) -> Upserted:
@@ -230,7 +254,9 @@ class SqlStore:
         try:
             self._apply_migrations(MIGRATIONS)  # read at call time: tests add migrations
         except self.database_error as exc:  # e.g. a role that may not create tables
-            raise BankError(f"cannot read or create the schema: {_first_line(exc)}", self.where) from None
+            raise BankError(
+                f"cannot read or create the schema: {_first_line(exc)}", self.where
+            ) from None
 
     def _apply_migrations(self, migrations: Sequence[str | Callable[[Db], None]]) -> None:
         with self._write() as db:
@@ -240,8 +266,11 @@ class SqlStore:
                 db.execute("INSERT INTO schema_version VALUES (0)")
             version = row[0] if row else 0
             if version > len(migrations):
-                raise BankError(f"the database is at schema version {version}, newer than this quizgen "
-                                f"({len(migrations)}); upgrade quizgen", self.where)
+                raise BankError(
+                    f"the database is at schema version {version}, newer than this quizgen "
+                    f"({len(migrations)}); upgrade quizgen",
+                    self.where,
+                )
             for number in range(version, len(migrations)):
                 migration = migrations[number]
                 try:
@@ -251,8 +280,11 @@ class SqlStore:
                         for statement in _statements(migration):
                             db.execute(statement)
                 except self.database_error as exc:
-                    raise BankError(f"migration to schema version {number + 1} failed ({_first_line(exc)}); "
-                                    "the database was left unchanged", self.where) from None
+                    raise BankError(
+                        f"migration to schema version {number + 1} failed ({_first_line(exc)}); "
+                        "the database was left unchanged",
+                        self.where,
+                    ) from None
                 db.execute("UPDATE schema_version SET version = ?", (number + 1,))
 
     def schema_version(self) -> int:
@@ -261,12 +293,15 @@ class SqlStore:
 
     # -- questions and documents -------------------------------------------------
 
-    def upsert(self, questions: Iterable[Question], documents: Iterable[DocumentInfo] = ()) -> Upserted:
+    def upsert(
+        self, questions: Iterable[Question], documents: Iterable[DocumentInfo] = ()
+    ) -> Upserted:
         with self._write() as db:
             return self._upsert(db, questions, documents)
 
-    def replace_document(self, document: DocumentInfo,
-                         questions: Iterable[Question]) -> tuple[Upserted, tuple[str, ...]]:
+    def replace_document(
+        self, document: DocumentInfo, questions: Iterable[Question]
+    ) -> tuple[Upserted, tuple[str, ...]]:
         """A document's questions as the document now supports them; returns (upserted, withdrawn ids).
 
         A stored question keeps no source from the document's earlier version. One the new
@@ -276,8 +311,12 @@ class SqlStore:
         questions = list(questions)
         new_ids = {q.id for q in questions}
         with self._write() as db:
-            cited = {qid for (qid,) in db.execute(
-                "SELECT question_id FROM question_documents WHERE document = ?", [document.name]).fetchall()}
+            cited = {
+                qid
+                for (qid,) in db.execute(
+                    "SELECT question_id FROM question_documents WHERE document = ?", [document.name]
+                ).fetchall()
+            }
             stripped, withdrawn = [], []
             for qid, old in self._stored(db, cited).items() if cited else ():
                 others = tuple(s for s in old.sources if s.document != document.name)
@@ -291,14 +330,17 @@ class SqlStore:
                 db.execute(f"DELETE FROM questions WHERE id IN ({_marks(withdrawn)})", withdrawn)
             return self._upsert(db, questions, [document]), tuple(sorted(withdrawn))
 
-    def _upsert(self, db: Db, questions: Iterable[Question], documents: Iterable[DocumentInfo]) -> Upserted:
+    def _upsert(
+        self, db: Db, questions: Iterable[Question], documents: Iterable[DocumentInfo]
+    ) -> Upserted:
         added: list[str] = []
         updated: list[str] = []
         db.executemany(
             "INSERT INTO documents (name, path, checksum, title, author, date) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET path = excluded.path, checksum = excluded.checksum, "
             "title = excluded.title, author = excluded.author, date = excluded.date",
-            [(d.name, d.path, d.checksum, d.title, d.author, d.date) for d in documents])
+            [(d.name, d.path, d.checksum, d.title, d.author, d.date) for d in documents],
+        )
         for batch in _batches(questions, BATCH):
             stored = self._stored(db, {q.id for q in batch})
             merged: dict[str, Question] = {}
@@ -311,7 +353,9 @@ class SqlStore:
 
     @staticmethod
     def _stored(db: Db, ids: set[str]) -> dict[str, Question]:
-        rows = db.execute(f"SELECT data FROM questions WHERE id IN ({_marks(ids)})", list(ids)).fetchall()
+        rows = db.execute(
+            f"SELECT data FROM questions WHERE id IN ({_marks(ids)})", list(ids)
+        ).fetchall()
         return {q.id: q for q in (question_from_dict(orjson.loads(data)) for (data,) in rows)}
 
     @staticmethod
@@ -320,14 +364,30 @@ class SqlStore:
             "INSERT INTO questions (id, type, kind, difficulty, draw, search, data) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, "
             "difficulty = excluded.difficulty, draw = excluded.draw, search = excluded.search, data = excluded.data",
-            [(q.id, q.type, q.kind, q.difficulty, draw_position(q.id), _search_text(q), canonical_json(q.to_dict()))
-             for q in questions])
+            [
+                (
+                    q.id,
+                    q.type,
+                    q.kind,
+                    q.difficulty,
+                    draw_position(q.id),
+                    _search_text(q),
+                    canonical_json(q.to_dict()),
+                )
+                for q in questions
+            ],
+        )
         ids = [q.id for q in questions]
         db.execute(f"DELETE FROM question_tags WHERE question_id IN ({_marks(ids)})", ids)
-        db.executemany("INSERT INTO question_tags VALUES (?, ?)", [(q.id, t) for q in questions for t in set(q.tags)])
+        db.executemany(
+            "INSERT INTO question_tags VALUES (?, ?)",
+            [(q.id, t) for q in questions for t in set(q.tags)],
+        )
         db.execute(f"DELETE FROM question_documents WHERE question_id IN ({_marks(ids)})", ids)
-        db.executemany("INSERT INTO question_documents VALUES (?, ?)",
-                       [(q.id, d) for q in questions for d in {s.document for s in q.sources}])
+        db.executemany(
+            "INSERT INTO question_documents VALUES (?, ?)",
+            [(q.id, d) for q in questions for d in {s.document for s in q.sources}],
+        )
 
     def question(self, question_id: str) -> Question | None:
         data = self.question_json_by_id([question_id]).get(question_id)
@@ -337,13 +397,23 @@ class SqlStore:
         if not ids:
             return {}
         with self._read() as db:
-            return dict(db.execute(f"SELECT id, data FROM questions WHERE id IN ({_marks(ids)})", list(ids)).fetchall())
+            return dict(
+                db.execute(
+                    f"SELECT id, data FROM questions WHERE id IN ({_marks(ids)})", list(ids)
+                ).fetchall()
+            )
 
-    def questions(self, where: QuestionFilter, after: str | None = None, limit: int | None = None) -> list[Question]:
-        return [question_from_dict(orjson.loads(data)) for _, data in self.question_json(where, after, limit)]
+    def questions(
+        self, where: QuestionFilter, after: str | None = None, limit: int | None = None
+    ) -> list[Question]:
+        return [
+            question_from_dict(orjson.loads(data))
+            for _, data in self.question_json(where, after, limit)
+        ]
 
-    def question_json(self, where: QuestionFilter, after: str | None = None,
-                      limit: int | None = None) -> list[tuple[str, str]]:
+    def question_json(
+        self, where: QuestionFilter, after: str | None = None, limit: int | None = None
+    ) -> list[tuple[str, str]]:
         clauses, params = self._where(where)
         if after is not None:
             clauses.append("q.id > ?")
@@ -368,12 +438,16 @@ class SqlStore:
         points = [(rng.getrandbits(63), rng.randrange(NEIGHBOURS)) for _ in range(count)]
         clauses, params = self._where(where)
         match = " AND ".join(clauses) or "1 = 1"
-        window = (f"SELECT * FROM (SELECT CAST(? AS INTEGER) AS n, q.id, q.draw FROM questions q "
-                  f"WHERE {match} AND q.draw >= ? ORDER BY q.draw, q.id LIMIT {NEIGHBOURS}) AS w")
+        window = (
+            f"SELECT * FROM (SELECT CAST(? AS INTEGER) AS n, q.id, q.draw FROM questions q "
+            f"WHERE {match} AND q.draw >= ? ORDER BY q.draw, q.id LIMIT {NEIGHBOURS}) AS w"
+        )
         arguments = [value for n, (point, _) in enumerate(points) for value in (n, *params, point)]
         with self._read() as db:
             # One window per point, and the first questions of all (n = -1) for windows that wrap round.
-            rows = db.execute(" UNION ALL ".join([window] * (count + 1)), [-1, *params, 0, *arguments]).fetchall()
+            rows = db.execute(
+                " UNION ALL ".join([window] * (count + 1)), [-1, *params, 0, *arguments]
+            ).fetchall()
             windows: dict[int, list[tuple[int, str]]] = {}
             for n, qid, draw in rows:
                 windows.setdefault(n, []).append((draw, qid))
@@ -390,7 +464,8 @@ class SqlStore:
                 rows = db.execute(
                     f"SELECT q.id FROM questions q WHERE {match} AND {draw_clause} "
                     f"AND q.id NOT IN ({_marks(found)}) ORDER BY q.draw, q.id LIMIT ?",
-                    [*params, points[0][0], *sorted(found), missing]).fetchall()
+                    [*params, points[0][0], *sorted(found), missing],
+                ).fetchall()
                 found.update(qid for (qid,) in rows)
         ids = sorted(found)
         rng.shuffle(ids)
@@ -399,7 +474,11 @@ class SqlStore:
     def _where(self, where: QuestionFilter) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        for column, values in (("q.type", where.types), ("q.kind", where.kinds), ("q.difficulty", where.difficulties)):
+        for column, values in (
+            ("q.type", where.types),
+            ("q.kind", where.kinds),
+            ("q.difficulty", where.difficulties),
+        ):
             if values:
                 clauses.append(f"{column} IN ({_marks(values)})")
                 params.extend(values)
@@ -407,7 +486,9 @@ class SqlStore:
             clauses.append("q.id IN (SELECT t.question_id FROM question_tags t WHERE t.tag = ?)")
             params.append(tag)
         if where.document is not None:
-            clauses.append("q.id IN (SELECT d.question_id FROM question_documents d WHERE d.document = ?)")
+            clauses.append(
+                "q.id IN (SELECT d.question_id FROM question_documents d WHERE d.document = ?)"
+            )
             params.append(where.document)
         if where.text:
             # Case folding done in Python covers non-ASCII letters.
@@ -417,7 +498,9 @@ class SqlStore:
 
     def documents(self, names: Iterable[str] | None = None) -> list[DocumentInfo]:
         with self._read() as db:
-            rows = db.execute("SELECT name, path, checksum, title, author, date FROM documents ORDER BY name").fetchall()
+            rows = db.execute(
+                "SELECT name, path, checksum, title, author, date FROM documents ORDER BY name"
+            ).fetchall()
         wanted = None if names is None else set(names)
         return [DocumentInfo(*row) for row in rows if wanted is None or row[0] in wanted]
 
@@ -432,7 +515,12 @@ class SqlStore:
             # Whoever inserts first wins; a racing insert of the same id waits for it, then does nothing.
             inserted = db.execute(
                 "INSERT INTO quizzes (id, request, question_ids) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (quiz.id, json.dumps(quiz.request, sort_keys=True), json.dumps(list(quiz.question_ids)))).rowcount
+                (
+                    quiz.id,
+                    json.dumps(quiz.request, sort_keys=True),
+                    json.dumps(list(quiz.question_ids)),
+                ),
+            ).rowcount
             if inserted != 1:
                 return self._quiz(db, quiz.id), False
         return quiz, True
@@ -443,14 +531,18 @@ class SqlStore:
 
     @staticmethod
     def _quiz(db: Db, quiz_id: str) -> Quiz | None:
-        row = db.execute("SELECT request, question_ids FROM quizzes WHERE id = ?", (quiz_id,)).fetchone()
+        row = db.execute(
+            "SELECT request, question_ids FROM quizzes WHERE id = ?", (quiz_id,)
+        ).fetchone()
         if row is None:
             return None
         return Quiz(quiz_id, json.loads(row[0]), tuple(json.loads(row[1])))
 
 
 BUSY_TIMEOUT_MS = 5_000  # how long a SQLite writer waits for another before the API answers 503
-MMAP_BYTES = 1 << 30  # reads through a memory map, not a read() per page: random index reads stay cheap
+MMAP_BYTES = (
+    1 << 30
+)  # reads through a memory map, not a read() per page: random index reads stay cheap
 
 
 class SqliteStore(SqlStore):
@@ -462,8 +554,10 @@ class SqliteStore(SqlStore):
         self.path = Path(path)
         self.where = str(self.path)
         if not self.path.parent.is_dir():  # a typo in a URL must not build a tree of folders
-            raise BankError(f"the folder {self.path.parent} does not exist; create it or name another",
-                            str(self.path))
+            raise BankError(
+                f"the folder {self.path.parent} does not exist; create it or name another",
+                str(self.path),
+            )
         self._local = threading.local()
         self._migrate()
 
@@ -472,12 +566,18 @@ class SqliteStore(SqlStore):
         if conn is None:
             try:
                 # Autocommit mode: transactions are begun explicitly in _write.
-                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
+                conn = sqlite3.connect(
+                    self.path,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA synchronous = NORMAL")  # durable enough in WAL mode, much faster
+                conn.execute(
+                    "PRAGMA synchronous = NORMAL"
+                )  # durable enough in WAL mode, much faster
                 conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             except sqlite3.DatabaseError as exc:
                 raise BankError(f"not a usable SQLite database: {exc}", str(self.path)) from None
@@ -507,13 +607,17 @@ class SqliteStore(SqlStore):
 
 
 def _search_text(question: Question) -> str:
-    prompt = CLOZE_MARKUP.sub(r"\1", question.prompt)  # "{{c1::osmosis}} moves" is found by "osmosis moves"
+    prompt = CLOZE_MARKUP.sub(
+        r"\1", question.prompt
+    )  # "{{c1::osmosis}} moves" is found by "osmosis moves"
     return "\n".join((prompt, question.answer, question.explanation)).casefold()
 
 
 def _merged(old: Question, new: Question) -> Question:
     """The new version of a question, keeping the sources and tags the old one had from elsewhere."""
-    sources = tuple(dict.fromkeys(new.sources + tuple(s for s in old.sources if s not in new.sources)))
+    sources = tuple(
+        dict.fromkeys(new.sources + tuple(s for s in old.sources if s not in new.sources))
+    )
     tags = tuple(sorted(set(new.tags) | set(old.tags)))
     return replace(new, sources=sources, tags=tags)
 

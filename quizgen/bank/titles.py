@@ -5,6 +5,7 @@ metadata), the first heading, else the first sentence's leading words. A title t
 only the file's own name ("000_c1ec01a15002abb6.txt", "Microsoft Word - draft.docx") is
 no title. The file name stays in the bank (`DocumentInfo.name`) as a detail of citations.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ from ..models import Document
 
 LEADING_WORDS = 8  # words of the first sentence that stand in for a missing title
 MAX_TITLE = 120  # characters; a "heading" longer than this is a paragraph the cleaner missed
-_FILE_NAME = re.compile(r"^(?:microsoft \w+ - )?[\w.-]+\.(?:txt|md|markdown|html?|pdf|docx?|odt|rtf|tex)$",
-                        re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"^(?:microsoft \w+ - )?[\w.-]+\.(?:txt|md|markdown|html?|pdf|docx?|odt|rtf|tex)$",
+    re.IGNORECASE,
+)
 
 
 def _one_line(text: object) -> str:
@@ -25,7 +28,11 @@ def is_file_name(title: str, name: str = "") -> bool:
     """True for a "title" that only names a file: the document's own name or stem, or any file name."""
     folded = title.casefold()
     stem = name.rsplit(".", 1)[0].casefold()
-    return bool(_FILE_NAME.match(title)) or folded in (name.casefold(), stem) or not re.search(r"[^\W\d_]", title)
+    return (
+        bool(_FILE_NAME.match(title))
+        or folded in (name.casefold(), stem)
+        or not re.search(r"[^\W\d_]", title)
+    )
 
 
 def leading_words(sentence: str, count: int = LEADING_WORDS) -> str:

@@ -3,6 +3,7 @@
 An extractor is `extract(doc, nlp, settings) -> Iterable[Item]`; it may run the
 spaCy pipeline on the sentences it needs, and returns plain items only.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

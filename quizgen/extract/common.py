@@ -1,4 +1,5 @@
 """Helpers every extractor shares: provenance, candidate-sentence selection, rules data."""
+
 from __future__ import annotations
 
 import functools
@@ -38,7 +39,7 @@ def usable_sentences(doc: Document, kinds: tuple[str, ...] = ("body",)) -> Itera
             yield from (s for s in paragraph.sentences if not s.unreliable)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_rules(name: str | Path, schema: type[BaseModel]) -> BaseModel:
     """Rules data from `quizgen/rules/<name>.yaml` (or a path), validated against `schema`, read once per process.
 
@@ -48,12 +49,16 @@ def load_rules(name: str | Path, schema: type[BaseModel]) -> BaseModel:
     path = name if isinstance(name, Path) else RULES_DIR / f"{name}.yaml"
     try:
         # libyaml's safe loader when PyYAML was built with it: rules are read at every start.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except OSError as exc:
         raise ExtractError(f"cannot read rules: {exc.strerror}", str(path)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ExtractError("invalid YAML in rules", str(path), mark.line + 1 if mark else None) from None
+        raise ExtractError(
+            "invalid YAML in rules", str(path), mark.line + 1 if mark else None
+        ) from None
     try:
         return schema.model_validate(data or {})
     except ValidationError as exc:

@@ -49,6 +49,7 @@ began in 1868"), a participle dating the noun it follows. No date is left in the
 Without the parse (or when it finds no clause) the event is the comma-delimited clause
 around the date, with the other dates of the sentence blanked out.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -65,7 +66,9 @@ from .nlp import has_parser, parse
 
 MAX_EVENT_WORDS = 24
 MIN_CUT_WORDS = 6  # an event cut short at a comma keeps at least this many words
-MAX_LABEL_WORDS = 10  # "Harwick Summit (Northern Ports Summit), 1962" names an event; a longer line says more
+MAX_LABEL_WORDS = (
+    10  # "Harwick Summit (Northern Ports Summit), 1962" names an event; a longer line says more
+)
 NEARBY_CHARS = 120  # how far before or after a date its cue words and year are looked for
 
 
@@ -126,8 +129,12 @@ class Found:
     end_year: int | None = None
     implied_year: bool = False  # year to take from context, not from the text
     year_span: tuple[int, int] | None = None  # where a year found apart from the day is written
-    past_only: bool = False  # year settled only if the clause tells of the past ("On October 12, we sent")
-    relation: str | None = None  # "previous", "following", "that": a month counted from the text's last date
+    past_only: bool = (
+        False  # year settled only if the clause tells of the past ("On October 12, we sent")
+    )
+    relation: str | None = (
+        None  # "previous", "following", "that": a month counted from the text's last date
+    )
 
 
 @dataclass(frozen=True)
@@ -150,8 +157,10 @@ def rules() -> DateRules:
 def _words(words: Iterable[str]) -> str:
     """A regex alternation of literal words and phrases, longest first, on word boundaries."""
     ordered = sorted(words, key=len, reverse=True)
-    return "|".join((r"\b" if w[0].isalnum() else "") + re.escape(w) + (r"\b" if w[-1].isalnum() else "")
-                    for w in ordered)
+    return "|".join(
+        (r"\b" if w[0].isalnum() else "") + re.escape(w) + (r"\b" if w[-1].isalnum() else "")
+        for w in ordered
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -186,16 +195,24 @@ def patterns() -> Patterns:
     joiner = _words(r.range_joiners)
     same = "|".join(re.escape(s) for s in r.same_year)
     short_end = r"(?P<ys>\d{2})(?![\d%]|s\b)"  # "1961–64"
-    determiner = rf"(?:{either_case(r.modifier_determiners)}|\b\w+['’]s?)"  # "the", "a", "Valdoria's"
+    determiner = (
+        rf"(?:{either_case(r.modifier_determiners)}|\b\w+['’]s?)"  # "the", "a", "Valdoria's"
+    )
     optional_year = rf"(?:,?\s+{year('y')})?"
     regexes = (
-        ("day-month-range",
-         rf"{day('d')}\s*(?:{month('m')}\s*)?(?:{joiner})\s*{day('d2')}\s+{month('m2')}{optional_year}"),
-        ("day-range",
-         rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}{optional_year}"),
-        ("month-range",  # "and" joins two months only after "between"
-         rf"(?:(?P<between>\b[Bb]etween)\s+)?{month('m')}(?:,?\s+{year('y1')})?"
-         rf"\s*(?:{joiner}|(?(between)\band\b|(?!)))\s*{month('m2')},?\s+{year('y')}"),
+        (
+            "day-month-range",
+            rf"{day('d')}\s*(?:{month('m')}\s*)?(?:{joiner})\s*{day('d2')}\s+{month('m2')}{optional_year}",
+        ),
+        (
+            "day-range",
+            rf"{month('m')}\s+{day('d')}\s*(?:{joiner})\s*(?:{month('m2')}\s+)?{day('d2')}{optional_year}",
+        ),
+        (
+            "month-range",  # "and" joins two months only after "between"
+            rf"(?:(?P<between>\b[Bb]etween)\s+)?{month('m')}(?:,?\s+{year('y1')})?"
+            rf"\s*(?:{joiner}|(?(between)\band\b|(?!)))\s*{month('m2')},?\s+{year('y')}",
+        ),
         ("full-date", rf"{month('m')}\s+{day('d')}(?:,\s*|\s+){year('y')}"),
         ("day-month-year", rf"{day('d')}\s+(?:of\s+)?{month('m')},?\s+{year('y')}"),
         ("month-of-same-year", rf"{month('m')}\s+of\s+(?:{same})\b"),
@@ -203,20 +220,36 @@ def patterns() -> Patterns:
         ("month-year", rf"{month('m')}(?:\s+of)?,?\s+{year('y')}"),
         ("day-month", rf"{day('d')}\s+(?:of\s+)?{month('m')}(?!,?\s*\d)"),
         ("month-day", rf"{month('m')}\s+{day('d')}\b(?!,?\s*\d)"),
-        ("month-alone",  # "In March", "an October vote"
-         rf"(?:\b(?:{either_case(r.month_alone_cues)})\s+|\b(?:[Aa]n?|[Tt]he)\s+(?={month('m0')}\s+[a-z]))"
-         rf"{month('m')}(?![\s,]*(?:\d|of\b))"),
-        ("year-range", rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}"),
+        (
+            "month-alone",  # "In March", "an October vote"
+            rf"(?:\b(?:{either_case(r.month_alone_cues)})\s+|\b(?:[Aa]n?|[Tt]he)\s+(?={month('m0')}\s+[a-z]))"
+            rf"{month('m')}(?![\s,]*(?:\d|of\b))",
+        ),
+        (
+            "year-range",
+            rf"\b[Bb]etween\s+(?:the\s+years\s+(?:of\s+)?)?{year('y')}\s+and\s+{year('y2')}",
+        ),
         ("parenthetical", rf"\(\s*{year('y')}(?:\s*[–—-]\s*{year('y2', True)})?\s*\)"),
-        ("year-modifier",
-         rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])"),
-        ("year-range", rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})"),
-        ("year-era",  # "A.D. 760", "760 A.D.", "in the year 760": a year of any length with its era
-         rf"(?:\b(?:{christian_era})\s*(?P<ye>\d{{1,4}})\b|(?<![\w.,])(?P<ye2>\d{{1,4}})\s*(?:{christian_era}))"),
+        (
+            "year-modifier",
+            rf"{determiner}\s+{year('y')}(?:\s*[–-]\s*(?:{year('y2', True)}|{short_end}))?\s+(?=[A-Za-z])",
+        ),
+        (
+            "year-range",
+            rf"{year('y')}\s*(?:{joiner})\s*(?:{year('y2', True)}|(?<=[–-]){short_end})",
+        ),
+        (
+            "year-era",  # "A.D. 760", "760 A.D.", "in the year 760": a year of any length with its era
+            rf"(?:\b(?:{christian_era})\s*(?P<ye>\d{{1,4}})\b|(?<![\w.,])(?P<ye2>\d{{1,4}})\s*(?:{christian_era}))",
+        ),
         ("year", year("y")),
     )
-    relative = (list(r.relative_years) + list(r.relative_months) + list(r.relative_days)
-                + [f"on {d}" for d in r.weekdays])
+    relative = (
+        list(r.relative_years)
+        + list(r.relative_months)
+        + list(r.relative_days)
+        + [f"on {d}" for d in r.weekdays]
+    )
     return Patterns(
         rules=r,
         month_number=month_number,
@@ -227,8 +260,11 @@ def patterns() -> Patterns:
         prefilter=re.compile(rf"\d|\byear\b|\b(?:{alternation})\b"),
         caption_label=re.compile(rf"^(?:{_words(r.caption_labels)})\s+[\d.]+[a-z]?\s*[.:]?\s*"),
         # "and"/"or" join a second date to the first ("in 1851 and 1852")
-        leading_cue=re.compile(rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers + ['and', 'or'])})(?:\s+|-)"
-                               rf"|\bthe\s+)+$", re.IGNORECASE),
+        leading_cue=re.compile(
+            rf"(?:(?:{_words(r.date_prepositions + r.date_modifiers + ['and', 'or'])})(?:\s+|-)"
+            rf"|\bthe\s+)+$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -258,22 +294,37 @@ def extract(doc: Document, nlp, settings) -> Iterator[DatedEvent]:
     for sentence, date in found:
         others = [d for d in in_sentence[sentence] if d is not date]
         sdoc = parsed.get(sentence)
-        if date.past_only and not (_tells_of_past(sdoc, date) if sdoc is not None
-                                   else _tells_of_past_plainly(sentence.text, date)):
+        if date.past_only and not (
+            _tells_of_past(sdoc, date)
+            if sdoc is not None
+            else _tells_of_past_plainly(sentence.text, date)
+        ):
             continue
         if _is_count(sdoc, date) if sdoc is not None else _looks_like_count(sentence.text, date):
             continue
         event = _event(sentence.text, sdoc, date, others)
-        if not event or _cut_quotation(event) or not _enough_words(event, _named(sentence.text, date)):
+        if (
+            not event
+            or _cut_quotation(event)
+            or not _enough_words(event, _named(sentence.text, date))
+        ):
             continue
         start, end = _iso(date)
-        if (start, event.lower()) in seen or (start, sentence) in seen \
-                or (date.implied_year and date.day and (start, None) in seen):
+        if (
+            (start, event.lower()) in seen
+            or (start, sentence) in seen
+            or (date.implied_year and date.day and (start, None) in seen)
+        ):
             # said twice ("The Uprising (1873–1876) ... between 1873 and 1876"), or a day
             # named again without its year ("the March 3 riots")
             continue
         seen.update({(start, event.lower()), (start, sentence), (start, None)})
-        yield DatedEvent(date=start, end=end, event=event, source=provenance(doc, [sentence], f"date.{date.rule}"))
+        yield DatedEvent(
+            date=start,
+            end=end,
+            event=event,
+            source=provenance(doc, [sentence], f"date.{date.rule}"),
+        )
 
 
 TIMELINE_AFTER = re.compile(r"\s*(?::|\s[–—-]|[–—])\s*(?=[A-Z\"“])")
@@ -282,10 +333,12 @@ TIMELINE_AFTER = re.compile(r"\s*(?::|\s[–—-]|[–—])\s*(?=[A-Z\"“])")
 def _event(text: str, sdoc, date: Found, others: list[Found]) -> str | None:
     """The event a date belongs to, from the first rule that finds one ("" or None: no event)."""
     if _labelled(text, date.start, date.end):
-        return _tidy(_label(text[:date.start]))  # "Corvell Conference, 3 to 9 March 1871"
+        return _tidy(_label(text[: date.start]))  # "Corvell Conference, 3 to 9 March 1871"
     timeline = TIMELINE_AFTER.match(text, date.end)
-    if date.start == 0 and timeline:  # "1873 – The strike in Lenwick ends.", "June 4, 1866: floods in Ardell"
-        return _tidy(_without(text, others)[timeline.end():])
+    if (
+        date.start == 0 and timeline
+    ):  # "1873 – The strike in Lenwick ends.", "June 4, 1866: floods in Ardell"
+        return _tidy(_without(text, others)[timeline.end() :])
     event = _what_the_year_saw(text, date)
     if event is None and sdoc is not None:
         event = _event_from_parse(sdoc, date, others)
@@ -313,24 +366,35 @@ def _find_all(doc: Document) -> Iterator[tuple[Sentence, Found]]:
     """
     doc_date = _parse_iso(doc.date)
     window = rules().implied_year_paragraphs
-    last: tuple[int, int, int | None] | None = None  # (paragraph, year, month) of the last explicit date
+    last: tuple[int, int, int | None] | None = (
+        None  # (paragraph, year, month) of the last explicit date
+    )
     last_with_month: tuple[int, int, int | None] | None = None
     headings = {p.index for p in doc.paragraphs if p.kind == "heading"}
     for sentence in _candidate_sentences(doc):
-        if sentence.text.rstrip(" ”\"’)").endswith("?"):
+        if sentence.text.rstrip(' ”"’)').endswith("?"):
             continue  # a question ("What did the bill of 1832 do?") tells no event
         dates = find_dates(sentence.text)
-        if sentence.paragraph in headings:  # a heading is dated only when it is a label and its date
+        if (
+            sentence.paragraph in headings
+        ):  # a heading is dated only when it is a label and its date
             dates = [d for d in dates if _labelled(sentence.text, d.start, d.end)]
-        dates += [d for d in _relative_dates(sentence.text, doc_date)
-                  if not any(d.start < o.end and o.start < d.end for o in dates)]
+        dates += [
+            d
+            for d in _relative_dates(sentence.text, doc_date)
+            if not any(d.start < o.end and o.start < d.end for o in dates)
+        ]
         for date in sorted(dates, key=lambda d: d.start):
             if date.implied_year:
                 date = _settle_year(date, sentence, dates, last, last_with_month, doc_date, window)
             if date.year is None or _not_an_event(sentence.text, date) or _after(date, doc_date):
                 continue
             if not date.implied_year:
-                last = (sentence.paragraph, date.end_year or date.year, date.end_month or date.month)
+                last = (
+                    sentence.paragraph,
+                    date.end_year or date.year,
+                    date.end_month or date.month,
+                )
                 if last[2] is not None:
                     last_with_month = last
             yield sentence, date
@@ -354,8 +418,15 @@ def _candidate_sentences(doc: Document) -> Iterator[Sentence]:
     yield from usable_sentences(doc, ("body", "heading"))
 
 
-def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last_with_month, doc_date,
-                 window: int) -> Found:
+def _settle_year(
+    date: Found,
+    sentence: Sentence,
+    dates: list[Found],
+    last,
+    last_with_month,
+    doc_date,
+    window: int,
+) -> Found:
     """The date with the year its context gives (see `_find_all`), or with year None."""
     if date.rule == "relative":
         return date
@@ -372,8 +443,17 @@ def _settle_year(date: Found, sentence: Sentence, dates: list[Found], last, last
         if date.relation in ("previous", "preceding"):
             return _with_year(date, year if date.month < month else year - 1)
         return _with_year(date, year if date.month > month else year + 1)
-    later = next((d for d in dates if d.start > date.start and not d.implied_year and d.year
-                  and (d.month is None or d.month >= (date.end_month or date.month or 0))), None)
+    later = next(
+        (
+            d
+            for d in dates
+            if d.start > date.start
+            and not d.implied_year
+            and d.year
+            and (d.month is None or d.month >= (date.end_month or date.month or 0))
+        ),
+        None,
+    )
     if later is not None and date.rule != "month-of-same-year":
         return _with_year(date, later.year)
     same_paragraph = last is not None and last[0] == sentence.paragraph
@@ -414,7 +494,7 @@ def find_dates(text: str) -> list[Found]:
 
 
 def _relative_dates(text: str, doc_date) -> list[Found]:
-    """"last year", "yesterday", "on Tuesday": dates only the document's own date settles."""
+    """ "last year", "yesterday", "on Tuesday": dates only the document's own date settles."""
     if doc_date is None:
         return []
     r = rules()
@@ -424,12 +504,32 @@ def _relative_dates(text: str, doc_date) -> list[Found]:
         phrase = match.group().lower()
         start, end = match.span()
         if phrase in r.relative_years:
-            out.append(Found("relative", start, end, year + r.relative_years[phrase], implied_year=True,
-                             past_only=True))
+            out.append(
+                Found(
+                    "relative",
+                    start,
+                    end,
+                    year + r.relative_years[phrase],
+                    implied_year=True,
+                    past_only=True,
+                )
+            )
         elif phrase in r.relative_months and month:
             index = year * 12 + month - 1 + r.relative_months[phrase]
-            out.append(Found("relative", start, end, index // 12, index % 12 + 1, implied_year=True, past_only=True))
-        elif phrase.startswith("on ") and re.match(r",?\s*(?:the\s+)?\d|,?\s*[A-Z][a-z]+\.?\s+\d", text[end:]):
+            out.append(
+                Found(
+                    "relative",
+                    start,
+                    end,
+                    index // 12,
+                    index % 12 + 1,
+                    implied_year=True,
+                    past_only=True,
+                )
+            )
+        elif phrase.startswith("on ") and re.match(
+            r",?\s*(?:the\s+)?\d|,?\s*[A-Z][a-z]+\.?\s+\d", text[end:]
+        ):
             continue  # "on Tuesday, March 3": the date written after it says which Tuesday
         elif day and (phrase in r.relative_days or phrase.startswith("on ")):
             today = datetime.date(year, month, day)
@@ -438,8 +538,18 @@ def _relative_dates(text: str, doc_date) -> list[Found]:
             else:  # the last such weekday on or before the document's date
                 back = (today.weekday() - r.weekdays.index(phrase[3:])) % 7
                 then = today - datetime.timedelta(days=back)
-            out.append(Found("relative", start, end, then.year, then.month, then.day, implied_year=True,
-                             past_only=True))
+            out.append(
+                Found(
+                    "relative",
+                    start,
+                    end,
+                    then.year,
+                    then.month,
+                    then.day,
+                    implied_year=True,
+                    past_only=True,
+                )
+            )
     return out
 
 
@@ -459,7 +569,9 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return None
     if name == "year-era":
         era_year = num("ye") or num("ye2")
-        return Found(name, *match.span(), era_year) if era_year and era_year <= r.last_year else None
+        return (
+            Found(name, *match.span(), era_year) if era_year and era_year <= r.last_year else None
+        )
     start, end = match.span()
     if name in ("day-range", "day-month-range"):
         end_day, first_day = num("d2"), num("d")
@@ -467,7 +579,18 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         end_month = month("m2") or month("m")
         if (end_month, end_day) <= (first_month, first_day):
             return None
-        return Found(name, start, end, year, first_month, first_day, end_month, end_day, year, implied_year=year is None)
+        return Found(
+            name,
+            start,
+            end,
+            year,
+            first_month,
+            first_day,
+            end_month,
+            end_day,
+            year,
+            implied_year=year is None,
+        )
     if name == "month-range":
         first_year = num("y1") or year
         if (first_year, month("m")) >= (year, month("m2")):
@@ -480,19 +603,23 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if name == "month-relative":
         if g["m"].lower() in r.ambiguous_months:
             return None  # "that may", "the following march"
-        return Found(name, start, end, None, month("m"), implied_year=True, relation=g["rel"].lower())
+        return Found(
+            name, start, end, None, month("m"), implied_year=True, relation=g["rel"].lower()
+        )
     if name == "month-year":
         return Found(name, start, end, year, month("m"))
     if name == "month-alone":
         return Found(name, match.start("m"), end, None, month("m"), implied_year=True)
     if name in ("month-day", "day-month"):
         # "the March 3 riots ... in 1887": the year follows in the same clause.
-        later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end:end + NEARBY_CHARS])
+        later = re.match(r"[^.;]{0,80}?\bin\s+(\d{4})\b", text[end : end + NEARBY_CHARS])
         if later and r.first_year <= int(later.group(1)) <= r.last_year:
             year_span = (end + later.start(1), end + later.end(1))
-            return Found(name, start, end, int(later.group(1)), month("m"), num("d"), year_span=year_span)
+            return Found(
+                name, start, end, int(later.group(1)), month("m"), num("d"), year_span=year_span
+            )
         return Found(name, start, end, None, month("m"), num("d"), implied_year=True)
-    words_after = text[end:end + NEARBY_CHARS].split()
+    words_after = text[end : end + NEARBY_CHARS].split()
     if words_after and words_after[0].strip(".,;:").lower() in r.not_after_year:
         return None
     end_year = num("y2") or (year // 100 * 100 + num("ys") if g.get("ys") and year else None)
@@ -506,7 +633,9 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
         return Found(name, start, end, year, end_year=end_year) if cued else None
     if name == "parenthetical":
         after = words_after[0].lower() if words_after else ""
-        if (after in r.reporting_verbs and end_year is None) or not re.search(r"\w\s*$", text[:start]):
+        if (after in r.reporting_verbs and end_year is None) or not re.search(
+            r"\w\s*$", text[:start]
+        ):
             # "Smith (1998) argues": a citation (a life span, "Orvath (1861–1929) argued", is not);
             # "(1990)" opening a sentence: nothing dated
             return None
@@ -514,14 +643,18 @@ def _read(name: str, match: re.Match, text: str, p: Patterns) -> Found | None:
     if name == "year-modifier":
         year_start = match.start("y")
         if words_after and words_after[0].lower() in r.period_nouns:
-            return Found("year", year_start, end, year, end_year=end_year)  # "in the 1921-1936 era": the clause's date
+            return Found(
+                "year", year_start, end, year, end_year=end_year
+            )  # "in the 1921-1936 era": the clause's date
         return Found(name, year_start, end, year, end_year=end_year)
     if not (_cued(text, start, p) or _labelled(text, start, end)):
         return None
     return Found(name, start, end, year)
 
 
-LABEL_BEFORE = re.compile(r"^(?P<label>[^\W\d][^:;]*?)\s*(?:[,:(]|\s[–—-])\s*(?:(?:from|on|in)\s+)?$")
+LABEL_BEFORE = re.compile(
+    r"^(?P<label>[^\W\d][^:;]*?)\s*(?:[,:(]|\s[–—-])\s*(?:(?:from|on|in)\s+)?$"
+)
 
 
 def _labelled(text: str, start: int, end: int) -> bool:
@@ -532,41 +665,53 @@ def _labelled(text: str, start: int, end: int) -> bool:
 
 def _label(before: str) -> str | None:
     match = LABEL_BEFORE.match(before)
-    if not match or len(match.group("label").split()) > MAX_LABEL_WORDS or _reference_entry(match.group("label")):
+    if (
+        not match
+        or len(match.group("label").split()) > MAX_LABEL_WORDS
+        or _reference_entry(match.group("label"))
+    ):
         return None
     return match.group("label")
 
 
 def _reference_entry(label: str) -> bool:
-    """"Harlow Weekly, 14 May 1908", "Pell & Sons, 1931": a source, not an event;
+    """ "Harlow Weekly, 14 May 1908", "Pell & Sons, 1931": a source, not an event;
     "Chapter 3: 1790–1795": a part of the text, not an event either."""
     words = [w.strip(".,&").lower() for w in label.split()]
-    return bool(set(words) & set(rules().publisher_words)) or (bool(words) and words[0] in rules().structure_words)
+    return bool(set(words) & set(rules().publisher_words)) or (
+        bool(words) and words[0] in rules().structure_words
+    )
 
 
 def _not_an_event(text: str, date: Found) -> bool:
     """Dates that date no event: forecasts, comparisons, citations, datelines, publication dates."""
     r = rules()
-    before = text[max(0, date.start - NEARBY_CHARS):date.start].lower().split()
+    before = text[max(0, date.start - NEARBY_CHARS) : date.start].lower().split()
     if before and before[-1].strip("(,") in ("in", "of") and len(before) > 1:
         before = before[:-1]  # "than in 1927"
     if before and before[-1].strip("(:,") in r.comparison_cues + r.publication_cues:
         return True
     # A credit in parentheses ("(credit: ..., CC BY 2.0)") discredits only the dates inside it.
     opening = text.rfind("(", 0, date.start)
-    inside = opening >= 0 and ")" not in text[opening:date.start]
+    inside = opening >= 0 and ")" not in text[opening : date.start]
     checked = text if inside else _without_asides(text)
     if patterns().citation.search(checked) or any(re.search(rx, text) for rx in r.not_prose):
-        return True  # "Morning Courier, April 9, 1903; translated by ...", "(credit: ..., CC BY 2.0)"
+        return (
+            True  # "Morning Courier, April 9, 1903; translated by ...", "(credit: ..., CC BY 2.0)"
+        )
     if _in_citation_parenthesis(text, date):
         return True
-    if re.search(r"\d[\d.,]*(?:\s+[a-z]+)?\s*\(\s*(?:in\s+)?$", text[:date.start]):
+    if re.search(r"\d[\d.,]*(?:\s+[a-z]+)?\s*\(\s*(?:in\s+)?$", text[: date.start]):
         return True  # "$310 million (in 1926": the year an amount is valued in
-    if not text[date.end:].strip(" .)") and LABEL_BEFORE.match(text[:date.start]) \
-            and _reference_entry(text[:date.start]):
+    if (
+        not text[date.end :].strip(" .)")
+        and LABEL_BEFORE.match(text[: date.start])
+        and _reference_entry(text[: date.start])
+    ):
         return True
-    if re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w.'’-]*[\s,]+){1,6}", text[:date.start]) \
-            and re.match(r"\s*(?:[—–-]|\(\w+\))", text[date.end:]):
+    if re.fullmatch(r"(?:By\s+)?(?:[A-Z][\w.'’-]*[\s,]+){1,6}", text[: date.start]) and re.match(
+        r"\s*(?:[—–-]|\(\w+\))", text[date.end :]
+    ):
         return True  # a dateline: "GENEVA, March 3, 2021 — ..."
     return _forecast(text, date)
 
@@ -577,13 +722,14 @@ def _without_asides(text: str) -> str:
 
 
 def _in_citation_parenthesis(text: str, date: Found) -> bool:
-    """"(Author 1998, p. 12)", "(Publisher, 1990)": a year right after names inside parentheses."""
+    """ "(Author 1998, p. 12)", "(Publisher, 1990)": a year right after names inside parentheses."""
     opening = text.rfind("(", 0, date.start)
-    if opening < 0 or ")" in text[opening:date.start]:
+    if opening < 0 or ")" in text[opening : date.start]:
         return False
-    inside = text[opening + 1:date.start]
-    return bool(re.fullmatch(r"\s*(?:[A-Z][\w'’.&-]*,?\s+(?:and\s+|et al\.,?\s+)?){1,4}", inside)) \
-        or bool(re.match(r"[,\s]*(?:pp?\.)\s*\d", text[date.end:]))
+    inside = text[opening + 1 : date.start]
+    return bool(
+        re.fullmatch(r"\s*(?:[A-Z][\w'’.&-]*,?\s+(?:and\s+|et al\.,?\s+)?){1,4}", inside)
+    ) or bool(re.match(r"[,\s]*(?:pp?\.)\s*\d", text[date.end :]))
 
 
 def _forecast(text: str, date: Found) -> bool:
@@ -592,13 +738,17 @@ def _forecast(text: str, date: Found) -> bool:
     Only the clause around the date is read: "In 1990, he said the plan will work" is dated.
     """
     left, right = _clause_bounds(text, date)
-    alone = len(text[left:date.start].split()) <= 2 and not text[date.end:right].strip()
-    if alone and right < len(text):  # an opening phrase ("By 2040, the city will ...") dates the next clause
+    alone = len(text[left : date.start].split()) <= 2 and not text[date.end : right].strip()
+    if alone and right < len(
+        text
+    ):  # an opening phrase ("By 2040, the city will ...") dates the next clause
         right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
     # What comes before the date counts ("projected that ..., and ... in 2020"), not what follows
     # its clause; a quoted "will" is someone's words.
     clause = re.sub(r'[“"][^”"]*(?:[”"]|$)', " ", text[:right]).lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", clause) for cue in rules().forecast_cues)
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", clause) for cue in rules().forecast_cues
+    )
 
 
 def _cued(text: str, start: int, p: Patterns) -> bool:
@@ -606,11 +756,11 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
     or as the subject opening a sentence ("1893 saw the opening of ...")."""
     # Only the text just before is read: searching the whole prefix for each of many
     # years in one long sentence would take quadratic time.
-    before = text[max(0, start - NEARBY_CHARS):start]
+    before = text[max(0, start - NEARBY_CHARS) : start]
     if not before.strip():
-        if TIMELINE_AFTER.match(text[start + 4:]):
+        if TIMELINE_AFTER.match(text[start + 4 :]):
             return True  # a timeline line: "1873 – The strike in Lenwick ends."
-        following = text[start + 4:start + 4 + NEARBY_CHARS].split()
+        following = text[start + 4 : start + 4 + NEARBY_CHARS].split()
         return bool(following) and following[0].lower() in p.rules.year_subject_verbs
     previous = re.search(r"(?<!\d)\d{4}\s+(?:and|or)\s+$", before)
     if previous:  # "in 1863 and 1864": the second year shares the first one's cue
@@ -620,20 +770,37 @@ def _cued(text: str, start: int, p: Patterns) -> bool:
         return False
     if cue.group(1).lower() == "of":
         # "the third quarter of 1911", "the great storm of 1703", "as of 2009" -- not "a town of 1500 souls"
-        before = before[:cue.start()]
+        before = before[: cue.start()]
         noun = p.cue_before.search(before)
         words = before.lower().split()[-4:]
-        determiners = [w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")]
+        determiners = [
+            w for w in words if w in ("the", "a", "an", "some", "any", "its", "their", "his", "her")
+        ]
         # a name ("the Harbour Dues Act of 1872", "the War of 1812") is dated by its year too
-        return bool(noun) and (noun.group(1).lower() in p.rules.period_nouns + ["as"] or noun.group(1)[0].isupper()
-                               or (bool(determiners) and determiners[-1] in ("the", "its", "their", "his", "her")))
+        return bool(noun) and (
+            noun.group(1).lower() in p.rules.period_nouns + ["as"]
+            or noun.group(1)[0].isupper()
+            or (bool(determiners) and determiners[-1] in ("the", "its", "their", "his", "her"))
+        )
     return True
 
 
 def _with_year(date: Found, year: int | None, past_only: bool = False) -> Found:
     end_year = year if date.end_day or date.end_month else None
-    return Found(date.rule, date.start, date.end, year, date.month, date.day, date.end_month, date.end_day,
-                 end_year, implied_year=True, past_only=past_only, relation=date.relation)
+    return Found(
+        date.rule,
+        date.start,
+        date.end,
+        year,
+        date.month,
+        date.day,
+        date.end_month,
+        date.end_day,
+        end_year,
+        implied_year=True,
+        past_only=past_only,
+        relation=date.relation,
+    )
 
 
 def _parse_iso(value) -> tuple[int, int | None, int | None] | None:
@@ -669,16 +836,27 @@ def _tells_of_past(sdoc, date: Found) -> bool:
 def _tells_of_past_plainly(text: str, date: Found) -> bool:
     """Without the parse: the date's clause holds a past-tense verb ("we made", "it ended")."""
     left, right = _clause_bounds(text, date)
-    if not text[date.end:right].strip() and right < len(text):  # "On October 12, we sent ..."
+    if not text[date.end : right].strip() and right < len(text):  # "On October 12, we sent ..."
         right = _clause_bounds(text, Found("", right + 1, right + 1, None))[1]
-    if re.match(r"['’]s\b", text[date.end:]):
+    if re.match(r"['’]s\b", text[date.end :]):
         return False  # "last year's harvest": a noun phrase, which only the parse can set apart
     words = re.findall(r"[a-z]+", text[left:right].lower())
-    return any((w.endswith("ed") or w in rules().past_tense_verbs) and (i == 0 or words[i - 1] not in PRESENT_AUX)
-               for i, w in enumerate(words))
+    return any(
+        (w.endswith("ed") or w in rules().past_tense_verbs)
+        and (i == 0 or words[i - 1] not in PRESENT_AUX)
+        for i, w in enumerate(words)
+    )
 
 
-PRESENT_AUX = {"has", "have", "will", "would", "shall", "is", "are"}  # "has saved", "is expected": not a past
+PRESENT_AUX = {
+    "has",
+    "have",
+    "will",
+    "would",
+    "shall",
+    "is",
+    "are",
+}  # "has saved", "is expected": not a past
 
 
 def _clause_bounds(text: str, date: Found) -> tuple[int, int]:
@@ -691,7 +869,11 @@ def _clause_bounds(text: str, date: Found) -> tuple[int, int]:
 
 def _iso(date: Found) -> tuple[str, str | None]:
     def fmt(year, month, day) -> str:
-        return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+        return (
+            f"{year:04d}"
+            + (f"-{month:02d}" if month else "")
+            + (f"-{day:02d}" if month and day else "")
+        )
 
     start = fmt(date.year, date.month, date.day)
     if date.end_day or date.end_month:
@@ -709,7 +891,9 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s|—")
 def _tidy(text: str) -> str:
     text = patterns().caption_label.sub("", text.strip())
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:—–-")
-    text = re.sub(r"^(?:and|but|or|then|so)\b[\s,]*", "", text, flags=re.IGNORECASE)  # "and a third gave ..."
+    text = re.sub(
+        r"^(?:and|but|or|then|so)\b[\s,]*", "", text, flags=re.IGNORECASE
+    )  # "and a third gave ..."
     text = re.sub(r"\s*\(\s*\)", "", text)  # "the Court () as" where the date was
     if text.count("(") != text.count(")"):  # a parenthesis cut in two
         text = re.sub(r"\s*[()]\s*", " ", text).strip()
@@ -719,7 +903,7 @@ def _tidy(text: str) -> str:
         words = words[:MAX_EVENT_WORDS]
         commas = [i for i, w in enumerate(words) if w.endswith(",") and i >= MIN_CUT_WORDS]
         if commas:
-            words = words[:commas[-1] + 1]
+            words = words[: commas[-1] + 1]
         while words and words[-1].lower().strip(",") in rules().phrase_stops:
             words.pop()
         text = " ".join(words)
@@ -731,7 +915,7 @@ def _modified_noun(text: str, date: Found) -> str | None:
     "Anselm Kroy (1802–1867)" -> "Anselm Kroy"."""
     stops = rules().phrase_stops
     if _named(text, date):
-        words = text[:text.rfind("(", 0, date.end)].split()
+        words = text[: text.rfind("(", 0, date.end)].split()
         particles = rules().name_particles
         names: list[str] = []
         for word in reversed(words[-8:]):  # the capitalised name before the parenthesis
@@ -740,13 +924,17 @@ def _modified_noun(text: str, date: Found) -> str | None:
             names.insert(0, word)
         while names and names[0] in particles:
             names.pop(0)
-        if len(names) == 1 and len(words) > 2 and words[-2] == "of":  # "the treaties of Velmora (1866)"
-            names = words[-4:-1] + names if words[-4:-3] in (["the"], ["a"]) else words[-3:-1] + names
+        if (
+            len(names) == 1 and len(words) > 2 and words[-2] == "of"
+        ):  # "the treaties of Velmora (1866)"
+            names = (
+                words[-4:-1] + names if words[-4:-3] in (["the"], ["a"]) else words[-3:-1] + names
+            )
         return _tidy(" ".join(names or words[-3:])) or None
-    determiner = text[:date.start].split()[-1:]
-    tail = re.match(r"\s*[–-]?\s*\d*\s*((?:[A-Za-z][\w'’-]*\.?\s*){1,4})", text[date.end:])
+    determiner = text[: date.start].split()[-1:]
+    tail = re.match(r"\s*[–-]?\s*\d*\s*((?:[A-Za-z][\w'’-]*\.?\s*){1,4})", text[date.end :])
     kept = []
-    for word in (tail.group(1).split() if tail else []):
+    for word in tail.group(1).split() if tail else []:
         if word.lower().strip(".,") in stops:
             break
         kept.append(word)
@@ -762,23 +950,26 @@ def _event_from_clause(text: str, date: Found) -> str:
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
     left = max((b for a, b in breaks if b <= date.start), default=0)
     right = min((a for a, b in breaks if a >= date.end), default=len(text))
-    before = patterns().leading_cue.sub("", text[left:date.start])
-    if re.search(r"\b(?:an?|the|its|their|his|her)\s*$", before, re.IGNORECASE) and text[date.end:right].strip() == "":
+    before = patterns().leading_cue.sub("", text[left : date.start])
+    if (
+        re.search(r"\b(?:an?|the|its|their|his|her)\s*$", before, re.IGNORECASE)
+        and text[date.end : right].strip() == ""
+    ):
         # "set a March 9, 1907, deadline": the date modified a noun past its own comma
         right = min((a for a, b in breaks if a > right), default=len(text))
-        clause = _tidy(before + " " + text[date.end:right].replace(",", " ", 1))
+        clause = _tidy(before + " " + text[date.end : right].replace(",", " ", 1))
     else:
-        clause = _tidy(before + " " + text[date.end:right])
+        clause = _tidy(before + " " + text[date.end : right])
     opening = left == 0 and text.split(" ", 1)[0].lower() in rules().opening_words
     if len(clause.split()) < 2 and left > 0 and right == len(text):
         # A date closing the sentence ("The talks were held in Oslo, from 3 to 9 May 1921") dates its first clause.
-        return _tidy(text[:min(a for a, b in breaks)])
+        return _tidy(text[: min(a for a, b in breaks)])
     while right < len(text) and (opening or len(clause.split()) < 3):
         # An opening phrase ("In the third quarter of 1911, the mill saw ...") needs the main clause,
         # past any one-word aside ("By 1983, however, trade had grown ...").
         following = min((a for a, b in breaks if a > right), default=len(text))
-        aside = len(text[right + 1:following].split()) < 2
-        clause = clause if aside else _tidy(clause + ", " + text[right + 1:following])
+        aside = len(text[right + 1 : following].split()) < 2
+        clause = clause if aside else _tidy(clause + ", " + text[right + 1 : following])
         right, opening = following, aside and opening
     return clause
 
@@ -787,7 +978,18 @@ def _event_from_clause(text: str, date: Found) -> str:
 NOUNISH = ("NN",)  # NN, NNS, NNP, NNPS
 VERBISH = ("VB", "MD")  # VB, VBD, VBG, VBN, VBP, VBZ, modals
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
-COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prep", "agent", "advmod")
+COMPLEMENTS = (
+    "dobj",
+    "attr",
+    "acomp",
+    "oprd",
+    "dative",
+    "xcomp",
+    "ccomp",
+    "prep",
+    "agent",
+    "advmod",
+)
 # Dependents a verb or preposition cannot lose without leaving its phrase cut off
 # ("pushed the settlers" without "back to the coast", "needed" without "to secure ...").
 REQUIRED = {"dobj", "pobj", "attr", "acomp", "oprd", "dative", "xcomp", "ccomp", "prt", "pcomp"}
@@ -799,9 +1001,9 @@ MIN_DISTINCT_WORDS = 1  # content words besides the subject, when none is a name
 def _without(text: str, dates: list[Found]) -> str:
     """The text with other dates and their prepositions blanked out (same length, so offsets hold)."""
     for d in dates:
-        cue = patterns().leading_cue.search(text[:d.start])
+        cue = patterns().leading_cue.search(text[: d.start])
         start = cue.start() if cue else d.start
-        text = text[:start] + " " * (d.end - start) + text[d.end:]
+        text = text[:start] + " " * (d.end - start) + text[d.end :]
     return text
 
 
@@ -816,7 +1018,9 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
     if span is None:
         return None
     dated = _date_phrase(span) | _written_date(sdoc, span)
-    for other in others:  # "ruled Marvania from 1811 to 1834 and Tessel in 1829": no date left in the event
+    for (
+        other
+    ) in others:  # "ruled Marvania from 1811 to 1834 and Tessel in 1829": no date left in the event
         other_span = sdoc.char_span(other.start, other.end, alignment_mode="expand")
         if other_span is not None:
             dated |= _date_phrase(other_span) | _written_date(sdoc, other_span)
@@ -825,27 +1029,38 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
         if year is not None:
             dated |= _date_phrase(year) or {t.i for t in year}
     period = set(rules().period_nouns)
-    own = {t.i for t in span} | {c.i for c in span.root.children if c.dep_ == "case"}  # "last year's"
+    own = {t.i for t in span} | {
+        c.i for c in span.root.children if c.dep_ == "case"
+    }  # "last year's"
     if _named(sdoc.text, date):
         return _named_before(sdoc, span, dated | own)
     tok = span.root
     while tok.dep_ == "conj" and tok.head.tag_ in ("CD", "NNP"):  # "in 1863 and 1864"
         tok = tok.head
-        dated |= _date_phrase(sdoc[tok.i:tok.i + 1])
+        dated |= _date_phrase(sdoc[tok.i : tok.i + 1])
     while tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod", "poss") and head.tag_.startswith(NOUNISH) \
-                and head.lower_ not in period and tok.i < head.i:
+        if (
+            tok.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod", "poss")
+            and head.tag_.startswith(NOUNISH)
+            and head.lower_ not in period
+            and tok.i < head.i
+        ):
             if head.lower_ in rules().not_event_nouns:
                 return ""
             if not (head.dep_ in SUBJECTS and head.head.tag_.startswith(VERBISH)):
                 return _phrase(_noun_phrase(head, dated | own))
             dated |= own  # "The 1908 ruling declared the toll unlawful": the clause is the event
             tok = head
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith(NOUNISH) \
-                and not _is_quantity(head.head) and head.head.lower_ not in period \
-                and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH)) \
-                and not any(c.tag_ == "PRP$" for c in head.head.children):
+        if (
+            tok.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.tag_.startswith(NOUNISH)
+            and not _is_quantity(head.head)
+            and head.head.lower_ not in period
+            and not (head.head.dep_ in SUBJECTS and head.head.head.tag_.startswith(VERBISH))
+            and not any(c.tag_ == "PRP$" for c in head.head.children)
+        ):
             # A subject's date dates its clause ("the council in 1877 issued a decree"), and so
             # does a date of "its establishment", which names nothing by itself.
             return _phrase(_noun_phrase(head.head, dated))
@@ -857,8 +1072,13 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
     if tok.dep_ == "acl" and tok.head.tag_.startswith(NOUNISH):
         # "trade treaties signed in 1702 in Harlow": the noun and what the participle says of it
         noun, verb = tok.head, tok
-        return _phrase(t for t in noun.subtree if not t.is_punct and t.i not in dated
-                       and (not _inside_clause(t, noun) or t in verb.subtree and not _inside_clause(t, verb)))
+        return _phrase(
+            t
+            for t in noun.subtree
+            if not t.is_punct
+            and t.i not in dated
+            and (not _inside_clause(t, noun) or t in verb.subtree and not _inside_clause(t, verb))
+        )
     tokens = _clause(tok, dated)
     while tokens is None and tok.dep_ == "advcl" and tok.head.tag_.startswith(VERBISH):
         tok = tok.head  # "..., occupied Lenmark, from 14 June to 3 July": the main clause's date
@@ -871,14 +1091,15 @@ def _event_from_parse(sdoc, date: Found, others: list[Found] = ()) -> str | None
 
 
 def _alone_in_parentheses(text: str, date: Found) -> bool:
-    """"Fort Harlan (December 3, 1862)", "Tessel (on 4 May 1891)": a date set in parentheses after a name."""
-    return bool(re.search(r"\w\s*\(\s*(?:(?:on|in|from)\s+)?$", text[:date.start])) \
-        and bool(re.match(r"(?:\[\w+\])*\s*\)", text[date.end:]))  # a footnote mark may sit inside
+    """ "Fort Harlan (December 3, 1862)", "Tessel (on 4 May 1891)": a date set in parentheses after a name."""
+    return bool(re.search(r"\w\s*\(\s*(?:(?:on|in|from)\s+)?$", text[: date.start])) and bool(
+        re.match(r"(?:\[\w+\])*\s*\)", text[date.end :])
+    )  # a footnote mark may sit inside
 
 
 def _named_before(sdoc, span, dated: set[int]) -> str | None:
-    """"Danish writer Anselm Kroy (1802–1867)": the noun phrase just before the parenthesis."""
-    opening = next((t for t in reversed(sdoc[:span.end]) if t.text == "("), None)
+    """ "Danish writer Anselm Kroy (1802–1867)": the noun phrase just before the parenthesis."""
+    opening = next((t for t in reversed(sdoc[: span.end]) if t.text == "("), None)
     if opening is None or opening.i == 0:
         return None
     last = sdoc[opening.i - 1]
@@ -886,18 +1107,22 @@ def _named_before(sdoc, span, dated: set[int]) -> str | None:
         return None
     if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.tag_.startswith(NOUNISH):
         last = last.head.head  # "the treaties of Velmora (1866)"
-        return _phrase(t for t in sdoc[last.left_edge.i:opening.i] if t.i not in dated)
+        return _phrase(t for t in sdoc[last.left_edge.i : opening.i] if t.i not in dated)
     start = last.left_edge.i
     if last.dep_ == "appos" and last.head.i < last.i:  # "The poet Anna Brandt (1841–1902)"
         start = min(start, last.head.left_edge.i)
-    return _phrase((t for t in sdoc[start:last.i + 1] if t.i not in dated), min_words=1)
+    return _phrase((t for t in sdoc[start : last.i + 1] if t.i not in dated), min_words=1)
 
 
 def _looks_like_count(text: str, date: Found) -> bool:
     """Without the parse: a round number before a plural noun ("in 2000 samples") is a count."""
-    after = text[date.end:date.end + NEARBY_CHARS].split()[:1]
-    return date.rule == "year" and date.year % 100 == 0 and bool(after) \
+    after = text[date.end : date.end + NEARBY_CHARS].split()[:1]
+    return (
+        date.rule == "year"
+        and date.year % 100 == 0
+        and bool(after)
         and bool(re.fullmatch(r"[a-z]+[^s']s", after[0].strip(",.;:")))
+    )
 
 
 def _is_count(sdoc, date: Found) -> bool:
@@ -905,9 +1130,14 @@ def _is_count(sdoc, date: Found) -> bool:
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     # "in 1200 offices": a plural noun right after the number ("In 1872 guild masters", "In early
     # 1866 peace was made" are misparses).
-    return date.rule == "year" and span is not None and span.root.dep_ == "nummod" \
-        and span.root.head.i == span.root.i + 1 and span.root.head.tag_ in ("NNS", "NNPS") \
+    return (
+        date.rule == "year"
+        and span is not None
+        and span.root.dep_ == "nummod"
+        and span.root.head.i == span.root.i + 1
+        and span.root.head.tag_ in ("NNS", "NNPS")
         and span.root.head.lower_ not in rules().period_nouns
+    )
 
 
 def _written_date(sdoc, span) -> set[int]:
@@ -935,7 +1165,10 @@ def _date_phrase(span) -> set[int]:
 
 
 def _is_quantity(token) -> bool:
-    return any(c.like_num or c.dep_ == "nummod" for c in token.children) or token.lower_ in rules().not_after_year
+    return (
+        any(c.like_num or c.dep_ == "nummod" for c in token.children)
+        or token.lower_ in rules().not_after_year
+    )
 
 
 def _noun_phrase(noun, dated: set[int]) -> list:
@@ -952,9 +1185,18 @@ def _clause(verb, dated: set[int]) -> list | None:
     still reads as a whole ("exceeded 40 million crowns", not "of a quiet").
     """
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    governor, governing = verb, []  # verbs whose subject the dated verb takes, and that stay in the event
-    while subject is None and governor.head.tag_.startswith(VERBISH) and (
-            governor.dep_ in ("conj", "xcomp") or (governor.dep_ == "advcl" and _infinitive(governor))):
+    governor, governing = (
+        verb,
+        [],
+    )  # verbs whose subject the dated verb takes, and that stay in the event
+    while (
+        subject is None
+        and governor.head.tag_.startswith(VERBISH)
+        and (
+            governor.dep_ in ("conj", "xcomp")
+            or (governor.dep_ == "advcl" and _infinitive(governor))
+        )
+    ):
         # "owners agreed and began selling land", "the city decided to build a bridge",
         # "the two joined with ... to found the organisation": the governing verb's subject
         if governor.dep_ == "xcomp":
@@ -963,20 +1205,40 @@ def _clause(verb, dated: set[int]) -> list | None:
         subject = next((c for c in governor.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None  # "to seek a refund": not a clause a question can ask about
-    head = [t for t in subject.subtree if t.i not in dated and not (t.is_punct and t.i == subject.right_edge.i)]
+    head = [
+        t
+        for t in subject.subtree
+        if t.i not in dated and not (t.is_punct and t.i == subject.right_edge.i)
+    ]
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         # "the Farrow Mission, which began in 1868": the relative pronoun stands for the noun
         noun = verb.head
-        head = [t for t in noun.subtree if t.i not in dated and not _inside_clause(t, noun) and not t.is_punct]
+        head = [
+            t
+            for t in noun.subtree
+            if t.i not in dated and not _inside_clause(t, noun) and not t.is_punct
+        ]
         subject = noun
     for link in reversed(governing):  # "decided to": the verbs that govern the dated one
-        head += [c for c in link.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < link.i] + [link]
-    head += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i
-             and (governing or c.tag_ != "TO")]  # "the two to found": the "to" goes without its verb
+        head += [
+            c for c in link.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < link.i
+        ] + [link]
+    head += [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and (governing or c.tag_ != "TO")
+    ]  # "the two to found": the "to" goes without its verb
     head.append(verb)
     head += [c for c in verb.children if c.dep_ == "prt"]
-    complement = next((c for dep in COMPLEMENTS for c in verb.children
-                       if c.dep_ == dep and c.i > verb.i and c.i not in dated), None)
+    complement = next(
+        (
+            c
+            for dep in COMPLEMENTS
+            for c in verb.children
+            if c.dep_ == dep and c.i > verb.i and c.i not in dated
+        ),
+        None,
+    )
     if complement is None:
         return head if _complete(head, verb, subject, dated, governing) else None
     parts = [complement]
@@ -1017,24 +1279,31 @@ def _complete(tokens: list, verb, subject, dated: set[int], governing=()) -> boo
             return False
     for start, end in _quotations(verb.doc.text):
         inside = [t for t in verb.doc if start <= t.idx < end]
-        if any(t.i in kept for t in inside) and not all(t.i in kept or t.i in dated for t in inside):
+        if any(t.i in kept for t in inside) and not all(
+            t.i in kept or t.i in dated for t in inside
+        ):
             return False  # someone's words cut short: "pointed out “..., we cannot close”"
     for t in tokens:
         if t.i not in tops and t.head.i not in kept and not t.is_punct:
             return False
         for child in t.children:
-            if child.dep_ in REQUIRED and child.i not in kept and child.i not in dated and child.i > t.i \
-                    and not _inside_clause(child, t):
+            if (
+                child.dep_ in REQUIRED
+                and child.i not in kept
+                and child.i not in dated
+                and child.i > t.i
+                and not _inside_clause(child, t)
+            ):
                 return False
     return True
 
 
 def _what_the_year_saw(text: str, date: Found) -> str | None:
-    """"1893 saw the opening of the bridge", "The year 1893 had witnessed a drought": what it saw."""
-    if text[:date.start].strip().lower() not in ("", "the year"):
+    """ "1893 saw the opening of the bridge", "The year 1893 had witnessed a drought": what it saw."""
+    if text[: date.start].strip().lower() not in ("", "the year"):
         return None
     verbs = _words(rules().year_subject_verbs)
-    seen = re.match(rf"\s+(?:had\s+|has\s+)?(?:{verbs})\s+(.+)", text[date.end:])
+    seen = re.match(rf"\s+(?:had\s+|has\s+)?(?:{verbs})\s+(.+)", text[date.end :])
     if not seen:
         return None
     return _tidy(CLAUSE_BREAK.split(seen.group(1))[0]) or None
@@ -1065,8 +1334,9 @@ def _distinctive(tokens: list, verb) -> bool:
     if any(t.tag_ in ("NNP", "NNPS", "CD") for t in rest):
         return True
     vague = set(rules().light_verbs) | set(rules().generic_words)
-    content = [t for t in rest if t.tag_.startswith(("NN", "VB", "JJ", "RB"))
-               and t.lower_ not in vague]
+    content = [
+        t for t in rest if t.tag_.startswith(("NN", "VB", "JJ", "RB")) and t.lower_ not in vague
+    ]
     return len(content) >= MIN_DISTINCT_WORDS
 
 
@@ -1096,7 +1366,9 @@ def _phrase(tokens: Iterable, min_words: int = 2) -> str | None:
             # the article now stands before another word: "an October vote" -> "a vote"
             text = t.text[0] + ("n" if following.text[:1].lower() in "aeiou" else "")
         parts.append(text)
-        if following is not None and (t.whitespace_ or (following.i != t.i + 1 and not following.is_punct)):
+        if following is not None and (
+            t.whitespace_ or (following.i != t.i + 1 and not following.is_punct)
+        ):
             parts.append(" ")
     text = "".join(parts)
     text = _tidy(text)

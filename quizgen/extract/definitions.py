@@ -38,6 +38,7 @@ the trained pipeline an entity), not a clause. A following "It is ..." sentence
 continues the definition. Sentences inside quotations, table rows and sections of
 references or links are skipped.
 """
+
 from __future__ import annotations
 
 import functools
@@ -137,8 +138,8 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-Q_OPEN, Q_CLOSE = "[\"“]", "[\"”]"
-QUOTE_CHARS = "\"“”"
+Q_OPEN, Q_CLOSE = '["“]', '["”]'
+QUOTE_CHARS = '"“”'
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ NAME = r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|de|du|von)\s+)?[A-Z][\w’'-]
 QUOTED = r"[\"“][^\"“”]{2,40}[\"”]"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def patterns() -> Patterns:
     r = load_rules()
     adverbs = rf"(?:(?:{_alternation(r.predicate_adverbs)}),? )*"
@@ -189,64 +190,104 @@ def patterns() -> Patterns:
         term=re.compile(
             rf"^The (?:[\w-]+ )?(?:{_alternation(r.term_nouns)}) {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} "
             rf"(?:(?:is|are) (?:often |commonly |usually |also |generally )?)?(?P<verb>{_alternation(r.term_verbs)}) "
-            rf"(?P<definition>.+)$"),
+            rf"(?P<definition>.+)$"
+        ),
         # "By civic trust we mean ...": the writer's own definition
-        by_we_mean=re.compile(r"^By (?P<term>[^,;:]{2,60}?),? (?:we|I|the authors?|this book) (?:mean|means|understand) (?P<definition>.+)$"),
+        by_we_mean=re.compile(
+            r"^By (?P<term>[^,;:]{2,60}?),? (?:we|I|the authors?|this book) (?:mean|means|understand) (?P<definition>.+)$"
+        ),
         term_intro=re.compile(rf"^The (?:[\w-]+ )?term {Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE}"),
-        it_defines=re.compile(r"\bit (?P<verb>requires|means|involves|refers to|implies) (?P<definition>.+)$", re.I),
-        means=re.compile(rf"^(?P<term>[^,;:]+?) (?P<verb>{_alternation(r.defining_verbs)}) (?P<definition>.+)$"),
+        it_defines=re.compile(
+            r"\bit (?P<verb>requires|means|involves|refers to|implies) (?P<definition>.+)$", re.I
+        ),
+        means=re.compile(
+            rf"^(?P<term>[^,;:]+?) (?P<verb>{_alternation(r.defining_verbs)}) (?P<definition>.+)$"
+        ),
         called=re.compile(
-            rf"\bcalled (?:an? |the )?{Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?:is |was )?because (?P<definition>.+)$"),
+            rf"\bcalled (?:an? |the )?{Q_OPEN}(?P<term>[^\"“”]+?)[,.]?{Q_CLOSE} (?:is |was )?because (?P<definition>.+)$"
+        ),
         described_as=re.compile(
             # not "loosely defined duty as ...": after an adverb the participle is an adjective
             rf"(?<!ly )\b(?:{_alternation(r.as_verbs)}) (?:the (?:connotations?|essence|meaning|content|core) of )?"
-            rf"(?P<term>[^\"“”,]+?) as (?P<definition>{Q_OPEN}?.+)$"),
-        which_means=re.compile(r"(?P<term>\b(?:an?|the) [^,;\"“”]{3,60}), which (?:means|meant|refers to) (?P<definition>.+)$"),
+            rf"(?P<term>[^\"“”,]+?) as (?P<definition>{Q_OPEN}?.+)$"
+        ),
+        which_means=re.compile(
+            r"(?P<term>\b(?:an?|the) [^,;\"“”]{3,60}), which (?:means|meant|refers to) (?P<definition>.+)$"
+        ),
         copula=re.compile(
-            rf"^(?P<term>.+?) (?:is|are) {adverbs}(?P<definition>(?:{_alternation(r.predicate_openers)}) .+)$"),
-        heading_as=re.compile(r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"),
-        continuation=re.compile(r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"),
-        parse_cue=re.compile("|".join([*(f"(?:{cue})" for cue in r.parse_cues),
-                                        rf"\b(?i:{_alternation(r.purpose_nouns)}) of [^,;]{{2,60}}? (?:is|was|are|were) to\b"])),
+            rf"^(?P<term>.+?) (?:is|are) {adverbs}(?P<definition>(?:{_alternation(r.predicate_openers)}) .+)$"
+        ),
+        heading_as=re.compile(
+            r"^(?P<term>[^,:;]{3,60}?) as (?P<definition>(?:the |an? )?[^,:;]{3,80})$"
+        ),
+        continuation=re.compile(
+            r"^It (?P<rest>(?:is|was|means|refers to|contains|requires|involves) .+)$"
+        ),
+        parse_cue=re.compile(
+            "|".join(
+                [
+                    *(f"(?:{cue})" for cue in r.parse_cues),
+                    rf"\b(?i:{_alternation(r.purpose_nouns)}) of [^,;]{{2,60}}? (?:is|was|are|were) to\b",
+                ]
+            )
+        ),
         # "a council called the Witan": a described thing, then the name it is given
         named_after=re.compile(
             rf"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the|and|or)\s)[\w’'-]+\s){{0,5}}[\w’'-]+)\s*,?\s*\(?"
-            rf"(?:also\s+|often\s+|sometimes\s+)?(?<!so-)(?:{naming})\s+(?:the\s+)?(?P<term>{NAME}|{QUOTED})"),
+            rf"(?:also\s+|often\s+|sometimes\s+)?(?<!so-)(?:{naming})\s+(?:the\s+)?(?P<term>{NAME}|{QUOTED})"
+        ),
         # "Migrant herders are often called nomads"
         named_subject=re.compile(
             rf"^(?P<definition>[^,;:()]{{3,80}}?)\s+(?:is|are|was|were|became)\s+{hedges}(?:{naming})\s+"
-            rf"(?:the\s+)?(?P<term>{NAME}|{QUOTED}|[a-z][\w-]*(?:\s[a-z][\w-]*)?(?=[.,;]))"),
+            rf"(?:the\s+)?(?P<term>{NAME}|{QUOTED}|[a-z][\w-]*(?:\s[a-z][\w-]*)?(?=[.,;]))"
+        ),
         made_for=re.compile(
             rf"^(?P<term>[^,;:()]{{3,60}}?)\s+(?:is|are|was|were)\s+(?P<definition>(?:{_alternation(r.made_for_verbs)})"
-            rf"\b[^;]{{0,60}}?\bto\s+\w.+)$"),
+            rf"\b[^;]{{0,60}}?\bto\s+\w.+)$"
+        ),
         purpose=re.compile(
             rf"\b(?:{_alternation(r.purpose_nouns)})\s+of\s+(?:the\s+)?(?P<term>[^,;:]{{2,60}}?)\s+(?:is|was|are|were)\s+"
-            rf"(?P<definition>to\s+\w.+)$"),
+            rf"(?P<definition>to\s+\w.+)$"
+        ),
         # "Localism, or pride in ..., rose": the sentence opens with a term and its gloss
-        opening_or_gloss=re.compile(r"^(?P<term>[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s+or\s+(?P<definition>[^,;:()]{5,150}?),\s"),
+        opening_or_gloss=re.compile(
+            r"^(?P<term>[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s+or\s+(?P<definition>[^,;:()]{5,150}?),\s"
+        ),
         # "an awareness of their lot—what Orvath calls guild sense"
         what_called=re.compile(
             r"(?P<definition>\b(?:a|an|the)\s(?:(?!(?:a|an|the)\s)[\w’'-]+\s){0,6}[\w’'-]+)\s*[—(,]\s*what\s+"
-            r"(?:[A-Z][\w.]*\s+){1,3}(?:calls?|called)\s+(?:the\s+|a\s+)?(?P<term>[^,;—)(.]{2,50})"),
+            r"(?:[A-Z][\w.]*\s+){1,3}(?:calls?|called)\s+(?:the\s+|a\s+)?(?P<term>[^,;—)(.]{2,50})"
+        ),
         # "the Harlow Accords, a set of treaties that ...": a name and a description with an article
         name_appositive=re.compile(
-            rf"(?:the\s+)?(?P<term>{NAME}),\s+(?P<definition>an?\s[^,;:()—–]{{3,150}})"),
-        bracket_gloss=re.compile(rf"(?P<term>{NAME})\s+\((?P<definition>(?:the|a|an)\s[^()]{{3,80}})\)"),
+            rf"(?:the\s+)?(?P<term>{NAME}),\s+(?P<definition>an?\s[^,;:()—–]{{3,150}})"
+        ),
+        bracket_gloss=re.compile(
+            rf"(?P<term>{NAME})\s+\((?P<definition>(?:the|a|an)\s[^()]{{3,80}})\)"
+        ),
         glossary_line=re.compile(
             r"^(?P<term>[^:;.!?—–()\[\]]{1,80}?(?:\s*\([^()]{1,15}\))?)(?P<separator>\s*:|\s[—–-])\s*(?P<definition>\S.*)$",
-            re.S),
+            re.S,
+        ),
         # after a marked term (and its bracketed abbreviation or "of"-phrase): a separator, then either a
         # gloss word ("or", "that is") and any phrase, or a phrase that opens as a gloss does
         marked_gloss=re.compile(
             r"[”\"’]?(?:\s*\([^()]{1,40}\))?(?:\s+of\s+[^,—–;:()]{1,40}?)?\s*[,—–:]\s*[”\"’]?\s*"
             rf"(?:(?:{_alternation(r.gloss_separators)})\s+(?P<glossed>[^—–;()]+)"
-            rf"|(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+))", re.I),
+            rf"|(?P<definition>(?:(?:{_alternation(r.gloss_openers)})\s|\w+ing\s)[^—–;()]+))",
+            re.I,
+        ),
         # "a loose notion", "a major element": an evaluative head with nothing after it
-        bare_judgement=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I),
+        bare_judgement=re.compile(
+            rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}(?:{_alternation(r.evaluative_heads)})$", re.I
+        ),
         quoted_term=re.compile(r"[“\"](?P<term>[^“”\"]{2,60}?)[,.]?[”\"]"),
         apparatus_heading=re.compile(rf"^(?:{_alternation(r.apparatus_headings)})\W*$", re.I),
         # "a victory for the president", "an example of Y": judges or places X, does not define it
-        placing_head=re.compile(rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}?(?:{_alternation(r.non_defining_heads)})\b", re.I),
+        placing_head=re.compile(
+            rf"^(?:an?|the|another) (?:[\w-]+ ){{0,2}}?(?:{_alternation(r.non_defining_heads)})\b",
+            re.I,
+        ),
         glossary_heading=re.compile(rf"\b(?:{_alternation(r.glossary_headings)})\b", re.I),
     )
 
@@ -260,7 +301,8 @@ EXTRAPOSED = re.compile(r"^It (?:is|was) (?:[\w-]+ ){1,2}(?:to|that|for|whether)
 
 CLAUSE_WORDS = frozenset(
     "that which who what how why when where if because although whether is are was were has have had will would can could "
-    "should must may might do does did".split())
+    "should must may might do does did".split()
+)
 WORD = re.compile(r"[\w'’-]+")
 
 
@@ -294,8 +336,14 @@ def is_term(term: str, names: frozenset[str]) -> bool:
         return False
     if any(w in rules.quantifiers or w in rules.discourse_openers for w in lowered):
         return False
-    content = [w for w in words if w.lower() not in ("the", "a", "an", "of", "and", "in", "for", "to")]
-    if not content or any(w.isdigit() for w in words) or (len(words) <= 2 and lowered[-1] in rules.shell_nouns):
+    content = [
+        w for w in words if w.lower() not in ("the", "a", "an", "of", "and", "in", "for", "to")
+    ]
+    if (
+        not content
+        or any(w.isdigit() for w in words)
+        or (len(words) <= 2 and lowered[-1] in rules.shell_nouns)
+    ):
         return False  # "Figure 3.2 The harbour", "Chapter 11": a label with a number is no concept
     # a name: every content word capitalised here and (first word) a name elsewhere in the document
     return not all(w[:1].isupper() and (w.lower() in names or i > 0) for i, w in enumerate(content))
@@ -317,6 +365,7 @@ def as_term(text: str, names: frozenset[str]) -> str:
 
 # ----------------------------------------------------------------- sentence rules
 
+
 @dataclass(frozen=True)
 class Candidate:
     term: str
@@ -335,20 +384,28 @@ def strip_openings(text: str) -> str:
         m = pats.opening.match(text)
         if not m:
             break
-        text = text[m.end():]
+        text = text[m.end() :]
     return text
 
 
-def sentence_definition(sentence: Sentence, following: Sentence | None, names: frozenset[str]) -> Candidate | None:
+def sentence_definition(
+    sentence: Sentence, following: Sentence | None, names: frozenset[str]
+) -> Candidate | None:
     pats = patterns()
     body = strip_openings(sentence.text)
 
-    def candidate(term: str, definition: str, rule: str, extra: Sentence | None = None) -> Candidate | None:
+    def candidate(
+        term: str, definition: str, rule: str, extra: Sentence | None = None
+    ) -> Candidate | None:
         term, definition = _tidy(term), _tidy(definition)
         if ", as " in term:  # "X, as a way of life that ..., is Y": the appositive describes X too
             term, appositive = term.split(", as ", 1)
             definition = f"{_tidy(appositive)}; {definition}"
-        if not is_term(term, names) or len(WORD.findall(definition)) < 1 or PRO_FORM.match(definition):
+        if (
+            not is_term(term, names)
+            or len(WORD.findall(definition)) < 1
+            or PRO_FORM.match(definition)
+        ):
             return None
         if patterns().bare_judgement.match(definition) or patterns().placing_head.match(definition):
             return None
@@ -365,9 +422,15 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
     if m and following is not None:
         n = pats.it_defines.search(following.text)
         if n:
-            return candidate(m.group("term"), f"{n.group('verb')} {n.group('definition')}", "def.term", following)
-    for pattern, rule in ((pats.called, "def.called"), (pats.described_as, "def.described-as"),
-                          (pats.which_means, "def.which-means"), (pats.means, "def.means")):
+            return candidate(
+                m.group("term"), f"{n.group('verb')} {n.group('definition')}", "def.term", following
+            )
+    for pattern, rule in (
+        (pats.called, "def.called"),
+        (pats.described_as, "def.described-as"),
+        (pats.which_means, "def.which-means"),
+        (pats.means, "def.means"),
+    ):
         m = pattern.search(body)
         if m:
             found = candidate(m.group("term"), m.group("definition"), rule)
@@ -380,8 +443,11 @@ def sentence_definition(sentence: Sentence, following: Sentence | None, names: f
             n = pats.continuation.match(following.text)
             if n and not EXTRAPOSED.match(following.text):
                 # "X is a Y. It is the Z ...": the next sentence goes on defining X
-                found = replace(found, definition=f"{found.definition}; {_tidy(n.group('rest'))}",
-                                sentences=(sentence, following))
+                found = replace(
+                    found,
+                    definition=f"{found.definition}; {_tidy(n.group('rest'))}",
+                    sentences=(sentence, following),
+                )
         return found
     return None
 
@@ -402,7 +468,11 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
     def add(term: str, definition: str, rule: str, named: bool = False) -> None:
         term, definition = _tidy(term), _tidy(definition)
         words = WORD.findall(term)
-        if not words or len(words) > rules.max_glossary_term_words or len(WORD.findall(definition)) < 2:
+        if (
+            not words
+            or len(words) > rules.max_glossary_term_words
+            or len(WORD.findall(definition)) < 2
+        ):
             return
         lowered = [w.lower() for w in words]
         if any(w in CLAUSE_WORDS for w in lowered) or lowered[0] in rules.rejected_subject_words:
@@ -443,7 +513,7 @@ def rule_only_definitions(sentence: Sentence, names: frozenset[str]) -> list[Can
 
 
 def is_list_of_aims(predicate: str) -> bool:
-    """"is to A, B and C": three or more aims are a list (an enumeration), not a definition."""
+    """ "is to A, B and C": three or more aims are a list (an enumeration), not a definition."""
     if not predicate.startswith("to "):
         return False
     return len(split_members(predicate[3:], 20)) >= 3  # verb phrases run longer than terms
@@ -475,12 +545,20 @@ def heading_definition(paragraph: Paragraph, names: frozenset[str]) -> Candidate
     term, definition = _tidy(m.group("term")), _tidy(m.group("definition"))
     if not is_term(term, names) or len(WORD.findall(term)) > 6:
         return None
-    return Candidate(as_term(term, names), definition, paragraph.sentences[:1], "def.heading-as", paragraph.text, term)
+    return Candidate(
+        as_term(term, names),
+        definition,
+        paragraph.sentences[:1],
+        "def.heading-as",
+        paragraph.text,
+        term,
+    )
 
 
 # ----------------------------------------------------------------- marked key terms
 
 SOURCE_MARKED = frozenset({"def.marked", "def.glossary", "def.table"})
+
 
 def marked_definitions(sentence: Sentence) -> list[Candidate]:
     """A term the source marked (bold, <dfn>) and the gloss right after it.
@@ -506,7 +584,7 @@ def marked_definitions(sentence: Sentence) -> list[Candidate]:
         group = "definition" if m.group("definition") else "glossed"
         gloss_end = min([m.end(group), *(s for s, _ in strong if s > m.start(group))])
         # "**X** (X1), which ..., and the **Y** (Y1)": the gloss stops before the next marked term
-        definition = _tidy(TRAILING_LINK.sub("", text[m.start(group):gloss_end]))
+        definition = _tidy(TRAILING_LINK.sub("", text[m.start(group) : gloss_end]))
         if len(WORD.findall(definition)) < 2:
             continue
         found.append(Candidate(term, definition, (sentence,), "def.marked", text, term))
@@ -518,6 +596,7 @@ TRAILING_LINK = re.compile(r"[\s,]*(?:\b(?:and|or|but)\b)?\s*(?:\b(?:the|a|an)\b
 
 # ----------------------------------------------------------------- glossary lines
 
+
 def glossary_definitions(paragraph: Paragraph) -> list[Candidate]:
     """Glossary lines "term: definition" (or "term — definition", a Markdown "term : definition").
 
@@ -526,7 +605,9 @@ def glossary_definitions(paragraph: Paragraph) -> list[Candidate]:
     article ("- tariff: a tax on ..."), or in the shape of a Markdown definition list. Each
     sentence that opens with "term:" starts an entry; the sentences after it continue it.
     """
-    under_glossary = bool(paragraph.heading and patterns().glossary_heading.search(paragraph.heading))
+    under_glossary = bool(
+        paragraph.heading and patterns().glossary_heading.search(paragraph.heading)
+    )
     found: list[Candidate] = []
     for sentence in paragraph.sentences:
         entry = glossary_line(sentence, paragraph, under_glossary)
@@ -534,14 +615,19 @@ def glossary_definitions(paragraph: Paragraph) -> list[Candidate]:
             found.append(entry)
         elif found:
             last = found[-1]
-            found[-1] = replace(last, definition=f"{last.definition} {_tidy(sentence.text)}",
-                                sentences=(*last.sentences, sentence))
+            found[-1] = replace(
+                last,
+                definition=f"{last.definition} {_tidy(sentence.text)}",
+                sentences=(*last.sentences, sentence),
+            )
         else:
             return []  # a paragraph that does not open as a glossary line is prose
     return found
 
 
-def glossary_line(sentence: Sentence, paragraph: Paragraph, under_glossary: bool) -> Candidate | None:
+def glossary_line(
+    sentence: Sentence, paragraph: Paragraph, under_glossary: bool
+) -> Candidate | None:
     rules = load_rules()
     m = patterns().glossary_line.match(sentence.text)
     if not m:
@@ -549,18 +635,28 @@ def glossary_line(sentence: Sentence, paragraph: Paragraph, under_glossary: bool
     term, definition = _tidy(m.group("term")), _tidy(m.group("definition"))
     words = WORD.findall(term)
     lowered = [w.lower() for w in words]
-    if not words or len(words) > rules.max_glossary_term_words or any(w in CLAUSE_WORDS for w in lowered):
+    if (
+        not words
+        or len(words) > rules.max_glossary_term_words
+        or any(w in CLAUSE_WORDS for w in lowered)
+    ):
         return None
     if lowered[0] in rules.rejected_subject_words or any(w.isdigit() for w in words):
         return None
     definition_words = WORD.findall(definition)
     if len(definition_words) < 2 or definition_words[0].isdigit():
         return None
-    marked = any(mark.kind != "em" and mark.start <= m.start("term") + 1 and mark.end >= m.end("term") - 1
-                 for mark in sentence.marks)
+    marked = any(
+        mark.kind != "em" and mark.start <= m.start("term") + 1 and mark.end >= m.end("term") - 1
+        for mark in sentence.marks
+    )
     opens_as_gloss = definition_words[0].lower() in ("a", "an", "the") or definition[:1].islower()
     listed = paragraph.list_item is not None and definition_words[0].lower() in ("a", "an", "the")
-    definition_list = m.group("separator").strip() == ":" and m.group("separator").startswith(" ") and opens_as_gloss
+    definition_list = (
+        m.group("separator").strip() == ":"
+        and m.group("separator").startswith(" ")
+        and opens_as_gloss
+    )
     if not (marked or under_glossary or listed or definition_list):
         return None
     return Candidate(term, definition, (sentence,), "def.glossary", sentence.text, term)
@@ -568,19 +664,29 @@ def glossary_line(sentence: Sentence, paragraph: Paragraph, under_glossary: bool
 
 # ----------------------------------------------------------------- tables
 
+
 def table_definitions(paragraph: Paragraph) -> list[Candidate]:
     """A table whose header names a defining column ("Definition", "Meaning", "Purpose"): each row's
     first cell is a term and that column its definition."""
     if paragraph.text.count("|") < 4 or not paragraph.sentences:
         return []
-    rows = [[cell.strip() for cell in row.strip().strip("|").split("|")]
-            for row in TABLE_ROW_BREAK.split(paragraph.text.strip())]
+    rows = [
+        [cell.strip() for cell in row.strip().strip("|").split("|")]
+        for row in TABLE_ROW_BREAK.split(paragraph.text.strip())
+    ]
     rows = [row for row in rows if row and not all(TABLE_RULE.match(cell) for cell in row)]
     if len(rows) < 2:
         return []
     header = [cell.lower() for cell in rows[0]]
-    column = next((i for word in load_rules().defining_columns for i, cell in enumerate(header)
-                   if i > 0 and re.search(rf"\b{re.escape(word)}\b", cell)), None)
+    column = next(
+        (
+            i
+            for word in load_rules().defining_columns
+            for i, cell in enumerate(header)
+            if i > 0 and re.search(rf"\b{re.escape(word)}\b", cell)
+        ),
+        None,
+    )
     if column is None:
         return []
     found = []
@@ -589,7 +695,9 @@ def table_definitions(paragraph: Paragraph) -> list[Candidate]:
             continue
         term, definition = _tidy(row[0]), _tidy(row[column])
         if term and len(WORD.findall(definition)) >= 2:
-            found.append(Candidate(term, definition, paragraph.sentences, "def.table", paragraph.text, term))
+            found.append(
+                Candidate(term, definition, paragraph.sentences, "def.table", paragraph.text, term)
+            )
     return found
 
 
@@ -611,11 +719,19 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
     for candidate, parsed in zip(candidates, parse(nlp, (c.sentences[0].text for c in candidates))):
         start = parsed.text.find(candidate.surface)
         # the head is the last word before a prepositional phrase: "talks" in "talks between A and B"
-        head = re.split(r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.surface, maxsplit=1)[0]
+        head = re.split(
+            r"\s(?:of|between|in|for|to|with|on|among|from|by)\s", candidate.surface, maxsplit=1
+        )[0]
         head_end = start + len(head) if start >= 0 else -1
         # the term's last word (its head) inside an entity of a name label: a name, not a concept
-        named = any(e.label_ in labels and e.start_char < head_end <= e.end_char for e in parsed.ents)
-        span = parsed.char_span(start, start + len(candidate.surface), alignment_mode="expand") if start >= 0 else None
+        named = any(
+            e.label_ in labels and e.start_char < head_end <= e.end_char for e in parsed.ents
+        )
+        span = (
+            parsed.char_span(start, start + len(candidate.surface), alignment_mode="expand")
+            if start >= 0
+            else None
+        )
         # "member towns agree to use fair [terms]": a clause read as a term
         clause = span is not None and any(t.tag_ in FINITE_TAGS for t in span)
         if not named and not clause:
@@ -628,28 +744,39 @@ def worth_parsing(sentence: Sentence) -> bool:
 
     Parsing costs by length, and the longest sentences rarely hold a clean definition.
     """
-    return len(sentence.text) <= load_rules().max_parse_chars and bool(patterns().parse_cue.search(sentence.text))
+    return len(sentence.text) <= load_rules().max_parse_chars and bool(
+        patterns().parse_cue.search(sentence.text)
+    )
 
 
-def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
-                       names: frozenset[str]) -> dict[int, list[Candidate]]:
+def parsed_definitions(
+    sentences: list[tuple[Sentence, Sentence | None]], nlp, names: frozenset[str]
+) -> dict[int, list[Candidate]]:
     """Candidates the parse constructions find, by sentence offset."""
     rules = load_rules()
     chosen = [(s, f) for s, f in sentences if worth_parsing(s)]
     found: dict[int, list[Candidate]] = {}
     # The parse first; entities (which only ever refuse a reading) for the sentences that give one.
-    for (sentence, following), parsed in zip(chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))):
+    for (sentence, following), parsed in zip(
+        chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))
+    ):
         items = definition_syntax.find(parsed, rules, names)
         if items and has_ner(nlp):
             items = definition_syntax.find(parse(nlp, [sentence.text])[0], rules, names)
         for item in items:
             term, definition = _tidy(item.term), _tidy(item.definition)
-            marked = [m for m in sentence.marks if m.kind != "em" and m.start < item.term_end and item.term_start < m.end]
+            marked = [
+                m
+                for m in sentence.marks
+                if m.kind != "em" and m.start < item.term_end and item.term_start < m.end
+            ]
             if len(marked) == 1:  # the source says where the term begins and ends
-                term = _tidy(sentence.text[marked[0].start:marked[0].end])
+                term = _tidy(sentence.text[marked[0].start : marked[0].end])
             if not term or not definition:
                 continue
-            candidate = Candidate(as_term(term, names), definition, (sentence,), item.rule, sentence.text, term)
+            candidate = Candidate(
+                as_term(term, names), definition, (sentence,), item.rule, sentence.text, term
+            )
             if item.rule == "def.copula" and following is not None:
                 candidate = continued(candidate, following)
             found.setdefault(sentence.offset, []).append(candidate)
@@ -657,7 +784,7 @@ def parsed_definitions(sentences: list[tuple[Sentence, Sentence | None]], nlp,
 
 
 def gloss_is_clause(candidate: Candidate, nlp) -> bool:
-    """"**civic trust**—the idea names a trait": after the mark comes a sentence, not a gloss.
+    """ "**civic trust**—the idea names a trait": after the mark comes a sentence, not a gloss.
 
     A relative gloss ("**X**, where the crown ...") is a clause by design and is kept.
     """
@@ -675,15 +802,19 @@ RELATIVE_OPENER = re.compile(r"^(?:where|whereby|in which|by which|through which
 
 
 def continued(found: Candidate, following: Sentence) -> Candidate:
-    """"X is a Y. It is the Z ...": the next sentence goes on defining X."""
+    """ "X is a Y. It is the Z ...": the next sentence goes on defining X."""
     n = patterns().continuation.match(following.text)
     if not n or EXTRAPOSED.match(following.text):
         return found
-    return replace(found, definition=f"{found.definition}; {_tidy(n.group('rest'))}",
-                   sentences=(found.sentences[0], following))
+    return replace(
+        found,
+        definition=f"{found.definition}; {_tidy(n.group('rest'))}",
+        sentences=(found.sentences[0], following),
+    )
 
 
 # ----------------------------------------------------------------- entry point
+
 
 def _same_term(a: str, b: str) -> bool:
     a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
@@ -725,7 +856,11 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
         for i, sentence in enumerate(sentences):
             if sentence.unreliable or i in quoted or sentence.text.count("|") >= 2:
                 continue  # quotations, table rows
-            following = sentences[i + 1] if i + 1 < len(sentences) and not sentences[i + 1].unreliable else None
+            following = (
+                sentences[i + 1]
+                if i + 1 < len(sentences) and not sentences[i + 1].unreliable
+                else None
+            )
             usable.append((sentence, following))
             candidates.extend(marked_definitions(sentence))
             found = sentence_definition(sentence, following, names)
@@ -734,29 +869,44 @@ def extract(doc: Document, nlp, settings) -> Iterator[Definition]:
             if i == 0 and pending_heading and _same_term(pending_heading.term, found.term):
                 # the heading "X as Y" and the sentence under it define X once: one item
                 candidates.remove(pending_heading)
-                found = replace(found, definition=f"{pending_heading.definition}; {found.definition}",
-                                rule=f"{found.rule}+def.heading-as")
+                found = replace(
+                    found,
+                    definition=f"{pending_heading.definition}; {found.definition}",
+                    rule=f"{found.rule}+def.heading-as",
+                )
             candidates.append(found)
         pending_heading = None
     # glossary lines and marked terms: the source itself says these are terms
-    candidates = [c for c in candidates if c.rule in SOURCE_MARKED] + \
-        without_names([c for c in candidates if c.rule not in SOURCE_MARKED], nlp)
+    candidates = [c for c in candidates if c.rule in SOURCE_MARKED] + without_names(
+        [c for c in candidates if c.rule not in SOURCE_MARKED], nlp
+    )
     if has_parser(nlp):
-        candidates = [c for c in candidates if c.rule != "def.marked" or not gloss_is_clause(c, nlp)]
+        candidates = [
+            c for c in candidates if c.rule != "def.marked" or not gloss_is_clause(c, nlp)
+        ]
         found_more = parsed_definitions(usable, nlp, names)
     else:
         found_more = {s.offset: rule_only_definitions(s, names) for s, _ in usable}
     candidates = merged(candidates, found_more)
     for c in sorted(candidates, key=lambda c: (c.sentences[0].line, c.sentences[0].offset)):
-        yield Definition(term=c.term, definition=c.definition, source=provenance(doc, c.sentences, c.rule))
+        yield Definition(
+            term=c.term, definition=c.definition, source=provenance(doc, c.sentences, c.rule)
+        )
 
 
 def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> list[Candidate]:
     """One item per term and sentence: marked and glossary items, then the other text rules, then the parse."""
     out: list[Candidate] = []
     for c in [*by_rule, *(c for found in by_parse.values() for c in found)]:
-        same = next((i for i, o in enumerate(out) if o.sentences[0].offset == c.sentences[0].offset
-                     and _same_term_key(_term_key(o.term), _term_key(c.term))), None)
+        same = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if o.sentences[0].offset == c.sentences[0].offset
+                and _same_term_key(_term_key(o.term), _term_key(c.term))
+            ),
+            None,
+        )
         if same is None:
             out.append(c)
         elif out[same].rule not in SOURCE_MARKED:
@@ -771,7 +921,7 @@ def merged(by_rule: list[Candidate], by_parse: dict[int, list[Candidate]]) -> li
 
 
 def _same_term_key(a: str, b: str) -> bool:
-    """"the Guild" and "Headquartered in Harlow, the Guild": one term read twice."""
+    """ "the Guild" and "Headquartered in Harlow, the Guild": one term read twice."""
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 

@@ -6,13 +6,16 @@ member ("respect for custom and local autonomy") stays, and a
 clause hung on a member ("..., which has authority over ...") is left out.
 spaCy objects stay in this module: callers get plain strings.
 """
+
 from __future__ import annotations
 
 # Children that end a member rather than belong to it: the next conjunct, the
 # coordinator, punctuation, and clauses that only comment on the member.
 NOT_PART = frozenset({"conj", "cc", "punct", "relcl", "acl", "appos", "advcl", "preconj"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-NOUN_LEAD = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON", "X"})  # what may open a noun phrase
+NOUN_LEAD = frozenset(
+    {"DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON", "X"}
+)  # what may open a noun phrase
 
 
 def _member_text(doc, head) -> str:
@@ -28,11 +31,12 @@ def _member_text(doc, head) -> str:
     while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
         end += 1
     first, last = tokens[start], tokens[end]
-    return doc.text[first.idx: last.idx + len(last.text)].strip(" ,;:—–-(")
+    return doc.text[first.idx : last.idx + len(last.text)].strip(" ,;:—–-(")
 
 
-def conjunct_members(doc, start_char: int, end_char: int | None = None,
-                     nominal: bool = False) -> list[str]:
+def conjunct_members(
+    doc, start_char: int, end_char: int | None = None, nominal: bool = False
+) -> list[str]:
     """Members of the coordination that starts at `start_char` (within `end_char`), or [] when none does.
 
     The first member's head is the token with conjuncts whose phrase begins at
@@ -55,7 +59,12 @@ def conjunct_members(doc, start_char: int, end_char: int | None = None,
             best = token
     if best is None:
         return []
-    heads = [best, *sorted((c for c in best.conjuncts if c.i > best.i and c.idx < end_char), key=lambda c: c.i)]
+    heads = [
+        best,
+        *sorted(
+            (c for c in best.conjuncts if c.i > best.i and c.idx < end_char), key=lambda c: c.i
+        ),
+    ]
     if nominal and not all(h.pos_ in NOMINAL or h.tag_ == "VBG" for h in heads):
         return []
     return [_member_text(doc, h) for h in heads]
@@ -86,7 +95,10 @@ def coordination_ending_at(doc, end_char: int) -> list[str]:
 def is_plural_noun(doc, char: int) -> bool:
     """True when the word at `char` is tagged as a plural noun ("powers", not the verb "displays")."""
     # the small tagger often calls a capitalised plural a singular name ("Trade Routes")
-    return any(t.idx == char and (t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.text.endswith("s")) for t in doc)
+    return any(
+        t.idx == char and (t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.text.endswith("s"))
+        for t in doc
+    )
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -113,14 +125,20 @@ def are_phrases(doc, start_char: int, members: list[str]) -> bool:
     progressive for "aims are funding A, keeping B"): "useful when" or
     "clear" are not members of a set.
     """
-    at, spans, text = start_char, [], doc.text.lower()  # members may have lost a capital ("The ..." -> "the ...")
+    at, spans, text = (
+        start_char,
+        [],
+        doc.text.lower(),
+    )  # members may have lost a capital ("The ..." -> "the ...")
     for member in members:
         found = text.find(member.lower(), at)
         if found < 0:
             return False
         at = found + len(member)
         spans.append([t for t in doc if found <= t.idx < at and not t.is_punct])
-    return all(_is_noun_phrase(words) for words in spans) or all(words and words[0].tag_ == "VBG" for words in spans)
+    return all(_is_noun_phrase(words) for words in spans) or all(
+        words and words[0].tag_ == "VBG" for words in spans
+    )
 
 
 def verb_phrase_members(doc, start_char: int, end_char: int) -> list[str]:
@@ -134,10 +152,17 @@ def verb_phrase_members(doc, start_char: int, end_char: int) -> list[str]:
         return []
     starts = [0]
     for i, token in enumerate(tokens[1:], 1):
-        before = [t.lower_ for t in tokens[max(0, i - 3): i]]
+        before = [t.lower_ for t in tokens[max(0, i - 3) : i]]
         # the small tagger often calls a base verb after a comma a present tense ("create" as VBP)
-        if token.tag_ in ("VB", "VBP") and before and before[-1] in (",", "and", "to") and "," in before:
-            starts.append(i - (before[-1] == "to") - (before[-2:-1] == ["and"] and before[-1] == "to"))
+        if (
+            token.tag_ in ("VB", "VBP")
+            and before
+            and before[-1] in (",", "and", "to")
+            and "," in before
+        ):
+            starts.append(
+                i - (before[-1] == "to") - (before[-2:-1] == ["and"] and before[-1] == "to")
+            )
     members = []
     for a, b in zip(starts, [*starts[1:], len(tokens)]):
         words = tokens[a:b]
@@ -146,5 +171,5 @@ def verb_phrase_members(doc, start_char: int, end_char: int) -> list[str]:
         while words and words[0].lower_ in ("and", "or", "to", ","):
             words = words[1:]
         if words:
-            members.append(doc.text[words[0].idx: words[-1].idx + len(words[-1].text)])
+            members.append(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
     return members if len(members) >= 2 else []

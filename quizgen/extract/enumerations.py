@@ -51,6 +51,7 @@ checks the members are noun phrases (or verb phrases after "to"), and reads the
 members from the conjuncts where the comma split is not clean. Without a parse
 (the blank pipeline) the same rules run with stricter rule-only guards.
 """
+
 from __future__ import annotations
 
 import functools
@@ -64,8 +65,13 @@ from pydantic import BaseModel, ConfigDict
 from ..models import Document, Enumeration, Paragraph, Sentence
 from . import common
 from .common import provenance
-from .enumeration_parse import (are_phrases, conjunct_members, coordination_ending_at, is_plural_noun,
-                                verb_phrase_members)
+from .enumeration_parse import (
+    are_phrases,
+    conjunct_members,
+    coordination_ending_at,
+    is_plural_noun,
+    verb_phrase_members,
+)
 from .nlp import has_parser, parse
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "rules" / "enumerations.yaml"
@@ -155,7 +161,7 @@ NAME = r"(?:the )?[A-Z][\w’'-]+(?: (?:of |de |von )?[A-Z][\w’'-]+)*"  # "Nor
 QUOTED = r"[\"“]([^\"“”]{2,80}?)[,.]?[\"”]"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def patterns() -> Patterns:
     rules = load_rules()
     count = _alternation(rules.counts)
@@ -166,77 +172,122 @@ def patterns() -> Patterns:
     # "<count> [up to four words] <plural noun>": the name of a counted list.
     counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
     return Patterns(
-        count_cue=re.compile(counted + r"(?:(?: [^:;,.]{1,70})?: |, namely,? )(?P<list>[^:;]+)", re.I),
+        count_cue=re.compile(
+            counted + r"(?:(?: [^:;,.]{1,70})?: |, namely,? )(?P<list>[^:;]+)", re.I
+        ),
         count_subject=re.compile(
             rf"^(?P<list>.+?) (?:are|were|form|constitute|make up|became|become|remain|remained) (?:the )?"
             rf"(?P<label>(?:{count}) (?!(?:{_alternation(rules.quantity_words)})\b)[^,.;]+|"
-            rf"(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)", re.I),
+            rf"(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)}) of [^,.;]+)",
+            re.I,
+        ),
         count_inline=re.compile(counted + r",? first,? (?P<list>.+)", re.I),
         ordinal_start=re.compile(rf"^(?P<marker>{ordinal}),\s+(?P<rest>.+)", re.I),
-        ordinal_inline=re.compile(r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)", re.I),
+        ordinal_inline=re.compile(
+            r"^(?P<before>.+?)\b(?P<marker>first and foremost|first of all)\b,?\s+(?P<rest>.+)",
+            re.I,
+        ),
         cue=re.compile(rf"\b(?P<cue>{_alternation(rules.list_cues)})\s+(?P<list>[^:;]+)", re.I),
-        kind_of=re.compile(rf"\b(?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})) of (?P<list>[^:;]+)", re.I),
+        kind_of=re.compile(
+            rf"\b(?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})) of (?P<list>[^:;]+)",
+            re.I,
+        ),
         purpose=re.compile(
-            rf"\b(?P<label>(?:{_alternation(rules.purpose_nouns)}) of [^,;]+?) (?:is|are|was|were) to (?P<list>[^:;]+)", re.I),
+            rf"\b(?P<label>(?:{_alternation(rules.purpose_nouns)}) of [^,;]+?) (?:is|are|was|were) to (?P<list>[^:;]+)",
+            re.I,
+        ),
         quoted_as=re.compile(
-            rf"\b(?:{_alternation(rules.as_verbs)}) (?P<label>[^\"“]+?) as [\"“](?P<list>[^\"“”]+?)[,.]?[\"”]", re.I),
+            rf"\b(?:{_alternation(rules.as_verbs)}) (?P<label>[^\"“]+?) as [\"“](?P<list>[^\"“”]+?)[,.]?[\"”]",
+            re.I,
+        ),
         features_quoted=re.compile(rf"\bfeatur(?:e|es|ed|ing) (?P<list>{QUOTED}.*)", re.I),
         distributed_of=re.compile(
-            r"\b(?P<head>[\w-]+) of (?P<first>[\w\s'’-]+?)(?P<rest>(?:, of [\w\s'’-]+?)+,? and of [\w\s'’-]+)(?=[,.;]|$)", re.I),
+            r"\b(?P<head>[\w-]+) of (?P<first>[\w\s'’-]+?)(?P<rest>(?:, of [\w\s'’-]+?)+,? and of [\w\s'’-]+)(?=[,.;]|$)",
+            re.I,
+        ),
         repeated_head=re.compile(
-            r"\b(?P<head>(?:the|a|an) [\w-]+ (?:of|to|for|in)) (?P<first>[^,;]+?)(?P<rest>(?:, (?P=head) [^,;]+?)*,? and (?P=head) [^,;.]+)"),
+            r"\b(?P<head>(?:the|a|an) [\w-]+ (?:of|to|for|in)) (?P<first>[^,;]+?)(?P<rest>(?:, (?P=head) [^,;]+?)*,? and (?P=head) [^,;.]+)"
+        ),
         dangling_prep=re.compile(
             r"\b(?P<list>(?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)(?:, (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with))*"
-            r",? and (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)) (?P<object>the [\w\s-]+)"),
+            r",? and (?:an?|the) [\w\s-]{2,40}? (?:in|of|to|for|with)) (?P<object>the [\w\s-]+)"
+        ),
         rather_than=re.compile(
             r"\b(?P<list>[\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?(?:, [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)*"
-            r",? and [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)\b", re.I),
+            r",? and [\w-]+(?: [\w-]+)? rather than [\w-]+(?: [\w-]+)?)\b",
+            re.I,
+        ),
         example=re.compile(rf"\b(?:{_alternation(rules.example_cues)})\b", re.I),
         opener=re.compile(
-            r"^(?P<member>[A-Z][^.;:]{3,90}?) (?:should|must|need to|needs to|will) (?:[a-z]+ly )?be (?:[a-z]+ly )?[a-z]+\.$"),
+            r"^(?P<member>[A-Z][^.;:]{3,90}?) (?:should|must|need to|needs to|will) (?:[a-z]+ly )?be (?:[a-z]+ly )?[a-z]+\.$"
+        ),
         as_heading=re.compile(r"^\S.{1,80}? as (?:the |an? )?\S.{1,80}$"),
         count_phrase=re.compile(counted, re.I),
-        as_its=re.compile(r"\bwith (?P<list>[^;:]+?) as (?:its|their) (?P<label>(?:[\w-]+ )?[\w-]+s)\b"),
+        as_its=re.compile(
+            r"\bwith (?P<list>[^;:]+?) as (?:its|their) (?P<label>(?:[\w-]+ )?[\w-]+s)\b"
+        ),
         copular_set=re.compile(
             rf"^(?:[^;:]{{0,250}}?[,)] )?(?P<label>(?:(?:{_alternation(rules.set_determiners)}) )?"
             rf"(?!(?:{_alternation(rules.not_set_subjects)})\b)(?:[\w’'-]+ ){{0,5}}?{plural}{qualifier}) "
-            rf"(?:{_alternation(rules.copulas)}) (?P<list>.+)$", re.I),
-        colon_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: [\w’'-]+){{0,9}}?): (?P<list>[^:;]+)$"),
-        dash_list=re.compile(rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: (?:of|in|for) [\w’' -]+?)?) ?(?:—|–|--) ?"
-                             r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"),
+            rf"(?:{_alternation(rules.copulas)}) (?P<list>.+)$",
+            re.I,
+        ),
+        colon_list=re.compile(
+            rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: [\w’'-]+){{0,9}}?): (?P<list>[^:;]+)$"
+        ),
+        dash_list=re.compile(
+            rf"(?P<label>\b(?:[\w’'-]+ ){{0,5}}?{plural}(?: (?:of|in|for) [\w’' -]+?)?) ?(?:—|–|--) ?"
+            r"(?P<list>[^—–]+?)(?: ?(?:—|–|--)|\.?$)"
+        ),
         paren_list=re.compile(r"(?<=[\w’')]) \((?P<list>[^()]+)\)"),
         plural_word=re.compile(plural),
-        one_hand=re.compile(r"\bon the one hand,? (?P<a>[^;]+?),? (?:and |but |while |whereas )?"
-                            r"on the other(?: hand)?,? (?P<b>[^;]+?)\.?$", re.I),
+        one_hand=re.compile(
+            r"\bon the one hand,? (?P<a>[^;]+?),? (?:and |but |while |whereas )?"
+            r"on the other(?: hand)?,? (?P<b>[^;]+?)\.?$",
+            re.I,
+        ),
         ranked=re.compile(
             r"^The (?P<label>(?:[\w-]+ )?(?:[a-z]+est|most [a-z]+|top|leading|first) [^,]+?) (?:was|is) "
-            r"(?P<first>[^,]+?), followed by (?P<rest>[^;]+)"),
+            r"(?P<first>[^,]+?), followed by (?P<rest>[^;]+)"
+        ),
         one_and_other=re.compile(
             counted + r"(?: (?:of|for|in|to) [^,;]+?)?,? "
             r"(?P<list>one (?:that|which|who|whose|of|in|for|by|from|with|to)\b[^;.]+?"
-            r"(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)(?=\.(?:\s|$)|$)", re.I),
+            r"(?:,?\s+(?:and|while|whereas|but)\s+|;\s+)(?:one|the other|another)\b[^;]+?)(?=\.(?:\s|$)|$)",
+            re.I,
+        ),
         ordinal_noun=re.compile(
             rf"^(?:The|A|Its|Their|Our|His|Her) (?P<marker>{ordinal})"
             rf"(?: (?!(?:{_alternation([*rules.not_ordinal_nouns, *rules.copulas, 'is', 'was'])})\b)"
             rf"(?P<noun>[a-z][\w-]+))?"
-            rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"),
+            rf"(?:,| (?:{_alternation(rules.copulas)}|is|was)(?: that)?)? (?P<rest>.+)"
+        ),
         # "the seafaring powers A, B, and C"; with "of" only as the subject ("The mayors of A, B and C met")
         names_after_kind=re.compile(
             rf"(?:\b(?P<label>[a-z][\w-]+ {plural})(?: of)?|^(?P<subject>The (?:[\w-]+ )?{plural}) of) "
-            rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"),
+            rf"(?P<list>{NAME}(?:, {NAME})+,? and {NAME})(?= [a-z]|[.,;]|$)"
+        ),
         what_cleft=re.compile(r"^(?P<label>What [^,;:]+?) (?:was|were|is|are) (?P<list>[^;:]+)$"),
         as_kind=re.compile(rf" as (?:its |their |the )?(?P<label>(?:[\w-]+ )?{plural})(?=[.,;]|$)"),
-        partial=re.compile(rf"\b(?:{_alternation([*rules.partial_cues, *rules.example_cues])})\b", re.I),
+        partial=re.compile(
+            rf"\b(?:{_alternation([*rules.partial_cues, *rules.example_cues])})\b", re.I
+        ),
         member_opener=re.compile(rf"(?:{_alternation(rules.not_member_openers)})\b", re.I),
-        count_after=re.compile(rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
-                               rf"(?P<label>(?:{count}) [\w-]+s)\b"),
+        count_after=re.compile(
+            rf"\s?(?:—|–|--|,)\s?(?:the |these |those )?(?:so-called |so called )?[\"“]?"
+            rf"(?P<label>(?:{count}) [\w-]+s)\b"
+        ),
         set_subject=re.compile(
             rf"^(?:both )?(?P<list>[^,;:]+(?:, [^,;:]+)*,? and [^,;:]+?) (?:{_alternation(rules.copulas)}) "
             rf"(?P<label>(?:(?:the|all|both) )?(?:[\w’'“”\"-]+ ){{0,4}}?{plural})"
-            r"(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)", re.I),
+            r"(?=[.,;]| (?:of|in|for|that|who|which|known|whose)\b)",
+            re.I,
+        ),
         numbered_marker=re.compile(r"(?:^|,? (?:and )?)\(?(?P<mark>[1-9]|[a-h])\) "),
-        these=re.compile(rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
-                         r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"),
+        these=re.compile(
+            rf"^These (?P<label>(?:[\w-]+ )?(?:{_alternation(rules.kind_nouns)})(?: (?:of|for) [\w\s-]+?)?)\b"
+            r"(?= (?:are|is|were|have|has|can|will|must|should|make|form|keep)\b|[,.])"
+        ),
     )
 
 
@@ -245,8 +296,10 @@ def patterns() -> Patterns:
 WORD = re.compile(r"[\w'’-]+")
 AND = re.compile(r"^(?:and|or)\s+", re.I)
 # "..., or if nobody cares": a clause, not another member
-CLAUSE_START = re.compile(r"^(?:if|when|where|because|although|though|while|whether|unless|that|which|who|it|we|they|there)\b",
-                          re.I)
+CLAUSE_START = re.compile(
+    r"^(?:if|when|where|because|although|though|while|whether|unless|that|which|who|it|we|they|there)\b",
+    re.I,
+)
 
 
 def _words(text: str) -> int:
@@ -268,8 +321,12 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
     the last piece separates the last two members unless the pair is known to be
     one unit in this document (`pairs`). A piece longer than `max_words` ends the list.
     """
-    span = re.split(r"\.\d*(?:\s|$)", span.strip(), maxsplit=1)[0]  # the list ends with its sentence
-    span = re.split(r"\s*—\s*|\s+--?\s+", span, maxsplit=1)[0]  # ... or where a dash sets off a comment
+    span = re.split(r"\.\d*(?:\s|$)", span.strip(), maxsplit=1)[
+        0
+    ]  # the list ends with its sentence
+    span = re.split(r"\s*—\s*|\s+--?\s+", span, maxsplit=1)[
+        0
+    ]  # ... or where a dash sets off a comment
     parts = [p.strip() for p in re.split(r",\s*", span)]
     members: list[str] = []
     for i, part in enumerate(parts):
@@ -284,7 +341,9 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
             break
         members.append(part)
         # an Oxford comma further on closes the list, so an "and" before it is inside a member
-        oxford_later = any(AND.match(p) and _words(AND.sub("", p)) <= max_words for p in parts[i + 1:])
+        oxford_later = any(
+            AND.match(p) and _words(AND.sub("", p)) <= max_words for p in parts[i + 1 :]
+        )
         if re.search(r"\s(?:and|or)\s", part) and not oxford_later:
             break
     if not members:
@@ -294,19 +353,27 @@ def split_members(span: str, max_words: int, pairs: frozenset[str] = frozenset()
         return members
     # the last two members meet at the first "and", or after a known pair that opens the piece
     pair = next((p for p in pairs if last.lower().startswith(p + " ")), "")
-    head, tail = last[: len(pair)], last[len(pair):]
-    members[-1:] = [head + part if i == 0 else part
-                    for i, part in enumerate(re.split(r"\s(?:and|or)\s", tail, maxsplit=1))]
+    head, tail = last[: len(pair)], last[len(pair) :]
+    members[-1:] = [
+        head + part if i == 0 else part
+        for i, part in enumerate(re.split(r"\s(?:and|or)\s", tail, maxsplit=1))
+    ]
     return [m for m in members if m.strip()]
 
 
-FUNCTION_WORDS = frozenset("a an the if or and but to of in on for by with as at it we they this that".split())
+FUNCTION_WORDS = frozenset(
+    "a an the if or and but to of in on for by with as at it we they this that".split()
+)
 
 
 def _is_member(text: str) -> bool:
     """A member names something: not a lone function word, a number or a web address."""
     words = [w.lower() for w in WORD.findall(text)]
-    return bool(words) and not all(w in FUNCTION_WORDS or w.isdigit() for w in words) and "http" not in text
+    return (
+        bool(words)
+        and not all(w in FUNCTION_WORDS or w.isdigit() for w in words)
+        and "http" not in text
+    )
 
 
 def _clean_members(members: list[str]) -> tuple[str, ...]:
@@ -318,7 +385,7 @@ def _clean_members(members: list[str]) -> tuple[str, ...]:
 
 
 def known_pairs(doc: Document) -> frozenset[str]:
-    """"A and B" phrases this document uses as one unit: a heading or a sentence opens with them."""
+    """ "A and B" phrases this document uses as one unit: a heading or a sentence opens with them."""
     found = set()
     for paragraph in doc.paragraphs:
         for text in [paragraph.text, *(s.text for s in paragraph.sentences)]:
@@ -329,6 +396,7 @@ def known_pairs(doc: Document) -> frozenset[str]:
 
 
 # ----------------------------------------------------------------- sentence rules
+
 
 @dataclass(frozen=True)
 class Found:
@@ -350,8 +418,10 @@ Listing = tuple[str, list[str]]  # (label, members) as one rule reads them from 
 def _count_inline(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     m = patterns().count_inline.search(text)
     if m:
-        pieces = re.split(r",? (?:and )?\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b,? ",
-                          m.group("list"))
+        pieces = re.split(
+            r",? (?:and )?\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b,? ",
+            m.group("list"),
+        )
         if len(pieces) >= 2:
             yield m.group("label"), [_gist(p) for p in pieces]
 
@@ -360,14 +430,20 @@ def _count_cue(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().count_cue.search(text)
     if m and not _is_example_list(text[: m.start("list")]):
         members = split_members(m.group("list"), load_rules().max_member_words, pairs)
-        yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")))
+        yield Cue(
+            m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label"))
+        )
 
 
 def _count_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     m = patterns().count_subject.search(text)
     if m and not patterns().example.search(m.group("list")):
         members = split_members(m.group("list"), 30, pairs)  # subjects are long noun phrases
-        if members and not CLAUSE_START.match(members[0]) and not re.match(r"(?:these|those)\b", members[0], re.I):
+        if (
+            members
+            and not CLAUSE_START.match(members[0])
+            and not re.match(r"(?:these|those)\b", members[0], re.I)
+        ):
             yield Cue(m.group("label"), members, m.start("list"), m.end("list"))
 
 
@@ -379,9 +455,15 @@ def _cue(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
         label = f"{text[: m.start('cue')].split(',')[-1].strip()} {m.group('cue')}"
         members = split_members(m.group("list"), load_rules().max_member_words, pairs)
         halves = re.split(r"\s(?:and|or)\s", m.group("list").rstrip("."), maxsplit=1)
-        if not members and "," not in m.group("list") and len(halves) == 2 and \
-                all(_words(half) <= load_rules().max_member_words for half in halves):
-            members = halves  # "limited to A and B" to the end: each half may be as long as a member
+        if (
+            not members
+            and "," not in m.group("list")
+            and len(halves) == 2
+            and all(_words(half) <= load_rules().max_member_words for half in halves)
+        ):
+            members = (
+                halves  # "limited to A and B" to the end: each half may be as long as a member
+            )
         yield label, members
 
 
@@ -389,11 +471,14 @@ def _kind_of(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     for m in patterns().kind_of.finditer(text):
         # "the principles of ..." names a list; "the Seven Rules of ..." is a title
         if m.group("label").split()[-1].islower() and not _is_example_list(text[: m.start()]):
-            yield m.group("label"), split_members(m.group("list"), load_rules().max_member_words, pairs)
+            yield (
+                m.group("label"),
+                split_members(m.group("list"), load_rules().max_member_words, pairs),
+            )
 
 
 def _purpose(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"The purpose of X is to A, B and C": one purpose in three parts; two parts are one aim ("to A and B")."""
+    """ "The purpose of X is to A, B and C": one purpose in three parts; two parts are one aim ("to A and B")."""
     m = patterns().purpose.search(text)
     if m:
         members = split_members(m.group("list"), 20, pairs)
@@ -429,7 +514,10 @@ def _repeated_head(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     m = patterns().repeated_head.search(text)
     if m:
         head = m.group("head")
-        pieces = [m.group("first"), *re.split(rf",? (?:and )?{re.escape(head)} ", m.group("rest"))[1:]]
+        pieces = [
+            m.group("first"),
+            *re.split(rf",? (?:and )?{re.escape(head)} ", m.group("rest"))[1:],
+        ]
         if len(pieces) >= 3:
             yield head.split()[1], [f"{head} {p.strip()}" for p in pieces]
 
@@ -437,7 +525,11 @@ def _repeated_head(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 def _dangling_prep(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     m = patterns().dangling_prep.search(text)
     if m:
-        pieces = [p.strip(" ,") for p in re.split(r",? (?:and )?(?=(?:an?|the) )", m.group("list")) if p.strip(" ,")]
+        pieces = [
+            p.strip(" ,")
+            for p in re.split(r",? (?:and )?(?=(?:an?|the) )", m.group("list"))
+            if p.strip(" ,")
+        ]
         members = [re.sub(r" (?:in|of|to|for|with)$", "", p) for p in pieces]
         # the first piece may start before its noun phrase: keep it from its last article
         members[0] = re.sub(r"^.*\b(?=(?:an?|the) )", "", members[0])
@@ -447,8 +539,10 @@ def _dangling_prep(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 def _rather_than(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
     m = patterns().rather_than.search(text)
     if m:
-        members = [re.sub(r"^(?:(?:on|in|of|for|to|by|with|through)\s)+", "", p)
-                   for p in re.split(r",? and |, ", m.group("list"))]
+        members = [
+            re.sub(r"^(?:(?:on|in|of|for|to|by|with|through)\s)+", "", p)
+            for p in re.split(r",? and |, ", m.group("list"))
+        ]
         yield text[: m.start()].split(",")[-1], members
 
 
@@ -459,29 +553,33 @@ def _as_its(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 
 
 def _one_and_other(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
-    """"two kinds of permit, one that the mayor issues and one that the board issues"."""
+    """ "two kinds of permit, one that the mayor issues and one that the board issues"."""
     m = patterns().one_and_other.search(text)
     if m and _count_in(m.group("label")) == 2:
         other = r"(?=(?:one|the other|another)\b)"
-        members = re.split(rf",?\s+(?:and|while|whereas|but)\s+{other}|;\s+{other}", m.group("list"), maxsplit=1)
+        members = re.split(
+            rf",?\s+(?:and|while|whereas|but)\s+{other}|;\s+{other}", m.group("list"), maxsplit=1
+        )
         if len(members) == 2:
             yield m.group("label"), members
 
 
 def _one_hand(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
-    """"on the one hand to A, and on the other to B": the two sides of one aim or view."""
+    """ "on the one hand to A, and on the other to B": the two sides of one aim or view."""
     m = patterns().one_hand.search(text)
     if m:
         members = [m.group("a"), m.group("b").split(", ")[0]]
         # "has on the one hand cut A, and is on the other hand raising B": two actions, not two aims
-        if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)$", members[0]):
+        if re.search(
+            r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)$", members[0]
+        ):
             return
         if all(0 < _words(member) <= 20 for member in members):
             yield text[: m.start()].split(",")[-1], members
 
 
 def _ranked(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
-    """"The largest buyer was A (31%), followed by B (17%) and C (9%)": a ranking names its places."""
+    """ "The largest buyer was A (31%), followed by B (17%) and C (9%)": a ranking names its places."""
     m = patterns().ranked.search(text)
     if m:
         rest = re.sub(r"\s*\([^()]*\)", "", m.group("rest"))
@@ -498,6 +596,7 @@ def _long_list_rule(text: str, pairs: frozenset[str]) -> Iterator[Listing]:
 
 # ----------------------------------------------------------------- cued lists (refined by the parse)
 
+
 @dataclass(frozen=True)
 class Cue:
     """A list a cue names inside one sentence: where it starts, and the count the text gives."""
@@ -510,7 +609,9 @@ class Cue:
     nominal: bool = True  # members are noun phrases (not verb phrases after "to")
     plural_at: int = -1  # offset of the plural noun that names the set, for the tagger to confirm
     from_end: bool = False  # the list is known by where it ends: the parse finds where it begins
-    marked: bool = False  # "(a) ... (b) ...": markers delimit the members, the parse has nothing to add
+    marked: bool = (
+        False  # "(a) ... (b) ...": markers delimit the members, the parse has nothing to add
+    )
     to_end: bool = False  # the list runs to `end`: members that stop short leave a predicate behind
 
 
@@ -552,12 +653,19 @@ def _copular_set(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     if len(members) >= 3 or (len(members) == 2 and _whole(span, members, 0)):
         if not purpose and _opens_aside(members[0]):
             return  # "were soon merged ...", "are useful when ...": a predicate, not a set
-        yield Cue(m.group("label"), members, start, len(text), _count_in(m.group("label")), not purpose,
-                  _plural_at(m))
+        yield Cue(
+            m.group("label"),
+            members,
+            start,
+            len(text),
+            _count_in(m.group("label")),
+            not purpose,
+            _plural_at(m),
+        )
 
 
 def _what_cleft(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"What the farmers wanted was A and B": the clause names the set its complement lists."""
+    """ "What the farmers wanted was A and B": the clause names the set its complement lists."""
     m = patterns().what_cleft.match(text)
     if m and not patterns().example.search(m.group("list")):
         members = split_members(m.group("list"), 12, pairs)
@@ -566,8 +674,14 @@ def _what_cleft(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    m = patterns().colon_list.search(text) if ": " in text else None  # the string test first: the regex is slow
-    if not m or _is_example_list(m.group("label")) or patterns().numbered_marker.match(m.group("list")):
+    m = (
+        patterns().colon_list.search(text) if ": " in text else None
+    )  # the string test first: the regex is slow
+    if (
+        not m
+        or _is_example_list(m.group("label"))
+        or patterns().numbered_marker.match(m.group("list"))
+    ):
         return
     if re.search(r"\b\d{4}\b", m.group("list")) or patterns().example.search(m.group("list")):
         return  # "Title: Subtitle, 1610–2008": a source, or a list of dates no count names
@@ -575,8 +689,15 @@ def _colon_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     if _title_case(text) and text.rstrip().endswith("."):
         return  # "Rivers and Towns: A History of Mills, Ports and Bridges.": a title cited in the text
     if len(members) >= 2 and _whole(m.group("list"), members):
-        yield Cue(m.group("label"), members, m.start("list"), len(text), _count_in(m.group("label")),
-                  plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1, to_end=True)
+        yield Cue(
+            m.group("label"),
+            members,
+            m.start("list"),
+            len(text),
+            _count_in(m.group("label")),
+            plural_at=_plural_at(m) if not _count_in(m.group("label")) else -1,
+            to_end=True,
+        )
 
 
 def _dash_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
@@ -585,11 +706,13 @@ def _dash_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         return
     members = split_members(m.group("list"), load_rules().max_member_words, pairs)
     if len(members) >= 3 and _whole(m.group("list"), members):
-        yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")))
+        yield Cue(
+            m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label"))
+        )
 
 
 def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"the powers (A, B, C, and D)": a bracketed run of 3+ short names after the set's name."""
+    """ "the powers (A, B, C, and D)": a bracketed run of 3+ short names after the set's name."""
     for m in patterns().paren_list.finditer(text):
         inner = m.group("list")
         if patterns().example.search(inner) or re.search(r"\d|\bi\.e\b", inner):
@@ -597,13 +720,17 @@ def _paren_list(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         members = split_members(inner, 4, pairs)
         if any(_opens_aside(member) or member.lower() in FUNCTION_WORDS for member in members):
             continue  # "(except for A, B and C)", "(with notes in ...)"
-        if len(members) >= 3 and _whole(inner, members, 0) and (len(members) >= 4 or re.search(r" and ", inner)):
+        if (
+            len(members) >= 3
+            and _whole(inner, members, 0)
+            and (len(members) >= 4 or re.search(r" and ", inner))
+        ):
             label = " ".join(text[: m.start()].split()[-6:])
             yield Cue(label, members, m.start("list"), m.end("list"), _count_in(label))
 
 
 def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"A, B, and C—the so-called "three hurdles" to ...": the count names the list just before it.
+    """ "A, B, and C—the so-called "three hurdles" to ...": the count names the list just before it.
 
     The count says how many comma pieces to take from the end; the first piece may
     start before its member, so it keeps as many words as the second member has.
@@ -630,18 +757,23 @@ def _count_after(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
 
 
 def _names_after_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"the seafaring powers A, B, and C" / "the free towns of A, B, C and D": 3+ names filed under a plural."""
+    """ "the seafaring powers A, B, and C" / "the free towns of A, B, C and D": 3+ names filed under a plural."""
     for m in patterns().names_after_kind.finditer(text):
         members = split_members(m.group("list"), 5, pairs)
         name = "label" if m.group("label") else "subject"
         plural = list(patterns().plural_word.finditer(m.group(name)))
         if len(members) >= 3 and plural:
-            yield Cue(m.group(name), members, m.start("list"), m.end("list"),
-                      plural_at=m.start(name) + plural[-1].start())
+            yield Cue(
+                m.group(name),
+                members,
+                m.start("list"),
+                m.end("list"),
+                plural_at=m.start(name) + plural[-1].start(),
+            )
 
 
 def _as_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"received A, B, and C as wedding gifts": the plural after "as" names the list before it.
+    """ "received A, B, and C as wedding gifts": the plural after "as" names the list before it.
 
     Where the list begins only the parse can say (its first conjunct); without it
     the first member is as long as the second.
@@ -658,24 +790,35 @@ def _as_kind(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
         if _words(piece) > load_rules().max_member_words:
             break
     members = [*run[:-1], AND.sub("", run[-1])]
-    members[0] = " ".join(members[0].split()[-_words(members[1]):])
-    yield Cue(m.group("label"), members, text.rindex(members[0], 0, m.start()), m.start(),
-              plural_at=m.start("label") + len(m.group("label")) - len(m.group("label").split()[-1]),
-              from_end=True)
+    members[0] = " ".join(members[0].split()[-_words(members[1]) :])
+    yield Cue(
+        m.group("label"),
+        members,
+        text.rindex(members[0], 0, m.start()),
+        m.start(),
+        plural_at=m.start("label") + len(m.group("label")) - len(m.group("label").split()[-1]),
+        from_end=True,
+    )
 
 
 def _set_subject(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
+    """ "A and B are nonvoting members": a coordinated subject the copula files under a plural noun."""
     m = patterns().set_subject.match(text)
     if m and not patterns().example.search(m.group(0)):
         members = split_members(m.group("list"), 20, pairs)  # subjects are long noun phrases
         if len(members) >= 2 and _whole(m.group("list"), members, 0):
-            yield Cue(m.group("label"), members, m.start("list"), m.end("list"), _count_in(m.group("label")),
-                      plural_at=_plural_at(m))
+            yield Cue(
+                m.group("label"),
+                members,
+                m.start("list"),
+                m.end("list"),
+                _count_in(m.group("label")),
+                plural_at=_plural_at(m),
+            )
 
 
 def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
-    """"...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B": members between markers that count up."""
+    """ "...: 1) A, 2) B, and 3) C" / "(a) A and, (b) B": members between markers that count up."""
     marks = list(patterns().numbered_marker.finditer(text))
     if len(marks) < 2:
         return
@@ -683,12 +826,22 @@ def _numbered_inline(text: str, pairs: frozenset[str]) -> Iterator[Cue]:
     first = labels[0]
     if first not in ("1", "a") or labels != [chr(ord(first) + i) for i in range(len(labels))]:
         return
-    members = [text[a.end(): b.start()] for a, b in zip(marks, marks[1:])] + [text[marks[-1].end():]]
+    members = [text[a.end() : b.start()] for a, b in zip(marks, marks[1:])] + [
+        text[marks[-1].end() :]
+    ]
     members = [re.sub(r",?\s*(?:and|or)?,?$", "", m.strip().rstrip(".")) for m in members]
     if not any("," in m for m in members[:-1]):
-        members[-1] = members[-1].split(", ")[0]  # the last member ends where a comment on it begins
-    yield Cue(text[: marks[0].start()], members, marks[0].start(), len(text), _count_in(text[: marks[0].start()]),
-              marked=True)
+        members[-1] = members[-1].split(", ")[
+            0
+        ]  # the last member ends where a comment on it begins
+    yield Cue(
+        text[: marks[0].start()],
+        members,
+        marks[0].start(),
+        len(text),
+        _count_in(text[: marks[0].start()]),
+        marked=True,
+    )
 
 
 CUED_RULES = (
@@ -765,7 +918,11 @@ def refined(found: list[Found], nlp) -> list[Found]:
     where it finds no coordination at the cue the regular-expression members stay.
     """
     cued = [f for f in found if f.cue is not None]
-    docs = parse(nlp, [f.sentences[0].text for f in cued], need=("parse",)) if cued and has_parser(nlp) else [None] * len(cued)
+    docs = (
+        parse(nlp, [f.sentences[0].text for f in cued], need=("parse",))
+        if cued and has_parser(nlp)
+        else [None] * len(cued)
+    )
     by_item = dict(zip(map(id, cued), docs))
     out = []
     for item in found:
@@ -783,20 +940,31 @@ def refined(found: list[Found], nlp) -> list[Found]:
         if doc is not None:
             if cue.plural_at >= 0 and not is_plural_noun(doc, cue.plural_at):
                 continue  # "displays the slogan: ...": no plural noun names a set
-            from_parse = _clean_members(coordination_ending_at(doc, cue.end) if cue.from_end
-                                        else conjunct_members(doc, cue.start, cue.end, cue.nominal))
+            from_parse = _clean_members(
+                coordination_ending_at(doc, cue.end)
+                if cue.from_end
+                else conjunct_members(doc, cue.start, cue.end, cue.nominal)
+            )
             if not cue.nominal:  # verb phrases: the parse often hangs one on the wrong verb
                 by_verbs = _clean_members(verb_phrase_members(doc, cue.start, cue.end))
                 from_parse = by_verbs if len(by_verbs) > len(from_parse) else from_parse
             # clean noun phrases split at commas beat a parse that stumbles on hyphens and
             # appositions; where they are not clean (a clause hung on a member) the parse decides
             # a count that agrees vouches for the split even where the tagger takes a noun for a verb
-            regex_clean = cue.nominal and (are_phrases(doc, cue.start, list(item.members)) or (
-                cue.count == len(item.members) and _plain_members(item.members, counted=True)))
+            regex_clean = cue.nominal and (
+                are_phrases(doc, cue.start, list(item.members))
+                or (cue.count == len(item.members) and _plain_members(item.members, counted=True))
+            )
             order = [item.members, from_parse] if regex_clean else [from_parse]
-            if cue.from_end:  # where a list found from its end begins, the parse knows better than a guess
+            if (
+                cue.from_end
+            ):  # where a list found from its end begins, the parse knows better than a guess
                 order = [from_parse, item.members] if regex_clean else [from_parse]
-            if regex_clean and len(from_parse) == len(item.members) and are_phrases(doc, cue.start, list(from_parse)):
+            if (
+                regex_clean
+                and len(from_parse) == len(item.members)
+                and are_phrases(doc, cue.start, list(from_parse))
+            ):
                 order.reverse()  # same count, both clean: the parse knows which "and" joins members
             candidates = [c for c in order if c]
             if not candidates:
@@ -805,8 +973,11 @@ def refined(found: list[Found], nlp) -> list[Found]:
             candidates = [c for c in candidates if len(c) == cue.count]
         if cue.to_end:  # "Rights: speech and assembly are protected." leaves "are protected" over
             text = item.sentences[0].text
-            candidates = [c for c in candidates
-                          if _words(text[text.lower().rfind(c[-1].lower()) + len(c[-1]): cue.end]) <= 1]
+            candidates = [
+                c
+                for c in candidates
+                if _words(text[text.lower().rfind(c[-1].lower()) + len(c[-1]) : cue.end]) <= 1
+            ]
         if candidates:
             out.append(Found(item.label, candidates[0], item.sentences, item.rule))
     return out
@@ -814,7 +985,8 @@ def refined(found: list[Found], nlp) -> list[Found]:
 
 LAST_PAIR = re.compile(
     r"^([a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?:and|or) ([a-z][\w-]*(?: [a-z][\w-]*){0,2}?)"
-    r"(?: (?:is|are|was|were|has|have|had|will|would|can|should|must|in|of|to|for|that|which|with|on|as|at|by)\b.*)?$")
+    r"(?: (?:is|are|was|were|has|have|had|will|would|can|should|must|in|of|to|for|that|which|with|on|as|at|by)\b.*)?$"
+)
 # What the list describes: "a system that has A, B, ...", "a world of A, B, ..."
 DESCRIBED_BY = re.compile(r"(?:\b(?:that|which) [\w-]+|\bof)$")
 SHORT_LOWER = re.compile(r"^[a-z][\w-]*(?: [a-z][\w-]*){0,2}$")
@@ -827,19 +999,24 @@ def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None
     Members are parallel, so the first one is as long as the second ("pays for
     road repair, canal dredging, ..." starts at "road").
     """
-    if any(c in text for c in "\"“”"):
+    if any(c in text for c in '"“”'):
         return None
     pieces = text.rstrip(".").split(", ")
     for start in range(1, len(pieces) - 3):
         run = [start]
-        while run[-1] + 1 < len(pieces) and SHORT_LOWER.match(pieces[run[-1] + 1]) and \
-                not re.match(r"(?:and|or) ", pieces[run[-1] + 1]):
+        while (
+            run[-1] + 1 < len(pieces)
+            and SHORT_LOWER.match(pieces[run[-1] + 1])
+            and not re.match(r"(?:and|or) ", pieces[run[-1] + 1])
+        ):
             run.append(run[-1] + 1)
         if not SHORT_LOWER.match(pieces[start]) or len(run) < 3:
             continue
         last_index = run[-1] + 1
         last = pieces[last_index] if last_index < len(pieces) else ""
-        oxford = bool(re.match(r"(?:and|or) ", last)) and SHORT_LOWER.match(last.split(" ", 1)[1] if " " in last else "")
+        oxford = bool(re.match(r"(?:and|or) ", last)) and SHORT_LOWER.match(
+            last.split(" ", 1)[1] if " " in last else ""
+        )
         middle = [pieces[i] for i in run]
         closing = LAST_PAIR.match(last)
         if oxford:
@@ -858,27 +1035,35 @@ def _long_list(text: str, pairs: frozenset[str]) -> tuple[str, list[str]] | None
             return None
         members = [first, *members]
         if len(members) >= 6 or (len(members) >= 5 and oxford):
-            return " ".join(lead_words[-width - 4:-width]), members
+            return " ".join(lead_words[-width - 4 : -width]), members
         return None
     return None
 
 
 def _gist(clause: str) -> str:
     """The gist of one step of a sequence: the clause, without a trailing ", but ..." aside."""
-    clause = re.split(r",\s+(?:but|or|nor|which|while|because|thus|and that)\s|;\s", clause.strip(), maxsplit=1)[0]
+    clause = re.split(
+        r",\s+(?:but|or|nor|which|while|because|thus|and that)\s|;\s", clause.strip(), maxsplit=1
+    )[0]
     # a relative clause after the first few words only qualifies the step ("a platform that ...")
     for m in re.finditer(r"(?<!\bway)(?<!\bso)\s(?:that|which|who)\s", clause):
         if _words(clause[: m.start()]) >= 4 and _words(clause) > 18:
             clause = clause[: m.start()]
             break
-    clause = re.sub(r"^(?:we|they|it|you)\s+(?:should|must|need to|have to|will|shall)\s+(?:also\s+)?", "", clause,
-                    flags=re.I)
+    clause = re.sub(
+        r"^(?:we|they|it|you)\s+(?:should|must|need to|have to|will|shall)\s+(?:also\s+)?",
+        "",
+        clause,
+        flags=re.I,
+    )
     return _tidy(clause)
 
 
 # ----------------------------------------------------------------- sequences across sentences
 
-CONNECTIVE = re.compile(r"^(?:However|Moreover|Therefore|Thus|Meanwhile|In addition|Furthermore),\s*")
+CONNECTIVE = re.compile(
+    r"^(?:However|Moreover|Therefore|Thus|Meanwhile|In addition|Furthermore),\s*"
+)
 MAX_GAP = 25  # sentences allowed between two steps: a step may run over several paragraphs
 
 
@@ -891,7 +1076,7 @@ def _position(marker: str) -> int | None:
 
 
 def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"First, ... Second, ... Finally, ..." runs: members are the clauses after each marker."""
+    """ "First, ... Second, ... Finally, ..." runs: members are the clauses after each marker."""
     pats = patterns()
     steps: list[tuple[int, str, Sentence]] = []  # (index in units, gist, sentence)
 
@@ -899,8 +1084,12 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
         nonlocal steps
         if len(steps) >= 3 or (len(steps) == 2 and intro_count == 2):
             label = intro_label or "steps"
-            yield Found(label, _clean_members([g for _, g, _ in steps]), tuple(s for _, _, s in steps),
-                        "enum.ordinal-sequence")
+            yield Found(
+                label,
+                _clean_members([g for _, g, _ in steps]),
+                tuple(s for _, _, s in steps),
+                "enum.ordinal-sequence",
+            )
         steps = []
 
     intro_label, intro_count = "", 0
@@ -916,9 +1105,15 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             yield from close()
         if position == 1:
             yield from close()
-            before = units[index - 1][1].text if index and not inline else (inline.group("before") if inline else "")
+            before = (
+                units[index - 1][1].text
+                if index and not inline
+                else (inline.group("before") if inline else "")
+            )
             counted = pats.count_phrase.search(before)
-            intro_label = counted.group("label") if counted else _tidy(CONNECTIVE.sub("", before))[:80]
+            intro_label = (
+                counted.group("label") if counted else _tidy(CONNECTIVE.sub("", before))[:80]
+            )
             intro_count = _count_value(counted.group("label")) if counted else 0
             rest = (start or inline).group("rest")
             steps = [(index, _gist(rest), sentence)]
@@ -926,8 +1121,10 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
             first = _unmarked_first_step(units, index)
             if first is not None:
                 intro_label, intro_count = _tidy(units[first - 1][1].text)[:80], 0
-                steps = [(first, _gist(units[first][1].text), units[first][1]),
-                         (index, _gist(start.group("rest")), sentence)]
+                steps = [
+                    (first, _gist(units[first][1].text), units[first][1]),
+                    (index, _gist(start.group("rest")), sentence),
+                ]
         elif position is not None and steps:
             expected = len(steps) + 1
             if position == expected or position == 0:
@@ -939,7 +1136,9 @@ def ordinal_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found
     yield from close()
 
 
-UNCOUNTED_SET = re.compile(r"\b(?:a number of|several|various|a series of)\s+(?:[\w-]+ )?[\w-]+s\b", re.I)
+UNCOUNTED_SET = re.compile(
+    r"\b(?:a number of|several|various|a series of)\s+(?:[\w-]+ )?[\w-]+s\b", re.I
+)
 
 
 def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) -> int | None:
@@ -953,20 +1152,26 @@ def _unmarked_first_step(units: list[tuple[Paragraph, Sentence]], index: int) ->
     if not previous:
         return None
     opening = next(i for i in previous if units[i][0] is units[previous[-1]][0])
-    if opening + 1 < index and units[opening + 1][0] is units[opening][0] and \
-            (UNCOUNTED_SET.search(units[opening][1].text) or patterns().count_phrase.search(units[opening][1].text)):
+    if (
+        opening + 1 < index
+        and units[opening + 1][0] is units[opening][0]
+        and (
+            UNCOUNTED_SET.search(units[opening][1].text)
+            or patterns().count_phrase.search(units[opening][1].text)
+        )
+    ):
         return opening + 1
     return None
 
 
 def _named_or_gist(rest: str) -> str:
-    """"called The Harbour Compact, stated that ..." -> the name; otherwise the gist of the step."""
+    """ "called The Harbour Compact, stated that ..." -> the name; otherwise the gist of the step."""
     named = re.match(r"(?:called|named|known as|titled|entitled) ([^,]+)", rest)
     return _tidy(named.group(1)) if named else _gist(rest)
 
 
 def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"The first reason is ... The second reason is ... The third reason ...": one noun counted up.
+    """ "The first reason is ... The second reason is ... The third reason ...": one noun counted up.
 
     Members are what each sentence says after the counted noun (and its copula).
     """
@@ -979,15 +1184,19 @@ def ordinal_noun_sequences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[
             members = _clean_members([gist for _, gist, _ in steps])
             if members:
                 label = noun if noun.endswith("s") or not noun else noun + "s"
-                yield Found(label or "points", members, tuple(s for _, _, s in steps), "enum.ordinal-nouns")
+                yield Found(
+                    label or "points", members, tuple(s for _, _, s in steps), "enum.ordinal-nouns"
+                )
 
-    for index, (paragraph, sentence) in enumerate(units):
+    for index, (_paragraph, sentence) in enumerate(units):
         m = pats.ordinal_noun.match(sentence.text)
         if not m:
             continue
         # "The first is that ..., the second is that ...": the noun was named before
         noun, position = (m.group("noun") or "").lower(), _position(m.group("marker"))
-        if not noun and not re.match(rf"The {m.group('marker')}(?: (?:is|was|are|were)\b|,)", sentence.text):
+        if not noun and not re.match(
+            rf"The {m.group('marker')}(?: (?:is|was|are|were)\b|,)", sentence.text
+        ):
             continue
         steps = runs.get(noun, [])
         if steps and index - steps[-1][0] > MAX_GAP:
@@ -1013,6 +1222,7 @@ def _count_value(label: str) -> int:
 
 # ----------------------------------------------------------------- paragraph-level rules
 
+
 def _title_case(text: str) -> bool:
     long_words = [w for w in WORD.findall(text) if len(w) >= 4]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
@@ -1029,7 +1239,12 @@ def parallel_headings(doc: Document) -> Iterator[Found]:
             sentences = tuple(s for p in run for s in p.sentences[:1])
             label = section.text if section else "sections"
             if sentences:
-                yield Found(label, _clean_members([p.text for p in run]), sentences, "enum.parallel-headings")
+                yield Found(
+                    label,
+                    _clean_members([p.text for p in run]),
+                    sentences,
+                    "enum.parallel-headings",
+                )
 
     for paragraph in doc.paragraphs:
         if paragraph.kind != "heading" or paragraph.unreliable:
@@ -1050,14 +1265,22 @@ def parallel_openers(doc: Document) -> Iterator[Found]:
     def close() -> Iterator[Found]:
         if len(run) >= 3:
             label = run[0][2] or "steps"
-            yield Found(label, _clean_members([m[0].lower() + m[1:] for m, _, _ in run]),
-                        tuple(s for _, s, _ in run), "enum.parallel-openers")
+            yield Found(
+                label,
+                _clean_members([m[0].lower() + m[1:] for m, _, _ in run]),
+                tuple(s for _, s, _ in run),
+                "enum.parallel-openers",
+            )
 
     for paragraph in doc.paragraphs:
         if paragraph.kind == "aside":
             continue
         first = paragraph.sentences[0] if paragraph.sentences else None
-        m = pats.opener.match(first.text) if first and paragraph.kind == "body" and not paragraph.unreliable else None
+        m = (
+            pats.opener.match(first.text)
+            if first and paragraph.kind == "body" and not paragraph.unreliable
+            else None
+        )
         if m and (not run or run[-1][2] == paragraph.heading):
             run.append((m.group("member"), first, paragraph.heading))
             continue
@@ -1068,12 +1291,13 @@ def parallel_openers(doc: Document) -> Iterator[Found]:
 
 # ----------------------------------------------------------------- list items
 
+
 def _item_member(paragraph: Paragraph) -> str:
     """What one list item contributes: its bold lead ("**Term**: ..."), else the first clause of its first sentence."""
     first = paragraph.sentences[0]
     lead = next((mark for mark in first.marks if mark.kind == "strong" and mark.start <= 2), None)
-    if lead is not None and re.match(r"\s*[:.—–-]", first.text[lead.end:]):
-        return first.text[lead.start: lead.end]
+    if lead is not None and re.match(r"\s*[:.—–-]", first.text[lead.end :]):
+        return first.text[lead.start : lead.end]
     return _item_member_text(first.text)
 
 
@@ -1095,7 +1319,9 @@ def _picks_some(intro: str) -> bool:
     return bool(patterns().partial.search(intro)) and not _count_in(intro)
 
 
-def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
+def _item_lists(
+    intro: Paragraph, items: list[Paragraph]
+) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
     """The lists in one run of items: the run itself after `intro`, and each sub-list an item opens with a colon.
 
     Items carry no nesting level, so a sub-list takes the count its opener gives
@@ -1106,7 +1332,7 @@ def _item_lists(intro: Paragraph, items: list[Paragraph]) -> Iterator[tuple[Para
     for n, i in enumerate(openers):
         end = openers[n + 1] if n + 1 < len(openers) else len(items)
         count = _count_in(items[i].sentences[-1].text)
-        sub = items[i + 1: min(end, i + 1 + count) if count else end]
+        sub = items[i + 1 : min(end, i + 1 + count) if count else end]
         nested.update(range(i + 1, i + 1 + len(sub)))
         yield items[i], sub
     yield intro, [p for i, p in enumerate(items) if i not in nested]
@@ -1130,25 +1356,36 @@ def list_items(doc: Document) -> Iterator[Found]:
             label = opener.sentences[-1].text
             if len(items) < 2 or re.search(r"\byou\b", label, re.I) or _picks_some(label):
                 continue
-            if sum(len(p.sentences) > 1 for p in items) * 2 > len(items) and not label.rstrip().endswith(":"):
+            if sum(len(p.sentences) > 1 for p in items) * 2 > len(
+                items
+            ) and not label.rstrip().endswith(":"):
                 continue  # numbered paragraphs of a report or cable, not a list
             count = _count_in(label)
             if opener.kind == "heading":
                 if label.lower().strip(" :") in rules.not_list_headings:
                     continue
-            elif not (label.rstrip().endswith(":") or re.search(r"\b(?:the following|as follows)\b", label, re.I)
-                      or count == len(items)):
+            elif not (
+                label.rstrip().endswith(":")
+                or re.search(r"\b(?:the following|as follows)\b", label, re.I)
+                or count == len(items)
+            ):
                 continue  # a colon, "the following" or the right count announces the items
             if count and count != len(items):
                 continue
             members = _clean_members([_item_member(p) for p in items])
             if members:
                 sentences = tuple(p.sentences[0] for p in items)
-                yield Found(_tidy(label), members, (opener.sentences[-1], *sentences), "enum.list-items")
+                yield Found(
+                    _tidy(label), members, (opener.sentences[-1], *sentences), "enum.list-items"
+                )
 
     for paragraph in doc.paragraphs:
-        if paragraph.list_item is not None and paragraph.kind == "body" and not paragraph.unreliable \
-                and paragraph.sentences:
+        if (
+            paragraph.list_item is not None
+            and paragraph.kind == "body"
+            and not paragraph.unreliable
+            and paragraph.sentences
+        ):
             run.append(paragraph)
             continue
         yield from close()
@@ -1173,7 +1410,7 @@ def inline_items(doc: Document) -> Iterator[Found]:
         text = paragraph.text
         for m in re.finditer(r"([:.!?])\s+(--|[–—•*])\s+", text):
             members: list[str] = []
-            segments = re.split(rf"\s+{re.escape(m.group(2))}\s+", text[m.end():])
+            segments = re.split(rf"\s+{re.escape(m.group(2))}\s+", text[m.end() :])
             for segment in segments:
                 first, *rest = SENTENCE_END.split(segment)
                 first = re.sub(r"[;,]?\s*(?:and|or)?$", "", first.strip())
@@ -1189,13 +1426,17 @@ def inline_items(doc: Document) -> Iterator[Found]:
             if len(members) < (2 if m.group(1) == ":" else 3) or (count and count != len(members)):
                 continue
             cleaned = _clean_members([_item_member_text(member) for member in members])
-            sentences = tuple(s for s in paragraph.sentences if intro[-40:] in s.text or
-                              any(member[:40] in s.text for member in members))
+            sentences = tuple(
+                s
+                for s in paragraph.sentences
+                if intro[-40:] in s.text or any(member[:40] in s.text for member in members)
+            )
             if cleaned and sentences:
                 yield Found(_tidy(intro), cleaned, sentences, "enum.inline-items")
 
 
 # ----------------------------------------------------------------- duplicates
+
 
 def _member_match(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
@@ -1218,7 +1459,8 @@ def _covers(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 
 TAIL_LIST = re.compile(
     r"(?P<list>(?:[\w'’-]+ ){0,3}[\w'’-]+(?:, (?:[\w'’-]+ ){0,3}[\w'’-]+)+,? (?:and|or) (?:[\w'’-]+ ){0,3}?[\w'’-]+)"
-    r"(?=[.;:]?$| (?:are|is|were|was|have|has|keep|keeps|make|makes|form|forms|became|become|remain|remains)\b)")
+    r"(?=[.;:]?$| (?:are|is|were|was|have|has|keep|keeps|make|makes|form|forms|became|become|remain|remains)\b)"
+)
 
 
 MAX_COLON_SENTENCES = 6  # sentences a colon can announce before a "These ..." sentence closes them
@@ -1234,13 +1476,17 @@ def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
     for index, (paragraph, sentence) in enumerate(units):
         # the announcement ends the sentence, or a capital after it opens the first announced sentence
         colon = re.search(r":\s*$|:\s+(?=[A-Z][a-z])", sentence.text)
-        if paragraph.kind != "body" or paragraph.list_item is not None or not colon or \
-                _picks_some(sentence.text[: colon.start()]):
+        if (
+            paragraph.kind != "body"
+            or paragraph.list_item is not None
+            or not colon
+            or _picks_some(sentence.text[: colon.start()])
+        ):
             continue
-        first = sentence.text[colon.end():]
+        first = sentence.text[colon.end() :]
         following: list[Sentence] = [replace(sentence, text=first)] if first else []
         closed = False
-        for next_paragraph, candidate in units[index + 1: index + 2 + MAX_COLON_SENTENCES]:
+        for next_paragraph, candidate in units[index + 1 : index + 2 + MAX_COLON_SENTENCES]:
             if next_paragraph.kind != "body" or next_paragraph.list_item is not None:
                 break
             if pats.these.match(candidate.text) or re.match(r"These [a-z-]+s\b", candidate.text):
@@ -1254,14 +1500,21 @@ def colon_sentences(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
             members = _clean_members([_gist(s.text) for s in following])
             sentences = (sentence, *following[1:]) if first else (sentence, *following)
             if members:
-                yield Found(_tidy(sentence.text[: colon.start()]), members, sentences, "enum.colon-sentences")
+                yield Found(
+                    _tidy(sentence.text[: colon.start()]),
+                    members,
+                    sentences,
+                    "enum.colon-sentences",
+                )
 
 
-NAMES_WHAT_WENT_BEFORE = re.compile(r"^(?:These|Those) (?:are|were) (?:all )?(?:[\w-]+ ){0,2}[\w-]+s\b")
+NAMES_WHAT_WENT_BEFORE = re.compile(
+    r"^(?:These|Those) (?:are|were) (?:all )?(?:[\w-]+ ){0,2}[\w-]+s\b"
+)
 
 
 def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"We have built A. We have both approved B. We have opened C. These are good signs ...".
+    """ "We have built A. We have both approved B. We have opened C. These are good signs ...".
 
     Sentences that open with the same two words, right before a sentence that names
     them ("These are ...s"), are the members; the shared opening is left out.
@@ -1273,7 +1526,7 @@ def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterato
             continue
         opener = " ".join(units[index - 1][1].text.split()[:2])
         run: list[Sentence] = []
-        for _, earlier in reversed(units[max(0, index - 8): index]):
+        for _, earlier in reversed(units[max(0, index - 8) : index]):
             if _ != paragraph and _.kind != "body" or " ".join(earlier.text.split()[:2]) != opener:
                 break
             run.insert(0, earlier)
@@ -1283,26 +1536,34 @@ def parallel_sentences_named(units: list[tuple[Paragraph, Sentence]]) -> Iterato
                 yield Found(_tidy(named.group(0)), members, (*run, sentence), "enum.parallel-named")
 
 
-THE_OTHER = re.compile(r"^The other (?P<noun>[a-z][\w-]*)(?:\s+--[^-]+--|\s*—[^—]+—|,[^,]+,)?\s+(?:is|was)\s+"
-                       r"(?P<b>[^.;]+)")
+THE_OTHER = re.compile(
+    r"^The other (?P<noun>[a-z][\w-]*)(?:\s+--[^-]+--|\s*—[^—]+—|,[^,]+,)?\s+(?:is|was)\s+"
+    r"(?P<b>[^.;]+)"
+)
 
 
 def the_other(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"... the risks of A. The other risk is B.": a pair named by its noun across two sentences."""
+    """ "... the risks of A. The other risk is B.": a pair named by its noun across two sentences."""
     for (_, sentence), (_, following) in zip(units, units[1:]):
         m = THE_OTHER.match(following.text)
         if not m:
             continue
         noun = re.escape(m.group("noun"))
-        first = re.search(rf"\b(?:the|one) {noun}s? (?:of|is|was) (?P<a>[^,.;]+)", sentence.text, re.I)
+        first = re.search(
+            rf"\b(?:the|one) {noun}s? (?:of|is|was) (?P<a>[^,.;]+)", sentence.text, re.I
+        )
         if first:
             members = _clean_members([first.group("a"), m.group("b")])
-            if members and all(_words(member) <= load_rules().max_member_words for member in members):
-                yield Found(f"two {m.group('noun')}s", members, (sentence, following), "enum.the-other")
+            if members and all(
+                _words(member) <= load_rules().max_member_words for member in members
+            ):
+                yield Found(
+                    f"two {m.group('noun')}s", members, (sentence, following), "enum.the-other"
+                )
 
 
 def named_by_next_sentence(units: list[tuple[Paragraph, Sentence]]) -> Iterator[Found]:
-    """"... trust, dialogue and restraint. These components of peace ...": the next sentence names the list."""
+    """ "... trust, dialogue and restraint. These components of peace ...": the next sentence names the list."""
     pats, rules = patterns(), load_rules()
     for (paragraph, sentence), (next_paragraph, following) in zip(units, units[1:]):
         named = pats.these.match(following.text)
@@ -1328,7 +1589,12 @@ def without_duplicates(found: list[Found]) -> list[Found]:
     def restated(i: int, item: Found) -> bool:
         for j, other in enumerate(found):
             extra = len(other.members) - len(item.members)
-            if j != i and 0 <= extra <= 1 and (extra or j < i) and _covers(other.members, item.members):
+            if (
+                j != i
+                and 0 <= extra <= 1
+                and (extra or j < i)
+                and _covers(other.members, item.members)
+            ):
                 return True
         return False
 
@@ -1336,6 +1602,7 @@ def without_duplicates(found: list[Found]) -> list[Found]:
 
 
 # ----------------------------------------------------------------- entry point
+
 
 def _units(doc: Document) -> list[tuple[Paragraph, Sentence]]:
     """Usable headings and body sentences in reading order (no footnotes, no distrusted text)."""
@@ -1362,7 +1629,9 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     units = _units(doc)
     vocabulary = settings.extract.vocabulary if settings is not None else []
     # "A and B" terms the user lists (extract.vocabulary) stay one member, like the document's own pairs
-    pairs = known_pairs(doc) | {term.lower() for term in vocabulary if re.search(r"\s(?:and|or)\s", term)}
+    pairs = known_pairs(doc) | {
+        term.lower() for term in vocabulary if re.search(r"\s(?:and|or)\s", term)
+    }
     found: list[Found] = []
     for _, sentence in units:
         found.extend(sentence_lists(sentence, pairs))
@@ -1379,5 +1648,8 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
     found = refined(found, nlp)
     found.sort(key=lambda f: (f.sentences[0].offset, f.sentences[0].line))
     for item in without_duplicates(found):
-        yield Enumeration(label=item.label, members=item.members,
-                          source=provenance(doc, item.sentences, item.rule))
+        yield Enumeration(
+            label=item.label,
+            members=item.members,
+            source=provenance(doc, item.sentences, item.rule),
+        )

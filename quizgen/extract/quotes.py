@@ -34,6 +34,7 @@ off the name and kept as the role ("Pope Leo X" keeps its own); a bare surname
 takes the full name given in the document. Only the sentences around a candidate
 quotation are parsed.
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,11 +52,15 @@ OPENING, CLOSING, STRAIGHT = "“", "”", '"'
 QUOTE_MARK = re.compile('[“”"]')
 SINGLE_MARK = re.compile("[‘’]")
 # '"..." (Smith 2001, p. 4)': an author-year citation right after a quotation names its author
-CITATION = re.compile(r"[\s,]*\((?:see\s+)?([A-Z][\w'’-]+)(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d\b")
+CITATION = re.compile(
+    r"[\s,]*\((?:see\s+)?([A-Z][\w'’-]+)(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+(?:1[5-9]|20)\d\d\b"
+)
 MAX_QUOTE_WORDS = 250  # longer means the marks were paired wrongly
 MAX_CARRY_SENTENCES = 2
 MAX_ANTECEDENT_SENTENCES = 4  # how far back he/she looks for the person it stands for
-MAX_PHRASE_GAP_WORDS = 6  # "according to X, board rulings "...": words between the source and the quote
+MAX_PHRASE_GAP_WORDS = (
+    6  # "according to X, board rulings "...": words between the source and the quote
+)
 # '— Jane Doe, Letters (1850)' closing a block quote: its author
 SIGNATURE = re.compile(r"(?:^|\s)(?:—|–|--)\s*(?=[A-Z])([^—–]{2,120})$")
 SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\[\d+\])*\s+[A-Z]")  # one the sentencizer missed
@@ -174,7 +179,9 @@ class Matchers:
 
 
 def _alternatives(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -190,19 +197,31 @@ def matchers(extra_verbs: tuple[str, ...] = ()) -> Matchers:
         # Lower case only: "States" in "the Malay States" is not a verb.
         speech=re.compile(rf"\b(?:{_alternatives(verbs)})\b"),
         noun_like={v.lower() for v in r.noun_like_verbs},
-        speech_noun=re.compile(rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$", re.I),
-        pronoun_noun=re.compile(rf"\b({_alternatives(r.possessive_pronouns)})\s+(?:[a-z]+\s+)?"
-                                rf"(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$", re.I),
+        speech_noun=re.compile(
+            rf"['’]s?\s+(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$", re.I
+        ),
+        pronoun_noun=re.compile(
+            rf"\b({_alternatives(r.possessive_pronouns)})\s+(?:[a-z]+\s+)?"
+            rf"(?:{_alternatives(r.speech_nouns)})\s*(?:[:,]|\s+(?:was|is))?\s*$",
+            re.I,
+        ),
         # "according to X", "according to a report by X"
-        phrase=re.compile(rf"\b(?:{_alternatives(r.attribution_phrases)})\s+"
-                          rf"(?:(?:a|an|the)\s+(?:[a-z]+\s+){{1,2}}(?:by|from|of)\s+)?(?:the\s+)?$", re.I),
+        phrase=re.compile(
+            rf"\b(?:{_alternatives(r.attribution_phrases)})\s+"
+            rf"(?:(?:a|an|the)\s+(?:[a-z]+\s+){{1,2}}(?:by|from|of)\s+)?(?:the\s+)?$",
+            re.I,
+        ),
         trailing_phrase=re.compile(rf"[\s,]*(?:{_alternatives(r.attribution_phrases)})\s+", re.I),
         title_cue=re.compile(rf"(?:{_alternatives(r.title_cues)})\s*$", re.I),
-        name_run=re.compile(rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"
-                            rf"(?:,?\s+(?:{suffixes})\.)?"),
+        name_run=re.compile(
+            rf"(?<![\w-]){word}(?:\s+(?:(?:{_alternatives(r.name_particles)})\s+)*{word})*"
+            rf"(?:,?\s+(?:{suffixes})\.)?"
+        ),
         # "Fisheries Ministry", "Department of Mines", "Joint Statement": an organisation or its text
-        body_run=re.compile(rf"(?:{word}\s+)*\b({_alternatives(w.capitalize() for w in r.body_nouns)})\b"
-                            rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+{word})*)?"),
+        body_run=re.compile(
+            rf"(?:{word}\s+)*\b({_alternatives(w.capitalize() for w in r.body_nouns)})\b"
+            rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+{word})*)?"
+        ),
         pronoun=re.compile(rf"\b(?:{_alternatives(r.pronouns)})\b", re.I),
         titles={t.lower() for t in r.titles},
         honorifics={t.lower() for t in r.honorifics},
@@ -232,18 +251,27 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
     min_words = settings.extract.min_quote_words
     blocks = list(_blocks(doc))
     quotations = [(b, parts) for b in blocks for parts in _quotations(b, m)]
-    quotations = [(b, parts) for b, parts in quotations
-                  if _words(_joined(b, parts)) <= MAX_QUOTE_WORDS and not _title_of_work(b, parts, m)]
+    quotations = [
+        (b, parts)
+        for b, parts in quotations
+        if _words(_joined(b, parts)) <= MAX_QUOTE_WORDS and not _title_of_work(b, parts, m)
+    ]
     if not any(_words(_joined(b, parts)) >= min_words for b, parts in quotations):
         return
     speakers = Speakers(doc, nlp, m, blocks)
     # Short quotes are not items, but their attribution may carry over to the next quote.
-    previous: dict[int, tuple[int, int, Speaker]] = {}  # id(block) -> (sentence, close mark, speaker)
+    previous: dict[
+        int, tuple[int, int, Speaker]
+    ] = {}  # id(block) -> (sentence, close mark, speaker)
     for block, parts in _worth_attributing(quotations, min_words):
         found = _attribute(block, parts, speakers, m)
         if found:
             speaker, rule = found
-            previous[id(block)] = (block.sentence_at(parts[-1].close_at), parts[-1].close_at, speaker)
+            previous[id(block)] = (
+                block.sentence_at(parts[-1].close_at),
+                parts[-1].close_at,
+                speaker,
+            )
         else:
             speaker, rule = _carried(block, parts[0], previous.get(id(block)), speakers), "carried"
         if speaker is None or _words(_joined(block, parts)) < min_words:
@@ -251,8 +279,14 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
         if rule in ("aside", "block") and block.kind != "body":
             sentences = block.sentences
         else:
-            lead = _lead_start(block, parts[0]) if rule in ("leading", "colon", "possessive", "phrase") else parts[0].open_at
-            sentences = block.sentences[block.sentence_at(lead):block.sentence_at(parts[-1].close_at) + 1]
+            lead = (
+                _lead_start(block, parts[0])
+                if rule in ("leading", "colon", "possessive", "phrase")
+                else parts[0].open_at
+            )
+            sentences = block.sentences[
+                block.sentence_at(lead) : block.sentence_at(parts[-1].close_at) + 1
+            ]
         if rule == "block" and block.intro is not None:
             sentences = (block.intro, *sentences)
         yield Quote(
@@ -264,6 +298,7 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
 
 
 # -- paragraphs and quote marks ---------------------------------------------------
+
 
 def _blocks(doc: Document) -> Iterator[Block]:
     """Runs of usable sentences per paragraph; a quote left open continues into the next body paragraph.
@@ -282,15 +317,28 @@ def _blocks(doc: Document) -> Iterator[Block]:
             continue
         kind = "block" if paragraph.kind == "body" and paragraph.block_quote else paragraph.kind
         follows = paragraph.index == last_index + 1
-        continues = pending and kind == pending_kind and follows and (
-            kind == "block" or (kind == "body" and _open_at_end(" ".join(s.text for s in pending))))
+        continues = (
+            pending
+            and kind == pending_kind
+            and follows
+            and (
+                kind == "block"
+                or (kind == "body" and _open_at_end(" ".join(s.text for s in pending)))
+            )
+        )
         if continues:
             pending += sentences
         else:
             if pending:
                 yield _block(pending_kind, pending, pending_intro)
-            intro = last_sentence if follows and last_sentence is not None and kind != "aside" \
-                and last_sentence.text.rstrip().endswith(":") else None
+            intro = (
+                last_sentence
+                if follows
+                and last_sentence is not None
+                and kind != "aside"
+                and last_sentence.text.rstrip().endswith(":")
+                else None
+            )
             pending, pending_kind, pending_intro = sentences, kind, intro
         last_index, last_sentence = paragraph.index, sentences[-1]
     if pending:
@@ -337,9 +385,16 @@ def _quotations(block: Block, m: Matchers) -> Iterator[tuple[Quoted, ...]]:
     if block.kind == "block":
         yield (_whole(block.text),)
         return
-    breaks = {start for start, s, before in zip(block.starts[1:], block.sentences[1:], block.sentences)
-              if s.paragraph != before.paragraph}
-    quotes = _pair_marks(block.text, breaks) if QUOTE_MARK.search(block.text) else _pair_single(block.text)
+    breaks = {
+        start
+        for start, s, before in zip(block.starts[1:], block.sentences[1:], block.sentences)
+        if s.paragraph != before.paragraph
+    }
+    quotes = (
+        _pair_marks(block.text, breaks)
+        if QUOTE_MARK.search(block.text)
+        else _pair_single(block.text)
+    )
     i = 0
     while i < len(quotes):
         if i + 1 < len(quotes) and _interrupted(block.text, quotes[i], quotes[i + 1], m):
@@ -357,7 +412,7 @@ def _pair_single(text: str) -> list[Quoted]:
         i = mark.start()
         if mark.group() == "‘" and (i == 0 or not text[i - 1].isalnum()):
             open_at = i
-        elif mark.group() == "’" and open_at is not None and not text[i + 1:i + 2].isalnum():
+        elif mark.group() == "’" and open_at is not None and not text[i + 1 : i + 2].isalnum():
             out.append(Quoted(open_at + 1, i, open_at, i))
             open_at = None
     return out
@@ -367,7 +422,7 @@ def _whole(text: str) -> Quoted:
     """A block quote: all its text, without the quote marks or footnote marks around it, nor a '— Author' line."""
     signed = SIGNATURE.search(text)
     if signed:
-        text = text[:signed.start()]
+        text = text[: signed.start()]
     start = re.match(r"[\s“\"]*", text).end()
     end = len(re.sub(r"(?:\[\d+\]|[\s”\"])*$", "", text))
     return Quoted(start, max(start, end), start, max(start, end))
@@ -375,15 +430,19 @@ def _whole(text: str) -> Quoted:
 
 def _interrupted(text: str, first: Quoted, second: Quoted, m: Matchers) -> bool:
     """'"A," X wrote, "B"': a short attribution with a speech verb between a comma and a new quote."""
-    between = text[first.close_at + 1:second.open_at]
-    return (text[first.start:first.end].rstrip().endswith(",") and between.rstrip().endswith(",")
-            and len(between.split()) <= 8 and bool(m.speech.search(between)))
+    between = text[first.close_at + 1 : second.open_at]
+    return (
+        text[first.start : first.end].rstrip().endswith(",")
+        and between.rstrip().endswith(",")
+        and len(between.split()) <= 8
+        and bool(m.speech.search(between))
+    )
 
 
 def _title_of_work(block: Block, parts: tuple[Quoted, ...], m: Matchers) -> bool:
     """'a book titled "..."', '(credit: "..." by ...)', "Title Case Words": the quoted words name a work."""
-    before = block.text[max(0, parts[0].open_at - 30):parts[0].open_at]
-    after = block.text[parts[-1].close_at + 1:parts[-1].close_at + 20]
+    before = block.text[max(0, parts[0].open_at - 30) : parts[0].open_at]
+    after = block.text[parts[-1].close_at + 1 : parts[-1].close_at + 20]
     if m.title_cue.search(before) or re.match(r"[\s,]*by\s+(?:the\s+)?[A-Z]", after):
         return True
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _joined(block, parts)) if len(w) > 3]
@@ -391,9 +450,13 @@ def _title_of_work(block: Block, parts: tuple[Quoted, ...], m: Matchers) -> bool
 
 
 def _joined(block: Block, parts: tuple[Quoted, ...]) -> str:
-    text = " ".join(block.text[q.start:q.end].strip() for q in parts)
-    text = re.sub(r"(?:(?<=\s)|^)[“\"]", "", text)  # the marks reopening each paragraph of a long quotation
-    text = re.sub(r"(?<=[a-z][.!?])\d{1,3}$", "", text.strip())  # a footnote number left inside: "... ends.12"
+    text = " ".join(block.text[q.start : q.end].strip() for q in parts)
+    text = re.sub(
+        r"(?:(?<=\s)|^)[“\"]", "", text
+    )  # the marks reopening each paragraph of a long quotation
+    text = re.sub(
+        r"(?<=[a-z][.!?])\d{1,3}$", "", text.strip()
+    )  # a footnote number left inside: "... ends.12"
     return " ".join(text.split()).rstrip(" ,;:")
 
 
@@ -403,20 +466,28 @@ def _words(text: str) -> int:
 
 # -- which rule names the speaker -----------------------------------------------
 
-def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: Matchers) -> tuple[Speaker, str] | None:
+
+def _attribute(
+    block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: Matchers
+) -> tuple[Speaker, str] | None:
     """The speaker and the rule that found it, or None."""
     first, last = parts[0], parts[-1]
     if len(parts) > 1:
-        speaker = speakers.near_verb(block, (first.close_at + 1, parts[1].open_at), after_ok=True, last=False)
+        speaker = speakers.near_verb(
+            block, (first.close_at + 1, parts[1].open_at), after_ok=True, last=False
+        )
         if speaker:
             return speaker, "interrupted"
     if block.kind == "aside":
-        if block.text[:first.open_at].strip():
+        if block.text[: first.open_at].strip():
             return None  # a quote inside a caption is not a pull quote
-        outside = [p for p in speakers.people(block, 0, len(block.text), persons=True)
-                   if not first.open_at <= p.start < last.close_at]
+        outside = [
+            p
+            for p in speakers.people(block, 0, len(block.text), persons=True)
+            if not first.open_at <= p.start < last.close_at
+        ]
         return (outside[0], "aside") if outside else None
-    if block.intro is not None and not block.text[:first.open_at].strip(" “\""):
+    if block.intro is not None and not block.text[: first.open_at].strip(' “"'):
         speaker = speakers.introduced(block.intro)
         if speaker:
             return speaker, "block"
@@ -429,22 +500,30 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         return speakers.cited(cited), "citation"
     trail_end = _sentence_end(block, last.close_at)
     trailing = (last.close_at + 1, trail_end)
-    trail_text = block.text[trailing[0]:trailing[1]]
+    trail_text = block.text[trailing[0] : trailing[1]]
     phrase = m.trailing_phrase.match(trail_text)  # '"...," according to X.'
     if phrase:
         named = speakers.people(block, trailing[0] + phrase.end(), trail_end)
-        if named and block.text[trailing[0] + phrase.end():named[0].start].strip().lower() in ("", "the"):
+        if named and block.text[trailing[0] + phrase.end() : named[0].start].strip().lower() in (
+            "",
+            "the",
+        ):
             return named[0], "phrase"
     verb = m.speech.search(trail_text)
-    ending = block.text[last.start:last.end].rstrip()[-1:]
+    ending = block.text[last.start : last.end].rstrip()[-1:]
     # '"...," he said'; '"...." he said' too, where the sentence runs on in lower case
-    if verb and len(trail_text[:verb.start()].split()) <= 4 and (
-            ending in ",!?" or (ending == "." and trail_text.lstrip()[:1].islower())):
-        speaker = speakers.near_verb(block, trailing, after_ok=True, last=False, quote_at=max(last.start, last.end - 2))
+    if (
+        verb
+        and len(trail_text[: verb.start()].split()) <= 4
+        and (ending in ",!?" or (ending == "." and trail_text.lstrip()[:1].islower()))
+    ):
+        speaker = speakers.near_verb(
+            block, trailing, after_ok=True, last=False, quote_at=max(last.start, last.end - 2)
+        )
         if speaker:
             return speaker, "trailing"
     lead = (_lead_start(block, first), first.open_at)
-    lead_text = block.text[lead[0]:lead[1]]
+    lead_text = block.text[lead[0] : lead[1]]
     if m.speech_noun.search(lead_text):
         owner = [p for p in speakers.people(block, *lead) if lead[1] - p.end <= 30]
         if owner:
@@ -455,8 +534,12 @@ def _attribute(block: Block, parts: tuple[Quoted, ...], speakers: Speakers, m: M
         speaker = speakers.antecedent(block, lead[0] + owned.start(1), pronoun)
         if speaker:
             return speaker, "possessive"
-    phrase = [p for p in speakers.people(block, *lead) if m.phrase.search(block.text[lead[0]:p.start])
-              and _phrase_gap(block.text[p.end:lead[1]], m)]
+    phrase = [
+        p
+        for p in speakers.people(block, *lead)
+        if m.phrase.search(block.text[lead[0] : p.start])
+        and _phrase_gap(block.text[p.end : lead[1]], m)
+    ]
     if phrase:
         return phrase[-1], "phrase"
     if m.speech.search(lead_text):
@@ -477,15 +560,23 @@ def _phrase_gap(text: str, m: Matchers) -> bool:
     gap = text.strip()
     if not gap.strip(" ,:"):
         return True
-    return gap.startswith(",") and len(gap.split()) <= MAX_PHRASE_GAP_WORDS \
-        and not re.search(r"[.;:“”\"]", gap) and not m.speech.search(gap)
+    return (
+        gap.startswith(",")
+        and len(gap.split()) <= MAX_PHRASE_GAP_WORDS
+        and not re.search(r"[.;:“”\"]", gap)
+        and not m.speech.search(gap)
+    )
 
 
 def _lead_start(block: Block, quote: Quoted) -> int:
     """Start of the text that introduces a quote: its sentence, or the previous one when it ends with a colon."""
     index = block.sentence_at(quote.open_at)
     start = block.starts[index]
-    if not block.text[start:quote.open_at].strip() and index > 0 and block.text[:start].rstrip().endswith(":"):
+    if (
+        not block.text[start : quote.open_at].strip()
+        and index > 0
+        and block.text[:start].rstrip().endswith(":")
+    ):
         return block.starts[index - 1]
     return start
 
@@ -501,9 +592,15 @@ def _carried(block: Block, quote: Quoted, previous, speakers: Speakers) -> Speak
         return None
     last_index, last_close, speaker = previous
     index = block.sentence_at(quote.open_at)
-    if block.text[block.starts[index]:quote.open_at].strip() or index - last_index > MAX_CARRY_SENTENCES:
+    if (
+        block.text[block.starts[index] : quote.open_at].strip()
+        or index - last_index > MAX_CARRY_SENTENCES
+    ):
         return None
-    if any(p.name != speaker.name for p in speakers.people(block, last_close + 1, quote.open_at, persons=True)):
+    if any(
+        p.name != speaker.name
+        for p in speakers.people(block, last_close + 1, quote.open_at, persons=True)
+    ):
         return None
     return speaker
 
@@ -514,14 +611,19 @@ def _worth_attributing(quotations, min_words: int):
     for i, (block, parts) in enumerate(quotations):
         later = quotations[i + 1] if i + 1 < len(quotations) else None
         long_enough = _words(_joined(block, parts)) >= min_words
-        carries = later is not None and later[0] is block and \
-            block.sentence_at(later[1][0].open_at) - block.sentence_at(parts[-1].close_at) <= MAX_CARRY_SENTENCES
+        carries = (
+            later is not None
+            and later[0] is block
+            and block.sentence_at(later[1][0].open_at) - block.sentence_at(parts[-1].close_at)
+            <= MAX_CARRY_SENTENCES
+        )
         if long_enough or carries:
             out.append((block, parts))
     return out
 
 
 # -- who is speaking ------------------------------------------------------------
+
 
 class Speakers:
     """Names in the document's sentences, and the subjects of speech verbs, parsed on demand."""
@@ -534,10 +636,15 @@ class Speakers:
         self.names = Names(doc, m)
         self.quoted: dict[int, list[tuple[int, int]]] = {}  # id(sentence) -> quoted ranges in it
         for block in blocks:
-            stretches = [(q.open_at, q.close_at + 1) for parts in _quotations(block, m) for q in parts]
+            stretches = [
+                (q.open_at, q.close_at + 1) for parts in _quotations(block, m) for q in parts
+            ]
             for s, base in zip(block.sentences, block.starts):
-                self.quoted[id(s)] = [(max(a, base) - base, min(b, base + len(s.text)) - base)
-                                      for a, b in stretches if a < base + len(s.text) and base < b]
+                self.quoted[id(s)] = [
+                    (max(a, base) - base, min(b, base + len(s.text)) - base)
+                    for a, b in stretches
+                    if a < base + len(s.text) and base < b
+                ]
         self._found: dict[int, list[Speaker]] = {}
 
     # names
@@ -550,22 +657,43 @@ class Speakers:
         if id(sentence) in self._found:
             return self._found[id(sentence)]
         text = sentence.text
-        spans = [(*mt.span(), None) for mt in self.m.name_run.finditer(text)]  # capitalised-name patterns
+        spans = [
+            (*mt.span(), None) for mt in self.m.name_run.finditer(text)
+        ]  # capitalised-name patterns
         # "the Department of Mines", "The Charter of Tessel": one organisation or text
-        bodies = [(*mt.span(), "ORG") for mt in self.m.body_run.finditer(text) if " " in mt.group().strip()]
-        spans = bodies + [(a, b, label) for a, b, label in spans if not any(a < y and x < b for x, y, _ in bodies)]
+        bodies = [
+            (*mt.span(), "ORG")
+            for mt in self.m.body_run.finditer(text)
+            if " " in mt.group().strip()
+        ]
+        spans = bodies + [
+            (a, b, label) for a, b, label in spans if not any(a < y and x < b for x, y, _ in bodies)
+        ]
         if self.parsing:
             # Entities of speaker labels, plus the name patterns NER left unlabelled (the small
             # model misses "Comrade Ana Lima"); a pattern it labelled DATE, LAW ... is not a name.
             ents = self.parsed(sentence).ents
             labels = {*self.m.rules.person_labels, *self.m.rules.org_labels}
             named = [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in labels]
-            named = [(a, b, label) for a, b, label in bodies if not any(a < y and x < b for x, y, _ in named)] + \
-                [(x, y, label) for x, y, label in named if not any(a <= x and y <= b for a, b, _ in bodies)]
-            other = [(e.start_char, e.end_char) for e in ents
-                     if e.label_ not in labels and e.label_ not in self.m.rules.untrusted_labels]
-            spans = named + [(a, b, None) for a, b, label in spans
-                             if label is None and not any(a < y and x < b for x, y, *_ in named + other)]
+            named = [
+                (a, b, label)
+                for a, b, label in bodies
+                if not any(a < y and x < b for x, y, _ in named)
+            ] + [
+                (x, y, label)
+                for x, y, label in named
+                if not any(a <= x and y <= b for a, b, _ in bodies)
+            ]
+            other = [
+                (e.start_char, e.end_char)
+                for e in ents
+                if e.label_ not in labels and e.label_ not in self.m.rules.untrusted_labels
+            ]
+            spans = named + [
+                (a, b, None)
+                for a, b, label in spans
+                if label is None and not any(a < y and x < b for x, y, *_ in named + other)
+            ]
         found = []
         for a, b, label in spans:
             speaker = _speaker(text, a, b, self.names, self.m, label)
@@ -583,7 +711,11 @@ class Speakers:
             if base > end or base + len(s.text) < start:
                 continue
             for p in self.in_sentence(s):
-                if start <= base + p.start and base + p.end <= end and (p.kind == "person" or not persons):
+                if (
+                    start <= base + p.start
+                    and base + p.end <= end
+                    and (p.kind == "person" or not persons)
+                ):
                     found.append(Speaker(base + p.start, base + p.end, p.name, p.role, p.kind))
         return found
 
@@ -591,12 +723,23 @@ class Speakers:
         """The author of an author-year citation, with the full name when the document gives it."""
         surname = citation.group(1)
         known = self.names.expand(surname)
-        return Speaker(citation.start(1), citation.end(1), known[0] if known else surname, known[1] if known else None)
+        return Speaker(
+            citation.start(1),
+            citation.end(1),
+            known[0] if known else surname,
+            known[1] if known else None,
+        )
 
     # subjects
 
-    def near_verb(self, block: Block, span: tuple[int, int], after_ok: bool, last: bool,
-                  quote_at: int | None = None) -> Speaker | None:
+    def near_verb(
+        self,
+        block: Block,
+        span: tuple[int, int],
+        after_ok: bool,
+        last: bool,
+        quote_at: int | None = None,
+    ) -> Speaker | None:
         """The subject of the speech verb in `span` (the last one, or the first), a he/she resolved.
 
         With a parse, a verb counts only when it is tagged a verb and, when `quote_at`
@@ -616,10 +759,19 @@ class Speakers:
                 results.append(found)
             if None not in results:
                 # verbs the quotation does not hang from: a misparse, unless a sentence ends between
-                verbs = [v for v in verbs if quote_at is not None and v.end() <= quote_at
-                         and not SENTENCE_END.search(block.text, v.end(), quote_at)]
+                verbs = [
+                    v
+                    for v in verbs
+                    if quote_at is not None
+                    and v.end() <= quote_at
+                    and not SENTENCE_END.search(block.text, v.end(), quote_at)
+                ]
             else:
-                verbs = [v for v, found in zip(verbs, results) if found is None and v.group() in self.m.noun_like]
+                verbs = [
+                    v
+                    for v, found in zip(verbs, results)
+                    if found is None and v.group() in self.m.noun_like
+                ]
         for verb in verbs[:1]:
             return self._subject_by_position(block, span, verb, after_ok)
         return None
@@ -640,7 +792,7 @@ class Speakers:
                 found, speaker = self._subject_of(block, index, clause)
                 if found:
                     return speaker
-        subject = [p for p in self.people(block, a, b) if len(block.text[a:p.start].split()) <= 6]
+        subject = [p for p in self.people(block, a, b) if len(block.text[a : p.start].split()) <= 6]
         return subject[0] if subject and subject[0].kind == "person" else None
 
     def introduced(self, intro: Sentence) -> Speaker | None:
@@ -653,7 +805,9 @@ class Speakers:
                 return speaker
         return self.colon_subject(block, span)
 
-    def _parsed_subject(self, block: Block, at: int, quote_at: int | None) -> tuple[bool | None, Speaker | None]:
+    def _parsed_subject(
+        self, block: Block, at: int, quote_at: int | None
+    ) -> tuple[bool | None, Speaker | None]:
         """(the parse settled it, the speaker) for the speech verb at block offset `at`.
 
         None first: not tagged a verb here ("his notes"); False: a verb, but the quotation is not its.
@@ -665,9 +819,16 @@ class Speakers:
         if token is None or not token.tag_.startswith("VB"):
             return None, None
         if quote_at is not None and block.sentence_at(quote_at) == index:
-            quoted = next((t for t in sdoc if t.idx >= quote_at - block.starts[index] and not t.is_punct), None)
-            if quoted is not None and token not in quoted.ancestors and quoted not in token.ancestors \
-                    and quoted.i != token.i:
+            quoted = next(
+                (t for t in sdoc if t.idx >= quote_at - block.starts[index] and not t.is_punct),
+                None,
+            )
+            if (
+                quoted is not None
+                and token not in quoted.ancestors
+                and quoted not in token.ancestors
+                and quoted.i != token.i
+            ):
                 return False, None
         return self._subject_of(block, index, token)
 
@@ -688,51 +849,75 @@ class Speakers:
                 if p.start <= token.idx < p.end:
                     return True, Speaker(base + p.start, base + p.end, p.name, p.role, p.kind)
         if subject.lower_ in self.m.bodies and any(c.lower_ == "the" for c in subject.children):
-            return True, self.names.body(subject.lower_, self.index.get(id(block.sentences[index]), 0))
+            return True, self.names.body(
+                subject.lower_, self.index.get(id(block.sentences[index]), 0)
+            )
         return True, None  # "the plan", "it": not a named speaker
 
     def _pattern_speaker(self, verb):
         """The speaker token of the first speaker pattern matching at `verb` (nearest it when several do)."""
         sdoc = verb.doc
         order = {rule.id: i for i, rule in enumerate(self.m.rules.speaker_patterns)}
-        nodes = {rule.id: [n["RIGHT_ID"] for n in rule.pattern] for rule in self.m.rules.speaker_patterns}
+        nodes = {
+            rule.id: [n["RIGHT_ID"] for n in rule.pattern] for rule in self.m.rules.speaker_patterns
+        }
         found = []
         for match_id, tokens in self.m.speaker_matcher(sdoc.vocab)(sdoc):
             rule = sdoc.vocab.strings[match_id]
             if tokens[0] == verb.i:
                 speaker = sdoc[tokens[nodes[rule].index("speaker")]]
-                found.append((order[rule], abs(speaker.i - verb.i), speaker.i))  # a misparse may give two subjects
+                found.append(
+                    (order[rule], abs(speaker.i - verb.i), speaker.i)
+                )  # a misparse may give two subjects
         return sdoc[min(found)[2]] if found else None
 
-    def _subject_by_position(self, block: Block, span: tuple[int, int], verb, after_ok: bool) -> Speaker | None:
+    def _subject_by_position(
+        self, block: Block, span: tuple[int, int], verb, after_ok: bool
+    ) -> Speaker | None:
         """Without a parser: the name (or he/she) right before the verb, else right after it ("said X")."""
         a, b = span
-        before = block.text[a:verb.start()]
+        before = block.text[a : verb.start()]
         pronoun = ([None] + list(self.m.pronoun.finditer(before)))[-1]
         gap_ok = _subject_gap
         if verb.group() in self.m.noun_like:
             gap_ok = _adjacent  # "X notes", but "his notes"
-        named = [p for p in self.people(block, a, verb.start()) if gap_ok(block.text[p.end:verb.start()], self.m)
-                 and (p.role or not _after_preposition(block.text, p.start, self.m))]
+        named = [
+            p
+            for p in self.people(block, a, verb.start())
+            if gap_ok(block.text[p.end : verb.start()], self.m)
+            and (p.role or not _after_preposition(block.text, p.start, self.m))
+        ]
         if named and (not pronoun or named[-1].end > a + pronoun.start()):
             return named[-1]
-        agent = re.match(r"\s+by\s+", block.text[verb.end():])  # "Y was told by X"
+        agent = re.match(r"\s+by\s+", block.text[verb.end() :])  # "Y was told by X"
         if agent and re.search(r"\b(?:was|were|been|being)\s+$", before):
-            by = [p for p in self.people(block, verb.end(), len(block.text)) if p.start == verb.end() + agent.end()]
+            by = [
+                p
+                for p in self.people(block, verb.end(), len(block.text))
+                if p.start == verb.end() + agent.end()
+            ]
             if by:
                 return by[0]
-        if pronoun and gap_ok(before[pronoun.end():], self.m):
+        if pronoun and gap_ok(before[pronoun.end() :], self.m):
             return self.antecedent(block, a + pronoun.start())
         it = ([None] + list(re.finditer(r"\b[Ii]t\b", before)))[-1]
-        if it and it.group().lower() in self.m.org_pronouns and gap_ok(before[it.end():], self.m):
+        if it and it.group().lower() in self.m.org_pronouns and gap_ok(before[it.end() :], self.m):
             return self.org_antecedent(block, a + it.start())
         body = ([None] + list(re.finditer(r"\b[Tt]he\s+(\w+)", before)))[-1]
-        if body and body.group(1).lower() in self.m.bodies and gap_ok(before[body.end():], self.m):
+        if body and body.group(1).lower() in self.m.bodies and gap_ok(before[body.end() :], self.m):
             index = block.sentence_at(a + body.start())
-            return self.names.body(body.group(1).lower(), self.index.get(id(block.sentences[index]), 0))
+            return self.names.body(
+                body.group(1).lower(), self.index.get(id(block.sentences[index]), 0)
+            )
         if after_ok:
-            after = [p for p in self.people(block, verb.end(), b)
-                     if all(_is_title(w, self.m) for w in re.findall(r"[\w-]+", block.text[verb.end():p.start]))]
+            after = [
+                p
+                for p in self.people(block, verb.end(), b)
+                if all(
+                    _is_title(w, self.m)
+                    for w in re.findall(r"[\w-]+", block.text[verb.end() : p.start])
+                )
+            ]
             if after:
                 return after[0]
         return None
@@ -747,8 +932,14 @@ class Speakers:
         earlier = [self.order[position - 1]] if position else []
         for s, limit in [(sentence, local), *((e, len(e.text)) for e in earlier)]:
             quoted = self.quoted.get(id(s), [])
-            orgs = [p for p in self.in_sentence(s) if p.kind == "org" and p.end <= limit
-                    and not any(a <= p.start < b for a, b in quoted) and self._is_subject(s, p)]
+            orgs = [
+                p
+                for p in self.in_sentence(s)
+                if p.kind == "org"
+                and p.end <= limit
+                and not any(a <= p.start < b for a, b in quoted)
+                and self._is_subject(s, p)
+            ]
             if orgs:
                 return orgs[-1]
         return None
@@ -787,9 +978,13 @@ class Speakers:
     def _persons(self, sentence: Sentence, pronoun: str | None = None) -> list[Speaker]:
         """People named in a sentence outside its quotations (who may be `pronoun`: "Mrs. Lee" is not "he")."""
         quoted = self.quoted.get(id(sentence), [])
-        return [p for p in self.in_sentence(sentence)
-                if p.kind == "person" and not any(a <= p.start < b for a, b in quoted)
-                and self.names.may_be(p.name, pronoun)]
+        return [
+            p
+            for p in self.in_sentence(sentence)
+            if p.kind == "person"
+            and not any(a <= p.start < b for a, b in quoted)
+            and self.names.may_be(p.name, pronoun)
+        ]
 
     def _is_subject(self, sentence: Sentence, person: Speaker, main: bool = False) -> bool:
         """Is the person the subject of a clause (`main`: of the sentence's main clause)?"""
@@ -799,19 +994,29 @@ class Speakers:
                     head = token
                     while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
                         head = head.head
-                    if head.dep_ in self.m.rules.subject_deps and (not main or head.head.dep_ == "ROOT"):
+                    if head.dep_ in self.m.rules.subject_deps and (
+                        not main or head.head.dep_ == "ROOT"
+                    ):
                         return True
             return False
-        if main and re.search(r"^[^,]*\b(?:when|while|after|before|because|although|if|since)\b", sentence.text[:person.start], re.I):
+        if main and re.search(
+            r"^[^,]*\b(?:when|while|after|before|because|although|if|since)\b",
+            sentence.text[: person.start],
+            re.I,
+        ):
             return False
-        after = re.sub(r"^\s*,[^,]{1,80},", " ", sentence.text[person.end:])
+        after = re.sub(r"^\s*,[^,]{1,80},", " ", sentence.text[person.end :])
         word = re.match(r"\s+([a-z]+)\b", after)
         return bool(word) and word.group(1) not in self.m.not_verbs
 
     def _pronoun_subject(self, sentence: Sentence) -> bool:
         if self.parsing:
-            return any(t.lower_ in self.m.pronouns and t.dep_ in self.m.rules.subject_deps and t.head.dep_ == "ROOT"
-                       for t in self.parsed(sentence))
+            return any(
+                t.lower_ in self.m.pronouns
+                and t.dep_ in self.m.rules.subject_deps
+                and t.head.dep_ == "ROOT"
+                for t in self.parsed(sentence)
+            )
         lead = re.match(r"(?:[^,]{0,60},\s*)?(\w+)", sentence.text)
         return bool(lead) and lead.group(1).lower() in self.m.pronouns
 
@@ -822,8 +1027,11 @@ def _subject_gap(text: str, m: Matchers) -> bool:
     words = text.split()
     # a comma left means the name sat inside a phrase: "Ann Lee, a French jurist, wrote" (French);
     # "Y was told" is passive: Y is the one spoken to
-    return len(words) <= 3 and not re.search(r"[,.;:“”\"]", text) \
+    return (
+        len(words) <= 3
+        and not re.search(r"[,.;:“”\"]", text)
         and not {"and", "but", "or", "was", "were", "been", "being"} & set(words)
+    )
 
 
 def _after_preposition(text: str, start: int, m: Matchers) -> bool:
@@ -840,15 +1048,24 @@ def _adjacent(text: str, m: Matchers) -> bool:
 
 # -- names ------------------------------------------------------------------------
 
+
 class Names:
     """What the document tells about names: full names for surnames, titles people hold."""
 
     def __init__(self, doc: Document, m: Matchers):
         self.m = m
-        self.full: dict[str, tuple[str, str | None]] = {}  # surname -> (full name, role) at its first mention
-        self.given: dict[str, set[str]] = {}  # first word of a full name -> full names ("Tarin" -> "Tarin Holm")
-        self.mentions: list[tuple[int, str, frozenset[str]]] = []  # (sentence, full name, title words)
-        self.bodies: list[tuple[int, str, str]] = []  # (sentence, last word, name): "the Fisheries Ministry"
+        self.full: dict[
+            str, tuple[str, str | None]
+        ] = {}  # surname -> (full name, role) at its first mention
+        self.given: dict[
+            str, set[str]
+        ] = {}  # first word of a full name -> full names ("Tarin" -> "Tarin Holm")
+        self.mentions: list[
+            tuple[int, str, frozenset[str]]
+        ] = []  # (sentence, full name, title words)
+        self.bodies: list[
+            tuple[int, str, str]
+        ] = []  # (sentence, last word, name): "the Fisheries Ministry"
         found = []
         for i, s in enumerate(usable_sentences(doc, ("body", "aside"))):
             for match in m.body_run.finditer(s.text):
@@ -904,11 +1121,18 @@ class Names:
 
 def _is_title(word: str, m: Matchers) -> bool:
     """'Secretary-General', 'then-president', 'Presidents': title words."""
-    parts = [p[:-1] if p.endswith("s") and p[:-1] in m.titles else p for p in word.lower().rstrip(".").split("-")]
-    return all(p in m.titles or p in m.not_names for p in parts) and any(p in m.titles for p in parts)
+    parts = [
+        p[:-1] if p.endswith("s") and p[:-1] in m.titles else p
+        for p in word.lower().rstrip(".").split("-")
+    ]
+    return all(p in m.titles or p in m.not_names for p in parts) and any(
+        p in m.titles for p in parts
+    )
 
 
-def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, label: str | None) -> Speaker | None:
+def _speaker(
+    text: str, start: int, end: int, names: Names | None, m: Matchers, label: str | None
+) -> Speaker | None:
     """Normalise a name span: titles off (kept as role), possessive off, surname -> full name.
 
     `label` is the entity label when NER found the span; without one, a capitalised
@@ -918,7 +1142,7 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     tokens[-1:] = [re.sub(r"['’]s?$", "", t) for t in tokens[-1:]]
     tokens[:1] = [re.sub(r"^\W+", "", t) for t in tokens[:1]]  # "--Edda Marstrand"
     tokens = [t for t in tokens if t]
-    after_the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]))
+    after_the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 4) : start]))
     if tokens and tokens[0].lower() == "the":
         tokens, after_the = tokens[1:], True
     if not tokens or re.search(r"\d", " ".join(tokens)) or tokens[0].lower() in m.not_name_starts:
@@ -929,10 +1153,16 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     if label in m.rules.org_labels and not known:  # NER calls a bare surname ORG now and then
         return Speaker(start, end, " ".join(tokens), None, "org")
     title_words: list[str] = []
-    while tokens and (_is_title(tokens[0], m) or tokens[0].lower() in m.not_names or _demonym(tokens[0], tokens[1:], m)):
+    while tokens and (
+        _is_title(tokens[0], m)
+        or tokens[0].lower() in m.not_names
+        or _demonym(tokens[0], tokens[1:], m)
+    ):
         title_words.append(tokens.pop(0))
     # the last title word ends the titles: "Former Deputy Harbour Master of the Port Ruth Okafor"
-    while len(tokens) > 1 and any(_is_title(t, m) and t.lower() not in m.name_titles for t in tokens[:-1]):
+    while len(tokens) > 1 and any(
+        _is_title(t, m) and t.lower() not in m.name_titles for t in tokens[:-1]
+    ):
         title_words.append(tokens.pop(0))
     if not tokens:
         titles = [w.lower().rstrip(".") for w in title_words if _is_title(w, m)]
@@ -940,15 +1170,28 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
     if any(t.lower() in m.not_names for t in tokens):
         return None
     if after_the and not title_words and label not in m.rules.person_labels:
-        return Speaker(start, end, " ".join(tokens), None, "org")  # "the Old Mint", "The Harbour Review"
-    if title_words and title_words[-1].lower() in m.name_titles and (len(tokens) == 1 or re.fullmatch("[IVX]+", tokens[-1])):
-        tokens.insert(0, title_words.pop())  # "Pope Leo X", "King Harald": the title is part of the name
+        return Speaker(
+            start, end, " ".join(tokens), None, "org"
+        )  # "the Old Mint", "The Harbour Review"
+    if (
+        title_words
+        and title_words[-1].lower() in m.name_titles
+        and (len(tokens) == 1 or re.fullmatch("[IVX]+", tokens[-1]))
+    ):
+        tokens.insert(
+            0, title_words.pop()
+        )  # "Pope Leo X", "King Harald": the title is part of the name
     while len(tokens) > 2 and _adjective(tokens[0]):
         tokens.pop(0)  # "Norwegian Socialist Edda Marstrand"
-    name, role = " ".join(tokens), _appositive(text, end) or _title_role(text, start, title_words, m)
+    name, role = (
+        " ".join(tokens),
+        _appositive(text, end) or _title_role(text, start, title_words, m),
+    )
     if len(tokens) > 1 or names is None:
         return Speaker(start, end, name, role, "person")
-    known = names.expand(tokens[0], given=label in m.rules.person_labels)  # NER says "Tarin" is a person: "Tarin Holm"
+    known = names.expand(
+        tokens[0], given=label in m.rules.person_labels
+    )  # NER says "Tarin" is a person: "Tarin Holm"
     if known:  # a bare surname: the full name and role given at the first mention
         return Speaker(start, end, known[0], role or known[1], "person")
     if label in m.rules.person_labels or any(_is_title(w, m) for w in title_words):
@@ -957,13 +1200,15 @@ def _speaker(text: str, start: int, end: int, names: Names | None, m: Matchers, 
         return Speaker(start, end, name, role, "person")  # named with a title elsewhere
     if re.search(r"(?:^|[.!?:“\"]\s*)$", text[:start]):
         return None  # a capitalised word opening a sentence: "Critics", "Nobody"
-    return Speaker(start, end, name, role, "org")  # a bare name: an organisation, a state, a surname
+    return Speaker(
+        start, end, name, role, "org"
+    )  # a bare name: an organisation, a state, a surname
 
 
 def _title_words(text: str, start: int, person: Speaker, m: Matchers) -> frozenset[str]:
     """Title words a mention gives a person: in its role, or written just before the name."""
     before = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,4})$", text[:start]).group(1)
-    words = (person.role or "").split() + before.split() + text[start:person.end].split()
+    words = (person.role or "").split() + before.split() + text[start : person.end].split()
     return frozenset(p for w in words for p in w.lower().rstrip(".,").split("-") if p in m.titles)
 
 
@@ -971,7 +1216,11 @@ def _title_role(text: str, start: int, title_words: list[str], m: Matchers) -> s
     """'Former British Prime Minister' before a name, honorifics ('Comrade', 'Mr.') left out."""
     before = re.search(r"((?:[A-Z][\w.'’-]*\s+)+)$", text[:start])
     words = title_words + (before.group(1).split() if before else [])
-    words = [w for w in words if w.lower() not in m.not_names and w.lower().rstrip(".") not in m.honorifics]
+    words = [
+        w
+        for w in words
+        if w.lower() not in m.not_names and w.lower().rstrip(".") not in m.honorifics
+    ]
     if not any(_is_title(w, m) for w in words):
         return None
     return " ".join(words) or None
@@ -979,7 +1228,11 @@ def _title_role(text: str, start: int, title_words: list[str], m: Matchers) -> s
 
 def _demonym(word: str, rest: list[str], m: Matchers) -> bool:
     """'British' or 'US' before a title ('British Prime Minister'): part of the role, not the name."""
-    return bool(rest) and _is_title(rest[0], m) and (word.isupper() or word.endswith(("an", "ish", "ese", "ch", "i")))
+    return (
+        bool(rest)
+        and _is_title(rest[0], m)
+        and (word.isupper() or word.endswith(("an", "ish", "ese", "ch", "i")))
+    )
 
 
 def _adjective(word: str) -> bool:
@@ -989,7 +1242,7 @@ def _adjective(word: str) -> bool:
 
 def _appositive(text: str, end: int) -> str | None:
     """', Deputy Editor of The Courier,' right after a name: the speaker's role."""
-    match = re.match(r",\s+((?:a|an|the|[A-Z])[^,;:“”\"]{2,80}?)(?:,|\.?$)", text[end:end + 90])
+    match = re.match(r",\s+((?:a|an|the|[A-Z])[^,;:“”\"]{2,80}?)(?:,|\.?$)", text[end : end + 90])
     if match and len(match.group(1).split()) <= 12:
         return match.group(1).strip()
     return None

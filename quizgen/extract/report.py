@@ -1,4 +1,5 @@
 """Readable table of extracted items for `quizgen extract`."""
+
 from __future__ import annotations
 
 from rich.console import Console

@@ -7,6 +7,7 @@ merges the same fact found in several documents into one question with several
 sources, then the quality gate (`gate.py`) keeps or rejects each question with a
 reason.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
@@ -35,7 +36,14 @@ class Generated:
 
 def _register_builtin() -> None:
     from . import (
-        basic, cloze, list_recall, matching, multiple_choice, ordering, short_answer, true_false,
+        basic,
+        cloze,
+        list_recall,
+        matching,
+        multiple_choice,
+        ordering,
+        short_answer,
+        true_false,
     )
 
     QUESTION_TYPES.register("basic", basic.make)
@@ -70,7 +78,9 @@ def generate_questions(
         if name not in QUESTION_TYPES:
             known = ", ".join(QUESTION_TYPES.names())
             raise GenerateError(f"unknown question type {name!r} (known: {known})")
-    ordered = sorted(((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name)
+    ordered = sorted(
+        ((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name
+    )
     # Items screened first, so a refused item is neither asked nor offered as a distractor.
     refused: list[Rejection] = []
     screened = []
@@ -97,9 +107,11 @@ def generate_questions(
             scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {document.name: document for document, _ in ordered}
     kept, rejections = check(merge(made), documents, settings)
-    return Generated(questions=tuple(sorted(kept, key=lambda q: q.id)),
-                     rejections=tuple(refused) + tuple(rejections),
-                     scores={q.id: scores.get(q.id, 0.0) for q in kept})
+    return Generated(
+        questions=tuple(sorted(kept, key=lambda q: q.id)),
+        rejections=tuple(refused) + tuple(rejections),
+        scores={q.id: scores.get(q.id, 0.0) for q in kept},
+    )
 
 
 def prepare_parses(items: Sequence[Item], settings) -> None:
@@ -112,7 +124,11 @@ def prepare_parses(items: Sequence[Item], settings) -> None:
         if item.kind == "date":
             clauses.append(item.event)
         elif item.kind == "definition":
-            phrases += [item.term, term_phrase(item.term, item.source.sentence), item.definition.split(",")[0]]
+            phrases += [
+                item.term,
+                term_phrase(item.term, item.source.sentence),
+                item.definition.split(",")[0],
+            ]
         elif item.kind == "enumeration":
             phrases += list(item.members)
         elif item.kind == "quote":
@@ -123,7 +139,9 @@ def prepare_parses(items: Sequence[Item], settings) -> None:
 def shown_text(item: Item) -> str:
     """What an item says, for a refused item's line in the report."""
     return {
-        "date": lambda: item.event, "definition": lambda: item.term, "quote": lambda: item.text,
+        "date": lambda: item.event,
+        "definition": lambda: item.term,
+        "quote": lambda: item.text,
         "enumeration": lambda: item.label or ", ".join(item.members),
     }[item.kind]()
 
@@ -138,4 +156,7 @@ def merge(questions: Iterable[Question]) -> list[Question]:
         sources.setdefault(question.id, {}).update(dict.fromkeys(question.sources))
         tags.setdefault(question.id, {}).update(dict.fromkeys(question.tags))
     # Tags sorted, as Anki keeps them: a question merged from two documents has two doc:: tags.
-    return [replace(first, sources=tuple(sources[qid]), tags=tuple(sorted(tags[qid]))) for qid, first in firsts.items()]
+    return [
+        replace(first, sources=tuple(sources[qid]), tags=tuple(sorted(tags[qid])))
+        for qid, first in firsts.items()
+    ]

@@ -1,4 +1,5 @@
 """Basic (front/back) cards: a term's meaning, a list's members, an event's date, a quote's speaker."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,14 @@ from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .phrasing import capitalise, display_date, join_words, list_phrase, term_phrase, verb_definition
+from .phrasing import (
+    capitalise,
+    display_date,
+    join_words,
+    list_phrase,
+    term_phrase,
+    verb_definition,
+)
 from .syntax import common_start
 from .wording import date_question, who_said
 
@@ -17,15 +25,27 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
         if isinstance(item, Definition):
             prompt, answer = meaning_question(item, ctx)
-            yield ctx.question(QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer)
-        elif isinstance(item, Enumeration) and (named := list_phrase(item.label, len(item.members))):
             yield ctx.question(
-                QTYPE, fact(item), [item], prompt=f"What are {named}?", answer=join_words(item.members),
+                QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer
+            )
+        elif isinstance(item, Enumeration) and (
+            named := list_phrase(item.label, len(item.members))
+        ):
+            yield ctx.question(
+                QTYPE,
+                fact(item),
+                [item],
+                prompt=f"What are {named}?",
+                answer=join_words(item.members),
             )
         elif isinstance(item, DatedEvent) and (prompt := date_question(item, ctx)):
-            yield ctx.question(QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end))
+            yield ctx.question(
+                QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end)
+            )
         elif isinstance(item, Quote):
-            yield ctx.question(QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item))
+            yield ctx.question(
+                QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item)
+            )
 
 
 def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:
@@ -55,12 +75,49 @@ def is_role(role: str) -> bool:
     title noun ("Danish Trade Minister"); a name ("Peter J. Halvorsen") or a cut-off
     fragment of a title ("Mint", from "Master of the Mint") does not."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", role)
-    return any(w[0].islower() or any(part in ROLE_WORDS for part in w.lower().rstrip(".").split("-")) for w in words)
+    return any(
+        w[0].islower() or any(part in ROLE_WORDS for part in w.lower().rstrip(".").split("-"))
+        for w in words
+    )
 
 
 ROLE_WORDS = {
-    "president", "minister", "secretary", "general", "chairman", "chairwoman", "senator", "governor", "mayor",
-    "chancellor", "premier", "prime", "professor", "dr", "ambassador", "editor", "director", "head", "chief",
-    "leader", "member", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "historian", "author",
-    "official", "commander", "deputy", "king", "queen", "emperor", "representative", "delegate", "envoy", "founder",
+    "president",
+    "minister",
+    "secretary",
+    "general",
+    "chairman",
+    "chairwoman",
+    "senator",
+    "governor",
+    "mayor",
+    "chancellor",
+    "premier",
+    "prime",
+    "professor",
+    "dr",
+    "ambassador",
+    "editor",
+    "director",
+    "head",
+    "chief",
+    "leader",
+    "member",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "historian",
+    "author",
+    "official",
+    "commander",
+    "deputy",
+    "king",
+    "queen",
+    "emperor",
+    "representative",
+    "delegate",
+    "envoy",
+    "founder",
 }

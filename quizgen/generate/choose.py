@@ -15,6 +15,7 @@ state one thing twice (a false statement made with another fact's definition); a
 question whose answer appears in another's prompt, options, pairs or items gives the
 other away. The better-ranked question is kept.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,8 +28,14 @@ from ..models import Document, Item, Question
 
 # Sections in the order the worksheet prints them: the round robin follows it.
 TYPE_ORDER: tuple[str, ...] = (
-    "true_false", "multiple_choice", "matching", "ordering",
-    "cloze", "list_recall", "short_answer", "basic",
+    "true_false",
+    "multiple_choice",
+    "matching",
+    "ordering",
+    "cloze",
+    "list_recall",
+    "short_answer",
+    "basic",
 )
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -57,8 +64,12 @@ def _index(document: Document) -> tuple[str, str, str, tuple[str, ...]]:
     headings = " \n ".join(p.text for p in document.paragraphs if p.kind == "heading").casefold()
     raw = "\n".join(p.text for p in document.paragraphs)
     # What the source marked (bold, <dfn>), as the reader recorded it on each sentence.
-    bold = " \n ".join(s.text[m.start:m.end] for s in document.sentences for m in s.marks
-                       if m.kind in ("strong", "dfn")).casefold()
+    bold = " \n ".join(
+        s.text[m.start : m.end]
+        for s in document.sentences
+        for m in s.marks
+        if m.kind in ("strong", "dfn")
+    ).casefold()
     sentences = tuple(s.text.casefold() for s in document.sentences)
     return headings, bold, raw.casefold(), sentences
 
@@ -88,7 +99,9 @@ def centrality(item: Item, document: Document) -> float:
         score += 0.5  # a definition is what a reading teaches
     elif item.kind == "enumeration":
         label = item.label.casefold()
-        counted = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", label) is not None
+        counted = (
+            re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", label) is not None
+        )
         score += 1.0 if counted else 0.0
         score += 0.5 if label and label in headings else 0.0
         score += 0.5 if label and _mentions(label, sentences) >= 2 else 0.0
@@ -110,7 +123,10 @@ def form_score(question: Question) -> float:
     score = 1.0
     if len(prompt) > LONG_PROMPT:
         score -= min((len(prompt) - LONG_PROMPT) / 150, 0.8)  # room on paper, time to read
-    if question.type not in {"true_false", "matching", "ordering", "list_recall"} and len(question.answer) > LONG_ANSWER:
+    if (
+        question.type not in {"true_false", "matching", "ordering", "list_recall"}
+        and len(question.answer) > LONG_ANSWER
+    ):
         score -= 0.3
     if question.type == "cloze" and len(question.blanks) > 3:
         score -= 0.2
@@ -124,6 +140,7 @@ def score(question: Question, central: float) -> float:
 
 
 # --- one sheet ------------------------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=65536)
 def _sentences(explanation: str) -> frozenset[str]:
@@ -166,7 +183,7 @@ SHARED_RUN = 5  # content words in a row two questions may not both print: one s
 
 def _runs(text: str) -> frozenset[tuple[str, ...]]:
     words = [w for w in text.split() if w not in TEMPLATE_WORDS]
-    return frozenset(tuple(words[i:i + SHARED_RUN]) for i in range(len(words) - SHARED_RUN + 1))
+    return frozenset(tuple(words[i : i + SHARED_RUN]) for i in range(len(words) - SHARED_RUN + 1))
 
 
 class _Seen:
@@ -203,14 +220,19 @@ def conflict(a: Question, b: Question) -> str | None:
     return _conflict(_Seen(a), _Seen(b))
 
 
-MAX_ANSWER_WORDS = 12  # longer answers are looked up whole; they are rarely printed elsewhere word for word
+MAX_ANSWER_WORDS = (
+    12  # longer answers are looked up whole; they are rarely printed elsewhere word for word
+)
 
 
 def _grams(text: str) -> set[str]:
     """Every run of up to MAX_ANSWER_WORDS words of a normalised text."""
     words = text.split()
-    return {" ".join(words[i:j]) for i in range(len(words))
-            for j in range(i + 1, min(i + MAX_ANSWER_WORDS, len(words)) + 1)}
+    return {
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, min(i + MAX_ANSWER_WORDS, len(words)) + 1)
+    }
 
 
 class _Sheet:
@@ -230,11 +252,15 @@ class _Sheet:
         if seen.sentences & self.sentences or seen.runs & self.runs:
             return True
         for answer in seen.answers:  # its answer printed in a question taken
-            if answer in self.grams or (len(answer.split()) > MAX_ANSWER_WORDS
-                                        and any(f" {answer} " in text for text in self.texts)):
+            if answer in self.grams or (
+                len(answer.split()) > MAX_ANSWER_WORDS
+                and any(f" {answer} " in text for text in self.texts)
+            ):
                 return True
         printed = _grams(seen.text)  # an answer taken printed in it
-        return bool(printed & self.answers) or any(f" {answer} " in seen.text for answer in self.long_answers)
+        return bool(printed & self.answers) or any(
+            f" {answer} " in seen.text for answer in self.long_answers
+        )
 
     def add(self, seen: _Seen) -> None:
         self.taken.append(seen)
@@ -278,7 +304,9 @@ def sheet(
         progress = False
         for qtype in order:
             queue = queues[qtype]
-            while queue and len(chosen.taken) < limit and taken[qtype] < caps.get(qtype, len(ranked)):
+            while (
+                queue and len(chosen.taken) < limit and taken[qtype] < caps.get(qtype, len(ranked))
+            ):
                 seen = _Seen(queue.pop())
                 if not chosen.clashes(seen):
                     chosen.add(seen)
@@ -291,4 +319,4 @@ def sheet(
 def leaks(questions: Sequence[Question]) -> list[str]:
     """Every pair of questions of one sheet that should not stand together (for tests)."""
     seen = [_Seen(q) for q in questions]
-    return [why for i, a in enumerate(seen) for b in seen[i + 1:] if (why := _conflict(a, b))]
+    return [why for i, a in enumerate(seen) for b in seen[i + 1 :] if (why := _conflict(a, b))]

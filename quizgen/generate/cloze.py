@@ -5,6 +5,7 @@ each); a definition blanks its term, a dated event its date, a quote its speaker
 Where the sentence does not hold the words verbatim, a plain sentence is built
 from the item instead (a list, a term, a quote) or no cloze is made (a date).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,12 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             continue
         prompt, blanks = marked
         yield ctx.question(
-            QTYPE, fact(item), [item], prompt=prompt, answer="; ".join(blanks), blanks=tuple(blanks),
+            QTYPE,
+            fact(item),
+            [item],
+            prompt=prompt,
+            answer="; ".join(blanks),
+            blanks=tuple(blanks),
         )
 
 
@@ -54,7 +60,7 @@ def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
         found = list(date_pattern(item.date).finditer(sentence))
         if len(found) != 1:
             return None
-        outside = sentence[:found[0].start()] + " " + sentence[found[0].end():]
+        outside = sentence[: found[0].start()] + " " + sentence[found[0].end() :]
         if YEAR.search(outside):
             return None  # another date beside the blank could be taken for the answer
         return in_text(sentence, [found[0].group(0)])

@@ -4,6 +4,7 @@
 the type and the fact's core, the explanation and sources from the items'
 provenance, Anki-safe tags, the topic, the difficulty and the level.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -49,13 +50,27 @@ class Corpus:
 
     def pool(self, kind: str, name: str) -> Pool:
         """Field `name` of every item of `kind` (each member, for a list's `members`), by document."""
-        return self._memoised(("pool", kind, name), lambda: Pool(tuple(
-            (document, text) for document, item in self._of_kind(kind) for text in _values(item, name))))
+        return self._memoised(
+            ("pool", kind, name),
+            lambda: Pool(
+                tuple(
+                    (document, text)
+                    for document, item in self._of_kind(kind)
+                    for text in _values(item, name)
+                )
+            ),
+        )
 
     def where(self, kind: str, key: str, value: str, name: str) -> list[str]:
         """Field `name` of the items of `kind` whose field `key` normalises as `value` does."""
-        index = self._memoised(("where", kind, key, name), lambda: _group(
-            (normalise(getattr(item, key)), text) for _, item in self._of_kind(kind) for text in _values(item, name)))
+        index = self._memoised(
+            ("where", kind, key, name),
+            lambda: _group(
+                (normalise(getattr(item, key)), text)
+                for _, item in self._of_kind(kind)
+                for text in _values(item, name)
+            ),
+        )
         return list(index.get(normalise(value), ()))
 
     def of_document(self, kind: str, document: str) -> tuple[Item, ...]:
@@ -63,7 +78,9 @@ class Corpus:
         return index.get(document, ())
 
     def _of_kind(self, kind: str) -> list[tuple[str, Item]]:
-        return [(name, item) for name, items in self.documents for item in items if item.kind == kind]
+        return [
+            (name, item) for name, items in self.documents for item in items if item.kind == kind
+        ]
 
     def _memoised(self, key: tuple, make: Callable):
         if key not in self._memo:
@@ -89,12 +106,16 @@ class Context:
     document: Document
     corpus: Corpus
     settings: object  # config.Settings
-    refused: list = field(default_factory=list, compare=False)  # (Question, reason) of items refused
+    refused: list = field(
+        default_factory=list, compare=False
+    )  # (Question, reason) of items refused
     scores: dict = field(default_factory=dict, compare=False)  # question id -> rank (choose.score)
 
     def refuse(self, item: Item, reason: str, shown: str) -> None:
         """Record that no question is made of `item` (for `--report`); `shown` is what it said."""
-        question = self.question("item", (*fact(item), reason.split(":", 1)[0]), [item], prompt=shown, answer="")
+        question = self.question(
+            "item", (*fact(item), reason.split(":", 1)[0]), [item], prompt=shown, answer=""
+        )
         self.refused.append((question, reason))
 
     def rng(self, qtype: str, core: Iterable[str]) -> random.Random:
@@ -132,7 +153,9 @@ class Context:
     @functools.cached_property
     def _body_paragraphs(self) -> tuple[list[int], list]:
         """(first lines, paragraphs) of the body paragraphs by line, to find one by bisection."""
-        body = sorted((p for p in self.document.paragraphs if p.kind == "body"), key=lambda p: p.line)
+        body = sorted(
+            (p for p in self.document.paragraphs if p.kind == "body"), key=lambda p: p.line
+        )
         return [p.line for p in body], body
 
     @functools.cached_property
@@ -156,7 +179,9 @@ class Context:
         tags = [self._document_tag, f"kind::{items[0].kind}"]
         if topic:
             tags.append(f"topic::{tag_text(topic)}")
-        parts = len(fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer])
+        parts = len(
+            fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer]
+        )
         question = Question(
             id=question_id(qtype, core),
             type=qtype,
@@ -172,7 +197,9 @@ class Context:
             **fields,
         )
         central = sum(self.centrality(item) for item in items) / len(items)
-        self.scores[question.id] = max(self.scores.get(question.id, 0.0), choose.score(question, central))
+        self.scores[question.id] = max(
+            self.scores.get(question.id, 0.0), choose.score(question, central)
+        )
         return question
 
     def centrality(self, item: Item) -> float:
@@ -212,27 +239,50 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
         if isinstance(item, DatedEvent):
             for iso in (item.date, item.end):
                 if iso is not None and not valid_date(iso):
-                    raise GenerateError(f"invalid date {iso!r} in an item (want YYYY, YYYY-MM or YYYY-MM-DD)",
-                                        document.path, item.source.line)
+                    raise GenerateError(
+                        f"invalid date {iso!r} in an item (want YYYY, YYYY-MM or YYYY-MM-DD)",
+                        document.path,
+                        item.source.line,
+                    )
         if isinstance(item, Enumeration) and len(item.members) < 2:
             continue  # one member is no list
         if isinstance(item, Enumeration):
             # A label that is a clause's subject ("The talks featured ...") names no list.
             label = item.label if names_its_list(item.label, item.source.sentence) else ""
-            item = replace(item, label=in_sentence(label, words) if label else "",
-                           members=tuple(in_sentence(m, words) for m in item.members))
+            item = replace(
+                item,
+                label=in_sentence(label, words) if label else "",
+                members=tuple(in_sentence(m, words) for m in item.members),
+            )
         elif isinstance(item, Definition):
             definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
             if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
                 continue
-            item = replace(item, term=unshouted(in_sentence(item.term, words)), definition=definition)
+            item = replace(
+                item, term=unshouted(in_sentence(item.term, words)), definition=definition
+            )
         elif isinstance(item, DatedEvent):
             item = replace(item, event=unshouted_names(in_sentence(item.event, words)))
         cased.append(item)
     return cased
 
 
-_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+}
 
 
 def unshouted(term: str) -> str:
@@ -243,8 +293,14 @@ def unshouted(term: str) -> str:
         return term
     if not any(sum(c.isalpha() for c in w) >= 5 for w in words):
         return term  # "NATO, OECD AND EFTA": acronyms, not a word shouted
-    cased = [(w.capitalize() if i == 0 else w.lower()) if w.lower() in _SMALL_WORDS
-             else w if len(w) <= 3 else w.capitalize() for i, w in enumerate(words)]
+    cased = [
+        (w.capitalize() if i == 0 else w.lower())
+        if w.lower() in _SMALL_WORDS
+        else w
+        if len(w) <= 3
+        else w.capitalize()
+        for i, w in enumerate(words)
+    ]
     return " ".join(cased)
 
 

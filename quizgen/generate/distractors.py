@@ -11,6 +11,7 @@ a sentence for a sentence; no article where the answer has none), or when its
 length is far from the answer's. The choice within a tier is seeded, so the same
 seed gives the same options.
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,7 +24,14 @@ from itertools import chain, islice
 from ..bank.ids import normalise
 from .gate import text_problem
 from .phrasing import (
-    ARTICLES, date_parts, display_date, is_clause, is_name, precision, shift_years, strip_article,
+    ARTICLES,
+    date_parts,
+    display_date,
+    is_clause,
+    is_name,
+    precision,
+    shift_years,
+    strip_article,
 )
 
 OPTIONS = 3  # distractors per multiple-choice question
@@ -31,7 +39,9 @@ MAX_LENGTH_RATIO = 2.0  # a distractor may be at most twice as long (or short) a
 SHORT_ANSWER_CHARS = 12  # below this, compare lengths by difference rather than ratio
 NEARBY_YEARS = 30  # corpus dates further than this from the answer are not tempting
 DATE_SHIFTS = (1, -1, 2, -2, 3, -3, 5, -5, 10, -10)  # years, for made-up nearby dates
-MAX_DRAWS = 400  # candidates from other documents tried per question; bounds the cost in a big corpus
+MAX_DRAWS = (
+    400  # candidates from other documents tried per question; bounds the cost in a big corpus
+)
 
 _PLURAL = re.compile(r"(?<=[^s])(es|s)$")
 _COVER_ALL = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b", re.IGNORECASE)
@@ -101,7 +111,11 @@ def fit_form(answer: str, candidate: str, adapt: bool = True) -> str | None:
     With adapt=False the candidate is never changed (a definition is cited verbatim).
     """
     candidate = candidate.strip()
-    if _COVER_ALL.search(candidate) or text_problem(candidate) or is_name(answer) != is_name(candidate):
+    if (
+        _COVER_ALL.search(candidate)
+        or text_problem(candidate)
+        or is_name(answer) != is_name(candidate)
+    ):
         return None
     if is_clause(answer) != is_clause(candidate):
         return None  # a statement among phrases (or a phrase among statements) is the odd one out

@@ -17,6 +17,7 @@ the answer"). The checks, in order (the first three on each text a student reads
   duplicate-prompt    the same question again (the first by id is kept)
   ambiguous-prompt    the same prompt with different answers: none of them is kept
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,14 +29,53 @@ from ..bank.ids import normalise
 from ..models import Document, Question
 
 PRONOUNS = {
-    "he", "she", "it", "they", "this", "these", "those", "that", "his", "her", "its", "their",
-    "them", "him", "such",
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "these",
+    "those",
+    "that",
+    "his",
+    "her",
+    "its",
+    "their",
+    "them",
+    "him",
+    "such",
 }
 TRUNCATING_WORDS = {
-    "and", "or", "but", "the", "a", "an", "of", "to", "with", "by", "for", "in", "on", "as", "that", "than",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "with",
+    "by",
+    "for",
+    "in",
+    "on",
+    "as",
+    "that",
+    "than",
 }
 # Nouns that need their "of X": a text ending on "at the end" was cut.
-PART_NOUNS = {"end", "beginning", "start", "middle", "rest", "part", "course", "outset", "height", "eve"}
+PART_NOUNS = {
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "rest",
+    "part",
+    "course",
+    "outset",
+    "height",
+    "eve",
+}
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A footnote number glued to a word: after its final punctuation ("river.1", "them.”17",
@@ -76,7 +116,8 @@ def check(
         for question in same[1:] if len(answers) == 1 else same:
             other = same[0] if question is not same[0] else same[1]
             reasons[question.id] = (
-                f"duplicate-prompt: same question as {other.id}" if len(answers) == 1
+                f"duplicate-prompt: same question as {other.id}"
+                if len(answers) == 1
                 else f"ambiguous-prompt: {other.id} asks the same with another answer"
             )
     kept = [q for q in ordered if reasons[q.id] is None]
@@ -132,7 +173,11 @@ def flagged_spans(documents: Mapping[str, Document]) -> dict[str, list[Span]]:
     """Per document, the lines the cleaner could not trust: found once, not per question."""
     return {
         name: [(r.line, r.end_line, r.reason) for r in document.regions if not r.restored]
-        + [(s.line, s.end_line, "sentence flagged by the cleaner") for s in document.sentences if s.unreliable]
+        + [
+            (s.line, s.end_line, "sentence flagged by the cleaner")
+            for s in document.sentences
+            if s.unreliable
+        ]
         for name, document in documents.items()
     }
 
@@ -161,7 +206,7 @@ def text_problem(text: str, where: str = "text") -> str | None:
         return f"truncated: unbalanced quotation marks in {where}"
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         return f"truncated: unbalanced brackets in {where}"
-    words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(" .?!:”\"").rstrip())
+    words = re.findall(r"[\w'’-]+|[,;]", text.rstrip(' .?!:”"').rstrip())
     if words and (words[-1] in {",", ";"} or words[-1].lower() in TRUNCATING_WORDS):
         return f"truncated: {where} ends on '{words[-1]}'"
     if words and re.search(r"\w[’']s$", words[-1]):
@@ -209,7 +254,10 @@ def answer_in_prompt(question: Question) -> str | None:
     if question.type == "multiple_choice" and (echo := lone_echo(question)):
         return f"answer-in-prompt: only the answer repeats '{echo}' from the prompt"
     for left, right in question.pairs:
-        if re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}(?:–\d{4})?", right) and right[-4:] in left:
+        if (
+            re.fullmatch(r"(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}(?:–\d{4})?", right)
+            and right[-4:] in left
+        ):
             return f"answer-in-prompt: '{left}' names its own date"
     return None
 
@@ -224,7 +272,12 @@ _STATED_DATE = re.compile(
 def rival_answer(question: Question) -> str | None:
     """A date question whose prompt holds another date: that date could be taken for the
     answer ("In what year did tensions grow, as well as in Tessel in 1880?")."""
-    if question.kind != "date" or question.type not in {"basic", "short_answer", "multiple_choice", "true_false"}:
+    if question.kind != "date" or question.type not in {
+        "basic",
+        "short_answer",
+        "multiple_choice",
+        "true_false",
+    }:
         return None
     prompt = plain(question.prompt)
     if question.type == "true_false":
@@ -271,4 +324,3 @@ def bad_choices(question: Question) -> str | None:
     if question.choices.count(question.answer) != 1:
         return "bad-choices: the answer is not exactly one of the options"
     return None
-

@@ -1,4 +1,5 @@
 """List recall: 'Name the three deficits.' The members are the answer, in the text's order."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,10 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         if named is None:
             continue  # the list's name is not a noun phrase: nothing to ask it by
         yield ctx.question(
-            QTYPE, fact(item), [item], prompt=f"Name {named}.", answer=join_words(item.members),
+            QTYPE,
+            fact(item),
+            [item],
+            prompt=f"Name {named}.",
+            answer=join_words(item.members),
             sequence=tuple(item.members),
         )

@@ -3,16 +3,24 @@ events to dates). Each side of a question is unique, so there is one way to matc
 
 `choices` holds the right-hand column in a seeded order for renderers to show.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Item, Question, Quote
-from .context import Context, groups
+from .context import Context, fact, groups
 from .gate import text_problem
-from .context import fact
-from .phrasing import bare_name, capitalise, display_date, names_own_year, overlap, shown_quote, term_phrase
+from .phrasing import (
+    bare_name,
+    capitalise,
+    display_date,
+    names_own_year,
+    overlap,
+    shown_quote,
+    term_phrase,
+)
 from .wording import YEAR, bounded, event_shown, is_state
 
 QTYPE = "matching"
@@ -29,8 +37,12 @@ def pair(item: Item, ctx: Context) -> tuple[str, str] | None:
         return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
     if isinstance(item, Definition):
         return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
-    if isinstance(item, DatedEvent) and not (names_own_year(item.event, item.date) or YEAR.search(item.event)
-                                              or is_state(item, ctx) or bounded(item)):
+    if isinstance(item, DatedEvent) and not (
+        names_own_year(item.event, item.date)
+        or YEAR.search(item.event)
+        or is_state(item, ctx)
+        or bounded(item)
+    ):
         shown = event_shown(item, ctx)
         return (shown, display_date(item.date, item.end)) if shown else None
     return None
@@ -43,7 +55,8 @@ def too_long(found: tuple[str, str], ctx: Context) -> bool:
 def clash(item: Item, other: Item) -> bool:
     """Two events whose dates overlap ('2020', 'March 2020') could each take either date."""
     return (
-        isinstance(item, DatedEvent) and isinstance(other, DatedEvent)
+        isinstance(item, DatedEvent)
+        and isinstance(other, DatedEvent)
         and overlap((item.date, item.end), (other.date, other.end))
     )
 
@@ -71,8 +84,12 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             right_column = [b for _, b in pairs]
             ctx.rng(QTYPE, core).shuffle(right_column)
             yield ctx.question(
-                QTYPE, core, [item for item, _ in group],
-                prompt=prompt, answer="; ".join(f"{a} — {b}" for a, b in pairs),
-                pairs=pairs, choices=tuple(right_column),
+                QTYPE,
+                core,
+                [item for item, _ in group],
+                prompt=prompt,
+                answer="; ".join(f"{a} — {b}" for a, b in pairs),
+                pairs=pairs,
+                choices=tuple(right_column),
                 level="understand" if kind == "definition" else "remember",
             )

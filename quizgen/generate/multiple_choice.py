@@ -2,16 +2,24 @@
 
 No question is made when fewer than three fair distractors can be found.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import stable_int
+from ..bank.ids import normalise, stable_int
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import OPTIONS, pick, pick_dates
-from ..bank.ids import normalise
-from .phrasing import bare_name, cited, date_parts, display_date, list_phrase, name_variants, shift_years
+from .phrasing import (
+    bare_name,
+    cited,
+    date_parts,
+    display_date,
+    list_phrase,
+    name_variants,
+    shift_years,
+)
 from .wording import date_question, who_said
 
 QTYPE = "multiple_choice"
@@ -59,8 +67,13 @@ def ask(item: Item, ctx: Context) -> Question | None:
         prompt = who_said(item)
         answer = bare_name(item.speaker)
         same = ctx.corpus.where("quote", "text", item.text, "speaker")
-        others = ((tier, bare_name(speaker)) for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng))
-        wrong = pick(answer, others, rng, correct=name_variants(item.speaker) + same, vocabulary=vocabulary)
+        others = (
+            (tier, bare_name(speaker))
+            for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng)
+        )
+        wrong = pick(
+            answer, others, rng, correct=name_variants(item.speaker) + same, vocabulary=vocabulary
+        )
         level = "remember"
     else:
         return None
@@ -68,7 +81,9 @@ def ask(item: Item, ctx: Context) -> Question | None:
         return None
     choices = [answer, *wrong]
     rng.shuffle(choices)
-    return ctx.question(QTYPE, core, [item], prompt=prompt, answer=answer, choices=tuple(choices), level=level)
+    return ctx.question(
+        QTYPE, core, [item], prompt=prompt, answer=answer, choices=tuple(choices), level=level
+    )
 
 
 def same_list_members(item: Enumeration, ctx: Context) -> list[str]:
@@ -80,7 +95,15 @@ def other_ranges(item: DatedEvent, rng, correct: list[str], latest: int | None) 
     """A range's distractors are the same range moved by a few years: a single date among
     ranges (or a range among single dates) would give the answer away."""
     span = date_parts(item.end)[0] - date_parts(item.date)[0]
-    starts = pick_dates(item.date, [], rng, end=item.end, correct=correct,
-                        latest=None if latest is None else latest - span)
-    return [display_date(d, shift_years(item.end, date_parts(d)[0] - date_parts(item.date)[0])) for d in starts]
-
+    starts = pick_dates(
+        item.date,
+        [],
+        rng,
+        end=item.end,
+        correct=correct,
+        latest=None if latest is None else latest - span,
+    )
+    return [
+        display_date(d, shift_years(item.end, date_parts(d)[0] - date_parts(item.date)[0]))
+        for d in starts
+    ]

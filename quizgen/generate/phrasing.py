@@ -1,4 +1,5 @@
 """Wording shared by the question types: lists, dates, names and accepted answers."""
+
 from __future__ import annotations
 
 import calendar
@@ -9,16 +10,64 @@ from dataclasses import dataclass
 from ..bank.ids import normalise
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
 ARTICLES = ("the ", "a ", "an ")
 # Words before a name that say what a person is, not who: dropped from accepted answers.
 TITLES = {
-    "president", "vice", "prime", "minister", "former", "then", "chairman", "comrade", "mr", "mrs",
-    "ms", "dr", "professor", "prof", "sir", "general", "secretary", "senator", "governor", "mayor",
-    "chancellor", "premier", "foreign", "state", "chinese", "british", "american", "us", "u.s",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "former",
+    "then",
+    "chairman",
+    "comrade",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "professor",
+    "prof",
+    "sir",
+    "general",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "chancellor",
+    "premier",
+    "foreign",
+    "state",
+    "chinese",
+    "british",
+    "american",
+    "us",
+    "u.s",
 }
 
 
@@ -98,7 +147,18 @@ def join_words(words: tuple[str, ...] | list[str]) -> str:
     return f"{', '.join(words[:-1])}{serial} and {words[-1]}"
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 
 
 def ordinal(n: int) -> str | None:
@@ -119,24 +179,110 @@ def states_count(label: str) -> bool:
 # A list's name must be a noun phrase to be asked about ("the three deficits"), not the
 # clause an extractor may take it from ("However, delays have followed").
 _LABEL_OPENERS = {
-    "however", "in", "to", "if", "when", "while", "although", "because", "as", "so", "then", "thus",
-    "therefore", "first", "second", "and", "but", "or", "by", "with", "for", "on", "at", "from",
+    "however",
+    "in",
+    "to",
+    "if",
+    "when",
+    "while",
+    "although",
+    "because",
+    "as",
+    "so",
+    "then",
+    "thus",
+    "therefore",
+    "first",
+    "second",
+    "and",
+    "but",
+    "or",
+    "by",
+    "with",
+    "for",
+    "on",
+    "at",
+    "from",
 }
 _LABEL_VERBS = {
-    "this", "these", "those", "its", "their", "his", "her",  # "the aims of this plan": which plan?
-    "is", "are", "was", "were", "has", "have", "had", "should", "will", "would", "can", "could",
-    "must", "may", "might", "do", "does", "did", "that", "which", "who",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",  # "the aims of this plan": which plan?
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "should",
+    "will",
+    "would",
+    "can",
+    "could",
+    "must",
+    "may",
+    "might",
+    "do",
+    "does",
+    "did",
+    "that",
+    "which",
+    "who",
 }
 _LABEL_ENDINGS = _LABEL_VERBS | {
-    "featuring", "including", "namely", "such", "like", "the", "a", "an", "of", "and", "or", "by", "to",
+    "featuring",
+    "including",
+    "namely",
+    "such",
+    "like",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "by",
+    "to",
 }
-_PREPOSITIONS = {"of", "in", "for", "on", "to", "with", "between", "among", "from", "under", "about", "against"}
+_PREPOSITIONS = {
+    "of",
+    "in",
+    "for",
+    "on",
+    "to",
+    "with",
+    "between",
+    "among",
+    "from",
+    "under",
+    "about",
+    "against",
+}
 MAX_LABEL_WORDS = 12
 # Head nouns that say what a list is only with a complement: "the three levels" of
 # what? "aspects of farming" names its list, "five aspects" does not.
 _VAGUE_HEADS = {
-    "aspects", "elements", "factors", "levels", "points", "ways", "things", "items", "parts", "areas",
-    "types", "kinds", "steps", "features", "issues", "dimensions",
+    "aspects",
+    "elements",
+    "factors",
+    "levels",
+    "points",
+    "ways",
+    "things",
+    "items",
+    "parts",
+    "areas",
+    "types",
+    "kinds",
+    "steps",
+    "features",
+    "issues",
+    "dimensions",
 }
 
 
@@ -159,8 +305,30 @@ def usable_label(label: str) -> bool:
 # of a clause ("The relations featured ..."): it says what the members are about, not
 # what they are.
 _NAMING_FOLLOWERS = {
-    "are", "is", "were", "was", "include", "includes", "included", "including", "namely", "such", "as",
-    "of", "in", "with", "for", "that", "which", "to", "on", "at", "from", "by", "and", "or",
+    "are",
+    "is",
+    "were",
+    "was",
+    "include",
+    "includes",
+    "included",
+    "including",
+    "namely",
+    "such",
+    "as",
+    "of",
+    "in",
+    "with",
+    "for",
+    "that",
+    "which",
+    "to",
+    "on",
+    "at",
+    "from",
+    "by",
+    "and",
+    "or",
 }
 
 
@@ -171,7 +339,7 @@ def names_its_list(label: str, sentence: str) -> bool:
     found = re.search(re.escape(label.strip()), sentence, re.IGNORECASE)
     if not found:
         return True
-    after = re.match(r"\s*([\w’'-]+|\S)", sentence[found.end():])
+    after = re.match(r"\s*([\w’'-]+|\S)", sentence[found.end() :])
     if not after or not after.group(1)[0].isalpha():
         return True  # punctuation or the end of the sentence
     return after.group(1).lower() in _NAMING_FOLLOWERS
@@ -214,11 +382,12 @@ def strip_article(text: str) -> str:
     lowered = text.lower()
     for article in ARTICLES:
         if lowered.startswith(article):
-            return text[len(article):]
+            return text[len(article) :]
     return text
 
 
 # --- dates ---------------------------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=65536)  # distractor searches ask again and again
 def date_parts(iso: str) -> tuple[int, int | None, int | None]:
@@ -256,7 +425,9 @@ def display_date(iso: str, end: str | None = None) -> str:
     return f"{text}–{end_text}"
 
 
-def date_span(iso: str, end: str | None = None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+def date_span(
+    iso: str, end: str | None = None
+) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """First and last day a date (or range) can mean: '2020-03' -> 1 to 31 March 2020."""
     year, month, day = date_parts(iso)
     first = (year, month or 1, day or 1)
@@ -297,7 +468,11 @@ def shift_years(iso: str, years: int) -> str:
     year, month, day = date_parts(iso)
     if month == 2 and day == 29:
         day = 28  # the shifted year may not be a leap year
-    parts = [f"{year + years:04d}"] + ([f"{month:02d}"] if month else []) + ([f"{day:02d}"] if day else [])
+    parts = (
+        [f"{year + years:04d}"]
+        + ([f"{month:02d}"] if month else [])
+        + ([f"{day:02d}"] if day else [])
+    )
     return "-".join(parts)
 
 
@@ -311,10 +486,13 @@ def date_pattern(iso: str) -> re.Pattern[str]:
     if not day:
         return re.compile(rf"{month_re}\s+(?:of\s+)?{year}(?!\d)")
     day_re = rf"{day}(?:st|nd|rd|th)?"
-    return re.compile(rf"(?:{month_re}\s+{day_re},?\s+{year}|{day_re}\s+{month_re},?\s+{year})(?!\d)")
+    return re.compile(
+        rf"(?:{month_re}\s+{day_re},?\s+{year}|{day_re}\s+{month_re},?\s+{year})(?!\d)"
+    )
 
 
 # --- names and accepted answers ------------------------------------------------------------
+
 
 def bare_name(name: str) -> str:
     """'Former Danish Prime Minister Edda Marstrand' -> 'Edda Marstrand'."""
@@ -375,12 +553,19 @@ def verb_definition(term: str, definition: str, sentence: str) -> tuple[str, str
     -> ('the term “community”', 'involve', 'the ...'). None for "X is ...", "X means ...".
     """
     verb, _, rest = definition.strip().partition(" ")
-    found = re.search(rf"((?:the\s+term\s+)?[“\"‘']?{re.escape(term.strip())}[”\"’']?)\s+{re.escape(verb)}\s",
-                      sentence, re.IGNORECASE)
+    found = re.search(
+        rf"((?:the\s+term\s+)?[“\"‘']?{re.escape(term.strip())}[”\"’']?)\s+{re.escape(verb)}\s",
+        sentence,
+        re.IGNORECASE,
+    )
     if not found or not rest or not re.fullmatch(r"[a-z]+s", verb):
         return None
     named = found.group(1)
-    named = named[:1].lower() + named[1:] if named.lower().startswith("the term") else term_phrase(term, sentence)
+    named = (
+        named[:1].lower() + named[1:]
+        if named.lower().startswith("the term")
+        else term_phrase(term, sentence)
+    )
     return named, plain_verb(verb), rest
 
 
@@ -395,8 +580,24 @@ def plain_verb(verb: str) -> str:
     return verb[:-1]
 
 
-_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "can", "could", "must",
-           "may", "might", "shall"}
+_FINITE = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "should",
+    "can",
+    "could",
+    "must",
+    "may",
+    "might",
+    "shall",
+}
 
 
 def is_clause(text: str) -> bool:
@@ -411,8 +612,16 @@ def one_definition(definition: str) -> str:
     X") is dropped, and a part that is a bare predicate ("...; is fitted with ...")
     is no phrase on its own, so the first part is kept."""
     parts = [p.strip() for p in definition.split("; ") if p.strip()]
-    kept = [p for p in parts if not any(p != q and f" {normalise(p)} " in f" {normalise(q)} " for q in parts)]
-    kept = [p for i, p in enumerate(kept) if i == 0 or not re.match(r"(?:is|are|was|were|has|have)\b", p)]
+    kept = [
+        p
+        for p in parts
+        if not any(p != q and f" {normalise(p)} " in f" {normalise(q)} " for q in parts)
+    ]
+    kept = [
+        p
+        for i, p in enumerate(kept)
+        if i == 0 or not re.match(r"(?:is|are|was|were|has|have)\b", p)
+    ]
     return "; ".join(kept)
 
 
@@ -423,4 +632,4 @@ def cited(definition: str) -> str:
 
 
 def cloze(n: int, text: str) -> str:
-    return "{{c%d::%s}}" % (n, text)
+    return f"{{{{c{n}::{text}}}}}"

@@ -26,14 +26,15 @@
 Markdown emphasis (`**term**`, `_Title_`) is markup, not text: `plain_text` takes it out
 of every item field and source sentence before any question is worded.
 """
+
 from __future__ import annotations
 
 import re
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Quote
+from . import syntax, wording
 from .gate import text_problem
 from .phrasing import MONTHS, bare_name, date_pattern
-from . import syntax, wording
 
 # A caption or credit: "Figure 4.7 ...", "(credit: ...)", licences and photo agencies.
 _CAPTION = re.compile(
@@ -52,7 +53,9 @@ _CITATION = re.compile(
     r"|^[A-Z][\w .’'&-]{1,40}, (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d{1,2}, \d{4};",  # "Morning Courier, April 9, 1903; ..."
 )
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
+_EMPHASIS = re.compile(
+    r"\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"
+)
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -63,8 +66,21 @@ def plain_text(text: str) -> str:
     return _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
 
 
-IMPERATIVES = {"consider", "imagine", "think", "note", "recall", "remember", "see", "compare", "look", "suppose",
-               "read", "ask", "notice"}
+IMPERATIVES = {
+    "consider",
+    "imagine",
+    "think",
+    "note",
+    "recall",
+    "remember",
+    "see",
+    "compare",
+    "look",
+    "suppose",
+    "read",
+    "ask",
+    "notice",
+}
 
 
 def sentence_problem(sentence: str) -> str | None:
@@ -101,7 +117,9 @@ def glued(item: Item) -> str | None:
     return None
 
 
-_RANGE_BEFORE = re.compile(r"(?:\bfrom|\bbetween|\bthrough|\bto|\buntil|\btill|[–-])\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"(?:\bfrom|\bbetween|\bthrough|\bto|\buntil|\btill|[–-])\s*$", re.IGNORECASE
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:[–/-]\s*\d|to\s+\d|through\b|until\b|and\s+\d)", re.IGNORECASE)
 
 
@@ -109,7 +127,7 @@ def range_cut(item: DatedEvent) -> str | None:
     if item.end:
         return None
     for found in date_pattern(item.date).finditer(item.source.sentence):
-        before, after = item.source.sentence[:found.start()], item.source.sentence[found.end():]
+        before, after = item.source.sentence[: found.start()], item.source.sentence[found.end() :]
         if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
             return f"range-cut: '{found.group(0)}' is one end of a range in its sentence"
     return None
@@ -117,9 +135,26 @@ def range_cut(item: DatedEvent) -> str | None:
 
 # Words that open a complement an event cannot leave out ("sent Orvath | to Tessel",
 # "blamed the guild | for ...", "appointed Orvath | as Master of the Mint").
-_COMPLEMENT_OPENERS = {"for", "of", "to", "that", "with", "into", "about", "against", "as", "than", "toward",
-                       "towards", "upon"}
-_PLACE_OPENERS = {"on", "at", "over"}  # "dropped leaflets | on Harlow", but "on 4 August" is the date
+_COMPLEMENT_OPENERS = {
+    "for",
+    "of",
+    "to",
+    "that",
+    "with",
+    "into",
+    "about",
+    "against",
+    "as",
+    "than",
+    "toward",
+    "towards",
+    "upon",
+}
+_PLACE_OPENERS = {
+    "on",
+    "at",
+    "over",
+}  # "dropped leaflets | on Harlow", but "on 4 August" is the date
 
 
 def event_cut(item: DatedEvent) -> str | None:
@@ -130,25 +165,28 @@ def event_cut(item: DatedEvent) -> str | None:
     words = event.split()
     found = None
     for start in range(max(len(words) - 1, 1)):
-        found = re.search(rf"(?<!\w){re.escape(' '.join(words[start:]))}(?!\w)", sentence, re.IGNORECASE)
+        found = re.search(
+            rf"(?<!\w){re.escape(' '.join(words[start:]))}(?!\w)", sentence, re.IGNORECASE
+        )
         if found:
             break
     if not found:
         return None
-    after = sentence[found.end():]
+    after = sentence[found.end() :]
     dated = re.match(r"\s+(?:in|on|during|by)\s+", after)
-    if dated and (when := date_pattern(item.date).match(after[dated.end():])):
-        after = after[dated.end() + when.end():]  # "issued a permit in April 1903 | for the fair"
+    if dated and (when := date_pattern(item.date).match(after[dated.end() :])):
+        after = after[dated.end() + when.end() :]  # "issued a permit in April 1903 | for the fair"
     following = re.match(r"\s+([A-Za-z]+)\s+(\S+)", after)
     if not following:
         return None
     word, then = following.group(1).lower(), following.group(2)
-    if date_pattern(item.date).match(after[following.start(2):]):
+    if date_pattern(item.date).match(after[following.start(2) :]):
         return None  # the date itself follows ("on 4 August 1871")
     if word.endswith("ing") and len(word) > 5 and word not in {"during", "including", "following"}:
         return f"event-cut: '{item.event}' stops before '{word} {then}'"  # "restrictions | preventing ..."
-    if word in _COMPLEMENT_OPENERS or (word in _PLACE_OPENERS and then[:1].isupper()
-                                       and then.rstrip(",.") not in MONTHS):
+    if word in _COMPLEMENT_OPENERS or (
+        word in _PLACE_OPENERS and then[:1].isupper() and then.rstrip(",.") not in MONTHS
+    ):
         return f"event-cut: '{item.event}' stops before '{word} {then}'"
     return None
 
@@ -172,7 +210,10 @@ def bad_list(item: Enumeration) -> str | None:
             continue
         # "A, B and C" joins only the last two; an "and" before them, or one the list goes
         # on after, is inside a member ("the Fisheries and Forestry Board, the Treasury").
-        goes_on = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?[a-z]", sentence[at + len(joined):]) is not None
+        goes_on = (
+            re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?[a-z]", sentence[at + len(joined) :])
+            is not None
+        )
         if index < len(members) - 2 or goes_on:
             return f"bad-list: '{left} and {right}' is one member cut in two"
     return None
@@ -186,7 +227,7 @@ def unattributed(item: Quote) -> str | None:
     """The speaker is neither named nor referred to (he, she, they) in the sentence that holds
     the quotation: in "Marstrand concludes that "…". By July 1903 Harlow realized …,
     deciding that "…"", the second quotation is Harlow's, not Marstrand's."""
-    text = item.text.strip().strip("“”\"").rstrip(".,;:…")[:40]
+    text = item.text.strip().strip('“”"').rstrip(".,;:…")[:40]
     surname = bare_name(item.speaker).split()[-1] if item.speaker.split() else ""
     for part in _SENTENCE_END.split(item.source.sentence):
         if text and text in part:
@@ -198,7 +239,9 @@ def unattributed(item: Quote) -> str | None:
 
 
 # A verb phrase that stands for one said before: "did so", "had done the same".
-_PRO_VERB_PHRASE = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:so|likewise|the same)\b|\bfollowed suit\b", re.I)
+_PRO_VERB_PHRASE = re.compile(
+    r"\b(?:do|does|did|done|doing)\s+(?:so|likewise|the same)\b|\bfollowed suit\b", re.I
+)
 
 
 def item_problem(item: Item, ctx) -> str | None:
@@ -216,8 +259,10 @@ def item_problem(item: Item, ctx) -> str | None:
             return f"no-clause: '{item.event}' has no finite verb with its subject"
         if problem := text_problem(shown, "event"):
             return problem
-        if syntax.clause(item.event, ctx.settings.extract.pipeline) is None and \
-                item.event.strip().casefold() not in item.source.sentence.casefold():
+        if (
+            syntax.clause(item.event, ctx.settings.extract.pipeline) is None
+            and item.event.strip().casefold() not in item.source.sentence.casefold()
+        ):
             # A noun phrase must be written as is: "the Strike of 1911 on a dispute" cut to
             # "the Strike on a dispute" pairs words that did not go together.
             return f"glued-token: the event '{item.event}' is not written so in its sentence"
@@ -229,7 +274,9 @@ def item_problem(item: Item, ctx) -> str | None:
             return f"unfit-term: '{item.term}' is {why}"
     if isinstance(item, Quote) and not item.speaker.strip():
         return "bad-speaker: the quotation has no speaker"
-    if isinstance(item, Quote) and (why := syntax.speaker_problem(item.speaker, ctx.settings.extract.pipeline)):
+    if isinstance(item, Quote) and (
+        why := syntax.speaker_problem(item.speaker, ctx.settings.extract.pipeline)
+    ):
         return f"bad-speaker: {why}"
     if isinstance(item, Quote) and (why := unattributed(item)):
         return f"bad-speaker: {why}"

@@ -13,6 +13,7 @@ than a template around a fragment.
 spaCy is reached only through `quizgen.extract.nlp` (`load_pipeline`, `parse`): each
 text is parsed once per process, and no spaCy object leaves this module.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,55 +27,285 @@ SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 BE_FORMS = {"is", "are", "was", "were", "am", "'s", "'re"}
 # Clauses that depend on another: no question can be made of them alone.
 DEPENDENT_OPENERS = {
-    "which", "who", "whom", "whose", "that", "where", "when", "while", "although", "because", "if",
-    "and", "or", "but", "as", "since", "until", "after", "before", "whereas", "though", "so",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "where",
+    "when",
+    "while",
+    "although",
+    "because",
+    "if",
+    "and",
+    "or",
+    "but",
+    "as",
+    "since",
+    "until",
+    "after",
+    "before",
+    "whereas",
+    "though",
+    "so",
 }
 PRONOUN_SUBJECTS = {
-    "he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "that", "him", "her", "them",
-    "one", "both", "each", "all", "some", "others", "such", "its", "their", "his",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "these",
+    "those",
+    "that",
+    "him",
+    "her",
+    "them",
+    "one",
+    "both",
+    "each",
+    "all",
+    "some",
+    "others",
+    "such",
+    "its",
+    "their",
+    "his",
 }
 # Nouns that, as "the X" alone, point back to what the text named before: a subject a
 # question cannot stand on ("In what year would the sum have been ...?").
 BACK_POINTING = {
-    "sum", "amount", "figure", "total", "number", "parties", "rest", "former", "latter", "same", "move",
-    "decision", "plan", "program", "programme", "policy", "country", "countries", "government", "city",
-    "region", "group", "team", "party", "company", "report", "organization", "organisation", "body",
-    "move", "deal", "proposal", "idea", "two", "three", "others", "pair", "couple", "project", "effort",
+    "sum",
+    "amount",
+    "figure",
+    "total",
+    "number",
+    "parties",
+    "rest",
+    "former",
+    "latter",
+    "same",
+    "move",
+    "decision",
+    "plan",
+    "program",
+    "programme",
+    "policy",
+    "country",
+    "countries",
+    "government",
+    "city",
+    "region",
+    "group",
+    "team",
+    "party",
+    "company",
+    "report",
+    "organization",
+    "organisation",
+    "body",
+    "deal",
+    "proposal",
+    "idea",
+    "two",
+    "three",
+    "others",
+    "pair",
+    "couple",
+    "project",
+    "effort",
 }
 # Heads of a noun phrase that names something that happens ("the outbreak of the war"):
 # such a phrase is an event though it has no verb ("When did the outbreak of ... take place?").
 EVENT_NOUNS = {
-    "war", "outbreak", "crisis", "revolution", "conference", "summit", "visit", "attack", "invasion",
-    "election", "elections", "collapse", "fall", "death", "birth", "split", "talks", "meeting",
-    "negotiations", "uprising", "coup", "massacre", "incident", "battle", "siege", "riot", "riots",
-    "strike", "boycott", "blockade", "famine", "referendum", "ceasefire", "armistice", "reunification",
-    "independence", "partition", "reform", "reforms", "normalization", "normalisation", "rapprochement",
+    "war",
+    "outbreak",
+    "crisis",
+    "revolution",
+    "conference",
+    "summit",
+    "visit",
+    "attack",
+    "invasion",
+    "election",
+    "elections",
+    "collapse",
+    "fall",
+    "death",
+    "birth",
+    "split",
+    "talks",
+    "meeting",
+    "negotiations",
+    "uprising",
+    "coup",
+    "massacre",
+    "incident",
+    "battle",
+    "siege",
+    "riot",
+    "riots",
+    "strike",
+    "boycott",
+    "blockade",
+    "famine",
+    "referendum",
+    "ceasefire",
+    "armistice",
+    "reunification",
+    "independence",
+    "partition",
+    "reform",
+    "reforms",
+    "normalization",
+    "normalisation",
+    "rapprochement",
 }
 EVENT_SUFFIXES = ("tion", "sion", "ing")  # creation, invasion, founding
 NOT_EVENTS = {  # nouns with an event's ending that name a thing, a body or a state
-    "nation", "organization", "organisation", "institution", "position", "population", "administration",
-    "constitution", "federation", "corporation", "commission", "delegation", "generation", "situation",
-    "condition", "relation", "relations", "tradition", "question", "mission", "region", "religion",
-    "opinion", "union", "section", "nations", "building", "thing", "something", "nothing", "evening",
-    "morning", "king", "ring", "wing", "spring", "ceiling", "tension",
-    "tensions", "division", "dimension", "version", "function", "population", "foundation", "convention",
-    "declaration", "legislation", "regulation", "resolution", "coalition", "opposition", "competition",
-    "ambition", "tension", "vision", "decision", "conviction", "jurisdiction", "direction", "portion",
+    "nation",
+    "organization",
+    "organisation",
+    "institution",
+    "position",
+    "population",
+    "administration",
+    "constitution",
+    "federation",
+    "corporation",
+    "commission",
+    "delegation",
+    "generation",
+    "situation",
+    "condition",
+    "relation",
+    "relations",
+    "tradition",
+    "question",
+    "mission",
+    "region",
+    "religion",
+    "opinion",
+    "union",
+    "section",
+    "nations",
+    "building",
+    "thing",
+    "something",
+    "nothing",
+    "evening",
+    "morning",
+    "king",
+    "ring",
+    "wing",
+    "spring",
+    "ceiling",
+    "tension",
+    "tensions",
+    "division",
+    "dimension",
+    "version",
+    "function",
+    "foundation",
+    "convention",
+    "declaration",
+    "legislation",
+    "regulation",
+    "resolution",
+    "coalition",
+    "opposition",
+    "competition",
+    "ambition",
+    "vision",
+    "decision",
+    "conviction",
+    "jurisdiction",
+    "direction",
+    "portion",
 }
-EVENT_EXTRA = {"withdrawal", "approval", "arrival", "removal", "dismissal", "renewal", "closure", "seizure",
-               "departure", "agreement", "settlement", "appointment", "establishment", "enlargement",
-               "disarmament", "rearmament", "deployment", "assassination", "death", "founding"}
+EVENT_EXTRA = {
+    "withdrawal",
+    "approval",
+    "arrival",
+    "removal",
+    "dismissal",
+    "renewal",
+    "closure",
+    "seizure",
+    "departure",
+    "agreement",
+    "settlement",
+    "appointment",
+    "establishment",
+    "enlargement",
+    "disarmament",
+    "rearmament",
+    "deployment",
+    "assassination",
+    "death",
+    "founding",
+}
 _IRREGULAR_BASE = {  # a fallback when the lemmatizer tables are not there
-    "was": "be", "were": "be", "had": "have", "has": "have", "did": "do", "does": "do", "went": "go",
-    "began": "begin", "broke": "break", "came": "come", "became": "become", "made": "make", "led": "lead",
-    "took": "take", "gave": "give", "held": "hold", "met": "meet", "left": "leave", "won": "win",
-    "fought": "fight", "sought": "seek", "brought": "bring", "thought": "think", "built": "build",
-    "sent": "send", "spent": "spend", "set": "set", "put": "put", "cut": "cut", "lost": "lose",
-    "rose": "rise", "fell": "fall", "grew": "grow", "drew": "draw", "withdrew": "withdraw",
-    "wrote": "write", "spoke": "speak", "said": "say", "told": "tell", "saw": "see", "knew": "know",
-    "stood": "stand", "struck": "strike", "ran": "run", "became": "become", "found": "find",
-    "sold": "sell", "bought": "buy", "paid": "pay", "laid": "lay", "kept": "keep", "felt": "feel",
-    "got": "get", "shook": "shake", "chose": "choose", "froze": "freeze", "forbade": "forbid",
+    "was": "be",
+    "were": "be",
+    "had": "have",
+    "has": "have",
+    "did": "do",
+    "does": "do",
+    "went": "go",
+    "began": "begin",
+    "broke": "break",
+    "came": "come",
+    "became": "become",
+    "made": "make",
+    "led": "lead",
+    "took": "take",
+    "gave": "give",
+    "held": "hold",
+    "met": "meet",
+    "left": "leave",
+    "won": "win",
+    "fought": "fight",
+    "sought": "seek",
+    "brought": "bring",
+    "thought": "think",
+    "built": "build",
+    "sent": "send",
+    "spent": "spend",
+    "set": "set",
+    "put": "put",
+    "cut": "cut",
+    "lost": "lose",
+    "rose": "rise",
+    "fell": "fall",
+    "grew": "grow",
+    "drew": "draw",
+    "withdrew": "withdraw",
+    "wrote": "write",
+    "spoke": "speak",
+    "said": "say",
+    "told": "tell",
+    "saw": "see",
+    "knew": "know",
+    "stood": "stand",
+    "struck": "strike",
+    "ran": "run",
+    "found": "find",
+    "sold": "sell",
+    "bought": "buy",
+    "paid": "pay",
+    "laid": "lay",
+    "kept": "keep",
+    "felt": "feel",
+    "got": "get",
+    "shook": "shake",
+    "chose": "choose",
+    "froze": "freeze",
+    "forbade": "forbid",
 }
 
 
@@ -89,8 +320,12 @@ class Clause:
     do: str | None  # "did"/"does"/"do" when do-support is needed
     declarative: str  # the clause as a statement without the fronted words
     subject_head: str  # the subject's head word, lower case: events of one subject
-    present: bool = False  # told in the present tense (a caption): no past statement can be made of it
-    state: bool = False  # "X was under Y's control", "there were ...": true over a span, not at one date
+    present: bool = (
+        False  # told in the present tense (a caption): no past statement can be made of it
+    )
+    state: bool = (
+        False  # "X was under Y's control", "there were ...": true over a span, not at one date
+    )
 
     def question(self, wh: str) -> str:
         """'When' + inverted clause: 'When did the council begin to dredge the harbour?'."""
@@ -117,7 +352,9 @@ def _doc(text: str, choice: str):
     nlp = pipeline(choice)
     if nlp is None:
         return None
-    return parse(nlp, [text], need=("parse",))[0]  # wording reads tags and dependencies, never entities
+    return parse(nlp, [text], need=("parse",))[
+        0
+    ]  # wording reads tags and dependencies, never entities
 
 
 def _lemmatizer(choice: str):
@@ -135,7 +372,9 @@ def _as_sentence(text: str) -> str:
 def _frame(text: str) -> str:
     """Where a noun phrase stands: "This is the X." ("This is X." when X has its determiner)."""
     first = text.lower().split(" ", 1)[0] if text else ""
-    return "This is " if first in {"the", "a", "an"} or first in PRONOUN_SUBJECTS else "This is the "
+    return (
+        "This is " if first in {"the", "a", "an"} or first in PRONOUN_SUBJECTS else "This is the "
+    )
 
 
 def _said(speaker: str) -> str:
@@ -226,25 +465,41 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     subject = subjects[0]
     if subject.dep_.startswith("csubj"):
         return None
-    span = doc[subject.left_edge.i: subject.right_edge.i + 1]
-    if span.text.lower() in PRONOUN_SUBJECTS or span[0].text.lower() in PRONOUN_SUBJECTS \
-            or subject.tag_ in {"WDT", "WP"} or span[0].text.isdigit():
+    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if (
+        span.text.lower() in PRONOUN_SUBJECTS
+        or span[0].text.lower() in PRONOUN_SUBJECTS
+        or subject.tag_ in {"WDT", "WP"}
+        or span[0].text.isdigit()
+    ):
         return None  # "these two pacts", "his reform", "12 to -": who or what is not said
     if span[0].lower_ == "the" and len(span) > 1 and span[1].tag_ in {"CD", "$"}:
         return None  # "the $40 million", "the two": a quantity the text named before
     if len(span) == 2 and span[0].lower_ == "the" and span[1].lower_ in BACK_POINTING:
         return None  # "the sum", "the parties": which ones, the sentence before said
-    if subject.lower_ in RELATIONAL and not any(c.dep_ in {"prep", "poss", "compound", "amod"} for c in subject.children):
+    if subject.lower_ in RELATIONAL and not any(
+        c.dep_ in {"prep", "poss", "compound", "amod"} for c in subject.children
+    ):
         return None  # "trade had grown more steady": between whom, the text said before
     if len(doc) >= 2 and doc[-2].tag_ == "PRP$" and doc[-1].lower_ in VAGUE_OBJECTS:
         return None  # "laid out his case": on what, the sentence goes on to say
     for token in doc:
-        if token.lower_ == "the" and token.i + 2 < len(doc) and doc[token.i + 1].tag_ == "CD" \
-                and doc[token.i + 1].text.isalpha() and doc[token.i + 2].tag_ == "NNS":
+        if (
+            token.lower_ == "the"
+            and token.i + 2 < len(doc)
+            and doc[token.i + 1].tag_ == "CD"
+            and doc[token.i + 1].text.isalpha()
+            and doc[token.i + 2].tag_ == "NNS"
+        ):
             return None  # "between the two countries": which two, the text said before
-        if token.lower_ in BACK_POINTING_ANYWHERE and any(c.lower_ == "the" for c in token.children) \
-                and not any(c.dep_ == "prep" and any(g.tag_ in {"NNP", "NNPS"} for g in c.subtree)
-                            for c in token.children):
+        if (
+            token.lower_ in BACK_POINTING_ANYWHERE
+            and any(c.lower_ == "the" for c in token.children)
+            and not any(
+                c.dep_ == "prep" and any(g.tag_ in {"NNP", "NNPS"} for g in c.subtree)
+                for c in token.children
+            )
+        ):
             return None  # "traded with the former partner": which partner, the text said before
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
@@ -252,7 +507,10 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     finite = root.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxes)
     if not finite:
         return None
-    if any(t.text in {"The", "A", "An", "This", "These"} and t.i > 0 and not doc[t.i - 1].is_punct for t in doc):
+    if any(
+        t.text in {"The", "A", "An", "This", "These"} and t.i > 0 and not doc[t.i - 1].is_punct
+        for t in doc
+    ):
         return None  # "... were signed The Treaty of ...": two texts run together
     front_tokens = doc[: span.start]
     if front_tokens and not _droppable_front(front_tokens):
@@ -260,33 +518,72 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     verbal = min([root.i, *(a.i for a in auxes)])
     if verbal and doc[verbal - 1].text == "," and span.text.count(",") % 2:
         return None  # "Orvath’s second visit, coincided ...": a cut left a comma before the verb
-    between = [t for t in doc[span.end: root.i] if t not in auxes and t.dep_ != "neg"]
+    between = [t for t in doc[span.end : root.i] if t not in auxes and t.dep_ != "neg"]
     if any(t.is_punct for t in between):
-        return None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
-    after = list(doc[span.end:])
+        return (
+            None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
+        )
+    after = list(doc[span.end :])
     subject_text = _text(span)
-    if span[0].text[:1].isupper() and span[0].tag_ not in {"NNP", "NNPS"} and not span[0].text.isupper() \
-            and (span.start > 0 or not text[:1].isupper() or span[0].tag_ in {"DT", "EX", "CD", "NN", "NNS"}):
-        subject_text = subject_text[:1].lower() + subject_text[1:]  # "Wage negotiations" mid-question
-    declarative = _text(doc[span.start:])
+    if (
+        span[0].text[:1].isupper()
+        and span[0].tag_ not in {"NNP", "NNPS"}
+        and not span[0].text.isupper()
+        and (
+            span.start > 0
+            or not text[:1].isupper()
+            or span[0].tag_ in {"DT", "EX", "CD", "NN", "NNS"}
+        )
+    ):
+        subject_text = (
+            subject_text[:1].lower() + subject_text[1:]
+        )  # "Wage negotiations" mid-question
+    declarative = _text(doc[span.start :])
     if auxes:
         first = auxes[0]
         rest = _text([t for t in after if t.i != first.i])
-        return Clause(_text(front_tokens), subject_text, first.text.lower(), rest, None, declarative,
-                      subject.text.lower())
+        return Clause(
+            _text(front_tokens),
+            subject_text,
+            first.text.lower(),
+            rest,
+            None,
+            declarative,
+            subject.text.lower(),
+        )
     if root.text.lower() in BE_FORMS:
         rest = _text([t for t in after if t.i != root.i])
-        return Clause(_text(front_tokens), subject_text, root.text.lower(), rest, None, declarative,
-                      subject.text.lower(), state=True)
+        return Clause(
+            _text(front_tokens),
+            subject_text,
+            root.text.lower(),
+            rest,
+            None,
+            declarative,
+            subject.text.lower(),
+            state=True,
+        )
     if root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     do = "did"  # a dated event is past, though a caption tells it in the present ("Orvath shakes hands")
     words = []
     for token in after:
-        words.append(base_form(token, choice) + token.whitespace_ if token.i == root.i else token.text_with_ws)
+        words.append(
+            base_form(token, choice) + token.whitespace_
+            if token.i == root.i
+            else token.text_with_ws
+        )
     rest = re.sub(r"\s+", " ", "".join(words)).strip()
-    return Clause(_text(front_tokens), subject_text, None, rest, do, declarative, subject.text.lower(),
-                  present=root.tag_ in {"VBZ", "VBP"})
+    return Clause(
+        _text(front_tokens),
+        subject_text,
+        None,
+        rest,
+        do,
+        declarative,
+        subject.text.lower(),
+        present=root.tag_ in {"VBZ", "VBP"},
+    )
 
 
 def _droppable_front(tokens) -> bool:
@@ -322,11 +619,17 @@ def event_noun_phrase(text: str, choice: str = "auto") -> str | None:
         return None
     if word in NOT_EVENTS:
         return None
-    if word in EVENT_NOUNS or word in EVENT_EXTRA or (word.endswith(EVENT_SUFFIXES) and len(word) > 6):
+    if (
+        word in EVENT_NOUNS
+        or word in EVENT_EXTRA
+        or (word.endswith(EVENT_SUFFIXES) and len(word) > 6)
+    ):
         if doc[0].tag_ not in {"DT", "PRP$", "NNP", "NNPS", "JJ", "CD"} and doc[0].pos_ != "PROPN":
             return None  # "law and order", a bare noun: not a named event
         if head.text[:1].isupper() and doc[0].pos_ == "PROPN" and head.i == len(doc) - 1:
-            return "the " + text  # a line's "Harlow Conference, 1868": "the Harlow Conference" in a sentence
+            return (
+                "the " + text
+            )  # a line's "Harlow Conference, 1868": "the Harlow Conference" in a sentence
         return text
     return None
 
@@ -340,13 +643,19 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
     words = text.lower().split()
     if not words:
         return Phrase(False, "not a noun phrase")
-    if words[0] in PRONOUN_SUBJECTS and (len(words) == 1 or words[0] not in {"this", "that", "these", "those"}):
+    if words[0] in PRONOUN_SUBJECTS and (
+        len(words) == 1 or words[0] not in {"this", "that", "these", "those"}
+    ):
         return Phrase(False, "a pronoun")
     if words[0] in {"to", "not"}:
         return Phrase(False, "a verb phrase")
     if len(words) > 1:
         alone = _doc(text, choice)
-        if alone is not None and alone[0].tag_ in {"VB", "VBP", "VBZ", "VBD"} and alone[0].dep_ == "ROOT":
+        if (
+            alone is not None
+            and alone[0].tag_ in {"VB", "VBP", "VBZ", "VBD"}
+            and alone[0].dep_ == "ROOT"
+        ):
             return Phrase(False, "a verb phrase")  # "reach a fair price"
     frame = _frame(text)
     doc = _doc(f"{frame}{text}.", choice)
@@ -362,14 +671,26 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
     head = heads[0]
     if head.pos_ == "PRON":
         return Phrase(False, "a pronoun")
-    if head.tag_ in {"VB", "VBD", "VBZ", "VBP", "MD"} or span[0].tag_ in {"VB", "VBZ", "VBP", "VBD", "MD", "TO"}:
+    if head.tag_ in {"VB", "VBD", "VBZ", "VBP", "MD"} or span[0].tag_ in {
+        "VB",
+        "VBZ",
+        "VBP",
+        "VBD",
+        "MD",
+        "TO",
+    }:
         return Phrase(False, "a verb phrase")
     if head.pos_ not in {"NOUN", "PROPN", "X"} and head.tag_ != "VBG":
-        return Phrase(False, "a verb phrase" if head.pos_ in {"VERB", "AUX"} else "not a noun phrase")
+        return Phrase(
+            False, "a verb phrase" if head.pos_ in {"VERB", "AUX"} else "not a noun phrase"
+        )
     # A finite verb is allowed only inside a clause that modifies the noun ("a state in which ...").
     for token in span:
-        if token.tag_ in FINITE_TAGS and not any(a.dep_ in {"relcl", "acl", "advcl", "ccomp", "pcomp"}
-                                                 for a in [token, *token.ancestors] if a.i >= start):
+        if token.tag_ in FINITE_TAGS and not any(
+            a.dep_ in {"relcl", "acl", "advcl", "ccomp", "pcomp"}
+            for a in [token, *token.ancestors]
+            if a.i >= start
+        ):
             return Phrase(False, "a verb phrase")
     if head.tag_ == "VBG" and any(t.dep_ in {"dobj", "nsubj"} for t in head.children):
         return Phrase(False, "a verb phrase")  # "taxing the poor": a gerund with its object
@@ -405,11 +726,51 @@ def speaker_problem(speaker: str, choice: str = "auto") -> str | None:
 
 
 # Nouns of a relation between parties: alone as a subject they leave the parties unsaid.
-RELATIONAL = {"relations", "ties", "tensions", "negotiations", "talks", "relationship",
-              "rivalry", "hostilities", "dialogue"}
+RELATIONAL = {
+    "relations",
+    "ties",
+    "tensions",
+    "negotiations",
+    "talks",
+    "relationship",
+    "rivalry",
+    "hostilities",
+    "dialogue",
+}
 # Objects that say nothing without what follows them ("laid out his case | on the bridge").
-VAGUE_OBJECTS = {"reasoning", "reasons", "views", "view", "position", "concerns", "concern", "thoughts", "opinion",
-                 "opinions", "argument", "arguments", "ideas", "idea", "case", "point", "stance", "intentions",
-                 "objections", "fears", "hopes", "demands"}
+VAGUE_OBJECTS = {
+    "reasoning",
+    "reasons",
+    "views",
+    "view",
+    "position",
+    "concerns",
+    "concern",
+    "thoughts",
+    "opinion",
+    "opinions",
+    "argument",
+    "arguments",
+    "ideas",
+    "idea",
+    "case",
+    "point",
+    "stance",
+    "intentions",
+    "objections",
+    "fears",
+    "hopes",
+    "demands",
+}
 # "the former partner", "the number of members": what they are, the text said before.
-BACK_POINTING_ANYWHERE = {"ally", "allies", "former", "latter", "same", "sum", "number", "amount", "aforementioned"}
+BACK_POINTING_ANYWHERE = {
+    "ally",
+    "allies",
+    "former",
+    "latter",
+    "same",
+    "sum",
+    "number",
+    "amount",
+    "aforementioned",
+}

@@ -7,18 +7,26 @@ a shifted date never falls inside the event's own span nor on the date of anothe
 event of the same subject in the document. An item with no clean statement (an event
 that is no clause, a definition that is no noun phrase) gives no true/false question.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
+from . import syntax
 from .context import Context, fact
 from .distractors import pick, pick_dates
 from .multiple_choice import same_list_members
 from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
-from . import syntax
-from .wording import bounded, date_statement, is_state, definition_statement, event_subject, quote_statement
+from .wording import (
+    bounded,
+    date_statement,
+    definition_statement,
+    event_subject,
+    is_state,
+    quote_statement,
+)
 
 QTYPE = "true_false"
 
@@ -28,12 +36,19 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         true_statement = state(item, ctx)
         if true_statement is None:
             continue
-        yield ctx.question(QTYPE, (*fact(item), "true"), [item], prompt=true_statement, answer="True")
+        yield ctx.question(
+            QTYPE, (*fact(item), "true"), [item], prompt=true_statement, answer="True"
+        )
         falsified = falsify(item, ctx)
         if falsified is not None:
             changed, false_statement = falsified
-            yield ctx.question(QTYPE, (*fact(item), "false", normalise(changed)), [item],
-                               prompt=false_statement, answer="False")
+            yield ctx.question(
+                QTYPE,
+                (*fact(item), "false", normalise(changed)),
+                [item],
+                prompt=false_statement,
+                answer="False",
+            )
 
 
 def state(item: Item, ctx: Context) -> str | None:
@@ -67,7 +82,7 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
         swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
         if not swapped:
             return None
-        members = list(item.members[:index]) + swapped + list(item.members[index + 1:])
+        members = list(item.members[:index]) + swapped + list(item.members[index + 1 :])
         named = list_phrase(item.label, len(members))
         return swapped[0], f"{capitalise(named)} are {join_words(members)}."
     if isinstance(item, Definition):
@@ -84,8 +99,14 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
         if item.end:
             shifted = [c for c in shifted_ranges(item, rng, ctx.latest_year) if c not in same_event]
         else:
-            shifted = pick_dates(item.date, [], rng, correct=same_event + [d for d, _ in taken],
-                                 latest=ctx.latest_year, count=4)
+            shifted = pick_dates(
+                item.date,
+                [],
+                rng,
+                correct=same_event + [d for d, _ in taken],
+                latest=ctx.latest_year,
+                count=4,
+            )
         for candidate in shifted:
             years = int(candidate[:4]) - int(item.date[:4])
             end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
@@ -98,8 +119,13 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
         return None
     if isinstance(item, Quote):
         same_quote = ctx.corpus.where("quote", "text", item.text, "speaker")
-        others = ((tier, bare_name(speaker)) for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng))
-        swapped = pick(bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1)
+        others = (
+            (tier, bare_name(speaker))
+            for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng)
+        )
+        swapped = pick(
+            bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1
+        )
         if not swapped:
             return None
         return swapped[0], quote_statement(item, swapped[0])
@@ -128,6 +154,7 @@ def same_subject_dates(item: DatedEvent, ctx: Context) -> list[tuple[str, str | 
     if subject is None:
         return []
     return [
-        (other.date, other.end) for other in ctx.corpus.of_document("date", ctx.document.name)
+        (other.date, other.end)
+        for other in ctx.corpus.of_document("date", ctx.document.name)
         if other is not item and event_subject(other, ctx) == subject
     ]

@@ -9,6 +9,7 @@ outbreak of the Harbour War take place?". A term is asked "What is meant by X?" 
 when X is a noun phrase. A quotation is asked with its context: "Who said, in 1903,
 “…”?".
 """
+
 from __future__ import annotations
 
 import re
@@ -58,7 +59,9 @@ def date_question(item: DatedEvent, ctx) -> str | None:
 
 
 def _with_subject(found: syntax.Clause) -> syntax.Clause:
-    return replace(found, subject=_lower_start(found.subject), declarative=_lower_start(found.declarative))
+    return replace(
+        found, subject=_lower_start(found.subject), declarative=_lower_start(found.declarative)
+    )
 
 
 def date_adverbial(iso: str, end: str | None) -> str:
@@ -67,7 +70,9 @@ def date_adverbial(iso: str, end: str | None) -> str:
     return f"{'on' if iso.count('-') == 2 else 'in'} {display_date(iso)}"
 
 
-def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | None = None) -> str | None:
+def date_statement(
+    item: DatedEvent, ctx, iso: str | None = None, end: str | None = None
+) -> str | None:
     """'The council began to dredge the harbour in September 1887.' with the given date in place
     (the item's own by default), or None when the event is no clause."""
     iso = iso or item.date
@@ -79,7 +84,9 @@ def date_statement(item: DatedEvent, ctx, iso: str | None = None, end: str | Non
         when = f"{bound} {display_date(iso)}"  # "had won the race by 1888", "has opened since 1999"
     if found is not None:
         if found.present:
-            return None  # "Orvath shakes hands on ...": a caption's present, no statement of the past
+            return (
+                None  # "Orvath shakes hands on ...": a caption's present, no statement of the past
+            )
         return capitalise(f"{found.declarative.rstrip('.;,: ')} {when}.")
     noun_phrase = syntax.event_noun_phrase(item.event, pipeline(ctx))
     if noun_phrase is not None:
@@ -93,16 +100,22 @@ def is_state(item: DatedEvent, ctx) -> bool:
     return found is not None and found.state
 
 
-BOUNDED = re.compile(r"\b(?:by|after|since|until|till|before|around|about|circa|c\.|approximately|from|as early as"
-                     r"|as late as|no later than|at least)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+BOUNDED = re.compile(
+    r"\b(?:by|after|since|until|till|before|around|about|circa|c\.|approximately|from|as early as"
+    r"|as late as|no later than|at least)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def bound_word(item: DatedEvent) -> str | None:
-    """"by", "since", "after", "before" or "until" when the sentence gives the date so: the
+    """ "by", "since", "after", "before" or "until" when the sentence gives the date so: the
     question keeps it ("By what year had ...?", "Since what year has ...?")."""
     for found in date_pattern(item.date).finditer(item.source.sentence):
-        word = re.search(r"\b(by|since|after|before|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
-                         item.source.sentence[:found.start()], re.IGNORECASE)
+        word = re.search(
+            r"\b(by|since|after|before|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
+            item.source.sentence[: found.start()],
+            re.IGNORECASE,
+        )
         if word:
             return word.group(1).lower()
     return None
@@ -112,8 +125,10 @@ def bounded(item: DatedEvent) -> bool:
     """The sentence gives the date as a bound or an approximation ("by 1888", "after 1802",
     "around 1910"): a nearby date may be true as well, so no false statement is made of it."""
     for found in date_pattern(item.date).finditer(item.source.sentence):
-        bound = BOUNDED.search(item.source.sentence[:found.start()])
-        if bound and not (item.end and bound.group(0).lower().startswith("from")):  # "from 1881 to 1893": a range
+        bound = BOUNDED.search(item.source.sentence[: found.start()])
+        if bound and not (
+            item.end and bound.group(0).lower().startswith("from")
+        ):  # "from 1881 to 1893": a range
             return True
     return False
 
@@ -141,8 +156,8 @@ def quote_context(item: Quote) -> str | None:
     found = re.search(r"[“\"]", sentence)
     if not found:
         return None
-    before = sentence[:found.start()]
-    after = re.sub(r"^.*?[”\"]", "", sentence[found.start():], count=1)
+    before = sentence[: found.start()]
+    after = re.sub(r"^.*?[”\"]", "", sentence[found.start() :], count=1)
     tail = re.match(r"\s*,?\s*([a-z][^.!?\[“\"]*)", after)
     attribution = before + " " + (tail.group(1) if tail else "")
     years = {m.group(1) for m in YEAR.finditer(attribution) if not m.group(0).endswith("s")}
@@ -161,7 +176,9 @@ def quote_statement(item: Quote, speaker: str) -> str:
     context = quote_context(item)
     text = shown_quote(item.text)
     text = text if text.endswith((".", "?", "!", "…")) else text + "."
-    if re.search(rf"\bthe {re.escape(speaker)}\b", item.source.sentence, re.I) and not speaker.lower().startswith("the "):
+    if re.search(
+        rf"\bthe {re.escape(speaker)}\b", item.source.sentence, re.I
+    ) and not speaker.lower().startswith("the "):
         speaker = "The " + speaker  # "The Harbour Board said", as its sentence names it
     return f"{speaker} said, {context + ', ' if context else ''}“{text}”"
 
@@ -169,14 +186,18 @@ def quote_statement(item: Quote, speaker: str) -> str:
 def term_ok(item: Definition, ctx) -> str | None:
     """None when the term is a noun phrase; else why not ('a verb phrase', 'a pronoun').
     The blank pipeline cannot tell a noun phrase: a cheap word test stands in."""
-    if re.match(r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", item.term.strip(), re.IGNORECASE):
+    if re.match(
+        r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", item.term.strip(), re.IGNORECASE
+    ):
         return "a count of things (a list, not a term)"
     found = syntax.phrase(item.term, pipeline(ctx))
     if found is None:
         first = item.term.strip().split(" ", 1)[0].lower()
         if first in syntax.PRONOUN_SUBJECTS:
             return "a pronoun"
-        if first in {"to", "not"} or re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", item.term):
+        if first in {"to", "not"} or re.search(
+            r"\b(?:is|are|was|were|has|have|had|will|would)\b", item.term
+        ):
             return "a verb phrase"
         return None
     return None if found.noun_phrase else found.reason
@@ -187,7 +208,11 @@ def copula(term: str, ctx) -> str:
     (before a bracketed short form: "regional trade bodies (RTBs)")."""
     words = re.sub(r"\s*\([^)]*\)\s*$", "", term).split()
     last = words[-1].lower() if words else ""
-    if " and " in f" {term.lower()} " and not term.lower().startswith(("the term", "“")) and not is_name(term):
+    if (
+        " and " in f" {term.lower()} "
+        and not term.lower().startswith(("the term", "“"))
+        and not is_name(term)
+    ):
         return "are"  # "law and order are ..."
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) else "is"
 

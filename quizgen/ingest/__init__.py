@@ -1,4 +1,5 @@
 """Ingestion: find source files, pick a reader, clean into an immutable Document."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..models import Document
-
 
 # Files a folder holds beside its readings: README.md, NOTES.txt, LICENSE-MIT, changelog.md.
 # The word alone or followed by '.', '-' or '_', so 'Notebook.md' is still a reading.
@@ -47,7 +47,9 @@ def _sources_in(path: Path) -> list[Path]:
     if not files:
         skipped = f"; skipped {len(supported)} notes, readme or hidden files" if supported else ""
         raise IngestError(
-            f"no supported files in this folder (looked for {', '.join(sorted(suffixes))}{skipped})", str(path))
+            f"no supported files in this folder (looked for {', '.join(sorted(suffixes))}{skipped})",
+            str(path),
+        )
     return files
 
 
@@ -65,7 +67,9 @@ def check_text_budget(chars: int, settings, path: str) -> None:
 
     limit = (settings or Settings()).ingest.max_text_chars
     if chars > limit:
-        raise IngestError(f"the text is over the limit of {limit:,} characters (ingest.max_text_chars)", path)
+        raise IngestError(
+            f"the text is over the limit of {limit:,} characters (ingest.max_text_chars)", path
+        )
 
 
 def load_document(path: str | Path, settings=None) -> Document:
@@ -82,7 +86,8 @@ def load_document(path: str | Path, settings=None) -> Document:
             shown = f"{size / 1048576:.1f} MiB" if size >= 1048576 else f"{size / 1024:.1f} KiB"
             raise IngestError(
                 f"file is {shown}, over the limit of {settings.ingest.max_file_mb:g} MiB (ingest.max_file_mb)",
-                str(path))
+                str(path),
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise IngestError("no such file", str(path)) from None

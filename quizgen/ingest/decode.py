@@ -4,6 +4,7 @@ Statistical detection (charset-normalizer) misreads short Western texts (a page 
 English with a few accents comes back as cp1257, 'naïve' as 'naļve'), so the code
 pages such readings are actually saved in are tried before it, with a plausibility check.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -19,7 +20,9 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-MAX_NON_ASCII_LETTERS = 0.3  # Western text in cp1252 is mostly ASCII letters; Cyrillic read as cp1252 is not
+MAX_NON_ASCII_LETTERS = (
+    0.3  # Western text in cp1252 is mostly ASCII letters; Cyrillic read as cp1252 is not
+)
 # A symbol from the upper half of cp1252 between two letters: not how Western text is written.
 # Left out: the soft hyphen, the acute accent typed as an apostrophe ("don´t") and the middle dot ("l·l").
 SYMBOL_INSIDE_WORD = re.compile(
@@ -55,10 +58,12 @@ def _with_bom(data: bytes, path: str) -> str | None:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise IngestError(f"undecodable bytes: the file starts with a {encoding} mark but is not {encoding}",
-                                  path) from None
+                raise IngestError(
+                    f"undecodable bytes: the file starts with a {encoding} mark but is not {encoding}",
+                    path,
+                ) from None
     return None
 
 
@@ -69,7 +74,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even_nuls = sample[0::2].count(0) / (len(sample) / 2)
     odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    for share, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
+    for share, other, encoding in (
+        (odd_nuls, even_nuls, "utf-16-le"),
+        (even_nuls, odd_nuls, "utf-16-be"),
+    ):
         if share > 0.7 and other == 0:
             try:
                 return data.decode(encoding)
@@ -98,7 +106,7 @@ def _utf8(data: bytes) -> str | None:
     strays: list[int] = []
 
     def as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
-        byte = exc.object[exc.start:exc.start + 1]
+        byte = exc.object[exc.start : exc.start + 1]
         strays.append(exc.start)
         return byte.decode("cp1252", errors="ignore") or byte.decode("latin-1"), exc.start + 1
 
@@ -117,7 +125,9 @@ def _western(data: bytes) -> str | None:
     non_ascii = sum(1 for c in letters if not c.isascii())
     if letters and non_ascii / len(letters) > MAX_NON_ASCII_LETTERS:
         return None
-    if SYMBOL_INSIDE_WORD.search(text):  # 'ka¿dy', 'g³os': Central European text in the wrong code page
+    if SYMBOL_INSIDE_WORD.search(
+        text
+    ):  # 'ka¿dy', 'g³os': Central European text in the wrong code page
         return None
     return text
 

@@ -1,4 +1,5 @@
 """Readable view of a cleaned document for `quizgen ingest`."""
+
 from __future__ import annotations
 
 from rich.console import Console
@@ -41,7 +42,9 @@ def print_document(doc: Document, console: Console | None = None) -> None:
     console.rule(f"[bold]{escape(doc.name)}[/] ({doc.format})")
     meta = Table(show_header=False, box=None)
     for key, value in doc.metadata.items():
-        meta.add_row(Text(str(key)), Text(str(value)))  # Text: a title like "[Draft] ..." is not markup
+        meta.add_row(
+            Text(str(key)), Text(str(value))
+        )  # Text: a title like "[Draft] ..." is not markup
     console.print(meta)
     for p in doc.paragraphs:
         style = {"heading": "bold", "aside": "italic dim"}.get(p.kind, "")

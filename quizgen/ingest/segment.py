@@ -1,4 +1,5 @@
 """Cleaned lines -> paragraphs -> sentences, each sentence mapped back to its original lines."""
+
 from __future__ import annotations
 
 import re
@@ -6,24 +7,83 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Mark, Paragraph, Sentence
-from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
 from .clean import (
-    EMPHASIS, EMPHASIS_CLOSE, EMPHASIS_OPEN, MARKER, NOTE_CLOSE, NOTE_OPEN, Draft, without_inline_marks,
+    EMPHASIS,
+    EMPHASIS_CLOSE,
+    EMPHASIS_OPEN,
+    MARKER,
+    NOTE_CLOSE,
+    NOTE_OPEN,
+    Draft,
+    without_inline_marks,
 )
+from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
 from .source import Line
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "nos", "vol", "pp", "p",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "gen", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "avr",
-    "fig", "ed", "eds", "cf", "al", "approx", "dept", "est", "gov't", "mt", "ft", "lt", "col", "capt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "vs",
+    "etc",
+    "no",
+    "nos",
+    "vol",
+    "pp",
+    "p",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "avr",
+    "fig",
+    "ed",
+    "eds",
+    "cf",
+    "al",
+    "approx",
+    "dept",
+    "est",
+    "gov't",
+    "mt",
+    "ft",
+    "lt",
+    "col",
+    "capt",
 }
 _NOTES = f"(?:{NOTE_OPEN}\\d+{NOTE_CLOSE}|[{EMPHASIS_CLOSE}])*"
 # End punctuation, closing quotes/brackets, footnote markers (and emphasis ends), then a
 # space and a capital, digit or opening quote (emphasis may open before it).
 SENTENCE_END = re.compile(
-    f"""[.!?…][{EMPHASIS_CLOSE}]*["”’)\\]]*{_NOTES}(?=\\s+[{EMPHASIS_OPEN}]*[\\"“‘(\\[]?[{EMPHASIS_OPEN}]*[A-Z0-9])""")
+    f"""[.!?…][{EMPHASIS_CLOSE}]*["”’)\\]]*{_NOTES}(?=\\s+[{EMPHASIS_OPEN}]*[\\"“‘(\\[]?[{EMPHASIS_OPEN}]*[A-Z0-9])"""
+)
 KIND_OF = {c: kind for kind, pair in EMPHASIS.items() for c in pair}
 EMPHASIS_CHAR = re.compile(f"[{EMPHASIS_OPEN}{EMPHASIS_CLOSE}]")
 
@@ -57,9 +117,17 @@ def reflow(lines: list[Line], vocab: Vocabulary | None = None) -> tuple[str, lis
             if text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha():
                 fragment = LINE_END_FRAGMENT.search(text)
                 # 'gov-' + 'ernment', 'GOV-' + 'ERNMENT': the second half in the case of the first
-                same_case = part[:1].islower() or (fragment is not None and fragment.group(1).isupper()
-                                                   and part.split()[0].isupper())
-                if vocab is not None and fragment and same_case and joins_without_hyphen(fragment.group(1), part, vocab):
+                same_case = part[:1].islower() or (
+                    fragment is not None
+                    and fragment.group(1).isupper()
+                    and part.split()[0].isupper()
+                )
+                if (
+                    vocab is not None
+                    and fragment
+                    and same_case
+                    and joins_without_hyphen(fragment.group(1), part, vocab)
+                ):
                     text = text[:-1]
             else:
                 text += " "
@@ -76,9 +144,9 @@ def is_sentence_end(text: str, start: int, match: re.Match) -> bool:
     """False after an abbreviation ('Sept.', 'U.S.'), an initial ('F.') or a list number ('2.')."""
     if text[match.start()] != ".":
         return True
-    head = without_inline_marks(text[start:match.start()])
+    head = without_inline_marks(text[start : match.start()])
     words = head.split()
-    token = words[-1].lstrip("“\"‘([").lower() if words else ""
+    token = words[-1].lstrip('“"‘([').lower() if words else ""
     if token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
         return False
     # '2. Open a new ...': a section or list number opening the text.
@@ -105,9 +173,13 @@ def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     second half of a piece when there is one, else at its last space."""
     pieces = []
     while end - start > MAX_SENTENCE_CHARS:
-        window = text[start:start + MAX_SENTENCE_CHARS]
+        window = text[start : start + MAX_SENTENCE_CHARS]
         spaces = [m for m in SPACE.finditer(window) if m.start() > 0]
-        after_clause = [m for m in spaces if m.start() > MAX_SENTENCE_CHARS // 2 and window[m.start() - 1] in ";:,"]
+        after_clause = [
+            m
+            for m in spaces
+            if m.start() > MAX_SENTENCE_CHARS // 2 and window[m.start() - 1] in ";:,"
+        ]
         cut = (after_clause or spaces)[-1].end() if spaces else MAX_SENTENCE_CHARS
         pieces.append((start, start + cut))
         start += cut
@@ -133,8 +205,9 @@ def column_in(original: str, sentence: str, near: int = 0) -> int:
     return max(0, len(original) - len(original.lstrip()))
 
 
-def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin",
-                   unreliable: bool) -> tuple[str, tuple[Sentence, ...]]:
+def make_sentences(
+    text: str, pieces: list[Piece], index: int, where: Origin, unreliable: bool
+) -> tuple[str, tuple[Sentence, ...]]:
     """Split a paragraph (still holding footnote markers and emphasis) into Sentences without them."""
     starts = [p.start for p in pieces]
     sentences = []
@@ -147,10 +220,18 @@ def make_sentences(text: str, pieces: list[Piece], index: int, where: "Origin",
             continue
         piece = pieces[max(0, bisect_right(starts, start) - 1)]
         first, last = piece.line, line_at(pieces, starts, end - 1)
-        sentences.append(Sentence(
-            text=clean, line=first.no, end_line=last.no, offset=where.offset(first.no, clean, start - piece.start),
-            paragraph=index, footnotes=notes, unreliable=unreliable, marks=marks,
-        ))
+        sentences.append(
+            Sentence(
+                text=clean,
+                line=first.no,
+                end_line=last.no,
+                offset=where.offset(first.no, clean, start - piece.start),
+                paragraph=index,
+                footnotes=notes,
+                unreliable=unreliable,
+                marks=marks,
+            )
+        )
     return without_inline_marks(text), tuple(sentences)
 
 
@@ -224,8 +305,11 @@ def blocks(draft: Draft) -> list[list[Line]]:
             continue
         is_heading = ln.no in draft.headings
         # A heading, a list item and a block quotation are each a paragraph of their own.
-        if current and ((current[0].no in draft.headings) != is_heading or ln.no in draft.list_items
-                        or (current[-1].no in draft.block_quotes) != (ln.no in draft.block_quotes)):
+        if current and (
+            (current[0].no in draft.headings) != is_heading
+            or ln.no in draft.list_items
+            or (current[-1].no in draft.block_quotes) != (ln.no in draft.block_quotes)
+        ):
             out.append(current)
             current = []
         current.append(ln)
@@ -236,9 +320,15 @@ def blocks(draft: Draft) -> list[list[Line]]:
 
 def build_paragraphs(draft: Draft) -> list[Paragraph]:
     # A caption's region makes its aside unreliable, never the body text that shares its line.
-    distrusted = {no for r in draft.regions if not r.restored and r.reason != "caption"
-                  for no in range(r.line, r.end_line + 1)}
-    captions = {no for r in draft.regions if r.reason == "caption" for no in range(r.line, r.end_line + 1)}
+    distrusted = {
+        no
+        for r in draft.regions
+        if not r.restored and r.reason != "caption"
+        for no in range(r.line, r.end_line + 1)
+    }
+    captions = {
+        no for r in draft.regions if r.reason == "caption" for no in range(r.line, r.end_line + 1)
+    }
     where = Origin(draft)
     # Only text with words hyphenated at a line end needs the document's vocabulary.
     vocab = vocabulary(draft.lines) if any(ln.text.endswith("-") for ln in draft.lines) else None
@@ -253,24 +343,40 @@ def build_paragraphs(draft: Draft) -> list[Paragraph]:
         index = len(paragraphs)
         first, last = min(ln.no for ln in lines), max(ln.no for ln in lines)
         unreliable = any(ln.no in distrusted for ln in lines) or (
-            kind == "aside" and any(ln.no in captions for ln in lines))
+            kind == "aside" and any(ln.no in captions for ln in lines)
+        )
         if kind == "heading":
             text = without_inline_marks(text)
-            sentences = (Sentence(text=text, line=first, end_line=last,
-                                  offset=where.offset(lines[0].no, text), paragraph=index, unreliable=unreliable),)
+            sentences = (
+                Sentence(
+                    text=text,
+                    line=first,
+                    end_line=last,
+                    offset=where.offset(lines[0].no, text),
+                    paragraph=index,
+                    unreliable=unreliable,
+                ),
+            )
             heading = text
         else:
             text, sentences = make_sentences(text, pieces, index, where, unreliable)
-        paragraphs.append(Paragraph(
-            index=index, kind=kind, text=text, line=first, end_line=last, sentences=sentences,
-            heading=heading if kind == "body" else None, unreliable=unreliable,
-            list_item=draft.list_items.get(lines[0].no) if kind != "heading" else None,
-            block_quote=kind != "heading" and all(ln.no in draft.block_quotes for ln in lines),
-        ))
+        paragraphs.append(
+            Paragraph(
+                index=index,
+                kind=kind,
+                text=text,
+                line=first,
+                end_line=last,
+                sentences=sentences,
+                heading=heading if kind == "body" else None,
+                unreliable=unreliable,
+                list_item=draft.list_items.get(lines[0].no) if kind != "heading" else None,
+                block_quote=kind != "heading" and all(ln.no in draft.block_quotes for ln in lines),
+            )
+        )
 
     for block in blocks(draft):
         add(block, "heading" if block[0].no in draft.headings else "body")
     for aside in draft.asides:
         add(aside, "aside")
     return paragraphs
-

@@ -1,4 +1,5 @@
 """What a reader hands to the cleaner: the body's original lines and the metadata it found."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,7 +30,9 @@ class RawText:
     layout: Layout
     lines: tuple[Line, ...]
     metadata: dict[str, Any] = field(default_factory=dict)
-    line_offsets: tuple[int, ...] = ()  # character offset of each original line's start, by line no - 1
+    line_offsets: tuple[
+        int, ...
+    ] = ()  # character offset of each original line's start, by line no - 1
     # What the reader knows of the structure (HTML): list items' first line -> marker, lines of
     # block quotations, lines that are asides (figure captions), headings and their levels.
     list_items: dict[int, str] = field(default_factory=dict)

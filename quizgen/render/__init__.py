@@ -5,6 +5,7 @@ folder "/", ...), `types` (question types it can express) and
 `write(bank, out, options) -> RenderReport`. Questions of other types are skipped
 and counted in the report, never mangled.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -10,6 +10,7 @@ whose text would read as a choice or answer line ("A. ...", "ANSWER: ...").
 Aiken has no comments, titles or feedback, so neither ids nor sources can be carried;
 text is written on one line each (Aiken is line-based and has no escapes). No options.
 """
+
 from __future__ import annotations
 
 import re

@@ -39,6 +39,7 @@ they are updated on import when the deck is newer.
 by_document | by_type), `timestamp` (seconds since the epoch stamped on notes; Anki
 updates a note on re-import only when this is newer; default now).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -79,9 +80,14 @@ NOTE_CARDS: dict[str, tuple[tuple[str, str], ...]] = {
     CHOICE: (("Choice", "choice"),),
 }
 TYPE_LABELS = {
-    "basic": "Basic", "short_answer": "Short answer", "cloze": "Cloze",
-    "multiple_choice": "Multiple choice", "true_false": "True or false",
-    "list_recall": "List recall", "matching": "Matching", "ordering": "Ordering",
+    "basic": "Basic",
+    "short_answer": "Short answer",
+    "cloze": "Cloze",
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "list_recall": "List recall",
+    "matching": "Matching",
+    "ordering": "Ordering",
 }
 CLOZE_MARK = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 # genanki's documented id range; hashing into it keeps ids stable across builds
@@ -110,7 +116,11 @@ def _extra(question: Question, shown: str) -> str:
     """The source sentence(s), one per line, unless the card already shows them word for word."""
     if question.explanation.strip() == shown.strip():
         return ""
-    return str(Markup("<br>").join(line.strip() for line in question.explanation.splitlines() if line.strip()))
+    return str(
+        Markup("<br>").join(
+            line.strip() for line in question.explanation.splitlines() if line.strip()
+        )
+    )
 
 
 def _basic(front: str, back: str, question: Question, source: str) -> NoteSpec:
@@ -119,9 +129,13 @@ def _basic(front: str, back: str, question: Question, source: str) -> NoteSpec:
 
 _TERM_PROMPTS = (
     re.compile(r"^What is meant by (?P<term>.+?)\s*\?$"),
-    re.compile(r"^What does (?P<term>.+?) (?:mean|involve|refer to|denote|signify|include|cover|describe)\s*\?$"),
+    re.compile(
+        r"^What does (?P<term>.+?) (?:mean|involve|refer to|denote|signify|include|cover|describe)\s*\?$"
+    ),
 )
-_TERM_NAMING = re.compile(r"^(?:the )?(?:term|word|concept|expression|phrase|notion)\s+", re.IGNORECASE)
+_TERM_NAMING = re.compile(
+    r"^(?:the )?(?:term|word|concept|expression|phrase|notion)\s+", re.IGNORECASE
+)
 _QUOTES = "\"“”‘’'«»"
 
 
@@ -144,14 +158,27 @@ def basic_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if not q.answer:
         return None
     term = definition_term(q.prompt) if q.kind == "definition" else ""
-    return NoteSpec(BASIC, (str(escape(q.prompt)), str(escape(q.answer)), _extra(q, ""),
-                            str(html.sources(q.sources)), str(escape(term))))
+    return NoteSpec(
+        BASIC,
+        (
+            str(escape(q.prompt)),
+            str(escape(q.answer)),
+            _extra(q, ""),
+            str(html.sources(q.sources)),
+            str(escape(term)),
+        ),
+    )
 
 
 def short_answer_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if not q.answer:
         return None
-    return _basic(str(escape(q.prompt)), str(html.short_answer(q.answer, q.accepted)), q, html.sources(q.sources))
+    return _basic(
+        str(escape(q.prompt)),
+        str(html.short_answer(q.answer, q.accepted)),
+        q,
+        html.sources(q.sources),
+    )
 
 
 def cloze_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -164,19 +191,31 @@ def cloze_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
 def multiple_choice_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if q.answer not in q.choices or len(q.choices) < 2:
         return None
-    return NoteSpec(CHOICE, (
-        str(escape(q.prompt)), str(html.choices(q.choices, q.answer)), str(escape(q.answer)),
-        _extra(q, ""), str(html.sources(q.sources)),
-    ))
+    return NoteSpec(
+        CHOICE,
+        (
+            str(escape(q.prompt)),
+            str(html.choices(q.choices, q.answer)),
+            str(escape(q.answer)),
+            _extra(q, ""),
+            str(html.sources(q.sources)),
+        ),
+    )
 
 
 def true_false_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     if q.answer not in ("True", "False"):
         return None
-    return NoteSpec(CHOICE, (
-        str(html.true_false(q.prompt)), str(html.choices(("True", "False"), q.answer)), q.answer,
-        _extra(q, ""), str(html.sources(q.sources)),
-    ))
+    return NoteSpec(
+        CHOICE,
+        (
+            str(html.true_false(q.prompt)),
+            str(html.choices(("True", "False"), q.answer)),
+            q.answer,
+            _extra(q, ""),
+            str(html.sources(q.sources)),
+        ),
+    )
 
 
 def list_recall_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -192,7 +231,10 @@ def matching_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     rights = shuffled([right for _, right in q.pairs], rng)
     front = html.matching_front(q.prompt, [left for left, _ in q.pairs], rights)
     # The back gives each numbered term the letter of its definition on the front.
-    rows = [(n, left, chr(ord("A") + rights.index(right)), right) for n, (left, right) in enumerate(q.pairs, 1)]
+    rows = [
+        (n, left, chr(ord("A") + rights.index(right)), right)
+        for n, (left, right) in enumerate(q.pairs, 1)
+    ]
     return _basic(str(front), str(html.matching_back(rows)), q, html.sources(q.sources))
 
 
@@ -227,8 +269,12 @@ def deck_part(name: str) -> str:
 
 class AnkiOptions(NoOptions):
     deck: str | None = Field(None, description="Deck name; '::' nests it (default: the title).")
-    subdecks: Literal["none", "by_document", "by_type"] = Field("none", description="Subdecks per document or type.")
-    timestamp: float | None = Field(None, description="Seconds since the epoch stamped on notes (default: now).")
+    subdecks: Literal["none", "by_document", "by_type"] = Field(
+        "none", description="Subdecks per document or type."
+    )
+    timestamp: float | None = Field(
+        None, description="Seconds since the epoch stamped on notes (default: now)."
+    )
 
 
 class AnkiRenderer:
@@ -268,10 +314,14 @@ class AnkiRenderer:
             deck_name = _deck_name(root, subdecks, question, bank)
             if deck_name not in decks:
                 decks[deck_name] = self._deck(genanki, deck_name, decks, out)
-            decks[deck_name].add_note(genanki.Note(
-                model=models[spec.note_type], fields=list(spec.fields),
-                tags=[t for t in map(anki_tag, question.tags) if t], guid=question.id,
-            ))
+            decks[deck_name].add_note(
+                genanki.Note(
+                    model=models[spec.note_type],
+                    fields=list(spec.fields),
+                    tags=[t for t in map(anki_tag, question.tags) if t],
+                    guid=question.id,
+                )
+            )
         if root not in decks:  # the parent of the subdecks, or the deck of an empty bank
             decks[root] = self._deck(genanki, root, decks, out)
         package = genanki.Package([decks[name] for name in sorted(decks)])
@@ -286,7 +336,9 @@ class AnkiRenderer:
     def _deck(genanki, name: str, existing: dict, out: Path):
         deck_id = stable_id("deck", name)
         if any(d.deck_id == deck_id for d in existing.values()):
-            raise RenderError(f"anki: deck {name!r} hashes to the id of another deck; rename it", str(out))
+            raise RenderError(
+                f"anki: deck {name!r} hashes to the id of another deck; rename it", str(out)
+            )
         return genanki.Deck(deck_id, name)
 
     @staticmethod
@@ -300,9 +352,11 @@ class AnkiRenderer:
             for card, stem in NOTE_CARDS[name]
         ]
         return genanki.Model(
-            stable_id("note-type", name), name,
+            stable_id("note-type", name),
+            name,
             fields=[{"name": field} for field in NOTE_FIELDS[name]],
-            templates=templates, css=raw("style.css"),
+            templates=templates,
+            css=raw("style.css"),
             model_type=genanki.Model.CLOZE if name == CLOZE else genanki.Model.FRONT_BACK,
         )
 

@@ -3,6 +3,7 @@
 An interrupted or failed build never leaves a half-written file and never
 replaces a good output with a broken one.
 """
+
 from __future__ import annotations
 
 import contextlib

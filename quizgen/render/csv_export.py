@@ -15,6 +15,7 @@ Anki show `<` and `&` as typed. A cell that a spreadsheet would read as a formul
 (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, as OWASP
 recommends against CSV injection. Option: `deck` (Anki deck name, default the title).
 """
+
 from __future__ import annotations
 
 import csv
@@ -48,9 +49,15 @@ class CsvOptions(NoOptions):
 def cards(question: Question) -> list[tuple[str, str, str]]:
     """(guid, front, back) rows of one question."""
     if question.type == "matching":
-        return [(f"{question.id}-{n}", left, right) for n, (left, right) in enumerate(question.pairs, 1)]
+        return [
+            (f"{question.id}-{n}", left, right) for n, (left, right) in enumerate(question.pairs, 1)
+        ]
     front = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
-    back = "; ".join(question.sequence) if question.type in ("list_recall", "ordering") else question.answer
+    back = (
+        "; ".join(question.sequence)
+        if question.type in ("list_recall", "ordering")
+        else question.answer
+    )
     return [(question.id, front, back)]
 
 
@@ -63,9 +70,13 @@ def _table(rows: list[tuple[str, ...]], delimiter: str, quoting: int = csv.QUOTE
 
 def anki_header(deck: str) -> str:
     lines = [
-        "#separator:tab", "#html:false", "#notetype:Basic", f"#deck:{one_line(deck)}",
+        "#separator:tab",
+        "#html:false",
+        "#notetype:Basic",
+        f"#deck:{one_line(deck)}",
         "#columns:" + "\t".join(ANKI_COLUMNS),
-        f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}", f"#guid column:{ANKI_COLUMNS.index('GUID') + 1}",
+        f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}",
+        f"#guid column:{ANKI_COLUMNS.index('GUID') + 1}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -80,9 +91,13 @@ class CsvRenderer:
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
-        deck = parse_options(CsvOptions, options, self.name, out).deck or options.title or bank.title
+        deck = (
+            parse_options(CsvOptions, options, self.name, out).deck or options.title or bank.title
+        )
         if out.exists() and not out.is_dir():
-            raise RenderError("csv: the output must be a folder, and a file of that name exists", str(out))
+            raise RenderError(
+                "csv: the output must be a folder, and a file of that name exists", str(out)
+            )
         skips = Skips()
         terms: list[tuple[str, ...]] = []
         notes: list[tuple[str, ...]] = []

@@ -21,6 +21,7 @@ document, named by its title: the same path as the Moodle XML export. Text is ma
 
 Options: `category` (root category path, as for Moodle XML).
 """
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -30,8 +31,21 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    ORDERING_NOTE, Blank, CategoryOptions, Skips, accepted_variants, category_path, cloze_parts, feedback,
-    gift_escape, ordering_as_matching, parse_options, rng_for, titled_bank, typed_answers, write_text_output,
+    ORDERING_NOTE,
+    Blank,
+    CategoryOptions,
+    Skips,
+    accepted_variants,
+    category_path,
+    cloze_parts,
+    feedback,
+    gift_escape,
+    ordering_as_matching,
+    parse_options,
+    rng_for,
+    titled_bank,
+    typed_answers,
+    write_text_output,
 )
 
 # Moodle reads GIFT text as HTML-ish "Moodle auto-format" unless told otherwise; plain
@@ -55,11 +69,17 @@ def multiple_choice(question: Question) -> str | None:
 
 
 def true_false(question: Question) -> str | None:
-    return _block(question, gift_escape(question.prompt), ["T" if question.answer == "True" else "F"])
+    return _block(
+        question, gift_escape(question.prompt), ["T" if question.answer == "True" else "F"]
+    )
 
 
 def short_answer(question: Question) -> str | None:
-    return _block(question, gift_escape(question.prompt), ["=" + gift_escape(a) for a in accepted_variants(question)])
+    return _block(
+        question,
+        gift_escape(question.prompt),
+        ["=" + gift_escape(a) for a in accepted_variants(question)],
+    )
 
 
 def matching(question: Question) -> str | None:
@@ -76,7 +96,7 @@ def cloze(question: Question) -> str | None:
         return None
     at = parts.index(blanks[0])
     before = gift_escape("".join(parts[:at]), keep_edges=True).lstrip()  # type: ignore[arg-type]
-    after = gift_escape("".join(parts[at + 1:]), keep_edges=True).rstrip()  # type: ignore[arg-type]
+    after = gift_escape("".join(parts[at + 1 :]), keep_edges=True).rstrip()  # type: ignore[arg-type]
     if not before:  # GIFT needs question text before the answer block
         return None
     general = feedback(question)
@@ -130,7 +150,9 @@ class GiftRenderer:
             else:
                 written.append((category_path(root, question), text))
         paragraphs = []
-        for path, group in groupby(sorted(written, key=lambda pair: pair[0]), key=lambda pair: pair[0]):
+        for path, group in groupby(
+            sorted(written, key=lambda pair: pair[0]), key=lambda pair: pair[0]
+        ):
             paragraphs.append(f"$CATEGORY: {path}")
             paragraphs.extend(text for _, text in group)
         write_text_output(out, "\n\n".join(paragraphs) + "\n" if paragraphs else "", self.name)

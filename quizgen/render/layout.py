@@ -4,6 +4,7 @@ Plain Python, no HTML: selection (types, tags, difficulty, counts per type, chos
 with a seed), the per-version shuffles of question order and choices, and cloze
 markup turned into text and blanks. The templates only print what is here.
 """
+
 from __future__ import annotations
 
 import random
@@ -16,8 +17,14 @@ from ..models import Question
 
 # Order of the sections on paper: quick recognition first, free writing last.
 SECTION_ORDER: tuple[str, ...] = (
-    "true_false", "multiple_choice", "matching", "ordering",
-    "cloze", "list_recall", "short_answer", "basic",
+    "true_false",
+    "multiple_choice",
+    "matching",
+    "ordering",
+    "cloze",
+    "list_recall",
+    "short_answer",
+    "basic",
 )
 
 # Anki cloze markup: {{c1::answer}} or {{c1::answer::hint}}.
@@ -99,7 +106,8 @@ class Selection:
 def select(questions: Sequence[Question], selection: Selection, seed: int) -> list[Question]:
     """The questions every version shares, sorted by id; counts are filled by a seeded draw."""
     kept = [
-        q for q in sorted(questions, key=lambda q: q.id)
+        q
+        for q in sorted(questions, key=lambda q: q.id)
         if (not selection.types or q.type in selection.types)
         and (not selection.tags or set(q.tags) & set(selection.tags))
         and (not selection.difficulty or q.difficulty in selection.difficulty)
@@ -119,7 +127,7 @@ def cloze_parts(prompt: str) -> tuple[PromptPart, ...]:
     end = 0
     for number, match in enumerate(CLOZE.finditer(prompt), start=1):
         if match.start() > end:
-            parts.append(PromptPart(prompt[end:match.start()]))
+            parts.append(PromptPart(prompt[end : match.start()]))
         answer = match.group(2)
         # Handwriting is wider than print: half as much again, plus room to spare.
         parts.append(PromptPart("", blank=number, width=max(8, len(answer) * 3 // 2 + 4)))
@@ -179,7 +187,9 @@ def _print(q: Question, number: int, rng: random.Random) -> PrintedQuestion:
     text = (PromptPart(q.prompt),)
     if q.type == "multiple_choice":
         options = _shuffled(q.choices, rng, avoid_identity=False)
-        return PrintedQuestion(number, q, text, (LETTERS[options.index(q.answer)],), options=options)
+        return PrintedQuestion(
+            number, q, text, (LETTERS[options.index(q.answer)],), options=options
+        )
     if q.type == "matching":
         terms = _shuffled([left for left, _ in q.pairs], rng, avoid_identity=False)
         options = _shuffled([right for _, right in q.pairs], rng)
@@ -205,7 +215,9 @@ def _print(q: Question, number: int, rng: random.Random) -> PrintedQuestion:
     return PrintedQuestion(number, q, text, (q.answer, *others), lines=lines)
 
 
-def _shuffled(items: Sequence[str], rng: random.Random, avoid_identity: bool = True) -> tuple[str, ...]:
+def _shuffled(
+    items: Sequence[str], rng: random.Random, avoid_identity: bool = True
+) -> tuple[str, ...]:
     """A seeded shuffle; for matching and ordering the given order would give the answer away."""
     shuffled = list(items)
     rng.shuffle(shuffled)

@@ -6,6 +6,7 @@ in the LMS as visible text. Answers a student types are compared as plain text a
 are never HTML-escaped. Per-format escaping of text formats lives beside this
 (`gift_escape`, `moodle_cloze_escape`).
 """
+
 from __future__ import annotations
 
 import html
@@ -21,11 +22,10 @@ from typing import TypeVar
 from lxml import etree
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..errors import RenderError
 from ..bank import Bank
+from ..errors import RenderError
 from ..models import Question
-from . import RenderOptions
-from . import shuffle
+from . import RenderOptions, shuffle
 from .atomic import atomic_path, write_text
 
 # Anki cloze markup, as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}
@@ -49,7 +49,7 @@ def cloze_parts(prompt: str) -> list[str | Blank]:
     at = 0
     for n, mark in enumerate(CLOZE_MARK.finditer(prompt), 1):
         if mark.start() > at:
-            parts.append(prompt[at:mark.start()])
+            parts.append(prompt[at : mark.start()])
         parts.append(Blank(n, mark.group(2).strip(), (mark.group(3) or "").strip()))
         at = mark.end()
     if at < len(prompt):
@@ -77,14 +77,21 @@ def usable(question: Question) -> bool:
         blanks = blanks_of(question.prompt)
         return bool(blanks) and all(b.answer for b in blanks)
     if qtype == "multiple_choice":
-        return question.answer in question.choices and len(set(question.choices)) == len(question.choices) >= 2
+        return (
+            question.answer in question.choices
+            and len(set(question.choices)) == len(question.choices) >= 2
+        )
     if qtype == "true_false":
         return question.answer in ("True", "False")
     if qtype == "list_recall":
         return bool(question.sequence)
     if qtype == "matching":
         lefts = [left for left, _ in question.pairs]
-        return len(question.pairs) >= 2 and len(set(lefts)) == len(lefts) and all(a and b for a, b in question.pairs)
+        return (
+            len(question.pairs) >= 2
+            and len(set(lefts)) == len(lefts)
+            and all(a and b for a, b in question.pairs)
+        )
     if qtype == "ordering":
         return len(question.sequence) >= 2 and len(set(question.sequence)) == len(question.sequence)
     return False
@@ -212,8 +219,12 @@ def titled_bank(bank: Bank) -> Bank:
         title = one_line(s.title or "") or titles.get(s.document)
         return s if title == s.title else replace(s, title=title)
 
-    return replace(bank, questions=tuple(
-        replace(q, sources=tuple(source(s) for s in q.sources)) for q in bank.questions))
+    return replace(
+        bank,
+        questions=tuple(
+            replace(q, sources=tuple(source(s) for s in q.sources)) for q in bank.questions
+        ),
+    )
 
 
 def citation(question: Question) -> str:
@@ -234,7 +245,9 @@ def citation(question: Question) -> str:
 def feedback(question: Question) -> str:
     """General feedback shown after answering: the source sentence(s), then where they come from."""
     # Every source's sentence, once each (a matching or an ordering cites one per item).
-    sentence = " ".join(dict.fromkeys(one_line(s.sentence) for s in question.sources if one_line(s.sentence)))
+    sentence = " ".join(
+        dict.fromkeys(one_line(s.sentence) for s in question.sources if one_line(s.sentence))
+    )
     sentence = sentence or one_line(question.explanation)
     cited = citation(question)
     if sentence and cited:
@@ -254,10 +267,14 @@ def ordering_as_matching(question: Question, rng: random.Random) -> Question:
     positions = {item: str(n) for n, item in enumerate(question.sequence, 1)}
     items = shuffle.shuffled(list(question.sequence), rng)
     prompt = f"{question.prompt} Give each its position (1 = first)."
-    return replace(question, type="matching", prompt=prompt, pairs=tuple((i, positions[i]) for i in items))
+    return replace(
+        question, type="matching", prompt=prompt, pairs=tuple((i, positions[i]) for i in items)
+    )
 
 
-ORDERING_NOTE = "ordering questions written as matchings of items to positions ({format} has no ordering type)"
+ORDERING_NOTE = (
+    "ordering questions written as matchings of items to positions ({format} has no ordering type)"
+)
 
 
 def rng_for(options: RenderOptions, question: Question) -> random.Random:
@@ -294,17 +311,23 @@ DEFAULT_CATEGORY = "$course$/quizgen"
 class CategoryOptions(NoOptions):
     """Options of the Moodle imports (Moodle XML, GIFT): the root category of the questions."""
 
-    category: str = Field(DEFAULT_CATEGORY, description="Root category; a context first ($course$, $system$, ...).")
+    category: str = Field(
+        DEFAULT_CATEGORY, description="Root category; a context first ($course$, $system$, ...)."
+    )
 
     @field_validator("category")
     @classmethod
     def _starts_with_context(cls, value: str) -> str:
         if not re.match(r"^\$[a-z_]+\$(/|$)", value):
-            raise ValueError(f"must start with a Moodle context such as $course$ or $system$, not {value!r}")
+            raise ValueError(
+                f"must start with a Moodle context such as $course$ or $system$, not {value!r}"
+            )
         return value
 
 
-def parse_options(model: type[Options], options: RenderOptions, renderer: str, out: Path) -> Options:
+def parse_options(
+    model: type[Options], options: RenderOptions, renderer: str, out: Path
+) -> Options:
     """RenderOptions.extra checked against the renderer's `options_model` (recipes check it earlier)."""
     try:
         return model.model_validate(options.extra)
@@ -328,7 +351,9 @@ def write_zip(out: Path, files: Mapping[str, bytes], renderer: str) -> Path:
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, data)
     except OSError as exc:
-        raise RenderError(f"{renderer}: cannot write the package: {exc.strerror or exc}", str(out)) from None
+        raise RenderError(
+            f"{renderer}: cannot write the package: {exc.strerror or exc}", str(out)
+        ) from None
     return out
 
 

@@ -21,6 +21,7 @@ escaped (a wildcard otherwise); embedded answers escape `}#~/"\\`.
 
 Options: `category` (root category path), `ordering_plugin`.
 """
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -33,10 +34,27 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
+    ORDERING_NOTE,
+    CategoryOptions,
+    Skips,
+    accepted_variants,
+    category_path,
+    cloze_parts,
+    cloze_shown,
+    feedback,
+    html_text,
+    moodle_cloze_escape,
+    moodle_shortanswer_escape,
+    one_line,
+    ordering_as_matching,
+    parse_options,
+    rng_for,
+    short_title,
+    titled_bank,
+    typed_answers,
+    write_text_output,
+    xml_bytes,
     xml_safe_bank,
-    ORDERING_NOTE, CategoryOptions, Skips, accepted_variants, category_path, cloze_parts, cloze_shown, feedback,
-    html_text, moodle_cloze_escape, moodle_shortanswer_escape, one_line, ordering_as_matching, parse_options,
-    rng_for, short_title, titled_bank, typed_answers, write_text_output, xml_bytes,
 )
 
 QTYPES = {
@@ -49,7 +67,9 @@ QTYPES = {
 }
 
 
-def _text(parent: etree._Element, tag: str, text: str, fmt: str | None = None, **attrs: str) -> etree._Element:
+def _text(
+    parent: etree._Element, tag: str, text: str, fmt: str | None = None, **attrs: str
+) -> etree._Element:
     """<tag format=...><text>text</text></tag>, Moodle's wrapper for every text field."""
     element = etree.SubElement(parent, tag, attrs)
     if fmt:
@@ -62,7 +82,9 @@ def _value(parent: etree._Element, tag: str, text: str) -> None:
     etree.SubElement(parent, tag).text = text
 
 
-def _question(quiz: etree._Element, question: Question, questiontext_html: str, qtype: str = "") -> etree._Element:
+def _question(
+    quiz: etree._Element, question: Question, questiontext_html: str, qtype: str = ""
+) -> etree._Element:
     """The fields every question type shares, in Moodle's export order."""
     element = etree.SubElement(quiz, "question", type=qtype or QTYPES[question.type])
     shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
@@ -101,7 +123,9 @@ def multichoice(quiz: etree._Element, question: Question) -> etree._Element:
 def truefalse(quiz: etree._Element, question: Question) -> etree._Element:
     element = _question(quiz, question, html_text(question.prompt))
     for value in ("True", "False"):
-        _answer(element, value.lower(), "100" if question.answer == value else "0", "moodle_auto_format")
+        _answer(
+            element, value.lower(), "100" if question.answer == value else "0", "moodle_auto_format"
+        )
     return element
 
 
@@ -125,9 +149,13 @@ def matching(quiz: etree._Element, question: Question) -> etree._Element:
 def cloze(quiz: etree._Element, question: Question) -> etree._Element:
     # "{" in the text is written as an entity so the text can never open an embedded answer.
     text = "".join(
-        html_text(part).replace("{", "&#123;") if isinstance(part, str)
-        else "{1:SHORTANSWER:" + "~".join(f"={moodle_cloze_escape(html_text(text))}"
-                                          for text in typed_answers([part.answer])) + "}"
+        html_text(part).replace("{", "&#123;")
+        if isinstance(part, str)
+        else "{1:SHORTANSWER:"
+        + "~".join(
+            f"={moodle_cloze_escape(html_text(text))}" for text in typed_answers([part.answer])
+        )
+        + "}"
         for part in cloze_parts(question.prompt)
     )
     return _question(quiz, question, text)
@@ -135,8 +163,14 @@ def cloze(quiz: etree._Element, question: Question) -> etree._Element:
 
 def ordering_plugin(quiz: etree._Element, question: Question) -> etree._Element:
     element = _question(quiz, question, html_text(question.prompt))
-    for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
-                       ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+    for tag, value in (
+        ("layouttype", "VERTICAL"),
+        ("selecttype", "ALL"),
+        ("selectcount", "0"),
+        ("gradingtype", "ABSOLUTE_POSITION"),
+        ("showgrading", "SHOW"),
+        ("numberingstyle", "none"),
+    ):
         _value(element, tag, value)
     # qtype_ordering: answers in the correct order, the fraction holding the position.
     for position, item in enumerate(question.sequence, 1):
@@ -155,8 +189,11 @@ WRITERS = {
 
 
 class MoodleOptions(CategoryOptions):
-    ordering_plugin: bool = Field(False, description="Write ordering questions as qtype_ordering (a plugin) "
-                                                     "instead of a matching of items to positions.")
+    ordering_plugin: bool = Field(
+        False,
+        description="Write ordering questions as qtype_ordering (a plugin) "
+        "instead of a matching of items to positions.",
+    )
 
 
 def _category(quiz: etree._Element, path: str) -> None:
@@ -188,9 +225,15 @@ class MoodleRenderer:
                 if question.type == "ordering" and chosen.ordering_plugin:
                     element = ordering_plugin(quiz, question)
                 elif question.type == "ordering":
-                    element = matching(quiz, ordering_as_matching(question, rng_for(options, question)))
+                    element = matching(
+                        quiz, ordering_as_matching(question, rng_for(options, question))
+                    )
                     if not notes:
-                        notes.append(ORDERING_NOTE.format(format="Moodle XML without the qtype_ordering plugin"))
+                        notes.append(
+                            ORDERING_NOTE.format(
+                                format="Moodle XML without the qtype_ordering plugin"
+                            )
+                        )
                 else:
                     element = WRITERS[question.type](quiz, question)
                 _tags(element, question)

@@ -22,6 +22,7 @@ hashed from the title, so re-importing the same quiz title updates it. Question 
 HTML in Canvas: text is escaped before lxml writes it. Every item's general feedback
 gives the source sentence and the document's title. No options.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,10 +34,24 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
-    xml_safe_bank,
-    ORDERING_NOTE, NoOptions, Skips, accepted_variants, cloze_parts, cloze_shown, feedback, html_text,
-    ordering_as_matching, parse_options, rng_for, short_title, titled_bank, typed_answers, write_zip, xml_bytes,
+    ORDERING_NOTE,
+    NoOptions,
+    Skips,
+    accepted_variants,
+    cloze_parts,
+    cloze_shown,
+    feedback,
+    html_text,
+    ordering_as_matching,
+    parse_options,
+    rng_for,
+    short_title,
+    titled_bank,
+    typed_answers,
+    write_zip,
+    xml_bytes,
     xml_id,
+    xml_safe_bank,
 )
 from .shuffle import shuffled
 
@@ -56,8 +71,13 @@ QUESTION_TYPES = {
 }
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, attrs: dict[str, str] | None = None,
-         **more: str) -> etree._Element:
+def _sub(
+    parent: etree._Element,
+    tag: str,
+    text: str | None = None,
+    attrs: dict[str, str] | None = None,
+    **more: str,
+) -> etree._Element:
     element = etree.SubElement(parent, f"{{{QTI}}}{tag}", {**(attrs or {}), **more})
     if text is not None:
         element.text = text
@@ -88,11 +108,14 @@ class ItemWriter:
         self.ident = xml_id(question.id)
         shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
         self.item = _sub(section, "item", ident=self.ident, title=short_title(shown))
-        _metadata(_sub(self.item, "itemmetadata"), [
-            ("question_type", QUESTION_TYPES[question.type]),
-            ("points_possible", "1.0"),
-            ("original_answer_ids", ",".join(answer_ids)),
-        ])
+        _metadata(
+            _sub(self.item, "itemmetadata"),
+            [
+                ("question_type", QUESTION_TYPES[question.type]),
+                ("points_possible", "1.0"),
+                ("original_answer_ids", ",".join(answer_ids)),
+            ],
+        )
         self.presentation = _sub(self.item, "presentation")
 
     def choices(self, response: str, label: str | None, choices: list[tuple[str, str]]) -> None:
@@ -107,7 +130,14 @@ class ItemWriter:
     def scoring(self, conditions: list[tuple[str, list[str]]], add: bool) -> None:
         """One respcondition per response; any listed value scores. `add` splits 100 points between them."""
         processing = _sub(self.item, "resprocessing")
-        _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+        _sub(
+            _sub(processing, "outcomes"),
+            "decvar",
+            maxvalue="100",
+            minvalue="0",
+            varname="SCORE",
+            vartype="Decimal",
+        )
         general_feedback = feedback(self.question)
         if general_feedback:
             general = _sub(processing, "respcondition", attrs={"continue": "Yes"})
@@ -115,7 +145,9 @@ class ItemWriter:
             _sub(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
         share = f"{100 / len(conditions):.2f}" if add else "100"
         for response, values in conditions:
-            condition = _sub(processing, "respcondition", attrs={"continue": "Yes" if add else "No"})
+            condition = _sub(
+                processing, "respcondition", attrs={"continue": "Yes" if add else "No"}
+            )
             variables = _sub(condition, "conditionvar")
             for value in values:
                 _sub(variables, "varequal", value, respident=response)
@@ -147,16 +179,30 @@ def cloze_item(section: etree._Element, question: Question, options: RenderOptio
     blanks = [part for part in parts if not isinstance(part, str)]
     ident = xml_id(question.id)
     # Each accepted text of a blank is a correct answer of its own: <id>_b<blank>, <id>_b<blank>_<n>.
-    answers = [[(f"{ident}_b{blank.number}" + (f"_{n}" if n > 1 else ""), text)
-                for n, text in enumerate(typed_answers([blank.answer]), 1)] for blank in blanks]
-    writer = ItemWriter(section, question, [answer_id for group in answers for answer_id, _ in group])
+    answers = [
+        [
+            (f"{ident}_b{blank.number}" + (f"_{n}" if n > 1 else ""), text)
+            for n, text in enumerate(typed_answers([blank.answer]), 1)
+        ]
+        for blank in blanks
+    ]
+    writer = ItemWriter(
+        section, question, [answer_id for group in answers for answer_id, _ in group]
+    )
     # Canvas marks a blank as [name] in the HTML text; the surrounding text is escaped.
-    text = "".join(html_text(part) if isinstance(part, str) else f"[blank{part.number}]" for part in parts)
+    text = "".join(
+        html_text(part) if isinstance(part, str) else f"[blank{part.number}]" for part in parts
+    )
     _sub(_sub(writer.presentation, "material"), "mattext", text, texttype="text/html")
     for blank, group in zip(blanks, answers):
         writer.choices(f"response_blank{blank.number}", f"blank{blank.number}", group)
-    writer.scoring([(f"response_blank{b.number}", [answer_id for answer_id, _ in group])
-                    for b, group in zip(blanks, answers)], add=True)
+    writer.scoring(
+        [
+            (f"response_blank{b.number}", [answer_id for answer_id, _ in group])
+            for b, group in zip(blanks, answers)
+        ],
+        add=True,
+    )
 
 
 def matching_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
@@ -168,7 +214,9 @@ def matching_item(section: etree._Element, question: Question, options: RenderOp
     _material(writer.presentation, question.prompt, html=True)
     for response, (left, _) in zip(responses, question.pairs):
         writer.choices(response, left, shown)
-    writer.scoring([(response, [right_id]) for response, (right_id, _) in zip(responses, rights)], add=True)
+    writer.scoring(
+        [(response, [right_id]) for response, (right_id, _) in zip(responses, rights)], add=True
+    )
 
 
 def ordering_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
@@ -200,7 +248,9 @@ def questestinterop(ident: str, title: str) -> tuple[etree._Element, etree._Elem
 
 
 def manifest(ident: str) -> etree._Element:
-    root = etree.Element(f"{{{CC}}}manifest", nsmap={None: CC, "xsi": XSI}, identifier=f"{ident}_manifest")
+    root = etree.Element(
+        f"{{{CC}}}manifest", nsmap={None: CC, "xsi": XSI}, identifier=f"{ident}_manifest"
+    )
     metadata = etree.SubElement(root, f"{{{CC}}}metadata")
     etree.SubElement(metadata, f"{{{CC}}}schema").text = "IMS Content"
     etree.SubElement(metadata, f"{{{CC}}}schemaversion").text = "1.1.3"
@@ -209,9 +259,13 @@ def manifest(ident: str) -> etree._Element:
     quiz = etree.SubElement(resources, f"{{{CC}}}resource", identifier=ident, type="imsqti_xmlv1p2")
     etree.SubElement(quiz, f"{{{CC}}}file", href=f"{ident}/{ident}.xml")
     etree.SubElement(quiz, f"{{{CC}}}dependency", identifierref=f"{ident}_meta")
-    meta = etree.SubElement(resources, f"{{{CC}}}resource", identifier=f"{ident}_meta",
-                            type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
-                            href=f"{ident}/assessment_meta.xml")
+    meta = etree.SubElement(
+        resources,
+        f"{{{CC}}}resource",
+        identifier=f"{ident}_meta",
+        type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+        href=f"{ident}/assessment_meta.xml",
+    )
     etree.SubElement(meta, f"{{{CC}}}file", href=f"{ident}/assessment_meta.xml")
     return root
 
@@ -220,9 +274,16 @@ def assessment_meta(ident: str, title: str, points: int) -> etree._Element:
     root = etree.Element(f"{{{CANVAS}}}quiz", nsmap={None: CANVAS, "xsi": XSI}, identifier=ident)
     root.set(f"{{{XSI}}}schemaLocation", f"{CANVAS} {CANVAS_XSD}")
     settings = [
-        ("title", title), ("description", ""), ("shuffle_answers", "false"), ("scoring_policy", "keep_highest"),
-        ("quiz_type", "practice_quiz"), ("points_possible", f"{points:.1f}"), ("show_correct_answers", "true"),
-        ("allowed_attempts", "-1"), ("one_question_at_a_time", "false"), ("cant_go_back", "false"),
+        ("title", title),
+        ("description", ""),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("quiz_type", "practice_quiz"),
+        ("points_possible", f"{points:.1f}"),
+        ("show_correct_answers", "true"),
+        ("allowed_attempts", "-1"),
+        ("one_question_at_a_time", "false"),
+        ("cant_go_back", "false"),
         ("available", "false"),
     ]
     for tag, text in settings:

@@ -20,6 +20,7 @@ NCName (`lms.xml_id`), the same in every export; assessment.xml, a test with one
 per question type that refers to the items. Each item's source citation is also the
 description (IMS MD) of its resource in the manifest. No options.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,9 +31,22 @@ from ..bank import Bank
 from ..models import Question
 from . import RenderOptions, RenderReport
 from .lms import (
+    NoOptions,
+    Skips,
+    accepted_variants,
+    citation,
+    cloze_parts,
+    cloze_shown,
+    feedback,
+    parse_options,
+    rng_for,
+    short_title,
+    titled_bank,
+    typed_answers,
+    write_zip,
+    xml_bytes,
+    xml_id,
     xml_safe_bank,
-    NoOptions, Skips, accepted_variants, citation, cloze_parts, cloze_shown, feedback, parse_options, rng_for,
-    short_title, titled_bank, typed_answers, write_zip, xml_bytes, xml_id,
 )
 from .shuffle import shuffled
 
@@ -67,10 +81,16 @@ def _item(question: Question) -> etree._Element:
     return root
 
 
-def _response(item: etree._Element, identifier: str, cardinality: str, base_type: str,
-              correct: list[str]) -> etree._Element:
-    declaration = _sub(item, "responseDeclaration", identifier=identifier, cardinality=cardinality,
-                       baseType=base_type)
+def _response(
+    item: etree._Element, identifier: str, cardinality: str, base_type: str, correct: list[str]
+) -> etree._Element:
+    declaration = _sub(
+        item,
+        "responseDeclaration",
+        identifier=identifier,
+        cardinality=cardinality,
+        baseType=base_type,
+    )
     values = _sub(declaration, "correctResponse")
     for value in correct:
         _sub(values, "value", value)
@@ -85,15 +105,22 @@ def _mapping(declaration: etree._Element, answers: list[str]) -> None:
 
 def _score(item: etree._Element) -> None:
     _sub(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
-    _sub(item, "outcomeDeclaration", identifier="FEEDBACK", cardinality="single", baseType="identifier")
+    _sub(
+        item,
+        "outcomeDeclaration",
+        identifier="FEEDBACK",
+        cardinality="single",
+        baseType="identifier",
+    )
 
 
 def _set(parent: etree._Element, outcome: str) -> etree._Element:
     return _sub(parent, "setOutcomeValue", identifier=outcome)
 
 
-def _template(item: etree._Element, name: str, question: Question,
-              responses: tuple[str, ...] = ("RESPONSE",)) -> None:
+def _template(
+    item: etree._Element, name: str, question: Question, responses: tuple[str, ...] = ("RESPONSE",)
+) -> None:
     """The rules of a standard template (match_correct, map_response, or "sum" of mapResponse
     over several responses), then FEEDBACK set so the general feedback is shown."""
     processing = _sub(item, "responseProcessing")
@@ -113,12 +140,20 @@ def _template(item: etree._Element, name: str, question: Question,
         else:  # map_response
             _sub(_sub(branch, "isNull"), "variable", identifier="RESPONSE")
             _sub(_set(branch, "SCORE"), "baseValue", "0", baseType="float")
-            _sub(_set(_sub(condition, "responseElse"), "SCORE"), "mapResponse", identifier="RESPONSE")
+            _sub(
+                _set(_sub(condition, "responseElse"), "SCORE"), "mapResponse", identifier="RESPONSE"
+            )
     _sub(_set(processing, "FEEDBACK"), "baseValue", "GENERAL", baseType="identifier")
     text = feedback(question)
     if text:
-        shown = _sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", showHide="show",
-                     identifier="GENERAL", title="Source")
+        shown = _sub(
+            item,
+            "modalFeedback",
+            outcomeIdentifier="FEEDBACK",
+            showHide="show",
+            identifier="GENERAL",
+            title="Source",
+        )
         _sub(shown, "p", text)
 
 
@@ -133,7 +168,9 @@ def choice_item(question: Question, options: RenderOptions) -> etree._Element:
     _response(item, "RESPONSE", "single", "identifier", [correct])
     _score(item)
     body = _sub(item, "itemBody")
-    interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false", maxChoices="1")
+    interaction = _sub(
+        body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false", maxChoices="1"
+    )
     _sub(interaction, "prompt", question.prompt)
     for identifier, text in choices:
         _sub(interaction, "simpleChoice", text, identifier=identifier)
@@ -148,8 +185,12 @@ def short_answer_item(question: Question, options: RenderOptions) -> etree._Elem
     _score(item)
     body = _sub(item, "itemBody")
     _sub(body, "p", question.prompt)
-    _sub(_sub(body, "p"), "textEntryInteraction", responseIdentifier="RESPONSE",
-         expectedLength=str(max(len(a) for a in answers)))
+    _sub(
+        _sub(body, "p"),
+        "textEntryInteraction",
+        responseIdentifier="RESPONSE",
+        expectedLength=str(max(len(a) for a in answers)),
+    )
     _template(item, "map_response", question)
     return item
 
@@ -159,8 +200,10 @@ def cloze_item(question: Question, options: RenderOptions) -> etree._Element:
     blanks = [part for part in parts if not isinstance(part, str)]
     item = _item(question)
     for blank in blanks:
-        _mapping(_response(item, f"RESPONSE_{blank.number}", "single", "string", [blank.answer]),
-                 typed_answers([blank.answer]))
+        _mapping(
+            _response(item, f"RESPONSE_{blank.number}", "single", "string", [blank.answer]),
+            typed_answers([blank.answer]),
+        )
     _score(item)
     paragraph = _sub(_sub(item, "itemBody"), "p")
     last: etree._Element | None = None
@@ -171,8 +214,12 @@ def cloze_item(question: Question, options: RenderOptions) -> etree._Element:
             else:
                 last.tail = (last.tail or "") + part
         else:
-            last = _sub(paragraph, "textEntryInteraction", responseIdentifier=f"RESPONSE_{part.number}",
-                        expectedLength=str(len(part.answer)))
+            last = _sub(
+                paragraph,
+                "textEntryInteraction",
+                responseIdentifier=f"RESPONSE_{part.number}",
+                expectedLength=str(len(part.answer)),
+            )
     # No standard template scores several responses: SCORE = sum of each blank's mapResponse.
     _template(item, "sum", question, tuple(f"RESPONSE_{blank.number}" for blank in blanks))
     return item
@@ -183,11 +230,21 @@ def matching_item(question: Question, options: RenderOptions) -> etree._Element:
     lefts = [(f"TERM_{n}", left) for n, (left, _) in enumerate(question.pairs, 1)]
     rights = [(f"DEF_{n}", right) for n, (_, right) in enumerate(question.pairs, 1)]
     item = _item(question)
-    _response(item, "RESPONSE", "multiple", "directedPair",
-              [f"{lid} {rid}" for (lid, _), (rid, _) in zip(lefts, rights)])
+    _response(
+        item,
+        "RESPONSE",
+        "multiple",
+        "directedPair",
+        [f"{lid} {rid}" for (lid, _), (rid, _) in zip(lefts, rights)],
+    )
     _score(item)
-    interaction = _sub(_sub(item, "itemBody"), "matchInteraction", responseIdentifier="RESPONSE",
-                       shuffle="false", maxAssociations=str(len(lefts)))
+    interaction = _sub(
+        _sub(item, "itemBody"),
+        "matchInteraction",
+        responseIdentifier="RESPONSE",
+        shuffle="false",
+        maxAssociations=str(len(lefts)),
+    )
     _sub(interaction, "prompt", question.prompt)
     for group in (lefts, _shuffled_pairs(rights, rng)):
         match_set = _sub(interaction, "simpleMatchSet")
@@ -202,7 +259,9 @@ def ordering_item(question: Question, options: RenderOptions) -> etree._Element:
     item = _item(question)
     _response(item, "RESPONSE", "ordered", "identifier", [identifier for identifier, _ in choices])
     _score(item)
-    interaction = _sub(_sub(item, "itemBody"), "orderInteraction", responseIdentifier="RESPONSE", shuffle="false")
+    interaction = _sub(
+        _sub(item, "itemBody"), "orderInteraction", responseIdentifier="RESPONSE", shuffle="false"
+    )
     _sub(interaction, "prompt", question.prompt)
     for identifier, text in _shuffled_pairs(choices, rng_for(options, question)):
         _sub(interaction, "simpleChoice", text, identifier=identifier)
@@ -225,8 +284,12 @@ ITEMS = {
 
 
 SECTIONS = {
-    "multiple_choice": "Multiple choice", "true_false": "True or false", "short_answer": "Short answer",
-    "cloze": "Fill in the blanks", "matching": "Matching", "ordering": "Ordering",
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "short_answer": "Short answer",
+    "cloze": "Fill in the blanks",
+    "matching": "Matching",
+    "ordering": "Ordering",
 }
 TEST_FILE = "assessment.xml"
 
@@ -239,12 +302,22 @@ def assessment_test(title: str, entries: list[tuple[str, str, Question]]) -> etr
     root.set("identifier", "TEST-" + xml_id(title.lower(), "t"))
     root.set("title", title)
     _sub(root, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
-    part = _sub(root, "testPart", identifier="PART-1", navigationMode="nonlinear", submissionMode="individual")
+    part = _sub(
+        root,
+        "testPart",
+        identifier="PART-1",
+        navigationMode="nonlinear",
+        submissionMode="individual",
+    )
     for qtype, label in SECTIONS.items():
-        refs = [(identifier, href) for identifier, href, question in entries if question.type == qtype]
+        refs = [
+            (identifier, href) for identifier, href, question in entries if question.type == qtype
+        ]
         if not refs:
             continue
-        section = _sub(part, "assessmentSection", identifier=f"SECTION-{qtype}", title=label, visible="true")
+        section = _sub(
+            part, "assessmentSection", identifier=f"SECTION-{qtype}", title=label, visible="true"
+        )
         for identifier, href in refs:
             _sub(section, "assessmentItemRef", identifier=identifier, href=href)
     total = _sub(_set(_sub(root, "outcomeProcessing"), "SCORE"), "sum")
@@ -263,19 +336,31 @@ def manifest(title: str, entries: list[tuple[str, str, Question]]) -> etree._Ele
     etree.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
     etree.SubElement(root, f"{{{CP}}}organizations")
     resources = etree.SubElement(root, f"{{{CP}}}resources")
-    test = etree.SubElement(resources, f"{{{CP}}}resource", identifier="RES-TEST", type="imsqti_test_xmlv2p1",
-                            href=TEST_FILE)
+    test = etree.SubElement(
+        resources,
+        f"{{{CP}}}resource",
+        identifier="RES-TEST",
+        type="imsqti_test_xmlv2p1",
+        href=TEST_FILE,
+    )
     etree.SubElement(test, f"{{{CP}}}file", href=TEST_FILE)
     for identifier, _, _ in entries:
         etree.SubElement(test, f"{{{CP}}}dependency", identifierref=f"RES-{identifier}")
     for identifier, href, question in entries:
-        resource = etree.SubElement(resources, f"{{{CP}}}resource",
-                                    identifier=f"RES-{identifier}", type="imsqti_item_xmlv2p1", href=href)
+        resource = etree.SubElement(
+            resources,
+            f"{{{CP}}}resource",
+            identifier=f"RES-{identifier}",
+            type="imsqti_item_xmlv2p1",
+            href=href,
+        )
         described = citation(question)
         if described:
             lom = etree.SubElement(etree.SubElement(resource, f"{{{CP}}}metadata"), f"{{{MD}}}lom")
             general = etree.SubElement(lom, f"{{{MD}}}general")
-            langstring = etree.SubElement(etree.SubElement(general, f"{{{MD}}}description"), f"{{{MD}}}langstring")
+            langstring = etree.SubElement(
+                etree.SubElement(general, f"{{{MD}}}description"), f"{{{MD}}}langstring"
+            )
             langstring.text = described
         etree.SubElement(resource, f"{{{CP}}}file", href=href)
     return root
@@ -304,7 +389,10 @@ class Qti21Renderer:
             files[href] = xml_bytes(ITEMS[question.type](question, options))
             entries.append((identifier, href, question))
         title = options.title or bank.title
-        files = {"imsmanifest.xml": xml_bytes(manifest(title, entries)),
-                 TEST_FILE: xml_bytes(assessment_test(title, entries)), **files}
+        files = {
+            "imsmanifest.xml": xml_bytes(manifest(title, entries)),
+            TEST_FILE: xml_bytes(assessment_test(title, entries)),
+            **files,
+        }
         write_zip(out, files, self.name)
         return RenderReport(written=(out,), skipped=skips.as_dict())

@@ -1,4 +1,5 @@
 """Seeded shuffles shared by the renderers: the same seed and question give the same order."""
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """Jinja environment over templates/, with a user folder that overrides the shipped templates."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -23,6 +23,7 @@ Files in the output folder, for each version X = A, B, ...:
   <stem>-X-key.html, <stem>-X-key.pdf   its answer key (key=separate)
 Every file is written atomically. The same bank, options and seed give the same HTML.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,9 @@ class WorksheetOptions(BaseModel):
     tags: list[str] = Field(default_factory=list)
     difficulty: int | list[int] = Field(default_factory=list)
     counts: dict[QuestionTypeName, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
-    formats: list[Literal["html", "pdf"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
+    formats: list[Literal["html", "pdf"]] = Field(
+        default_factory=lambda: ["html", "pdf"], min_length=1
+    )
     stem: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     one_sheet: bool = True
     max_questions: int = Field(500, ge=1)
@@ -81,7 +84,9 @@ class WorksheetRenderer:
         out = Path(out)
         opts = parse_options(options, out)
         if out.exists() and not out.is_dir():
-            raise RenderError("the worksheet output must be a folder, but a file is there", str(out))
+            raise RenderError(
+                "the worksheet output must be a folder, but a file is there", str(out)
+            )
         skipped = Counter(q.type for q in bank.questions if not printable(q))
         chosen = select([q for q in bank.questions if printable(q)], opts.selection(), options.seed)
         if opts.one_sheet:
@@ -89,21 +94,31 @@ class WorksheetRenderer:
 
             chosen = sheet(chosen)
         if not chosen:
-            raise RenderError("no questions left for the worksheet after selection (types, tags, difficulty)",
-                              str(out))
+            raise RenderError(
+                "no questions left for the worksheet after selection (types, tags, difficulty)",
+                str(out),
+            )
         if len(chosen) > opts.max_questions:
-            raise RenderError(f"the worksheet would hold {len(chosen)} questions, over its limit of "
-                              f"{opts.max_questions} (option max_questions); choose fewer with counts, types or tags",
-                              str(out))
+            raise RenderError(
+                f"the worksheet would hold {len(chosen)} questions, over its limit of "
+                f"{opts.max_questions} (option max_questions); choose fewer with counts, types or tags",
+                str(out),
+            )
         paper = opts.paper or _paper(options.paper, out)
         stem = opts.stem or _slug(options.title or bank.title)
         env = environment(options.template_dir)
         written: list[Path] = []
         for version in layout(chosen, opts.versions, options.seed):
             context = _context(bank, version, options.title or bank.title, paper, opts)
-            pages = {f"{stem}-{version.letter}": env.get_template("worksheet/worksheet.html").render(context)}
+            pages = {
+                f"{stem}-{version.letter}": env.get_template("worksheet/worksheet.html").render(
+                    context
+                )
+            }
             if opts.key == "separate":
-                pages[f"{stem}-{version.letter}-key"] = env.get_template("worksheet/key.html").render(context)
+                pages[f"{stem}-{version.letter}-key"] = env.get_template(
+                    "worksheet/key.html"
+                ).render(context)
             for name, html in pages.items():
                 if "html" in opts.formats:
                     written.append(write_text(out / f"{name}.html", html))
@@ -128,7 +143,10 @@ def _context(bank: Bank, version: Version, title: str, paper: str, opts: Workshe
     documents = [d for d in bank.documents if d.name in cited]
     known = {d.name for d in documents}
     # A bank without document records still names its sources.
-    documents += [{"name": name, "title": None, "author": None, "date": None} for name in sorted(cited - known)]
+    documents += [
+        {"name": name, "title": None, "author": None, "date": None}
+        for name in sorted(cited - known)
+    ]
     return {
         "title": title,
         "documents": documents,

@@ -1,4 +1,5 @@
 """An API over a real database (a SQLite file, then PostgreSQL) holding the small test bank, and a client for it."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -18,12 +19,12 @@ KEY = "test-key-0123456789"
 
 # A small reading of our own: a definition, a list and a dated event, enough for questions.
 CELLS_MD = (
-    "---\ntitle: Inside the Cell\nauthor: A. Biologist\ndate: 2023-09-01\n---\n\n"
-    "# Inside the Cell\n\n"
-    "The three parts of an animal cell are the membrane, the cytoplasm and the nucleus.\n\n"
-    "Osmosis is the movement of water across a membrane from a weaker to a stronger solution.\n\n"
-    "In 1665, Robert Hooke described the cells he saw through an early microscope.\n"
-).encode("utf-8")
+    b"---\ntitle: Inside the Cell\nauthor: A. Biologist\ndate: 2023-09-01\n---\n\n"
+    b"# Inside the Cell\n\n"
+    b"The three parts of an animal cell are the membrane, the cytoplasm and the nucleus.\n\n"
+    b"Osmosis is the movement of water across a membrane from a weaker to a stronger solution.\n\n"
+    b"In 1665, Robert Hooke described the cells he saw through an early microscope.\n"
+)
 
 
 @pytest.fixture
@@ -49,10 +50,17 @@ def make_client(store: Store, monkeypatch) -> Callable[..., TestClient]:
     """
     monkeypatch.delenv("QUIZGEN_API_KEY", raising=False)
 
-    def make(api_key: str | None = KEY, max_upload_mb: float = 5.0, send_key: bool = True,
-             **options) -> TestClient:
+    def make(
+        api_key: str | None = KEY, max_upload_mb: float = 5.0, send_key: bool = True, **options
+    ) -> TestClient:
         api = {"api_key": api_key, "max_upload_mb": max_upload_mb}
-        api.update({k: v for k, v in options.items() if k in Settings.model_fields["api"].annotation.model_fields})
+        api.update(
+            {
+                k: v
+                for k, v in options.items()
+                if k in Settings.model_fields["api"].annotation.model_fields
+            }
+        )
         client_options = {k: v for k, v in options.items() if k not in api}
         settings = Settings.model_validate({"api": api})
         client = TestClient(create_app(settings, store), **client_options)
@@ -73,8 +81,13 @@ def assert_problem(response, status: int, code: str) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
-    assert body == {"type": f"urn:quizgen:problem:{code}", "title": body["title"], "status": status,
-                    "detail": body["detail"], "code": code}
+    assert body == {
+        "type": f"urn:quizgen:problem:{code}",
+        "title": body["title"],
+        "status": status,
+        "detail": body["detail"],
+        "code": code,
+    }
     assert body["title"] and body["detail"]
     assert "Traceback" not in response.text
     return body

@@ -1,4 +1,5 @@
 """scripts/bench_api.py compares like with like: the bare endpoint answers the size asked, the bank has the size asked."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -1,5 +1,6 @@
 """What keeps one client from exhausting the server: keys on every write, rate limits, the
 export cache, bounded PDF layout, 503 on a busy database, headers, and docs that work offline."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -17,15 +18,22 @@ from .conftest import KEY, assert_problem
 def test_creating_a_quiz_needs_the_key(make_client, store) -> None:
     anonymous = make_client(send_key=False)
     assert_problem(anonymous.post("/quizzes", json={"count": 3, "seed": 1}), 401, "missing-api-key")
-    assert_problem(anonymous.post("/quizzes", json={"count": 3, "seed": 1}, headers={"X-API-Key": "guess"}),
-                   403, "wrong-api-key")
+    assert_problem(
+        anonymous.post("/quizzes", json={"count": 3, "seed": 1}, headers={"X-API-Key": "guess"}),
+        403,
+        "wrong-api-key",
+    )
     assert make_client().post("/quizzes", json={"count": 3, "seed": 1}).status_code == 201
 
 
 def test_a_burst_of_anonymous_writes_is_rate_limited(make_client) -> None:
     anonymous = make_client(send_key=False, write_rate_limit="20/minute")
-    statuses = [anonymous.post("/quizzes", json={"count": 2, "seed": n}).status_code for n in range(200)]
-    assert statuses[:20] == [401] * 20  # counted before the key is checked: guessing keys is limited too
+    statuses = [
+        anonymous.post("/quizzes", json={"count": 2, "seed": n}).status_code for n in range(200)
+    ]
+    assert (
+        statuses[:20] == [401] * 20
+    )  # counted before the key is checked: guessing keys is limited too
     assert set(statuses[20:]) == {429}
     limited = anonymous.post("/quizzes", json={"count": 2, "seed": 0})
     assert_problem(limited, 429, "too-many-requests")
@@ -34,16 +42,22 @@ def test_a_burst_of_anonymous_writes_is_rate_limited(make_client) -> None:
 
 def test_clients_are_limited_separately(make_client) -> None:
     client = make_client(write_rate_limit="3/minute")
-    assert [client.post("/quizzes", json={"count": 2, "seed": n}).status_code for n in range(4)] == [201] * 3 + [429]
+    assert [
+        client.post("/quizzes", json={"count": 2, "seed": n}).status_code for n in range(4)
+    ] == [201] * 3 + [429]
     other = make_client(send_key=False, write_rate_limit="3/minute")
-    assert other.post("/quizzes", json={"count": 2, "seed": 9}).status_code == 401  # not 429: another client
+    assert (
+        other.post("/quizzes", json={"count": 2, "seed": 9}).status_code == 401
+    )  # not 429: another client
 
 
 def test_a_repeated_export_is_served_from_the_cache(make_client, monkeypatch) -> None:
     client = make_client()
     calls = []
     real = app_module.export_quiz
-    monkeypatch.setattr(app_module, "export_quiz", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    monkeypatch.setattr(
+        app_module, "export_quiz", lambda *a, **k: calls.append(a[1]) or real(*a, **k)
+    )
     quiz = client.post("/quizzes", json={"count": 4, "seed": 3}).json()["id"]
     first = client.get(f"/quizzes/{quiz}/export", params={"format": "pdf"})
     second = client.get(f"/quizzes/{quiz}/export", params={"format": "pdf"})
@@ -57,7 +71,10 @@ def test_a_repeated_export_is_served_from_the_cache(make_client, monkeypatch) ->
 def test_exports_are_rate_limited(make_client) -> None:
     client = make_client(export_rate_limit="2/minute")
     quiz = client.post("/quizzes", json={"count": 3, "seed": 5}).json()["id"]
-    statuses = [client.get(f"/quizzes/{quiz}/export", params={"format": "gift"}).status_code for _ in range(3)]
+    statuses = [
+        client.get(f"/quizzes/{quiz}/export", params={"format": "gift"}).status_code
+        for _ in range(3)
+    ]
     assert statuses == [200, 200, 429]
 
 
@@ -105,14 +122,19 @@ def test_every_response_carries_the_security_headers(client) -> None:
 def test_the_docs_page_needs_no_network(client) -> None:
     page = client.get("/docs").text
     assert "cdn" not in page.lower() and "https://" not in page
-    for asset in ("/static-offline-docs/swagger-ui-bundle.js", "/static-offline-docs/swagger-ui.css"):
+    for asset in (
+        "/static-offline-docs/swagger-ui-bundle.js",
+        "/static-offline-docs/swagger-ui.css",
+    ):
         assert asset in page
         response = client.get(asset)
         assert response.status_code == 200 and len(response.content) > 10_000
 
 
 def test_the_key_sent_is_never_echoed(make_client) -> None:
-    response = make_client(send_key=False).post("/quizzes", json={"count": 2}, headers={"X-API-Key": KEY + "x"})
+    response = make_client(send_key=False).post(
+        "/quizzes", json={"count": 2}, headers={"X-API-Key": KEY + "x"}
+    )
     assert KEY not in response.text
 
 
@@ -126,8 +148,11 @@ def test_a_sqlite_file_locked_by_another_writer_is_503_not_500(tmp_path, bank) -
 
     store = open_store(f"sqlite:///{tmp_path / 'bank.sqlite'}")
     load_bank(store, bank)
-    client = TestClient(create_app(Settings.model_validate({"api": {"api_key": KEY}}), store),
-                        raise_server_exceptions=False, headers={"X-API-Key": KEY})
+    client = TestClient(
+        create_app(Settings.model_validate({"api": {"api_key": KEY}}), store),
+        raise_server_exceptions=False,
+        headers={"X-API-Key": KEY},
+    )
     blocker = sqlite3.connect(store.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another process holding the write lock
     try:

@@ -1,4 +1,5 @@
 """The bank file: canonical layout, content hash, atomic and validated writes, clear read errors."""
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,9 @@ def test_same_bank_gives_the_same_bytes_apart_from_built_at(bank, tmp_path):
 
 
 def test_question_and_document_order_does_not_change_the_file(bank, tmp_path):
-    shuffled = replace(bank, questions=tuple(reversed(bank.questions)), built_at="2026-01-01T00:00:00Z")
+    shuffled = replace(
+        bank, questions=tuple(reversed(bank.questions)), built_at="2026-01-01T00:00:00Z"
+    )
     ordered = replace(bank, built_at="2026-01-01T00:00:00Z")
     a = write_bank(shuffled, tmp_path / "a.json")
     b = write_bank(ordered, tmp_path / "b.json")
@@ -42,9 +45,18 @@ def test_question_and_document_order_does_not_change_the_file(bank, tmp_path):
 
 
 def test_file_layout(bank, tmp_path):
-    data = json.loads(write_bank(replace(bank, built_at=""), tmp_path / "bank.json").read_text("utf-8"))
-    assert list(data) == ["schema_version", "generator", "built_at", "content_hash", "title",
-                          "documents", "questions"]
+    data = json.loads(
+        write_bank(replace(bank, built_at=""), tmp_path / "bank.json").read_text("utf-8")
+    )
+    assert list(data) == [
+        "schema_version",
+        "generator",
+        "built_at",
+        "content_hash",
+        "title",
+        "documents",
+        "questions",
+    ]
     assert data["generator"].startswith("quizgen ")
     assert data["built_at"].endswith("Z") and "T" in data["built_at"]
     assert data["content_hash"] == content_hash(bank)
@@ -53,7 +65,9 @@ def test_file_layout(bank, tmp_path):
 
 def test_content_hash_ignores_built_at_and_follows_content(bank):
     assert content_hash(replace(bank, built_at="x")) == content_hash(bank)
-    edited = replace(bank, questions=(replace(bank.questions[0], answer="another answer"),) + bank.questions[1:])
+    edited = replace(
+        bank, questions=(replace(bank.questions[0], answer="another answer"),) + bank.questions[1:]
+    )
     assert content_hash(edited) != content_hash(bank)
     assert len(content_hash(bank)) == 64
 
@@ -81,10 +95,15 @@ def test_invalid_bank_is_refused_and_the_old_file_kept(bank, tmp_path):
         (None, "no such bank file"),
         ('{"questions": [', "not a JSON question bank"),
         ("[1, 2]", "not a quizgen question bank"),
-        ('{"questions": ' + "[" * 100_000 + "]" * 100_000 + "}", "not a JSON question bank: nested too deeply"),
+        (
+            '{"questions": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "not a JSON question bank: nested too deeply",
+        ),
         ('{"schema_version": 9, "questions": []}', "schema_version: 9 is not a schema version"),
-        ('{"schema_version": 1, "title": "t", "documents": [], "questions": [{"id": "x"}]}',
-         r"\$\.questions\[0\]: 'type' is missing"),
+        (
+            '{"schema_version": 1, "title": "t", "documents": [], "questions": [{"id": "x"}]}',
+            r"\$\.questions\[0\]: 'type' is missing",
+        ),
     ],
 )
 def test_read_errors_are_one_line_naming_the_file(tmp_path, content, expected):
@@ -114,7 +133,9 @@ def test_any_text_round_trips_through_the_file(tmp_path_factory, prompt, answer,
     assume(len(choices) == 4)
     small = read_bank(SMALL)
     mc = next(q for q in small.questions if q.type == "multiple_choice")
-    bank = replace(small, questions=(replace(mc, prompt=prompt, answer=answer, choices=tuple(choices)),))
+    bank = replace(
+        small, questions=(replace(mc, prompt=prompt, answer=answer, choices=tuple(choices)),)
+    )
     path = write_bank(bank, tmp_path_factory.mktemp("rt") / "bank.json")
     again = read_bank(path)
     assert again.questions == bank.questions

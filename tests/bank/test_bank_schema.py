@@ -1,4 +1,5 @@
 """The bank's JSON Schema and cross-field checks: every problem named by its JSON path."""
+
 from __future__ import annotations
 
 import copy
@@ -37,7 +38,17 @@ def test_the_hand_made_bank_is_valid(good):
 def test_optional_question_fields_may_be_left_out(good):
     for question in good["questions"]:
         if question["type"] == "basic":
-            for key in ("tags", "topic", "difficulty", "level", "accepted", "choices", "blanks", "pairs", "sequence"):
+            for key in (
+                "tags",
+                "topic",
+                "difficulty",
+                "level",
+                "accepted",
+                "choices",
+                "blanks",
+                "pairs",
+                "sequence",
+            ):
                 del question[key]
     assert problems(good) == []
 
@@ -45,12 +56,14 @@ def test_optional_question_fields_may_be_left_out(good):
 def _set(key, value):
     def change(q):
         q[key] = value
+
     return change
 
 
 def _delete(key):
     def change(q):
         del q[key]
+
     return change
 
 
@@ -62,8 +75,18 @@ BROKEN = [
     ("multiple_choice", _set("choices", ["12 March 1851"] * 4), ".choices", "duplicate"),
     ("matching", _set("pairs", [["a", "1"], ["b", "2"], ["c", "3"]]), ".pairs", "needs at least 4"),
     ("matching", _set("pairs", [[str(i), str(i)] for i in range(7)]), ".pairs", "needs at most 6"),
-    ("matching", _set("pairs", [["a", "1"], ["a", "2"], ["c", "3"], ["d", "4"]]), ".pairs", "same left side"),
-    ("matching", _set("pairs", [["a", "1", "x"], ["b", "2"], ["c", "3"], ["d", "4"]]), ".pairs[0]", "at most 2"),
+    (
+        "matching",
+        _set("pairs", [["a", "1"], ["a", "2"], ["c", "3"], ["d", "4"]]),
+        ".pairs",
+        "same left side",
+    ),
+    (
+        "matching",
+        _set("pairs", [["a", "1", "x"], ["b", "2"], ["c", "3"], ["d", "4"]]),
+        ".pairs[0]",
+        "at most 2",
+    ),
     ("true_false", _set("answer", "Yes"), ".answer", "not one of: True, False"),
     ("cloze", _set("prompt", "No blanks in this text."), ".prompt", "does not match"),
     ("cloze", _set("blanks", []), ".blanks", "needs at least 1"),
@@ -91,7 +114,8 @@ def test_broken_question_is_named_by_its_json_path(good, qtype, change, where, w
 def test_source_must_cite_a_document_of_the_bank(good):
     good["questions"][2]["sources"][0]["document"] = "elsewhere.md"
     assert [str(p) for p in problems(good)] == [
-        "$.questions[2].sources[0].document: 'elsewhere.md' is not one of the bank's documents"]
+        "$.questions[2].sources[0].document: 'elsewhere.md' is not one of the bank's documents"
+    ]
 
 
 def test_duplicate_ids(good):
@@ -121,8 +145,11 @@ def test_problems_come_in_document_order(good):
     good["questions"][-2]["type"] = "essay"  # index 9
     good["questions"][-1]["type"] = "essay"  # index 10
     good["questions"][2]["prompt"] = ""
-    assert [p.path for p in problems(good)] == ["$.questions[2].prompt", "$.questions[9].type",
-                                                "$.questions[10].type"]
+    assert [p.path for p in problems(good)] == [
+        "$.questions[2].prompt",
+        "$.questions[9].type",
+        "$.questions[10].type",
+    ]
 
 
 def test_long_values_are_shortened_in_messages(good):
@@ -135,7 +162,9 @@ def test_question_problems_for_one_question(good):
     question = good["questions"][index_of(good, "multiple_choice")]
     assert question_problems(question, {"sample.md"}) == []
     question["choices"] = question["choices"][:2]
-    assert [str(p) for p in question_problems(question, {"sample.md"})][0].startswith("$.choices: has 2")
+    assert [str(p) for p in question_problems(question, {"sample.md"})][0].startswith(
+        "$.choices: has 2"
+    )
 
 
 def test_stale_hash_is_noticed(good):
@@ -148,7 +177,9 @@ def test_stale_hash_is_noticed(good):
     assert stale_hash(good)
 
 
-@pytest.mark.parametrize("qid", ["../../x", "a/b", "q 1", "Q-1", "x", "-x", "x-", "bas-" + "0" * 200])
+@pytest.mark.parametrize(
+    "qid", ["../../x", "a/b", "q 1", "Q-1", "x", "-x", "x-", "bas-" + "0" * 200]
+)
 def test_ids_are_refused_unless_shaped_as_quizgen_makes_them(good, qid):
     question = good["questions"][index_of(good, "basic")]
     question["id"] = qid

@@ -1,4 +1,5 @@
 """`quizgen sample`: a seeded, printable sample of a bank."""
+
 from __future__ import annotations
 
 from pathlib import Path

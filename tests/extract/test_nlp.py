@@ -1,4 +1,5 @@
 """Pipeline loading: cached once per process, trained when installed, blank fallback with one notice."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,10 @@ def test_the_pipeline_is_loaded_once_per_choice():
 def test_blank_pipeline_splits_sentences_without_parser_or_entities():
     nlp = load_pipeline("blank")
     assert not has_parser(nlp) and not has_ner(nlp)
-    assert [s.text for s in nlp("The gate opened. The crowd went in.").sents] == ["The gate opened.", "The crowd went in."]
+    assert [s.text for s in nlp("The gate opened. The crowd went in.").sents] == [
+        "The gate opened.",
+        "The crowd went in.",
+    ]
 
 
 def test_trained_pipeline_has_parser_and_entities(trained_nlp):
@@ -23,7 +27,10 @@ def test_trained_pipeline_has_parser_and_entities(trained_nlp):
 
 
 def test_entities_only_gives_the_same_entities_as_the_full_pipeline(trained_nlp):
-    texts = ["Maria Lopez flew to Lisbon with Peter Holm in May 1999.", "The Danube Commission met in Vienna."]
+    texts = [
+        "Maria Lopez flew to Lisbon with Peter Holm in May 1999.",
+        "The Danube Commission met in Vienna.",
+    ]
     full = [[(e.text, e.label_) for e in d.ents] for d in trained_nlp.pipe(texts)]
     forget_parses()
     fast = [[(e.text, e.label_) for e in d.ents] for d in parse(trained_nlp, texts, need=("ner",))]
@@ -47,7 +54,9 @@ def test_auto_falls_back_to_blank_with_one_notice(monkeypatch, capsys):
 
 
 def test_trained_without_an_installed_pipeline_is_one_clear_error(monkeypatch):
-    monkeypatch.setattr(spacy, "load", lambda *a, **k: (_ for _ in ()).throw(OSError("not installed")))
+    monkeypatch.setattr(
+        spacy, "load", lambda *a, **k: (_ for _ in ()).throw(OSError("not installed"))
+    )
     with pytest.raises(ExtractError, match="no trained English pipeline installed"):
         load_pipeline.__wrapped__("trained")
 
@@ -57,12 +66,17 @@ def test_unknown_choice_is_refused():
         load_pipeline("large")
 
 
-SENTENCES = ["Maria Lopez flew to Lisbon with Peter Holm in May 1999.",
-             "The three duties of the clerk are keeping minutes, filing notices and counting votes."]
+SENTENCES = [
+    "Maria Lopez flew to Lisbon with Peter Holm in May 1999.",
+    "The three duties of the clerk are keeping minutes, filing notices and counting votes.",
+]
 
 
 def analyses(doc) -> tuple:
-    return ([(t.tag_, t.pos_, t.dep_, t.head.i) for t in doc], [(e.text, e.label_) for e in doc.ents])
+    return (
+        [(t.tag_, t.pos_, t.dep_, t.head.i) for t in doc],
+        [(e.text, e.label_) for e in doc.ents],
+    )
 
 
 def test_parse_gives_what_the_full_pipeline_gives_asked_in_any_order(trained_nlp):

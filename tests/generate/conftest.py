@@ -1,5 +1,6 @@
 """Shared helpers for generation tests: documents of our own sentences, cleaned by the
 real cleaner, and items whose provenance points at those sentences."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,15 @@ The market moved to the square in 1968.
 """
 
 SETTINGS = Settings(
-    generate={"distractor_vocabulary": ["fresh air", "open markets", "quiet streets", "Anna Berg", "Leo Marsh"]}
+    generate={
+        "distractor_vocabulary": [
+            "fresh air",
+            "open markets",
+            "quiet streets",
+            "Anna Berg",
+            "Leo Marsh",
+        ]
+    }
 )
 
 
@@ -50,18 +59,36 @@ def provenance(doc: Document, phrase: str) -> Provenance:
     """Provenance of the first sentence of `doc` that holds `phrase`."""
     for sentence in doc.sentences:
         if phrase in sentence.text:
-            return Provenance(doc.name, sentence.text, sentence.line, sentence.end_line, rule="test")
+            return Provenance(
+                doc.name, sentence.text, sentence.line, sentence.end_line, rule="test"
+            )
     raise AssertionError(f"no sentence of {doc.name} holds {phrase!r}")
 
 
 def garden_items(doc: Document) -> list:
     p = lambda phrase: provenance(doc, phrase)  # noqa: E731
     return [
-        Enumeration("three pillars of the plan", ("clean water", "safe roads", "public schools"), p("pillars")),
+        Enumeration(
+            "three pillars of the plan",
+            ("clean water", "safe roads", "public schools"),
+            p("pillars"),
+        ),
         Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), p("seasons are")),
-        Definition("soil erosion", "the loss of the upper layer of soil by wind and water", p("Soil erosion")),
-        Definition("crop rotation", "growing different crops on the same land in successive seasons", p("Crop rotation")),
-        Definition("composting", "the slow breakdown of kitchen and garden waste into humus", p("Composting")),
+        Definition(
+            "soil erosion",
+            "the loss of the upper layer of soil by wind and water",
+            p("Soil erosion"),
+        ),
+        Definition(
+            "crop rotation",
+            "growing different crops on the same land in successive seasons",
+            p("Crop rotation"),
+        ),
+        Definition(
+            "composting",
+            "the slow breakdown of kitchen and garden waste into humus",
+            p("Composting"),
+        ),
         Definition("mulching", "covering bare soil with a layer of straw or bark", p("Mulching")),
         DatedEvent("1932-03", "the old bridge opened", p("bridge")),
         DatedEvent("1901", "the railway reached the valley", p("railway")),

@@ -1,11 +1,13 @@
 """Cloze: the source sentence with the fact blanked, one numbered blank per list member."""
+
 from __future__ import annotations
 
 import pytest
 
 from quizgen.generate.cloze import blank
-from .conftest import context
 from quizgen.models import DatedEvent, Definition, Enumeration, Provenance, Quote
+
+from .conftest import context
 
 
 def said(sentence: str) -> Provenance:
@@ -15,38 +17,104 @@ def said(sentence: str) -> Provenance:
 @pytest.mark.parametrize(
     "item, expected",
     [
-        (Enumeration("three pillars", ("clean water", "safe roads", "public schools"),
-                     said("The plan rests on clean water, safe roads and public schools.")),
-         ("The plan rests on {{c1::clean water}}, {{c2::safe roads}} and {{c3::public schools}}.",
-          ["clean water", "safe roads", "public schools"])),
+        (
+            Enumeration(
+                "three pillars",
+                ("clean water", "safe roads", "public schools"),
+                said("The plan rests on clean water, safe roads and public schools."),
+            ),
+            (
+                "The plan rests on {{c1::clean water}}, {{c2::safe roads}} and {{c3::public schools}}.",
+                ["clean water", "safe roads", "public schools"],
+            ),
+        ),
         # Blanks are numbered in reading order, whatever the list's order.
-        (Enumeration("two aims", ("safety", "growth"), said("We want growth and safety.")),
-         ("We want {{c1::growth}} and {{c2::safety}}.", ["growth", "safety"])),
+        (
+            Enumeration("two aims", ("safety", "growth"), said("We want growth and safety.")),
+            ("We want {{c1::growth}} and {{c2::safety}}.", ["growth", "safety"]),
+        ),
         # A member not in the sentence verbatim: a plain sentence built from the list.
-        (Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), said("Each of the four seasons has a festival.")),
-         ("The four seasons are {{c1::spring}}, {{c2::summer}}, {{c3::autumn}} and {{c4::winter}}.",
-          ["spring", "summer", "autumn", "winter"])),
+        (
+            Enumeration(
+                "four seasons",
+                ("spring", "summer", "autumn", "winter"),
+                said("Each of the four seasons has a festival."),
+            ),
+            (
+                "The four seasons are {{c1::spring}}, {{c2::summer}}, {{c3::autumn}} and {{c4::winter}}.",
+                ["spring", "summer", "autumn", "winter"],
+            ),
+        ),
         # Members that are the whole "sentence" (a list under a heading) give no clue: the
         # list is named instead, or (a name that is no noun phrase) gets no cloze.
-        (Enumeration("three pillars", ("Clean water", "Safe roads", "Public schools"),
-                     said("Clean water Safe roads Public schools")),
-         ("The three pillars are {{c1::Clean water}}, {{c2::Safe roads}} and {{c3::Public schools}}.",
-          ["Clean water", "Safe roads", "Public schools"])),
-        (Enumeration("However, roads matter", ("Clean water", "Safe roads", "Public schools"),
-                     said("Clean water Safe roads Public schools")), None),
-        (Definition("Soil erosion", "the loss of soil", said("Soil erosion is the loss of soil.")),
-         ("{{c1::Soil erosion}} is the loss of soil.", ["Soil erosion"])),
-        (DatedEvent("2020-11-15", "the pact was signed", said("On November 15, 2020, the pact was signed.")),
-         ("On {{c1::November 15, 2020}}, the pact was signed.", ["November 15, 2020"])),
-        (DatedEvent("1932-03", "the bridge opened", said("The bridge opened in March 1932.")),
-         ("The bridge opened in {{c1::March 1932}}.", ["March 1932"])),
-        (DatedEvent("1901", "the railway arrived", said("The railway arrived in 1901, after the 1901 floods.")), None),
+        (
+            Enumeration(
+                "three pillars",
+                ("Clean water", "Safe roads", "Public schools"),
+                said("Clean water Safe roads Public schools"),
+            ),
+            (
+                "The three pillars are {{c1::Clean water}}, {{c2::Safe roads}} and {{c3::Public schools}}.",
+                ["Clean water", "Safe roads", "Public schools"],
+            ),
+        ),
+        (
+            Enumeration(
+                "However, roads matter",
+                ("Clean water", "Safe roads", "Public schools"),
+                said("Clean water Safe roads Public schools"),
+            ),
+            None,
+        ),
+        (
+            Definition(
+                "Soil erosion", "the loss of soil", said("Soil erosion is the loss of soil.")
+            ),
+            ("{{c1::Soil erosion}} is the loss of soil.", ["Soil erosion"]),
+        ),
+        (
+            DatedEvent(
+                "2020-11-15",
+                "the pact was signed",
+                said("On November 15, 2020, the pact was signed."),
+            ),
+            ("On {{c1::November 15, 2020}}, the pact was signed.", ["November 15, 2020"]),
+        ),
+        (
+            DatedEvent("1932-03", "the bridge opened", said("The bridge opened in March 1932.")),
+            ("The bridge opened in {{c1::March 1932}}.", ["March 1932"]),
+        ),
+        (
+            DatedEvent(
+                "1901",
+                "the railway arrived",
+                said("The railway arrived in 1901, after the 1901 floods."),
+            ),
+            None,
+        ),
         (DatedEvent("1901", "the railway arrived", said("The railway arrived that year.")), None),
-        (Quote("We must plant trees before we need their shade", "Dr. Maria Lopez",
-               said("“We must plant trees before we need their shade,” said Maria Lopez.")),
-         ("“We must plant trees before we need their shade,” said {{c1::Maria Lopez}}.", ["Maria Lopez"])),
-        (Quote("We must plant trees before we need their shade,", "Maria Lopez", said("“We must plant trees before we need their shade,” she said.")),
-         ("{{c1::Maria Lopez}} said, “We must plant trees before we need their shade…”", ["Maria Lopez"])),
+        (
+            Quote(
+                "We must plant trees before we need their shade",
+                "Dr. Maria Lopez",
+                said("“We must plant trees before we need their shade,” said Maria Lopez."),
+            ),
+            (
+                "“We must plant trees before we need their shade,” said {{c1::Maria Lopez}}.",
+                ["Maria Lopez"],
+            ),
+        ),
+        (
+            Quote(
+                "We must plant trees before we need their shade,",
+                "Maria Lopez",
+                said("“We must plant trees before we need their shade,” she said."),
+            ),
+            (
+                "{{c1::Maria Lopez}} said, “We must plant trees before we need their shade…”",
+                ["Maria Lopez"],
+            ),
+        ),
     ],
 )
 def test_blank(item, expected):

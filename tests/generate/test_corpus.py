@@ -1,4 +1,5 @@
 """Generation on the real corpus: invariants a teacher relies on, whatever the extractors find."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Distractors: of the answer's kind and form, similar length, seeded, never also correct."""
+
 from __future__ import annotations
 
 import random
@@ -7,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.generate.distractors import MAX_DRAWS, Pool, also_correct, fit_form, lazily_shuffled, pick, pick_dates
+from quizgen.generate.distractors import (
+    MAX_DRAWS,
+    Pool,
+    also_correct,
+    fit_form,
+    lazily_shuffled,
+    pick,
+    pick_dates,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +47,11 @@ def test_also_correct(candidate, correct, expected):
         ("spring", "Summer rain", "summer rain"),  # a capital would single an option out
         ("spring", "Winter", None),  # one capitalised word may be a name: not for a common noun
         ("spring", "a layer of straw or bark laid over bare soil", None),  # far longer
-        ("the loss of the upper layer of soil", "a slow breakdown of kitchen waste", "a slow breakdown of kitchen waste"),
+        (
+            "the loss of the upper layer of soil",
+            "a slow breakdown of kitchen waste",
+            "a slow breakdown of kitchen waste",
+        ),
         ("water", "None of the above", None),
         ("water", "all of these", None),
         ("It rained.", "the sun", None),  # a sentence for a sentence
@@ -54,8 +67,16 @@ def test_fit_form(answer, candidate, expected):
 
 
 MEMBERS = ["clean water", "safe roads", "public schools"]
-OTHERS = [(0, "spring showers"), (0, "summer rains"), (0, "clean water"), (1, "safe road"), (1, "open markets"),
-          (1, "quiet streets"), (1, "fresh air"), (1, "a very long list of things nobody would choose here")]
+OTHERS = [
+    (0, "spring showers"),
+    (0, "summer rains"),
+    (0, "clean water"),
+    (1, "safe road"),
+    (1, "open markets"),
+    (1, "quiet streets"),
+    (1, "fresh air"),
+    (1, "a very long list of things nobody would choose here"),
+]
 
 
 def test_pick_never_returns_a_correct_answer_and_prefers_the_same_document():
@@ -74,20 +95,43 @@ def test_pick_keeps_similar_length():
 
 
 def test_pick_falls_back_to_vocabulary_and_is_deterministic():
-    first = pick("Maria Lopez", [(0, "Tom Baker")], random.Random(7), vocabulary=["Ana Silva", "Paul Green", "Leo Marsh"])
-    again = pick("Maria Lopez", [(0, "Tom Baker")], random.Random(7), vocabulary=["Ana Silva", "Paul Green", "Leo Marsh"])
+    first = pick(
+        "Maria Lopez",
+        [(0, "Tom Baker")],
+        random.Random(7),
+        vocabulary=["Ana Silva", "Paul Green", "Leo Marsh"],
+    )
+    again = pick(
+        "Maria Lopez",
+        [(0, "Tom Baker")],
+        random.Random(7),
+        vocabulary=["Ana Silva", "Paul Green", "Leo Marsh"],
+    )
     assert first == again and first[0] == "Tom Baker" and len(first) == 3
 
 
 def test_pick_gives_fewer_rather_than_bad_options():
-    assert pick("Maria Lopez", [(0, "Maria Lopez"), (0, "Lopez"), (0, "public schools")], random.Random(0)) == []
+    assert (
+        pick(
+            "Maria Lopez",
+            [(0, "Maria Lopez"), (0, "Lopez"), (0, "public schools")],
+            random.Random(0),
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     "iso, end, corpus, correct, refused",
     [
         ("1932-03", None, [(0, "1931-03"), (0, "1932"), (1, "1932-03")], [], {"1932-03", "1932"}),
-        ("1949", "1971", [(0, "1950"), (0, "1960"), (0, "1980")], [], {str(y) for y in range(1949, 1972)}),
+        (
+            "1949",
+            "1971",
+            [(0, "1950"), (0, "1960"), (0, "1980")],
+            [],
+            {str(y) for y in range(1949, 1972)},
+        ),
         ("2020-11-15", None, [], ["2019-11-15"], {"2020-11-15", "2019-11-15"}),
         ("1901", None, [(1, "1648")], [], {"1901", "1648"}),  # far dates are not tempting
     ],
@@ -114,10 +158,24 @@ def test_pick_dates_never_after_the_latest_year():
 
 
 def test_fit_form_without_adapting_keeps_the_text():
-    assert fit_form("covering soil with straw", "A slow breakdown of waste", adapt=False) == "A slow breakdown of waste"
+    assert (
+        fit_form("covering soil with straw", "A slow breakdown of waste", adapt=False)
+        == "A slow breakdown of waste"
+    )
 
 
-WORDS = ["water", "roads", "schools", "trust", "growth", "peace", "trade", "the economy", "energy", "safety"]
+WORDS = [
+    "water",
+    "roads",
+    "schools",
+    "trust",
+    "growth",
+    "peace",
+    "trade",
+    "the economy",
+    "energy",
+    "safety",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -160,6 +218,8 @@ def test_pool_draw_is_seeded_and_varies_with_the_seed():
 
 
 def test_pool_offers_a_text_many_documents_share_once_and_not_again_after_its_own_document():
-    pool = Pool(tuple((f"doc-{n}.md", "shared text") for n in range(20)) + (("doc-3.md", "own text"),))
+    pool = Pool(
+        tuple((f"doc-{n}.md", "shared text") for n in range(20)) + (("doc-3.md", "own text"),)
+    )
     assert sorted(pool.draw("doc-3.md", random.Random(0))) == [(0, "own text"), (0, "shared text")]
     assert list(pool.draw("elsewhere.md", random.Random(0))).count((1, "shared text")) == 1

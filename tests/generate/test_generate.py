@@ -1,4 +1,5 @@
 """generate_questions: every type, merged across documents, sorted, deterministic."""
+
 from __future__ import annotations
 
 import datetime
@@ -9,7 +10,8 @@ import pytest
 from quizgen.errors import GenerateError
 from quizgen.generate import QUESTION_TYPES, generate_questions
 from quizgen.generate.phrasing import WordCases, in_sentence
-from quizgen.models import QUESTION_TYPES as MODEL_TYPES, DatedEvent, Definition, Enumeration
+from quizgen.models import QUESTION_TYPES as MODEL_TYPES
+from quizgen.models import DatedEvent, Definition, Enumeration
 
 from .conftest import GARDEN, SETTINGS, garden_items, make_doc, provenance
 
@@ -30,8 +32,16 @@ def test_fact_in_two_documents_is_one_question_with_two_sources():
     term, meaning = "soil erosion", "the loss of the upper layer of soil by wind and water"
     # The second text words the fact with other case and an article: still the same fact.
     items_a = [Definition(term, meaning, provenance(first, "Soil erosion"))]
-    items_b = [Definition("Soil Erosion", "The loss of the upper layer of soil by wind and water.", provenance(second, "Soil erosion"))]
-    generated = generate_questions([(second, items_b), (first, items_a)], SETTINGS, ["basic", "short_answer"])
+    items_b = [
+        Definition(
+            "Soil Erosion",
+            "The loss of the upper layer of soil by wind and water.",
+            provenance(second, "Soil erosion"),
+        )
+    ]
+    generated = generate_questions(
+        [(second, items_b), (first, items_a)], SETTINGS, ["basic", "short_answer"]
+    )
     assert len(generated.questions) == 2
     for question in generated.questions:
         assert [s.document for s in question.sources] == ["a.md", "b.md"]
@@ -51,8 +61,12 @@ def test_questions_sorted_by_id_and_the_same_on_every_run(garden):
 
 def test_seed_changes_options_not_what_is_asked(garden):
     doc, items = garden
-    seeded = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"seed": 5})})
-    a = {q.id: q for q in generate_questions([(doc, items)], SETTINGS, ["multiple_choice"]).questions}
+    seeded = SETTINGS.model_copy(
+        update={"generate": SETTINGS.generate.model_copy(update={"seed": 5})}
+    )
+    a = {
+        q.id: q for q in generate_questions([(doc, items)], SETTINGS, ["multiple_choice"]).questions
+    }
     b = {q.id: q for q in generate_questions([(doc, items)], seeded, ["multiple_choice"]).questions}
     assert a.keys() == b.keys()
     assert any(a[k].choices != b[k].choices for k in a)
@@ -76,9 +90,17 @@ def test_unknown_type_is_one_clear_error(garden):
 
 def test_a_list_found_under_two_names_is_still_one_fact():
     first, second = make_doc(GARDEN, "a.md"), make_doc(GARDEN, "b.md")
-    a = Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), provenance(first, "seasons are"))
-    b = Enumeration("seasons of the year", ("winter", "spring", "summer", "autumn"), provenance(second, "seasons are"))
-    questions = generate_questions([(first, [a]), (second, [b])], SETTINGS, ["list_recall"]).questions
+    a = Enumeration(
+        "four seasons", ("spring", "summer", "autumn", "winter"), provenance(first, "seasons are")
+    )
+    b = Enumeration(
+        "seasons of the year",
+        ("winter", "spring", "summer", "autumn"),
+        provenance(second, "seasons are"),
+    )
+    questions = generate_questions(
+        [(first, [a]), (second, [b])], SETTINGS, ["list_recall"]
+    ).questions
     assert len(questions) == 1 and len(questions[0].sources) == 2
 
 
@@ -95,8 +117,14 @@ def test_garden_counts_per_type(garden):
     # 15 items: 2 lists, 4 definitions, 5 dates, 4 quotes (one multiple choice would give
     # its answer away by echoing the prompt).
     assert counts == {
-        "basic": 15, "short_answer": 15, "cloze": 15, "multiple_choice": 14, "true_false": 30,
-        "list_recall": 2, "matching": 3, "ordering": 1,
+        "basic": 15,
+        "short_answer": 15,
+        "cloze": 15,
+        "multiple_choice": 14,
+        "true_false": 30,
+        "list_recall": 2,
+        "matching": 3,
+        "ordering": 1,
     }
     assert len(garden_items(doc)) == 15
 
@@ -116,10 +144,14 @@ def test_garden_counts_per_type(garden):
     ],
 )
 def test_sentence_start_capitals_dropped_unless_a_name(phrase, expected):
-    cases = WordCases.of([
-        "We value win-win cooperation.", "Then Secretary Pompeo flew home.", "Many Chinese leaders agreed.",
-        "The Title Case Heading Here",
-    ])
+    cases = WordCases.of(
+        [
+            "We value win-win cooperation.",
+            "Then Secretary Pompeo flew home.",
+            "Many Chinese leaders agreed.",
+            "The Title Case Heading Here",
+        ]
+    )
     assert in_sentence(phrase, cases) == expected
 
 
@@ -135,6 +167,8 @@ def test_an_invalid_date_is_one_clear_error_naming_the_file(bad):
 def test_date_objects_from_front_matter_become_text():
     doc = make_doc(FIRST, "a.md")
     dated = replace(doc, metadata={"title": "Soils", "date": datetime.date(2024, 5, 1)})
-    item = Definition("soil erosion", "the loss of the upper layer of soil", provenance(doc, "Soil erosion"))
+    item = Definition(
+        "soil erosion", "the loss of the upper layer of soil", provenance(doc, "Soil erosion")
+    )
     (question,) = generate_questions([(dated, [item])], SETTINGS, ["basic"]).questions
     assert question.sources[0].date == "2024-05-01"

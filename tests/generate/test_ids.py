@@ -1,4 +1,5 @@
 """Question ids: derived from the question type and the fact, nothing else."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -27,7 +28,9 @@ def test_same_wording_normalises_the_same(a, b):
     assert normalise(a) == normalise(b)
 
 
-@pytest.mark.parametrize("a, b", [("81.47 million", "8147 million"), ("trust deficit", "trust deficits")])
+@pytest.mark.parametrize(
+    "a, b", [("81.47 million", "8147 million"), ("trust deficit", "trust deficits")]
+)
 def test_different_wording_normalises_apart(a, b):
     assert normalise(a) != normalise(b)
 
@@ -47,12 +50,19 @@ def test_stable_int_is_process_independent():
 def _questions(definition: Definition):
     doc = make_doc(TEXT, "soils.md")
     item = replace(definition, source=provenance(doc, "Soil erosion"))
-    return {q.type + q.answer: q.id for q in generate_questions([(doc, [item])], SETTINGS, ["basic", "cloze"]).questions}
+    return {
+        q.type + q.answer: q.id
+        for q in generate_questions([(doc, [item])], SETTINGS, ["basic", "cloze"]).questions
+    }
 
 
 def test_same_fact_same_id_changed_fact_new_id_explanation_typo_same_id():
     doc = make_doc(TEXT, "soils.md")
-    base = Definition("soil erosion", "the loss of the upper layer of soil by wind and water", provenance(doc, "Soil"))
+    base = Definition(
+        "soil erosion",
+        "the loss of the upper layer of soil by wind and water",
+        provenance(doc, "Soil"),
+    )
     first = _questions(base)
     assert _questions(base) == first
     # A definition cut better by the extractor is the same fact: the term identifies it.
@@ -62,9 +72,18 @@ def test_same_fact_same_id_changed_fact_new_id_explanation_typo_same_id():
     assert set(changed.values()).isdisjoint(first.values())
     # A typo fixed in the source sentence (the explanation) keeps every id.
     typo_doc = make_doc(TEXT.replace("layer of soil", "layer  of soil"), "soils.md")
-    typo_item = replace(base, source=replace(provenance(typo_doc, "Soil"), sentence="Soil erosion is teh loss of the upper layer of soil by wind and water."))
+    typo_item = replace(
+        base,
+        source=replace(
+            provenance(typo_doc, "Soil"),
+            sentence="Soil erosion is teh loss of the upper layer of soil by wind and water.",
+        ),
+    )
     kept = generate_questions([(typo_doc, [typo_item])], SETTINGS, ["basic"]).questions
-    assert kept[0].explanation == "Soil erosion is teh loss of the upper layer of soil by wind and water."
+    assert (
+        kept[0].explanation
+        == "Soil erosion is teh loss of the upper layer of soil by wind and water."
+    )
     assert kept[0].id in first.values()
 
 
@@ -93,8 +112,12 @@ def test_rewording_keeps_every_id(garden, monkeypatch):
     assert set(old_prompts) == set(new_prompts)
     reworded = [qid for qid in new_prompts if old_prompts[qid] != new_prompts[qid]]
     assert len(reworded) > 12  # the wording did change, the ids did not
-    assert old_prompts[next(q.id for q in new if q.prompt == "In what year did the railway reach the valley?")] == \
-        "In what year did this happen: the railway reached the valley?"
+    assert (
+        old_prompts[
+            next(q.id for q in new if q.prompt == "In what year did the railway reach the valley?")
+        ]
+        == "In what year did this happen: the railway reached the valley?"
+    )
 
 
 def test_id_is_the_fact_not_the_wording():
@@ -107,6 +130,8 @@ def test_id_is_the_fact_not_the_wording():
     assert fact_key(event) == fact_key(recut)  # a better cut of the event: same fact
     assert fact_key(event) != fact_key(replace(event, date="1955"))
     members = Enumeration("three pillars", ("water", "roads", "schools"), said)
-    assert fact_key(members) == fact_key(replace(members, label="pillars", members=("Schools", "water", "roads")))
+    assert fact_key(members) == fact_key(
+        replace(members, label="pillars", members=("Schools", "water", "roads"))
+    )
     quote = Quote("We must plant trees", "Dr. Maria Lopez", said)
     assert fact_key(quote) == fact_key(replace(quote, speaker="Maria Lopez", role="doctor"))

@@ -1,4 +1,5 @@
 """List recall: the prompt worded from the list's name and size."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,15 +15,23 @@ HERE = Provenance("notes.md", "A sentence.", 3, 3)
 @pytest.mark.parametrize(
     "label, members, prompt",
     [
-        ("three deficits", ("trust deficit", "peace deficit", "growth deficit"), "Name the three deficits."),
-        ("global governance principles", ("wide talks", "joint work", "shared gains"),
-         "Name the three global governance principles."),
+        (
+            "three deficits",
+            ("trust deficit", "peace deficit", "growth deficit"),
+            "Name the three deficits.",
+        ),
+        (
+            "global governance principles",
+            ("wide talks", "joint work", "shared gains"),
+            "Name the three global governance principles.",
+        ),
         ("The goals of the plan", ("clean water", "safe roads"), "Name the two goals of the plan."),
     ],
 )
 def test_prompt(label, members, prompt):
     doc = make_doc("# Notes\n\nA sentence.\n", "notes.md")
-    (question,) = generate_questions([(doc, [Enumeration(label, members, HERE)])], SETTINGS, ["list_recall"]).questions
+    (question,) = generate_questions(
+        [(doc, [Enumeration(label, members, HERE)])], SETTINGS, ["list_recall"]
+    ).questions
     assert question.prompt == prompt
     assert question.sequence == members
-

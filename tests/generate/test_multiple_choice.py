@@ -1,9 +1,9 @@
 """Multiple choice: one answer, three fair distractors, seeded order."""
+
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
+from dataclasses import replace
 
 from quizgen.generate import generate_questions
 from quizgen.generate.distractors import also_correct
@@ -31,7 +31,9 @@ def test_four_distinct_choices_exactly_one_right(garden):
 def test_list_distractors_are_never_members_of_the_list(garden):
     for question in mc(garden):
         if question.prompt.startswith("Which of these is one of the four seasons"):
-            assert not {"spring", "summer", "autumn", "winter"} & (set(question.choices) - {question.answer})
+            assert not {"spring", "summer", "autumn", "winter"} & (
+                set(question.choices) - {question.answer}
+            )
 
 
 def test_date_options_have_the_answers_precision(garden):
@@ -54,14 +56,20 @@ def test_answer_position_varies(garden):
 def test_too_few_fair_distractors_means_no_question():
     doc = make_doc(GARDEN, "g.md")
     quotes = [i for i in garden_items(doc) if i.kind == "quote"][:2]
-    bare = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"distractor_vocabulary": []})})
+    bare = SETTINGS.model_copy(
+        update={"generate": SETTINGS.generate.model_copy(update={"distractor_vocabulary": []})}
+    )
     assert generate_questions([(doc, quotes)], bare, ["multiple_choice"]).questions == ()
 
 
 def test_a_range_gets_ranges_as_distractors(garden):
     doc, items = garden
-    source = replace(items[0].source, sentence="The long drought dried the wells from 1921 to 1924.")
+    source = replace(
+        items[0].source, sentence="The long drought dried the wells from 1921 to 1924."
+    )
     span = DatedEvent("1921", "the long drought dried the wells", source, end="1924")
     [question] = generate_questions([(doc, [span])], SETTINGS, ["multiple_choice"]).questions
     assert question.answer == "1921–1924"
-    assert all(re.fullmatch(r"\d{4}–\d{4}", choice) for choice in question.choices), question.choices
+    assert all(re.fullmatch(r"\d{4}–\d{4}", choice) for choice in question.choices), (
+        question.choices
+    )

@@ -1,15 +1,14 @@
 """Ordering: dated events whose order is beyond doubt, 4-6 per question."""
+
 from __future__ import annotations
 
 import pytest
 
 from quizgen.generate import generate_questions
 from quizgen.generate.ordering import strictly_ordered
-
-from .conftest import context
 from quizgen.models import DatedEvent, Provenance
 
-from .conftest import SETTINGS
+from .conftest import SETTINGS, context
 
 HERE = Provenance("notes.md", "A sentence.", 1, 1)
 
@@ -35,14 +34,22 @@ def test_question(garden):
     doc, items = garden
     (question,) = generate_questions([(doc, items)], SETTINGS, ["ordering"]).questions
     assert question.sequence == (
-        "The first school was founded", "The railway reached the valley", "The old bridge opened",
-        "The town hall burned down", "The market moved to the square",
+        "The first school was founded",
+        "The railway reached the valley",
+        "The old bridge opened",
+        "The town hall burned down",
+        "The market moved to the square",
     )
-    assert sorted(question.choices) == sorted(question.sequence) and question.choices != question.sequence
+    assert (
+        sorted(question.choices) == sorted(question.sequence)
+        and question.choices != question.sequence
+    )
     assert question.difficulty == 3 and len(question.sources) == 5
 
 
 def test_events_that_name_their_own_year_are_left_out(garden):
     doc, items = garden
-    dated = [i for i in items if i.kind == "date"][:3] + [DatedEvent("1918", "the 1918 flood", HERE)]
+    dated = [i for i in items if i.kind == "date"][:3] + [
+        DatedEvent("1918", "the 1918 flood", HERE)
+    ]
     assert generate_questions([(doc, dated)], SETTINGS, ["ordering"]).questions == ()

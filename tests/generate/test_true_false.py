@@ -1,4 +1,5 @@
 """True/false: true statements as the text gives them, false ones by one controlled change."""
+
 from __future__ import annotations
 
 import re
@@ -34,10 +35,16 @@ def notes():
     doc = make_doc(TEXT, "notes.md")
     p = lambda phrase: provenance(doc, phrase)  # noqa: E731
     items = [
-        Enumeration("three pillars of the plan", ("clean water", "safe roads", "public schools"), p("pillars")),
+        Enumeration(
+            "three pillars of the plan",
+            ("clean water", "safe roads", "public schools"),
+            p("pillars"),
+        ),
         Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), p("seasons")),
         DatedEvent("1932-03", "the old bridge opened", p("bridge")),
-        Definition("soil erosion", "the loss of the upper layer of soil by wind and water", p("Soil")),
+        Definition(
+            "soil erosion", "the loss of the upper layer of soil by wind and water", p("Soil")
+        ),
         Definition("mulching", "covering bare soil with a layer of straw or bark", p("Mulching")),
         Quote("We must plant trees before we need their shade", "Maria Lopez", p("plant trees")),
         Quote("Every road we build today carries tomorrow's trade", "Tom Baker", p("Every road")),
@@ -60,7 +67,9 @@ def test_true_statement(notes, index, expected):
 
 def _context(notes, seed=0):
     doc, items = notes
-    settings = SETTINGS.model_copy(update={"generate": SETTINGS.generate.model_copy(update={"seed": seed})})
+    settings = SETTINGS.model_copy(
+        update={"generate": SETTINGS.generate.model_copy(update={"seed": seed})}
+    )
     return Context(document=doc, corpus=Corpus.of([(doc, items)]), settings=settings)
 
 
@@ -72,7 +81,15 @@ def test_list_falsified_by_a_member_of_a_sibling_list(notes, seed):
     listed = re.split(r", | and ", members)
     swapped = [m for m in listed if m not in pillars.members]
     assert len(listed) == 3 and len(swapped) == 1
-    assert swapped[0] in {"spring", "summer", "autumn", "winter", "fresh air", "open markets", "quiet streets"}
+    assert swapped[0] in {
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "fresh air",
+        "open markets",
+        "quiet streets",
+    }
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -99,8 +116,13 @@ def test_false_statement_is_never_true_elsewhere_in_the_corpus(notes):
     # The same quote is attributed to both people somewhere: no speaker swap is false.
     twice = Quote("We must plant trees before we need their shade", "Tom Baker", items[5].source)
     alone = [items[5], twice]
-    context = Context(document=doc, corpus=Corpus.of([(doc, alone)]), settings=SETTINGS.model_copy(
-        update={"generate": SETTINGS.generate.model_copy(update={"distractor_vocabulary": []})}))
+    context = Context(
+        document=doc,
+        corpus=Corpus.of([(doc, alone)]),
+        settings=SETTINGS.model_copy(
+            update={"generate": SETTINGS.generate.model_copy(update={"distractor_vocabulary": []})}
+        ),
+    )
     assert falsify(items[5], context) is None
 
 

@@ -7,6 +7,7 @@ stop), runs the command and reports the command's peak resident memory and CPU t
 from the kernel's own accounting (`getrusage`); the test then checks them against the
 budget the issue states: one clear line within 10 s of CPU and under 500 MB.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,12 @@ class Outcome:
     def one_line_error(self, *expected: str) -> bool:
         """Exit 1 and exactly one stderr line, starting 'quizgen: error: ' and holding each expected text."""
         lines = self.stderr.splitlines()
-        return (self.code == 1 and len(lines) == 1 and lines[0].startswith("quizgen: error: ")
-                and all(text in lines[0] for text in expected))
+        return (
+            self.code == 1
+            and len(lines) == 1
+            and lines[0].startswith("quizgen: error: ")
+            and all(text in lines[0] for text in expected)
+        )
 
 
 def run_limited(*args: str | Path, cwd: Path, program: list[str] | None = None) -> Outcome:
@@ -58,7 +63,9 @@ def run_limited(*args: str | Path, cwd: Path, program: list[str] | None = None) 
     program = program or [str(QUIZGEN)]
     command = [sys.executable, "-c", WRAPPER, str(HARD_MEMORY_LIMIT), *program, *map(str, args)]
     try:
-        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=HANG_LIMIT_S)
+        done = subprocess.run(
+            command, cwd=cwd, capture_output=True, text=True, timeout=HANG_LIMIT_S
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"quizgen {' '.join(map(str, args))} still running after {HANG_LIMIT_S} s")
     assert done.returncode == 0, done.stderr

@@ -1,5 +1,6 @@
 """Hostile uploads through the API: a 4xx problem document, within the memory and CPU budget
 of the whole server process (an app over a real SQLite store, driven in a child process)."""
+
 from __future__ import annotations
 
 import json
@@ -27,10 +28,21 @@ print(json.dumps({"status": response.status_code, "body": response.json()}))
 """
 
 
-@pytest.mark.parametrize(("name", "data", "detail"), [
-    ("essay.md", ("---\n" + alias_bomb() + "---\n" + PROSE).encode(), "YAML aliases (*name) are not allowed"),
-    ("paper.pdf", pdf_with_one_stream([b" " * (1 << 20)] * 100), "a stream decompresses past pypdf's size limit"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "detail"),
+    [
+        (
+            "essay.md",
+            ("---\n" + alias_bomb() + "---\n" + PROSE).encode(),
+            "YAML aliases (*name) are not allowed",
+        ),
+        (
+            "paper.pdf",
+            pdf_with_one_stream([b" " * (1 << 20)] * 100),
+            "a stream decompresses past pypdf's size limit",
+        ),
+    ],
+)
 def test_hostile_uploads_are_422_within_the_budget(tmp_path, name, data, detail):
     (tmp_path / name).write_bytes(data)
     outcome = run_limited(name, cwd=tmp_path, program=[sys.executable, "-c", UPLOAD])
@@ -43,7 +55,9 @@ def test_hostile_uploads_are_422_within_the_budget(tmp_path, name, data, detail)
 
 def test_a_long_upload_without_sentence_punctuation_stays_within_the_budget(tmp_path):
     words = "council town budget law mayor elected members vote in 1990 said the three principles of".split()
-    (tmp_path / "run.txt").write_text(" ".join(words[(i * 7) % len(words)] for i in range(800_000 // 6)))
+    (tmp_path / "run.txt").write_text(
+        " ".join(words[(i * 7) % len(words)] for i in range(800_000 // 6))
+    )
     outcome = run_limited("run.txt", cwd=tmp_path, program=[sys.executable, "-c", UPLOAD])
     assert outcome.code == 0, outcome.stderr
     assert json.loads(outcome.stdout)["status"] in (201, 422)  # questions, or none: never a 500
@@ -52,7 +66,15 @@ def test_a_long_upload_without_sentence_punctuation_stays_within_the_budget(tmp_
 
 def test_serving_a_bank_nested_a_hundred_thousand_deep_is_one_line(tmp_path):
     (tmp_path / "bank.json").write_text('{"questions": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    outcome = run_limited("serve", "--bank", "bank.json", "--database", f"sqlite:///{tmp_path}/x.sqlite",
-                          "--port", "1", cwd=tmp_path)
+    outcome = run_limited(
+        "serve",
+        "--bank",
+        "bank.json",
+        "--database",
+        f"sqlite:///{tmp_path}/x.sqlite",
+        "--port",
+        "1",
+        cwd=tmp_path,
+    )
     assert outcome.one_line_error("bank.json: not a JSON question bank: nested too deeply"), outcome
     assert outcome.within_budget(), outcome

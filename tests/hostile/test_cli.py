@@ -1,5 +1,6 @@
 """Hostile files through the command line: each is refused in one line naming the file and the
 problem, or read, within the memory and CPU budget (see conftest.py)."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,10 @@ def pdf_with_one_stream(chunks) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return out
 
 
@@ -56,7 +60,9 @@ def test_the_budget_is_measured(tmp_path):
 def test_alias_bomb_in_front_matter(tmp_path):
     (tmp_path / "essay.md").write_text("---\n" + alias_bomb() + "---\n" + PROSE)
     outcome = run_limited("build", "essay.md", "--out", "out", cwd=tmp_path)
-    assert outcome.one_line_error("essay.md:3: broken front matter: YAML aliases (*name) are not allowed")
+    assert outcome.one_line_error(
+        "essay.md:3: broken front matter: YAML aliases (*name) are not allowed"
+    )
     assert outcome.within_budget(), outcome
     assert not (tmp_path / "out").exists()
 
@@ -64,18 +70,29 @@ def test_alias_bomb_in_front_matter(tmp_path):
 @pytest.mark.parametrize("file", ["config.yaml", "deck.yaml"])
 def test_alias_bomb_in_config_or_recipe(tmp_path, file):
     (tmp_path / "notes.txt").write_text(PROSE)
-    (tmp_path / file).write_text(alias_bomb() + ("sources: [notes.txt]\n" if file == "deck.yaml" else ""))
-    outcome = run_limited("build", *(["deck.yaml"] if file == "deck.yaml" else ["notes.txt"]), "--out", "out",
-                          cwd=tmp_path)
+    (tmp_path / file).write_text(
+        alias_bomb() + ("sources: [notes.txt]\n" if file == "deck.yaml" else "")
+    )
+    outcome = run_limited(
+        "build",
+        *(["deck.yaml"] if file == "deck.yaml" else ["notes.txt"]),
+        "--out",
+        "out",
+        cwd=tmp_path,
+    )
     assert outcome.one_line_error(f"{file}:2: invalid YAML: YAML aliases (*name) are not allowed")
     assert outcome.within_budget(), outcome
 
 
 def test_pdf_decompression_bomb(tmp_path):
-    (tmp_path / "paper.pdf").write_bytes(pdf_with_one_stream([b" " * (1 << 20)] * 100))  # 100 MiB of spaces
+    (tmp_path / "paper.pdf").write_bytes(
+        pdf_with_one_stream([b" " * (1 << 20)] * 100)
+    )  # 100 MiB of spaces
     for command in (["ingest", "paper.pdf"], ["build", "paper.pdf", "--out", "out"]):
         outcome = run_limited(*command, cwd=tmp_path)
-        assert outcome.one_line_error("paper.pdf: not a readable PDF: a stream decompresses past pypdf's size limit")
+        assert outcome.one_line_error(
+            "paper.pdf: not a readable PDF: a stream decompresses past pypdf's size limit"
+        )
         assert outcome.within_budget(), outcome
 
 
@@ -84,7 +101,9 @@ def test_pdf_text_over_the_budget_is_refused_while_reading(tmp_path):
     (tmp_path / "paper.pdf").write_bytes(pdf_with_one_stream([text]))
     (tmp_path / "small.yaml").write_text("ingest:\n  max_text_chars: 10000\n")
     outcome = run_limited("ingest", "paper.pdf", "--config", "small.yaml", cwd=tmp_path)
-    assert outcome.one_line_error("paper.pdf: the text is over the limit of 10,000 characters (ingest.max_text_chars)")
+    assert outcome.one_line_error(
+        "paper.pdf: the text is over the limit of 10,000 characters (ingest.max_text_chars)"
+    )
     assert outcome.within_budget(), outcome
 
 
@@ -98,8 +117,11 @@ def test_text_over_the_budget_is_refused(tmp_path):
 @pytest.mark.parametrize("command", ["validate", "sample", "render"])
 def test_a_bank_nested_a_hundred_thousand_deep(tmp_path, command):
     (tmp_path / "bank.json").write_text('{"questions": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    args = {"validate": ["validate", "bank.json"], "sample": ["sample", "bank.json", "--n", "3"],
-            "render": ["render", "csv", "bank.json", "-o", "cards"]}[command]
+    args = {
+        "validate": ["validate", "bank.json"],
+        "sample": ["sample", "bank.json", "--n", "3"],
+        "render": ["render", "csv", "bank.json", "-o", "cards"],
+    }[command]
     outcome = run_limited(*args, cwd=tmp_path)
     assert outcome.one_line_error("bank.json: not a JSON question bank: nested too deeply")
     assert outcome.within_budget(), outcome
@@ -108,10 +130,16 @@ def test_a_bank_nested_a_hundred_thousand_deep(tmp_path, command):
 def test_a_worksheet_of_a_hundred_thousand_questions_is_refused(tmp_path):
     bank = json.loads(SMALL_BANK.read_text(encoding="utf-8"))
     template = next(q for q in bank["questions"] if q["type"] == "true_false")
-    bank["questions"] = [{**template, "id": f"{template['id'][:-6]}{n:06x}"} for n in range(100_000)]
+    bank["questions"] = [
+        {**template, "id": f"{template['id'][:-6]}{n:06x}"} for n in range(100_000)
+    ]
     (tmp_path / "bank.json").write_text(json.dumps(bank))
-    outcome = run_limited("render", "worksheet", "bank.json", "-o", "sheet", "-O", "one_sheet=false", cwd=tmp_path)
-    assert outcome.one_line_error("the worksheet would hold 100000 questions, over its limit of 500")
+    outcome = run_limited(
+        "render", "worksheet", "bank.json", "-o", "sheet", "-O", "one_sheet=false", cwd=tmp_path
+    )
+    assert outcome.one_line_error(
+        "the worksheet would hold 100000 questions, over its limit of 500"
+    )
     assert outcome.within_budget(), outcome
     assert not (tmp_path / "sheet").exists()
 
@@ -149,5 +177,7 @@ def test_no_exported_cell_starts_a_formula_after_a_build_from_a_document_full_of
     lines = (cards / "anki.txt").read_text(encoding="utf-8").split("\n")
     body = "\n".join(line for line in lines if not line.startswith("#"))
     cells += [cell for row in csv.reader(body.splitlines(), delimiter="\t") for cell in row]
-    assert [c for c in cells if c.startswith(("'=", "'+", "'-", "'@"))], "the document's formulas reached no cell"
+    assert [c for c in cells if c.startswith(("'=", "'+", "'-", "'@"))], (
+        "the document's formulas reached no cell"
+    )
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]

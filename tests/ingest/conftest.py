@@ -1,4 +1,5 @@
 """Helpers for cleaning tests: a Draft or Document from a small string of our own."""
+
 from __future__ import annotations
 
 import hashlib
@@ -6,14 +7,19 @@ import hashlib
 import pytest
 
 from quizgen.ingest.clean import Draft, clean
-from quizgen.ingest.source import RawText
 from quizgen.ingest.readers.text import line_offsets, split_lines
+from quizgen.ingest.source import RawText
 
 
 def raw_text(text: str, layout: str = "pdf", metadata: dict | None = None) -> RawText:
     return RawText(
-        path="sample.txt", checksum=hashlib.sha256(text.encode()).hexdigest(), reader="text",
-        layout=layout, lines=split_lines(text), metadata=dict(metadata or {}), line_offsets=line_offsets(text),
+        path="sample.txt",
+        checksum=hashlib.sha256(text.encode()).hexdigest(),
+        reader="text",
+        layout=layout,
+        lines=split_lines(text),
+        metadata=dict(metadata or {}),
+        line_offsets=line_offsets(text),
     )
 
 

@@ -1,4 +1,5 @@
 """Public-domain e-book wrappers and '[Footnote n: ...]' blocks (lines of our own)."""
+
 from __future__ import annotations
 
 from quizgen.ingest.clean import NOTE_OPEN, clean
@@ -49,10 +50,17 @@ def test_text_without_the_wrapper_is_untouched():
 
 
 def test_underscore_italics_of_a_plain_text_become_marks():
-    document = clean(raw_text("A _beacon_ is a fire lit as a signal.\n\nThe _lamp room_ holds the lamp.", "plain"))
-    assert [(s.text, [(s.text[m.start:m.end], m.kind) for m in s.marks]) for s in document.sentences] == [
+    document = clean(
+        raw_text(
+            "A _beacon_ is a fire lit as a signal.\n\nThe _lamp room_ holds the lamp.", "plain"
+        )
+    )
+    assert [
+        (s.text, [(s.text[m.start : m.end], m.kind) for m in s.marks]) for s in document.sentences
+    ] == [
         ("A beacon is a fire lit as a signal.", [("beacon", "em")]),
-        ("The lamp room holds the lamp.", [("lamp room", "em")])]
+        ("The lamp room holds the lamp.", [("lamp room", "em")]),
+    ]
 
 
 def test_a_lone_underscore_pair_stays():

@@ -20,20 +20,29 @@ def test_footnote_bodies_leave_the_text():
     assert sorted(draft.footnotes) == [1, 2]
     first = draft.footnotes[1]
     assert first.line == 5
-    assert first.text == "“How Floods Feed Farms,” River Journal, May 4, 2011, http://example.org/floods/feed-farms.html."
+    assert (
+        first.text
+        == "“How Floods Feed Farms,” River Journal, May 4, 2011, http://example.org/floods/feed-farms.html."
+    )
     assert draft.footnotes[2].text == "Ibid."
     # The page's first line (leading space) runs on: the blank line before the block goes too.
-    assert texts(draft)[2:] == ["fields are rich, and their harvests are large.2 The town",
-                                " market grows every summer as traders arrive from the coast.", ""]
+    assert texts(draft)[2:] == [
+        "fields are rich, and their harvests are large.2 The town",
+        " market grows every summer as traders arrive from the coast.",
+        "",
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    "70 percent of the farms flooded that year, and the town",
-    "15, 2020, the council met again to plan the new bridge",
-    "2008 that the bridge would be built within ten years",
-    "130 villages joined the river council in the next decade",
-    "1 village, founded in 1990, joined the river council",  # the number due, but never cited
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "70 percent of the farms flooded that year, and the town",
+        "15, 2020, the council met again to plan the new bridge",
+        "2008 that the bridge would be built within ten years",
+        "130 villages joined the river council in the next decade",
+        "1 village, founded in 1990, joined the river council",  # the number due, but never cited
+    ],
+)
 def test_body_lines_that_start_with_a_number_stay(line):
     text = f"The council counted the damage.\n\n{line}\nand wrote a report for the governor.\n"
     draft = move_footnotes(make_draft(text))
@@ -60,18 +69,27 @@ def test_body_after_a_finished_footnote_is_not_swallowed():
     assert "across the hills in two years." in texts(draft)
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("“Title,” Press, 2001, http://example.org/", True),
-    ("“Title,” Press, 2001, http://example.", True),
-    ("http://example.org/a/b.html.", False),
-    ("Title of a Book, Press, 2001, p.12.", False),
-    ("“A Long Title That Continues", True),
-    ("Xu Bu, “A Title,”", True),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("“Title,” Press, 2001, http://example.org/", True),
+        ("“Title,” Press, 2001, http://example.", True),
+        ("http://example.org/a/b.html.", False),
+        ("Title of a Book, Press, 2001, p.12.", False),
+        ("“A Long Title That Continues", True),
+        ("Xu Bu, “A Title,”", True),
+    ],
+)
 def test_unfinished(line, expected):
     assert unfinished(line) is expected
 
 
 def test_url_broken_at_line_end_joins_without_space():
-    assert join_footnote(["See http://example.org/path-", "to/page.html."]) == "See http://example.org/path-to/page.html."
-    assert join_footnote(["“A Title,” Journal, June", "8, 2020."]) == "“A Title,” Journal, June 8, 2020."
+    assert (
+        join_footnote(["See http://example.org/path-", "to/page.html."])
+        == "See http://example.org/path-to/page.html."
+    )
+    assert (
+        join_footnote(["“A Title,” Journal, June", "8, 2020."])
+        == "“A Title,” Journal, June 8, 2020."
+    )

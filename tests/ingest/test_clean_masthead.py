@@ -23,14 +23,19 @@ def test_masthead_and_bio_become_metadata():
         "publication": "Coastal Review Weekly",
         "bio": "Jane Q. Doe is a lecturer in maritime history at a coastal college.",
     }
-    assert [t for t in texts(draft) if t.strip()] == ["The towers of the north were built of granite."]
+    assert [t for t in texts(draft) if t.strip()] == [
+        "The towers of the north were built of granite."
+    ]
 
 
-@pytest.mark.parametrize("byline, author, date", [
-    ("By Ann Lee | 2019-03-07", "Ann Lee", "2019-03-07"),
-    ("BY ANN LEE", "Ann Lee", None),
-    ("By: Ann Lee | March 7, 2019", "Ann Lee", "2019-03-07"),
-])
+@pytest.mark.parametrize(
+    "byline, author, date",
+    [
+        ("By Ann Lee | 2019-03-07", "Ann Lee", "2019-03-07"),
+        ("BY ANN LEE", "Ann Lee", None),
+        ("By: Ann Lee | March 7, 2019", "Ann Lee", "2019-03-07"),
+    ],
+)
 def test_bylines(byline, author, date):
     draft = read_masthead(make_draft(f"{byline}\n\nThe towers were tall.\n", layout="plain"))
     assert draft.metadata.get("author") == author
@@ -38,13 +43,16 @@ def test_bylines(byline, author, date):
     assert byline not in texts(draft)
 
 
-@pytest.mark.parametrize("text", [
-    "By the end of the century the towers were electric.",  # a sentence starting with 'By'
-    "NOTE: the towers are closed in winter.",  # an all-caps label, not a name
-    "OPEN DAYS: the towers are closed in winter.",  # no title after the colon
-    "(The towers are closed in winter.) They open in May.",
-    "Published in 1921, the report changed the service.",  # a sentence, not a dateline
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of the century the towers were electric.",  # a sentence starting with 'By'
+        "NOTE: the towers are closed in winter.",  # an all-caps label, not a name
+        "OPEN DAYS: the towers are closed in winter.",  # no title after the colon
+        "(The towers are closed in winter.) They open in May.",
+        "Published in 1921, the report changed the service.",  # a sentence, not a dateline
+    ],
+)
 def test_body_lines_are_not_masthead(text):
     draft = read_masthead(make_draft(f"{text}\n\nMore text follows here.\n", layout="plain"))
     assert text in texts(draft)
@@ -57,17 +65,20 @@ def test_bio_must_name_the_known_author():
     assert draft.metadata["author"] == "Ann Lee" and "bio" not in draft.metadata
 
 
-@pytest.mark.parametrize("given, expected", [
-    ("10-15-2015", "2015-10-15"),
-    ("15-10-2015", "2015-10-15"),
-    ("10/15/2015", "2015-10-15"),
-    ("2015-10-15", "2015-10-15"),
-    ("2015-10-15T08:00:00", "2015-10-15"),
-    ("October 15, 2015", "2015-10-15"),
-    ("Sept. 22, 2015", "2015-09-22"),
-    ("13-13-2015", None),
-    ("someday", None),
-])
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("10-15-2015", "2015-10-15"),
+        ("15-10-2015", "2015-10-15"),
+        ("10/15/2015", "2015-10-15"),
+        ("2015-10-15", "2015-10-15"),
+        ("2015-10-15T08:00:00", "2015-10-15"),
+        ("October 15, 2015", "2015-10-15"),
+        ("Sept. 22, 2015", "2015-09-22"),
+        ("13-13-2015", None),
+        ("someday", None),
+    ],
+)
 def test_iso_date(given, expected):
     assert iso_date(given) == expected
 
@@ -78,13 +89,18 @@ def test_front_matter_date_is_kept_iso():
     assert read_masthead(draft).metadata["date"] == "2025-10-13"
 
 
-@pytest.mark.parametrize("line, metadata", [
-    ("Published March 5, 2021", {"date": "2021-03-05"}),
-    ("Published: 2021-03-05", {"date": "2021-03-05"}),
-    ("Posted on 5 March 2021", {"date": "2021-03-05"}),
-    ("Updated: March 6, 2021 10:32 AM ET", {"updated": "2021-03-06"}),
-])
+@pytest.mark.parametrize(
+    "line, metadata",
+    [
+        ("Published March 5, 2021", {"date": "2021-03-05"}),
+        ("Published: 2021-03-05", {"date": "2021-03-05"}),
+        ("Posted on 5 March 2021", {"date": "2021-03-05"}),
+        ("Updated: March 6, 2021 10:32 AM ET", {"updated": "2021-03-06"}),
+    ],
+)
 def test_datelines(line, metadata):
-    draft = read_masthead(make_draft(f"{line}\n\nThe towers of the north were built of granite.\n", layout="plain"))
+    draft = read_masthead(
+        make_draft(f"{line}\n\nThe towers of the north were built of granite.\n", layout="plain")
+    )
     assert draft.metadata == metadata
     assert line not in texts(draft)

@@ -1,4 +1,5 @@
 """Running heads and page numbers of page text (lines of our own)."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,7 +29,9 @@ def test_not_page_numbers(line):
 
 
 def test_running_heads_and_page_numbers_leave_page_text():
-    draft = drop_page_furniture(make_draft(pages("Harbour Board Report 2020", ["1", "2", "3"]), "pdf"))
+    draft = drop_page_furniture(
+        make_draft(pages("Harbour Board Report 2020", ["1", "2", "3"]), "pdf")
+    )
     kept = [t for t in texts(draft) if t]
     assert kept == ["Harbour Board Report 2020"] + [PAGE] * 6  # the first head is the title
     assert {r.reason for r in draft.regions} == {"page furniture"}
@@ -42,7 +45,10 @@ def test_running_heads_with_page_numbers_in_them():
 
 def test_a_repeated_line_in_text_that_is_not_page_text_stays():
     text = "\n".join(f"Summary\n\n{PAGE}.\n" for _ in range(3))
-    assert [t for t in texts(drop_page_furniture(make_draft(text, "plain"))) if t] == ["Summary", f"{PAGE}."] * 3
+    assert [t for t in texts(drop_page_furniture(make_draft(text, "plain"))) if t] == [
+        "Summary",
+        f"{PAGE}.",
+    ] * 3
 
 
 def test_a_single_number_line_stays():

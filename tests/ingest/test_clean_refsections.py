@@ -1,4 +1,5 @@
 """Reference sections leave the body (headings and lines of our own)."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,15 +15,30 @@ def markdown(text: str):
     return clean(MarkdownReader().read("sample.md", text.encode(), None))
 
 
-@pytest.mark.parametrize("heading", [
-    "References", "Notes", "Bibliography", "Further reading", "See also", "External links", "Sources",
-    "Works cited", "7. References", "Notes and references", "Notes & References", "Footnotes:",
-])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "References",
+        "Notes",
+        "Bibliography",
+        "Further reading",
+        "See also",
+        "External links",
+        "Sources",
+        "Works cited",
+        "7. References",
+        "Notes and references",
+        "Notes & References",
+        "Footnotes:",
+    ],
+)
 def test_reference_headings(heading):
     assert is_reference_heading(heading)
 
 
-@pytest.mark.parametrize("heading", ["Notes on the keepers", "Sources of light", "History", "Seeing the light"])
+@pytest.mark.parametrize(
+    "heading", ["Notes on the keepers", "Sources of light", "History", "Seeing the light"]
+)
 def test_other_headings(heading):
     assert not is_reference_heading(heading)
 
@@ -32,20 +48,26 @@ def test_heading_name():
 
 
 def test_section_runs_to_the_next_heading_of_the_same_level():
-    document = markdown(f"# Lights\n\n{BODY}\n\n## References\n\n- Smith, J. (2004). Lights.\n\n### Archives\n\n"
-                        f"- Harbour Board papers\n\n## Legacy\n\n{BODY}\n")
+    document = markdown(
+        f"# Lights\n\n{BODY}\n\n## References\n\n- Smith, J. (2004). Lights.\n\n### Archives\n\n"
+        f"- Harbour Board papers\n\n## Legacy\n\n{BODY}\n"
+    )
     assert [p.text for p in document.paragraphs] == ["Lights", BODY, "Legacy", BODY]
     assert [r.reason for r in document.regions] == ["reference section"]
 
 
 def test_without_levels_a_section_ends_at_a_heading_followed_by_prose():
-    document = markdown(f"Lights\n\n{BODY}\n\nSee also\n\n- Harbours\n- Beacons\n\nPrimary sources\n\n"
-                        f"- Harbour Board papers, 1850.\n\nLegacy\n\n{BODY}\n")
+    document = markdown(
+        f"Lights\n\n{BODY}\n\nSee also\n\n- Harbours\n- Beacons\n\nPrimary sources\n\n"
+        f"- Harbour Board papers, 1850.\n\nLegacy\n\n{BODY}\n"
+    )
     assert [p.text for p in document.paragraphs] == ["Lights", BODY, "Legacy", BODY]
 
 
 def test_section_at_the_end_goes_to_the_end():
-    document = markdown(f"Lights\n\n{BODY}\n\nExternal links\n\n- The harbour website\n- A keeper's diary online\n")
+    document = markdown(
+        f"Lights\n\n{BODY}\n\nExternal links\n\n- The harbour website\n- A keeper's diary online\n"
+    )
     assert [p.text for p in document.paragraphs] == ["Lights", BODY]
 
 

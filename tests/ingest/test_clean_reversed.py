@@ -55,14 +55,19 @@ def test_text_in_reading_order_is_left_alone():
 
 
 def test_swapped_halves_around_a_marker_are_put_back():
-    draft = make_draft(" and that every harbour should have a light, 4large or small, north or south,",
-                       footnotes={4: Footnote(4, "Ibid.", 9)})
+    draft = make_draft(
+        " and that every harbour should have a light, 4large or small, north or south,",
+        footnotes={4: Footnote(4, "Ibid.", 9)},
+    )
     assert texts(fix_swapped_halves(draft)) == [
-        f"large or small, north or south,{note_marker(4)} and that every harbour should have a light,"]
+        f"large or small, north or south,{note_marker(4)} and that every harbour should have a light,"
+    ]
 
 
 def test_numbers_that_are_not_footnotes_are_not_swapped():
-    draft = make_draft("the 3rd tower and 10am and 4 towers and 5large", footnotes={4: Footnote(4, "Ibid.", 9)})
+    draft = make_draft(
+        "the 3rd tower and 10am and 4 towers and 5large", footnotes={4: Footnote(4, "Ibid.", 9)}
+    )
     assert texts(fix_swapped_halves(draft)) == ["the 3rd tower and 10am and 4 towers and 5large"]
 
 
@@ -75,12 +80,15 @@ def test_weaker_evidence_is_flagged_not_restored():
     assert [(r.restored, r.reason) for r in draft.regions] == [(False, "lines may be out of order")]
 
 
-@pytest.mark.parametrize("line, prose", [
-    ("the keepers of the towers trimmed the wicks and wound the clock,", True),
-    ("In 1902, the council raised 40 percent of the harbour dues.", True),
-    ("\tset nobackup", False),
-    ("    if has('undo') | set undofile | endif", False),
-    ("http://example.org/a/b/c_123-456.html", False),
-])
+@pytest.mark.parametrize(
+    "line, prose",
+    [
+        ("the keepers of the towers trimmed the wicks and wound the clock,", True),
+        ("In 1902, the council raised 40 percent of the harbour dues.", True),
+        ("\tset nobackup", False),
+        ("    if has('undo') | set undofile | endif", False),
+        ("http://example.org/a/b/c_123-456.html", False),
+    ],
+)
 def test_only_prose_lines_are_scored(line, prose):
     assert is_prose(line) is prose

@@ -1,4 +1,5 @@
 """The cleaning pipeline as a whole: steps per layout, and robustness on any text."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,26 +13,41 @@ def test_every_layout_has_steps_and_pdf_text_gets_the_page_repairs():
     assert set(STEPS) == {"pdf", "plain", "markdown", "html"}
     names = [step.__name__ for step in steps_for("pdf")]
     # Footnotes out before reversed pages are looked for; references read in reading order.
-    assert names.index("move_footnotes") < names.index("restore_reversed") < names.index("mark_references")
-    assert names.index("mark_references") < names.index("join_page_breaks") < names.index("find_headings")
+    assert (
+        names.index("move_footnotes")
+        < names.index("restore_reversed")
+        < names.index("mark_references")
+    )
+    assert (
+        names.index("mark_references")
+        < names.index("join_page_breaks")
+        < names.index("find_headings")
+    )
 
 
 def test_markdown_document(cleaned):
-    doc = cleaned("# The Towers\n\nThe towers were tall.\n\n## Keepers\n\nKeepers lived there. They\nwrote logs.\n",
-                  "markdown")
+    doc = cleaned(
+        "# The Towers\n\nThe towers were tall.\n\n## Keepers\n\nKeepers lived there. They\nwrote logs.\n",
+        "markdown",
+    )
     assert [(p.kind, p.text, p.heading) for p in doc.paragraphs] == [
         ("heading", "The Towers", None),
         ("body", "The towers were tall.", "The Towers"),
         ("heading", "Keepers", None),
         ("body", "Keepers lived there. They wrote logs.", "Keepers"),
     ]
-    assert [s.text for s in doc.paragraphs[3].sentences] == ["Keepers lived there.", "They wrote logs."]
+    assert [s.text for s in doc.paragraphs[3].sentences] == [
+        "Keepers lived there.",
+        "They wrote logs.",
+    ]
 
 
 def test_web_article(cleaned):
-    text = ("ANN LEE: Towers of the north\n\nBY | 03-07-2019\n(Coast Weekly)\n\nThe towers were tall.\n\n"
-            "Safety at sea\nShips came home safely , thanks to the lights.\u00a0\u00a0\n\n"
-            "Ann Lee is a writer on maritime history.")
+    text = (
+        "ANN LEE: Towers of the north\n\nBY | 03-07-2019\n(Coast Weekly)\n\nThe towers were tall.\n\n"
+        "Safety at sea\nShips came home safely , thanks to the lights.\u00a0\u00a0\n\n"
+        "Ann Lee is a writer on maritime history."
+    )
     doc = cleaned(text, "plain")
     assert doc.metadata["author"] == "Ann Lee" and doc.metadata["date"] == "2019-03-07"
     assert [(p.kind, p.text) for p in doc.paragraphs] == [
@@ -43,9 +59,25 @@ def test_web_article(cleaned):
 
 LINE = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80),
-    st.sampled_from(["", " ", "1 Ibid.", "2 “A Title,” Press, 2001, http://x.org/", "Heading Here",
-                     "the end of a line,", "A sentence.3", " and then 4more text", "“Quoted text", "# Title",
-                     "BY | 13-45-2020", "(Paper)", "x.”5", "2021.1", "\u00a0\u00a0"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "1 Ibid.",
+            "2 “A Title,” Press, 2001, http://x.org/",
+            "Heading Here",
+            "the end of a line,",
+            "A sentence.3",
+            " and then 4more text",
+            "“Quoted text",
+            "# Title",
+            "BY | 13-45-2020",
+            "(Paper)",
+            "x.”5",
+            "2021.1",
+            "\u00a0\u00a0",
+        ]
+    ),
 )
 
 

@@ -3,6 +3,7 @@
 Checks are general (regexes, structure), never a copy of corpus text; the corpus files
 are read at test time only.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not FILES, reason=f"corpus not found at {CORPUS}")
 
-FOOTNOTE_BODY = re.compile(r"(?:^|\s)\d{1,3} (?:“|\")?[^“\"]{0,120}(?:https?://|\bIbid\b|\bpp?\.\d)")
+FOOTNOTE_BODY = re.compile(
+    r"(?:^|\s)\d{1,3} (?:“|\")?[^“\"]{0,120}(?:https?://|\bIbid\b|\bpp?\.\d)"
+)
 GLUED_MARKER = re.compile(r"""(?:[a-z][.,;]|[.,;:!?]["”’])\d{1,3}(?=\s|$)|\s\d{1,3}[a-z]{3,}""")
 MOJIBAKE = re.compile("[âÃ‚][\u0080-\u00bf€™œ„Ä]|Ã.|â€")
 
@@ -50,7 +53,9 @@ def test_footnotes_are_collected_and_linked(documents):
     assert cited == sorted(cited) and len(cited) >= 50  # every reference, in reading order
     assert all(not re.match(r"\d", f.text) for f in article.footnotes)
     # Footnote texts are whole: URLs joined across lines, no stray space before a closing quote.
-    assert not any(re.search(r"https?://\S*\s+\S*/", f.text) or " ”" in f.text for f in article.footnotes)
+    assert not any(
+        re.search(r"https?://\S*\s+\S*/", f.text) or " ”" in f.text for f in article.footnotes
+    )
 
 
 def test_decimals_survive_and_years_lose_their_reference(documents):
@@ -74,15 +79,20 @@ def test_reversed_block_is_restored_or_kept_out(documents):
     regions = [r for r in article.regions if "reversed" in r.reason or "order" in r.reason]
     assert regions
     for region in regions:
-        inside = [s for p in article.paragraphs if p.kind == "body" for s in p.sentences
-                  if region.line <= s.line <= region.end_line]
+        inside = [
+            s
+            for p in article.paragraphs
+            if p.kind == "body"
+            for s in p.sentences
+            if region.line <= s.line <= region.end_line
+        ]
         assert inside
         if not region.restored:
             assert all(s.unreliable for s in inside)
         else:
             # Restored: every sentence inside begins with a capital and ends closed.
             for s in inside:
-                assert s.text[0].isupper() or s.text[0] in "“\"", s.text
+                assert s.text[0].isupper() or s.text[0] in '“"', s.text
                 assert re.search(r"""[.!?]["”’]?$""", s.text), s.text
 
 
@@ -92,7 +102,9 @@ def test_pull_quote_is_an_aside(documents):
     assert len(asides) == 1 and asides[0].text.startswith("“")
     assert asides[0].text not in body_text(article)
     # The sentence it interrupted is whole again: one sentence spans the gap.
-    assert any(s.line < asides[0].line and s.end_line > asides[0].end_line for s in article.sentences)
+    assert any(
+        s.line < asides[0].line and s.end_line > asides[0].end_line for s in article.sentences
+    )
 
 
 def test_headings_are_found(documents):
@@ -100,15 +112,23 @@ def test_headings_are_found(documents):
         doc = documents[key]
         headings = [p for p in doc.paragraphs if p.kind == "heading"]
         assert len(headings) >= least
-        assert all(not re.search(r"[.!?,;]$", h.text) and len(h.text.split()) <= 25 for h in headings)
-        assert all(p.heading for p in doc.paragraphs[doc.paragraphs.index(headings[0]) + 1:] if p.kind == "body")
+        assert all(
+            not re.search(r"[.!?,;]$", h.text) and len(h.text.split()) <= 25 for h in headings
+        )
+        assert all(
+            p.heading
+            for p in doc.paragraphs[doc.paragraphs.index(headings[0]) + 1 :]
+            if p.kind == "body"
+        )
 
 
 def test_metadata(documents):
     web = documents["002"].metadata
     assert web["title"] and web["author"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", web["date"])
     assert web["publication"] and web["bio"].startswith(web["author"])
-    assert not any(web["title"] in p.text or web["bio"] in p.text for p in documents["002"].paragraphs)
+    assert not any(
+        web["title"] in p.text or web["bio"] in p.text for p in documents["002"].paragraphs
+    )
     chapter = documents["004"].metadata
     assert chapter["title"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", chapter["date"])
 
@@ -130,7 +150,10 @@ def test_sentence_lines_match_the_original_file(documents):
         doc = documents[path.name[:3]]
         for s in doc.sentences:
             first_word = s.text.split()[0]
-            assert original[s.offset:].startswith(first_word[:3]) or doc.paragraphs[s.paragraph].kind == "heading", s
+            assert (
+                original[s.offset :].startswith(first_word[:3])
+                or doc.paragraphs[s.paragraph].kind == "heading"
+            ), s
             assert first_word[:3] in lines[s.line - 1], s
 
 
@@ -150,4 +173,6 @@ def test_cleaning_grows_linearly_with_the_text():
     quarter, whole = "\n".join([text] * (copies // 4)), "\n".join([text] * copies)
     small, big = seconds_to_clean(quarter), seconds_to_clean(whole)
     # A ratio within one run, not a time: a shared machine makes absolute limits flaky.
-    assert big < 6 * small * len(whole) / (4 * len(quarter)), f"not linear: {small:.2f}s -> {big:.2f}s"
+    assert big < 6 * small * len(whole) / (4 * len(quarter)), (
+        f"not linear: {small:.2f}s -> {big:.2f}s"
+    )

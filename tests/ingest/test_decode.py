@@ -1,4 +1,5 @@
 """Bytes to text: real encoded bytes of our own sentences, and bytes that are not text."""
+
 from __future__ import annotations
 
 import random
@@ -10,9 +11,11 @@ from quizgen.ingest.decode import decode
 
 ACCENTED = "The café’s “naïve” owner told Zoë: “Señor Müller’s crème brûlée is déjà vu.” — 1911"
 # latin-1 has no curly quotes or dashes: the same sentence with straight ones.
-LATIN1 = "The café's \"naïve\" owner told Zoë: \"Señor Müller's crème brûlée is déjà vu.\" - 1911"
+LATIN1 = 'The café\'s "naïve" owner told Zoë: "Señor Müller\'s crème brûlée is déjà vu." - 1911'
 NOISE = random.Random(7)
-RANDOM_BYTES = bytes(NOISE.randrange(1, 256) for _ in range(4000))  # no NUL: refused for not decoding
+RANDOM_BYTES = bytes(
+    NOISE.randrange(1, 256) for _ in range(4000)
+)  # no NUL: refused for not decoding
 POLISH = "Rada miejska zbiera się dwa razy w miesiącu, a każdy mieszkaniec może zabrać głos."
 CYRILLIC = "Городской совет собирается дважды в месяц, и любой житель может выступить."
 
@@ -29,8 +32,14 @@ CYRILLIC = "Городской совет собирается дважды в �
         (ACCENTED, "utf-16-be"),
         (ACCENTED, "utf-32"),
         (CYRILLIC, "cp1251"),  # not Western: left to detection
-        (POLISH, "cp1250"),  # read as cp1252 it has symbols inside words ('ka¿dy'): left to detection
-        ("Ara l·lusió, don´t, co\u00adoperate, 1½ cups ×2 — fine.", "cp1252"),  # Western marks inside words
+        (
+            POLISH,
+            "cp1250",
+        ),  # read as cp1252 it has symbols inside words ('ka¿dy'): left to detection
+        (
+            "Ara l·lusió, don´t, co\u00adoperate, 1½ cups ×2 — fine.",
+            "cp1252",
+        ),  # Western marks inside words
         ("\n\n".join([ACCENTED] * 200), "cp1252"),  # long enough to hit the stray-byte rule's limit
     ],
 )
@@ -51,8 +60,14 @@ def test_utf8_with_a_stray_cp1252_byte_keeps_both():
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file"),
         (RANDOM_BYTES, "undecodable bytes"),
         (bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xFE, 0xC3]) * 60, "undecodable bytes"),
-        (b"text\x01\x02\x03\x04\x05\x06\x07\x08 with controls\x0e\x0f\x10\x11\x12\x13\x14", "binary file"),
-        (b"\xff\xfe" + b"\x00\xd8" * 10, "undecodable bytes"),  # a UTF-16 BOM before lone surrogates
+        (
+            b"text\x01\x02\x03\x04\x05\x06\x07\x08 with controls\x0e\x0f\x10\x11\x12\x13\x14",
+            "binary file",
+        ),
+        (
+            b"\xff\xfe" + b"\x00\xd8" * 10,
+            "undecodable bytes",
+        ),  # a UTF-16 BOM before lone surrogates
     ],
 )
 def test_not_text_is_refused_with_the_path(data, problem):

@@ -1,4 +1,5 @@
 """The development readings (../shared/eval/dev/docs), cleaned: what must never reach body text."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ def test_marks_cover_exactly_the_words_the_source_emphasised(documents):
         source = (DEV / name).read_text(encoding="utf-8")
         for sentence in doc.sentences:
             for mark in sentence.marks:
-                words = sentence.text[mark.start:mark.end]
+                words = sentence.text[mark.start : mark.end]
                 assert 0 <= mark.start < mark.end <= len(sentence.text)
                 delimiters = ("**", "__") if mark.kind == "strong" else ("*", "_")
                 assert any(f"{d}{words}{d}" in source for d in delimiters), (name, words)
@@ -47,15 +48,29 @@ def test_nothing_of_the_kind_reaches_body_text(documents):
                 continue
             for sentence in paragraph.sentences:
                 for pattern in BODY_NEVER:
-                    assert not pattern.search(sentence.text), (name, pattern.pattern, sentence.text[:80])
+                    assert not pattern.search(sentence.text), (
+                        name,
+                        pattern.pattern,
+                        sentence.text[:80],
+                    )
 
 
 def test_reference_sections_are_gone(documents):
     for doc in documents.values():
         headings = {p.text.lower() for p in doc.paragraphs if p.kind == "heading"}
-        assert not headings & {"references", "notes", "see also", "further reading", "external links"}
+        assert not headings & {
+            "references",
+            "notes",
+            "see also",
+            "further reading",
+            "external links",
+        }
 
 
 def test_pseudo_tags_are_metadata(documents):
-    speeches = [doc for doc in documents.values() if doc.metadata.get("date") and doc.format == "text"]
-    assert speeches and all(re.fullmatch(r"\d{4}(?:-\d\d){0,2}", doc.metadata["date"]) for doc in speeches)
+    speeches = [
+        doc for doc in documents.values() if doc.metadata.get("date") and doc.format == "text"
+    ]
+    assert speeches and all(
+        re.fullmatch(r"\d{4}(?:-\d\d){0,2}", doc.metadata["date"]) for doc in speeches
+    )

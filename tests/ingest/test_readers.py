@@ -1,4 +1,5 @@
 """Readers: choosing one by content, and what each makes of small files of our own."""
+
 from __future__ import annotations
 
 import io
@@ -41,6 +42,7 @@ def body_lines(raw) -> list[str]:
 
 # ---- choosing a reader -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("name", "data", "reader"),
     [
@@ -63,7 +65,9 @@ def test_reader_is_chosen_by_content_then_extension(name, data, reader):
 
 
 def test_every_reader_claims_suffixes():
-    assert {".txt", ".md", ".html", ".htm", ".pdf"} <= {s for _, r in READERS.items() for s in r.suffixes}
+    assert {".txt", ".md", ".html", ".htm", ".pdf"} <= {
+        s for _, r in READERS.items() for s in r.suffixes
+    }
 
 
 # ---- Markdown ---------------------------------------------------------------------------
@@ -116,7 +120,11 @@ def test_front_matter_in_a_txt_file_is_read_too():
         ("---\n---\n", {}, 3),
         ("---\ntitle: Councils\n...\n", {"title": "Councils"}, 4),  # Pandoc's closing line
         ("---\ndate: March 5, 2021\n---\n", {"date": "2021-03-05"}, 4),
-        ("---\ndate: spring of that year\n---\n", {"date": "spring of that year"}, 4),  # kept, not lost
+        (
+            "---\ndate: spring of that year\n---\n",
+            {"date": "spring of that year"},
+            4,
+        ),  # kept, not lost
         ("---\nyear: 1911\n---\n", {"year": 1911}, 4),
     ],
 )
@@ -193,7 +201,13 @@ def html_raw():
 def test_html_keeps_the_main_text_only(html_raw):
     text = "\n".join(ln.text for ln in html_raw.lines)
     assert html_raw.layout == "html"
-    for left_out in ("tracking", "color: black", "Home page", "About the gazette", "All rights reserved"):
+    for left_out in (
+        "tracking",
+        "color: black",
+        "Home page",
+        "About the gazette",
+        "All rights reserved",
+    ):
         assert left_out not in text
     assert "A council that meets in the dark soon forgets who elected it." in text
     assert "The second duty of the clerk is to publish the budget." in text
@@ -208,7 +222,9 @@ def test_html_gives_one_line_per_paragraph_and_heading_with_its_source_line(html
     assert numbered["A council that meets in the dark soon forgets who elected it."] == 22
     assert numbered["The first duty of the clerk is to keep the minutes."] == 24
     wrapped = next(t for t in numbered if t.startswith("A town hall is"))
-    assert wrapped.endswith("attend the open sessions of the council.")  # three source lines, one paragraph
+    assert wrapped.endswith(
+        "attend the open sessions of the council."
+    )  # three source lines, one paragraph
     assert numbered[wrapped] == 16
     for ln in lines:  # every block's first words are on the line it is numbered with
         assert ln.text.split()[0] in source_lines[ln.no - 1]
@@ -217,7 +233,11 @@ def test_html_gives_one_line_per_paragraph_and_heading_with_its_source_line(html
 
 
 def test_html_metadata_from_title_meta_and_time(html_raw):
-    assert html_raw.metadata == {"title": "Town Halls | The Civic Gazette", "author": "Ruth Ames", "date": "2022-09-14"}
+    assert html_raw.metadata == {
+        "title": "Town Halls | The Civic Gazette",
+        "author": "Ruth Ames",
+        "date": "2022-09-14",
+    }
 
 
 def test_html_meta_tags_win_over_the_title_and_the_time():
@@ -245,7 +265,9 @@ def test_html_paragraph_with_entities_is_found_on_its_line():
     )
     raw = read("halls.html", page.encode())
     # <b> is carried as emphasis characters around the word.
-    assert {without_markers(ln.text).split()[0]: ln.no for ln in raw.lines if ln.text.strip()}["Café"] == 22
+    assert {without_markers(ln.text).split()[0]: ln.no for ln in raw.lines if ln.text.strip()}[
+        "Café"
+    ] == 22
 
 
 def test_minified_html_still_gives_each_block_its_own_line_number():
@@ -261,14 +283,25 @@ def test_minified_html_still_gives_each_block_its_own_line_number():
     ("charset", "text", "encoding"),
     [
         ("windows-1251", "Городской совет собирается дважды в месяц.", "cp1251"),
-        ("iso-8859-1", "The café’s “naïve” owner.", "cp1252"),  # browsers read latin-1 labels as cp1252
+        (
+            "iso-8859-1",
+            "The café’s “naïve” owner.",
+            "cp1252",
+        ),  # browsers read latin-1 labels as cp1252
         ("koi8-r", "Городской совет собирается дважды в месяц.", "koi8-r"),
         # detection alone reads this as iso8859-10 ('kaŋdy'): the page's own label decides
-        ("iso-8859-2", "Rada miejska zbiera się dwa razy w miesiącu, a każdy może zabrać głos.", "iso-8859-2"),
+        (
+            "iso-8859-2",
+            "Rada miejska zbiera się dwa razy w miesiącu, a każdy może zabrać głos.",
+            "iso-8859-2",
+        ),
     ],
 )
 def test_html_declared_charset_is_used(charset, text, encoding):
-    page = HTML.replace('<meta charset="utf-8">', f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">')
+    page = HTML.replace(
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+    )
     page = page.replace("Every session is announced a week ahead", text)
     joined = "\n".join(ln.text for ln in read("halls.html", page.encode(encoding)).lines)
     assert text in joined
@@ -318,7 +351,9 @@ def pdf_bytes():
 def scanned_pdf_bytes():
     """A page with a drawn rectangle and no text layer, as a scanner without OCR makes."""
     weasyprint = pytest.importorskip("weasyprint")
-    return weasyprint.HTML(string='<div style="width:8cm;height:4cm;background:#333"></div>').write_pdf()
+    return weasyprint.HTML(
+        string='<div style="width:8cm;height:4cm;background:#333"></div>'
+    ).write_pdf()
 
 
 def test_pdf_text_layer_is_read_with_pdf_layout(pdf_bytes):
@@ -334,7 +369,9 @@ def test_pdf_text_layer_is_read_with_pdf_layout(pdf_bytes):
 
 def test_pdf_metadata_from_the_document_information(pdf_bytes):
     assert read("charters.pdf", pdf_bytes).metadata == {
-        "title": "Notes on Charters", "author": "Ruth Ames", "date": "2020-06-01",
+        "title": "Notes on Charters",
+        "author": "Ruth Ames",
+        "date": "2020-06-01",
     }
 
 
@@ -365,7 +402,9 @@ def test_encrypted_pdf_is_refused(pdf_bytes):
 def test_damaged_pdf_is_refused(pdf_bytes, cut, caplog):
     with pytest.raises(IngestError, match="not a readable PDF"):
         read("broken.pdf", pdf_bytes[:cut])
-    assert not [r for r in caplog.records if r.name.startswith("pypdf")]  # no repair warnings on stderr
+    assert not [
+        r for r in caplog.records if r.name.startswith("pypdf")
+    ]  # no repair warnings on stderr
 
 
 # ---- the real corpus ------------------------------------------------------------------------
@@ -374,7 +413,9 @@ CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+)
 def test_corpus_files_are_read_by_content(name):
     data = (CORPUS / name).read_bytes()
     raw = read(name, data)

@@ -1,4 +1,5 @@
 """The `quizgen ingest` view: labels and text shown as written, never read as rich markup."""
+
 from rich.console import Console
 
 from quizgen.ingest.report import print_document
@@ -13,7 +14,10 @@ def shown(doc: Document) -> str:
 
 def test_paragraph_kinds_footnotes_and_regions_are_shown():
     doc = Document(
-        path="towers.md", name="towers.md", format="markdown", checksum="0" * 64,
+        path="towers.md",
+        name="towers.md",
+        format="markdown",
+        checksum="0" * 64,
         metadata={"title": "[Draft] The towers"},
         paragraphs=(
             Paragraph(0, "heading", "The towers", 1, 1),

@@ -1,19 +1,83 @@
 """Strategies shared by the property tests: awkward text of every kind, kept small."""
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
-WORDS = st.sampled_from([
-    "river", "The", "delta", "is", "a", "landform", "of", "three", "parts:", "source,", "and", "mouth.",
-    "In", "1927", "March", "5,", "said", "Dr.", "Ada", "Example.", "1.", "(a)", "—", "–", "...", "12",
-])
+WORDS = st.sampled_from(
+    [
+        "river",
+        "The",
+        "delta",
+        "is",
+        "a",
+        "landform",
+        "of",
+        "three",
+        "parts:",
+        "source,",
+        "and",
+        "mouth.",
+        "In",
+        "1927",
+        "March",
+        "5,",
+        "said",
+        "Dr.",
+        "Ada",
+        "Example.",
+        "1.",
+        "(a)",
+        "—",
+        "–",
+        "...",
+        "12",
+    ]
+)
 QUOTES = st.sampled_from(['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‹", "›", "「", "」"])
-CONTROL = st.sampled_from(["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\r"])
-INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f",
-                             "\u202a", "\u202b", "\u202e", "\u2066", "\u2069"])
-RIGHT_TO_LEFT = st.sampled_from(["שלום עולם", "مرحبا بالعالم", "\u202eevil\u202c", "עברית: א, ב ו-ג."])
-MARKUP = st.sampled_from(["# Heading", "---", "...", "* item", "1. item", "> quote", "<p>", "</div>", "&amp;",
-                          "[^1]", "¹", "12 Ibid.", "Page 3 of 9", "{{ x }}", "```", "| a | b |"])
+CONTROL = st.sampled_from(
+    ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\r"]
+)
+INVISIBLE = st.sampled_from(
+    [
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u2060",
+        "\ufeff",
+        "\u00ad",
+        "\u200e",
+        "\u200f",
+        "\u202a",
+        "\u202b",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+    ]
+)
+RIGHT_TO_LEFT = st.sampled_from(
+    ["שלום עולם", "مرحبا بالعالم", "\u202eevil\u202c", "עברית: א, ב ו-ג."]
+)
+MARKUP = st.sampled_from(
+    [
+        "# Heading",
+        "---",
+        "...",
+        "* item",
+        "1. item",
+        "> quote",
+        "<p>",
+        "</div>",
+        "&amp;",
+        "[^1]",
+        "¹",
+        "12 Ibid.",
+        "Page 3 of 9",
+        "{{ x }}",
+        "```",
+        "| a | b |",
+    ]
+)
 SEPARATORS = st.sampled_from([" ", " ", " ", "\n", "\n\n", "\t", "\r\n", "  "])
 
 
@@ -31,8 +95,18 @@ def long_line(draw) -> str:
     return " ".join(draw(st.lists(WORDS, min_size=1, max_size=8))) * draw(st.integers(50, 3000))
 
 
-PIECE = st.one_of(WORDS, WORDS, WORDS, QUOTES, CONTROL, INVISIBLE, RIGHT_TO_LEFT, MARKUP, nested_quotes(),
-                  st.text(max_size=12))
+PIECE = st.one_of(
+    WORDS,
+    WORDS,
+    WORDS,
+    QUOTES,
+    CONTROL,
+    INVISIBLE,
+    RIGHT_TO_LEFT,
+    MARKUP,
+    nested_quotes(),
+    st.text(max_size=12),
+)
 
 
 @st.composite
@@ -50,10 +124,20 @@ def awkward_text(draw) -> str:
 @st.composite
 def front_matter(draw) -> str:
     """Markdown front matter, well formed or not, then a body."""
-    head = draw(st.sampled_from([
-        "---\ntitle: A reading\ndate: 2021-03-05\n---\n", "---\ntitle: [unclosed\n---\n", "---\n: :\n---\n",
-        "---\n- a list\n---\n", "---\ntitle: x\n", "---\ndate: March 5, 2021\nauthor: {a: 1}\n...\n",
-        "---\nwhen: 2021-03-05 10:00:00\ntags: [a, 2, 2021-01-01]\n---\n", "---\n!!binary aGVsbG8=\n---\n",
-        "---\nx: !!python/object:os.system ls\n---\n", "---\n---\n",
-    ]))
+    head = draw(
+        st.sampled_from(
+            [
+                "---\ntitle: A reading\ndate: 2021-03-05\n---\n",
+                "---\ntitle: [unclosed\n---\n",
+                "---\n: :\n---\n",
+                "---\n- a list\n---\n",
+                "---\ntitle: x\n",
+                "---\ndate: March 5, 2021\nauthor: {a: 1}\n...\n",
+                "---\nwhen: 2021-03-05 10:00:00\ntags: [a, 2, 2021-01-01]\n---\n",
+                "---\n!!binary aGVsbG8=\n---\n",
+                "---\nx: !!python/object:os.system ls\n---\n",
+                "---\n---\n",
+            ]
+        )
+    )
     return head + draw(awkward_text())

@@ -1,4 +1,5 @@
 """The readers and the cleaner on awkward text: a Document or a QuizgenError, never another exception or a hang."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,11 @@ from quizgen.models import Document
 from .strategies import awkward_text, front_matter
 
 SETTINGS = Settings()
-LIMITS = settings(max_examples=80, deadline=timedelta(seconds=3),
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+LIMITS = settings(
+    max_examples=80,
+    deadline=timedelta(seconds=3),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def read_and_clean(name: str, data: bytes) -> Document | None:
@@ -56,12 +60,20 @@ def test_any_front_matter_is_read_or_refused(text):
 
 def test_a_self_referencing_front_matter_alias_is_refused():
     with pytest.raises(IngestError, match=r"aliases \(\*name\) are not allowed"):
-        choose_reader(Path("a.md"), b"---").read("a.md", b"---\na: &a [*a]\n---\nThe delta is a landform at the mouth of a river.\n", SETTINGS)
+        choose_reader(Path("a.md"), b"---").read(
+            "a.md",
+            b"---\na: &a [*a]\n---\nThe delta is a landform at the mouth of a river.\n",
+            SETTINGS,
+        )
 
 
 def test_an_impossible_front_matter_date_is_refused():  # found by fuzz/fuzz_ingest.py
     with pytest.raises(IngestError, match="broken front matter"):
-        choose_reader(Path("a.md"), b"---").read("a.md", b"---\ndate: 2021-03-00\n---\nThe delta is a landform at the mouth of a river.\n", SETTINGS)
+        choose_reader(Path("a.md"), b"---").read(
+            "a.md",
+            b"---\ndate: 2021-03-00\n---\nThe delta is a landform at the mouth of a river.\n",
+            SETTINGS,
+        )
 
 
 @settings(max_examples=40, deadline=timedelta(seconds=3))

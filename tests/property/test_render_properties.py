@@ -1,4 +1,5 @@
 """Every registered renderer on small generated banks: it writes its output or refuses with a QuizgenError."""
+
 from __future__ import annotations
 
 import re
@@ -23,10 +24,14 @@ from .strategies import awkward_text
 # Any character a hand-edited bank could hold (the bank is an input of `quizgen render` too),
 # except C0 controls and U+2028/U+2029, tested once per renderer below (shrinking them is slow).
 KNOWN_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\u2028\u2029\ufffe\uffff]")
-TEXT = st.one_of(
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30),
-    awkward_text().map(lambda t: t[:200]),
-).map(lambda t: KNOWN_BAD.sub(" ", t)).filter(lambda t: t.strip())
+TEXT = (
+    st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30),
+        awkward_text().map(lambda t: t[:200]),
+    )
+    .map(lambda t: KNOWN_BAD.sub(" ", t))
+    .filter(lambda t: t.strip())
+)
 DOCUMENT = "reading.md"
 
 
@@ -36,8 +41,20 @@ def distinct(count: int):
 
 @st.composite
 def question(draw, number: int) -> Question:
-    qtype = draw(st.sampled_from(["basic", "short_answer", "cloze", "multiple_choice", "true_false",
-                                  "list_recall", "matching", "ordering"]))
+    qtype = draw(
+        st.sampled_from(
+            [
+                "basic",
+                "short_answer",
+                "cloze",
+                "multiple_choice",
+                "true_false",
+                "list_recall",
+                "matching",
+                "ordering",
+            ]
+        )
+    )
     prompt, answer, explanation = draw(TEXT), draw(TEXT), draw(TEXT)
     fields: dict = {}
     if qtype == "short_answer":
@@ -56,12 +73,25 @@ def question(draw, number: int) -> Question:
     elif qtype == "matching":
         count = draw(st.integers(4, 6))
         fields["pairs"] = tuple(zip(draw(distinct(count)), draw(distinct(count))))
-    source = Source(document=DOCUMENT, line=draw(st.integers(1, 10_000)), sentence=draw(TEXT),
-                    title=draw(st.none() | TEXT), author=draw(st.none() | TEXT), footnote=draw(st.none() | TEXT))
-    return Question(id=f"q-{number}", type=qtype, prompt=prompt, answer=answer, explanation=explanation,
-                    sources=(source,), kind="definition", tags=tuple(draw(st.lists(st.from_regex(r"\A\w{1,8}\Z"),
-                                                                                       max_size=2, unique=True))),
-                    **fields)
+    source = Source(
+        document=DOCUMENT,
+        line=draw(st.integers(1, 10_000)),
+        sentence=draw(TEXT),
+        title=draw(st.none() | TEXT),
+        author=draw(st.none() | TEXT),
+        footnote=draw(st.none() | TEXT),
+    )
+    return Question(
+        id=f"q-{number}",
+        type=qtype,
+        prompt=prompt,
+        answer=answer,
+        explanation=explanation,
+        sources=(source,),
+        kind="definition",
+        tags=tuple(draw(st.lists(st.from_regex(r"\A\w{1,8}\Z"), max_size=2, unique=True))),
+        **fields,
+    )
 
 
 @st.composite
@@ -70,11 +100,22 @@ def bank(draw) -> Bank:
     questions = tuple(draw(question(n)) for n in range(count))
     questions = tuple(q for q in questions if not question_problems(q.to_dict(), {DOCUMENT}))
     if not questions:
-        questions = (Question(id="q-x", type="basic", prompt="What is a delta?", answer="A landform",
-                              explanation="", sources=(Source(DOCUMENT, 1, "A delta is a landform."),),
-                              kind="definition"),)
-    return Bank(title=draw(TEXT), questions=questions,
-                documents=(DocumentInfo(DOCUMENT, DOCUMENT, "0" * 64, title=draw(st.none() | TEXT)),))
+        questions = (
+            Question(
+                id="q-x",
+                type="basic",
+                prompt="What is a delta?",
+                answer="A landform",
+                explanation="",
+                sources=(Source(DOCUMENT, 1, "A delta is a landform."),),
+                kind="definition",
+            ),
+        )
+    return Bank(
+        title=draw(TEXT),
+        questions=questions,
+        documents=(DocumentInfo(DOCUMENT, DOCUMENT, "0" * 64, title=draw(st.none() | TEXT)),),
+    )
 
 
 def check_written(path: Path) -> None:
@@ -92,7 +133,11 @@ def check_written(path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", RENDERERS.names())
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(generated=bank())
 def test_every_renderer_writes_or_refuses(name, generated):
     renderer = RENDERERS.get(name)
@@ -103,20 +148,40 @@ def test_every_renderer_writes_or_refuses(name, generated):
             report = renderer.write(generated, target, RenderOptions(title=generated.title))
         except QuizgenError:
             return
-        assert time.perf_counter() - started < 60, f"{name} took over a minute for {len(generated.questions)} questions"
+        assert time.perf_counter() - started < 60, (
+            f"{name} took over a minute for {len(generated.questions)} questions"
+        )
         for path in report.written:
             check_written(Path(path))
 
 
 def bank_with(text: str) -> Bank:
     source = Source(DOCUMENT, 1, f"A delta is a landform{text}.")
-    return Bank(title="t", questions=(
-        Question(id="q-1", type="multiple_choice", prompt=f"What is a delta{text}?", answer="A landform",
-                 choices=("A landform", "A river", "A lake", "A hill"), explanation="", sources=(source,),
-                 kind="definition"),
-        Question(id="q-2", type="true_false", prompt=f"A delta is a landform{text}.", answer="True",
-                 explanation="", sources=(source,), kind="definition"),
-    ), documents=(DocumentInfo(DOCUMENT, DOCUMENT, "0" * 64),))
+    return Bank(
+        title="t",
+        questions=(
+            Question(
+                id="q-1",
+                type="multiple_choice",
+                prompt=f"What is a delta{text}?",
+                answer="A landform",
+                choices=("A landform", "A river", "A lake", "A hill"),
+                explanation="",
+                sources=(source,),
+                kind="definition",
+            ),
+            Question(
+                id="q-2",
+                type="true_false",
+                prompt=f"A delta is a landform{text}.",
+                answer="True",
+                explanation="",
+                sources=(source,),
+                kind="definition",
+            ),
+        ),
+        documents=(DocumentInfo(DOCUMENT, DOCUMENT, "0" * 64),),
+    )
 
 
 # Found by the property test above: lxml refused C0 control characters ("All strings must be

@@ -6,6 +6,7 @@ regenerate after an intended change with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_<format>.py -k golden
 and review the diff.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,19 +27,37 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 # Text that means something to HTML, XML, Anki, GIFT, Moodle cloze or CSV; every export
 # must carry it as text. Our own sentences, built from these pieces.
 SCRIPT = "<script>alert('x')</script>"
-HOSTILE = f'Tom & Jerry {SCRIPT} &amp; {{{{c1::x}}}} ~ = # {{1:SHORTANSWER:=y}} : \\ / "q", a;b\tc * ->'
-NOT_CLOZE = HOSTILE.replace("{{c1::x}}", "{{x}}")  # inside a cloze prompt, {{c1::x}} would be a blank
+HOSTILE = (
+    f'Tom & Jerry {SCRIPT} &amp; {{{{c1::x}}}} ~ = # {{1:SHORTANSWER:=y}} : \\ / "q", a;b\tc * ->'
+)
+NOT_CLOZE = HOSTILE.replace(
+    "{{c1::x}}", "{{x}}"
+)  # inside a cloze prompt, {{c1::x}} would be a blank
 
 
 def _source(line: int) -> Source:
-    return Source(document="hostile.md", line=line, sentence=f"Line {line} & <b>more</b>.",
-                  title="A <i>title</i>, with: colon", author="O'Brien & Co", date="2020-01-02",
-                  footnote="3 Ibid. {see} ~p. 4")
+    return Source(
+        document="hostile.md",
+        line=line,
+        sentence=f"Line {line} & <b>more</b>.",
+        title="A <i>title</i>, with: colon",
+        author="O'Brien & Co",
+        date="2020-01-02",
+        footnote="3 Ibid. {see} ~p. 4",
+    )
 
 
 def _question(qid: str, qtype: str, **fields) -> Question:
-    base = dict(id=qid, type=qtype, prompt=f"Which {HOSTILE}?", answer="", explanation=f"Said {HOSTILE}.",
-                sources=(_source(5),), kind="definition", tags=("doc::hostile", "kind::definition"))
+    base = dict(
+        id=qid,
+        type=qtype,
+        prompt=f"Which {HOSTILE}?",
+        answer="",
+        explanation=f"Said {HOSTILE}.",
+        sources=(_source(5),),
+        kind="definition",
+        tags=("doc::hostile", "kind::definition"),
+    )
     return Question(**{**base, **fields})
 
 
@@ -46,20 +65,52 @@ def hostile_questions() -> tuple[Question, ...]:
     """One question of each type, with the hostile text in every field a format writes."""
     return (
         _question("h-basic", "basic", answer=f"answer {HOSTILE}"),
-        _question("h-short", "short_answer", answer=f"Tom & {SCRIPT}", accepted=("a, b; \"c\"", "x*y {z}")),
-        _question("h-cloze", "cloze", prompt=f"Start {NOT_CLOZE} then {{{{c1::Tom & <b>Jerry</b> {{z}} on}}}} and "
-                                             f"{{{{c2::a/b #1 ~2 \"q\" \\ end}}}} {SCRIPT}.",
-                  answer="Tom & <b>Jerry</b> {z} on; a/b #1 ~2 \"q\" \\ end",
-                  blanks=("Tom & <b>Jerry</b> {z} on", "a/b #1 ~2 \"q\" \\ end")),
-        _question("h-cloze1", "cloze", prompt=f"One {NOT_CLOZE} gap: {{{{c1::=x {{y}} ~z}}}}.", answer="=x {y} ~z",
-                  blanks=("=x {y} ~z",)),
-        _question("h-mc", "multiple_choice", answer=f"right {SCRIPT}",
-                  choices=("wrong, one", f"right {SCRIPT}", "~tilde =eq #hash", "A. looks like Aiken\nANSWER: B")),
+        _question(
+            "h-short", "short_answer", answer=f"Tom & {SCRIPT}", accepted=('a, b; "c"', "x*y {z}")
+        ),
+        _question(
+            "h-cloze",
+            "cloze",
+            prompt=f"Start {NOT_CLOZE} then {{{{c1::Tom & <b>Jerry</b> {{z}} on}}}} and "
+            f'{{{{c2::a/b #1 ~2 "q" \\ end}}}} {SCRIPT}.',
+            answer='Tom & <b>Jerry</b> {z} on; a/b #1 ~2 "q" \\ end',
+            blanks=("Tom & <b>Jerry</b> {z} on", 'a/b #1 ~2 "q" \\ end'),
+        ),
+        _question(
+            "h-cloze1",
+            "cloze",
+            prompt=f"One {NOT_CLOZE} gap: {{{{c1::=x {{y}} ~z}}}}.",
+            answer="=x {y} ~z",
+            blanks=("=x {y} ~z",),
+        ),
+        _question(
+            "h-mc",
+            "multiple_choice",
+            answer=f"right {SCRIPT}",
+            choices=(
+                "wrong, one",
+                f"right {SCRIPT}",
+                "~tilde =eq #hash",
+                "A. looks like Aiken\nANSWER: B",
+            ),
+        ),
         _question("h-tf", "true_false", prompt=f"It is {HOSTILE}.", answer="False"),
         _question("h-list", "list_recall", answer="a; b", sequence=("a & b", "c <d>")),
-        _question("h-match", "matching", pairs=((f"term {SCRIPT}", "def & one"), ("t:2 {x}", "d~2 =y #z"),
-                                                ("t,3;\"q\"", "line\nbreak"))),
-        _question("h-order", "ordering", answer="", sequence=(f"first {SCRIPT}", "second & {x}", "third \"q\"")),
+        _question(
+            "h-match",
+            "matching",
+            pairs=(
+                (f"term {SCRIPT}", "def & one"),
+                ("t:2 {x}", "d~2 =y #z"),
+                ('t,3;"q"', "line\nbreak"),
+            ),
+        ),
+        _question(
+            "h-order",
+            "ordering",
+            answer="",
+            sequence=(f"first {SCRIPT}", "second & {x}", 'third "q"'),
+        ),
     )
 
 
@@ -98,7 +149,9 @@ def corpus_full_bank(tmp_path_factory) -> Bank:
     from quizgen.config import Settings
     from quizgen.recipe import load_recipe
 
-    recipe = replace(load_recipe(ROOT / "decks" / "shared-corpus.yaml"), outputs={}, best={}, total=None)
+    recipe = replace(
+        load_recipe(ROOT / "decks" / "shared-corpus.yaml"), outputs={}, best={}, total=None
+    )
     result = build_recipe(recipe, tmp_path_factory.mktemp("corpus-full"), Settings())
     if not result.ok or result.bank_path is None:
         pytest.fail(f"the shared corpus bank did not build: {result.failures}")
@@ -122,10 +175,17 @@ def golden():
             for name, text in files.items():
                 (folder / name).parent.mkdir(parents=True, exist_ok=True)
                 (folder / name).write_bytes(text.encode("utf-8"))
-        expected = {str(p.relative_to(folder)): p.read_bytes().decode("utf-8")
-                    for p in sorted(folder.rglob("*")) if p.is_file()}
-        assert sorted(files) == sorted(expected), f"{fmt} files changed; if intended, regenerate with UPDATE_GOLDEN=1"
+        expected = {
+            str(p.relative_to(folder)): p.read_bytes().decode("utf-8")
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+        assert sorted(files) == sorted(expected), (
+            f"{fmt} files changed; if intended, regenerate with UPDATE_GOLDEN=1"
+        )
         for name, text in files.items():
-            assert text == expected[name], f"{fmt}: {name} changed; if intended, regenerate with UPDATE_GOLDEN=1"
+            assert text == expected[name], (
+                f"{fmt}: {name} changed; if intended, regenerate with UPDATE_GOLDEN=1"
+            )
 
     return check

@@ -4,6 +4,7 @@
 Golden file: tests/render/golden/aiken/bank-small/aiken.txt; regenerate with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_aiken.py -k golden
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,9 @@ def read_aiken(text: str) -> list[dict]:
         answer = re.fullmatch(r"ANSWER: ([A-Z])", lines[-1])
         assert answer and answer.group(1) in letters, f"bad answer line in: {block!r}"
         texts = [m.group(2) for m in choices]
-        questions.append({"prompt": lines[0], "choices": texts, "answer": texts[letters.index(answer.group(1))]})
+        questions.append(
+            {"prompt": lines[0], "choices": texts, "answer": texts[letters.index(answer.group(1))]}
+        )
     return questions
 
 
@@ -43,8 +46,15 @@ def export(bank: Bank, tmp_path: Path) -> tuple[str, dict[str, int]]:
 
 def expected(bank: Bank) -> list[dict]:
     line = " ".join
-    return [{"prompt": line(q.prompt.split()), "choices": [line(c.split()) for c in q.choices],
-             "answer": line(q.answer.split())} for q in bank.questions if q.type == "multiple_choice"]
+    return [
+        {
+            "prompt": line(q.prompt.split()),
+            "choices": [line(c.split()) for c in q.choices],
+            "answer": line(q.answer.split()),
+        }
+        for q in bank.questions
+        if q.type == "multiple_choice"
+    ]
 
 
 def test_registered_multiple_choice_only():
@@ -63,8 +73,15 @@ def test_hostile_text_stays_on_its_line(hostile_bank, tmp_path):
     text, skipped = export(hostile_bank, tmp_path)
     # one choice is "A. looks like Aiken\nANSWER: B": it must stay one choice, not end the question
     assert read_aiken(text) == expected(hostile_bank)
-    assert skipped == {"basic": 1, "short_answer": 1, "cloze": 2, "true_false": 1, "list_recall": 1, "matching": 1,
-                       "ordering": 1}
+    assert skipped == {
+        "basic": 1,
+        "short_answer": 1,
+        "cloze": 2,
+        "true_false": 1,
+        "list_recall": 1,
+        "matching": 1,
+        "ordering": 1,
+    }
 
 
 def test_more_choices_than_letters_is_skipped(small_bank, tmp_path):
@@ -77,8 +94,12 @@ def test_more_choices_than_letters_is_skipped(small_bank, tmp_path):
 @pytest.mark.parametrize("prompt", ["A. is this a choice?", "B) or this?", "ANSWER: maybe?"])
 def test_prompt_that_reads_as_structure_is_skipped(small_bank, tmp_path, prompt):
     mc = small_bank.by_type("multiple_choice")[0]
-    text, skipped = export(replace(small_bank, questions=(replace(mc, prompt=prompt), mc)), tmp_path)
-    assert skipped == {"multiple_choice": 1} and [q["prompt"] for q in read_aiken(text)] == [mc.prompt]
+    text, skipped = export(
+        replace(small_bank, questions=(replace(mc, prompt=prompt), mc)), tmp_path
+    )
+    assert skipped == {"multiple_choice": 1} and [q["prompt"] for q in read_aiken(text)] == [
+        mc.prompt
+    ]
 
 
 def test_empty_bank_gives_an_empty_file(tmp_path):

@@ -8,6 +8,7 @@ change to the field markup, regenerate it and review the diff:
 
 Screenshots of the cards are in test_anki_screenshots.py.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,11 +27,23 @@ from quizgen.bank import Bank, bank_from_dict, read_bank
 from quizgen.errors import RenderError
 from quizgen.models import QUESTION_TYPES, Source
 from quizgen.render import RENDERERS, RenderOptions
-from quizgen.render.anki import BASIC, CHOICE, CLOZE, NOTE_FIELDS, AnkiRenderer, definition_term, stable_id
+from quizgen.render.anki import (
+    BASIC,
+    CHOICE,
+    CLOZE,
+    NOTE_FIELDS,
+    AnkiRenderer,
+    definition_term,
+    stable_id,
+)
 
-anki_collection = pytest.importorskip("anki.collection", reason="the `anki` package (test extra) is not installed")
+anki_collection = pytest.importorskip(
+    "anki.collection", reason="the `anki` package (test extra) is not installed"
+)
 Collection = anki_collection.Collection
-IMPORT_IF_NEWER = pytest.importorskip("anki.import_export_pb2").IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+IMPORT_IF_NEWER = pytest.importorskip(
+    "anki.import_export_pb2"
+).IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
 
 BANK = Path(__file__).resolve().parents[1] / "roots" / "bank-small" / "bank.json"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "anki" / "bank-small.json"
@@ -50,7 +63,9 @@ def render(bank: Bank, out: Path, timestamp: int = T0, **extra) -> dict[str, int
 def import_into(col, apkg: Path):
     """Import as a user would (keep scheduling, update notes and note types when newer)."""
     options = anki_collection.ImportAnkiPackageOptions(
-        with_scheduling=True, update_notes=IMPORT_IF_NEWER, update_notetypes=IMPORT_IF_NEWER,
+        with_scheduling=True,
+        update_notes=IMPORT_IF_NEWER,
+        update_notetypes=IMPORT_IF_NEWER,
     )
     request = anki_collection.ImportAnkiPackageRequest(package_path=str(apkg), options=options)
     return col.import_anki_package(request).log
@@ -89,8 +104,14 @@ def test_every_question_becomes_one_note_with_the_intended_type(any_bank, tmp_pa
 
     assert len(log.new) == len(bank.questions) == col.note_count()
     expected_type = {
-        "basic": BASIC, "short_answer": BASIC, "list_recall": BASIC, "matching": BASIC, "ordering": BASIC,
-        "cloze": CLOZE, "multiple_choice": CHOICE, "true_false": CHOICE,
+        "basic": BASIC,
+        "short_answer": BASIC,
+        "list_recall": BASIC,
+        "matching": BASIC,
+        "ordering": BASIC,
+        "cloze": CLOZE,
+        "multiple_choice": CHOICE,
+        "true_false": CHOICE,
     }
     notes = notes_by_guid(col)
     for question in bank.questions:
@@ -118,7 +139,9 @@ def test_imported_notes_match_golden(bank, tmp_path, col):
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8"), "Anki notes changed; if intended, regenerate with UPDATE_GOLDEN=1"
+    assert text == GOLDEN.read_text(encoding="utf-8"), (
+        "Anki notes changed; if intended, regenerate with UPDATE_GOLDEN=1"
+    )
 
 
 def test_cards_per_note(any_bank, tmp_path, col):
@@ -145,10 +168,19 @@ def test_cards_per_note(any_bank, tmp_path, col):
     [
         ("none", {"Civics"}),
         ("by_document", {"Civics::The Three Pillars of Town Government"}),
-        ("by_type", {
-            "Civics::Basic", "Civics::Short answer", "Civics::Cloze", "Civics::Multiple choice",
-            "Civics::True or false", "Civics::List recall", "Civics::Matching", "Civics::Ordering",
-        }),
+        (
+            "by_type",
+            {
+                "Civics::Basic",
+                "Civics::Short answer",
+                "Civics::Cloze",
+                "Civics::Multiple choice",
+                "Civics::True or false",
+                "Civics::List recall",
+                "Civics::Matching",
+                "Civics::Ordering",
+            },
+        ),
     ],
 )
 def test_deck_names(bank, tmp_path, col, subdecks, expected):
@@ -157,15 +189,21 @@ def test_deck_names(bank, tmp_path, col, subdecks, expected):
     card_decks = {col.decks.name(col.get_card(cid).did) for cid in col.find_cards("")}
     assert card_decks == expected
     # Anki keys imported decks by name (ids are its own), so the hashed ids are read from the package.
-    assert package_decks(tmp_path / "d.apkg") == {stable_id("deck", n): n for n in expected | {"Civics"}}
+    assert package_decks(tmp_path / "d.apkg") == {
+        stable_id("deck", n): n for n in expected | {"Civics"}
+    }
 
 
 def test_deck_option_and_default_title(bank, tmp_path, col):
     AnkiRenderer().write(bank, tmp_path / "a.apkg", RenderOptions(extra={"deck": "My: deck"}))
     AnkiRenderer().write(bank, tmp_path / "b.apkg", RenderOptions())
-    AnkiRenderer().write(bank, tmp_path / "c.apkg", RenderOptions(extra={"deck": "History :: Unit 3"}))
+    AnkiRenderer().write(
+        bank, tmp_path / "c.apkg", RenderOptions(extra={"deck": "History :: Unit 3"})
+    )
     assert package_decks(tmp_path / "a.apkg") == {stable_id("deck", "My: deck"): "My: deck"}
-    assert package_decks(tmp_path / "c.apkg") == {stable_id("deck", "History::Unit 3"): "History::Unit 3"}
+    assert package_decks(tmp_path / "c.apkg") == {
+        stable_id("deck", "History::Unit 3"): "History::Unit 3"
+    }
     assert package_decks(tmp_path / "b.apkg") == {stable_id("deck", bank.title): bank.title}
     import_into(col, tmp_path / "a.apkg")
     assert col.decks.id_for_name("My: deck")
@@ -200,7 +238,9 @@ def test_source_line_on_every_back(bank, tmp_path, col):
         back = card.answer()
         assert f"{source.document}:{source.line}" in back
         assert source.title in back and source.author in back and source.date in back
-        if source.footnote:  # "1 Town Charter, art. 2." is shown as "Footnote 1: Town Charter, art. 2."
+        if (
+            source.footnote
+        ):  # "1 Town Charter, art. 2." is shown as "Footnote 1: Town Charter, art. 2."
             number, _, text = source.footnote.partition(" ")
             assert f"Footnote {number}: {text}" in back
 
@@ -230,11 +270,15 @@ def test_ordering_and_matching_fronts_do_not_give_the_answer_away(bank, tmp_path
 
 
 def test_questions_that_cannot_be_expressed_are_counted(bank, tmp_path, col):
-    broken_choice = dataclasses.replace(bank.by_type("multiple_choice")[0], id="q-x1", answer="not a choice")
+    broken_choice = dataclasses.replace(
+        bank.by_type("multiple_choice")[0], id="q-x1", answer="not a choice"
+    )
     no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", prompt="No blanks here.")
     unknown = dataclasses.replace(bank.questions[0], id="q-x3", type="essay")
     no_prompt = dataclasses.replace(bank.by_type("short_answer")[0], id="q-x4", prompt=" ")
-    bigger = dataclasses.replace(bank, questions=bank.questions + (broken_choice, no_blanks, unknown, no_prompt))
+    bigger = dataclasses.replace(
+        bank, questions=bank.questions + (broken_choice, no_blanks, unknown, no_prompt)
+    )
 
     skipped = render(bigger, tmp_path / "d.apkg")
     import_into(col, tmp_path / "d.apkg")
@@ -255,7 +299,12 @@ def test_rebuild_updates_the_changed_note_and_keeps_review_history(bank, tmp_pat
         col.sched.answerCard(card, 4)
         card = col.get_card(card.id)
         assert card.ivl > 0
-        studied[card.id] = (card.ivl, card.type, card.due, col.db.list("select id from revlog where cid = ?", card.id))
+        studied[card.id] = (
+            card.ivl,
+            card.type,
+            card.due,
+            col.db.list("select id from revlog where cid = ?", card.id),
+        )
     assert all(len(history[-1]) == 1 for history in studied.values())
 
     changed = dataclasses.replace(bank.questions[0], answer="a corrected answer")
@@ -276,7 +325,12 @@ def test_rebuild_updates_the_changed_note_and_keeps_review_history(bank, tmp_pat
     }
     for card_id, history in studied.items():
         card = col.get_card(card_id)
-        assert (card.ivl, card.type, card.due, col.db.list("select id from revlog where cid = ?", card_id)) == history
+        assert (
+            card.ivl,
+            card.type,
+            card.due,
+            col.db.list("select id from revlog where cid = ?", card_id),
+        ) == history
 
 
 def test_reimporting_the_same_deck_changes_nothing(bank, tmp_path, col):
@@ -297,18 +351,24 @@ def test_ids_do_not_depend_on_templates(bank, tmp_path, col):
     custom.mkdir(parents=True)
     (custom / "style.css").write_text(".card { font-size: 30px; }", encoding="utf-8")
     render(bank, tmp_path / "a.apkg")
-    options = RenderOptions(title="Civics", template_dir=str(tmp_path / "my-templates"), extra={"timestamp": T0 + 60})
+    options = RenderOptions(
+        title="Civics", template_dir=str(tmp_path / "my-templates"), extra={"timestamp": T0 + 60}
+    )
     AnkiRenderer().write(bank, tmp_path / "b.apkg", options)
 
     import_into(col, tmp_path / "a.apkg")
     import_into(col, tmp_path / "b.apkg")
     assert col.note_count() == len(bank.questions)
-    assert sorted(m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")) == sorted(NOTE_FIELDS)
+    assert sorted(
+        m.name for m in col.models.all_names_and_ids() if m.name.startswith("quizgen")
+    ) == sorted(NOTE_FIELDS)
     assert col.models.get(stable_id("note-type", BASIC))["css"] == ".card { font-size: 30px; }"
 
 
 def test_stable_ids_are_distinct_and_in_genanki_range():
-    ids = [stable_id("note-type", name) for name in NOTE_FIELDS] + [stable_id("deck", n) for n in ("A", "A::B")]
+    ids = [stable_id("note-type", name) for name in NOTE_FIELDS] + [
+        stable_id("deck", n) for n in ("A", "A::B")
+    ]
     assert len(set(ids)) == len(ids)
     assert all((1 << 30) <= i < (1 << 31) for i in ids)
     assert stable_id("deck", "A") == stable_id("deck", "A")
@@ -325,7 +385,10 @@ def test_several_source_sentences_stay_on_their_own_lines(tmp_path, col):
     data = question_data(explanation="First <sentence>.\nSecond & last.")
     render(bank_from_dict({"title": "t", "questions": [data]}), tmp_path / "d.apkg")
     import_into(col, tmp_path / "d.apkg")
-    assert col.get_note(col.find_notes("")[0])["Extra"] == "First &lt;sentence&gt;.<br>Second &amp; last."
+    assert (
+        col.get_note(col.find_notes("")[0])["Extra"]
+        == "First &lt;sentence&gt;.<br>Second &amp; last."
+    )
 
 
 def test_a_failed_write_keeps_the_previous_deck(bank, tmp_path, monkeypatch):
@@ -348,7 +411,9 @@ def test_a_failed_write_keeps_the_previous_deck(bank, tmp_path, monkeypatch):
 
 def test_deck_id_collision_is_refused(bank, tmp_path, monkeypatch):
     monkeypatch.setattr("quizgen.render.anki.stable_id", lambda kind, name: 1 << 30)
-    with pytest.raises(RenderError, match=r"d\.apkg: anki: deck .* hashes to the id of another deck"):
+    with pytest.raises(
+        RenderError, match=r"d\.apkg: anki: deck .* hashes to the id of another deck"
+    ):
         render(bank, tmp_path / "d.apkg", subdecks="by_type")
 
 
@@ -361,20 +426,25 @@ def test_broken_user_template_is_one_clear_error(bank, tmp_path):
         AnkiRenderer().write(bank, tmp_path / "d.apkg", options)
 
 
-@pytest.mark.parametrize("extra", [{"decks": "History"}, {"subdecks": "by_week"}, {"timestamp": "soon"}])
+@pytest.mark.parametrize(
+    "extra", [{"decks": "History"}, {"subdecks": "by_week"}, {"timestamp": "soon"}]
+)
 def test_unknown_or_bad_options_are_refused_naming_the_output(bank, tmp_path, extra):
     with pytest.raises(RenderError, match=rf"d\.apkg: invalid anki options: '{next(iter(extra))}'"):
         render(bank, tmp_path / "d.apkg", **extra)
     assert not (tmp_path / "d.apkg").exists()
 
 
-@pytest.mark.parametrize("prompt, term", [
-    ("What is meant by globalization of commodities?", "globalization of commodities"),
-    ("What is meant by the COVID-19 pandemic?", "the COVID-19 pandemic"),
-    ("What does the term “community” involve?", "community"),
-    ("What does civic trust mean?", "civic trust"),
-    ("Who said: “We will”?", ""),
-])
+@pytest.mark.parametrize(
+    "prompt, term",
+    [
+        ("What is meant by globalization of commodities?", "globalization of commodities"),
+        ("What is meant by the COVID-19 pandemic?", "the COVID-19 pandemic"),
+        ("What does the term “community” involve?", "community"),
+        ("What does civic trust mean?", "civic trust"),
+        ("Who said: “We will”?", ""),
+    ],
+)
 def test_definition_term(prompt, term):
     assert definition_term(prompt) == term
 
@@ -398,7 +468,9 @@ def test_reversed_card_asks_the_definition_and_answers_the_term(any_bank, tmp_pa
         answer = answer_side(reversed_card)
         shown = answer.split('<div class="answer">', 1)[1].split("</div>", 1)[0]
         assert shown == str(escape(definition_term(question.prompt))) and shown, question.id
-        assert question.prompt.split()[0] not in shown  # never the whole question ("What is meant by ...")
+        assert (
+            question.prompt.split()[0] not in shown
+        )  # never the whole question ("What is meant by ...")
         source = question.sources[0]
         assert str(escape(source.title)) in answer and f"{source.document}:{source.line}" in answer
         assert str(escape(" ".join(question.explanation.split()))) in " ".join(answer.split())
@@ -450,11 +522,21 @@ def test_reworded_questions_update_their_notes_in_place(tmp_path, col, monkeypat
     new = generate_questions([(doc, items)], SETTINGS, types).questions
     with monkeypatch.context() as patch:
         for module in (basic, short_answer, multiple_choice):
-            patch.setattr(module, "date_question", lambda item, ctx: f"In what year did this happen: {item.event}?")
+            patch.setattr(
+                module,
+                "date_question",
+                lambda item, ctx: f"In what year did this happen: {item.event}?",
+            )
             patch.setattr(module, "who_said", lambda item: f"Who said: “{item.text}”?")
         old = generate_questions([(doc, items)], SETTINGS, types).questions
     assert {q.id for q in old} == {q.id for q in new}
-    assert sum(a.prompt != b.prompt for a, b in zip(sorted(old, key=lambda q: q.id), sorted(new, key=lambda q: q.id))) > 10
+    assert (
+        sum(
+            a.prompt != b.prompt
+            for a, b in zip(sorted(old, key=lambda q: q.id), sorted(new, key=lambda q: q.id))
+        )
+        > 10
+    )
 
     render(Bank(title="Garden", questions=old), tmp_path / "old.apkg", timestamp=T0)
     import_into(col, tmp_path / "old.apkg")

@@ -4,6 +4,7 @@ The HTML comes from the imported collection (`card.question()` / `card.answer()`
 the note type's CSS), so what is checked is what a student sees. PNGs are kept in
 tests/output/anki/ for a person to look at.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,12 @@ from quizgen.render import RenderOptions
 from quizgen.render.anki import AnkiRenderer
 from quizgen.render.templates import environment
 
-anki_collection = pytest.importorskip("anki.collection", reason="the `anki` package (test extra) is not installed")
-Image = pytest.importorskip("PIL.Image", reason="Pillow (installed with WeasyPrint) is needed to read the PNGs")
+anki_collection = pytest.importorskip(
+    "anki.collection", reason="the `anki` package (test extra) is not installed"
+)
+Image = pytest.importorskip(
+    "PIL.Image", reason="Pillow (installed with WeasyPrint) is needed to read the PNGs"
+)
 
 TESTS = Path(__file__).resolve().parents[1]
 BANK = TESTS / "roots" / "bank-small" / "bank.json"
@@ -30,7 +35,9 @@ NIGHT_BG = (0x1E, 0x1F, 0x22)  # --qz-bg in night mode
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (./run test installs it as root)"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="chromium is not installed (./run test installs it as root)"
+    ),
 ]
 
 # (screenshot name, question id, card template); multiple choice has its own test below
@@ -46,7 +53,9 @@ CARDS = [
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("anki-shots")
-    AnkiRenderer().write(read_bank(BANK), tmp / "deck.apkg", RenderOptions(title="Civics", extra={"timestamp": 1}))
+    AnkiRenderer().write(
+        read_bank(BANK), tmp / "deck.apkg", RenderOptions(title="Civics", extra={"timestamp": 1})
+    )
     col = anki_collection.Collection(str(tmp / "c.anki2"))
     request = anki_collection.ImportAnkiPackageRequest(
         package_path=str(tmp / "deck.apkg"), options=anki_collection.ImportAnkiPackageOptions()
@@ -66,19 +75,32 @@ def screenshot(card_html: str, name: str, tmp: Path, night: bool = False) -> Pat
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page = OUTPUT / f"{name}.html"
     page.write_text(
-        environment().get_template("anki/preview.html").render(card_html=card_html, title=name, night=night),
+        environment()
+        .get_template("anki/preview.html")
+        .render(card_html=card_html, title=name, night=night),
         encoding="utf-8",
     )
     png = OUTPUT / f"{name}.png"
     png.unlink(missing_ok=True)
     subprocess.run(
         [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={tmp / 'chromium'}", f"--screenshot={png}", f"--window-size={WIDTH},{HEIGHT}",
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp / 'chromium'}",
+            f"--screenshot={png}",
+            f"--window-size={WIDTH},{HEIGHT}",
             page.as_uri(),
         ],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return png
 

@@ -4,6 +4,7 @@ Anki collection (the `anki` package) and compared with the bank.
 Golden files: tests/render/golden/csv/bank-small/{terms.csv,anki.txt}; regenerate with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_csv.py -k golden
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,15 @@ from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.csv_export import ANKI, FORMULA_STARTS, TERMS, CsvRenderer, spreadsheet_safe
 from quizgen.render.lms import cloze_shown
 
-HEADER = ["#separator:tab", "#html:false", "#notetype:Basic", "#deck:Civics",
-          "#columns:Front\tBack\tSource\tTags\tGUID", "#tags column:4", "#guid column:5"]
+HEADER = [
+    "#separator:tab",
+    "#html:false",
+    "#notetype:Basic",
+    "#deck:Civics",
+    "#columns:Front\tBack\tSource\tTags\tGUID",
+    "#tags column:4",
+    "#guid column:5",
+]
 
 
 def export(bank: Bank, tmp_path: Path, **extra) -> tuple[Path, dict[str, int]]:
@@ -38,7 +46,10 @@ def expected_cards(bank: Bank) -> list[tuple[str, str, str]]:
     cards = []
     for q in bank.questions:
         if q.type == "matching":
-            cards += [(f"{q.id}-{n}", line(a.split()), line(b.split())) for n, (a, b) in enumerate(q.pairs, 1)]
+            cards += [
+                (f"{q.id}-{n}", line(a.split()), line(b.split()))
+                for n, (a, b) in enumerate(q.pairs, 1)
+            ]
             continue
         front = cloze_shown(q.prompt) if q.type == "cloze" else q.prompt
         back = "; ".join(q.sequence) if q.type in ("list_recall", "ordering") else q.answer
@@ -49,7 +60,7 @@ def expected_cards(bank: Bank) -> list[tuple[str, str, str]]:
 def read_anki_txt(path: Path) -> tuple[list[str], list[list[str]]]:
     lines = path.read_text("utf-8").split("\n")
     header = [ln for ln in lines if ln.startswith("#")]
-    body = "\n".join(lines[len(header):])
+    body = "\n".join(lines[len(header) :])
     return header, list(csv.reader(io.StringIO(body), delimiter="\t"))
 
 
@@ -72,14 +83,16 @@ def test_anki_txt_header_and_rows(any_bank, tmp_path):
     assert header == HEADER
     assert [(r[4], r[0], r[1]) for r in rows] == expected_cards(any_bank)
     by_id = {q.id: q for q in any_bank.questions}
-    for front, back, source, tags, guid in rows:
+    for _front, _back, source, tags, guid in rows:
         question = by_id[guid.rsplit("-", 1)[0] if guid not in by_id else guid]
         assert tags.split() == list(question.tags)
         assert source.startswith("Source: ") and question.sources[0].document in source
 
 
 def import_into_anki(path: Path, tmp_path: Path) -> dict[str, dict]:
-    collection_module = pytest.importorskip("anki.collection", reason="the `anki` package is not installed")
+    collection_module = pytest.importorskip(
+        "anki.collection", reason="the `anki` package is not installed"
+    )
     col = collection_module.Collection(str(tmp_path / "c.anki2"))
     try:
         metadata = col.get_csv_metadata(path=str(path), delimiter=None)
@@ -87,8 +100,11 @@ def import_into_anki(path: Path, tmp_path: Path) -> dict[str, dict]:
         notes = {}
         for note_id in col.find_notes(""):
             note = col.get_note(note_id)
-            notes[note.guid] = {"fields": dict(note.items()), "tags": note.tags,
-                                "decks": {col.decks.name(card.did) for card in note.cards()}}
+            notes[note.guid] = {
+                "fields": dict(note.items()),
+                "tags": note.tags,
+                "decks": {col.decks.name(card.did) for card in note.cards()},
+            }
         return notes
     finally:
         col.close()
@@ -112,7 +128,9 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path):
     bank = replace(hostile_bank, questions=hostile_bank.questions + (comment_like,))
     out, _ = export(bank, tmp_path)
     with open(out / TERMS, encoding="utf-8", newline="") as handle:
-        assert [tuple(r) for r in csv.reader(handle)] == [(t, d) for _, t, d in expected_cards(bank)]
+        assert [tuple(r) for r in csv.reader(handle)] == [
+            (t, d) for _, t, d in expected_cards(bank)
+        ]
     notes = import_into_anki(out / ANKI, tmp_path)
     for guid, front, back in expected_cards(bank):
         fields = notes[guid]["fields"]
@@ -120,13 +138,16 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path):
         assert (html.unescape(fields["Front"]), html.unescape(fields["Back"])) == (front, back)
 
 
-FORMULAS = ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"]
+FORMULAS = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"]
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_no_cell_starts_a_formula(formula, hostile_bank, tmp_path):
-    questions = tuple(replace(q, prompt=formula, answer=formula, tags=(formula,)) for q in hostile_bank.questions
-                      if q.type in ("basic", "short_answer"))
+    questions = tuple(
+        replace(q, prompt=formula, answer=formula, tags=(formula,))
+        for q in hostile_bank.questions
+        if q.type in ("basic", "short_answer")
+    )
     out, _ = export(replace(hostile_bank, questions=questions), tmp_path)
     with open(out / TERMS, encoding="utf-8", newline="") as handle:
         terms = [cell for row in csv.reader(handle) for cell in row]

@@ -4,6 +4,7 @@ repository root, pinned in package.json) and compared with the bank.
 Golden file: tests/render/golden/gift/bank-small/gift.txt; regenerate with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_gift.py -k golden
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,14 @@ from quizgen.render.lms import accepted_variants, blanks_of, cloze_shown, gift_e
 ROOT = Path(__file__).resolve().parents[2]
 PARSER = Path(__file__).resolve().parent / "gift_parse.mjs"
 EXPRESSED = {"multiple_choice", "true_false", "short_answer", "matching", "cloze", "ordering"}
-GIFT_TYPES = {"multiple_choice": "MC", "true_false": "TF", "short_answer": "Short", "matching": "Matching",
-              "cloze": "Short", "ordering": "Matching"}
+GIFT_TYPES = {
+    "multiple_choice": "MC",
+    "true_false": "TF",
+    "short_answer": "Short",
+    "matching": "Matching",
+    "cloze": "Short",
+    "ordering": "Matching",
+}
 
 
 def gift_parse(text: str) -> list[dict]:
@@ -32,7 +39,9 @@ def gift_parse(text: str) -> list[dict]:
         pytest.skip("node is not installed: cannot run gift-pegjs")
     if not (ROOT / "node_modules" / "gift-pegjs").is_dir():
         pytest.skip("gift-pegjs is not installed (npm install at the repository root)")
-    run = subprocess.run(["node", str(PARSER)], input=text, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    run = subprocess.run(
+        ["node", str(PARSER)], input=text, capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert run.returncode == 0, f"gift-pegjs refused the export: {run.stdout or run.stderr}"
     return json.loads(run.stdout)
 
@@ -70,15 +79,24 @@ def read_back(parsed: dict) -> dict:
     elif parsed["type"] == "Short":
         read["answer"] = [c["text"]["text"] for c in choices if c["isCorrect"]]
     elif parsed["type"] == "Matching":
-        read["pairs"] = [(p["subquestion"]["text"], subanswer(p["subanswer"])) for p in parsed["matchPairs"]]
+        read["pairs"] = [
+            (p["subquestion"]["text"], subanswer(p["subanswer"])) for p in parsed["matchPairs"]
+        ]
     return read
 
 
 def expected(question) -> dict:
     line = " ".join
-    want: dict = {"type": GIFT_TYPES[question.type], "format": "plain", "stem": line(question.prompt.split())}
+    want: dict = {
+        "type": GIFT_TYPES[question.type],
+        "format": "plain",
+        "stem": line(question.prompt.split()),
+    }
     if question.type == "multiple_choice":
-        want.update(choices=[line(c.split()) for c in question.choices], answer=[line(question.answer.split())])
+        want.update(
+            choices=[line(c.split()) for c in question.choices],
+            answer=[line(question.answer.split())],
+        )
     elif question.type == "true_false":
         want["answer"] = question.answer
     elif question.type == "short_answer":
@@ -87,10 +105,14 @@ def expected(question) -> dict:
         want["pairs"] = [(line(a.split()), line(b.split())) for a, b in question.pairs]
     elif question.type == "ordering":  # a matching of items to positions, shown shuffled
         want["stem"] = line(f"{question.prompt} Give each its position (1 = first).".split())
-        want["positions"] = {line(item.split()): str(n) for n, item in enumerate(question.sequence, 1)}
+        want["positions"] = {
+            line(item.split()): str(n) for n, item in enumerate(question.sequence, 1)
+        }
     else:
-        want.update(stem=squeeze(cloze_shown(question.prompt)),
-                    answer=[a for b in blanks_of(question.prompt) for a in typed_answers([b.answer])])
+        want.update(
+            stem=squeeze(cloze_shown(question.prompt)),
+            answer=[a for b in blanks_of(question.prompt) for a in typed_answers([b.answer])],
+        )
     return want
 
 
@@ -102,18 +124,28 @@ def check_against_bank(bank: Bank, text: str, skipped: dict[str, int]) -> None:
     assert len(questions) + sum(skipped.values()) == len(bank.questions)
     assert set(questions) <= {q.id for q in bank.questions if q.type in EXPRESSED}
     titles = {d.name: d.title for d in bank.documents}
-    title = {i: titles.get(by_id[i].sources[0].document) or by_id[i].sources[0].title for i in questions}
+    title = {
+        i: titles.get(by_id[i].sources[0].document) or by_id[i].sources[0].title for i in questions
+    }
     assert all(title.values())
-    assert categories == sorted({f"$course$/quizgen/{title[i].replace('/', '//')}" for i in questions})
+    assert categories == sorted(
+        {f"$course$/quizgen/{title[i].replace('/', '//')}" for i in questions}
+    )
     for qid, parsed_question in questions.items():
         read = read_back(parsed_question)
         if by_id[qid].type == "ordering":
             read["positions"] = dict(read.pop("pairs"))
-            assert list(read["positions"]) != list(by_id[qid].sequence), "the order shown gives it away"
+            assert list(read["positions"]) != list(by_id[qid].sequence), (
+                "the order shown gives it away"
+            )
         assert read == expected(by_id[qid]), qid
         shown = parsed_question["globalFeedback"]["text"]
         source = by_id[qid].sources[0]
-        assert " ".join(source.sentence.split()) in shown and title[qid] in shown and source.document in shown
+        assert (
+            " ".join(source.sentence.split()) in shown
+            and title[qid] in shown
+            and source.document in shown
+        )
 
 
 def test_registered_as_text():
@@ -128,11 +160,14 @@ def test_gift_pegjs_reads_back_the_bank(any_bank, tmp_path):
 
 def test_only_clozes_with_one_blank_after_some_text_are_written(small_bank, tmp_path):
     cloze = small_bank.by_type("cloze")[0]
-    bank = replace(small_bank, questions=(
-        cloze,  # three blanks
-        replace(cloze, id="one-gap", prompt="The charter names {{c1::the council}} first."),
-        replace(cloze, id="opens", prompt="{{c1::The council}} met first."),
-    ))
+    bank = replace(
+        small_bank,
+        questions=(
+            cloze,  # three blanks
+            replace(cloze, id="one-gap", prompt="The charter names {{c1::the council}} first."),
+            replace(cloze, id="opens", prompt="{{c1::The council}} met first."),
+        ),
+    )
     text, skipped = export(bank, tmp_path)
     assert skipped == {"cloze": 2}
     assert [p["title"] for p in gift_parse(text) if p["type"] != "Category"] == ["one-gap"]
@@ -153,18 +188,30 @@ def test_same_category_paths_as_moodle_xml(any_bank, tmp_path):
     text, _ = export(any_bank, tmp_path)
     MoodleRenderer().write(any_bank, tmp_path / "quiz.xml", RenderOptions())
     moodle = etree.parse(str(tmp_path / "quiz.xml")).getroot()
-    moodle_paths = {e.findtext("category/text"): [] for e in moodle.iterfind("question[@type='category']")}
+    moodle_paths = {
+        e.findtext("category/text"): [] for e in moodle.iterfind("question[@type='category']")
+    }
     gift_paths = [p["title"] for p in gift_parse(text) if p["type"] == "Category"]
     assert gift_paths and set(gift_paths) <= set(moodle_paths)
 
 
-@pytest.mark.parametrize("answer, typed", [
-    ("the environment", ["the environment", "environment"]),
-    ("peace, development and cooperation", ["peace, development and cooperation", "peace development and cooperation"]),
-])
+@pytest.mark.parametrize(
+    "answer, typed",
+    [
+        ("the environment", ["the environment", "environment"]),
+        (
+            "peace, development and cooperation",
+            ["peace, development and cooperation", "peace development and cooperation"],
+        ),
+    ],
+)
 def test_typed_answer_variants_are_alternatives(small_bank, tmp_path, answer, typed):
     short = replace(small_bank.by_type("short_answer")[0], answer=answer, accepted=())
-    cloze = replace(small_bank.by_type("cloze")[0], id="one-gap", prompt=f"We speak of {{{{c1::{answer}}}}} here.")
+    cloze = replace(
+        small_bank.by_type("cloze")[0],
+        id="one-gap",
+        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+    )
     text, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     parsed = {p["title"]: p for p in gift_parse(text) if p["type"] != "Category"}
     assert read_back(parsed[short.id])["answer"] == typed
@@ -177,8 +224,9 @@ def test_ordering_is_a_matching_of_positions_and_the_report_says_so(small_bank, 
     made: list = []
     text, skipped = export(replace(small_bank, questions=(ordering, two)), tmp_path, made)
     assert skipped == {"ordering": 1}  # Moodle's GIFT import wants three pairs or more
-    assert made[0].notes == ("ordering questions written as matchings of items to positions "
-                             "(GIFT has no ordering type)",)
+    assert made[0].notes == (
+        "ordering questions written as matchings of items to positions (GIFT has no ordering type)",
+    )
     parsed = [p for p in gift_parse(text) if p["type"] != "Category"]
     assert [p["title"] for p in parsed] == [ordering.id] and parsed[0]["type"] == "Matching"
 
@@ -189,13 +237,16 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path):
     check_against_bank(hostile_bank, text, skipped)
 
 
-@pytest.mark.parametrize("raw, escaped", [
-    ("a ~ b = c # d", r"a \~ b \= c \# d"),
-    ("{x}: y", r"\{x\}\: y"),
-    ("back\\slash", r"back\\slash"),
-    ("two\nlines\t here", "two lines here"),
-    ("-> / * [plain]", "-> / * [plain]"),
-])
+@pytest.mark.parametrize(
+    "raw, escaped",
+    [
+        ("a ~ b = c # d", r"a \~ b \= c \# d"),
+        ("{x}: y", r"\{x\}\: y"),
+        ("back\\slash", r"back\\slash"),
+        ("two\nlines\t here", "two lines here"),
+        ("-> / * [plain]", "-> / * [plain]"),
+    ],
+)
 def test_gift_escape(raw, escaped):
     assert gift_escape(raw) == escaped
 
@@ -212,5 +263,8 @@ def test_shipped_recipes_give_gift_and_moodle_the_same_category():
     for path in sorted((ROOT / "decks").glob("*.yaml")):
         outputs = load_recipe(path).outputs
         if "gift" in outputs and "moodle" in outputs:
-            roots = [(outputs[name] or {}).get("category", DEFAULT_CATEGORY) for name in ("gift", "moodle")]
+            roots = [
+                (outputs[name] or {}).get("category", DEFAULT_CATEGORY)
+                for name in ("gift", "moodle")
+            ]
             assert roots[0] == roots[1], path.name

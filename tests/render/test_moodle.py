@@ -4,6 +4,7 @@ every question read back (HTML decoded, embedded answers parsed) into what the b
 Golden file: tests/render/golden/moodle/bank-small/moodle.xml; regenerate with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_moodle.py -k golden
 """
+
 from __future__ import annotations
 
 import html
@@ -19,23 +20,52 @@ from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.lms import accepted_variants, blanks_of, cloze_shown, typed_answers
 from quizgen.render.moodle import MoodleRenderer
 
-QTYPES = {"multiple_choice": "multichoice", "true_false": "truefalse", "short_answer": "shortanswer",
-          "matching": "matching", "cloze": "cloze", "ordering": "matching"}  # ordering: see test_ordering_*
-COMMON = ("name/text", "questiontext/text", "generalfeedback/text", "defaultgrade", "penalty", "hidden", "idnumber")
+QTYPES = {
+    "multiple_choice": "multichoice",
+    "true_false": "truefalse",
+    "short_answer": "shortanswer",
+    "matching": "matching",
+    "cloze": "cloze",
+    "ordering": "matching",
+}  # ordering: see test_ordering_*
+COMMON = (
+    "name/text",
+    "questiontext/text",
+    "generalfeedback/text",
+    "defaultgrade",
+    "penalty",
+    "hidden",
+    "idnumber",
+)
 REQUIRED = {
-    "multichoice": ("single", "shuffleanswers", "answernumbering", "answer/text", "answer/feedback"),
+    "multichoice": (
+        "single",
+        "shuffleanswers",
+        "answernumbering",
+        "answer/text",
+        "answer/feedback",
+    ),
     "truefalse": ("answer/text",),
     "shortanswer": ("usecase", "answer/text"),
     "matching": ("shuffleanswers", "subquestion/text", "subquestion/answer/text"),
     "cloze": (),
 }
-ORDERING_REQUIRED = ("layouttype", "selecttype", "selectcount", "gradingtype", "showgrading", "numberingstyle",
-                     "answer/text")
+ORDERING_REQUIRED = (
+    "layouttype",
+    "selecttype",
+    "selectcount",
+    "gradingtype",
+    "showgrading",
+    "numberingstyle",
+    "answer/text",
+)
 EMBEDDED = re.compile(r"\{1:SHORTANSWER:=((?:\\.|[^\\}])*)\}")
 ANSWER_SPLIT = re.compile(r"(?<!\\)~=")  # "~" starts the next answer unless escaped
 
 
-def export(bank, tmp_path: Path, report: list | None = None, **extra) -> tuple[etree._Element, dict[str, int]]:
+def export(
+    bank, tmp_path: Path, report: list | None = None, **extra
+) -> tuple[etree._Element, dict[str, int]]:
     out = tmp_path / "quiz.xml"
     made = MoodleRenderer().write(bank, out, RenderOptions(extra=extra))
     assert made.written == (out,)
@@ -56,20 +86,28 @@ def read_question(element: etree._Element, positions: bool = False) -> dict:
     answers = element.findall("answer")
     if qtype == "cloze":
         read["text"] = html.unescape(EMBEDDED.sub("_____", text))
-        read["blanks"] = [[unescape_embedded(a) for a in ANSWER_SPLIT.split(m.group(1))]
-                          for m in EMBEDDED.finditer(text)]
+        read["blanks"] = [
+            [unescape_embedded(a) for a in ANSWER_SPLIT.split(m.group(1))]
+            for m in EMBEDDED.finditer(text)
+        ]
         return read
     read["text"] = html.unescape(text)
     if qtype == "multichoice":
         read["choices"] = [html.unescape(a.findtext("text")) for a in answers]
-        read["answer"] = [html.unescape(a.findtext("text")) for a in answers if a.get("fraction") == "100"]
+        read["answer"] = [
+            html.unescape(a.findtext("text")) for a in answers if a.get("fraction") == "100"
+        ]
     elif qtype == "truefalse":
         read["answer"] = [a.findtext("text").title() for a in answers if a.get("fraction") == "100"]
     elif qtype == "shortanswer":
-        read["accepted"] = [a.findtext("text").replace(r"\*", "*") for a in answers if a.get("fraction") == "100"]
+        read["accepted"] = [
+            a.findtext("text").replace(r"\*", "*") for a in answers if a.get("fraction") == "100"
+        ]
     elif qtype == "matching":
-        read["pairs"] = [(html.unescape(s.findtext("text")), s.findtext("answer/text"))
-                         for s in element.findall("subquestion")]
+        read["pairs"] = [
+            (html.unescape(s.findtext("text")), s.findtext("answer/text"))
+            for s in element.findall("subquestion")
+        ]
         if positions:
             read["positions"] = dict(read.pop("pairs"))
     elif qtype == "ordering":
@@ -93,8 +131,10 @@ def expected(question) -> dict:
         want["text"] = f"{question.prompt} Give each its position (1 = first)."
         want["positions"] = {item: str(n) for n, item in enumerate(question.sequence, 1)}
     else:
-        want.update(text=cloze_shown(question.prompt),
-                    blanks=[typed_answers([b.answer]) for b in blanks_of(question.prompt)])
+        want.update(
+            text=cloze_shown(question.prompt),
+            blanks=[typed_answers([b.answer]) for b in blanks_of(question.prompt)],
+        )
     return want
 
 
@@ -122,12 +162,18 @@ def test_one_category_per_document_named_by_its_title(any_bank, tmp_path):
     grouped = questions_by_category(quiz)
     kept = [q for q in any_bank.questions if q.type in QTYPES]
     titles = {d.name: d.title for d in any_bank.documents}
-    assert all(titles.get(q.sources[0].document) for q in kept), "every document of the bank has a title"
-    assert list(grouped) == sorted({f"$course$/quizgen/{titles[q.sources[0].document]}" for q in kept})
+    assert all(titles.get(q.sources[0].document) for q in kept), (
+        "every document of the bank has a title"
+    )
+    assert list(grouped) == sorted(
+        {f"$course$/quizgen/{titles[q.sources[0].document]}" for q in kept}
+    )
     for category, elements in grouped.items():
         ids = [e.findtext("idnumber") for e in elements]
         assert ids == [q.id for q in kept if category.endswith("/" + titles[q.sources[0].document])]
-        assert not re.search(r"/\d{3}_[0-9a-f]{16}\.txt$", category), "a hash-named file is no category"
+        assert not re.search(r"/\d{3}_[0-9a-f]{16}\.txt$", category), (
+            "a hash-named file is no category"
+        )
     assert sum(skipped.values()) == len(any_bank.questions) - len(kept)
 
 
@@ -143,7 +189,10 @@ def test_every_question_has_what_its_qtype_needs(any_bank, tmp_path):
         if qtype in ("multichoice", "truefalse"):
             assert [a.get("fraction") for a in element.findall("answer")].count("100") == 1
         if qtype == "truefalse":
-            assert sorted(a.findtext("text") for a in element.findall("answer")) == ["false", "true"]
+            assert sorted(a.findtext("text") for a in element.findall("answer")) == [
+                "false",
+                "true",
+            ]
         if qtype == "cloze":
             assert EMBEDDED.search(element.findtext("questiontext/text"))
         assert element.find("generalfeedback/text").text, element.findtext("idnumber")
@@ -156,7 +205,9 @@ def test_questions_read_back_as_the_bank_asks(any_bank, tmp_path):
     assert elements
     for element in elements:
         question = by_id[element.findtext("idnumber")]
-        assert read_question(element, question.type == "ordering") == expected(question), question.id
+        assert read_question(element, question.type == "ordering") == expected(question), (
+            question.id
+        )
         shown = html.unescape(element.findtext("generalfeedback/text"))
         source = question.sources[0]
         assert " ".join(source.sentence.split()) in shown and source.title in shown, question.id
@@ -168,8 +219,10 @@ def test_ordering_is_a_matching_of_positions_and_the_report_says_so(small_bank, 
     quiz, _ = export(small_bank, tmp_path, report=made)
     ordering = [q for q in small_bank.questions if q.type == "ordering"]
     assert ordering and not quiz.findall("question[@type='ordering']")
-    assert made[0].notes == ("ordering questions written as matchings of items to positions "
-                             "(Moodle XML without the qtype_ordering plugin has no ordering type)",)
+    assert made[0].notes == (
+        "ordering questions written as matchings of items to positions "
+        "(Moodle XML without the qtype_ordering plugin has no ordering type)",
+    )
     for question in ordering:
         element = quiz.find(f"question[idnumber='{question.id}']")
         assert element.get("type") == "matching"
@@ -191,16 +244,34 @@ def test_ordering_plugin_option(small_bank, tmp_path):
         assert [html.unescape(a.findtext("text")) for a in ranked] == list(question.sequence)
 
 
-@pytest.mark.parametrize("answer, accepted, typed", [
-    ("the environment", (), ["the environment", "environment"]),
-    ("the United States", ("the U.S.",), ["the United States", "the U.S.", "United States", "U.S.", "the US", "US"]),
-    ("peace, development and cooperation", (), ["peace, development and cooperation",
-                                                "peace development and cooperation"]),
-])
+@pytest.mark.parametrize(
+    "answer, accepted, typed",
+    [
+        ("the environment", (), ["the environment", "environment"]),
+        (
+            "the United States",
+            ("the U.S.",),
+            ["the United States", "the U.S.", "United States", "U.S.", "the US", "US"],
+        ),
+        (
+            "peace, development and cooperation",
+            (),
+            ["peace, development and cooperation", "peace development and cooperation"],
+        ),
+    ],
+)
 def test_typed_answer_variants_in_the_answers_list(small_bank, tmp_path, answer, accepted, typed):
-    short = replace(next(q for q in small_bank.questions if q.type == "short_answer"), answer=answer, accepted=accepted)
-    cloze = replace(next(q for q in small_bank.questions if q.type == "cloze"),
-                    prompt=f"We speak of {{{{c1::{answer}}}}} here.", answer=answer, blanks=(answer,))
+    short = replace(
+        next(q for q in small_bank.questions if q.type == "short_answer"),
+        answer=answer,
+        accepted=accepted,
+    )
+    cloze = replace(
+        next(q for q in small_bank.questions if q.type == "cloze"),
+        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+        answer=answer,
+        blanks=(answer,),
+    )
     quiz, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     read = read_question(quiz.find(f"question[idnumber='{short.id}']"))
     assert read["accepted"] == typed
@@ -215,7 +286,9 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path):
     by_id = {q.id: q for q in hostile_bank.questions}
     for element in quiz.iterfind("question[@type!='category']"):
         question = by_id[element.findtext("idnumber")]
-        assert read_question(element, question.type == "ordering") == expected(question), question.id
+        assert read_question(element, question.type == "ordering") == expected(question), (
+            question.id
+        )
         for field in element.iterfind(".//text"):
             # HTML fields: no tag survives Moodle's one HTML decoding as markup
             assert "<script" not in (field.text or "") and "<b>" not in (field.text or "")
@@ -224,10 +297,13 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path):
     assert len(EMBEDDED.findall(cloze)) == 2
 
 
-@pytest.mark.parametrize("category, written", [
-    ("$course$/History/Unit 3", "$course$/History/Unit 3/The Three Pillars of Town Government"),
-    ("$system$/", "$system$/The Three Pillars of Town Government"),
-])
+@pytest.mark.parametrize(
+    "category, written",
+    [
+        ("$course$/History/Unit 3", "$course$/History/Unit 3/The Three Pillars of Town Government"),
+        ("$system$/", "$system$/The Three Pillars of Town Government"),
+    ],
+)
 def test_category_option(small_bank, tmp_path, category, written):
     quiz, _ = export(small_bank, tmp_path, category=category)
     assert quiz.findtext("question[@type='category']/category/text") == written

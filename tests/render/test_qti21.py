@@ -4,6 +4,7 @@ read back with lxml into questions that must match the bank.
 Golden files: tests/render/golden/qti21/bank-small/ (the package's files); regenerate with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_qti21.py -k golden
 """
+
 from __future__ import annotations
 
 import io
@@ -30,8 +31,10 @@ def schemas():
     xmlschema = pytest.importorskip("xmlschema")
     if not XSD.is_dir():
         pytest.skip("../shared/xsd/qti21 is not there")
-    return (xmlschema.XMLSchema(str(XSD / "qtiv2p1" / "imsqti_v2p1.xsd"), allow="local"),
-            xmlschema.XMLSchema(str(XSD / "imscp_v1p1.xsd"), allow="local"))
+    return (
+        xmlschema.XMLSchema(str(XSD / "qtiv2p1" / "imsqti_v2p1.xsd"), allow="local"),
+        xmlschema.XMLSchema(str(XSD / "imscp_v1p1.xsd"), allow="local"),
+    )
 
 
 def export(bank, tmp_path: Path, **extra) -> tuple[dict[str, bytes], dict[str, int]]:
@@ -54,23 +57,41 @@ def read_item(data: bytes) -> dict:
     def texts(parent, tag: str) -> dict[str, str]:
         return {c.get("identifier"): c.text for c in parent.findall(f"q:{tag}", NS)}
 
-    read: dict = {"id": root.get("identifier"), "feedback": root.findtext("q:modalFeedback/q:p", namespaces=NS)}
+    read: dict = {
+        "id": root.get("identifier"),
+        "feedback": root.findtext("q:modalFeedback/q:p", namespaces=NS),
+    }
     if (choice := body.find("q:choiceInteraction", NS)) is not None:
         options = texts(choice, "simpleChoice")
-        read.update(prompt=choice.findtext("q:prompt", namespaces=NS), choices=list(options.values()),
-                    answer=options[correct("RESPONSE")[0]])
+        read.update(
+            prompt=choice.findtext("q:prompt", namespaces=NS),
+            choices=list(options.values()),
+            answer=options[correct("RESPONSE")[0]],
+        )
     elif (match := body.find("q:matchInteraction", NS)) is not None:
-        terms, definitions = (texts(s, "simpleAssociableChoice") for s in match.findall("q:simpleMatchSet", NS))
-        read.update(prompt=match.findtext("q:prompt", namespaces=NS),
-                    pairs=[(terms[a], definitions[b]) for a, b in (v.split() for v in correct("RESPONSE"))])
+        terms, definitions = (
+            texts(s, "simpleAssociableChoice") for s in match.findall("q:simpleMatchSet", NS)
+        )
+        read.update(
+            prompt=match.findtext("q:prompt", namespaces=NS),
+            pairs=[(terms[a], definitions[b]) for a, b in (v.split() for v in correct("RESPONSE"))],
+        )
     elif (order := body.find("q:orderInteraction", NS)) is not None:
         items = texts(order, "simpleChoice")
-        read.update(prompt=order.findtext("q:prompt", namespaces=NS), shown=list(items.values()),
-                    sequence=[items[i] for i in correct("RESPONSE")])
+        read.update(
+            prompt=order.findtext("q:prompt", namespaces=NS),
+            shown=list(items.values()),
+            sequence=[items[i] for i in correct("RESPONSE")],
+        )
     else:
         entries = body.findall(".//q:textEntryInteraction", NS)
-        read["accepted"] = [[m.get("mapKey") for m in declared[e.get("responseIdentifier")].iter(f"{{{QTI}}}mapEntry")]
-                            for e in entries]
+        read["accepted"] = [
+            [
+                m.get("mapKey")
+                for m in declared[e.get("responseIdentifier")].iter(f"{{{QTI}}}mapEntry")
+            ]
+            for e in entries
+        ]
         for entry in entries:
             entry.text = "_____"  # what a player shows in its place, for comparing the text
         read["text"] = " ".join("".join(body.itertext()).split())
@@ -79,7 +100,11 @@ def read_item(data: bytes) -> dict:
 
 def expected(question) -> dict:
     if question.type == "multiple_choice":
-        return {"prompt": question.prompt, "choices": list(question.choices), "answer": question.answer}
+        return {
+            "prompt": question.prompt,
+            "choices": list(question.choices),
+            "answer": question.answer,
+        }
     if question.type == "true_false":
         return {"prompt": question.prompt, "choices": ["True", "False"], "answer": question.answer}
     if question.type == "matching":
@@ -87,10 +112,14 @@ def expected(question) -> dict:
     if question.type == "ordering":
         return {"prompt": question.prompt, "sequence": list(question.sequence)}
     if question.type == "cloze":
-        return {"text": " ".join(cloze_shown(question.prompt).split()),
-                "accepted": [typed_answers([b.answer]) for b in blanks_of(question.prompt)]}
-    return {"text": " ".join(f"{question.prompt} _____".split()),
-            "accepted": [typed_answers([question.answer, *question.accepted])]}
+        return {
+            "text": " ".join(cloze_shown(question.prompt).split()),
+            "accepted": [typed_answers([b.answer]) for b in blanks_of(question.prompt)],
+        }
+    return {
+        "text": " ".join(f"{question.prompt} _____".split()),
+        "accepted": [typed_answers([question.answer, *question.accepted])],
+    }
 
 
 class Player:
@@ -99,19 +128,29 @@ class Player:
 
     def __init__(self, data: bytes):
         self.root = etree.fromstring(data)
-        self.declared = {d.get("identifier"): d for d in self.root.findall("q:responseDeclaration", NS)}
+        self.declared = {
+            d.get("identifier"): d for d in self.root.findall("q:responseDeclaration", NS)
+        }
 
     def correct(self) -> dict:
-        return {name: self._value(d, [v.text for v in d.findall("q:correctResponse/q:value", NS)])
-                for name, d in self.declared.items()}
+        return {
+            name: self._value(d, [v.text for v in d.findall("q:correctResponse/q:value", NS)])
+            for name, d in self.declared.items()
+        }
 
     def _value(self, declaration, values: list[str]):
         cardinality = declaration.get("cardinality")
-        return values[0] if cardinality == "single" else (set(values) if cardinality == "multiple" else values)
+        return (
+            values[0]
+            if cardinality == "single"
+            else (set(values) if cardinality == "multiple" else values)
+        )
 
     def play(self, responses: dict) -> dict:
         processing = self.root.find("q:responseProcessing", NS)
-        assert processing.get("template") is None, "rules are written out, so the test can play them"
+        assert processing.get("template") is None, (
+            "rules are written out, so the test can play them"
+        )
         self.responses, self.outcomes = responses, {"SCORE": 0.0, "FEEDBACK": None}
         self._rules(processing)
         return self.outcomes
@@ -159,7 +198,11 @@ class Player:
         given = self.responses.get(identifier)
         for entry in mapping.findall("q:mapEntry", NS):
             key = entry.get("mapKey")
-            same = key == given if entry.get("caseSensitive") == "true" else key.casefold() == (given or "").casefold()
+            same = (
+                key == given
+                if entry.get("caseSensitive") == "true"
+                else key.casefold() == (given or "").casefold()
+            )
             if same:
                 return float(entry.get("mappedValue"))
         return float(mapping.get("defaultValue"))
@@ -189,7 +232,9 @@ def test_manifest_lists_one_item_resource_per_question(any_bank, tmp_path):
     assert {r.get("type") for r in resources} == {"imsqti_item_xmlv2p1"}
     hrefs = [r.get("href") for r in resources]
     assert sorted(hrefs) == sorted(name for name in files if name.startswith("items/"))
-    assert [d.get("identifierref") for d in test.findall("cp:dependency", NS)] == [r.get("identifier") for r in resources]
+    assert [d.get("identifierref") for d in test.findall("cp:dependency", NS)] == [
+        r.get("identifier") for r in resources
+    ]
     assert [r.find("cp:file", NS).get("href") for r in resources] == hrefs
     kept = [q for q in any_bank.questions if q.type in EXPRESSED]
     assert [etree.fromstring(files[h]).get("identifier") for h in hrefs] == [q.id for q in kept]
@@ -206,7 +251,9 @@ def test_items_read_back_as_the_bank_asks(any_bank, tmp_path):
         question = by_id[read["id"]]
         assert {k: read[k] for k in expected(question)} == expected(question), name
         if question.type == "ordering":
-            assert read["shown"] != list(question.sequence), "the order on screen gives the answer away"
+            assert read["shown"] != list(question.sequence), (
+                "the order on screen gives the answer away"
+            )
 
 
 def test_every_item_scores_the_correct_response_and_shows_its_source(any_bank, tmp_path):
@@ -220,29 +267,47 @@ def test_every_item_scores_the_correct_response_and_shows_its_source(any_bank, t
         outcomes = player.play(player.correct())
         assert outcomes == {"SCORE": float(len(player.declared)), "FEEDBACK": "GENERAL"}, name
         assert player.play({})["SCORE"] == 0.0, name
-        shown = [f for f in player.root.findall("q:modalFeedback", NS) if f.get("identifier") == "GENERAL"]
+        shown = [
+            f
+            for f in player.root.findall("q:modalFeedback", NS)
+            if f.get("identifier") == "GENERAL"
+        ]
         assert len(shown) == 1 and shown[0].get("outcomeIdentifier") == "FEEDBACK", name
         text = " ".join("".join(shown[0].itertext()).split())
         source = question.sources[0]
-        assert " ".join(source.sentence.split()) in text and source.title and source.title in text, name
+        assert (
+            " ".join(source.sentence.split()) in text and source.title and source.title in text
+        ), name
 
 
-@pytest.mark.parametrize("answer, accepted, typed, score", [
-    ("the environment", (), "environment", 1.0),
-    ("the environment", (), "The Environment", 1.0),
-    ("the environment", (), "environments", 0.0),
-    ("the United States", ("the U.S.",), "US", 1.0),
-    ("the United States", ("the U.S.",), "U.S.", 1.0),
-    ("peace, development and cooperation", (), "peace development and cooperation", 1.0),
-    ("a community with a shared future for mankind", (), "community with a shared future for mankind", 1.0),
-    ("a community with a shared future for mankind", (), "community", 0.0),
-])
+@pytest.mark.parametrize(
+    "answer, accepted, typed, score",
+    [
+        ("the environment", (), "environment", 1.0),
+        ("the environment", (), "The Environment", 1.0),
+        ("the environment", (), "environments", 0.0),
+        ("the United States", ("the U.S.",), "US", 1.0),
+        ("the United States", ("the U.S.",), "U.S.", 1.0),
+        ("peace, development and cooperation", (), "peace development and cooperation", 1.0),
+        (
+            "a community with a shared future for mankind",
+            (),
+            "community with a shared future for mankind",
+            1.0,
+        ),
+        ("a community with a shared future for mankind", (), "community", 0.0),
+    ],
+)
 def test_typed_answer_variants_score(small_bank, tmp_path, answer, accepted, typed, score):
     """A response-processing check: the mapping the export writes, played against what a student types."""
     template = next(q for q in small_bank.questions if q.type == "short_answer")
     short = replace(template, answer=answer, accepted=accepted)
-    cloze = replace(next(q for q in small_bank.questions if q.type == "cloze"),
-                    prompt=f"We speak of {{{{c1::{answer}}}}} here.", answer=answer, blanks=(answer,))
+    cloze = replace(
+        next(q for q in small_bank.questions if q.type == "cloze"),
+        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+        answer=answer,
+        blanks=(answer,),
+    )
     files, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     short_item = Player(files[f"items/{short.id}.xml"])
     assert short_item.play({"RESPONSE": typed})["SCORE"] == score
@@ -260,14 +325,18 @@ def test_assessment_test_has_a_section_per_type(any_bank, tmp_path, schemas):
     sections = root.findall("q:testPart/q:assessmentSection", NS)
     kept = [q for q in any_bank.questions if q.type in EXPRESSED]
     assert [s.get("identifier") for s in sections] == [
-        f"SECTION-{t}" for t in ("multiple_choice", "true_false", "short_answer", "cloze", "matching", "ordering")
-        if any(q.type == t for q in kept)]
+        f"SECTION-{t}"
+        for t in ("multiple_choice", "true_false", "short_answer", "cloze", "matching", "ordering")
+        if any(q.type == t for q in kept)
+    ]
     for section in sections:
         qtype = section.get("identifier").removeprefix("SECTION-")
         refs = section.findall("q:assessmentItemRef", NS)
         assert [r.get("identifier") for r in refs] == [q.id for q in kept if q.type == qtype]
         for ref in refs:
-            assert etree.fromstring(files[ref.get("href")]).get("identifier") == ref.get("identifier")
+            assert etree.fromstring(files[ref.get("href")]).get("identifier") == ref.get(
+                "identifier"
+            )
 
 
 def test_hostile_text_stays_text(hostile_bank, tmp_path, schemas):
@@ -277,7 +346,11 @@ def test_hostile_text_stays_text(hostile_bank, tmp_path, schemas):
     for name, data in files.items():
         assert schemas[0 if name != "imsmanifest.xml" else 1].is_valid(io.BytesIO(data)), name
         root = etree.fromstring(data)
-        assert not [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname in ("script", "b")]
+        assert not [
+            e
+            for e in root.iter()
+            if isinstance(e.tag, str) and etree.QName(e).localname in ("script", "b")
+        ]
         if name.startswith("items/"):
             question = by_id[root.get("identifier")]
             assert {k: read_item(data)[k] for k in expected(question)} == expected(question)
@@ -309,9 +382,16 @@ def test_every_answer_with_an_article_scores_without_it(bank_name, request, tmp_
         if question.type not in ("short_answer", "cloze"):
             continue
         player = Player(files[f"items/{question.id}.xml"])
-        answers = ([question.answer] if question.type == "short_answer"
-                   else [b.answer for b in blanks_of(question.prompt)])
-        names = ["RESPONSE"] if question.type == "short_answer" else [f"RESPONSE_{n}" for n in range(1, len(answers) + 1)]
+        answers = (
+            [question.answer]
+            if question.type == "short_answer"
+            else [b.answer for b in blanks_of(question.prompt)]
+        )
+        names = (
+            ["RESPONSE"]
+            if question.type == "short_answer"
+            else [f"RESPONSE_{n}" for n in range(1, len(answers) + 1)]
+        )
         for name, answer in zip(names, answers):
             words = answer.split()
             if len(words) > 1 and words[0].lower() in ("the", "a", "an"):

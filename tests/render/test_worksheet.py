@@ -9,6 +9,7 @@ layout, regenerate them and review the diff:
 The first page of a student PDF is also rendered to tests/output/worksheet/*.png
 (with `pdftoppm` from poppler-utils) for a person to look at.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,14 @@ from quizgen.bank import Bank, DocumentInfo, read_bank
 from quizgen.errors import RenderError
 from quizgen.models import QUESTION_TYPES, Question, Source
 from quizgen.render import RENDERERS, RenderOptions
-from quizgen.render.layout import MalformedQuestion, Selection, cloze_parts, layout, printable, select
+from quizgen.render.layout import (
+    MalformedQuestion,
+    Selection,
+    cloze_parts,
+    layout,
+    printable,
+    select,
+)
 from quizgen.render.worksheet import WorksheetRenderer
 
 pypdf = pytest.importorskip("pypdf")
@@ -57,13 +65,24 @@ def pdf_pages(path: Path) -> list[str]:
 
 # --- a larger bank of our own, to fill several pages -------------------------------------
 
+
 def _source(line: int) -> Source:
-    return Source(document="harbours.md", line=line, sentence=f"Sentence on line {line}.", footnote=None)
+    return Source(
+        document="harbours.md", line=line, sentence=f"Sentence on line {line}.", footnote=None
+    )
 
 
 def _question(qtype: str, i: int, **fields) -> Question:
-    base = dict(id=f"q-{qtype}-{i:03d}", type=qtype, answer="", explanation=f"Sentence on line {i}.",
-                sources=(_source(i),), kind="definition", tags=(f"set::{i % 3}",), difficulty=1 + i % 3)
+    base = dict(
+        id=f"q-{qtype}-{i:03d}",
+        type=qtype,
+        answer="",
+        explanation=f"Sentence on line {i}.",
+        sources=(_source(i),),
+        kind="definition",
+        tags=(f"set::{i % 3}",),
+        difficulty=1 + i % 3,
+    )
     base.update(fields)
     return Question(**base)
 
@@ -72,25 +91,72 @@ def big_bank(per_type: int = 6) -> Bank:
     questions = []
     for i in range(per_type):
         questions += [
-            _question("true_false", i, prompt=f"Survey {i} charted the northern harbour before the storm season.",
-                      answer="True" if i % 2 else "False"),
-            _question("multiple_choice", i, prompt=f"Which vessel carried survey {i} along the coast?",
-                      answer=f"Petrel {i}", choices=(f"Petrel {i}", f"Osprey {i}", f"Heron {i}", f"Curlew {i}")),
-            _question("matching", i, prompt=f"Match each harbour of survey {i} with its feature.",
-                      pairs=tuple((f"Harbour {i}{k}", f"feature {k} of the survey {i} coast") for k in "PQRS")),
-            _question("ordering", i, prompt=f"Put the stages of survey {i} in order.",
-                      sequence=tuple(f"stage {k} of survey {i}" for k in ("one", "two", "three", "four"))),
-            _question("cloze", i, prompt=f"Survey {i} relied on {{{{c1::tide tables}}}} and {{{{c2::lead lines}}}}.",
-                      answer="tide tables; lead lines", blanks=("tide tables", "lead lines")),
-            _question("list_recall", i, prompt=f"Name the three instruments used by survey {i}.",
-                      answer="sextant; compass; lead line", sequence=("sextant", "compass", "lead line")),
-            _question("short_answer", i, prompt=f"Which port sheltered survey {i} in winter?", answer=f"Port {i}"),
-            _question("basic", i, prompt=f"What does the term sounding {i} mean?",
-                      answer="measuring the depth of water below a ship"),
+            _question(
+                "true_false",
+                i,
+                prompt=f"Survey {i} charted the northern harbour before the storm season.",
+                answer="True" if i % 2 else "False",
+            ),
+            _question(
+                "multiple_choice",
+                i,
+                prompt=f"Which vessel carried survey {i} along the coast?",
+                answer=f"Petrel {i}",
+                choices=(f"Petrel {i}", f"Osprey {i}", f"Heron {i}", f"Curlew {i}"),
+            ),
+            _question(
+                "matching",
+                i,
+                prompt=f"Match each harbour of survey {i} with its feature.",
+                pairs=tuple(
+                    (f"Harbour {i}{k}", f"feature {k} of the survey {i} coast") for k in "PQRS"
+                ),
+            ),
+            _question(
+                "ordering",
+                i,
+                prompt=f"Put the stages of survey {i} in order.",
+                sequence=tuple(f"stage {k} of survey {i}" for k in ("one", "two", "three", "four")),
+            ),
+            _question(
+                "cloze",
+                i,
+                prompt=f"Survey {i} relied on {{{{c1::tide tables}}}} and {{{{c2::lead lines}}}}.",
+                answer="tide tables; lead lines",
+                blanks=("tide tables", "lead lines"),
+            ),
+            _question(
+                "list_recall",
+                i,
+                prompt=f"Name the three instruments used by survey {i}.",
+                answer="sextant; compass; lead line",
+                sequence=("sextant", "compass", "lead line"),
+            ),
+            _question(
+                "short_answer",
+                i,
+                prompt=f"Which port sheltered survey {i} in winter?",
+                answer=f"Port {i}",
+            ),
+            _question(
+                "basic",
+                i,
+                prompt=f"What does the term sounding {i} mean?",
+                answer="measuring the depth of water below a ship",
+            ),
         ]
-    return Bank(title="Coastal surveys", questions=tuple(questions),
-                documents=(DocumentInfo(name="harbours.md", path="harbours.md", checksum="0" * 64,
-                                        title="Charting the Harbours"),))
+    return Bank(
+        title="Coastal surveys",
+        questions=tuple(questions),
+        documents=(
+            DocumentInfo(
+                name="harbours.md",
+                path="harbours.md",
+                checksum="0" * 64,
+                title="Charting the Harbours",
+            ),
+        ),
+    )
 
 
 def block_texts(q: Question) -> tuple[str, ...]:
@@ -118,44 +184,74 @@ def prompt_probe(q: Question) -> str:
 
 # --- layout rules --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("prompt, parts", [
-    ("A {{c1::cat}} sat.", [("A ", None, 0), ("", 1, 8), (" sat.", None, 0)]),
-    ("{{c1::the town meeting}} decides.", [("", 1, 28), (" decides.", None, 0)]),
-    ("It has {{c1::two}} and {{c2::three::a number}} parts",
-     [("It has ", None, 0), ("", 1, 8), (" and ", None, 0), ("", 2, 11), (" parts", None, 0)]),
-    ("Ends with a blank: {{c1::mutual respect}}", [("Ends with a blank: ", None, 0), ("", 1, 25)]),
-])
+
+@pytest.mark.parametrize(
+    "prompt, parts",
+    [
+        ("A {{c1::cat}} sat.", [("A ", None, 0), ("", 1, 8), (" sat.", None, 0)]),
+        ("{{c1::the town meeting}} decides.", [("", 1, 28), (" decides.", None, 0)]),
+        (
+            "It has {{c1::two}} and {{c2::three::a number}} parts",
+            [
+                ("It has ", None, 0),
+                ("", 1, 8),
+                (" and ", None, 0),
+                ("", 2, 11),
+                (" parts", None, 0),
+            ],
+        ),
+        (
+            "Ends with a blank: {{c1::mutual respect}}",
+            [("Ends with a blank: ", None, 0), ("", 1, 25)],
+        ),
+    ],
+)
 def test_cloze_markup_becomes_blanks_sized_to_the_answer(prompt, parts):
     assert [(p.text, p.blank, p.width) for p in cloze_parts(prompt)] == parts
 
 
-@pytest.mark.parametrize("prompt", [
-    "No blank at all.",
-    "Broken {{c1::markup here.",
-    "Stray }} braces {{c1::x}}.",
-])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "No blank at all.",
+        "Broken {{c1::markup here.",
+        "Stray }} braces {{c1::x}}.",
+    ],
+)
 def test_malformed_cloze_is_refused(prompt):
     with pytest.raises(MalformedQuestion):
         cloze_parts(prompt)
 
 
-@pytest.mark.parametrize("selection, expected", [
-    (Selection(), 48),
-    (Selection(types=("cloze", "true_false")), 12),
-    (Selection(tags=("set::0",)), 16),
-    (Selection(difficulty=(3,)), 16),
-    (Selection(counts=(("multiple_choice", 2), ("basic", 0))), 48 - 4 - 6),
-    (Selection(types=("matching",), counts=(("matching", 10),)), 6),
-])
+@pytest.mark.parametrize(
+    "selection, expected",
+    [
+        (Selection(), 48),
+        (Selection(types=("cloze", "true_false")), 12),
+        (Selection(tags=("set::0",)), 16),
+        (Selection(difficulty=(3,)), 16),
+        (Selection(counts=(("multiple_choice", 2), ("basic", 0))), 48 - 4 - 6),
+        (Selection(types=("matching",), counts=(("matching", 10),)), 6),
+    ],
+)
 def test_selection(selection, expected):
     assert len(select(big_bank().questions, selection, seed=1)) == expected
 
 
 def test_counts_are_drawn_with_the_seed():
-    picks = {seed: [q.id for q in select(big_bank().questions, Selection(counts=(("basic", 2),)), seed)
-                    if q.type == "basic"] for seed in range(6)}
-    assert picks[3] == [q.id for q in select(big_bank().questions, Selection(counts=(("basic", 2),)), 3)
-                        if q.type == "basic"]
+    picks = {
+        seed: [
+            q.id
+            for q in select(big_bank().questions, Selection(counts=(("basic", 2),)), seed)
+            if q.type == "basic"
+        ]
+        for seed in range(6)
+    }
+    assert picks[3] == [
+        q.id
+        for q in select(big_bank().questions, Selection(counts=(("basic", 2),)), 3)
+        if q.type == "basic"
+    ]
     assert len({tuple(p) for p in picks.values()}) > 1
 
 
@@ -173,8 +269,12 @@ def test_versions_share_questions_but_shuffle_order_and_choices():
             assert printed.options[ord(printed.key[0]) - 65] == q.answer
         if q.type == "matching":
             right_of = dict(q.pairs)
-            assert [printed.options[ord(k) - 65] for k in printed.key] == [right_of[t] for t in printed.terms]
-            assert printed.options != tuple(r for _, r in q.pairs)  # the bank's order would give it away
+            assert [printed.options[ord(k) - 65] for k in printed.key] == [
+                right_of[t] for t in printed.terms
+            ]
+            assert printed.options != tuple(
+                r for _, r in q.pairs
+            )  # the bank's order would give it away
         if q.type == "ordering":
             by_box = sorted(zip(printed.key, printed.options), key=lambda pair: int(pair[0]))
             assert tuple(item for _, item in by_box) == q.sequence
@@ -182,18 +282,29 @@ def test_versions_share_questions_but_shuffle_order_and_choices():
 
 
 def test_key_lists_accepted_variants_once_and_not_the_answer_again():
-    q = _question("short_answer", 1, prompt="Who rebuilt the bridge?", answer="Ada Moss",
-                  accepted=("ada moss", "Moss", "Moss", "A. Moss"))
+    q = _question(
+        "short_answer",
+        1,
+        prompt="Who rebuilt the bridge?",
+        answer="Ada Moss",
+        accepted=("ada moss", "Moss", "Moss", "A. Moss"),
+    )
     (printed,) = layout([q], versions=1, seed=0)[0].questions
     assert printed.key == ("Ada Moss", "Moss", "A. Moss")
 
 
 # --- HTML: golden files, escaping, options ------------------------------------------------
 
+
 def test_html_matches_golden(tmp_path):
     written = render(read_bank(SMALL), tmp_path, versions=2, formats=["html"])
     produced = {p.name: p.read_text(encoding="utf-8") for p in written}
-    assert sorted(produced) == [f"{STEM}-A-key.html", f"{STEM}-A.html", f"{STEM}-B-key.html", f"{STEM}-B.html"]
+    assert sorted(produced) == [
+        f"{STEM}-A-key.html",
+        f"{STEM}-A.html",
+        f"{STEM}-B-key.html",
+        f"{STEM}-B.html",
+    ]
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.mkdir(parents=True, exist_ok=True)
         for old in GOLDEN.glob("*.html"):
@@ -201,7 +312,9 @@ def test_html_matches_golden(tmp_path):
         for name, text in produced.items():
             (GOLDEN / name).write_text(text, encoding="utf-8")
     expected = {p.name: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.html")}
-    assert produced == expected, "worksheet HTML changed; if intended, regenerate with UPDATE_GOLDEN=1"
+    assert produced == expected, (
+        "worksheet HTML changed; if intended, regenerate with UPDATE_GOLDEN=1"
+    )
 
 
 def test_same_seed_same_files_other_seed_other_order(tmp_path):
@@ -224,8 +337,11 @@ def test_cloze_markup_never_reaches_the_page(tmp_path):
 
 def test_document_text_is_escaped_never_markup(tmp_path):
     bank = read_bank(SMALL)
-    hostile = replace(bank.questions[0], prompt="Is <script>alert(1)</script> & <b>bold</b> shown?",
-                      answer="<i>as text</i> & more")
+    hostile = replace(
+        bank.questions[0],
+        prompt="Is <script>alert(1)</script> & <b>bold</b> shown?",
+        answer="<i>as text</i> & more",
+    )
     bank = replace(bank, questions=(hostile,))
     written = render(bank, tmp_path, key="appended", formats=["html", "pdf"])
     html = written[0].read_text()
@@ -237,8 +353,16 @@ def test_document_text_is_escaped_never_markup(tmp_path):
 
 
 def test_small_bank_html_shows_header_sections_and_sources(tmp_path):
-    html = render(read_bank(SMALL), tmp_path, formats=["html"], key="appended", paper="Letter")[0].read_text()
-    for label in ("Name", "Class", "Date", "The Three Pillars of Town Government", "Answer key".lower()):
+    html = render(read_bank(SMALL), tmp_path, formats=["html"], key="appended", paper="Letter")[
+        0
+    ].read_text()
+    for label in (
+        "Name",
+        "Class",
+        "Date",
+        "The Three Pillars of Town Government",
+        "Answer key".lower(),
+    ):
         assert label in html
     assert "size: Letter" in html
     assert "break-inside: avoid" in html
@@ -247,18 +371,21 @@ def test_small_bank_html_shows_header_sections_and_sources(tmp_path):
     assert html.count('class="section ') == 8
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"versions": 0}, "'versions'"),
-    ({"versions": 27}, "'versions'"),
-    ({"key": "inline"}, "'key'"),
-    ({"paper": "A3"}, "'paper'"),
-    ({"formats": ["docx"]}, "'formats.0'"),
-    ({"types": ["essay"]}, "'types.0'"),
-    ({"colour": "red"}, "'colour'"),
-    ({"stem": "../escape"}, "'stem'"),
-    ({"counts": {"basic": -1}}, "'counts.basic'"),
-    ({"types": ["true_false"], "difficulty": 3}, "no questions left"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"versions": 0}, "'versions'"),
+        ({"versions": 27}, "'versions'"),
+        ({"key": "inline"}, "'key'"),
+        ({"paper": "A3"}, "'paper'"),
+        ({"formats": ["docx"]}, "'formats.0'"),
+        ({"types": ["essay"]}, "'types.0'"),
+        ({"colour": "red"}, "'colour'"),
+        ({"stem": "../escape"}, "'stem'"),
+        ({"counts": {"basic": -1}}, "'counts.basic'"),
+        ({"types": ["true_false"], "difficulty": 3}, "no questions left"),
+    ],
+)
 def test_bad_options_are_one_clear_line(tmp_path, extra, message):
     with pytest.raises(RenderError) as err:
         render(read_bank(SMALL), tmp_path / "out", **{"formats": ["html"], **extra})
@@ -276,8 +403,11 @@ def test_output_must_be_a_folder(tmp_path):
 def test_unprintable_questions_are_skipped_and_counted(tmp_path):
     bank = read_bank(SMALL)
     broken = replace(bank.by_type("cloze")[0], id="q-broken", prompt="No blanks {{c1::here")
-    report = WorksheetRenderer().write(replace(bank, questions=bank.questions + (broken,)), tmp_path,
-                                       RenderOptions(extra={"formats": ["html"]}))
+    report = WorksheetRenderer().write(
+        replace(bank, questions=bank.questions + (broken,)),
+        tmp_path,
+        RenderOptions(extra={"formats": ["html"]}),
+    )
     assert report.skipped == {"cloze": 1}
 
 
@@ -285,9 +415,17 @@ def test_user_templates_override_the_shipped_ones(tmp_path):
     own = tmp_path / "templates" / "worksheet"
     own.mkdir(parents=True)
     (own / "print.css").write_text("body { font-size: 14pt; } /* our school's style */")
-    options = RenderOptions(title="Own style", template_dir=str(tmp_path / "templates"),
-                            extra={"formats": ["html"], "key": "none"})
-    html = WorksheetRenderer().write(read_bank(SMALL), tmp_path / "out", options).written[0].read_text()
+    options = RenderOptions(
+        title="Own style",
+        template_dir=str(tmp_path / "templates"),
+        extra={"formats": ["html"], "key": "none"},
+    )
+    html = (
+        WorksheetRenderer()
+        .write(read_bank(SMALL), tmp_path / "out", options)
+        .written[0]
+        .read_text()
+    )
     assert "our school's style" in html and "break-inside" not in html
 
 
@@ -297,11 +435,14 @@ def test_registered():
 
 # --- PDFs read back ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def small_pdfs(tmp_path_factory):
     out = tmp_path_factory.mktemp("small")
     written = render(read_bank(SMALL), out, versions=2, formats=["pdf"])
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)  # no stray temp files
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        p.name for p in written
+    )  # no stray temp files
     assert all(p.suffix == ".pdf" for p in written) and len(written) == 4
     return out
 
@@ -381,7 +522,7 @@ def test_big_pdfs_keep_each_question_on_one_page(big_pdfs):
             head = f". {prompt_probe(q)}"
             page = next((p for p in student if head in p), "")
             assert page, f"the prompt of {q.id} is split across pages in version {version}"
-            block = page[page.index(head):]
+            block = page[page.index(head) :]
             for text in block_texts(q):
                 assert text in block, f"{q.id} is split across pages in version {version}: {text!r}"
 
@@ -410,8 +551,22 @@ def test_first_page_as_png(small_pdfs):
         pytest.skip("pdftoppm (Debian poppler-utils) is not installed; `./run test` installs it")
     PNG_DIR.mkdir(parents=True, exist_ok=True)
     target = PNG_DIR / f"{STEM}-A"
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                    str(small_pdfs / f"{STEM}-A.pdf"), str(target)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(small_pdfs / f"{STEM}-A.pdf"),
+            str(target),
+        ],
+        check=True,
+    )
     png = target.with_suffix(".png")
     assert png.stat().st_size > 10_000  # a blank page is a few hundred bytes
 
@@ -430,10 +585,21 @@ def numbers_in_order(text: str, count: int) -> bool:
 def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
     """The shared corpus, as decks/shared-corpus.yaml renders it: a sheet a teacher would
     print (about 25 questions, every type, 2-4 pages), two versions, separate keys."""
-    written = render(corpus_bank, tmp_path, versions=2, key="separate", formats=["pdf", "html"], stem="corpus",
-                     one_sheet=True)
+    written = render(
+        corpus_bank,
+        tmp_path,
+        versions=2,
+        key="separate",
+        formats=["pdf", "html"],
+        stem="corpus",
+        one_sheet=True,
+    )
     assert sorted(p.name for p in written if p.suffix == ".pdf") == [
-        "corpus-A-key.pdf", "corpus-A.pdf", "corpus-B-key.pdf", "corpus-B.pdf"]
+        "corpus-A-key.pdf",
+        "corpus-A.pdf",
+        "corpus-B-key.pdf",
+        "corpus-B.pdf",
+    ]
     count = len(corpus_bank.questions)
     assert 20 <= count <= 30, count
     assert {q.type for q in corpus_bank.questions} == set(QUESTION_TYPES)
@@ -441,7 +607,10 @@ def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
         pages = pdf_pages(tmp_path / f"corpus-{version}.pdf")
         key_pages = pdf_pages(tmp_path / f"corpus-{version}-key.pdf")
         assert 2 <= len(pages) <= 4, len(pages)
-        assert f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+        assert (
+            f"Page 1 of {len(pages)}" in pages[0]
+            and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+        )
         assert numbers_in_order(" ".join(pages), count)
         assert numbers_in_order(" ".join(key_pages), count)
         assert ".txt, line" in " ".join(key_pages)  # answers cite their source line
@@ -451,11 +620,18 @@ def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
 
 def test_a_worksheet_over_its_limit_is_refused_before_any_layout(tmp_path):
     bank = big_bank(per_type=63)  # 504 questions
-    with pytest.raises(RenderError, match=r"sheet: the worksheet would hold 504 questions, over its limit of 500"):
+    with pytest.raises(
+        RenderError, match=r"sheet: the worksheet would hold 504 questions, over its limit of 500"
+    ):
         render(bank, tmp_path / "sheet")
     assert not (tmp_path / "sheet").exists()
-    assert render(bank, tmp_path / "fewer", formats=["html"], counts={"true_false": 1, "cloze": 1},
-                  types=["true_false", "cloze"])
+    assert render(
+        bank,
+        tmp_path / "fewer",
+        formats=["html"],
+        counts={"true_false": 1, "cloze": 1},
+        types=["true_false", "cloze"],
+    )
 
 
 def test_the_limit_is_an_option(tmp_path):
@@ -464,6 +640,7 @@ def test_the_limit_is_an_option(tmp_path):
 
 
 # --- one sheet: no fact twice, no answer printed in another question ---------------------------
+
 
 def printed_blocks(html: Path) -> dict[str, str]:
     """Question id -> the normalised text of its block, as the student's sheet prints it."""
@@ -490,8 +667,11 @@ def sheet_leaks(html: Path, bank: Bank) -> list[str]:
     found = []
     for qid in blocks:
         for answer in answers(by_id[qid]):
-            found += [f"{qid}: '{answer}' printed in {other}"
-                      for other, text in blocks.items() if other != qid and f" {answer} " in text]
+            found += [
+                f"{qid}: '{answer}' printed in {other}"
+                for other, text in blocks.items()
+                if other != qid and f" {answer} " in text
+            ]
     sentences = Counter(line for qid in blocks for line in set(by_id[qid].explanation.split("\n")))
     found += [f"sentence asked {n} times: {s[:60]}" for s, n in sentences.items() if n > 1]
     return found
@@ -519,7 +699,9 @@ def test_without_one_sheet_the_small_bank_leaks(tmp_path):
     html = next(tmp_path.glob("*-A.html"))
     assert len(printed_blocks(html)) == len([q for q in bank.questions if printable(q)])
     assert sheet_leaks(html, bank)
-    sentences = Counter(line for q in bank.questions if printable(q) for line in set(q.explanation.split("\n")))
+    sentences = Counter(
+        line for q in bank.questions if printable(q) for line in set(q.explanation.split("\n"))
+    )
     assert max(sentences.values()) > 1
 
 

@@ -3,6 +3,7 @@
 Each step takes and returns a `Draft` (the stage's private working copy); the
 result leaves the stage as an immutable `Document`.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,12 @@ class Draft:
     regions: list[FlaggedRegion] = field(default_factory=list)
     asides: list[list[Line]] = field(default_factory=list)  # pull quotes, captions
     headings: set[int] = field(default_factory=set)  # line numbers that are headings
-    heading_levels: dict[int, int] = field(default_factory=dict)  # heading line number -> level, where known ('#')
-    list_items: dict[int, str] = field(default_factory=dict)  # first line number of a list item -> its marker
+    heading_levels: dict[int, int] = field(
+        default_factory=dict
+    )  # heading line number -> level, where known ('#')
+    list_items: dict[int, str] = field(
+        default_factory=dict
+    )  # first line number of a list item -> its marker
     block_quotes: set[int] = field(default_factory=set)  # line numbers inside a block quotation
 
 
@@ -49,7 +54,10 @@ INLINE_MARKS = re.compile(f"{NOTE_OPEN}\\d+{NOTE_CLOSE}|[{EMPHASIS_OPEN}{EMPHASI
 
 
 def without_inline_marks(text: str) -> str:
-    return text if text.isascii() else INLINE_MARKS.sub("", text)  # marks are private-use characters
+    return (
+        text if text.isascii() else INLINE_MARKS.sub("", text)
+    )  # marks are private-use characters
+
 
 Step = Callable[[Draft], Draft]
 
@@ -59,15 +67,23 @@ def note_marker(number: int) -> str:
 
 
 def clean(raw: RawText) -> Document:
-    from .steps import steps_for
     from ..segment import build_paragraphs
+    from .steps import steps_for
 
-    draft = Draft(raw=raw, lines=list(raw.lines), metadata=dict(raw.metadata),
-                  list_items=dict(raw.list_items), block_quotes=set(raw.block_quotes),
-                  headings=set(raw.headings), heading_levels=dict(raw.headings))
+    draft = Draft(
+        raw=raw,
+        lines=list(raw.lines),
+        metadata=dict(raw.metadata),
+        list_items=dict(raw.list_items),
+        block_quotes=set(raw.block_quotes),
+        headings=set(raw.headings),
+        heading_levels=dict(raw.headings),
+    )
     if raw.asides:  # lines the reader knows are not running text (HTML figure captions)
         draft.asides = [[ln] for ln in draft.lines if ln.no in raw.asides and ln.text.strip()]
-        draft.regions = [FlaggedRegion(a[0].no, a[0].no, "caption", restored=False) for a in draft.asides]
+        draft.regions = [
+            FlaggedRegion(a[0].no, a[0].no, "caption", restored=False) for a in draft.asides
+        ]
         draft.lines = [ln for ln in draft.lines if ln.no not in raw.asides or not ln.text.strip()]
     for step in steps_for(raw.layout):
         draft = step(draft)
@@ -79,8 +95,12 @@ def clean(raw: RawText) -> Document:
         checksum=raw.checksum,
         metadata=draft.metadata,
         paragraphs=tuple(paragraphs),
-        footnotes=tuple(sorted((replace(f, text=without_inline_marks(f.text)) for f in draft.footnotes.values()),
-                               key=lambda f: f.number)),
+        footnotes=tuple(
+            sorted(
+                (replace(f, text=without_inline_marks(f.text)) for f in draft.footnotes.values()),
+                key=lambda f: f.number,
+            )
+        ),
         regions=tuple(sorted(draft.regions, key=lambda r: r.line)),
     )
 

@@ -1,4 +1,5 @@
 """Pull quotes and captions dropped into the middle of a sentence by the page layout."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -24,7 +25,11 @@ def find_pull_quote(lines: list[Line], i: int) -> tuple[int, int] | None:
     first = i + 1
     while first < len(lines) and is_blank(lines[first].text):
         first += 1
-    if first == i + 1 or first >= len(lines) or not lines[first].text.lstrip().startswith(OPENING_QUOTES):
+    if (
+        first == i + 1
+        or first >= len(lines)
+        or not lines[first].text.lstrip().startswith(OPENING_QUOTES)
+    ):
         return None
     last = first
     while last + 1 < len(lines) and not is_blank(lines[last + 1].text) and last - first < MAX_LINES:
@@ -48,7 +53,7 @@ def move_pull_quotes(draft: Draft) -> Draft:
         found = None if is_blank(lines[i].text) else find_pull_quote(lines, i)
         if found:
             first, last = found
-            asides.append(lines[first:last + 1])
+            asides.append(lines[first : last + 1])
             i = last + 1
         else:
             i += 1

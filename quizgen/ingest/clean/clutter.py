@@ -15,6 +15,7 @@ to a line. A line leaves the body (FlaggedRegion "web clutter") when:
 
 Inside lines, a transcript's stage directions go: '(Applause.)', '[Laughter]', '(inaudible)'.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,29 +32,42 @@ INTERFACE = frozenset(
     "copy copied link facebook twitter linkedin whatsapp reddit pinterest telegram messenger flipboard tumblr "
     "instagram youtube tiktok comments comment advertisement advertising sponsored menu search login logout "
     "signup sign register bookmark bookmarks save saved listen download cookies cookie skip toggle navigation "
-    "close trending permalink embed".split())
+    "close trending permalink embed".split()
+)
 # Words that may stand beside them in a label ('Read more', 'Follow us on', 'Back to top').
 LABEL_WORDS = INTERFACE | frozenset(
     "read more follow us on in up out to the this article story page post via by and or with our your home next "
     "previous prev back top main content related stories articles news popular most latest view all open "
     "options settings accept account log full screen story's video audio image images photo photos gallery "
-    "a an of for x".split())
+    "a an of for x".split()
+)
 READING_TIME = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?)\s+(?:read|listen)|listen to (?:this|the) (?:article|story)"
-    r"|(?:read|show|load|see) more|continue reading|back to top)\b\W*$", re.I)
+    r"|(?:read|show|load|see) more|continue reading|back to top)\b\W*$",
+    re.I,
+)
 PROMPT_START = re.compile(
     r"^(?:sign up|subscribe|get|join|enter your|register|follow|download|stay (?:up to date|informed|updated)|"
-    r"never miss|don['’]t miss|want (?:more|to)|like what you|enjoy(?:ed)? this|receive|be the first)\b", re.I)
-PROMPT_OBJECT = re.compile(r"\b(?:newsletters?|inbox|e-?mails?|subscri(?:be|ption)|updates|alerts|notifications|our app)\b", re.I)
+    r"never miss|don['’]t miss|want (?:more|to)|like what you|enjoy(?:ed)? this|receive|be the first)\b",
+    re.I,
+)
+PROMPT_OBJECT = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mails?|subscri(?:be|ption)|updates|alerts|notifications|our app)\b",
+    re.I,
+)
 PRESS_FURNITURE = re.compile(
     r"^(?:for immediate release\b.*|embargoed\b.*|(?:media|press|news) (?:contacts?|inquiries|enquiries)\b.*"
     r"|contacts?:.*(?:@|\d{3}[-.\s]\d{4}).*|#{3}|-\s?30\s?-|-\s?end\s?-"
     r"|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a web or e-mail address
     r"|(?:tel|phone|fax)[:.]?\s*\+?[\d\s().-]{7,}|\+[\d\s().-]{7,}|\(?\d{3}\)?[\s.-]\d{3}[.-]\d{4}"  # a phone number
-    r"|(?:©|\(c\)|copyright\b).{0,120}|all rights reserved\.?)$", re.I)
+    r"|(?:©|\(c\)|copyright\b).{0,120}|all rights reserved\.?)$",
+    re.I,
+)
 STAGE_DIRECTION = re.compile(
     r"\s*[(\[](?:applause|laughter|laughs|cheers|cheering|boos|booing|inaudible|crosstalk|music|silence|pause)"
-    r"(?:\s*(?:and|,)?\s*(?:applause|laughter|cheers|cheering))*\.?[)\]]", re.I)
+    r"(?:\s*(?:and|,)?\s*(?:applause|laughter|cheers|cheering))*\.?[)\]]",
+    re.I,
+)
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60  # longer lines are not labels (a quick test before any word is looked at)
 MAX_PROMPT_WORDS = 35
@@ -69,10 +83,19 @@ def is_clutter(text: str) -> bool:
             return True
         words = [w.lower() for w in WORD.findall(text)]
         plain = [w for w in words if not w.isdigit()]
-        if len(words) <= MAX_LABEL_WORDS and not ends_sentence(text) and plain \
-                and all(w in LABEL_WORDS for w in plain) and any(w in INTERFACE for w in plain):
+        if (
+            len(words) <= MAX_LABEL_WORDS
+            and not ends_sentence(text)
+            and plain
+            and all(w in LABEL_WORDS for w in plain)
+            and any(w in INTERFACE for w in plain)
+        ):
             return True
-    return bool(PROMPT_START.match(text)) and len(text.split()) <= MAX_PROMPT_WORDS and bool(PROMPT_OBJECT.search(text))
+    return (
+        bool(PROMPT_START.match(text))
+        and len(text.split()) <= MAX_PROMPT_WORDS
+        and bool(PROMPT_OBJECT.search(text))
+    )
 
 
 def drop_web_clutter(draft: Draft) -> Draft:

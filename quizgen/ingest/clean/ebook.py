@@ -7,6 +7,7 @@ and an '*** END OF ... ***' line; what lies outside is the distributor's header 
 metadata. Inside, a footnote is a bracketed block '[Footnote 3: text ...]' (over several
 lines); it becomes a footnote, so the '[3]' in the text points to it.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,10 @@ MAX_FOOTNOTE_LINES = 30
 def trim_ebook_boilerplate(draft: Draft) -> Draft:
     lines = draft.lines
     start = next((i for i, ln in enumerate(lines) if START.match(ln.text)), None)
-    end = next((i for i, ln in enumerate(lines) if END.match(ln.text) and (start is None or i > start)), None)
+    end = next(
+        (i for i, ln in enumerate(lines) if END.match(ln.text) and (start is None or i > start)),
+        None,
+    )
     if start is None and end is None:
         return move_footnote_blocks(draft)
     metadata, regions = dict(draft.metadata), list(draft.regions)
@@ -37,10 +41,16 @@ def trim_ebook_boilerplate(draft: Draft) -> Draft:
         if match := HEADER.match(ln.text):
             metadata.setdefault(match.group("key").lower(), " ".join(match.group("value").split()))
     if first:
-        regions.append(FlaggedRegion(lines[0].no, lines[first - 1].no, "e-book boilerplate", restored=False))
+        regions.append(
+            FlaggedRegion(lines[0].no, lines[first - 1].no, "e-book boilerplate", restored=False)
+        )
     if last < len(lines):
-        regions.append(FlaggedRegion(lines[last].no, lines[-1].no, "e-book boilerplate", restored=False))
-    return move_footnote_blocks(replace(draft, lines=lines[first:last], metadata=metadata, regions=regions))
+        regions.append(
+            FlaggedRegion(lines[last].no, lines[-1].no, "e-book boilerplate", restored=False)
+        )
+    return move_footnote_blocks(
+        replace(draft, lines=lines[first:last], metadata=metadata, regions=regions)
+    )
 
 
 def move_footnote_blocks(draft: Draft) -> Draft:
@@ -62,11 +72,18 @@ def move_footnote_blocks(draft: Draft) -> Draft:
             depth += text.count("[") - text.count("]")
             parts.append(text.strip().removesuffix("]") if depth <= 0 else text.strip())
             j += 1
-            if depth <= 0 or j >= len(lines) or j - i >= MAX_FOOTNOTE_LINES or is_blank(lines[j].text):
+            if (
+                depth <= 0
+                or j >= len(lines)
+                or j - i >= MAX_FOOTNOTE_LINES
+                or is_blank(lines[j].text)
+            ):
                 break
             text = lines[j].text
         number = int(match.group("number"))
-        footnotes.setdefault(number, Footnote(number, join_footnote([p for p in parts if p] or [""]), first_no))
+        footnotes.setdefault(
+            number, Footnote(number, join_footnote([p for p in parts if p] or [""]), first_no)
+        )
         kept.append(Line(first_no, ""))
         i = j
     return replace(draft, lines=kept, footnotes=footnotes)

@@ -7,6 +7,7 @@ the text somewhere as a reference. Body lines that merely start with a number ('
 percent of ...') fail the sequence test. Wrapped continuation lines are joined; broken URLs are
 joined without a space.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,9 +22,11 @@ from .spaces import tidy
 FOOTNOTE_START = re.compile(r"^\s{0,2}(\d{1,3})\s+(\S.*)$")
 # What a citation looks like; the first alternatives are enough on their own.
 STRONG_CITATION = re.compile(
-    r"""https?://|www\.|\bIbid\b|\bop\. cit\b|\b(?:Press|Publishing|Publishers|Journal)\b""", re.I)
+    r"""https?://|www\.|\bIbid\b|\bop\. cit\b|\b(?:Press|Publishing|Publishers|Journal)\b""", re.I
+)
 CITATION = re.compile(
-    r"""^["“‘]|\bpp?\.\s?\d|\b(?:University|Review|Quarterly|Studies|Vol\.|No\.|eds?\.)|,\s(?:1[5-9]|20)\d\d\b""")
+    r"""^["“‘]|\bpp?\.\s?\d|\b(?:University|Review|Quarterly|Studies|Vol\.|No\.|eds?\.)|,\s(?:1[5-9]|20)\d\d\b"""
+)
 # Reference numbers glued to text ('closed.1', 'sure.”12', 'repairs,3'), or to the front of
 # a word in a line whose halves were swapped ('4large').
 CITED = re.compile(r"""(?<=\S)[a-z.,;:!?”"’)\]](\d{1,3})(?=[\s)\]]|$)|\s(\d{1,3})[a-z]{3,}""")
@@ -57,7 +60,9 @@ def cited_numbers(lines: list[Line]) -> set[int]:
     return {int(a or b) for ln in lines for a, b in CITED.findall(ln.text)}
 
 
-def footnote_start(ln: Line, expected: int, at_page_bottom: bool, cited: set[int]) -> tuple[int, str] | None:
+def footnote_start(
+    ln: Line, expected: int, at_page_bottom: bool, cited: set[int]
+) -> tuple[int, str] | None:
     """(number, text) when the line starts the footnote body expected next.
 
     The number must be the one due (or skip a few missing bodies), and the line must read

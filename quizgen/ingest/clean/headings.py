@@ -4,6 +4,7 @@ A heading has no final punctuation, starts with a capital (or a section number),
 short compared with the body lines around it. It stands alone between blank lines (one
 line, or two when wrapped), or is followed directly by a body line that starts a sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def looks_like_heading(text: str, width: float) -> bool:
 
 
 def starts_sentence(text: str) -> bool:
-    text = without_markers(text).lstrip("“\"‘( ")
+    text = without_markers(text).lstrip('“"‘( ')
     return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
@@ -63,7 +64,11 @@ def find_headings(draft: Draft) -> Draft:
             headings.add(ln.no)  # a line standing alone
         elif blank(i + 2) and wrapped_heading(ln.text, lines[i + 1].text, width):
             headings.update((ln.no, lines[i + 1].no))
-        elif "," not in ln.text and last_word(ln.text) not in FUNCTION_WORDS and starts_sentence(lines[i + 1].text):
+        elif (
+            "," not in ln.text
+            and last_word(ln.text) not in FUNCTION_WORDS
+            and starts_sentence(lines[i + 1].text)
+        ):
             headings.add(ln.no)  # followed directly by its first paragraph
     return replace(draft, lines=lines, headings=headings, heading_levels=levels)
 
@@ -71,5 +76,9 @@ def find_headings(draft: Draft) -> Draft:
 def wrapped_heading(first: str, second: str, width: float) -> bool:
     """A heading wrapped over two lines, standing alone between blank lines."""
     second = without_markers(second).strip()
-    return (ends_open(second) and not second.endswith((",", ";", "-"))
-            and len(first.split()) + len(second.split()) <= MAX_WORDS + 4 and len(second) <= width)
+    return (
+        ends_open(second)
+        and not second.endswith((",", ";", "-"))
+        and len(first.split()) + len(second.split()) <= MAX_WORDS + 4
+        and len(second) <= width
+    )

@@ -8,6 +8,7 @@ document uses on their own ('decision-' / 'making'); otherwise the hyphen only s
 at the margin ('inter-' / 'national') and goes. Inside a line, 'gov- ernment' is joined only
 when the document has the word 'government': 'pre- and post-war' stays.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,9 @@ class Vocabulary:
 def vocabulary(lines: list[Line]) -> Vocabulary:
     """The document's words, leaving out the halves of words broken at a line end."""
     text = "\n".join(ln.text for ln in lines).lower()
-    text = BROKEN_AT_LINE_END.sub(" ", text)  # 'gov' and 'ernment' of 'gov-' / 'ernment' are no words
+    text = BROKEN_AT_LINE_END.sub(
+        " ", text
+    )  # 'gov' and 'ernment' of 'gov-' / 'ernment' are no words
     compounds = set(COMPOUND.findall(text))
     return Vocabulary(frozenset(LETTERS.findall(text)), frozenset(compounds))
 
@@ -48,7 +51,10 @@ def joins_without_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
     if not left_word or not right_word:
         return False
     right_word = right_word.group(0).split("-")[0].lower()
-    if f"{left.lower()}-{right_word}" in vocab.compounds or f"{left_word}-{right_word}" in vocab.compounds:
+    if (
+        f"{left.lower()}-{right_word}" in vocab.compounds
+        or f"{left_word}-{right_word}" in vocab.compounds
+    ):
         return False
     if left_word + right_word in vocab.words:
         return True

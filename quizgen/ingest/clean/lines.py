@@ -1,4 +1,5 @@
 """Small predicates about single lines, shared by the cleaning steps."""
+
 from __future__ import annotations
 
 import re

@@ -11,6 +11,7 @@ mid-sentence.
 In a text whose lines are flush left, a paragraph indented by 4 or more spaces as a whole
 is a block quotation.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,15 @@ from .lines import ends_open, is_blank, starts_lowercase, without_markers
 ITEM = re.compile(
     r"^(?P<indent>\s*)(?P<marker>[•◦▪●‣·]|--|[-*–—+]"  # bullets
     r"|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))"  # numbers, letters, roman numerals
-    r"[ \t]+(?P<text>\S.*)$")
+    r"[ \t]+(?P<text>\S.*)$"
+)
 GLYPHS = "•◦▪●‣·"
 NEAR = 40  # lines from one item to its sibling (items of several wrapped lines, nested lists)
 NEAR_PDF = 20
 QUOTE_INDENT = 4
-FLUSH_SHARE = 0.8  # share of the text's lines that must be flush left for an indented block to stand out
+FLUSH_SHARE = (
+    0.8  # share of the text's lines that must be flush left for an indented block to stand out
+)
 LONG_LINE = 50  # an item line this long that stops mid-sentence goes on on the next line
 
 
@@ -36,7 +40,9 @@ LONG_LINE = 50  # an item line this long that stops mid-sentence goes on on the 
 class Candidate:
     index: int  # position in draft.lines
     marker: str
-    forms: tuple[tuple[str, int | None], ...]  # (numbering style, place in it); a bullet is its own style
+    forms: tuple[
+        tuple[str, int | None], ...
+    ]  # (numbering style, place in it); a bullet is its own style
     indent: int
 
 
@@ -74,7 +80,11 @@ def siblings(a: Candidate, b: Candidate, near: int, lines: list[Line]) -> bool:
     if b.index - a.index > near or paragraph_between(lines, a, b):
         return False
     # Markdown lets every item of a numbered list say '1.'.
-    return any(fa == fb and (na is None or nb == na + 1 or na == nb == 1) for fa, na in a.forms for fb, nb in b.forms)
+    return any(
+        fa == fb and (na is None or nb == na + 1 or na == nb == 1)
+        for fa, na in a.forms
+        for fb, nb in b.forms
+    )
 
 
 def paragraph_between(lines: list[Line], a: Candidate, b: Candidate) -> bool:
@@ -84,12 +94,14 @@ def paragraph_between(lines: list[Line], a: Candidate, b: Candidate) -> bool:
     another style is no paragraph either.
     """
     before, after_blank = lines[a.index].text, False
-    for line in lines[a.index + 1:b.index]:
+    for line in lines[a.index + 1 : b.index]:
         if is_blank(line.text):
             after_blank = True
             continue
         indent = len(line.text) - len(line.text.lstrip())
-        if not ITEM.match(line.text) and not (indent > a.indent if after_blank else continues_item(before, line.text, a)):
+        if not ITEM.match(line.text) and not (
+            indent > a.indent if after_blank else continues_item(before, line.text, a)
+        ):
             return True
         before, after_blank = line.text, False
     return False
@@ -164,9 +176,17 @@ def indented_blocks(lines: list[Line], known: set[int]) -> set[int]:
         else:
             paragraphs[-1].append(ln)
     paragraphs = [p for p in paragraphs if p]
-    indented = [p for p in paragraphs if all(len(ln.text) - len(ln.text.lstrip(" ")) >= QUOTE_INDENT for ln in p)]
+    indented = [
+        p
+        for p in paragraphs
+        if all(len(ln.text) - len(ln.text.lstrip(" ")) >= QUOTE_INDENT for ln in p)
+    ]
     others = [ln.text for p in paragraphs if p not in indented for ln in p]
     flush = sum(1 for t in others if not t[:1].isspace())
-    if not others or len(indented) >= len(paragraphs) - len(indented) or flush < FLUSH_SHARE * len(others):
+    if (
+        not others
+        or len(indented) >= len(paragraphs) - len(indented)
+        or flush < FLUSH_SHARE * len(others)
+    ):
         return set(known)
     return set(known) | {ln.no for p in indented for ln in p}

@@ -14,6 +14,7 @@ are resolved, inline HTML tags go (<b>, <i>, <dfn> becoming emphasis). An image
 ('![alt](src)') goes; a line holding only images, and the short line under it, are a
 figure and its caption: they become a caption aside.
 """
+
 from __future__ import annotations
 
 import html
@@ -23,14 +24,16 @@ from dataclasses import replace
 from ...models import FlaggedRegion
 from ..source import Line
 from . import EMPHASIS, Draft
-from .lines import is_blank
 from .captions import STARTS_WITH_PRONOUN
+from .lines import is_blank
 from .lists import NEAR, candidate, with_siblings
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 QUOTE = re.compile(r"^\s{0,3}>\s?")
 # '- item', '* item', '+ item', '1. item', '1) item', 'a) item' (the marker is kept as written).
-LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)]|[A-Za-z]\))[ \t]+(?P<text>\S.*)$")
+LIST_ITEM = re.compile(
+    r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)]|[A-Za-z]\))[ \t]+(?P<text>\S.*)$"
+)
 THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
@@ -45,15 +48,21 @@ ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 HTML_EMPHASIS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "dfn": "dfn"}
 INLINE_HTML = re.compile(
     r"<(?P<close>/?)(?P<tag>a|abbr|b|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u|var|wbr)"
-    r"\b[^<>]*?/?>", re.I)
+    r"\b[^<>]*?/?>",
+    re.I,
+)
 CAPTION_WORDS = 40  # the line under a figure is its caption when no longer than this
 
 # Emphasis delimiters must touch the words they wrap and not sit inside a word
 # ('snake_case_name', '2*3*4' stay as they are); '\*' is a literal star.
-_STRONG = [re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*(?![\w*])", re.S),
-           re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=[^\s\\])__(?!\w)", re.S)]
-_EM = [re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\])\*(?![\w*])", re.S),
-       re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\])_(?!\w)", re.S)]
+_STRONG = [
+    re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*(?![\w*])", re.S),
+    re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=[^\s\\])__(?!\w)", re.S),
+]
+_EM = [
+    re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\])\*(?![\w*])", re.S),
+    re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\])_(?!\w)", re.S),
+]
 
 
 def inline_html(match: re.Match) -> str:
@@ -97,7 +106,7 @@ def emphasis_to_marks(text: str) -> str:
             for kind, patterns in (("strong", _STRONG), ("em", _EM)):
                 opening, closing = EMPHASIS[kind]
                 for pattern in patterns:
-                    part = pattern.sub(lambda m: f"{opening}{m.group(1)}{closing}", part)
+                    part = pattern.sub(lambda m, o=opening, c=closing: f"{o}{m.group(1)}{c}", part)
             out.append(part)
         elif i % 3 == 1:
             out.append(part)
@@ -116,14 +125,16 @@ def lone_numbers(lines: list[Line]) -> set[int]:
     for i, ln in enumerate(lines):
         text = ln.text
         while quoted := QUOTE.match(text):
-            text = text[quoted.end():]
+            text = text[quoted.end() :]
         if LIST_ITEM.match(text) and (c := candidate(i, text)) and c.forms[0][1] is not None:
             found.append(c)
     paired = with_siblings(found, NEAR, lines)
     return {c.index for c in found if c.index not in paired}
 
 
-MARKDOWN_SIGNS = re.compile(r"^#{1,6}\s+\S|\*\*\S[^*\n]*\S\*\*|\]\((?:https?://|/|#)|^```|!\[[^\]]*\]\(", re.M)
+MARKDOWN_SIGNS = re.compile(
+    r"^#{1,6}\s+\S|\*\*\S[^*\n]*\S\*\*|\]\((?:https?://|/|#)|^```|!\[[^\]]*\]\(", re.M
+)
 MIN_MARKDOWN_SIGNS = 3  # in a .txt file: Markdown saved as text (headings, bold, links, fences)
 
 
@@ -146,26 +157,32 @@ def without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
             end = text.find("-->")
             if end < 0:
                 return "".join(out), True
-            text, in_comment = text[end + 3:], False
+            text, in_comment = text[end + 3 :], False
         else:
             start = text.find("<!--")
             if start < 0:
                 out.append(text)
                 break
             out.append(text[:start])
-            text, in_comment = text[start + 4:], True
+            text, in_comment = text[start + 4 :], True
     return "".join(out), in_comment
 
 
 def read_markdown_blocks(draft: Draft) -> Draft:
     """List items, block quotes, setext headings and emphasis of a Markdown file (or a text file in Markdown)."""
-    if draft.raw.reader != "markdown" and not (draft.raw.reader == "text" and looks_like_markdown(draft.lines)):
+    if draft.raw.reader != "markdown" and not (
+        draft.raw.reader == "text" and looks_like_markdown(draft.lines)
+    ):
         return draft
     alone = lone_numbers(draft.lines)
     figures: list[int] = []  # line numbers of lines that held only images
     captions: list[Line] = []
     lines: list[Line] = []
-    list_items, quotes, headings = dict(draft.list_items), set(draft.block_quotes), set(draft.headings)
+    list_items, quotes, headings = (
+        dict(draft.list_items),
+        set(draft.block_quotes),
+        set(draft.headings),
+    )
     levels = dict(draft.heading_levels)
     in_fence = False
     in_item = False  # the previous line belongs to a list item
@@ -185,8 +202,13 @@ def read_markdown_blocks(draft: Draft) -> Draft:
             lines.append(ln)
             continue
         previous = lines[-1] if lines else None
-        if previous is not None and not is_blank(previous.text) and SETEXT_UNDERLINE.match(text) \
-                and previous.no not in list_items and not in_item:
+        if (
+            previous is not None
+            and not is_blank(previous.text)
+            and SETEXT_UNDERLINE.match(text)
+            and previous.no not in list_items
+            and not in_item
+        ):
             headings.add(previous.no)
             levels[previous.no] = 1 if text.strip().startswith("=") else 2
             lines.append(Line(ln.no, ""))
@@ -198,7 +220,9 @@ def read_markdown_blocks(draft: Draft) -> Draft:
         if "![" in text:
             alts = [m.group("alt") or m.group("refalt") or "" for m in IMAGE.finditer(text)]
             text = IMAGE.sub("", text)
-            if alts and is_blank(text):  # a figure: its alt text, and the line under it, are captions
+            if alts and is_blank(
+                text
+            ):  # a figure: its alt text, and the line under it, are captions
                 figures.append(ln.no)
                 captions.extend(Line(ln.no, alt.strip()) for alt in alts if alt.strip())
                 lines.append(Line(ln.no, ""))
@@ -206,7 +230,7 @@ def read_markdown_blocks(draft: Draft) -> Draft:
         quoted = QUOTE.match(text)
         if quoted:
             while quoted:  # '> > nested' is one quotation
-                text = text[quoted.end():]
+                text = text[quoted.end() :]
                 quoted = QUOTE.match(text)
             quotes.add(ln.no)
         elif previous is not None and previous.no in quotes and not is_blank(previous.text):
@@ -218,10 +242,20 @@ def read_markdown_blocks(draft: Draft) -> Draft:
             in_item = True
         lines.append(Line(ln.no, text) if text != ln.text else ln)
     lines, captions = captions_under_figures(lines, figures, list_items, captions)
-    regions = [*draft.regions, *(FlaggedRegion(c.no, c.no, "caption", restored=False) for c in captions)]
-    return replace(draft, lines=emphasised(lines), list_items=list_items, block_quotes=quotes, headings=headings,
-                   heading_levels=levels, asides=[*draft.asides, *([finish_line(c)] for c in captions)],
-                   regions=regions)
+    regions = [
+        *draft.regions,
+        *(FlaggedRegion(c.no, c.no, "caption", restored=False) for c in captions),
+    ]
+    return replace(
+        draft,
+        lines=emphasised(lines),
+        list_items=list_items,
+        block_quotes=quotes,
+        headings=headings,
+        heading_levels=levels,
+        asides=[*draft.asides, *([finish_line(c)] for c in captions)],
+        regions=regions,
+    )
 
 
 def finish_line(ln: Line) -> Line:
@@ -229,8 +263,9 @@ def finish_line(ln: Line) -> Line:
     return Line(ln.no, text) if text != ln.text else ln
 
 
-def captions_under_figures(lines: list[Line], figures: list[int], list_items: dict[int, str],
-                           captions: list[Line]) -> tuple[list[Line], list[Line]]:
+def captions_under_figures(
+    lines: list[Line], figures: list[int], list_items: dict[int, str], captions: list[Line]
+) -> tuple[list[Line], list[Line]]:
     """Move the line under each figure into `captions`: the next text line when it is short and
     stands alone (a blank line, or the end, after it), not a heading or list item."""
     if not figures:
@@ -241,12 +276,21 @@ def captions_under_figures(lines: list[Line], figures: list[int], list_items: di
         i = at[no] + 1
         while i < len(lines) and is_blank(lines[i].text) and i - at[no] <= 2:
             i += 1
-        if i >= len(lines) or is_blank(lines[i].text) or lines[i].no in list_items or lines[i].no in figures:
+        if (
+            i >= len(lines)
+            or is_blank(lines[i].text)
+            or lines[i].no in list_items
+            or lines[i].no in figures
+        ):
             continue
         text = lines[i].text.strip()
         alone = i + 1 >= len(lines) or is_blank(lines[i + 1].text)
-        if alone and len(text.split()) <= CAPTION_WORDS and not text.startswith("#") \
-                and not STARTS_WITH_PRONOUN.match(text):
+        if (
+            alone
+            and len(text.split()) <= CAPTION_WORDS
+            and not text.startswith("#")
+            and not STARTS_WITH_PRONOUN.match(text)
+        ):
             taken.add(i)
             captions.append(lines[i])
     return [Line(ln.no, "") if i in taken else ln for i, ln in enumerate(lines)], captions
@@ -291,7 +335,10 @@ def read_underscore_italics(draft: Draft) -> Draft:
     if draft.raw.reader != "text" or looks_like_markdown(draft.lines):
         return draft
     underscore = _EM[1]
-    if sum(len(underscore.findall(ln.text)) for ln in draft.lines if "_" in ln.text) < UNDERSCORE_PAIRS:
+    if (
+        sum(len(underscore.findall(ln.text)) for ln in draft.lines if "_" in ln.text)
+        < UNDERSCORE_PAIRS
+    ):
         return draft
     opening, closing = EMPHASIS["em"]
     out: list[Line] = []
@@ -301,7 +348,10 @@ def read_underscore_italics(draft: Draft) -> Draft:
         joined = "\n".join(ln.text for ln in block)
         if "_" in joined:
             joined = underscore.sub(lambda m: f"{opening}{m.group(1)}{closing}", joined)
-        out.extend(Line(ln.no, text) if text != ln.text else ln for ln, text in zip(block, joined.split("\n")))
+        out.extend(
+            Line(ln.no, text) if text != ln.text else ln
+            for ln, text in zip(block, joined.split("\n"))
+        )
         block.clear()
 
     for ln in draft.lines:

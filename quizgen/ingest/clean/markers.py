@@ -5,6 +5,7 @@ glued number is: 'grain output in 2019.14' is the year 2019 plus note 14 when 14
 due, while '62.35 million' stays a decimal. Found references become note markers in the
 line text (see `note_marker`) so the segmenter can link sentences to footnotes.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,9 @@ def is_reference(line: str, match: re.Match, expected: int, known: dict) -> bool
         return number >= expected and number in known
     if head[-1:].isdigit():
         # '62.35' is a decimal; only a year followed by exactly the note due is a reference.
-        return match.group("before") == "." and number == expected and bool(YEAR_BEFORE.search(head))
+        return (
+            match.group("before") == "." and number == expected and bool(YEAR_BEFORE.search(head))
+        )
     # In an excerpt the first references may be far from 1: a number whose footnote body
     # was found is believed too.
     return expected <= number <= expected + MAX_SKIP or (number > expected and number in known)
@@ -54,7 +57,11 @@ def mark_references(draft: Draft) -> Draft:
                 break
             if is_reference(text, match, expected, draft.footnotes):
                 number = int(match.group("number"))
-                text = text[:match.start("number")] + note_marker(number) + text[match.end("number"):]
+                text = (
+                    text[: match.start("number")]
+                    + note_marker(number)
+                    + text[match.end("number") :]
+                )
                 expected = number + 1
                 pos = match.start("number") + len(note_marker(number))
             else:

@@ -5,6 +5,7 @@ Recognised at the top of the body (first few lines): 'AUTHOR NAME: Title', a byl
 ('Published March 5, 2021', 'Updated: 2021-03-05 10:32 AM ET': metadata "updated"). At the end:
 a one-sentence author bio ('Jane Doe is a professor at ...'). Matched lines leave the body.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,18 +19,27 @@ from .lines import is_blank, without_markers
 
 HEAD_LINES = 6  # the masthead is within the first few text lines
 # Two to five capitalised words, a colon, a title starting with a capital.
-NAME_TITLE = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}):\s+(?P<title>[A-Z0-9“\"‘].*)$")
+NAME_TITLE = re.compile(
+    r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}):\s+(?P<title>[A-Z0-9“\"‘].*)$"
+)
 BYLINE = re.compile(r"^by\b:?(?P<rest>.*)$", re.I)
 # 'Published March 5, 2021', 'Updated: 2021-03-05 10:32 AM ET', 'Posted on 5 March 2021'
 DATELINE = re.compile(
     r"^(?P<kind>published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s+(?P<date>.+?)"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$", re.I)
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.I,
+)
 PUBLICATION = re.compile(r"^\((?P<name>[^()]{3,80})\)$")
 BIO = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}) (?:is|was) (?:a|an|the)\b.{5,400}[.!]$"
 )
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        1,
+    )
+}
 
 
 def iso_date(text: str) -> str | None:
@@ -40,10 +50,19 @@ def iso_date(text: str) -> str | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text):
             first, second = int(m[1]), int(m[2])
-            month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
+            month, day = (
+                (first, second) if first <= 12 else (second, first)
+            )  # US order unless impossible
             return dt.date(int(m[3]), month, day).isoformat()
         if m := re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2}),? (\d{4})", text):
-            month = next((n for name, n in MONTHS.items() if name.startswith(m[1].lower()) and len(m[1]) >= 3), None)
+            month = next(
+                (
+                    n
+                    for name, n in MONTHS.items()
+                    if name.startswith(m[1].lower()) and len(m[1]) >= 3
+                ),
+                None,
+            )
             return dt.date(int(m[3]), month, int(m[2])).isoformat() if month else None
     except ValueError:
         return None

@@ -5,6 +5,7 @@ it, and indented lines also across a blank line, as in Markdown); references bec
 link to their footnotes. A numeric label keeps its number; other labels take the next free
 numbers in order of first reference (then of definition, for notes never referred to).
 """
+
 from __future__ import annotations
 
 import re
@@ -57,7 +58,9 @@ def split_definitions(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[st
     return kept, definitions
 
 
-def number_labels(references: list[str], definitions: dict[str, tuple[str, int]], taken: set[int]) -> dict[str, int]:
+def number_labels(
+    references: list[str], definitions: dict[str, tuple[str, int]], taken: set[int]
+) -> dict[str, int]:
     """Numeric labels keep their number; the others get free numbers in order of first reference."""
     numbers = {label: int(label) for label in [*references, *definitions] if label.isdigit()}
     used = taken | set(numbers.values())
@@ -90,5 +93,7 @@ def move_markdown_footnotes(draft: Draft) -> Draft:
         label = match.group(1)
         return note_marker(numbers[label]) if label in definitions else ""
 
-    marked = [Line(ln.no, REFERENCE.sub(marker, ln.text)) if "[^" in ln.text else ln for ln in lines]
+    marked = [
+        Line(ln.no, REFERENCE.sub(marker, ln.text)) if "[^" in ln.text else ln for ln in lines
+    ]
     return replace(draft, lines=marked, footnotes=footnotes)

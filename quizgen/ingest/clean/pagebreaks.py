@@ -1,4 +1,5 @@
 """Blank lines that cut a sentence: page breaks and layout gaps inside running text."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,8 +20,16 @@ def runs_on(before: str, after: str) -> bool:
     if not ends_open(before):
         return False
     tail = without_markers(before).rstrip()
-    return (starts_lowercase(after) or tail.endswith((",", ";")) or (tail[-1:] == "-" and tail[-2:-1].isalpha())
-            or (last_word(tail) in FUNCTION_WORDS and tail.split()[-1].isalpha() and tail.split()[-1].islower()))
+    return (
+        starts_lowercase(after)
+        or tail.endswith((",", ";"))
+        or (tail[-1:] == "-" and tail[-2:-1].isalpha())
+        or (
+            last_word(tail) in FUNCTION_WORDS
+            and tail.split()[-1].isalpha()
+            and tail.split()[-1].islower()
+        )
+    )
 
 
 def join_page_breaks(draft: Draft) -> Draft:

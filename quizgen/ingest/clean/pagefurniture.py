@@ -7,6 +7,7 @@ is a running head or foot; a line holding only a page number ('12', '- 12 -', 'P
 body (FlaggedRegion "page furniture"), except a running head that is also the first line of
 the text: that one is the title.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,16 +34,23 @@ def drop_page_furniture(draft: Draft) -> Draft:
     lines = draft.lines
 
     def apart(i: int) -> bool:
-        return (i == 0 or is_blank(lines[i - 1].text)) or (i + 1 == len(lines) or is_blank(lines[i + 1].text))
+        return (i == 0 or is_blank(lines[i - 1].text)) or (
+            i + 1 == len(lines) or is_blank(lines[i + 1].text)
+        )
 
-    candidates = [i for i, ln in enumerate(lines)
-                  if not is_blank(ln.text) and len(ln.text.split()) <= MAX_RUNNING_WORDS and apart(i)]
+    candidates = [
+        i
+        for i, ln in enumerate(lines)
+        if not is_blank(ln.text) and len(ln.text.split()) <= MAX_RUNNING_WORDS and apart(i)
+    ]
     shapes = Counter(shape(lines[i].text) for i in candidates)
     numbers = [i for i in candidates if PAGE_NUMBER.match(lines[i].text.strip())]
     first_text = next((i for i, ln in enumerate(lines) if not is_blank(ln.text)), None)
     drop: set[int] = set()
     if draft.raw.layout == "pdf":  # elsewhere a line said thrice ('Summary') is the text's own
-        drop = {i for i in candidates if shapes[shape(lines[i].text)] >= MIN_REPEATS and i != first_text}
+        drop = {
+            i for i in candidates if shapes[shape(lines[i].text)] >= MIN_REPEATS and i != first_text
+        }
     if len(numbers) >= MIN_PAGE_NUMBERS:
         drop.update(numbers)
     if not drop:
@@ -53,5 +61,9 @@ def drop_page_furniture(draft: Draft) -> Draft:
         if last and last.reason == "page furniture" and last.end_line == lines[i].no - 1:
             regions[-1] = replace(last, end_line=lines[i].no)
         else:
-            regions.append(FlaggedRegion(lines[i].no, lines[i].no, "page furniture", restored=False))
-    return replace(draft, lines=[ln for i, ln in enumerate(lines) if i not in drop], regions=regions)
+            regions.append(
+                FlaggedRegion(lines[i].no, lines[i].no, "page furniture", restored=False)
+            )
+    return replace(
+        draft, lines=[ln for i, ln in enumerate(lines) if i not in drop], regions=regions
+    )

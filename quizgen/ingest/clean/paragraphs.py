@@ -6,6 +6,7 @@ wrap width (the writer stopped early), and the next line opens with a short stat
 of its own ('Keepers were the heart of the service.'), the way a new paragraph's topic
 sentence does.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,14 +31,20 @@ def opens_with_short_statement(text: str) -> bool:
 def split_wrapped_paragraphs(draft: Draft) -> Draft:
     """Insert a blank line where a hard-wrapped paragraph visibly ended without one."""
     lines = draft.lines
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if not is_blank(a.text) and not is_blank(b.text)]
+    pairs = [
+        (a, b) for a, b in zip(lines, lines[1:]) if not is_blank(a.text) and not is_blank(b.text)
+    ]
     wrapped = [len(without_markers(a.text)) for a, _ in pairs if ends_open(a.text)]
     if len(wrapped) < MIN_WRAPPED:
         return draft
     width = median(wrapped)
-    breaks = {b.no for a, b in pairs
-              if ends_sentence(a.text) and len(without_markers(a.text)) < width * SHORT_LINE
-              and opens_with_short_statement(b.text)}
+    breaks = {
+        b.no
+        for a, b in pairs
+        if ends_sentence(a.text)
+        and len(without_markers(a.text)) < width * SHORT_LINE
+        and opens_with_short_statement(b.text)
+    }
     out: list[Line] = []
     for ln in lines:
         if ln.no in breaks:
@@ -46,7 +53,9 @@ def split_wrapped_paragraphs(draft: Draft) -> Draft:
     return replace(draft, lines=out)
 
 
-UNWRAPPED_MEDIAN = 100  # a text whose lines are this long at the median was never wrapped at a width
+UNWRAPPED_MEDIAN = (
+    100  # a text whose lines are this long at the median was never wrapped at a width
+)
 
 
 def split_unwrapped_lines(draft: Draft) -> Draft:

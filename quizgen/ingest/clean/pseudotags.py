@@ -7,6 +7,7 @@ Some exports put a document's metadata in tag-like lines before the text. Each s
 metadata key and leaves the body; a date is made ISO when it can be read. Keys already set
 (front matter) win. Only the top of the file is read: a tag-like line further down is text.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,22 @@ from .masthead import iso_date as numeric_iso_date
 
 PSEUDO_TAG = re.compile(
     r"""^\s*<\s*(?P<key>[A-Za-z][\w-]{0,30})\s*=\s*(?P<quote>["'“”])(?P<value>.*?)["'“”]\s*/?>\s*$"""
-    r"""|^\s*<(?P<tag>title|date|author|byline|source|subject)>(?P<text>[^<>]*)</(?P=tag)>\s*$""", re.I)
+    r"""|^\s*<(?P<tag>title|date|author|byline|source|subject)>(?P<text>[^<>]*)</(?P=tag)>\s*$""",
+    re.I,
+)
 # 'Title: ...', 'Date: ...' header lines opening a file, as e-mail and cable exports write them.
-HEADER_LINE = re.compile(r"^\s*(?P<key>title|date|author|by|published|source|subject)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
-KEY_NAMES = {"headline": "title", "byline": "author", "by": "author", "creator": "author", "published": "date",
-             "pubdate": "date", "subject": "title"}
+HEADER_LINE = re.compile(
+    r"^\s*(?P<key>title|date|author|by|published|source|subject)\s*:\s*(?P<value>\S.*?)\s*$", re.I
+)
+KEY_NAMES = {
+    "headline": "title",
+    "byline": "author",
+    "by": "author",
+    "creator": "author",
+    "published": "date",
+    "pubdate": "date",
+    "subject": "title",
+}
 
 
 def read_pseudo_tags(draft: Draft) -> Draft:
@@ -45,6 +57,8 @@ def read_pseudo_tags(draft: Draft) -> Draft:
         if value:
             metadata.setdefault(key, value)
         taken += 1
-    if not any(PSEUDO_TAG.match(ln.text) or HEADER_LINE.match(ln.text) for ln in draft.lines[:taken]):
+    if not any(
+        PSEUDO_TAG.match(ln.text) or HEADER_LINE.match(ln.text) for ln in draft.lines[:taken]
+    ):
         return draft
     return replace(draft, lines=draft.lines[taken:], metadata=metadata)

@@ -6,6 +6,7 @@ heading of the same or a higher level when levels are known ('#'), else to the n
 that is followed by prose (a paragraph of sentences, not a list or a citation); a heading of
 the same kind ('Further reading' after 'Notes') continues it.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,15 +16,44 @@ from ...models import FlaggedRegion
 from . import Draft
 from .lines import ends_sentence, is_blank, without_markers
 
-REFERENCE_HEADINGS = frozenset({
-    "references", "notes", "bibliography", "further reading", "see also", "external links",
-    "sources", "works cited", "footnotes", "endnotes", "citations", "notes and references", "references and notes",
-    "sources and further reading", "literature cited", "selected bibliography", "reference list", "additional reading",
-    "suggested reading", "related reading", "primary sources", "secondary sources", "external sources", "links",
-    "related links", "related articles", "notes and sources", "general references", "cited works",
-})
+REFERENCE_HEADINGS = frozenset(
+    {
+        "references",
+        "notes",
+        "bibliography",
+        "further reading",
+        "see also",
+        "external links",
+        "sources",
+        "works cited",
+        "footnotes",
+        "endnotes",
+        "citations",
+        "notes and references",
+        "references and notes",
+        "sources and further reading",
+        "literature cited",
+        "selected bibliography",
+        "reference list",
+        "additional reading",
+        "suggested reading",
+        "related reading",
+        "primary sources",
+        "secondary sources",
+        "external sources",
+        "links",
+        "related links",
+        "related articles",
+        "notes and sources",
+        "general references",
+        "cited works",
+    }
+)
 SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+")
-CITATION = re.compile(r"\(\d{4}\)|\b(?:pp?\.|vol\.|ed\.|eds\.|ISBN|doi|retrieved|archived)\b|https?://|\b\d{4}[a-z]?\.", re.I)
+CITATION = re.compile(
+    r"\(\d{4}\)|\b(?:pp?\.|vol\.|ed\.|eds\.|ISBN|doi|retrieved|archived)\b|https?://|\b\d{4}[a-z]?\.",
+    re.I,
+)
 PROSE_WORDS = 12
 
 
@@ -40,13 +70,21 @@ def is_reference_heading(text: str) -> bool:
 def is_prose(paragraph: list[str], list_item: bool) -> bool:
     """A paragraph of running text: sentences of some length, not a list item or a citation."""
     text = " ".join(without_markers(t).strip() for t in paragraph)
-    return not list_item and len(text.split()) >= PROSE_WORDS and ends_sentence(text) and not CITATION.search(text)
+    return (
+        not list_item
+        and len(text.split()) >= PROSE_WORDS
+        and ends_sentence(text)
+        and not CITATION.search(text)
+    )
 
 
 def drop_reference_sections(draft: Draft) -> Draft:
     lines = draft.lines
-    starts = [i for i, ln in enumerate(lines) if ln.no in draft.headings and is_reference_heading(ln.text)
-              and has_body_before(draft, i)]  # "# Notes" over a whole document is its title
+    starts = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.no in draft.headings and is_reference_heading(ln.text) and has_body_before(draft, i)
+    ]  # "# Notes" over a whole document is its title
     if not starts:
         return draft
     dropped: set[int] = set()
@@ -58,7 +96,11 @@ def drop_reference_sections(draft: Draft) -> Draft:
         end = section_end(draft, start, level)
         span = [i for i in range(start, end) if not is_blank(lines[i].text)]
         dropped.update(range(start, end))
-        regions.append(FlaggedRegion(lines[span[0]].no, lines[span[-1]].no, "reference section", restored=False))
+        regions.append(
+            FlaggedRegion(
+                lines[span[0]].no, lines[span[-1]].no, "reference section", restored=False
+            )
+        )
     kept = [ln for i, ln in enumerate(lines) if i not in dropped]
     headings = draft.headings - {lines[i].no for i in dropped}
     return replace(draft, lines=kept, headings=headings, regions=regions)
@@ -73,7 +115,9 @@ def section_end(draft: Draft, start: int, level: int | None) -> int:
     lines = draft.lines
     for i in range(start + 1, len(lines)):
         ln = lines[i]
-        if ln.no not in draft.headings or (i > 0 and lines[i - 1].no in draft.headings and not is_blank(lines[i - 1].text)):
+        if ln.no not in draft.headings or (
+            i > 0 and lines[i - 1].no in draft.headings and not is_blank(lines[i - 1].text)
+        ):
             continue  # not a heading, or the second line of a wrapped one
         if is_reference_heading(ln.text):
             continue

@@ -7,6 +7,7 @@ read backwards; a stretch that reads markedly better backwards (the best-scoring
 found in one linear pass) is a reversed block. Footnote markers help too: inside a reversed
 block their numbers run downwards.
 """
+
 from __future__ import annotations
 
 import functools
@@ -45,8 +46,14 @@ def fix_swapped_halves(draft: Draft) -> Draft:
     """
     lines = []
     for ln in draft.lines:
-        match = SWAPPED.match(ln.text) if draft.footnotes and MAYBE_SWAPPED.search(ln.text) else None
-        if match and int(match.group("number")) in draft.footnotes and not NOT_A_MARKER.match(match.group("right")):
+        match = (
+            SWAPPED.match(ln.text) if draft.footnotes and MAYBE_SWAPPED.search(ln.text) else None
+        )
+        if (
+            match
+            and int(match.group("number")) in draft.footnotes
+            and not NOT_A_MARKER.match(match.group("right"))
+        ):
             text = f"{match.group('right').strip()}{note_marker(int(match.group('number')))} {match.group('left').strip()}"
             ln = Line(ln.no, text)
         lines.append(ln)
@@ -152,7 +159,7 @@ def marker_numbers(lines: list[Line]) -> list[int]:
 
 
 def reversed_order(lines: list[Line], start: int, end: int) -> list[Line]:
-    return lines[:start] + lines[start:end + 1][::-1] + lines[end + 1:]
+    return lines[:start] + lines[start : end + 1][::-1] + lines[end + 1 :]
 
 
 def page_edge(lines: list[Line], text_at: list[int], i: int) -> float:
@@ -161,11 +168,15 @@ def page_edge(lines: list[Line], text_at: list[int], i: int) -> float:
     if i <= 0 or i >= len(text_at):
         return 1.0
     text = lines[text_at[i]].text
-    edge = 2.0 if text.startswith(" ") and not text[1:2].isspace() else 0.0  # one space, not an indent
+    edge = (
+        2.0 if text.startswith(" ") and not text[1:2].isspace() else 0.0
+    )  # one space, not an indent
     return edge + (1.0 if text_at[i] - text_at[i - 1] > 2 else 0.0)
 
 
-def best_bounds(lines: list[Line], text_at: list[int], first: int, last: int, continuity: Continuity) -> tuple[int, int]:
+def best_bounds(
+    lines: list[Line], text_at: list[int], first: int, last: int, continuity: Continuity
+) -> tuple[int, int]:
     """Nudge the block's first and last text line by up to two lines to read best.
 
     The stretch found from junction gains can take in a line of the neighbouring page
@@ -178,7 +189,7 @@ def best_bounds(lines: list[Line], text_at: list[int], first: int, last: int, co
     def score(a: int, b: int) -> float:
         order = reversed_order(lines, text_at[a], text_at[b])
         edges = page_edge(lines, text_at, a) + page_edge(lines, text_at, b + 1)
-        return continuity.reading(order[window_start:window_end + 1]) + edges
+        return continuity.reading(order[window_start : window_end + 1]) + edges
 
     best, bounds = score(first, last), (first, last)
     for a in range(max(0, first - 2), min(first + 3, last)):
@@ -203,14 +214,16 @@ def restore_reversed(draft: Draft) -> Draft:
         text_at = [i for i, ln in enumerate(lines) if not is_blank(ln.text)]
         texts = [lines[i].text for i in text_at]
         prose = [is_prose(t) for t in texts]
-        gains = [continuity(b, a) - continuity(a, b) if prose[i] and prose[i + 1] else -BARRIER
-                 for i, (a, b) in enumerate(zip(texts, texts[1:]))]
+        gains = [
+            continuity(b, a) - continuity(a, b) if prose[i] and prose[i + 1] else -BARRIER
+            for i, (a, b) in enumerate(zip(texts, texts[1:]))
+        ]
         restored = {(r.line, r.end_line) for r in draft.regions}
         score, first, last = best_stretch(gains)
         if score < MIN_FLAG:
             return draft
         first, last = best_bounds(lines, text_at, first, last + 1, continuity)
-        block = lines[text_at[first]:text_at[last] + 1]
+        block = lines[text_at[first] : text_at[last] + 1]
         span = (min(ln.no for ln in block), max(ln.no for ln in block))
         if span in restored:
             return draft
@@ -220,11 +233,22 @@ def restore_reversed(draft: Draft) -> Draft:
         better, worse = sum(1 for g in inside if g > 0), sum(1 for g in inside if g < 0)
         # Page-break evidence at both cuts adds to the reading evidence.
         confidence = score + page_edge(lines, text_at, first) + page_edge(lines, text_at, last + 1)
-        if last - first + 1 >= MIN_LINES and confidence >= MIN_GAIN and (better >= MIN_BETTER * max(1, worse) or notes_descend):
-            region = FlaggedRegion(*span, reason="reversed block: lines restored to reading order", restored=True)
-            draft = replace(draft, lines=reversed_order(lines, text_at[first], text_at[last]),
-                            regions=[*draft.regions, region])
-        elif last - first + 1 >= MIN_LINES_FLAGGED and (better >= MIN_BETTER_FLAGGED * max(1, worse) or notes_descend):
+        if (
+            last - first + 1 >= MIN_LINES
+            and confidence >= MIN_GAIN
+            and (better >= MIN_BETTER * max(1, worse) or notes_descend)
+        ):
+            region = FlaggedRegion(
+                *span, reason="reversed block: lines restored to reading order", restored=True
+            )
+            draft = replace(
+                draft,
+                lines=reversed_order(lines, text_at[first], text_at[last]),
+                regions=[*draft.regions, region],
+            )
+        elif last - first + 1 >= MIN_LINES_FLAGGED and (
+            better >= MIN_BETTER_FLAGGED * max(1, worse) or notes_descend
+        ):
             region = FlaggedRegion(*span, reason="lines may be out of order", restored=False)
             return replace(draft, regions=[*draft.regions, region])
         else:

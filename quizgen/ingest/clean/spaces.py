@@ -1,4 +1,5 @@
 """Character-level repairs: mojibake, HTML entities, stray whitespace, spaces inside compounds and before commas."""
+
 from __future__ import annotations
 
 import html
@@ -27,11 +28,15 @@ def fix_mojibake(draft: Draft) -> Draft:
     Only lines ftfy judges bad are touched: curly quotes and dashes stay as they are, and
     clean lines cost one quick check (fast on big files).
     """
-    return with_lines(draft, [
-        Line(ln.no, ftfy.fix_text(ln.text, uncurl_quotes=False, normalization="NFC"))
-        if not ln.text.isascii() and is_bad(ln.text) else ln
-        for ln in draft.lines
-    ])
+    return with_lines(
+        draft,
+        [
+            Line(ln.no, ftfy.fix_text(ln.text, uncurl_quotes=False, normalization="NFC"))
+            if not ln.text.isascii() and is_bad(ln.text)
+            else ln
+            for ln in draft.lines
+        ],
+    )
 
 
 # '&amp;', '&#8217;', '&mdash;': text saved from a web page's source keeps its entities.
@@ -40,10 +45,15 @@ _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}
 
 def unescape_entities(draft: Draft) -> Draft:
     """'Salt &amp; pepper' -> 'Salt & pepper' in plain text (Markdown and HTML readers do their own)."""
-    return with_lines(draft, [
-        Line(ln.no, html.unescape(ln.text)) if "&" in ln.text and _ENTITY.search(ln.text) else ln
-        for ln in draft.lines
-    ])
+    return with_lines(
+        draft,
+        [
+            Line(ln.no, html.unescape(ln.text))
+            if "&" in ln.text and _ENTITY.search(ln.text)
+            else ln
+            for ln in draft.lines
+        ],
+    )
 
 
 def strip_spaces(draft: Draft) -> Draft:
@@ -52,16 +62,27 @@ def strip_spaces(draft: Draft) -> Draft:
     Leading spaces are kept here: in PDF text they mark the first line of a page after a
     footnote block, which the footnote step uses; `strip_leading_spaces` drops them later.
     """
-    return with_lines(draft, [Line(ln.no, _CONTROL.sub(" ", ln.text.replace("\u00a0", " ")).rstrip())
-                              for ln in draft.lines])
+    return with_lines(
+        draft,
+        [
+            Line(ln.no, _CONTROL.sub(" ", ln.text.replace("\u00a0", " ")).rstrip())
+            for ln in draft.lines
+        ],
+    )
 
 
 def strip_leading_spaces(draft: Draft) -> Draft:
     """Spurious leading spaces (and any left-over runs of spaces inside a line)."""
-    return with_lines(draft, [
-        Line(ln.no, _RUNS_OF_SPACES.sub(" ", ln.text.strip()) if "  " in ln.text else ln.text.strip())
-        for ln in draft.lines
-    ])
+    return with_lines(
+        draft,
+        [
+            Line(
+                ln.no,
+                _RUNS_OF_SPACES.sub(" ", ln.text.strip()) if "  " in ln.text else ln.text.strip(),
+            )
+            for ln in draft.lines
+        ],
+    )
 
 
 def fix_stray_spaces(draft: Draft) -> Draft:

@@ -14,6 +14,7 @@ treaty was ...'), each with its wrapped lines, blank lines between, is the docum
 each entry with text becomes a footnote (when no footnote has its number yet) and the list
 leaves the body, so the references in the text point to them.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,9 @@ from .footnotes import join_footnote
 from .lines import is_blank
 
 _NUMBER = r"\d{1,3}(?:\s*[,–-]\s*\d{1,3})*"
-_QUESTIONS = r"who|whom|when|where|which|why|how|what|whose|by whom|according to whom|sic|original research"
+_QUESTIONS = (
+    r"who|whom|when|where|which|why|how|what|whose|by whom|according to whom|sic|original research"
+)
 _EDITORIAL_WORDS = (
     r"edit|dubious|disputed|discuss|unreliable source|failed verification|verification failed|vague|specify|"
     r"not in citation given|unbalanced opinion|clarify|improper synthesis|weasel words|update|needs update"
@@ -47,7 +50,9 @@ LETTER_MARKER = re.compile(r"(?<=\S)\[([a-z])\](?![(:\[\w])")
 # Not at a line start either ('[3] Smith, J. ...' is an entry of a list of notes), nor right
 # after a bracket ('[text][1]' is a Markdown link).
 MARKERS = re.compile(rf"(?<=[^\s\]])(?:[ \t]*{_ONE_MARKER})+(?![(:\[\w])", re.I)
-MARKERS_AND_LETTERS = re.compile(rf"(?<=[^\s\]])(?:[ \t]*{_ONE_MARKER_OR_LETTER})+(?![(:\[\w])", re.I)
+MARKERS_AND_LETTERS = re.compile(
+    rf"(?<=[^\s\]])(?:[ \t]*{_ONE_MARKER_OR_LETTER})+(?![(:\[\w])", re.I
+)
 NOTE_ENTRY = re.compile(r"^\s*\[(?P<number>\d{1,3})\](?:\s+(?P<text>.*))?$")
 MIN_NOTE_ENTRIES = 2
 EMPTY_PARENTHESES = re.compile(r"[ \t]*\(\s*[,;:]?\s*\)")
@@ -80,7 +85,11 @@ def note_lists(lines: list[Line]) -> list[list[tuple[int, list[Line]]]]:
         if entry:
             parts = [lines[i]]
             i += 1
-            while i < len(lines) and not is_blank(lines[i].text) and not NOTE_ENTRY.match(lines[i].text):
+            while (
+                i < len(lines)
+                and not is_blank(lines[i].text)
+                and not NOTE_ENTRY.match(lines[i].text)
+            ):
                 parts.append(lines[i])  # the entry's wrapped lines
                 i += 1
             current.append((int(entry.group("number")), parts))
@@ -105,8 +114,10 @@ def move_note_lists(draft: Draft) -> Draft:
     for run in runs:
         for number, parts in run:
             dropped.update(ln.no for ln in parts)
-            text = join_footnote([NOTE_ENTRY.match(parts[0].text).group("text") or ""]
-                                 + [ln.text.strip() for ln in parts[1:]]).strip()
+            text = join_footnote(
+                [NOTE_ENTRY.match(parts[0].text).group("text") or ""]
+                + [ln.text.strip() for ln in parts[1:]]
+            ).strip()
             if text and number not in footnotes:
                 footnotes[number] = Footnote(number, text, parts[0].no)
     lines = [ln for ln in draft.lines if ln.no not in dropped or is_blank(ln.text)]
@@ -115,7 +126,9 @@ def move_note_lists(draft: Draft) -> Draft:
 
 def remove_reference_marks(draft: Draft) -> Draft:
     draft = move_note_lists(draft)
-    letters = {m.group(1) for ln in draft.lines if "[" in ln.text for m in LETTER_MARKER.finditer(ln.text)}
+    letters = {
+        m.group(1) for ln in draft.lines if "[" in ln.text for m in LETTER_MARKER.finditer(ln.text)
+    }
     series = {"a", "b"} <= letters
     lines = []
     for ln in draft.lines:

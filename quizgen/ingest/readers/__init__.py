@@ -1,4 +1,5 @@
 """Readers: one module per source format, chosen by content as well as by extension."""
+
 from __future__ import annotations
 
 from pathlib import Path

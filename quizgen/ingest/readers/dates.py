@@ -1,4 +1,5 @@
 """Publication dates as the readers find them ('March 5, 2021', '2021-03-05T10:00Z') made ISO."""
+
 from __future__ import annotations
 
 import datetime as dt

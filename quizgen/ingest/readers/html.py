@@ -7,6 +7,7 @@ List items (marker "•", or "1." ... in an ordered list) and block quotations a
 the cleaner through RawText; <b>/<strong>, <i>/<em> and <dfn> become emphasis characters;
 <figcaption> texts (which trafilatura drops) come back as asides.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -15,34 +16,57 @@ import html
 import re
 
 from ...errors import IngestError
-from ..decode import decode
 from ..clean import EMPHASIS
+from ..decode import decode
 from ..source import Line, RawText
 from .dates import iso_date
 from .text import line_offsets
 
-BLOCKS = ("head", "p", "item", "quote")  # trafilatura's names for headings, paragraphs, list items, quotations
+BLOCKS = (
+    "head",
+    "p",
+    "item",
+    "quote",
+)  # trafilatura's names for headings, paragraphs, list items, quotations
 WORD = re.compile(r"\w+")
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
 LOCATE_WORDS = 6  # how many of a paragraph's first words must follow each other in the source
 SOURCE_TOKEN = re.compile(r"<[^>]*>|(?P<text>(?:\w|&#?\w+;)+)")  # tags are skipped, text is kept
 META_DATE = (
-    "article:published_time", "datePublished", "date", "dc.date", "dcterms.created", "dc.date.issued",
-    "citation_publication_date", "citation_date", "pubdate", "publish-date", "og:published_time",
+    "article:published_time",
+    "datePublished",
+    "date",
+    "dc.date",
+    "dcterms.created",
+    "dc.date.issued",
+    "citation_publication_date",
+    "citation_date",
+    "pubdate",
+    "publish-date",
+    "og:published_time",
 )
 META_AUTHOR = ("author", "article:author", "citation_author", "dc.creator", "dcterms.creator")
 META_TITLE = ("citation_title", "og:title", "dc.title", "twitter:title")
 # trafilatura keeps <b>/<strong> as <hi rend="#b">, <i>/<em> as "#i", <u> as "#u" and drops <dfn>:
 # <dfn> is renamed <u> before extraction (and a real <u>, not emphasis, a <span>).
-DFN_AS_U = ((re.compile(r"<(/?)u(?=[\s>])", re.I), r"<\1span"), (re.compile(r"<(/?)dfn(?=[\s>])", re.I), r"<\1u"))
+DFN_AS_U = (
+    (re.compile(r"<(/?)u(?=[\s>])", re.I), r"<\1span"),
+    (re.compile(r"<(/?)dfn(?=[\s>])", re.I), r"<\1u"),
+)
 REND_KIND = {"#b": "strong", "#i": "em", "#u": "dfn"}
 
 
 class Block:
     """One block of the main text: its text (emphasis as characters) and what kind of block it is."""
 
-    def __init__(self, text: str, list_item: str | None = None, quote: bool = False, heading: int | None = None):
+    def __init__(
+        self,
+        text: str,
+        list_item: str | None = None,
+        quote: bool = False,
+        heading: int | None = None,
+    ):
         self.text, self.list_item, self.quote, self.heading = text, list_item, quote, heading
 
 
@@ -52,7 +76,9 @@ class HtmlReader:
 
     def sniff(self, head: bytes) -> bool:
         start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:200].lower()
-        return start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<?xml") and b"<html" in start)
+        return start.startswith((b"<!doctype html", b"<html")) or (
+            start.startswith(b"<?xml") and b"<html" in start
+        )
 
     def read(self, path: str, data: bytes, settings) -> RawText:
         declared = DECLARED_CHARSET.search(data[:4096])
@@ -112,8 +138,12 @@ def main_text(source: str, path: str) -> list[Block]:
 
     try:
         document = trafilatura.bare_extraction(
-            source, output_format="python", with_metadata=False, include_tables=False,
-            include_comments=False, include_formatting=True,
+            source,
+            output_format="python",
+            with_metadata=False,
+            include_tables=False,
+            include_comments=False,
+            include_formatting=True,
         )
     except (ValueError, TypeError) as exc:
         raise IngestError(f"not a readable HTML page ({exc})", path) from None
@@ -172,7 +202,9 @@ def figure_captions(source: str) -> list[str]:
     if "figcaption" not in source.lower():
         return []
     try:
-        tree = lxml_html.document_fromstring(source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+        tree = lxml_html.document_fromstring(
+            source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
+        )
     except (ValueError, SyntaxError):
         return []
     texts = (" ".join(c.text_content().split()) for c in tree.iter("figcaption"))
@@ -209,7 +241,7 @@ class SourceWords:
     def _find(self, wanted: list[str], begin: int) -> int | None:
         first, size = wanted[0], len(wanted)
         for i in range(begin, len(self.words) - size + 1):
-            if self.words[i] == first and self.words[i:i + size] == wanted:
+            if self.words[i] == first and self.words[i : i + size] == wanted:
                 return i
         return None
 
@@ -219,7 +251,9 @@ def page_metadata(source: str) -> dict[str, str]:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+        tree = lxml_html.document_fromstring(
+            source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
+        )
     except (ValueError, SyntaxError):  # lxml's ParserError is a ValueError
         return {}
     meta = {}

@@ -1,4 +1,5 @@
 """Markdown, with optional YAML front matter that becomes metadata."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +61,7 @@ class MarkdownReader:
             body_first = text[: match.end()].count("\n") + 1
         elif text.startswith("---\n"):
             raise IngestError("broken front matter: no closing '---' line", path, 1)
-        lines = split_lines(text)[body_first - 1:]
+        lines = split_lines(text)[body_first - 1 :]
         return RawText(
             path=path,
             checksum=hashlib.sha256(data).hexdigest(),

@@ -3,6 +3,7 @@
 Pages are joined with a blank line, so a page break looks as it does in text pasted
 from a PDF; line numbers are those of the extracted text (a PDF has no source lines).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,13 +25,17 @@ class PdfReader:
         return head.lstrip()[:5] == b"%PDF-"
 
     def read(self, path: str, data: bytes, settings) -> RawText:
-        from ..import check_text_budget
+        from .. import check_text_budget
 
         with quiet_pypdf():
-            pages, info = text_and_info(data, path, lambda chars: check_text_budget(chars, settings, path))
+            pages, info = text_and_info(
+                data, path, lambda chars: check_text_budget(chars, settings, path)
+            )
         if not any(page.strip() for page in pages):
             raise IngestError("no text layer (scanned PDF?)", path)
-        text = "\n\n".join(page.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") for page in pages)
+        text = "\n\n".join(
+            page.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") for page in pages
+        )
         return RawText(
             path=path,
             checksum=hashlib.sha256(data).hexdigest(),
@@ -64,7 +69,9 @@ def text_and_info(data: bytes, path: str, budget=lambda chars: None) -> tuple[li
     except FileNotDecryptedError:
         raise IngestError("the PDF is encrypted with a password", path) from None
     except LimitReachedError:  # a stream that decompresses to more than pypdf allows: a bomb
-        raise IngestError("not a readable PDF: a stream decompresses past pypdf's size limit", path) from None
+        raise IngestError(
+            "not a readable PDF: a stream decompresses past pypdf's size limit", path
+        ) from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(f"not a readable PDF ({exc})", path) from None
 

@@ -1,4 +1,5 @@
 """Plain text, including text extracted from PDF (hard-wrapped, footnotes between pages)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +25,9 @@ def looks_hard_wrapped(lines: tuple[Line, ...]) -> bool:
     body = [ln.text.rstrip() for ln in lines if ln.text.strip()]
     if len(body) < 8:
         return False
-    wrapped = sum(1 for t in body if 40 <= len(t) <= 110 and not t.endswith((".", "?", "!", ":", "”", '"')))
+    wrapped = sum(
+        1 for t in body if 40 <= len(t) <= 110 and not t.endswith((".", "?", "!", ":", "”", '"'))
+    )
     return wrapped / len(body) > 0.4
 
 
