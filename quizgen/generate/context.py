@@ -20,7 +20,15 @@ from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Source
 from . import choose
 from .distractors import Pool
-from .phrasing import WordCases, in_sentence, names_its_list, one_definition, valid_date
+from .phrasing import (
+    WordCases,
+    anchored_label,
+    in_sentence,
+    names_its_list,
+    names_only,
+    one_definition,
+    valid_date,
+)
 from .screen import plain_text
 
 # Types that ask a student to produce several things, or to recognise one among
@@ -249,6 +257,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
         if isinstance(item, Enumeration):
             # A label that is a clause's subject ("The talks featured ...") names no list.
             label = item.label if names_its_list(item.label, item.source.sentence) else ""
+            label = anchored_label(label, item.source.sentence, item.members) if label else ""
             item = replace(
                 item,
                 label=in_sentence(label, words) if label else "",
@@ -256,7 +265,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
             )
         elif isinstance(item, Definition):
             definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
-            if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
+            if len(normalise(definition).split()) < MIN_DEFINITION_WORDS or names_only(definition):
                 continue
             item = replace(
                 item, term=unshouted(in_sentence(item.term, words)), definition=definition

@@ -63,8 +63,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
             dates = pick_dates(item.date, others, rng, correct=same, latest=ctx.latest_year)
             wrong = [display_date(d) for d in dates]
         level = "remember"
-    elif isinstance(item, Quote):
-        prompt = who_said(item)
+    elif isinstance(item, Quote) and (prompt := who_said(item)):
         answer = bare_name(item.speaker)
         same = ctx.corpus.where("quote", "text", item.text, "speaker")
         others = (

@@ -345,6 +345,77 @@ def names_its_list(label: str, sentence: str) -> bool:
     return after.group(1).lower() in _NAMING_FOLLOWERS
 
 
+# "X is organized into six bodies: ...", "X has three branches: ...": X owns the list.
+_OWNING_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)|(?:is|are|was|were)\s+(?:organi[sz]ed|divided|grouped|split|made up|"
+    r"composed|arranged)\s+(?:into|of)|(?:consists?|consisted)\s+of|(?:comprises?|comprised)"
+    r"|(?:establishe[sd]|creates?|created|recogni[sz]e[sd]|identifie[sd]|lists?|listed|names?|named)"
+    r")\s+$"
+)
+_PROPER_OWNER = re.compile(
+    r"(?:^|[,;]\s+)((?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'.&-]*)*)$"
+)
+_LABEL_COMPLEMENT = re.compile(
+    r"\s+((?:of|in|for|on|to|between|among)\s+[^,:;.()“”\"]+?)(?=\s*[,:;.()“”\"]|\s+(?:is|are|was|were|include[sd]?)\b|$)"
+)
+MAX_COMPLEMENT_WORDS = 7
+
+
+def anchored_label(label: str, sentence: str, members: tuple[str, ...] = ()) -> str:
+    """A list's name that says, alone, whose or what list it is, or "".
+
+    'the principles of peaceful coexistence', 'the Five Principles' and 'the UN's organs' say
+    it; a bare kind noun ('participants', 'the options') does not, and is completed from its
+    sentence: with the complement the sentence gives it ('two forms' | 'of declarations of
+    emergency'), or with the name that owns it ('The UN is organized into six main bodies:
+    ...' -> 'six main bodies of the UN'); else only a name with a count is kept ('the four
+    seasons')."""
+    words = label.split()
+    found = re.search(re.escape(label.strip()), sentence, re.IGNORECASE)
+    # A capital that only opens a sentence ("The participants were ...") names nothing.
+    opens = not found or re.search(r"(?:^|[.!?][”\")\]]*\s+)$", sentence[: found.start()])
+    named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or not opens)]
+    if named or set(w.lower() for w in words) & _PREPOSITIONS or re.search(r"[’']s\b", label):
+        return label
+    if not found:
+        return label  # a heading, or a name the extractor read off a count: it stands alone
+    after = _LABEL_COMPLEMENT.match(sentence[found.end() :])
+    # "The governments of Burma, India, ...": a complement that opens the list is no name.
+    opens_list = after and any(
+        m.strip().casefold() in after.group(1).casefold() for m in members if m.strip()
+    )
+    if after and len(after.group(1).split()) <= MAX_COMPLEMENT_WORDS and not opens_list:
+        return f"{label.strip()} {after.group(1).strip()}"
+    before = sentence[: found.start()]
+    verb = _OWNING_VERB.search(before)
+    owner = _PROPER_OWNER.search(before[: verb.start()]) if verb else None
+    if owner:
+        name = owner.group(1)
+        name = "the " + name[4:] if name.startswith("The ") else name
+        return f"{strip_article(label.strip())} of {name}"
+    # "the four seasons", "three deficits": a list named by its count is one the text sets out
+    # as such; "the participants" or "the options" is only a word for what came before.
+    return label if states_count(label) else ""
+
+
+MAX_NAMING_WORDS = 6
+_CLAUSE_WORDS = {"that", "which", "who", "whose", "where", "when", "whereby"}
+
+
+def names_only(definition: str) -> bool:
+    """True for a gloss that names one thing and says nothing of what the term is: a short
+    definite phrase with a name in it and no complement ("the ASEAN Plus Three meetings",
+    "the Nazi-controlled Reich bishop"). An appositive read as a definition gives these."""
+    words = definition.strip().rstrip(".").split()
+    lowered = {w.lower().strip(",") for w in words}
+    return (
+        1 < len(words) <= MAX_NAMING_WORDS
+        and words[0].lower() == "the"
+        and not lowered & (_PREPOSITIONS | _CLAUSE_WORDS)
+        and any(w[:1].isupper() for w in words[1:])
+    )
+
+
 def plural_label(label: str) -> bool:
     """True when the head noun (last word before a preposition) is plural: 'aspects of X'."""
     head = []
@@ -360,14 +431,13 @@ def list_phrase(label: str, size: int, with_count: bool = False) -> str | None:
     """A plural noun phrase naming a list, or None when its name is not usable.
 
     'three shortages' -> 'the three shortages'; with_count: 'safety rules' ->
-    'the three safety rules'; a singular name -> 'the three items the text
-    lists under “unity”', so every question can say "are".
+    'the three safety rules'; a singular name (not the members' name) -> None.
     """
     if not usable_label(label):
         return None
     label = in_sentence(label)
     if not plural_label(label):
-        return f"the {count_word(size)} items the text lists under “{label}”"
+        return None  # "the largest recipient": a singular name does not name the list's members
     if with_count and not states_count(label):
         return f"the {count_word(size)} {strip_article(label)}"
     return with_article(label)

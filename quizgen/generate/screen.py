@@ -123,11 +123,20 @@ _RANGE_BEFORE = re.compile(
 _RANGE_AFTER = re.compile(r"^\s*(?:[–/-]\s*\d|to\s+\d|through\b|until\b|and\s+\d)", re.IGNORECASE)
 
 
+# "had been, since its re-founding in 1535, a ...": the date is of the event "since" opens,
+# and the state it starts has no date of its own.
+_SINCE_EVENT = re.compile(
+    r"\bsince\s+(?!the\s+(?:early|late|mid)\b)[^,;.()]{3,60}?\s+(?:in|on)\s+$", re.I
+)
+
+
 def range_cut(item: DatedEvent) -> str | None:
-    if item.end:
-        return None
     for found in date_pattern(item.date).finditer(item.source.sentence):
         before, after = item.source.sentence[: found.start()], item.source.sentence[found.end() :]
+        if _SINCE_EVENT.search(before):
+            return f"range-cut: '{found.group(0)}' dates what a state has held since"
+        if item.end:
+            continue
         if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
             return f"range-cut: '{found.group(0)}' is one end of a range in its sentence"
     return None
@@ -197,8 +206,10 @@ _FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 def bad_list(item: Enumeration) -> str | None:
     members = list(item.members)
     for member in members:
-        first = member.strip().split(" ", 1)[0].lower()
-        if first in {"which", "that", "who", "whom", "whose", "where"}:
+        first, second = (member.strip().lower().split() + ["", ""])[:2]
+        if first in {"which", "that", "who", "whom", "whose", "where", "how", "why", "whether"} or (
+            first in {"one", "ones", "those"} and second in {"that", "which", "who"}
+        ):
             return f"bad-list: the member '{member}' is a clause, not a part of the list"
         if _FINITE_WORDS.search(member) and len(member.split()) < 12:
             return f"bad-list: the member '{member}' holds a verb of the sentence"

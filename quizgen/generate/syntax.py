@@ -435,8 +435,14 @@ def base_form(token, choice: str) -> str:
 
 
 def _text(tokens) -> str:
-    """Tokens joined with the spacing they had."""
-    out = "".join(t.text_with_ws for t in tokens).strip()
+    """Tokens joined with the spacing they had (a space where tokens were left out)."""
+    parts, previous = [], None
+    for t in tokens:
+        if previous is not None and t.i != previous.i + 1 and not previous.whitespace_:
+            parts.append(" ")
+        parts.append(t.text_with_ws)
+        previous = t
+    out = "".join(parts).strip()
     return re.sub(r"\s+", " ", out)
 
 
@@ -524,7 +530,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
         )
     after = list(doc[span.end :])
-    subject_text = _text(span)
+    subject_text = _text(_without_aside(span))
     if (
         span[0].text[:1].isupper()
         and span[0].tag_ not in {"NNP", "NNPS"}
@@ -538,7 +544,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         subject_text = (
             subject_text[:1].lower() + subject_text[1:]
         )  # "Wage negotiations" mid-question
-    declarative = _text(doc[span.start :])
+    declarative = _text([*_without_aside(span), *doc[span.end :]])
     if auxes:
         first = auxes[0]
         rest = _text([t for t in after if t.i != first.i])
@@ -584,6 +590,20 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         subject.text.lower(),
         present=root.tag_ in {"VBZ", "VBP"},
     )
+
+
+def _without_aside(span):
+    """The subject without a relative clause set off by a comma ("the Union, which based its
+    rule on Marx"): the question needs the name, and the aside's closing comma is often lost."""
+    for token in span:
+        if token.dep_ == "relcl" and token.left_edge.i > span.start:
+            comma = token.doc[token.left_edge.i - 1]
+            if comma.text == "," and comma.i >= span.start:
+                end = token.right_edge.i + 1
+                if end < span.end and token.doc[end].text == ",":
+                    end += 1
+                return [t for t in span if not comma.i <= t.i < end]
+    return list(span)
 
 
 def _droppable_front(tokens) -> bool:
@@ -701,9 +721,11 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
 def common_start(text: str, choice: str = "auto") -> str:
     """A phrase without the capital a sentence start gave it when the parse reads its first
     word as a common noun or adjective ("Erosion" -> "erosion"); names keep theirs."""
-    first = text.split(" ", 1)[0]
+    first, *others = text.split()
     if not first[:1].isupper() or not first[1:].islower():
         return text
+    if others and others[0][:1].isupper():
+        return text  # "Red Guards", "Cold War": the first word of a name
     lowered = text[:1].lower() + text[1:]
     frame = _frame(lowered)
     # The tagger reads any capitalised word as a name: ask it about the word in lower case.

@@ -40,6 +40,13 @@ def event(date, text, end=None):
 
 DATES = [
     # sentence, item, basic prompt, true statement
+    # A relative clause set off by a comma leaves the subject; its lost closing comma with it.
+    (
+        "Although the Guild, which based its rules on old charters collapsed in 1791, its hall stands.",
+        event("1791", "the Guild, which based its rules on old charters collapsed"),
+        "In what year did the Guild collapse?",
+        "The Guild collapsed in 1791.",
+    ),
     (
         "Harlow Conference, 14 to 20 March 1868",
         event("1868-03-14", "Harlow Conference", end="1868-03-20"),
@@ -241,6 +248,13 @@ def definition(term, text):
 
 
 DEFINITIONS = [
+    # A participle or purpose says what the term does, not what it is: no "What is meant by".
+    (
+        "The Harbour Relief Board (HRB) was founded to provide relief to flooded towns.",
+        definition("Harbour Relief Board (HRB)", "founded to provide relief to flooded towns"),
+        None,
+        None,
+    ),
     (
         "Erosion is the wearing away of rock by water.",
         definition("Erosion", "the wearing away of rock by water"),
@@ -341,11 +355,12 @@ QUOTES = [
         "Who said “We will never sell the old quay to a private owner.”?",
         "The Harbour Board said, “We will never sell the old quay to a private owner.”",
     ),
-    # A quotation that continues its attribution's clause is no sentence after "said,": no statement.
+    # A quotation that continues its attribution's clause is no sentence after "said,": no
+    # statement, and no "Who said" either (asked alone it is a broken sentence).
     (
         "The council declared that it “would never again raise the harbour dues in winter.”",
         quote("would never again raise the harbour dues in winter.", "council"),
-        "Who said “would never again raise the harbour dues in winter.”?",
+        None,
         None,
     ),
     # Two years: which one is the quotation's is not said, so no year is given.
@@ -370,6 +385,20 @@ def listing(label, *members):
 
 
 LISTS = [
+    # A bare kind noun takes the owner its sentence names; with no owner, no count and no
+    # complement ("The participants were ...") the list gets no question by its name.
+    (
+        "The Harbour Board is organized into three branches: dredging, pilots and tolls.",
+        listing("three branches", "dredging", "pilots", "tolls"),
+        "What are the three branches of the Harbour Board?",
+        "The three branches of the Harbour Board are dredging, pilots and tolls.",
+    ),
+    (
+        "The participants were Tessel, Orvath and Marrow.",
+        listing("participants", "Tessel", "Orvath", "Marrow"),
+        None,
+        None,
+    ),
     (
         "Plants need three inputs: light, water and carbon dioxide.",
         listing("three inputs", "light", "water", "carbon dioxide"),
@@ -454,6 +483,16 @@ SCREENED = [
         "From May 1940 through June 1941 the port was closed.",
         event("1940-05", "the port was closed"),
         "range-cut",
+    ),
+    (
+        "The port had been, since its rebuilding in 1822, a free harbour.",
+        event("1822", "The port had been a free harbour"),
+        "range-cut",
+    ),
+    (
+        "The charter allows two forms of appeal, one that goes to the mayor and one that goes to the court.",
+        listing("two forms of appeal", "one that goes to the mayor", "one that goes to the court"),
+        "bad-list",
     ),
     (
         "In 1947 the mayor blamed the council for the floods.",
