@@ -265,7 +265,11 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
             )
         elif isinstance(item, Definition):
             definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
-            if len(normalise(definition).split()) < MIN_DEFINITION_WORDS or names_only(definition):
+            if (
+                len(normalise(definition).split()) < MIN_DEFINITION_WORDS
+                or names_only(definition)
+                or re.match(r"not\b", definition, re.I)  # "not as ..., but as ...": a contrast
+            ):
                 continue
             item = replace(
                 item, term=unshouted(in_sentence(item.term, words)), definition=definition

@@ -613,7 +613,11 @@ def shown_quote(text: str) -> str:
 def term_phrase(term: str, sentence: str) -> str:
     """A term with the article its sentence gives it: 'the key to saving water' for
     "The key to saving water ...", so a prompt need not drop it."""
-    found = re.search(rf"\b(the|a|an)\s+{re.escape(term.strip())}", sentence, re.IGNORECASE)
+    found = re.search(
+        rf"\b(the|a|an)\s+{re.escape(term.strip())}(?!\s+(?:that|which|who|whom)\b)",
+        sentence,
+        re.IGNORECASE,
+    )  # "The Nazism that governed ...": the article goes with the clause, not the term
     return f"{found.group(1).lower()} {term.strip()}" if found else term.strip()
 
 

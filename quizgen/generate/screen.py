@@ -30,6 +30,7 @@ of every item field and source sentence before any question is worded.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Quote
 from . import syntax, wording
@@ -255,6 +256,79 @@ _PRO_VERB_PHRASE = re.compile(
 )
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+_THEIR = re.compile(r"\btheir\b", re.I)
+
+
+def event_problem(item: DatedEvent) -> str | None:
+    """An event that runs to a point its words give ("served as premier until his death") has
+    no one date; "their" with no plural before it points outside the event."""
+    if _UNTIL.search(item.event):
+        return f"range-cut: '{item.event}' runs until a point of its own"
+    their = _THEIR.search(item.event)
+    if their and not re.search(r"\b(?:\w+s|and|both|they)\b", item.event[: their.start()], re.I):
+        return f"dangling-pronoun: 'their' in '{item.event}' has nothing to point to"
+    return None
+
+
+def aside_verb(item: DatedEvent, clause) -> str | None:
+    """ "the Treaty, negotiated with Colombia in 1903": where the sentence sets the verb off
+    from its subject by a comma, the event's verb is a participle, not the clause's."""
+    if clause is None or not clause.do:
+        return None
+    verb = item.event.split(clause.subject.split()[-1], 1)[-1].split()[:1] if clause.subject else []
+    if verb and re.search(
+        rf"\b{re.escape(clause.subject.split()[-1])},\s+{re.escape(verb[0])}\b",
+        item.source.sentence,
+    ):
+        return f"no-clause: '{verb[0]}' follows its subject after a comma (a participle)"
+    return None
+
+
+_WORD = re.compile(r"[^\W_]+")
+# Words an event may leave out between two of its parts: its date, and the words that
+# frame a date or join a relative clause ("which began in 1943").
+_LEFT_OUT = {
+    "in", "on", "of", "from", "to", "between", "since", "by", "during", "and", "until", "the",
+    "which", "who", "that", "was", "were", "is", "are", "had", "has", "have", "been", "early",
+    "late", "mid", "around", "about", "circa", "c", "ad", "bc", "s", "year", "years",
+    "also", "then", "later", "soon", "finally", "eventually", "thus", "however",
+}  # fmt: skip
+
+
+def _fair_gap(gap: list[str], months: set[str]) -> bool:
+    """A gap an event may leave: one word ("unanimously"), or a phrase that ends with a date
+    ("in the Burma convention in 1886", "signed by X on 30 January 1648 and was")."""
+    framing = [w for w in gap if not (w.isdigit() or w in _LEFT_OUT or w in months)]
+    if len(framing) <= 1 or all(w.endswith("ly") for w in framing):
+        return True
+    last_date = max((i for i, w in enumerate(gap) if w.isdigit()), default=None)
+    return last_date is not None and all(
+        w in _LEFT_OUT or w in months or w.isdigit() for w in gap[last_date + 1 :]
+    )
+
+
+def joined_apart(item: DatedEvent) -> str | None:
+    """ "the treaty was signed and in particular the United States", cut from "signed in 1950,
+    directed against Japan and in particular the United States": an event that joins words
+    its sentence keeps apart by more than its date says nothing the sentence says."""
+    event = [w.lower() for w in _WORD.findall(item.event)]
+    sentence = [w.lower() for w in _WORD.findall(item.source.sentence)]
+    blocks = [
+        b
+        for b in SequenceMatcher(None, event, sentence, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    if sum(b.size for b in blocks) < len(event):
+        return None  # not written word for word: other checks judge it
+    months = {m.lower() for m in MONTHS}
+    for left, right in zip(blocks, blocks[1:]):
+        gap = sentence[left.b + left.size : right.b]
+        if not _fair_gap(gap, months):
+            return f"glued-token: '{item.event}' leaves out '{' '.join(gap)}' between its words"
+    return None
+
+
 def item_problem(item: Item, ctx) -> str | None:
     """Why no question at all may be made of `item`, or None."""
     problem = sentence_problem(item.source.sentence) or glued(item)
@@ -262,13 +336,17 @@ def item_problem(item: Item, ctx) -> str | None:
         return problem
     if isinstance(item, DatedEvent) and _PRO_VERB_PHRASE.search(item.event):
         return f"elliptical: '{item.event}' stands for an event its sentence names elsewhere"
-    if isinstance(item, DatedEvent) and (problem := range_cut(item) or event_cut(item)):
+    if isinstance(item, DatedEvent) and (
+        problem := range_cut(item) or event_cut(item) or event_problem(item) or joined_apart(item)
+    ):
         return problem
     if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:
         shown = wording.event_shown(item, ctx)
         if shown is None:
             return f"no-clause: '{item.event}' has no finite verb with its subject"
         if problem := text_problem(shown, "event"):
+            return problem
+        if problem := aside_verb(item, syntax.clause(item.event, ctx.settings.extract.pipeline)):
             return problem
         if (
             syntax.clause(item.event, ctx.settings.extract.pipeline) is None

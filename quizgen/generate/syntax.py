@@ -571,6 +571,13 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         )
     if root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
+    if (
+        root.tag_ == "VBD"
+        and root.i + 1 < len(doc)
+        and doc[root.i + 1].lower_ == "by"
+        and not any(c.dep_ == "dobj" for c in root.children)
+    ):
+        return None  # "the war waged by X against Y": a participle read as the verb
     do = "did"  # a dated event is past, though a caption tells it in the present ("Orvath shakes hands")
     words = []
     for token in after:
@@ -593,10 +600,11 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
 
 
 def _without_aside(span):
-    """The subject without a relative clause set off by a comma ("the Union, which based its
-    rule on Marx"): the question needs the name, and the aside's closing comma is often lost."""
+    """The subject without a relative or participle clause set off by a comma ("the Union,
+    which based its rule on Marx", "the plan, developed at a meeting of ..."): the question
+    needs the name, and the aside's closing comma is often lost."""
     for token in span:
-        if token.dep_ == "relcl" and token.left_edge.i > span.start:
+        if token.dep_ in {"relcl", "acl"} and token.left_edge.i > span.start:
             comma = token.doc[token.left_edge.i - 1]
             if comma.text == "," and comma.i >= span.start:
                 end = token.right_edge.i + 1

@@ -40,6 +40,12 @@ def event(date, text, end=None):
 
 DATES = [
     # sentence, item, basic prompt, true statement
+    (
+        "The harbour plan, developed at a meeting of the guilds, was drafted in 1847.",
+        event("1847", "The harbour plan, developed at a meeting of the guilds was drafted"),
+        "In what year was the harbour plan drafted?",
+        "The harbour plan was drafted in 1847.",
+    ),
     # A relative clause set off by a comma leaves the subject; its lost closing comma with it.
     (
         "Although the Guild, which based its rules on old charters collapsed in 1791, its hall stands.",
@@ -485,6 +491,26 @@ SCREENED = [
         "range-cut",
     ),
     (
+        "The guild charter signed in 1850 to oppose the old masters, the mayor and in particular the bishop, lasted.",
+        event("1850", "the guild charter signed and in particular the bishop"),
+        "glued-token",
+    ),
+    (
+        "Orvath served as mayor from 1901 until his death in 1930.",
+        event("1930", "Orvath served as mayor until his death"),
+        "range-cut",
+    ),
+    (
+        "Trade was so slow that fighting erupted along their common border by 1869.",
+        event("1869", "fighting erupted along their common border"),
+        "dangling-pronoun",
+    ),
+    (
+        "Orvath signed the Tessel Charter, negotiated with the guilds in 1903.",
+        event("1903", "the Tessel Charter negotiated with the guilds"),
+        "no-clause",
+    ),
+    (
         "The port had been, since its rebuilding in 1822, a free harbour.",
         event("1822", "The port had been a free harbour"),
         "range-cut",
@@ -664,7 +690,7 @@ def test_a_falsified_date_is_never_another_event_of_the_same_subject(seed):
 @needs_parser
 @pytest.mark.parametrize("seed", range(6))
 def test_a_falsified_range_never_overlaps_the_true_one(seed):
-    doc = make_doc("From 1978 to 1989 the two armies fought along the river.\n", "war.md")
+    doc = make_doc("From 1978 to 1989 the armies fought along the river.\n", "war.md")
     item = DatedEvent(
         "1978", "the armies fought along the river", provenance(doc, "river"), end="1989"
     )
