@@ -610,15 +610,43 @@ def shown_quote(text: str) -> str:
     return text[:-1].rstrip() + "…" if text.endswith((",", ";", ":")) else text
 
 
+# Head nouns of names that take "the" ("the International Criminal Court", "the Marshall
+# Plan"), unlike a person's or a place's name.
+_THE_NAME_HEADS = {
+    "court", "council", "assembly", "organization", "organisation", "union", "nations", "plan",
+    "treaty", "treaties", "convention", "conventions", "conference", "communiqué", "communique",
+    "agreement", "accord", "accords", "pact", "charter", "declaration", "doctrine", "act", "bank",
+    "fund", "party", "republic", "kingdom", "empire", "commission", "committee", "agency",
+    "forum", "summit", "movement", "revolution", "guards", "secretariat", "alliance", "league",
+    "front", "army", "office", "department", "ministry", "institute", "tribunal", "senate",
+    "congress", "parliament", "coalition", "system", "programme", "program", "policy",
+    "initiative", "mission", "forces", "board", "society", "association", "federation",
+    "community", "administration", "government", "dynasty", "constitution", "statute",
+}  # fmt: skip
+
+
+def takes_the(term: str) -> bool:
+    """'International Criminal Court (ICC)' -> True; 'Joseph Stalin', 'Maoism' -> False."""
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", term).split()
+    return len(words) >= 2 and is_name(term) and words[-1].lower() in _THE_NAME_HEADS
+
+
 def term_phrase(term: str, sentence: str) -> str:
     """A term with the article its sentence gives it: 'the key to saving water' for
-    "The key to saving water ...", so a prompt need not drop it."""
+    "The key to saving water ...", so a prompt need not drop it; a name that takes "the"
+    gets it though its glossary line has none ("International Criminal Court (ICC): ...")."""
     found = re.search(
         rf"\b(the|a|an)\s+{re.escape(term.strip())}(?!\s+(?:that|which|who|whom)\b)",
         sentence,
         re.IGNORECASE,
     )  # "The Nazism that governed ...": the article goes with the clause, not the term
-    return f"{found.group(1).lower()} {term.strip()}" if found else term.strip()
+    if found:
+        return f"{found.group(1).lower()} {term.strip()}"
+    return (
+        f"the {term.strip()}"
+        if takes_the(term) and not term.lower().startswith(ARTICLES)
+        else term.strip()
+    )
 
 
 def verb_definition(term: str, definition: str, sentence: str) -> tuple[str, str, str] | None:

@@ -271,6 +271,24 @@ def event_problem(item: DatedEvent) -> str | None:
     return None
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|\w+[’']s)\s+$", re.I
+)
+_NOUN_AFTER = re.compile(r"^[–-]?\d*\s+(?!and\b|or\b|to\b|when\b|until\b)[A-Za-z]")
+
+
+def date_of_noun(item: DatedEvent, clause) -> str | None:
+    """ "believed the 2020 election was affected by cheating": a year that qualifies a noun
+    dates that noun, not the clause around it."""
+    if clause is None:
+        return None
+    for found in date_pattern(item.date).finditer(item.source.sentence):
+        before, after = item.source.sentence[: found.start()], item.source.sentence[found.end() :]
+        if _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(after):
+            return f"no-clause: '{found.group(0)}' dates the noun after it, not '{item.event}'"
+    return None
+
+
 def aside_verb(item: DatedEvent, clause) -> str | None:
     """ "the Treaty, negotiated with Colombia in 1903": where the sentence sets the verb off
     from its subject by a comma, the event's verb is a participle, not the clause's."""
@@ -346,7 +364,8 @@ def item_problem(item: Item, ctx) -> str | None:
             return f"no-clause: '{item.event}' has no finite verb with its subject"
         if problem := text_problem(shown, "event"):
             return problem
-        if problem := aside_verb(item, syntax.clause(item.event, ctx.settings.extract.pipeline)):
+        found = syntax.clause(item.event, ctx.settings.extract.pipeline)
+        if problem := aside_verb(item, found) or date_of_noun(item, found):
             return problem
         if (
             syntax.clause(item.event, ctx.settings.extract.pipeline) is None

@@ -254,6 +254,13 @@ def definition(term, text):
 
 
 DEFINITIONS = [
+    # A name that takes "the" gets it, though its glossary line has none.
+    (
+        "Harbour Relief Court (HRC): the court that hears disputes over salvage",
+        definition("Harbour Relief Court (HRC)", "the court that hears disputes over salvage"),
+        "What is meant by the Harbour Relief Court (HRC)?",
+        "The Harbour Relief Court (HRC) is the court that hears disputes over salvage.",
+    ),
     # A participle or purpose says what the term does, not what it is: no "What is meant by".
     (
         "The Harbour Relief Board (HRB) was founded to provide relief to flooded towns.",
@@ -494,6 +501,11 @@ SCREENED = [
         "The guild charter signed in 1850 to oppose the old masters, the mayor and in particular the bishop, lasted.",
         event("1850", "the guild charter signed and in particular the bishop"),
         "glued-token",
+    ),
+    (
+        "Many believed the 1920 election was decided by bribes.",
+        event("1920", "the election was decided by bribes"),
+        "no-clause",
     ),
     (
         "Orvath served as mayor from 1901 until his death in 1930.",
