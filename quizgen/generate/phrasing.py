@@ -287,6 +287,7 @@ _VAGUE_HEADS = {
 
 
 def usable_label(label: str) -> bool:
+    label = _OWNED_BY.sub("", label.strip())  # "three inputs that plants need" (anchored_label)
     words = label.strip().split()
     lowered = [w.lower().strip("“”\"'’") for w in words]
     return (
@@ -352,8 +353,17 @@ _OWNING_VERB = re.compile(
     r"|(?:establishe[sd]|creates?|created|recogni[sz]e[sd]|identifie[sd]|lists?|listed|names?|named)"
     r")\s+$"
 )
-_PROPER_OWNER = re.compile(
-    r"(?:^|[,;]\s+)((?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'.&-]*)*)$"
+# What a clause says has, needs or names a list: "Plants need three inputs: ...".
+_USING_VERBS = (
+    r"needs?|needed|requires?|required|uses?|used|faces?|faced|identif(?:y|ies|ied)"
+    r"|proposes?|proposed|offers?|offered|sets? out"
+)
+_USING_VERB = re.compile(rf"\s+({_USING_VERBS})\s+$")
+_OWNED_BY = re.compile(rf"\s+that\s+[^,;:]+?\s+(?:{_USING_VERBS})$")  # as anchored_label writes it
+# Its owner: a name, "the" and a few words, or a bare plural opening the sentence.
+_OWNER = re.compile(
+    r"(?:^|[,;:]\s+)((?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'.&-]*)*"
+    r"|[Tt]he(?:\s+[\w’'.&-]+){1,3}|[A-Z][a-z]+s)$"
 )
 _LABEL_COMPLEMENT = re.compile(
     r"\s+((?:of|in|for|on|to|between|among)\s+[^,:;.()“”\"]+?)(?=\s*[,:;.()“”\"]|\s+(?:is|are|was|were|include[sd]?)\b|$)"
@@ -387,15 +397,19 @@ def anchored_label(label: str, sentence: str, members: tuple[str, ...] = ()) -> 
     if after and len(after.group(1).split()) <= MAX_COMPLEMENT_WORDS and not opens_list:
         return f"{label.strip()} {after.group(1).strip()}"
     before = sentence[: found.start()]
-    verb = _OWNING_VERB.search(before)
-    owner = _PROPER_OWNER.search(before[: verb.start()]) if verb else None
-    if owner:
-        name = owner.group(1)
-        name = "the " + name[4:] if name.startswith("The ") else name
-        return f"{strip_article(label.strip())} of {name}"
-    # "the four seasons", "three deficits": a list named by its count is one the text sets out
-    # as such; "the participants" or "the options" is only a word for what came before.
-    return label if states_count(label) else ""
+    for verb, of in ((_OWNING_VERB.search(before), True), (_USING_VERB.search(before), False)):
+        owner = _OWNER.search(before[: verb.start()]) if verb else None
+        if owner:
+            name = owner.group(1)
+            if owner.start(1) == 0 and name.split()[0][1:].islower() and " " not in name:
+                name = name.lower()  # "Plants need ...": a capital that only opens the sentence
+            name = "the " + name[4:] if name.startswith("The ") else name
+            if of:
+                return f"{strip_article(label.strip())} of {name}"
+            return f"{strip_article(label.strip())} that {name} {verb.group(1)}"
+    # "the participants", "the options", "three treaties": a word for what the text was
+    # talking about, which asked alone does not say which ones.
+    return ""
 
 
 MAX_NAMING_WORDS = 6
@@ -420,7 +434,7 @@ def plural_label(label: str) -> bool:
     """True when the head noun (last word before a preposition) is plural: 'aspects of X'."""
     head = []
     for word in label.lower().split():
-        if word in _PREPOSITIONS:
+        if word in _PREPOSITIONS or word in _CLAUSE_WORDS:
             break
         head.append(word)
     last = head[-1] if head else ""

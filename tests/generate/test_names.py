@@ -40,16 +40,18 @@ from quizgen.generate.wording import copula, is_fragment
             ("Tessel", "Orvath", "Marrow"),
             "",
         ),
-        # A bare kind noun, with no owner and no count, names nothing alone.
+        # A bare kind noun, with or without a count, names nothing alone.
         ("The participants", "The participants were Tessel, Orvath and Marrow.", (), ""),
         ("The options", "(It was old.) The options were wheat, barley and rye.", (), ""),
-        # A count, a name or a complement of its own says what the list is.
+        ("three treaties", "Three treaties were signed: a, b and c.", (), ""),
+        # The verb that says who needs or uses the list makes its owner a relative clause.
         (
-            "four seasons",
-            "The four seasons are spring, summer, autumn and winter.",
+            "three inputs",
+            "Plants need three inputs: light, water and air.",
             (),
-            "four seasons",
+            "three inputs that plants need",
         ),
+        # A name or a complement of its own says what the list is.
         ("Five Rules", "The Five Rules were thrift, order and care.", (), "Five Rules"),
         (
             "principles of the charter",

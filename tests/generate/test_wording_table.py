@@ -415,8 +415,8 @@ LISTS = [
     (
         "Plants need three inputs: light, water and carbon dioxide.",
         listing("three inputs", "light", "water", "carbon dioxide"),
-        "What are the three inputs?",
-        "The three inputs are light, water and carbon dioxide.",
+        "What are the three inputs that plants need?",
+        "The three inputs that plants need are light, water and carbon dioxide.",
     ),
     (
         "The main exports of the region are wool, timber and copper.",
@@ -428,7 +428,7 @@ LISTS = [
     (
         "The plan had three aims: to build roads, to open schools and to dig wells.",
         listing("three aims", "to build roads", "to open schools", "to dig wells"),
-        "What are the three aims?",
+        "What are the three aims of the plan?",
         None,
     ),
     # A name that points outside the item, or is a clause, names no list.
