@@ -150,10 +150,22 @@ def fit_form(answer: str, candidate: str, adapt: bool = True) -> str | None:
     if not answer.lower().startswith(ARTICLES):
         candidate = strip_article(candidate)  # else an article alone would mark the odd one out
     # Keep the answer's initial case so a capital does not single out one option.
-    first = candidate.split(" ", 1)[0]
-    if answer[:1].islower() and first[1:].islower() and not is_name(candidate):
+    first, *rest = candidate.split()
+    if (
+        answer[:1].islower()
+        and first[1:].islower()
+        and not is_name(candidate)
+        and not (rest and rest[0][:1].isupper())  # "Holy Roman principalities"
+    ):
         candidate = candidate[:1].lower() + candidate[1:]
     return candidate if similar_length(answer, candidate) else None
+
+
+def list_members_like(members: Sequence[str], candidates: Iterable[tuple[int, str]]):
+    """Candidates no longer than the list's own members allow: a clause from another list
+    ("the conference coincided with a shift in ...") stands out among short phrases."""
+    longest = max(len(m.split()) for m in members)
+    return ((tier, text) for tier, text in candidates if len(text.split()) <= longest + 2)
 
 
 def pick(

@@ -388,7 +388,9 @@ def anchored_label(label: str, sentence: str, members: tuple[str, ...] = ()) -> 
     if named or set(w.lower() for w in words) & _PREPOSITIONS or re.search(r"[’']s\b", label):
         return label
     if not found:
-        return label  # a heading, or a name the extractor read off a count: it stands alone
+        # A heading names its list; a count the extractor read across sentences ("two
+        # dangers") does not say whose.
+        return "" if states_count(label) else label
     after = _LABEL_COMPLEMENT.match(sentence[found.end() :])
     # "The governments of Burma, India, ...": a complement that opens the list is no name.
     opens_list = after and any(

@@ -366,7 +366,9 @@ def _lemmatizer(choice: str):
 
 
 def _as_sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."
+    # "R2P." or "No." would be read as one token, the full stop with it: keep them apart.
+    stop = " ." if re.search(r"(?:\d|[A-Z]\w*[A-Z]|\bNo)\w*$", text) else "."
+    return text[:1].upper() + text[1:] + stop
 
 
 def _frame(text: str) -> str:
@@ -458,6 +460,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     doc = _doc(_as_sentence(text), choice)
     if doc is None:
         return None
+    if doc[-1].text != ".":
+        return None  # the full stop joined the last word: its parse cannot be trusted
     doc = doc[:-1]  # the full stop added above
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1:

@@ -17,7 +17,7 @@ from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from . import syntax
 from .context import Context, fact
-from .distractors import pick, pick_dates
+from .distractors import list_members_like, pick, pick_dates
 from .multiple_choice import same_list_members
 from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
 from .wording import (
@@ -93,7 +93,9 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
     if isinstance(item, Enumeration):
         index = rng.randrange(len(item.members))
         member = item.members[index]
-        others = ctx.corpus.pool("enumeration", "members").draw(near, rng)
+        others = list_members_like(
+            item.members, ctx.corpus.pool("enumeration", "members").draw(near, rng)
+        )
         correct = list(item.members) + same_list_members(item, ctx)
         swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
         if not swapped:
