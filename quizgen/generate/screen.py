@@ -204,7 +204,40 @@ def event_cut(item: DatedEvent) -> str | None:
 _FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def is_heading(sentence: str) -> bool:
+    """A title line ("Government Regimes: Power, Legitimacy, and Authority"): every content word
+    capitalised and no closing full stop."""
+    words = [w for w in _TITLE_WORD.findall(sentence) if w.lower() not in _SMALL_TITLE_WORDS]
+    return (
+        bool(words)
+        and not sentence.rstrip().endswith((".", "!", "?", "”", '"'))
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+_SMALL_TITLE_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "by",
+    "at",
+}
+
+
 def bad_list(item: Enumeration) -> str | None:
+    if is_heading(item.source.sentence):
+        return f"bad-list: '{item.source.sentence}' is a title, not a list to learn"
     members = list(item.members)
     for member in members:
         first, second = (member.strip().lower().split() + ["", ""])[:2]
@@ -258,6 +291,22 @@ _PRO_VERB_PHRASE = re.compile(
 
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 _THEIR = re.compile(r"\btheir\b", re.I)
+
+
+_VAGUE_END = re.compile(r"\b(?:a|an)\s+([\w-]+)$", re.I)
+
+
+def vague_object(item: DatedEvent) -> str | None:
+    """ "developed a principle", cut from "developed a principle, the responsibility to
+    protect, ...": a bare indefinite object the sentence goes on to name."""
+    end = _VAGUE_END.search(item.event.strip())
+    if not end:
+        return None
+    at = item.source.sentence.find(end.group(0))
+    rest = item.source.sentence[at + len(end.group(0)) :] if at >= 0 else ""
+    if re.match(r"\s*(?:[,:(–—-]|that\b|which\b|known\b|called\b)", rest):
+        return f"event-cut: '{item.event}' stops before what its sentence says '{end.group(0)}' is"
+    return None
 
 
 def event_problem(item: DatedEvent) -> str | None:
@@ -355,7 +404,11 @@ def item_problem(item: Item, ctx) -> str | None:
     if isinstance(item, DatedEvent) and _PRO_VERB_PHRASE.search(item.event):
         return f"elliptical: '{item.event}' stands for an event its sentence names elsewhere"
     if isinstance(item, DatedEvent) and (
-        problem := range_cut(item) or event_cut(item) or event_problem(item) or joined_apart(item)
+        problem := range_cut(item)
+        or event_cut(item)
+        or event_problem(item)
+        or joined_apart(item)
+        or vague_object(item)
     ):
         return problem
     if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:

@@ -511,6 +511,13 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             )
         ):
             return None  # "traded with the former partner": which partner, the text said before
+    if any(
+        t.dep_ == "prep"
+        and t.i > root.i
+        and not any(c.dep_ in {"pobj", "pcomp"} for c in t.children)
+        for t in doc
+    ):
+        return None  # "Stalin had committed to at Yalta": a preposition whose object was cut
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and span.end <= c.i < root.i]
@@ -534,8 +541,16 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
         )
     after = list(doc[span.end :])
-    subject_text = _text(_without_aside(span))
+    subject_tokens = _without_aside(span)
     if (
+        len(subject_tokens) == 2
+        and subject_tokens[0].lower_ == "the"
+        and subject_tokens[1].text[:1].isupper()
+        and subject_tokens[1].lower_.endswith("ism")
+    ):
+        subject_tokens = subject_tokens[1:]  # "The Nazism that governed ...": no article alone
+    subject_text = _text(subject_tokens)
+    if subject_tokens[0].i == span.start and (
         span[0].text[:1].isupper()
         and span[0].tag_ not in {"NNP", "NNPS"}
         and not span[0].text.isupper()
@@ -548,7 +563,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         subject_text = (
             subject_text[:1].lower() + subject_text[1:]
         )  # "Wage negotiations" mid-question
-    declarative = _text([*_without_aside(span), *doc[span.end :]])
+    declarative = _text([*subject_tokens, *doc[span.end :]])
     if auxes:
         first = auxes[0]
         rest = _text([t for t in after if t.i != first.i])

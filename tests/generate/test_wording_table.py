@@ -41,6 +41,12 @@ def event(date, text, end=None):
 DATES = [
     # sentence, item, basic prompt, true statement
     (
+        "The Guildism that ruled Tessel from 1801 to 1840 was strict.",
+        event("1801", "The Guildism ruled Tessel", end="1840"),
+        "When did Guildism rule Tessel?",
+        "Guildism ruled Tessel from 1801 to 1840.",
+    ),
+    (
         "The harbour plan, developed at a meeting of the guilds, was drafted in 1847.",
         event("1847", "The harbour plan, developed at a meeting of the guilds was drafted"),
         "In what year was the harbour plan drafted?",
@@ -505,6 +511,21 @@ SCREENED = [
     (
         "Many believed the 1920 election was decided by bribes.",
         event("1920", "the election was decided by bribes"),
+        "no-clause",
+    ),
+    (
+        "In 1905 the guilds adopted a rule, the harbour toll, to fund the docks.",
+        event("1905", "the guilds adopted a rule"),
+        "event-cut",
+    ),
+    (
+        "Harbour Guilds: Tolls, Pilots, and Wardens",
+        listing("Harbour Guilds", "Tolls", "Pilots", "Wardens"),
+        "bad-list",
+    ),
+    (
+        "In 1901 Orvath paid what Orvath had promised to at the fair.",
+        event("1901", "Orvath had promised to at the fair"),
         "no-clause",
     ),
     (
