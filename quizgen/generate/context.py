@@ -310,7 +310,7 @@ def unshouted(term: str) -> str:
         (w.capitalize() if i == 0 else w.lower())
         if w.lower() in _SMALL_WORDS
         else w
-        if len(w) <= 3
+        if len(w) <= 4  # "USSR", "NATO": acronyms, not shouted words
         else w.capitalize()
         for i, w in enumerate(words)
     ]

@@ -382,9 +382,13 @@ def anchored_label(label: str, sentence: str, members: tuple[str, ...] = ()) -> 
     seasons')."""
     words = label.split()
     found = re.search(re.escape(label.strip()), sentence, re.IGNORECASE)
-    # A capital that only opens a sentence ("The participants were ...") names nothing.
+    # A capital that only opens a sentence ("The participants were ...") names nothing; nor
+    # does one a title of the members gave it ("the Bishoprics of Metz, Toul and Verdun").
     opens = not found or re.search(r"(?:^|[.!?][”\")\]]*\s+)$", sentence[: found.start()])
-    named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or not opens)]
+    titled = bool(members and words) and re.search(
+        rf"\b{re.escape(words[-1])}\s+of\s+(?:the\s+)?{re.escape(members[0].strip())}", sentence
+    )
+    named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or not opens) and not titled]
     if named or set(w.lower() for w in words) & _PREPOSITIONS or re.search(r"[’']s\b", label):
         return label
     if not found:

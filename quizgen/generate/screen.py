@@ -349,6 +349,14 @@ def aside_verb(item: DatedEvent, clause) -> str | None:
         item.source.sentence,
     ):
         return f"no-clause: '{verb[0]}' follows its subject after a comma (a participle)"
+    # "a series of peace treaties signed between ...": the "subject" is a preposition's object.
+    if verb and re.search(
+        rf"\b(?:of|for|with|by|to|from|about|among|between)\s+{re.escape(clause.subject)}\s+"
+        rf"{re.escape(verb[0])}\b",
+        item.source.sentence,
+        re.I,
+    ):
+        return f"no-clause: '{clause.subject}' is the object of a preposition, not a subject"
     return None
 
 

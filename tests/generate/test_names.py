@@ -40,6 +40,13 @@ from quizgen.generate.wording import copula, is_fragment
             ("Tessel", "Orvath", "Marrow"),
             "",
         ),
+        # A capital from a title of the members is no name.
+        (
+            "three Bishoprics",
+            "Tessel kept the Bishoprics of Metz, Toul and Verdun.",
+            ("Metz", "Toul", "Verdun"),
+            "",
+        ),
         # A bare kind noun, with or without a count, names nothing alone.
         ("The participants", "The participants were Tessel, Orvath and Marrow.", (), ""),
         ("The options", "(It was old.) The options were wheat, barley and rye.", (), ""),

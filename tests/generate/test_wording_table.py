@@ -529,6 +529,11 @@ SCREENED = [
         "no-clause",
     ),
     (
+        "The charter was one of a series of harbour rules passed between 1801 and 1805.",
+        event("1801", "harbour rules passed", end="1805"),
+        "no-clause",
+    ),
+    (
         "Orvath served as mayor from 1901 until his death in 1930.",
         event("1930", "Orvath served as mayor until his death"),
         "range-cut",
