@@ -149,7 +149,8 @@ class SecurityHeaders:
                 extra = {
                     b"x-content-type-options": b"nosniff",
                     b"x-frame-options": b"DENY",
-                    b"referrer-policy": b"no-referrer",
+                    # The review's forms need their Origin sent (to themselves only).
+                    b"referrer-policy": b"same-origin" if review else b"no-referrer",
                     b"content-security-policy": policy.encode(),
                     # Revalidate with the ETag every time; static docs files may be kept a day.
                     b"cache-control": b"public, max-age=86400" if docs else b"no-cache",

@@ -27,6 +27,9 @@ def run_review(
     listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         listening.bind(("127.0.0.1", port))
+        listening.listen(
+            64
+        )  # connections wait from now on, so the link works as soon as it is shown
     except OSError as exc:
         raise ConfigError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
     url = f"http://127.0.0.1:{listening.getsockname()[1]}/review/login?key={key}"

@@ -328,12 +328,13 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
 
 
 def same_origin(request: Request) -> bool:
-    """False for a post another site made the browser send (Sec-Fetch-Site, else Origin)."""
+    """False for a post another site made the browser send. Sec-Fetch-Site, which a page
+    cannot forge, decides when the browser sends it; else the Origin header must be ours."""
     site = request.headers.get("sec-fetch-site")
-    if site is not None and site not in ("same-origin", "none"):
-        return False
+    if site is not None:
+        return site in ("same-origin", "none")
     origin = request.headers.get("origin")
-    if origin is None:  # not a browser, or an old one: the CSRF token still has to match
+    if origin is None:  # not a browser: the CSRF token and the key still have to match
         return True
     host = request.headers.get("host", "")
     return origin in (f"http://{host}", f"https://{host}")
