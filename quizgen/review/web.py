@@ -279,11 +279,10 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
                 text=f"No question {question_id} in this review.",
             )
         row = found[0]
-        the_edit = edit_from_form(row.question, form)
-        problems = _edit_problems(row.question, the_edit, source)
+        the_edit, problems = edit_from_form(row.question, form)
         context = _question_context(source, found, filters)
         if problems:
-            return page("question.html", 422, **context, errors=problems, typed=the_edit)
+            return page("question.html", 422, **{**context, "errors": problems, "typed": the_edit})
         by = request.cookies.get(REVIEWER_COOKIE)
         decision = Decision(
             status="edited" if the_edit else "approved",
@@ -340,8 +339,9 @@ def same_origin(request: Request) -> bool:
     return origin in (f"http://{host}", f"https://{host}")
 
 
-def edit_from_form(question: Question, form) -> Edit | None:
-    """The parts the teacher changed (None when nothing differs from the generated question)."""
+def edit_from_form(question: Question, form) -> tuple[Edit | None, list[str]]:
+    """The parts the teacher changed (None when nothing differs from the generated question),
+    and what is wrong with them, in words (what the bank would refuse)."""
 
     def text(name: str) -> str | None:
         value = form.get(name)
@@ -353,7 +353,7 @@ def edit_from_form(question: Question, form) -> Edit | None:
             None if value is None else [line.strip() for line in value.split("\n") if line.strip()]
         )
 
-    changes = {}
+    changes: dict = {}
     if (prompt := text("prompt")) is not None and prompt != question.prompt:
         changes["prompt"] = prompt
     if (explanation := text("explanation")) is not None and explanation != question.explanation:
@@ -376,21 +376,25 @@ def edit_from_form(question: Question, form) -> Edit | None:
         and tuple(wrong) != distractors(question)
     ):
         changes["distractors"] = wrong
-    return Edit(**changes) if changes else None
+    if any(changes.get(name) == "" for name in ("prompt", "answer", "explanation")):
+        return Edit.model_construct(**changes), [
+            "The prompt, the answer and the explanation may not be empty."
+        ]
+    the_edit = Edit(**changes) if changes else None
+    return the_edit, _edit_problems(question, the_edit)
 
 
-def _edit_problems(question: Question, the_edit: Edit | None, source: ReviewSource) -> list[str]:
-    """What the bank would refuse in the teacher's version, in words."""
+def _edit_problems(question: Question, the_edit: Edit | None) -> list[str]:
     from ..bank.schema import question_problems
 
     if the_edit is None:
         return []
-    if any(value == "" for value in (the_edit.prompt, the_edit.answer, the_edit.explanation)):
-        return ["The prompt, the answer and the explanation may not be empty."]
     result = edited(question, the_edit)
     if result.choices and len(set(result.choices)) != len(result.choices):
         return ["Each choice must differ from the others and from the answer."]
-    documents = {d.name for d in source.documents()}
+    if question.type in EDITABLE_DISTRACTORS and len(result.choices) < 2:
+        return ["A multiple-choice question needs at least one distractor."]
+    documents = {s.document for s in question.sources}
     return [str(p) for p in question_problems(result.to_dict(), documents)]
 
 
