@@ -62,14 +62,18 @@ def _what_to_review(target: str | None, out: Path | None, settings, say) -> tupl
         )
     recipe = recipes[0]
     from ..build import build_recipe, print_summary
+    from .decisions import load_decisions
 
+    load_decisions(recipe.review_file)  # a mistake in it is its own one line, before any building
     result = build_recipe(recipe, out or Path(settings.output_dir), settings)
     print_summary(result)
-    for failure in result.failures:
-        say(f"quizgen: note: {failure}")
     candidates = result.out_dir / CANDIDATES_FILE
     if not candidates.is_file():
+        if result.failures:
+            raise ConfigError(result.failures[0])
         raise ConfigError("the build made no questions to review", str(recipe.path))
+    for failure in result.failures:  # e.g. review: required and nothing approved yet
+        say(f"quizgen: note: {failure}")
     return candidates, recipe.review_file
 
 
