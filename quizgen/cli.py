@@ -489,7 +489,11 @@ def review(
         None, "--out", "-o", metavar="FOLDER", help="Build folder (default: output_dir)."
     ),
     port: int = typer.Option(
-        0, metavar="PORT", help="Port on 127.0.0.1 (default: a free one).", show_default=False
+        0,
+        metavar="PORT",
+        callback=lambda v: v if v == 0 else _port(v),
+        help="Port on 127.0.0.1 (default: a free one).",
+        show_default=False,
     ),
     no_browser: bool = typer.Option(
         False, "--no-browser", help="Print the page's address instead of opening it."

@@ -173,6 +173,13 @@ def test_review_in_the_browser_reaches_bank_deck_and_worksheet(tmp_path, browser
         assert "in most years" in page.text_content("mark")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "changed.png"), full_page=True)
+        page.set_viewport_size(
+            {"width": 360, "height": 740}
+        )  # a small phone: nothing to scroll sideways
+        for address in (f"{base}/q/{edit['id']}", f"{base}/"):
+            page.goto(address)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, address
+        page.screenshot(path=str(SCREENSHOTS / "list-360.png"))
     finally:
         stop(server)
 
