@@ -66,8 +66,10 @@ def _what_to_review(target: str | None, out: Path | None, settings, say) -> tupl
 
     load_decisions(recipe.review_file)  # a mistake in it is its own one line, before any building
     result = build_recipe(recipe, out or Path(settings.output_dir), settings)
-    print_summary(result)
     candidates = result.out_dir / CANDIDATES_FILE
+    if result.reused and not candidates.is_file():  # built before quizgen kept candidates
+        result = build_recipe(recipe, out or Path(settings.output_dir), settings, reuse=False)
+    print_summary(result)
     if not candidates.is_file():
         if result.failures:
             raise ConfigError(result.failures[0])
