@@ -30,9 +30,8 @@ from .recipe import (
 from .review.decisions import SUFFIX as REVIEW_SUFFIX
 
 BANK_FILE = "bank.json"
-CANDIDATES_FILE = (
-    "candidates.json"  # every question made for review, before the teacher's decisions
-)
+# Every question the recipe selected, before the teacher's decisions: what `quizgen review` shows.
+CANDIDATES_FILE = "candidates.json"
 DECKS_DIR = Path("decks")
 RECIPE_SUFFIXES = (".yaml", ".yml")
 
@@ -139,10 +138,6 @@ def build_recipe(
     paths, failures = expand_sources(recipe)
     cache = Cache(settings.cache_dir, settings)
     tasks = plan_sources(paths, settings, failures, cache)
-    try:
-        decisions = _decisions(recipe)
-    except QuizgenError as exc:
-        return replace(result, failures=(str(exc),))
     stamp = None
     if not failures and tasks and all(t.key for t in tasks):
         keys = [(t.path.name, t.key) for t in tasks] + [("review", _file_hash(recipe.review_file))]
@@ -185,28 +180,15 @@ def build_recipe(
     )
     infos = tuple(_info(d) for d, _ in sources)
     review = None
-    if decisions is not None:
-        from .review.apply import apply_decisions
+    if recipe.review_file is not None:  # the teacher's decisions (quizgen review)
+        from .review.apply import review_stage
 
-        try:  # what `quizgen review` shows: the generated questions, whatever was decided
-            write_bank(
-                Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos),
-                result.out_dir / CANDIDATES_FILE,
-            )
+        candidates = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
+        try:
+            reviewed = review_stage(recipe, candidates, result.out_dir / CANDIDATES_FILE)
         except QuizgenError as exc:
             return replace(result, failures=(str(exc),))
-        reviewed = apply_decisions(chosen, decisions, recipe.review_required)
         chosen, review = list(reviewed.questions), reviewed.counts
-        bad_edits = _schema_gate(chosen, documents)[1]
-        if bad_edits:  # a hand-edited review file: refuse rather than drop the teacher's work
-            first = bad_edits[0]
-            return replace(
-                result,
-                failures=(
-                    f"{recipe.review_file}: the edit of {first.question.id} makes an invalid "
-                    f"question ({first.reason.removeprefix('schema: ')})",
-                ),
-            )
     result = replace(
         result,
         review=review,
@@ -239,15 +221,6 @@ def build_recipe(
     if stamp is not None and result.ok:
         _record(result, settings, stamp)
     return result
-
-
-def _decisions(recipe: Recipe):
-    """The teacher's decisions for a recipe read from a file (none yet: {}); None for plain paths."""
-    if recipe.review_file is None:
-        return None
-    from .review.decisions import load_decisions
-
-    return load_decisions(recipe.review_file)
 
 
 def _file_hash(path: Path | None) -> str:

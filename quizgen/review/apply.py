@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..errors import ConfigError
 from ..models import Question
-from .decisions import Decision, Edit, fact_hash
+from .decisions import Decision, Edit, fact_hash, load_decisions
 
 STATES = ("approved", "edited", "rejected", "pending", "changed")
 # Parts a teacher may edit beyond the prompt and explanation, by question type.
@@ -87,3 +88,28 @@ def summary_line(counts: Mapping[str, int]) -> str:
         f"{approved} approved ({counts.get('edited', 0)} edited), {counts.get('pending', 0)} pending, "
         f"{counts.get('rejected', 0)} rejected, {counts.get('changed', 0)} changed since review"
     )
+
+
+def review_stage(recipe, candidates, candidates_path) -> Reviewed:
+    """The build's review step for a recipe file: write every question made (`candidates`,
+    a Bank: what `quizgen review` shows), then apply the decisions beside the recipe.
+
+    Raises QuizgenError naming the review file (and line) when it has a mistake, or when a
+    hand edit makes a question the bank would refuse: the build stops rather than drop the
+    teacher's work."""
+    from ..bank import write_bank
+    from ..bank.schema import question_problems
+
+    decisions = load_decisions(recipe.review_file)
+    write_bank(candidates, candidates_path)
+    reviewed = apply_decisions(candidates.questions, decisions, recipe.review_required)
+    documents = {d.name for d in candidates.documents}
+    for question in reviewed.questions:
+        if question.id in decisions and decisions[question.id].edit is not None:
+            problems = question_problems(question.to_dict(), documents)
+            if problems:
+                raise ConfigError(
+                    f"the edit of {question.id} makes a question the bank refuses: {problems[0]}",
+                    str(recipe.review_file),
+                )
+    return reviewed

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from quizgen.bank import read_bank
-from quizgen.review.apply import apply_decisions, edited, state_of, summary_line
-from quizgen.review.decisions import Decision, Edit, fact_hash
+from quizgen.errors import ConfigError
+from quizgen.recipe import Recipe
+from quizgen.review.apply import apply_decisions, edited, review_stage, state_of, summary_line
+from quizgen.review.decisions import Decision, Edit, fact_hash, save_decisions
 
 SMALL = Path(__file__).resolve().parents[1] / "roots" / "bank-small" / "bank.json"
 STALE = "f" * 24
@@ -79,3 +81,20 @@ def test_build_summary_counts(questions):
         f"1 approved (1 edited), {len(questions) - 3} pending, 1 rejected, 1 changed since review"
     )
     assert next(q for q in reviewed.questions if q.id == a.id) == replace(a, prompt="New?")
+
+
+def test_build_stage_writes_candidates_and_refuses_an_edit_the_bank_would_refuse(tmp_path):
+    bank = read_bank(SMALL)
+    recipe = Recipe(name="unit", path=tmp_path / "unit.yaml", title="Unit", sources=(), outputs={})
+    question = next(q for q in bank.questions if q.type == "multiple_choice")
+    good = {question.id: decision(question, "edited", edit=Edit(prompt="Which?"))}
+    save_decisions(recipe.review_file, good)
+    reviewed = review_stage(recipe, bank, tmp_path / "out" / "candidates.json")
+    assert read_bank(tmp_path / "out" / "candidates.json").questions == bank.questions
+    assert next(q for q in reviewed.questions if q.id == question.id).prompt == "Which?"
+    # by hand: the answer given again as a distractor, so two choices are the same
+    bad = Edit(distractors=[question.answer, question.answer, question.answer])
+    save_decisions(recipe.review_file, {question.id: decision(question, "edited", edit=bad)})
+    with pytest.raises(ConfigError) as caught:
+        review_stage(recipe, bank, tmp_path / "out" / "candidates.json")
+    assert str(caught.value).startswith(f"{recipe.review_file}: the edit of {question.id} ")
