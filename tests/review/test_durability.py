@@ -99,6 +99,8 @@ def test_a_killed_build_keeps_the_review_file_and_earlier_outputs(tmp_path):
     decided = {q["id"]: Decision(status="approved", fact=FACT) for q in candidates[:3]}
     save_decisions(project.review_file, decided)
     before = project.review_file.read_bytes()
+    candidates_file = project.out / "candidates.json"
+    written = candidates_file.stat().st_mtime_ns
     build = subprocess.Popen(
         [sys.executable, "-m", "quizgen", "build", "decks/unit.yaml", "--report"],
         cwd=project.root,
@@ -106,12 +108,16 @@ def test_a_killed_build_keeps_the_review_file_and_earlier_outputs(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(1.0)
+    # Killed right after the review step, while the bank and outputs are being written.
+    while build.poll() is None and candidates_file.stat().st_mtime_ns == written:
+        time.sleep(0.005)
     build.send_signal(signal.SIGKILL)
     build.wait()
     assert project.review_file.read_bytes() == before
     assert load_decisions(project.review_file) == decided
-    json.loads((project.out / "candidates.json").read_text("utf-8"))  # whole, old or new
+    json.loads(candidates_file.read_text("utf-8"))  # whole, old or new
+    if (project.out / "bank.json").exists():
+        json.loads((project.out / "bank.json").read_text("utf-8"))
 
 
 def bank_of(project) -> str:
