@@ -33,6 +33,7 @@ from .models import (
     Quote,
     Sentence,
 )
+from .util.paths import templates_dir
 
 FORMAT = 2  # bump when the entry layout changes (2: marks, list items, block quotes)
 PACKAGE_DIR = Path(__file__).parent
@@ -181,7 +182,6 @@ def _relabel(entry: Entry, path: str) -> Entry:
 
 # A whole build is reused when nothing that shapes its outputs changed: the recipe,
 # every setting, each source's cache key, quizgen's own code, rules and templates.
-TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
 
 
 def _tree_hash(folder: Path, digest) -> None:
@@ -208,7 +208,7 @@ def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
     }
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
     _tree_hash(PACKAGE_DIR, digest)
-    _tree_hash(TEMPLATES_DIR, digest)
+    _tree_hash(templates_dir(), digest)
     if settings.render.template_dir:
         _tree_hash(Path(settings.render.template_dir), digest)
     return digest.hexdigest()
