@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ from .models import (
     Quote,
     Sentence,
 )
+from .util.files import write_text
 from .util.paths import templates_dir
 
 FORMAT = 2  # bump when the entry layout changes (2: marks, list items, block quotes)
@@ -166,7 +165,7 @@ class Cache:
         except (TypeError, ValueError):
             return
         try:
-            _write_atomically(self._file(key), text)
+            write_text(self._file(key), text)
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
 
@@ -248,20 +247,8 @@ def record_build(
             "summary": summary,
             "files": {str(p): _fingerprint(Path(p)) for p in files},
         }
-        _write_atomically(
+        write_text(
             _stamp_file(cache_dir, out_dir), json.dumps(data, ensure_ascii=False, default=str)
         )
     except (OSError, TypeError, ValueError):
         pass
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Mark, Paragraph, Sentence
+from ..util.dates import MONTH_ABBREVIATIONS
 from .clean import (
     EMPHASIS,
     EMPHASIS_CLOSE,
@@ -20,8 +21,8 @@ from .clean import (
 from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
 from .source import Line
 
-# Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = {
+# Abbreviations after which a period does not end a sentence (and the months', from util.dates).
+ABBREVIATIONS = MONTH_ABBREVIATIONS | {
     "mr",
     "mrs",
     "ms",
@@ -37,18 +38,6 @@ ABBREVIATIONS = {
     "vol",
     "pp",
     "p",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "u.s",
     "u.k",
     "u.n",
