@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from ..bank.ids import normalise
 from .gate import text_problem
+from .ids import normalise
 from .phrasing import (
     ARTICLES,
     date_parts,

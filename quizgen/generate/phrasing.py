@@ -7,8 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..bank.ids import normalise
 from ..util.dates import MONTH_NAMES
+from .ids import normalise
 
 NUMBER_WORDS = (
     "zero",

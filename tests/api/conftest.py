@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 
 from quizgen.api.app import create_app
 from quizgen.bank import Bank, read_bank
-from quizgen.bank.store_sql import Store, load_bank, open_store
+from quizgen.bank.store import open_store
+from quizgen.bank.store_sql import Store, load_bank
 from quizgen.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

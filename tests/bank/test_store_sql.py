@@ -17,6 +17,7 @@ import psycopg
 import pytest
 
 from quizgen.bank import Bank, DocumentInfo, canonical_json, read_bank, store_sql
+from quizgen.bank.store import open_store
 from quizgen.bank.store_sql import (
     MIGRATIONS,
     QuestionFilter,
@@ -24,7 +25,6 @@ from quizgen.bank.store_sql import (
     SqliteStore,
     Store,
     load_bank,
-    open_store,
 )
 from quizgen.errors import BankError
 from quizgen.models import Question, Source

@@ -646,7 +646,7 @@ def printed_blocks(html: Path) -> dict[str, str]:
     """Question id -> the normalised text of its block, as the student's sheet prints it."""
     from html import unescape
 
-    from quizgen.bank.ids import normalise
+    from quizgen.generate.ids import normalise
 
     text = html.read_text(encoding="utf-8")
     blocks = {}

@@ -6,9 +6,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..models import Mark, Paragraph, Sentence
-from ..util.dates import MONTH_ABBREVIATIONS
-from .clean import (
+from ...models import Mark, Paragraph, Sentence
+from ...util.dates import MONTH_ABBREVIATIONS
+from ..source import Line
+from . import (
     EMPHASIS,
     EMPHASIS_CLOSE,
     EMPHASIS_OPEN,
@@ -18,8 +19,7 @@ from .clean import (
     Draft,
     without_inline_marks,
 )
-from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
-from .source import Line
+from .hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
 
 # Abbreviations after which a period does not end a sentence (and the months', from util.dates).
 ABBREVIATIONS = MONTH_ABBREVIATIONS | {
