@@ -1,8 +1,8 @@
 """Flashcard tables: terms.csv read back with the csv module, anki.txt imported into a real
 Anki collection (the `anki` package) and compared with the bank.
 
-Golden files: tests/render/golden/csv/bank-small/{terms.csv,anki.txt}; regenerate with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_csv.py -k golden
+Golden files: tests/golden/csv/bank-small/{terms.csv,anki.txt}; regenerate with
+    .venv/bin/python -m pytest tests/render/test_csv.py -k golden --update-goldens
 """
 
 from __future__ import annotations
