@@ -7,15 +7,11 @@ are read at test time only.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from quizgen.ingest import load_document
-from quizgen.ingest.clean import clean
-
-from .conftest import raw_text
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
@@ -155,24 +151,3 @@ def test_sentence_lines_match_the_original_file(documents):
                 or doc.paragraphs[s.paragraph].kind == "heading"
             ), s
             assert first_word[:3] in lines[s.line - 1], s
-
-
-def seconds_to_clean(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):  # CPU time, best of two: the machine is shared
-        start = time.process_time()
-        doc = clean(raw_text(text))
-        best = min(best, time.process_time() - start)
-        assert doc.paragraphs
-    return best
-
-
-def test_cleaning_grows_linearly_with_the_text():
-    text = FILES[0].read_text(encoding="utf-8")
-    copies = 1_000_000 // len(text) + 1
-    quarter, whole = "\n".join([text] * (copies // 4)), "\n".join([text] * copies)
-    small, big = seconds_to_clean(quarter), seconds_to_clean(whole)
-    # A ratio within one run, not a time: a shared machine makes absolute limits flaky.
-    assert big < 6 * small * len(whole) / (4 * len(quarter)), (
-        f"not linear: {small:.2f}s -> {big:.2f}s"
-    )

@@ -556,8 +556,17 @@ def test_first_page_as_png(small_pdfs):
         ],
         check=True,
     )
-    png = target.with_suffix(".png")
-    assert png.stat().st_size > 10_000  # a blank page is a few hundred bytes
+    image_module = pytest.importorskip("PIL.Image", reason="Pillow (with WeasyPrint) reads the PNG")
+    with image_module.open(target.with_suffix(".png")) as image:
+        grey = image.convert("L")
+        width, height = grey.size
+        dark = sum(grey.histogram()[:128])  # pixels of text and rules, on white paper
+        top_ink = grey.crop((0, 0, width, height // 4)).getextrema()
+    # A portrait page, ink on a fifth of it at most but more than a few specks, and the
+    # title block at the top is not blank.
+    assert height > width > 300
+    assert width * height // 500 < dark < width * height // 5, dark
+    assert top_ink[0] < 100 and top_ink[1] > 200, top_ink
 
 
 def numbers_in_order(text: str, count: int) -> bool:
