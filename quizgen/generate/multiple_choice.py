@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise, stable_int
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
 from .distractors import OPTIONS, list_members_like, pick, pick_dates
+from .ids import normalise, stable_int
 from .phrasing import (
     bare_name,
     cited,

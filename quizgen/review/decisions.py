@@ -31,11 +31,11 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..bank.ids import sentence_key
 from ..config import parse_yaml, validate
 from ..errors import ConfigError
+from ..generate.ids import sentence_key
 from ..models import Question
-from ..render.atomic import write_text
+from ..util.files import write_text
 
 Status = Literal["approved", "edited", "rejected"]
 Reason = Literal["wrong", "unclear", "trivial", "off-topic"]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bank.ids import stable_int
+from ..generate.ids import stable_int
 from ..models import Question, Source
 
 # Anki cloze markup as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}.
