@@ -22,6 +22,8 @@ STAGES = (
     ("generate",),
     ("bank",),
     ("render",),
+    # The teacher's decisions, applied to a build's questions; the review pages come last.
+    ("review.decisions", "review.apply"),
     ("recipe", "cache", "parallel", "progress", "pipeline", "build", "bench"),
     ("cli", "api", "review", "__main__"),
 )
@@ -40,6 +42,10 @@ def layer(module: str) -> int:
     top = module.split(".")[1] if "." in module else "quizgen"
     if top in SHARED:
         return 0
+    inside = ".".join(module.split(".")[1:3])  # "review.apply": a module placed on its own
+    for number, names in enumerate(STAGES, 1):
+        if inside in names:
+            return number
     for number, names in enumerate(STAGES, 1):
         if top in names:
             return number
