@@ -756,13 +756,23 @@ def parsed_definitions(
     rules = load_rules()
     chosen = [(s, f) for s, f in sentences if worth_parsing(s)]
     found: dict[int, list[Candidate]] = {}
-    # The parse first; entities (which only ever refuse a reading) for the sentences that give one.
-    for (sentence, following), parsed in zip(
-        chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))
-    ):
-        items = definition_syntax.find(parsed, rules, names)
-        if items and has_ner(nlp):
-            items = definition_syntax.find(parse(nlp, [sentence.text])[0], rules, names)
+    # The parse first; entities (which only ever refuse a reading) for the sentences that give
+    # one, in one batch.
+    readings = [
+        (sentence, following, parsed, definition_syntax.find(parsed, rules, names))
+        for (sentence, following), parsed in zip(
+            chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))
+        )
+    ]
+    readings = [r for r in readings if r[3]]
+    if has_ner(nlp):
+        readings = [
+            (sentence, following, parsed, definition_syntax.find(parsed, rules, names))
+            for (sentence, following, *_), parsed in zip(
+                readings, parse(nlp, (sentence.text for sentence, *_ in readings))
+            )
+        ]
+    for sentence, following, _, items in readings:
         for item in items:
             term, definition = _tidy(item.term), _tidy(item.definition)
             marked = [
@@ -794,7 +804,7 @@ def gloss_is_clause(candidate: Candidate, nlp) -> bool:
     start = text.find(candidate.definition)
     if start < 0:
         return False
-    [parsed] = parse(nlp, [text])
+    [parsed] = parse(nlp, [text], need=("parse",))
     return definition_syntax.is_clause(parsed, start, start + len(candidate.definition))
 
 
