@@ -758,17 +758,18 @@ def parsed_definitions(
     found: dict[int, list[Candidate]] = {}
     # The parse first; entities (which only ever refuse a reading) for the sentences that give
     # one, in one batch.
-    readings = [
-        (sentence, following, parsed, definition_syntax.find(parsed, rules, names))
-        for (sentence, following), parsed in zip(
-            chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))
-        )
-    ]
-    readings = [r for r in readings if r[3]]
+    readings = []
+    for (sentence, following), parsed in zip(
+        chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))
+    ):
+        matches = definition_syntax.construction_matches(parsed, rules)
+        items = definition_syntax.find(parsed, rules, names, matches)
+        if items:
+            readings.append((sentence, following, matches, items))
     if has_ner(nlp):
         readings = [
-            (sentence, following, parsed, definition_syntax.find(parsed, rules, names))
-            for (sentence, following, *_), parsed in zip(
+            (sentence, following, matches, definition_syntax.find(parsed, rules, names, matches))
+            for (sentence, following, matches, _), parsed in zip(
                 readings, parse(nlp, (sentence.text for sentence, *_ in readings))
             )
         ]

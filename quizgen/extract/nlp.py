@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections import OrderedDict
+import time
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 
 from ..errors import ExtractError
@@ -72,6 +73,11 @@ _PARSED: OrderedDict[tuple[int, str], tuple[object, set[str]]] = OrderedDict()
 _PARSED_LIMIT = 2048
 
 
+# CPU seconds each component has spent in `parse` in this process (scripts/bench_extract.py
+# prints them next to each extractor's time).
+COMPONENT_CPU: Counter[str] = Counter()
+
+
 def forget_parses() -> None:
     _PARSED.clear()
 
@@ -86,9 +92,11 @@ def parse(nlp, texts: Iterable[str], need: Iterable[str] = ("parse", "ner")) -> 
     texts = list(texts)
     key = id(nlp)
     wanted = [name for group in need for name in COMPONENTS[group] if name in nlp.pipe_names]
+    started = time.process_time()
     for text in dict.fromkeys(texts):
         if (key, text) not in _PARSED:
             _PARSED[(key, text)] = (nlp.make_doc(text), set())
+    COMPONENT_CPU["tokenizer"] += time.process_time() - started
     if not has_parser(nlp) and not has_ner(
         nlp
     ):  # the blank pipeline: its sentencizer is all there is
@@ -97,14 +105,16 @@ def parse(nlp, texts: Iterable[str], need: Iterable[str] = ("parse", "ner")) -> 
         entries = [
             _PARSED[(key, t)] for t in dict.fromkeys(texts) if name not in _PARSED[(key, t)][1]
         ]
+        started = time.process_time()
         component = _indexed_rules(nlp) if name == "attribute_ruler" else None
         if component is not None:
             for doc, done in entries:
                 component.apply(doc)
                 done.add(name)
-            continue
-        for (_doc, done), _ in zip(entries, nlp.get_pipe(name).pipe(doc for doc, _ in entries)):
-            done.add(name)
+        else:
+            for (_doc, done), _ in zip(entries, nlp.get_pipe(name).pipe(doc for doc, _ in entries)):
+                done.add(name)
+        COMPONENT_CPU[name] += time.process_time() - started
     docs = []
     for text in texts:
         _PARSED.move_to_end((key, text))
