@@ -109,10 +109,11 @@ def main() -> int:
             f"({words / ours_cpu:,.0f} words per CPU s)   full pipeline {theirs:6.2f} s wall {theirs_cpu:6.2f} s CPU "
             f"({words / theirs_cpu:,.0f} words per CPU s)   ratio {theirs / ours:.1f}x wall, {theirs_cpu / ours_cpu:.1f}x CPU"
         )
-    print(
-        f"ratio    {statistics.median(cpu_ratios):.1f}x CPU, {statistics.median(wall_ratios):.1f}x wall: "
-        f"median over {args.rounds} rounds (target >= 4x)"
-    )
+    if cpu_ratios:
+        print(
+            f"ratio    {statistics.median(cpu_ratios):.1f}x CPU, {statistics.median(wall_ratios):.1f}x wall: "
+            f"median over {args.rounds} rounds (target >= 4x)"
+        )
     if args.stages:
         # A fresh process, so that imports and the pipeline load are counted as `quizgen extract` pays them.
         stages = [sys.executable, __file__, "--in-process-stages", *map(str, files)]
