@@ -716,7 +716,8 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         return candidates
     labels = set(load_rules().name_labels)
     kept = []
-    for candidate, parsed in zip(candidates, parse(nlp, (c.sentences[0].text for c in candidates))):
+    texts = (c.sentences[0].text for c in candidates)
+    for candidate, parsed in zip(candidates, parse(nlp, texts, need=("parse", "ner"))):
         start = parsed.text.find(candidate.surface)
         # the head is the last word before a prepositional phrase: "talks" in "talks between A and B"
         head = re.split(
@@ -770,7 +771,8 @@ def parsed_definitions(
         readings = [
             (sentence, following, matches, definition_syntax.find(parsed, rules, names, matches))
             for (sentence, following, matches, _), parsed in zip(
-                readings, parse(nlp, (sentence.text for sentence, *_ in readings))
+                readings,
+                parse(nlp, (sentence.text for sentence, *_ in readings), need=("parse", "ner")),
             )
         ]
     for sentence, following, _, items in readings:

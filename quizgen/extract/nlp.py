@@ -82,12 +82,13 @@ def forget_parses() -> None:
     _PARSED.clear()
 
 
-def parse(nlp, texts: Iterable[str], need: Iterable[str] = ("parse", "ner")) -> list:
+def parse(nlp, texts: Iterable[str], need: Iterable[str] = ("parse",)) -> list:
     """spaCy Docs of `texts` with at least the `need`ed analyses: "parse" and/or "ner".
 
     Extractors pass only the candidate sentences their cheap pre-filters pick, and ask only
-    for what their rules read. With the blank pipeline the Docs hold tokens only (check
-    `has_parser` / `has_ner` before reading more).
+    for what their rules read: the parse by default, the entities (which cost more per word
+    than the whole parse) only when asked for. With the blank pipeline the Docs hold tokens
+    only (check `has_parser` / `has_ner` before reading more).
     """
     texts = list(texts)
     key = id(nlp)

@@ -660,12 +660,12 @@ class Speakers:
     # names
 
     def parsed(self, sentence: Sentence):
-        return parse(self.nlp, [sentence.text])[0]
+        return parse(self.nlp, [sentence.text], need=("parse", "ner"))[0]
 
     def expect(self, sentences: Iterable[Sentence]) -> None:
         """Parse in one batch the sentences likely to be asked for: a batch costs less than one at a time."""
         if self.parsing:
-            parse(self.nlp, dict.fromkeys(s.text for s in sentences))
+            parse(self.nlp, dict.fromkeys(s.text for s in sentences), need=("parse", "ner"))
 
     def in_sentence(self, sentence: Sentence) -> list[Speaker]:
         """People and organisations named in a sentence (offsets in the sentence), titles resolved."""

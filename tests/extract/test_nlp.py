@@ -98,7 +98,16 @@ def test_parse_gives_what_the_full_pipeline_gives_asked_in_any_order(trained_nlp
     forget_parses()
     entities_first = parse(trained_nlp, SENTENCES, need=("ner",))
     assert [analyses(d)[1] for d in entities_first] == [f[1] for f in full]
-    assert [analyses(d) for d in parse(trained_nlp, SENTENCES)] == full
+    assert [analyses(d) for d in parse(trained_nlp, SENTENCES, need=("parse", "ner"))] == full
+    forget_parses()
+
+
+def test_parse_asks_the_parse_only_unless_entities_are_asked_for(trained_nlp):
+    forget_parses()
+    [doc] = parse(trained_nlp, SENTENCES[:1])
+    assert doc.has_annotation("DEP") and not doc.ents
+    [doc] = parse(trained_nlp, SENTENCES[:1], need=("parse", "ner"))
+    assert doc.ents
     forget_parses()
 
 
