@@ -571,11 +571,12 @@ def _phrase_gap(text: str, m: Matchers) -> bool:
 
 
 def _around(block: Block, parts: tuple[Quoted, ...]) -> list[Sentence]:
-    """The sentences a quotation's speaker is most often found in: from its lead to its last close."""
+    """The sentences a quotation's speaker is most often found in: its lead's and its last close's
+    (and a block quote's introduction); the sentences wholly inside a long quotation are not read."""
     first = block.sentence_at(_lead_start(block, parts[0]))
     last = block.sentence_at(parts[-1].close_at)
     intro = [block.intro] if block.intro is not None else []
-    return [*intro, *block.sentences[first : last + 1]]
+    return [*intro, *{id(s): s for s in (block.sentences[first], block.sentences[last])}.values()]
 
 
 def _lead_start(block: Block, quote: Quoted) -> int:
