@@ -139,8 +139,9 @@ class IndexedAttributeRules:
     spaCy's AttributeRuler runs a general Matcher with all its patterns (about 180 in
     en_core_web_sm) over every token, which costs as much as the tagger and parser together.
     Its patterns are fixed-length token specs over a few attributes, so the patterns a token
-    can start are found once per (tag, lowercase form) and remembered; the matches are applied
-    in the ruler's own order with spaCy's own setter, so the Doc comes out the same.
+    can start are found once per (tag, lowercase form, space or not, dependency) and
+    remembered; the matches are applied in the ruler's own order with spaCy's own setter, so
+    the Doc comes out the same (tests/extract/test_nlp.py compares the two).
     """
 
     GETTERS: dict[str, Callable] = {
@@ -207,7 +208,7 @@ class IndexedAttributeRules:
             ]
             found = self._starting[key] = [
                 (number, len(rest) if rest else 1, rest)
-                for number, keyed, rest in sorted(maybe, key=lambda entry: entry[0])
+                for number, keyed, rest in maybe
                 if all(test(values[attribute]) for attribute, test in keyed)
             ]
         return found
@@ -239,7 +240,6 @@ def _check(attribute: str, value) -> tuple[Callable, Callable] | None:
     get = IndexedAttributeRules.GETTERS.get(attribute)
     if get is None:
         return None
-
     if isinstance(value, str | bool):
         return get, lambda seen: seen == value
     if isinstance(value, dict) and len(value) == 1:
