@@ -181,14 +181,18 @@ def patterns() -> Patterns:
     # searched in the lowercased sentence: a case-blind alternation costs several times more
     counted_word = re.compile(rf"\b(?:{count.lower()}) ")
     copula = re.compile(rf" (?:{_alternation(w.lower() for w in rules.copulas)}) ")
+    kind_of = re.compile(rf"(?:{_alternation(w.lower() for w in rules.kind_nouns)}) of ")
     return Patterns(
         needs={
             "enum.count-cue": counted_word,
             "enum.count-inline": counted_word,
             "enum.one-and-other": counted_word,
-            "enum.kind-of": re.compile(
-                rf"(?:{_alternation(w.lower() for w in rules.kind_nouns)}) of "
-            ),
+            "enum.count-after": counted_word,
+            "enum.kind-of": kind_of,
+            "enum.count-subject": re.compile(rf"{counted_word.pattern}|{kind_of.pattern}"),
+            "enum.quoted-as": re.compile(r" as [\"“]"),
+            "enum.quoted-features": re.compile(r"featur"),
+            "enum.as-its": re.compile(r" as (?:its|their) "),
             "enum.copular-set": copula,
             "enum.set-subject": copula,
             "enum.purpose": re.compile(r" (?:is|are|was|were) to "),
@@ -913,16 +917,22 @@ def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]
     """Lists named inside one sentence (or heading), by every sentence rule; none in a citation."""
     if CITATION.search(sentence.text):
         return
-    needs, lowered = patterns().needs, sentence.text.lower()
+    lowered, present = sentence.text.lower(), {}  # several rules need the same words
+    closed = set()
+    for rule, need in patterns().needs.items():
+        if need not in present:
+            present[need] = need.search(lowered) is not None
+        if not present[need]:
+            closed.add(rule)
     for rule, find in CUED_RULES:
-        if rule in needs and not needs[rule].search(lowered):
+        if rule in closed:
             continue
         for cue in find(sentence.text, pairs):
             cleaned = _clean_members(cue.members)
             if cleaned:
                 yield Found(_tidy(cue.label), cleaned, (sentence,), rule, cue)
     for rule, find in SENTENCE_RULES:
-        if rule in needs and not needs[rule].search(lowered):
+        if rule in closed:
             continue
         for label, members in find(sentence.text, pairs):
             cleaned = _clean_members(members)
