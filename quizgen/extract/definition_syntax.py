@@ -533,17 +533,25 @@ def _gloss_end(doc, start: int) -> int:
     return end
 
 
-def find(doc, rules, names: frozenset[str] = frozenset()) -> list[Found]:
+def construction_matches(doc, rules) -> list:
+    """Where the constructions' dependency patterns match one parsed sentence (they read the parse only)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    return matchers(doc.vocab, rules)[0](doc)
+
+
+def find(doc, rules, names: frozenset[str] = frozenset(), matches=None) -> list[Found]:
     """Every definition the constructions find in one parsed sentence, best first (one per term).
 
     `names`: words the document capitalises mid-sentence (see definitions.proper_words); a
-    capitalised first word that is not among them is not believed to be a name.
+    capitalised first word that is not among them is not believed to be a name. `matches`:
+    `construction_matches(doc, rules)` when already known (entities added since leave them).
     """
     if not doc.has_annotation("DEP"):
         return []
     dependency, glosses = matchers(doc.vocab, rules)
     found: list[Found] = []
-    for match_id, token_ids in dependency(doc):
+    for match_id, token_ids in dependency(doc) if matches is None else matches:
         construction = rules.constructions[int(doc.vocab.strings[match_id])]
         nodes = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(construction.pattern, token_ids)}
         if [nodes[n].i for n in construction.order] != sorted(

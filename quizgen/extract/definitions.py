@@ -716,7 +716,8 @@ def without_names(candidates: list[Candidate], nlp) -> list[Candidate]:
         return candidates
     labels = set(load_rules().name_labels)
     kept = []
-    for candidate, parsed in zip(candidates, parse(nlp, (c.sentences[0].text for c in candidates))):
+    texts = (c.sentences[0].text for c in candidates)
+    for candidate, parsed in zip(candidates, parse(nlp, texts, need=("parse", "ner"))):
         start = parsed.text.find(candidate.surface)
         # the head is the last word before a prepositional phrase: "talks" in "talks between A and B"
         head = re.split(
@@ -756,13 +757,25 @@ def parsed_definitions(
     rules = load_rules()
     chosen = [(s, f) for s, f in sentences if worth_parsing(s)]
     found: dict[int, list[Candidate]] = {}
-    # The parse first; entities (which only ever refuse a reading) for the sentences that give one.
+    # The parse first; entities (which only ever refuse a reading) for the sentences that give
+    # one, in one batch.
+    readings = []
     for (sentence, following), parsed in zip(
         chosen, parse(nlp, (s.text for s, _ in chosen), need=("parse",))
     ):
-        items = definition_syntax.find(parsed, rules, names)
-        if items and has_ner(nlp):
-            items = definition_syntax.find(parse(nlp, [sentence.text])[0], rules, names)
+        matches = definition_syntax.construction_matches(parsed, rules)
+        items = definition_syntax.find(parsed, rules, names, matches)
+        if items:
+            readings.append((sentence, following, matches, items))
+    if has_ner(nlp):
+        readings = [
+            (sentence, following, matches, definition_syntax.find(parsed, rules, names, matches))
+            for (sentence, following, matches, _), parsed in zip(
+                readings,
+                parse(nlp, (sentence.text for sentence, *_ in readings), need=("parse", "ner")),
+            )
+        ]
+    for sentence, following, _, items in readings:
         for item in items:
             term, definition = _tidy(item.term), _tidy(item.definition)
             marked = [
@@ -794,7 +807,7 @@ def gloss_is_clause(candidate: Candidate, nlp) -> bool:
     start = text.find(candidate.definition)
     if start < 0:
         return False
-    [parsed] = parse(nlp, [text])
+    [parsed] = parse(nlp, [text], need=("parse",))
     return definition_syntax.is_clause(parsed, start, start + len(candidate.definition))
 
 

@@ -116,7 +116,14 @@ def _alternation(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    """The compiled rules, built once per process."""
+    """The compiled rules, built once per process.
+
+    `needs`: for a sentence rule whose pattern cannot match without some words ("rather than",
+    a copula, a count), a cheap search for them in the lowercased sentence, so the costly
+    pattern runs only where it can.
+    """
+
+    needs: dict[str, re.Pattern]
 
     count_cue: re.Pattern
     count_subject: re.Pattern
@@ -171,7 +178,30 @@ def patterns() -> Patterns:
     ordinal = _alternation([*rules.ordinals, *rules.closing_ordinals])
     # "<count> [up to four words] <plural noun>": the name of a counted list.
     counted = rf"\b(?P<label>(?:{count})(?: [\w'’-]+){{0,4}}? [\w-]+s)\b"
+    # searched in the lowercased sentence: a case-blind alternation costs several times more
+    counted_word = re.compile(rf"\b(?:{count.lower()}) ")
+    copula = re.compile(rf" (?:{_alternation(w.lower() for w in rules.copulas)}) ")
+    kind_of = re.compile(rf"(?:{_alternation(w.lower() for w in rules.kind_nouns)}) of ")
     return Patterns(
+        needs={
+            "enum.count-cue": counted_word,
+            "enum.count-inline": counted_word,
+            "enum.one-and-other": counted_word,
+            "enum.count-after": counted_word,
+            "enum.kind-of": kind_of,
+            "enum.count-subject": re.compile(rf"{counted_word.pattern}|{kind_of.pattern}"),
+            "enum.quoted-as": re.compile(r" as [\"“]"),
+            "enum.quoted-features": re.compile(r"featur"),
+            "enum.as-its": re.compile(r" as (?:its|their) "),
+            "enum.copular-set": copula,
+            "enum.set-subject": copula,
+            "enum.purpose": re.compile(r" (?:is|are|was|were) to "),
+            "enum.distributed-of": re.compile(r" and of "),
+            "enum.rather-than": re.compile(r"rather than"),
+            "enum.repeated-head": re.compile(r" and (?:the|an?) "),
+            "enum.dangling-prep": re.compile(r" and (?:the|an?) "),
+            "enum.names-after-kind": re.compile(r" and "),
+        },
         count_cue=re.compile(
             counted + r"(?:(?: [^:;,.]{1,70})?: |, namely,? )(?P<list>[^:;]+)", re.I
         ),
@@ -887,12 +917,23 @@ def sentence_lists(sentence: Sentence, pairs: frozenset[str]) -> Iterator[Found]
     """Lists named inside one sentence (or heading), by every sentence rule; none in a citation."""
     if CITATION.search(sentence.text):
         return
+    lowered, present = sentence.text.lower(), {}  # several rules need the same words
+    closed = set()
+    for rule, need in patterns().needs.items():
+        if need not in present:
+            present[need] = need.search(lowered) is not None
+        if not present[need]:
+            closed.add(rule)
     for rule, find in CUED_RULES:
+        if rule in closed:
+            continue
         for cue in find(sentence.text, pairs):
             cleaned = _clean_members(cue.members)
             if cleaned:
                 yield Found(_tidy(cue.label), cleaned, (sentence,), rule, cue)
     for rule, find in SENTENCE_RULES:
+        if rule in closed:
+            continue
         for label, members in find(sentence.text, pairs):
             cleaned = _clean_members(members)
             if cleaned:

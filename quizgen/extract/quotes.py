@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
@@ -259,11 +259,13 @@ def extract(doc: Document, nlp, settings) -> Iterator[Quote]:
     if not any(_words(_joined(b, parts)) >= min_words for b, parts in quotations):
         return
     speakers = Speakers(doc, nlp, m, blocks)
+    worth = _worth_attributing(quotations, min_words)
+    speakers.expect(s for block, parts in worth for s in _around(block, parts))
     # Short quotes are not items, but their attribution may carry over to the next quote.
     previous: dict[
         int, tuple[int, int, Speaker]
     ] = {}  # id(block) -> (sentence, close mark, speaker)
-    for block, parts in _worth_attributing(quotations, min_words):
+    for block, parts in worth:
         found = _attribute(block, parts, speakers, m)
         if found:
             speaker, rule = found
@@ -568,6 +570,15 @@ def _phrase_gap(text: str, m: Matchers) -> bool:
     )
 
 
+def _around(block: Block, parts: tuple[Quoted, ...]) -> list[Sentence]:
+    """The sentences a quotation's speaker is most often found in: its lead's and its last close's
+    (and a block quote's introduction); the sentences wholly inside a long quotation are not read."""
+    first = block.sentence_at(_lead_start(block, parts[0]))
+    last = block.sentence_at(parts[-1].close_at)
+    intro = [block.intro] if block.intro is not None else []
+    return [*intro, *{id(s): s for s in (block.sentences[first], block.sentences[last])}.values()]
+
+
 def _lead_start(block: Block, quote: Quoted) -> int:
     """Start of the text that introduces a quote: its sentence, or the previous one when it ends with a colon."""
     index = block.sentence_at(quote.open_at)
@@ -650,7 +661,12 @@ class Speakers:
     # names
 
     def parsed(self, sentence: Sentence):
-        return parse(self.nlp, [sentence.text])[0]
+        return parse(self.nlp, [sentence.text], need=("parse", "ner"))[0]
+
+    def expect(self, sentences: Iterable[Sentence]) -> None:
+        """Parse in one batch the sentences likely to be asked for: a batch costs less than one at a time."""
+        if self.parsing:
+            parse(self.nlp, dict.fromkeys(s.text for s in sentences), need=("parse", "ner"))
 
     def in_sentence(self, sentence: Sentence) -> list[Speaker]:
         """People and organisations named in a sentence (offsets in the sentence), titles resolved."""

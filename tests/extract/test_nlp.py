@@ -6,7 +6,14 @@ import pytest
 import spacy
 
 from quizgen.errors import ExtractError
-from quizgen.extract.nlp import forget_parses, has_ner, has_parser, load_pipeline, parse
+from quizgen.extract.nlp import (
+    IndexedAttributeRules,
+    forget_parses,
+    has_ner,
+    has_parser,
+    load_pipeline,
+    parse,
+)
 
 
 def test_the_pipeline_is_loaded_once_per_choice():
@@ -91,5 +98,58 @@ def test_parse_gives_what_the_full_pipeline_gives_asked_in_any_order(trained_nlp
     forget_parses()
     entities_first = parse(trained_nlp, SENTENCES, need=("ner",))
     assert [analyses(d)[1] for d in entities_first] == [f[1] for f in full]
-    assert [analyses(d) for d in parse(trained_nlp, SENTENCES)] == full
+    assert [analyses(d) for d in parse(trained_nlp, SENTENCES, need=("parse", "ner"))] == full
     forget_parses()
+
+
+def test_parse_asks_the_parse_only_unless_entities_are_asked_for(trained_nlp):
+    forget_parses()
+    [doc] = parse(trained_nlp, SENTENCES[:1])
+    assert doc.has_annotation("DEP") and not doc.ents
+    [doc] = parse(trained_nlp, SENTENCES[:1], need=("parse", "ner"))
+    assert doc.ents
+    forget_parses()
+
+
+# Sentences of our own that reach the ruler's exceptions: an expletive "there is", auxiliaries,
+# contractions, a clitic, "do" as a main verb, "it" as subject and object, determiners used as
+# pronouns, a space token.
+RULER_SENTENCES = [
+    "There are three gates, and there's a fourth that nobody uses.",
+    "We don't know whether they'd have gone; she can't say and it isn't clear.",
+    "He did his work and had nothin' to add, y' know, so it was given to it.",
+    "That is the plan which they chose, and this was all that   remained.\n\nThe end.",
+    "The board has been told that it will be reviewed before the vote is held.",
+]
+
+
+def test_indexed_attribute_rules_set_what_the_attribute_ruler_sets(trained_nlp):
+    ruler = trained_nlp.get_pipe("attribute_ruler")
+    indexed = IndexedAttributeRules.of(ruler)
+    assert indexed is not None  # every pattern of the installed pipeline is one it reads
+
+    def tagged():
+        docs = [trained_nlp.make_doc(text) for text in RULER_SENTENCES]
+        for name in ("tok2vec", "tagger", "parser"):
+            list(trained_nlp.get_pipe(name).pipe(docs))
+        return docs
+
+    def attributes(doc):
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    expected = [attributes(d) for d in ruler.pipe(tagged())]
+    got = []
+    for doc in tagged():
+        indexed.apply(doc)
+        got.append(attributes(doc))
+    assert got == expected
+    assert {"AUX", "VERB", "PRON", "SPACE"} <= {pos for doc in got for _, pos, *_ in doc}
+
+
+def test_indexed_attribute_rules_refuse_a_pattern_they_cannot_read(trained_nlp):
+    ruler = trained_nlp.get_pipe("attribute_ruler")
+
+    class Ruler:  # the installed ruler's patterns plus one over an attribute the lookup skips
+        patterns = [*ruler.patterns, {"patterns": [[{"LENGTH": 3}]], "attrs": {}, "index": 0}]
+
+    assert IndexedAttributeRules.of(Ruler()) is None
