@@ -86,7 +86,7 @@ def text_forms(out: Path, tmp: Path) -> dict[str, str]:
     files: dict[str, str] = {}
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         name = path.relative_to(out).as_posix()
-        if path.name == "bank.json":
+        if path.name in {"bank.json", "candidates.json"}:  # banks: built_at set to one time
             files[name] = bank_text(path)
         elif path.suffix == ".apkg":
             files[name + ".json"] = apkg_text(path, tmp)
