@@ -99,7 +99,8 @@ class RenderCommand(PlainCommand):
     def format_help(self, ctx, formatter) -> None:
         from .render import RENDERERS
 
-        self.help = (self.help or "").replace("{formats}", ", ".join(RENDERERS.names()))
+        listed = "\n\n".join(f"{name}: {r.help}" for name, r in RENDERERS.items())
+        self.help = (self.help or "").replace("{formats}", "\n\n" + listed)
         super().format_help(ctx, formatter)
 
 
@@ -312,7 +313,7 @@ def render(
 ) -> None:
     """Render an existing bank in one format; prints what was written and what was skipped.
 
-    FORMAT is one of: {formats}.
+    FORMAT is one of the registered renderers:{formats}
     """
 
     def body() -> None:

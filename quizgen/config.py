@@ -10,10 +10,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from . import safe_yaml
 from .errors import ConfigError
@@ -37,6 +45,34 @@ class IngestSettings(Section):
     )
 
 
+def _registered(what: str, default: bool = False) -> list[str]:
+    """The names in a registry (read when needed: a plug-in may register after import)."""
+    if what == "kinds":
+        from .extract import KINDS as registry
+    else:
+        from .generate import QUESTION_TYPES as registry
+    return [name for name, entry in registry.items() if entry.default or not default]
+
+
+def _one_of(what: str):
+    """A check that a name is registered, reported as a Literal's would be."""
+
+    def check(name: str) -> str:
+        known = _registered(what)
+        if name not in known:
+            expected = " or ".join(", ".join(repr(k) for k in known).rsplit(", ", 1))
+            raise PydanticCustomError(
+                "literal_error", "Input should be {expected}", {"expected": expected}
+            )
+        return name
+
+    return AfterValidator(check)
+
+
+QuestionTypeName = Annotated[str, _one_of("types")]  # a registered question type
+ItemKindName = Annotated[str, _one_of("kinds")]  # a registered item kind
+
+
 class ExtractSettings(Section):
     pipeline: Literal["auto", "trained", "blank"] = Field(
         "auto",
@@ -46,9 +82,9 @@ class ExtractSettings(Section):
     min_quote_words: int = Field(
         8, ge=1, description="Shorter quoted phrases are terms, not quotes."
     )
-    kinds: list[Literal["enumeration", "definition", "date", "quote"]] = Field(
-        default_factory=lambda: ["enumeration", "definition", "date", "quote"],
-        description="Item kinds to extract.",
+    kinds: list[ItemKindName] = Field(
+        default_factory=lambda: _registered("kinds", default=True),
+        description="Item kinds to extract, or 'all' (the registered kinds: quizgen.extract.KINDS).",
     )
     speech_verbs: list[str] = Field(
         default_factory=list,
@@ -59,23 +95,20 @@ class ExtractSettings(Section):
         description="Domain terms a user wants recognised as list members or terms.",
     )
 
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _all_kinds(cls, value: Any) -> Any:
+        return _registered("kinds", default=True) if value == "all" else value
+
 
 class GenerateSettings(Section):
     seed: int = Field(
         0, description="Seed for distractors and shuffles: same seed, same questions."
     )
-    types: list[str] = Field(
-        default_factory=lambda: [
-            "basic",
-            "short_answer",
-            "cloze",
-            "multiple_choice",
-            "true_false",
-            "list_recall",
-            "matching",
-            "ordering",
-        ],
-        description="Question types to generate.",
+    types: list[QuestionTypeName] = Field(
+        default_factory=lambda: _registered("types", default=True),
+        description="Question types to generate, or 'all' (the registered types: "
+        "quizgen.generate.QUESTION_TYPES).",
     )
     distractor_vocabulary: list[str] = Field(
         default_factory=list, description="Fallback distractors when the sources give too few."
@@ -86,6 +119,11 @@ class GenerateSettings(Section):
     max_answer_chars: int = Field(
         160, ge=10, description="Longer answers are rejected by the quality gate."
     )
+
+    @field_validator("types", mode="before")
+    @classmethod
+    def _all_types(cls, value: Any) -> Any:
+        return _registered("types", default=True) if value == "all" else value
 
 
 class RenderSettings(Section):

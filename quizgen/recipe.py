@@ -16,9 +16,9 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from .config import QuestionTypeName as QuestionType
 from .config import Section, parse_yaml, validate
 from .errors import ConfigError
-from .models import QuestionType
 
 FILE_OPTION = "file"  # per-output option naming what is written, relative to OUT/<recipe>/
 

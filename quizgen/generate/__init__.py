@@ -1,7 +1,10 @@
 """Generation: items -> questions. One module per question type, registered by name.
 
-A question type is a function `make(items, context) -> Iterable[Question]` over the
-items of one document (`context.py` gives it the document, the corpus for
+A question type is a `QuestionType` entry of `QUESTION_TYPES`: its function
+`make(items, context) -> Iterable[Question]` over the items of one document, the code
+its ids start with, and (for types that ask one item at a time) `by_kind`, the
+registry of what it asks of each item kind, so a new kind adds its own entry there.
+`make` is given the items (`context.py` gives it the document, the corpus for
 distractors and the settings). `generate_questions` runs every configured type,
 merges the same fact found in several documents into one question with several
 sources, then the quality gate (`gate.py`) keeps or rejects each question with a
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..errors import GenerateError
 from ..models import Document, Item, Question
@@ -22,7 +26,19 @@ from .screen import item_problem
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
 
-QUESTION_TYPES: Registry[QuestionMaker] = Registry("question type")
+
+@dataclass(frozen=True)
+class QuestionType:
+    """A question type and what the other stages need from it."""
+
+    name: str
+    code: str  # readable start of its question ids ("mc-3f2a..."): never change it
+    make: QuestionMaker
+    by_kind: Registry[Any] | None = None  # per item kind: what this type asks of it
+    default: bool = True  # generated when the settings name no types of their own
+
+
+QUESTION_TYPES: Registry[QuestionType] = Registry("question type")
 
 
 @dataclass(frozen=True)
@@ -46,14 +62,17 @@ def _register_builtin() -> None:
         true_false,
     )
 
-    QUESTION_TYPES.register("basic", basic.make)
-    QUESTION_TYPES.register("short_answer", short_answer.make)
-    QUESTION_TYPES.register("cloze", cloze.make)
-    QUESTION_TYPES.register("multiple_choice", multiple_choice.make)
-    QUESTION_TYPES.register("true_false", true_false.make)
-    QUESTION_TYPES.register("list_recall", list_recall.make)
-    QUESTION_TYPES.register("matching", matching.make)
-    QUESTION_TYPES.register("ordering", ordering.make)
+    for module in (
+        basic,
+        short_answer,
+        cloze,
+        multiple_choice,
+        true_false,
+        list_recall,
+        matching,
+        ordering,
+    ):
+        QUESTION_TYPES.register(module.TYPE.name, module.TYPE)
 
 
 _register_builtin()
@@ -102,7 +121,7 @@ def generate_questions(
     for document, usable in screened:
         context = Context(document=document, corpus=corpus, settings=settings)
         for name in wanted:
-            made.extend(QUESTION_TYPES.get(name)(usable, context))
+            made.extend(QUESTION_TYPES.get(name).make(usable, context))
         for qid, value in context.scores.items():
             scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {document.name: document for document, _ in ordered}
@@ -138,12 +157,13 @@ def prepare_parses(items: Sequence[Item], settings) -> None:
 
 def shown_text(item: Item) -> str:
     """What an item says, for a refused item's line in the report."""
-    return {
-        "date": lambda: item.event,
-        "definition": lambda: item.term,
-        "quote": lambda: item.text,
-        "enumeration": lambda: item.label or ", ".join(item.members),
-    }[item.kind]()
+    from ..extract import KINDS
+
+    return KINDS.get(item.kind).shown(item)
+
+
+def default_types() -> list[str]:
+    return [name for name, qtype in QUESTION_TYPES.items() if qtype.default]
 
 
 def merge(questions: Iterable[Question]) -> list[Question]:

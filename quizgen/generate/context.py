@@ -180,7 +180,11 @@ class Context:
         if topic:
             tags.append(f"topic::{tag_text(topic)}")
         parts = len(
-            fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer]
+            fields.get("cloze")
+            and [p for p in fields["cloze"] if not isinstance(p, str)]
+            or fields.get("sequence")
+            or fields.get("pairs")
+            or [answer]
         )
         question = Question(
             id=question_id(qtype, core),
@@ -208,6 +212,16 @@ class Context:
         if key not in memo:
             memo[key] = choose.centrality(item, self.document)
         return memo[key]
+
+
+def ask_each(by_kind, items: Sequence[Item], ctx: Context) -> Iterable[Question]:
+    """The question `by_kind` (a registry: kind -> `ask(item, ctx) -> Question | None`) makes
+    of each item; items of a kind the type has no entry for are passed over."""
+    for item in items:
+        if item.kind in by_kind:
+            question = by_kind.get(item.kind)(item, ctx)
+            if question is not None:
+                yield question
 
 
 def text_or_none(value) -> str | None:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..bank.ids import normalise
-from ..models import Document, Question
+from ..models import Document, Question, cloze_text
 
 PRONOUNS = {
     "he",
@@ -76,7 +76,6 @@ PART_NOUNS = {
     "height",
     "eve",
 }
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A footnote number glued to a word: after its final punctuation ("river.1", "them.”17",
 # "growth,52"), or to the front of a word ("3harbour"; ordinals like "21st" are words);
@@ -127,15 +126,18 @@ def check(
 
 def prompt_key(question: Question) -> tuple[str, str]:
     """What makes two prompts the same question. Cloze cards of one sentence with other
-    blanks are different cards, so a cloze keeps its markup."""
-    text = question.prompt if question.type == "cloze" else plain(question.prompt)
+    blanks are different cards, so a cloze keeps where its blanks are."""
+    text = (
+        "".join(p if isinstance(p, str) else f"[{p.answer}]" for p in question.cloze)
+        if question.cloze
+        else question.prompt
+    )
     return question.type, " ".join(text.casefold().split())
 
 
 def first_problem(question: Question, flagged: Mapping[str, list[Span]], settings) -> str | None:
     checks = (
         lambda q: unreliable(q, flagged),
-        stray_markup,
         unfit_text,
         answer_in_prompt,
         rival_answer,
@@ -149,14 +151,14 @@ def first_problem(question: Question, flagged: Mapping[str, list[Span]], setting
     return None
 
 
-def plain(text: str) -> str:
-    """Cloze markup replaced by the words it hides."""
-    return _CLOZE.sub(r"\1", text)
+def plain(question: Question) -> str:
+    """The prompt as read, a cloze's blanks filled with the words they hide."""
+    return cloze_text(question.cloze) if question.cloze else question.prompt
 
 
 def texts(question: Question) -> list[tuple[str, str]]:
     """(where, text) of everything a student reads: prompt, answer, options, pairs, items."""
-    found = [("prompt", plain(question.prompt))]
+    found = [("prompt", plain(question))]
     if question.type not in {"true_false", "matching"}:
         found.append(("answer", question.answer))
     found += [("option", c) for c in question.choices]
@@ -218,15 +220,6 @@ def text_problem(text: str, where: str = "text") -> str | None:
     return None
 
 
-def stray_markup(question: Question) -> str | None:
-    """Cloze syntax copied from the source text into a cloze prompt would hide an extra
-    word on the card, so the question is not made. (Elsewhere such text is shown inert.)"""
-    markers = len(_CLOZE.findall(question.prompt)) if question.type == "cloze" else 0
-    if markers != len(question.blanks):
-        return f"markup: {markers} cloze markers for {len(question.blanks)} blanks in prompt"
-    return None
-
-
 def unfit_text(question: Question) -> str | None:
     for where, text in texts(question):
         problem = text_problem(text, where)
@@ -237,9 +230,9 @@ def unfit_text(question: Question) -> str | None:
 
 def answer_in_prompt(question: Question) -> str | None:
     """The prompt (or a pair's other side) already says what the student must give."""
-    prompt = f" {normalise(plain(question.prompt))} "
+    prompt = f" {normalise(plain(question))} "
     if question.type == "cloze":
-        outside = f" {normalise(_CLOZE.sub(' ', question.prompt))} "
+        outside = f" {normalise(cloze_text(question.cloze, ' '))} "
         for hidden in question.blanks:
             if f" {normalise(hidden)} " in outside:
                 return f"answer-in-prompt: '{hidden}' also appears outside its blank"
@@ -279,7 +272,7 @@ def rival_answer(question: Question) -> str | None:
         "true_false",
     }:
         return None
-    prompt = plain(question.prompt)
+    prompt = plain(question)
     if question.type == "true_false":
         prompt = _STATED_DATE.sub(".", prompt)  # the date the statement is about
     found = _YEAR.search(prompt)
@@ -294,7 +287,7 @@ _MIN_ECHO_CHARS = 4  # shorter words ("of", "the", "new") are echoed by chance
 def lone_echo(question: Question) -> str | None:
     """A word of the prompt that the answer repeats and no other option does
     ("aspects of globalization" -> "globalization of institutions"): it gives the answer away."""
-    prompt = set(normalise(plain(question.prompt)).split())
+    prompt = set(normalise(plain(question)).split())
     others = {w for c in question.choices if c != question.answer for w in normalise(c).split()}
     for word in normalise(question.answer).split():
         if len(word) >= _MIN_ECHO_CHARS and word in prompt and word not in others:
@@ -304,8 +297,8 @@ def lone_echo(question: Question) -> str | None:
 
 def too_long(question: Question, settings) -> str | None:
     limits = settings.generate
-    if len(plain(question.prompt)) > limits.max_prompt_chars:
-        return f"too-long: prompt has {len(plain(question.prompt))} characters (max {limits.max_prompt_chars})"
+    if len(plain(question)) > limits.max_prompt_chars:
+        return f"too-long: prompt has {len(plain(question))} characters (max {limits.max_prompt_chars})"
     for where, text in texts(question)[1:]:
         if where == "answer" and (question.sequence or question.blanks):
             continue  # a list's answer is its parts joined: each part is checked instead

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from ..bank.ids import normalise
 from ..models import DatedEvent, Item, Question
+from . import QuestionType
 from .context import Context, fact, groups
 from .gate import text_problem
 from .phrasing import date_span, names_own_year
@@ -68,3 +69,6 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             sequence=sequence,
             choices=tuple(scrambled),
         )
+
+
+TYPE = QuestionType(QTYPE, code="ord", make=make)

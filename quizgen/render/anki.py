@@ -57,7 +57,7 @@ from pydantic import Field
 
 from ..bank import Bank
 from ..errors import RenderError
-from ..models import QUESTION_TYPES, Question
+from ..models import ClozePart, Question, cloze_text
 from . import RenderOptions, RenderReport
 from .atomic import atomic_path
 from .lms import NoOptions, fallback_title, parse_options, titled_bank
@@ -89,7 +89,6 @@ TYPE_LABELS = {
     "matching": "Matching",
     "ordering": "Ordering",
 }
-CLOZE_MARK = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 # genanki's documented id range; hashing into it keeps ids stable across builds
 ID_LOW, ID_SPAN = 1 << 30, 1 << 30
 
@@ -181,11 +180,31 @@ def short_answer_fields(q: Question, html, rng: random.Random) -> NoteSpec | Non
     )
 
 
+def cloze_markup(parts: tuple[ClozePart, ...]) -> str:
+    """Anki's cloze markup for a cloze's runs and blanks, as HTML: {{c1::answer}} or
+    {{c1::answer::hint}}, one card per blank. A brace in the text is written as an entity
+    so text copied from a source (say "{{c1::x}}") can never open another blank."""
+    marked = []
+    number = 0
+    for part in parts:
+        if isinstance(part, str):
+            marked.append(_inert(part))
+        else:
+            number += 1
+            hint = f"::{_inert(part.hint)}" if part.hint else ""
+            marked.append(f"{{{{c{number}::{_inert(part.answer)}{hint}}}}}")
+    return "".join(marked)
+
+
+def _inert(text: str) -> str:
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def cloze_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
-    if not CLOZE_MARK.search(q.prompt):
+    if not q.blanks or not all(b.strip() for b in q.blanks):
         return None
-    shown = CLOZE_MARK.sub(r"\1", q.prompt)
-    return NoteSpec(CLOZE, (str(escape(q.prompt)), _extra(q, shown), str(html.sources(q.sources))))
+    shown = cloze_text(q.cloze)
+    return NoteSpec(CLOZE, (cloze_markup(q.cloze), _extra(q, shown), str(html.sources(q.sources))))
 
 
 def multiple_choice_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -282,7 +301,9 @@ class AnkiRenderer:
 
     name = "anki"
     suffix = ".apkg"
-    types = tuple(t for t in QUESTION_TYPES if t in FIELDS)
+    help = "an Anki deck (.apkg), one note per question, GUID = question id"
+    exports = {"apkg": {}}  # the API's export format: the file type
+    types = tuple(FIELDS)
     options_model = AnkiOptions
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:

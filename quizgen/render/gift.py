@@ -90,7 +90,7 @@ def matching(question: Question) -> str | None:
 
 
 def cloze(question: Question) -> str | None:
-    parts = cloze_parts(question.prompt)
+    parts = cloze_parts(question)
     blanks = [part for part in parts if isinstance(part, Blank)]
     if len(blanks) != 1:
         return None
@@ -126,6 +126,7 @@ class GiftRenderer:
 
     name = "gift"
     suffix = ".gift.txt"
+    help = "GIFT text for Moodle import"
     options_model = CategoryOptions
     types = tuple(WRITERS)
 

@@ -2,13 +2,12 @@
 
 Plain Python, no HTML: selection (types, tags, difficulty, counts per type, chosen
 with a seed), the per-version shuffles of question order and choices, and cloze
-markup turned into text and blanks. The templates only print what is here.
+texts as runs of text and blanks. The templates only print what is here.
 """
 
 from __future__ import annotations
 
 import random
-import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,8 +26,6 @@ SECTION_ORDER: tuple[str, ...] = (
     "basic",
 )
 
-# Anki cloze markup: {{c1::answer}} or {{c1::answer::hint}}.
-CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 LETTERS = string.ascii_uppercase
 
@@ -121,23 +118,20 @@ def select(questions: Sequence[Question], selection: Selection, seed: int) -> li
     return kept
 
 
-def cloze_parts(prompt: str) -> tuple[PromptPart, ...]:
-    """Split cloze markup into text and numbered blanks; markup never reaches the page."""
+def cloze_parts(question: Question) -> tuple[PromptPart, ...]:
+    """A cloze's text runs and numbered blanks, each blank sized to its answer."""
     parts: list[PromptPart] = []
-    end = 0
-    for number, match in enumerate(CLOZE.finditer(prompt), start=1):
-        if match.start() > end:
-            parts.append(PromptPart(prompt[end : match.start()]))
-        answer = match.group(2)
-        # Handwriting is wider than print: half as much again, plus room to spare.
-        parts.append(PromptPart("", blank=number, width=max(8, len(answer) * 3 // 2 + 4)))
-        end = match.end()
-    if end < len(prompt):
-        parts.append(PromptPart(prompt[end:]))
-    if any("{{" in p.text or "}}" in p.text for p in parts):
-        raise MalformedQuestion("cloze markup that cannot be parsed")
-    if not any(p.blank for p in parts):
-        raise MalformedQuestion("cloze prompt without any {{c1::...}} blank")
+    number = 0
+    for part in question.cloze:
+        if isinstance(part, str):
+            parts.append(PromptPart(part))
+        else:
+            number += 1
+            # Handwriting is wider than print: half as much again, plus room to spare.
+            width = max(8, len(part.answer) * 3 // 2 + 4)
+            parts.append(PromptPart("", blank=number, width=width))
+    if not number or not all(b.strip() for b in question.blanks):
+        raise MalformedQuestion("cloze without a blank to fill")
     return tuple(parts)
 
 
@@ -155,7 +149,7 @@ def printable(question: Question) -> bool:
         return False
     if question.type == "cloze":
         try:
-            cloze_parts(question.prompt)
+            cloze_parts(question)
         except MalformedQuestion:
             return False
     if question.type == "multiple_choice":
@@ -201,9 +195,7 @@ def _print(q: Question, number: int, rng: random.Random) -> PrintedQuestion:
         key = tuple(str(q.sequence.index(item) + 1) for item in options)
         return PrintedQuestion(number, q, text, key, options=options)
     if q.type == "cloze":
-        parts = cloze_parts(q.prompt)
-        blanks = q.blanks or tuple(m.group(2) for m in CLOZE.finditer(q.prompt))
-        return PrintedQuestion(number, q, parts, tuple(blanks))
+        return PrintedQuestion(number, q, cloze_parts(q), q.blanks)
     if q.type == "list_recall":
         members = q.sequence or tuple(m.strip() for m in q.answer.split(";") if m.strip())
         return PrintedQuestion(number, q, text, tuple(members), lines=len(members))

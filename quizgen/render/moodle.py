@@ -87,7 +87,7 @@ def _question(
 ) -> etree._Element:
     """The fields every question type shares, in Moodle's export order."""
     element = etree.SubElement(quiz, "question", type=qtype or QTYPES[question.type])
-    shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+    shown = cloze_shown(question) if question.type == "cloze" else question.prompt
     _text(element, "name", short_title(shown))
     _text(element, "questiontext", questiontext_html, "html")
     _text(element, "generalfeedback", html_text(feedback(question)), "html")
@@ -156,7 +156,7 @@ def cloze(quiz: etree._Element, question: Question) -> etree._Element:
             f"={moodle_cloze_escape(html_text(text))}" for text in typed_answers([part.answer])
         )
         + "}"
-        for part in cloze_parts(question.prompt)
+        for part in cloze_parts(question)
     )
     return _question(quiz, question, text)
 
@@ -206,6 +206,7 @@ class MoodleRenderer:
 
     name = "moodle"
     suffix = ".xml"
+    help = "Moodle XML"
     options_model = MoodleOptions
     types = tuple(WRITERS)
 

@@ -106,7 +106,7 @@ class ItemWriter:
     def __init__(self, section: etree._Element, question: Question, answer_ids: list[str]):
         self.question = question
         self.ident = xml_id(question.id)
-        shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+        shown = cloze_shown(question) if question.type == "cloze" else question.prompt
         self.item = _sub(section, "item", ident=self.ident, title=short_title(shown))
         _metadata(
             _sub(self.item, "itemmetadata"),
@@ -175,7 +175,7 @@ def short_answer_item(section: etree._Element, question: Question, options: Rend
 
 
 def cloze_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
-    parts = cloze_parts(question.prompt)
+    parts = cloze_parts(question)
     blanks = [part for part in parts if not isinstance(part, str)]
     ident = xml_id(question.id)
     # Each accepted text of a blank is a correct answer of its own: <id>_b<blank>, <id>_b<blank>_<n>.
@@ -296,6 +296,7 @@ class Qti12Renderer:
 
     name = "qti12"
     suffix = ".zip"
+    help = "an IMS QTI 1.2 package (Canvas, Blackboard)"
     options_model = NoOptions
     types = tuple(ITEMS)
 

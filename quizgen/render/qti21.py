@@ -74,7 +74,7 @@ def _item(question: Question) -> etree._Element:
     root = etree.Element(_q("assessmentItem"), nsmap={None: QTI, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", f"{QTI} {QTI_XSD}")
     root.set("identifier", xml_id(question.id))
-    shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+    shown = cloze_shown(question) if question.type == "cloze" else question.prompt
     root.set("title", short_title(shown))
     root.set("adaptive", "false")
     root.set("timeDependent", "false")
@@ -196,7 +196,7 @@ def short_answer_item(question: Question, options: RenderOptions) -> etree._Elem
 
 
 def cloze_item(question: Question, options: RenderOptions) -> etree._Element:
-    parts = cloze_parts(question.prompt)
+    parts = cloze_parts(question)
     blanks = [part for part in parts if not isinstance(part, str)]
     item = _item(question)
     for blank in blanks:
@@ -371,6 +371,7 @@ class Qti21Renderer:
 
     name = "qti21"
     suffix = ".zip"
+    help = "an IMS QTI 2.1 content package"
     options_model = NoOptions
     types = tuple(ITEMS)
 

@@ -35,13 +35,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..bank import Bank
 from ..errors import RenderError
-from ..models import QUESTION_TYPES
 from . import RenderOptions, RenderReport
 from .atomic import write_bytes, write_text
 from .layout import LETTERS, SECTION_ORDER, Selection, Version, layout, printable, select
 from .templates import environment
 
-QuestionTypeName = Literal[QUESTION_TYPES]  # type: ignore[valid-type]
+QuestionTypeName = Literal[SECTION_ORDER]  # type: ignore[valid-type]  # what a sheet prints
 
 
 class WorksheetOptions(BaseModel):
@@ -78,6 +77,8 @@ class WorksheetRenderer:
 
     name = "worksheet"
     suffix = "/"
+    help = "printable worksheets and answer keys (HTML and PDF)"
+    exports = {"pdf": {"formats": ["pdf"], "key": "appended"}}  # the API: one PDF
     types = SECTION_ORDER
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
