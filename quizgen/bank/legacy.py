@@ -55,3 +55,10 @@ def upgrade_bank(data: Any) -> Any:
         "schema_version": 2,
         "questions": [upgrade_question(q) for q in data["questions"]],
     }
+
+
+def cloze_fields(markup: str) -> dict[str, Any]:
+    """`prompt` and `cloze` of a Question for a cloze written in the old markup (a
+    shorthand for tests and hand-made banks)."""
+    parts = cloze_from_markup(markup)
+    return {"prompt": cloze_text(parts, GAP), "cloze": parts}
