@@ -170,6 +170,8 @@ def _describe(error) -> Problem:
     elif v in ("minItems", "maxItems"):
         bound = "at least" if v == "minItems" else "at most"
         message = f"has {len(value)} item(s), needs {bound} {arg}"
+    elif v == "contains":  # the schema's one 'contains': a cloze needs a blank
+        message = "has no blank"
     elif v == "uniqueItems":
         message = "has duplicate items"
     elif v == "const":
