@@ -25,7 +25,8 @@ from markupsafe import escape
 
 from quizgen.bank import Bank, bank_from_dict, read_bank
 from quizgen.errors import RenderError
-from quizgen.models import QUESTION_TYPES, Source
+from quizgen.generate import QUESTION_TYPES
+from quizgen.models import Source
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.anki import (
     BASIC,
@@ -94,7 +95,7 @@ def notes_by_guid(col) -> dict:
 def test_registered_as_apkg():
     renderer = RENDERERS.get("anki")
     assert renderer.suffix == ".apkg"
-    assert set(renderer.types) == set(QUESTION_TYPES)
+    assert set(renderer.types) == set(QUESTION_TYPES.names())
 
 
 def test_every_question_becomes_one_note_with_the_intended_type(any_bank, tmp_path, col):
@@ -273,7 +274,7 @@ def test_questions_that_cannot_be_expressed_are_counted(bank, tmp_path, col):
     broken_choice = dataclasses.replace(
         bank.by_type("multiple_choice")[0], id="q-x1", answer="not a choice"
     )
-    no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", prompt="No blanks here.")
+    no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", cloze=("No blanks here.",))
     unknown = dataclasses.replace(bank.questions[0], id="q-x3", type="essay")
     no_prompt = dataclasses.replace(bank.by_type("short_answer")[0], id="q-x4", prompt=" ")
     bigger = dataclasses.replace(

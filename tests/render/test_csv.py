@@ -17,7 +17,7 @@ import pytest
 
 from quizgen.bank import Bank
 from quizgen.errors import RenderError
-from quizgen.models import QUESTION_TYPES
+from quizgen.generate import QUESTION_TYPES
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.csv_export import ANKI, FORMULA_STARTS, TERMS, CsvRenderer, spreadsheet_safe
 from quizgen.render.lms import cloze_shown
@@ -51,7 +51,7 @@ def expected_cards(bank: Bank) -> list[tuple[str, str, str]]:
                 for n, (a, b) in enumerate(q.pairs, 1)
             ]
             continue
-        front = cloze_shown(q.prompt) if q.type == "cloze" else q.prompt
+        front = cloze_shown(q) if q.type == "cloze" else q.prompt
         back = "; ".join(q.sequence) if q.type in ("list_recall", "ordering") else q.answer
         cards.append((q.id, line(front.split()), line(back.split())))
     return [(guid, spreadsheet_safe(front), spreadsheet_safe(back)) for guid, front, back in cards]
@@ -66,7 +66,7 @@ def read_anki_txt(path: Path) -> tuple[list[str], list[list[str]]]:
 
 def test_registered_as_folder_for_every_type():
     renderer = RENDERERS.get("csv")
-    assert renderer.suffix == "/" and set(renderer.types) == set(QUESTION_TYPES)
+    assert renderer.suffix == "/" and set(renderer.types) == set(QUESTION_TYPES.names())
 
 
 def test_terms_read_back(any_bank, tmp_path):
