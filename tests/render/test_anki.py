@@ -21,12 +21,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from markupsafe import escape
 
 from quizgen.bank import Bank, bank_from_dict, read_bank
 from quizgen.errors import RenderError
 from quizgen.generate import QUESTION_TYPES
-from quizgen.models import Source
+from quizgen.models import Blank, Source
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.anki import (
     BASIC,
@@ -227,6 +228,37 @@ def test_document_text_is_escaped(tmp_path, col):
     assert "<script>" not in html and "<b>" not in html and "<i>Title" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
     assert "&lt;i&gt;Title&lt;/i&gt;" in html
+
+
+def test_cloze_markup_in_the_text_stays_text(bank, tmp_path, col):
+    """A cloze is runs and blanks: Anki's own markup copied from a source into a run (or a
+    hint) makes no further card and hides nothing; the blank hides only its answer."""
+    cloze = dataclasses.replace(
+        bank.by_type("cloze")[0],
+        prompt="The {{c2::x}} rule names _____ & <b>co</b>.",
+        cloze=(
+            "The {{c2::x}} rule names ",
+            Blank("the council", "a {{c3::y}} body"),
+            " & <b>co</b>.",
+        ),
+        answer="the council",
+    )
+    render(dataclasses.replace(bank, questions=(cloze,)), tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    (card_id,) = col.find_cards("")  # one blank, one card: c2 and c3 in the text made none
+    card = col.get_card(card_id)
+    front, back = (shown_text(html) for html in (card.question(), card.answer()))
+    assert "The {{c2::x}} rule names [a {{c3::y}} body] & <b>co</b>." in front  # as typed
+    assert "The {{c2::x}} rule names the council & <b>co</b>." in back
+    assert "&lt;b&gt;co&lt;/b&gt;" in card.answer()  # text, not an element
+
+
+def shown_text(html: str) -> str:
+    """What a card shows: its HTML read as a browser does, style sheet left out."""
+    fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    for style in fragment.findall(".//style"):
+        style.drop_tree()
+    return " ".join(fragment.text_content().split())
 
 
 def test_source_line_on_every_back(bank, tmp_path, col):
