@@ -192,8 +192,8 @@ class Settings(Section):
         "(~/.cache/quizgen on Linux), so no run leaves a cache in the working folder.",
     )
     ingest: IngestSettings = IngestSettings()
-    extract: ExtractSettings = ExtractSettings()
-    generate: GenerateSettings = GenerateSettings()
+    extract: ExtractSettings = Field(default_factory=ExtractSettings)  # kinds: read when made
+    generate: GenerateSettings = Field(default_factory=GenerateSettings)
     render: RenderSettings = RenderSettings()
     api: ApiSettings = ApiSettings()
 

@@ -33,6 +33,7 @@ class QuestionType:
 
     name: str
     code: str  # readable start of its question ids ("mc-3f2a..."): never change it
+    label: str  # its name for people: "Multiple choice" (Anki subdecks, reports)
     make: QuestionMaker
     by_kind: Registry[Any] | None = None  # per item kind: what this type asks of it
     default: bool = True  # generated when the settings name no types of their own

@@ -62,7 +62,7 @@ BY_KIND.register("definition", ask_definition)
 BY_KIND.register("enumeration", ask_enumeration)
 BY_KIND.register("date", ask_date)
 BY_KIND.register("quote", ask_quote)
-TYPE = QuestionType(QTYPE, code="bas", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(QTYPE, code="bas", label="Basic", make=make, by_kind=BY_KIND)
 
 
 def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:

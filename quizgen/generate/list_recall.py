@@ -29,4 +29,4 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         )
 
 
-TYPE = QuestionType(QTYPE, code="lst", make=make)
+TYPE = QuestionType(QTYPE, code="lst", label="List recall", make=make)

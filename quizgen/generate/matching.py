@@ -117,4 +117,4 @@ BY_KIND.register(
     Pairing("Match each term to the text's definition of it.", pair_definition, "understand"),
 )
 BY_KIND.register("date", Pairing("Match each event to its date.", pair_date))
-TYPE = QuestionType(QTYPE, code="mat", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(QTYPE, code="mat", label="Matching", make=make, by_kind=BY_KIND)

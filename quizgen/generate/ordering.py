@@ -71,4 +71,4 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         )
 
 
-TYPE = QuestionType(QTYPE, code="ord", make=make)
+TYPE = QuestionType(QTYPE, code="ord", label="Ordering", make=make)

@@ -102,7 +102,7 @@ BY_KIND.register("definition", ask_definition)
 BY_KIND.register("enumeration", ask_enumeration)
 BY_KIND.register("date", ask_date)
 BY_KIND.register("quote", ask_quote)
-TYPE = QuestionType(QTYPE, code="sa", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(QTYPE, code="sa", label="Short answer", make=make, by_kind=BY_KIND)
 
 
 def alternatives(answer: str, forms) -> tuple[str, ...]:

@@ -58,6 +58,7 @@ from pydantic import Field
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import ClozePart, Question, cloze_text
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .atomic import atomic_path
 from .lms import NoOptions, fallback_title, parse_options, titled_bank
@@ -78,16 +79,6 @@ NOTE_CARDS: dict[str, tuple[tuple[str, str], ...]] = {
     BASIC: (("Card 1", "basic"), ("Reversed", "reverse")),
     CLOZE: (("Cloze", "cloze"),),
     CHOICE: (("Choice", "choice"),),
-}
-TYPE_LABELS = {
-    "basic": "Basic",
-    "short_answer": "Short answer",
-    "cloze": "Cloze",
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "list_recall": "List recall",
-    "matching": "Matching",
-    "ordering": "Ordering",
 }
 # genanki's documented id range; hashing into it keeps ids stable across builds
 ID_LOW, ID_SPAN = 1 << 30, 1 << 30
@@ -264,16 +255,23 @@ def ordering_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources))
 
 
-FIELDS: dict[str, FieldMaker] = {
-    "basic": basic_fields,
-    "short_answer": short_answer_fields,
-    "cloze": cloze_fields,
-    "multiple_choice": multiple_choice_fields,
-    "true_false": true_false_fields,
-    "list_recall": list_recall_fields,
-    "matching": matching_fields,
-    "ordering": ordering_fields,
-}
+# Question type -> its note; a new type that Anki can express registers its maker here.
+FIELDS: Registry[FieldMaker] = Registry("Anki note of question type")
+FIELDS.register("basic", basic_fields)
+FIELDS.register("short_answer", short_answer_fields)
+FIELDS.register("cloze", cloze_fields)
+FIELDS.register("multiple_choice", multiple_choice_fields)
+FIELDS.register("true_false", true_false_fields)
+FIELDS.register("list_recall", list_recall_fields)
+FIELDS.register("matching", matching_fields)
+FIELDS.register("ordering", ordering_fields)
+
+
+def type_label(qtype: str) -> str:
+    """A question type's name for people ("Multiple choice"), from its registry entry."""
+    from ..generate import QUESTION_TYPES
+
+    return QUESTION_TYPES.get(qtype).label if qtype in QUESTION_TYPES else qtype
 
 
 def anki_tag(tag: str) -> str:
@@ -303,7 +301,11 @@ class AnkiRenderer:
     suffix = ".apkg"
     help = "an Anki deck (.apkg), one note per question, GUID = question id"
     exports = {"apkg": {}}  # the API's export format: the file type
-    types = tuple(FIELDS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(FIELDS)
+
     options_model = AnkiOptions
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
@@ -326,7 +328,7 @@ class AnkiRenderer:
         decks: dict[str, genanki.Deck] = {}
         skipped: dict[str, int] = {}
         for question in bank.questions:
-            make = FIELDS.get(question.type)
+            make = FIELDS.get(question.type) if question.type in FIELDS else None
             rng = rng_for(options.seed, question.id)
             spec = make(question, html, rng) if make and question.prompt.strip() else None
             if spec is None:
@@ -398,7 +400,7 @@ def _default_title(bank: Bank, options: RenderOptions) -> str:
 
 def _deck_name(root: str, subdecks: str, question: Question, bank: Bank) -> str:
     if subdecks == "by_type":
-        return f"{root}::{TYPE_LABELS.get(question.type, question.type)}"
+        return f"{root}::{type_label(question.type)}"
     if subdecks == "by_document" and question.sources:
         source = question.sources[0]
         info = next((d for d in bank.documents if d.name == source.document), None)

@@ -90,7 +90,10 @@ def usable(question: Question) -> bool:
         )
     if qtype == "ordering":
         return len(question.sequence) >= 2 and len(set(question.sequence)) == len(question.sequence)
-    return False
+    from ..generate import QUESTION_TYPES
+
+    # Another registered type (a plug-in's) is asked as a prompt and its answer.
+    return qtype in QUESTION_TYPES and bool(question.answer.strip())
 
 
 def accepted_answers(question: Question) -> list[str]:
