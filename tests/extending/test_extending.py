@@ -96,7 +96,9 @@ def test_a_toy_kind_type_and_renderer_go_through_every_stage(registered, tmp_pat
 
     flashcards = RENDERERS.get("csv").write(bank, tmp_path / "csv", RenderOptions())
     with (tmp_path / "csv" / "terms.csv").open(encoding="utf-8", newline="") as rows:
-        assert ["What is PTO, written out in full?", "Port Traffic Office"] in list(csv.reader(rows))
+        assert ["What is PTO, written out in full?", "Port Traffic Office"] in list(
+            csv.reader(rows)
+        )
     assert flashcards.skipped == {}
 
     deck = RENDERERS.get("anki").write(bank, tmp_path / "d.apkg", RenderOptions())

@@ -61,7 +61,9 @@ def test_cloze_parts_are_numbered_in_reading_order(cloze, parts):
 
 
 def test_cloze_shown():
-    shown = question("cloze", cloze=("A ", BlankPart("cat"), " and a ", BlankPart("dog", "animal"), "."))
+    shown = question(
+        "cloze", cloze=("A ", BlankPart("cat"), " and a ", BlankPart("dog", "animal"), ".")
+    )
     assert cloze_shown(shown) == "A _____ and a _____."
 
 
