@@ -47,6 +47,13 @@ class Renderer(Protocol):
 RENDERERS: Registry[Renderer] = Registry("renderer")
 
 
+def type_label(qtype: str) -> str:
+    """A question type's name for people ("Multiple choice"), from its registry entry."""
+    from ..generate import QUESTION_TYPES
+
+    return QUESTION_TYPES.get(qtype).label if qtype in QUESTION_TYPES else qtype
+
+
 def _register_builtin() -> None:
     # One line per renderer module; each imports its heavy library inside write().
     from .anki import AnkiRenderer

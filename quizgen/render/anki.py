@@ -59,7 +59,7 @@ from ..bank import Bank
 from ..errors import RenderError
 from ..models import ClozePart, Question, cloze_text
 from ..registry import Registry
-from . import RenderOptions, RenderReport
+from . import RenderOptions, RenderReport, type_label
 from .atomic import atomic_path
 from .lms import NoOptions, fallback_title, parse_options, titled_bank
 from .shuffle import rng_for, shuffled
@@ -265,13 +265,6 @@ FIELDS.register("true_false", true_false_fields)
 FIELDS.register("list_recall", list_recall_fields)
 FIELDS.register("matching", matching_fields)
 FIELDS.register("ordering", ordering_fields)
-
-
-def type_label(qtype: str) -> str:
-    """A question type's name for people ("Multiple choice"), from its registry entry."""
-    from ..generate import QUESTION_TYPES
-
-    return QUESTION_TYPES.get(qtype).label if qtype in QUESTION_TYPES else qtype
 
 
 def anki_tag(tag: str) -> str:

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Question
+from . import type_label
 
-# Order of the sections on paper: quick recognition first, free writing last.
+# Order of the built-in types' sections on paper: quick recognition first, free writing
+# last. Other registered types follow (`section_types`), printed as a prompt with answer lines.
 SECTION_ORDER: tuple[str, ...] = (
     "true_false",
     "multiple_choice",
@@ -28,6 +30,13 @@ SECTION_ORDER: tuple[str, ...] = (
 
 
 LETTERS = string.ascii_uppercase
+
+
+def section_types() -> tuple[str, ...]:
+    """Every type a sheet prints, in section order."""
+    from ..generate import QUESTION_TYPES
+
+    return SECTION_ORDER + tuple(t for t in QUESTION_TYPES.names() if t not in SECTION_ORDER)
 
 
 class MalformedQuestion(ValueError):
@@ -78,6 +87,10 @@ class PrintedQuestion:
 class Section:
     type: str
     questions: tuple[PrintedQuestion, ...]
+
+    @property
+    def label(self) -> str:
+        return type_label(self.type)
 
 
 @dataclass(frozen=True)
@@ -145,7 +158,7 @@ def layout(questions: Sequence[Question], versions: int, seed: int) -> list[Vers
 
 def printable(question: Question) -> bool:
     """False when the question cannot be printed faithfully (it is then skipped)."""
-    if question.type not in SECTION_ORDER:
+    if question.type not in section_types():
         return False
     if question.type == "cloze":
         try:
@@ -165,7 +178,7 @@ def _version(questions: Sequence[Question], letter: str, seed: int) -> Version:
     rng = random.Random(f"worksheet:{seed}:{letter}")
     sections = []
     number = 1
-    for qtype in SECTION_ORDER:
+    for qtype in section_types():
         of_type = [q for q in questions if q.type == qtype]
         rng.shuffle(of_type)
         printed = []

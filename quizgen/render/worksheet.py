@@ -34,13 +34,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..bank import Bank
+from ..config import QuestionTypeName
 from ..errors import RenderError
 from . import RenderOptions, RenderReport
 from .atomic import write_bytes, write_text
-from .layout import LETTERS, SECTION_ORDER, Selection, Version, layout, printable, select
+from .layout import LETTERS, Selection, Version, layout, printable, section_types, select
 from .templates import environment
-
-QuestionTypeName = Literal[SECTION_ORDER]  # type: ignore[valid-type]  # what a sheet prints
 
 
 class WorksheetOptions(BaseModel):
@@ -79,7 +78,10 @@ class WorksheetRenderer:
     suffix = "/"
     help = "printable worksheets and answer keys (HTML and PDF)"
     exports = {"pdf": {"formats": ["pdf"], "key": "appended"}}  # the API: one PDF
-    types = SECTION_ORDER
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return section_types()
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)

@@ -104,6 +104,19 @@ def test_a_toy_kind_type_and_renderer_go_through_every_stage(registered, tmp_pat
     deck = RENDERERS.get("anki").write(bank, tmp_path / "d.apkg", RenderOptions())
     assert deck.skipped == {}
 
+    # The worksheet prints a type it has no template of as a prompt with answer lines,
+    # under the type's registry label; the key gives its answer.
+    sheet = RENDERERS.get("worksheet").write(
+        bank, tmp_path / "sheet", RenderOptions(extra={"formats": ["html"]})
+    )
+    assert sheet.skipped == {}
+    html = {p.name: p.read_text(encoding="utf-8") for p in sheet.written}
+    student = next(text for name, text in html.items() if not name.endswith("-key.html"))
+    key = next(text for name, text in html.items() if name.endswith("-key.html"))
+    assert "<h2>Expansion</h2>" in student
+    assert "What is BF, written out in full?" in student
+    assert "<strong>Board of Fisheries</strong>" in key
+
 
 def test_everything_registered_is_taken_out_again(registered):
     """The fixture leaves the registries as it found them, for the tests that follow."""
