@@ -37,6 +37,23 @@ class QuestionType:
     make: QuestionMaker
     by_kind: Registry[Any] | None = None  # per item kind: what this type asks of it
     default: bool = True  # generated when the settings name no types of their own
+    # How the quality gate, the difficulty and the sheet treat it (defaults: a prompt and
+    # one typed answer, as `basic`).
+    recognition: bool = False  # the answer is picked among given ones (difficulty 1)
+    several_parts: bool = False  # the answer is several things to recall or order (difficulty 3)
+    shared_prompt: bool = (
+        False  # one wording for many questions ("Match each ..."): no duplicates check
+    )
+    answer_shown: bool = True  # the answer is text a student reads (not "True", not pairs joined)
+    prompt_asks_answer: bool = True  # the prompt asks for the answer, so it must not hold it
+
+
+def traits(qtype: str) -> QuestionType:
+    """The registry entry of a question type; an unknown type is treated as `basic` is."""
+    return QUESTION_TYPES.get(qtype) if qtype in QUESTION_TYPES else _UNKNOWN
+
+
+_UNKNOWN = QuestionType("", code="q", label="", make=lambda items, context: ())
 
 
 QUESTION_TYPES: Registry[QuestionType] = Registry("question type")

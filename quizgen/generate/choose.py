@@ -118,12 +118,15 @@ def centrality(item: Item, document: Document) -> float:
 
 def form_score(question: Question) -> float:
     """0 .. 1: how well a question reads on paper, from the question alone."""
+    from . import traits
+
     prompt = cloze_text(question.cloze) if question.cloze else question.prompt
     score = 1.0
     if len(prompt) > LONG_PROMPT:
         score -= min((len(prompt) - LONG_PROMPT) / 150, 0.8)  # room on paper, time to read
     if (
-        question.type not in {"true_false", "matching", "ordering", "list_recall"}
+        traits(question.type).answer_shown
+        and not traits(question.type).several_parts
         and len(question.answer) > LONG_ANSWER
     ):
         score -= 0.3

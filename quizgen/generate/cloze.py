@@ -136,4 +136,6 @@ BY_KIND.register("enumeration", blank_enumeration)
 BY_KIND.register("definition", blank_definition)
 BY_KIND.register("date", blank_date)
 BY_KIND.register("quote", blank_quote)
-TYPE = QuestionType(QTYPE, code="clz", label="Cloze", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(
+    QTYPE, code="clz", label="Cloze", make=make, by_kind=BY_KIND, prompt_asks_answer=False
+)

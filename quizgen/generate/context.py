@@ -23,10 +23,6 @@ from .distractors import Pool
 from .phrasing import WordCases, in_sentence, names_its_list, one_definition, valid_date
 from .screen import plain_text
 
-# Types that ask a student to produce several things, or to recognise one among
-# given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
-RECOGNITION_TYPES = {"true_false", "multiple_choice"}
-SEVERAL_ANSWER_TYPES = {"list_recall", "ordering"}
 LONG_ANSWER_WORDS = 8
 MANY_PARTS = 4
 
@@ -381,9 +377,11 @@ def tag_text(text: str) -> str:
 def difficulty(qtype: str, answer: str, parts: int) -> int:
     """1 to recognise one fact, 2 to recall one, 3 to recall several or put them in
     order; one more (at most 3) when the answer is long or has many parts."""
-    if qtype in RECOGNITION_TYPES:
+    from . import traits  # what the type's registry entry says (docs/questions.md, "Difficulty")
+
+    if traits(qtype).recognition:
         level = 1
-    elif qtype in SEVERAL_ANSWER_TYPES or (qtype == "cloze" and parts > 1):
+    elif traits(qtype).several_parts or (qtype == "cloze" and parts > 1):
         level = 3
     else:
         level = 2

@@ -99,6 +99,12 @@ class Rejection:
         return self.reason.split(":", 1)[0]
 
 
+def traits(qtype: str):
+    from . import traits as registered
+
+    return registered(qtype)
+
+
 def check(
     questions: Iterable[Question], documents: Mapping[str, Document], settings
 ) -> tuple[list[Question], list[Rejection]]:
@@ -108,7 +114,7 @@ def check(
     reasons = {q.id: first_problem(q, flagged, settings) for q in ordered}
     asked: dict[tuple[str, str], list[Question]] = {}
     for question in ordered:
-        if reasons[question.id] is None and question.type not in {"matching", "ordering"}:
+        if reasons[question.id] is None and not traits(question.type).shared_prompt:
             asked.setdefault(prompt_key(question), []).append(question)
     for same in asked.values():
         answers = {normalise(q.answer) for q in same}
@@ -159,7 +165,7 @@ def plain(question: Question) -> str:
 def texts(question: Question) -> list[tuple[str, str]]:
     """(where, text) of everything a student reads: prompt, answer, options, pairs, items."""
     found = [("prompt", plain(question))]
-    if question.type not in {"true_false", "matching"}:
+    if traits(question.type).answer_shown:
         found.append(("answer", question.answer))
     found += [("option", c) for c in question.choices]
     found += [("pair", side) for pair in question.pairs for side in pair]
@@ -231,13 +237,13 @@ def unfit_text(question: Question) -> str | None:
 def answer_in_prompt(question: Question) -> str | None:
     """The prompt (or a pair's other side) already says what the student must give."""
     prompt = f" {normalise(plain(question))} "
-    if question.type == "cloze":
+    if question.cloze:
         outside = f" {normalise(cloze_text(question.cloze, ' '))} "
         for hidden in question.blanks:
             if f" {normalise(hidden)} " in outside:
                 return f"answer-in-prompt: '{hidden}' also appears outside its blank"
         return None
-    if question.type in {"basic", "short_answer", "multiple_choice"}:
+    if traits(question.type).prompt_asks_answer:
         answer = normalise(question.answer)
         if answer and f" {answer} " in prompt:
             return f"answer-in-prompt: '{question.answer}' is in the prompt"
@@ -265,12 +271,8 @@ _STATED_DATE = re.compile(
 def rival_answer(question: Question) -> str | None:
     """A date question whose prompt holds another date: that date could be taken for the
     answer ("In what year did tensions grow, as well as in Tessel in 1880?")."""
-    if question.kind != "date" or question.type not in {
-        "basic",
-        "short_answer",
-        "multiple_choice",
-        "true_false",
-    }:
+    qtype = traits(question.type)
+    if question.kind != "date" or not (qtype.prompt_asks_answer or qtype.recognition):
         return None
     prompt = plain(question)
     if question.type == "true_false":

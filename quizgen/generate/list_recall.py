@@ -29,4 +29,6 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         )
 
 
-TYPE = QuestionType(QTYPE, code="lst", label="List recall", make=make)
+TYPE = QuestionType(
+    QTYPE, code="lst", label="List recall", make=make, several_parts=True, prompt_asks_answer=False
+)

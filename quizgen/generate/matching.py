@@ -117,4 +117,13 @@ BY_KIND.register(
     Pairing("Match each term to the text's definition of it.", pair_definition, "understand"),
 )
 BY_KIND.register("date", Pairing("Match each event to its date.", pair_date))
-TYPE = QuestionType(QTYPE, code="mat", label="Matching", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(
+    QTYPE,
+    code="mat",
+    label="Matching",
+    make=make,
+    by_kind=BY_KIND,
+    shared_prompt=True,
+    answer_shown=False,
+    prompt_asks_answer=False,
+)

@@ -136,7 +136,9 @@ BY_KIND.register("definition", ask_definition)
 BY_KIND.register("enumeration", ask_enumeration)
 BY_KIND.register("date", ask_date)
 BY_KIND.register("quote", ask_quote)
-TYPE = QuestionType(QTYPE, code="mc", label="Multiple choice", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(
+    QTYPE, code="mc", label="Multiple choice", make=make, by_kind=BY_KIND, recognition=True
+)
 
 
 def same_list_members(item: Enumeration, ctx: Context) -> list[str]:

@@ -71,4 +71,12 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
         )
 
 
-TYPE = QuestionType(QTYPE, code="ord", label="Ordering", make=make)
+TYPE = QuestionType(
+    QTYPE,
+    code="ord",
+    label="Ordering",
+    make=make,
+    several_parts=True,
+    shared_prompt=True,
+    prompt_asks_answer=False,
+)

@@ -165,7 +165,16 @@ BY_KIND.register("enumeration", Statements(state_enumeration, falsify_enumeratio
 BY_KIND.register("definition", Statements(state_definition, falsify_definition))
 BY_KIND.register("date", Statements(date_statement, falsify_date))
 BY_KIND.register("quote", Statements(state_quote, falsify_quote))
-TYPE = QuestionType(QTYPE, code="tf", label="True or false", make=make, by_kind=BY_KIND)
+TYPE = QuestionType(
+    QTYPE,
+    code="tf",
+    label="True or false",
+    make=make,
+    by_kind=BY_KIND,
+    recognition=True,
+    answer_shown=False,
+    prompt_asks_answer=False,
+)
 
 
 def shifted_ranges(item: DatedEvent, rng, latest: int | None) -> list[str]:
