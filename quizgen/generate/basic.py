@@ -19,7 +19,7 @@ from .phrasing import (
     verb_definition,
 )
 from .syntax import common_start
-from .wording import date_question, who_said
+from .wording import date_question, says_what, who_said
 
 QTYPE = "basic"
 
@@ -28,8 +28,11 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     return ask_each(BY_KIND, items, ctx)
 
 
-def ask_definition(item: Definition, ctx: Context) -> Question:
-    prompt, answer = meaning_question(item, ctx)
+def ask_definition(item: Definition, ctx: Context) -> Question | None:
+    asked = meaning_question(item, ctx)
+    if asked is None:
+        return None
+    prompt, answer = asked
     return ctx.question(QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer)
 
 
@@ -51,10 +54,11 @@ def ask_date(item: DatedEvent, ctx: Context) -> Question | None:
     )
 
 
-def ask_quote(item: Quote, ctx: Context) -> Question:
-    return ctx.question(
-        QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item)
-    )
+def ask_quote(item: Quote, ctx: Context) -> Question | None:
+    prompt = who_said(item)
+    if not prompt:
+        return None
+    return ctx.question(QTYPE, fact(item), [item], prompt=prompt, answer=speaker_answer(item))
 
 
 BY_KIND: Registry[Callable[[Any, Context], Question | None]] = Registry("basic question of kind")
@@ -65,7 +69,7 @@ BY_KIND.register("quote", ask_quote)
 TYPE = QuestionType(QTYPE, code="bas", label="Basic", make=make, by_kind=BY_KIND)
 
 
-def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:
+def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str] | None:
     """'What is meant by the key to ...?' -> its definition. A definition that is the
     sentence's own predicate ("The term “tenure” involves the ...") does not answer
     "What is meant by": it is asked with its verb ("What does the term “tenure”
@@ -75,6 +79,8 @@ def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str,
     if predicate:
         named, verb, rest = predicate
         return f"What does {named} {verb}?", capitalise(rest)
+    if ctx is not None and says_what(item.definition, ctx) is False:
+        return None  # "Founded to provide relief ...": no answer to "What is meant by"
     term = term_phrase(item.term, sentence)
     if ctx is not None:
         term = common_start(term, ctx.settings.extract.pipeline)

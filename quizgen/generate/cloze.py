@@ -27,15 +27,16 @@ from ..models import (
 )
 from ..registry import Registry
 from . import QuestionType
-from .context import Context, fact
+from .context import Context, fact, unshouted_names
 from .phrasing import bare_name, capitalise, date_pattern, list_phrase
-from .wording import YEAR, definition_statement, quote_statement
+from .wording import YEAR, definition_statement, is_fragment, quote_statement
 
 Cloze = tuple[ClozePart, ...]
 
 QTYPE = "cloze"
 MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
 MAX_BLANK_WORDS = 8  # a longer member is a clause to write out, not a blank to fill
+MAX_BLANKS = 7  # more members than a student can recall from one sentence
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
@@ -62,14 +63,16 @@ def blank(item: Item, ctx: Context) -> Cloze | None:
 def blank_enumeration(item: Enumeration, ctx: Context) -> Cloze | None:
     if any(len(m.split()) > MAX_BLANK_WORDS for m in item.members):
         return None  # members that are whole sentences leave a page of blanks, no clue
-    found = in_text(item.source.sentence.strip(), list(item.members))
+    if len(item.members) > MAX_BLANKS:
+        return None  # ten countries in a row are a test of memory, not of the reading
+    found = in_text(source_sentence(item), list(item.members))
     if found and len(re.findall(r"\w+", cloze_text(found, " "))) < MIN_CONTEXT_WORDS:
         found = None  # a bare run of members (a list under a heading) gives no clue
     return found or listed(item)
 
 
 def blank_definition(item: Definition, ctx: Context) -> Cloze | None:
-    found = in_text(item.source.sentence.strip(), [item.term])
+    found = in_text(source_sentence(item), [item.term])
     if found:
         return found
     statement = definition_statement(item, item.definition, ctx)
@@ -79,7 +82,7 @@ def blank_definition(item: Definition, ctx: Context) -> Cloze | None:
 def blank_date(item: DatedEvent, ctx: Context) -> Cloze | None:
     if item.end:
         return None
-    sentence = item.source.sentence.strip()
+    sentence = source_sentence(item)
     found = list(date_pattern(item.date).finditer(sentence))
     if len(found) != 1:
         return None
@@ -91,8 +94,13 @@ def blank_date(item: DatedEvent, ctx: Context) -> Cloze | None:
 
 def blank_quote(item: Quote, ctx: Context) -> Cloze | None:
     name = bare_name(item.speaker)
-    sentence = item.source.sentence.strip()
-    return in_text(sentence, [name]) or in_text(quote_statement(item, name), [name])
+    if in_text(source_sentence(item), [name]) or is_fragment(item.text):
+        return in_text(source_sentence(item), [name])  # a fragment reads only in its own sentence
+    return in_text(quote_statement(item, name), [name])
+
+
+def source_sentence(item: Item) -> str:
+    return unshouted_names(item.source.sentence.strip())  # "the PEACE OF X was ..." as a name
 
 
 def in_text(text: str, phrases: list[str]) -> Cloze | None:

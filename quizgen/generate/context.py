@@ -20,7 +20,15 @@ from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Source
 from . import choose
 from .distractors import Pool
-from .phrasing import WordCases, in_sentence, names_its_list, one_definition, valid_date
+from .phrasing import (
+    WordCases,
+    anchored_label,
+    in_sentence,
+    names_its_list,
+    names_only,
+    one_definition,
+    valid_date,
+)
 from .screen import plain_text
 
 LONG_ANSWER_WORDS = 8
@@ -259,6 +267,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
         if isinstance(item, Enumeration):
             # A label that is a clause's subject ("The talks featured ...") names no list.
             label = item.label if names_its_list(item.label, item.source.sentence) else ""
+            label = anchored_label(label, item.source.sentence, item.members) if label else ""
             item = replace(
                 item,
                 label=in_sentence(label, words) if label else "",
@@ -266,7 +275,11 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
             )
         elif isinstance(item, Definition):
             definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
-            if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
+            if (
+                len(normalise(definition).split()) < MIN_DEFINITION_WORDS
+                or names_only(definition)
+                or re.match(r"not\b", definition, re.I)  # "not as ..., but as ...": a contrast
+            ):
                 continue
             item = replace(
                 item, term=unshouted(in_sentence(item.term, words)), definition=definition
@@ -307,7 +320,7 @@ def unshouted(term: str) -> str:
         (w.capitalize() if i == 0 else w.lower())
         if w.lower() in _SMALL_WORDS
         else w
-        if len(w) <= 3
+        if len(w) <= 4  # "USSR", "NATO": acronyms, not shouted words
         else w.capitalize()
         for i, w in enumerate(words)
     ]

@@ -14,7 +14,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from ..registry import Registry
 from . import QuestionType
 from .context import Context, fact
-from .distractors import OPTIONS, pick, pick_dates
+from .distractors import OPTIONS, list_members_like, pick, pick_dates
 from .phrasing import (
     bare_name,
     cited,
@@ -87,7 +87,9 @@ def ask_enumeration(item: Enumeration, ctx: Context, rng) -> Asked | None:
     core = fact(item)
     # Which member is asked depends on the fact only, so the id does not change with the seed.
     answer = item.members[stable_int("|".join(core)) % len(item.members)]
-    others = ctx.corpus.pool("enumeration", "members").draw(ctx.document.name, rng)
+    others = list_members_like(
+        item.members, ctx.corpus.pool("enumeration", "members").draw(ctx.document.name, rng)
+    )
     correct = list(item.members) + same_list_members(item, ctx)
     vocabulary = ctx.settings.generate.distractor_vocabulary
     return Asked(
@@ -112,7 +114,10 @@ def ask_date(item: DatedEvent, ctx: Context, rng) -> Asked | None:
     return Asked(fact(item), prompt, display_date(item.date, item.end), wrong)
 
 
-def ask_quote(item: Quote, ctx: Context, rng) -> Asked:
+def ask_quote(item: Quote, ctx: Context, rng) -> Asked | None:
+    prompt = who_said(item)
+    if not prompt:
+        return None
     answer = bare_name(item.speaker)
     same = ctx.corpus.where("quote", "text", item.text, "speaker")
     others = (
@@ -123,7 +128,7 @@ def ask_quote(item: Quote, ctx: Context, rng) -> Asked:
     correct = name_variants(item.speaker) + same
     return Asked(
         fact(item),
-        who_said(item),
+        prompt,
         answer,
         pick(answer, others, rng, correct=correct, vocabulary=vocabulary),
     )

@@ -84,12 +84,15 @@ def ask_date(item: DatedEvent, ctx: Context) -> Question | None:
     )
 
 
-def ask_quote(item: Quote, ctx: Context) -> Question:
+def ask_quote(item: Quote, ctx: Context) -> Question | None:
+    prompt = who_said(item)
+    if not prompt:
+        return None
     return ctx.question(
         QTYPE,
         fact(item),
         [item],
-        prompt=who_said(item),
+        prompt=prompt,
         answer=bare_name(item.speaker),
         accepted=alternatives(bare_name(item.speaker), name_variants(item.speaker)),
     )

@@ -10,6 +10,7 @@ that is no clause, a definition that is no noun phrase) gives no true/false ques
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from ..registry import Registry
 from . import QuestionType, syntax
 from .context import Context, fact
-from .distractors import pick, pick_dates
+from .distractors import list_members_like, pick, pick_dates
 from .multiple_choice import same_list_members
 from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
 from .wording import (
@@ -27,6 +28,7 @@ from .wording import (
     date_statement,
     definition_statement,
     event_subject,
+    is_fragment,
     is_state,
     quote_statement,
 )
@@ -82,9 +84,23 @@ def state_definition(item: Definition, ctx: Context) -> str | None:
 
 
 def state_quote(item: Quote, ctx: Context) -> str | None:
-    if item.text.strip()[:1].islower():
+    if is_fragment(item.text):
         return None  # "... declared that it “acknowledges ...”": a fragment makes no sentence after "said,"
     return quote_statement(item, bare_name(item.speaker))
+
+
+def _names(term: str) -> list[set[str]]:
+    """A term's words, and its bracketed short form apart: 'organizations (IGOs)'."""
+    short = re.findall(r"\(([^)]*)\)", term)
+    return [
+        set(normalise(t).split()) for t in (re.sub(r"\([^)]*\)", " ", term), *short) if t.strip()
+    ]
+
+
+def _nested(term: str, other: str) -> bool:
+    """'global IGOs' and 'intergovernmental organizations (IGOs)': what defines one may be
+    true of the other, so it makes no false statement."""
+    return any(a <= b or b <= a for a in _names(term) for b in _names(other) if a and b)
 
 
 def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
@@ -98,7 +114,9 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
 def falsify_enumeration(item: Enumeration, ctx: Context, rng) -> tuple[str, str] | None:
     index = rng.randrange(len(item.members))
     member = item.members[index]
-    others = ctx.corpus.pool("enumeration", "members").draw(ctx.document.name, rng)
+    others = list_members_like(
+        item.members, ctx.corpus.pool("enumeration", "members").draw(ctx.document.name, rng)
+    )
     correct = list(item.members) + same_list_members(item, ctx)
     vocabulary = ctx.settings.generate.distractor_vocabulary
     swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
@@ -111,7 +129,14 @@ def falsify_enumeration(item: Enumeration, ctx: Context, rng) -> tuple[str, str]
 
 def falsify_definition(item: Definition, ctx: Context, rng) -> tuple[str, str] | None:
     same_term = ctx.corpus.where("definition", "term", item.term, "definition")
-    others = ctx.corpus.pool("definition", "definition").draw(ctx.document.name, rng)
+    others = (
+        (tier, text)
+        for tier, text in ctx.corpus.pool("definition", "definition").draw(ctx.document.name, rng)
+        if not any(
+            _nested(item.term, term)
+            for term in ctx.corpus.where("definition", "definition", text, "term")
+        )
+    )
     swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
     statement = definition_statement(item, swapped[0], ctx) if swapped else None
     return (swapped[0], statement) if statement else None

@@ -16,7 +16,7 @@ GARDEN = """# Garden notes
 
 The three pillars of the plan are clean water, safe roads and public schools.
 
-The four seasons are spring, summer, autumn and winter.
+The four seasons of the year are spring, summer, autumn and winter.
 
 Soil erosion is the loss of the upper layer of soil by wind and water.
 
@@ -73,7 +73,7 @@ def garden_items(doc: Document) -> list:
             ("clean water", "safe roads", "public schools"),
             p("pillars"),
         ),
-        Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), p("seasons are")),
+        Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), p("four seasons")),
         Definition(
             "soil erosion",
             "the loss of the upper layer of soil by wind and water",
