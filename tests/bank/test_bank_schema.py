@@ -193,3 +193,15 @@ def test_ids_quizgen_makes_are_accepted(good, qid):
     question = good["questions"][index_of(good, "basic")]
     question["id"] = qid
     assert question_problems(question, {"sample.md"}) == []
+
+
+def test_the_schema_takes_its_types_and_kinds_from_the_registries():
+    from quizgen.bank.schema import bank_schema
+    from quizgen.extract import KINDS
+    from quizgen.generate import QUESTION_TYPES
+
+    fields = bank_schema()["$defs"]["question"]["properties"]
+    assert fields["type"] == {"enum": QUESTION_TYPES.names()}
+    assert fields["kind"] == {"enum": KINDS.names()}
+    shipped = (Path(__file__).resolve().parents[2] / "quizgen/schemas/bank.schema.json").read_text()
+    assert '"basic"' not in shipped and '"enumeration"' not in shipped  # no copy of the lists

@@ -581,3 +581,15 @@ def test_reworded_questions_update_their_notes_in_place(tmp_path, col, monkeypat
     fronts = {note.guid: note.fields[0] for note in notes_by_guid(col).values()}
     reworded = next(q for q in new if q.prompt == "In what year did the railway reach the valley?")
     assert "did the railway reach the valley" in fronts[reworded.id]
+
+
+def test_only_the_anki_renderer_writes_cloze_markup():
+    """A cloze is runs and blanks everywhere else; Anki's markup is made in anki.py (and its
+    templates) only, never parsed back (old banks go through bank/legacy.py)."""
+    package = Path(__file__).resolve().parents[2] / "quizgen"
+    holding = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if "{{c" in path.read_text(encoding="utf-8")
+    )
+    assert holding == ["render/anki.py"]
