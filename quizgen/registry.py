@@ -11,9 +11,11 @@ T = TypeVar("T")
 class Registry(Generic[T]):
     """Maps names to readers, extractors, question types or renderers."""
 
-    def __init__(self, what: str):
+    def __init__(self, what: str, entries: dict[str, T] | None = None):
         self.what = what
         self._entries: dict[str, T] = {}
+        for name, entry in (entries or {}).items():
+            self.register(name, entry)
 
     def register(self, name: str, entry: T) -> T:
         if name in self._entries:

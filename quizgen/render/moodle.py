@@ -32,6 +32,7 @@ from pydantic import Field
 
 from ..bank import Bank
 from ..models import Question
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .lms import (
     ORDERING_NOTE,
@@ -178,14 +179,18 @@ def ordering_plugin(quiz: etree._Element, question: Question) -> etree._Element:
     return element
 
 
-WRITERS = {
-    "multiple_choice": multichoice,
-    "true_false": truefalse,
-    "short_answer": shortanswer,
-    "matching": matching,
-    "cloze": cloze,
-    "ordering": ordering_plugin,  # or a matching: see MoodleRenderer.write
-}
+# Question type -> its writer; a new type this format can express registers one here.
+WRITERS: Registry = Registry(
+    "Moodle XML writer of question type",
+    {
+        "multiple_choice": multichoice,
+        "true_false": truefalse,
+        "short_answer": shortanswer,
+        "matching": matching,
+        "cloze": cloze,
+        "ordering": ordering_plugin,  # or a matching: see MoodleRenderer.write
+    },
+)
 
 
 class MoodleOptions(CategoryOptions):
@@ -208,7 +213,10 @@ class MoodleRenderer:
     suffix = ".xml"
     help = "Moodle XML"
     options_model = MoodleOptions
-    types = tuple(WRITERS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(WRITERS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
@@ -236,7 +244,7 @@ class MoodleRenderer:
                             )
                         )
                 else:
-                    element = WRITERS[question.type](quiz, question)
+                    element = WRITERS.get(question.type)(quiz, question)
                 _tags(element, question)
         write_text_output(out, xml_bytes(quiz).decode("utf-8"), self.name)
         return RenderReport(written=(out,), skipped=skips.as_dict(), notes=tuple(notes))

@@ -32,6 +32,7 @@ from lxml import etree
 
 from ..bank import Bank
 from ..models import Question
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .lms import (
     ORDERING_NOTE,
@@ -223,14 +224,18 @@ def ordering_item(section: etree._Element, question: Question, options: RenderOp
     matching_item(section, ordering_as_matching(question, rng_for(options, question)), options)
 
 
-ITEMS = {
-    "multiple_choice": choice_item,
-    "true_false": choice_item,
-    "short_answer": short_answer_item,
-    "cloze": cloze_item,
-    "matching": matching_item,
-    "ordering": ordering_item,
-}
+# Question type -> its writer; a new type this format can express registers one here.
+ITEMS: Registry = Registry(
+    "QTI 1.2 item of question type",
+    {
+        "multiple_choice": choice_item,
+        "true_false": choice_item,
+        "short_answer": short_answer_item,
+        "cloze": cloze_item,
+        "matching": matching_item,
+        "ordering": ordering_item,
+    },
+)
 
 
 def assessment_id(title: str) -> str:
@@ -298,7 +303,10 @@ class Qti12Renderer:
     suffix = ".zip"
     help = "an IMS QTI 1.2 package (Canvas, Blackboard)"
     options_model = NoOptions
-    types = tuple(ITEMS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(ITEMS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
@@ -312,7 +320,7 @@ class Qti12Renderer:
         notes = []
         for question in bank.questions:
             if skips.keep(question, self.types):
-                ITEMS[question.type](section, question, options)
+                ITEMS.get(question.type)(section, question, options)
                 kept += 1
                 if question.type == "ordering" and not notes:
                     notes.append(ORDERING_NOTE.format(format="Canvas (QTI 1.2)"))

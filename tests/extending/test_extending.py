@@ -4,6 +4,7 @@ editing the package, carried through every stage: ingest, extract, generate, ban
 
 from __future__ import annotations
 
+import contextlib
 import csv
 
 import pytest
@@ -17,7 +18,7 @@ from quizgen.extract.report import describe
 from quizgen.generate import QUESTION_TYPES, generate_questions
 from quizgen.ingest import load_document
 from quizgen.models import item_to_dict
-from quizgen.render import RENDERERS, RenderOptions, anki
+from quizgen.render import RENDERERS, RenderOptions, anki, gift
 
 from . import toy_kind, toy_renderer, toy_type
 
@@ -36,17 +37,19 @@ The harbour wall was finished in 1887.
 @pytest.fixture
 def registered():
     """The toy kind, type and renderer registered as a plug-in would, and taken out again."""
-    KINDS.register("acronym", toy_kind.KIND)
-    QUESTION_TYPES.register("expansion", toy_type.TYPE)
-    QUESTION_TYPES.get("basic").by_kind.register("acronym", toy_type.ask_basic)
-    anki.FIELDS.register("expansion", anki.basic_fields)  # Anki shows it as a basic note
-    RENDERERS.register("glossary", toy_renderer.GlossaryRenderer())
-    yield
-    RENDERERS.unregister("glossary")
-    anki.FIELDS.unregister("expansion")
-    QUESTION_TYPES.get("basic").by_kind.unregister("acronym")
-    QUESTION_TYPES.unregister("expansion")
-    KINDS.unregister("acronym")
+    entries = [
+        (KINDS, "acronym", toy_kind.KIND),
+        (QUESTION_TYPES, "expansion", toy_type.TYPE),
+        (QUESTION_TYPES.get("basic").by_kind, "acronym", toy_type.ask_basic),
+        (anki.FIELDS, "expansion", anki.basic_fields),  # Anki shows it as a basic note
+        (gift.WRITERS, "expansion", gift.short_answer),  # GIFT: a typed answer
+        (RENDERERS, "glossary", toy_renderer.GlossaryRenderer()),
+    ]
+    with contextlib.ExitStack() as registrations:
+        for registry, name, entry in entries:
+            registry.register(name, entry)
+            registrations.callback(registry.unregister, name)
+        yield
 
 
 def test_settings_know_only_registered_kinds_and_types():
@@ -104,6 +107,11 @@ def test_a_toy_kind_type_and_renderer_go_through_every_stage(registered, tmp_pat
     deck = RENDERERS.get("anki").write(bank, tmp_path / "d.apkg", RenderOptions())
     assert deck.skipped == {}
 
+    typed = RENDERERS.get("gift").write(bank, tmp_path / "q.gift.txt", RenderOptions())
+    text = typed.written[0].read_text(encoding="utf-8")
+    assert "[plain]What is HSB, written out in full? {\n=Harbour Safety Board" in text
+    assert "expansion" not in typed.skipped and typed.skipped["basic"] > 0  # GIFT has no basic
+
     # The worksheet prints a type it has no template of as a prompt with answer lines,
     # under the type's registry label; the key gives its answer.
     sheet = RENDERERS.get("worksheet").write(
@@ -126,4 +134,5 @@ def test_everything_registered_is_taken_out_again(registered):
 def test_registries_are_back_to_the_built_in_entries():
     assert "acronym" not in KINDS and "expansion" not in QUESTION_TYPES
     assert "glossary" not in RENDERERS and "expansion" not in anki.FIELDS
+    assert "expansion" not in gift.WRITERS
     assert "acronym" not in QUESTION_TYPES.get("basic").by_kind
