@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,8 @@ from .models import (
     Paragraph,
     Sentence,
 )
+from .util.files import write_text
+from .util.paths import templates_dir
 
 FORMAT = 2  # bump when the entry layout changes (2: marks, list items, block quotes)
 PACKAGE_DIR = Path(__file__).parent
@@ -148,7 +148,7 @@ class Cache:
         except (TypeError, ValueError):
             return
         try:
-            _write_atomically(self._file(key), text)
+            write_text(self._file(key), text)
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
 
@@ -164,7 +164,6 @@ def _relabel(entry: Entry, path: str) -> Entry:
 
 # A whole build is reused when nothing that shapes its outputs changed: the recipe,
 # every setting, each source's cache key, quizgen's own code, rules and templates.
-TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
 
 
 def _tree_hash(folder: Path, digest) -> None:
@@ -191,7 +190,7 @@ def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
     }
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
     _tree_hash(PACKAGE_DIR, digest)
-    _tree_hash(TEMPLATES_DIR, digest)
+    _tree_hash(templates_dir(), digest)
     if settings.render.template_dir:
         _tree_hash(Path(settings.render.template_dir), digest)
     return digest.hexdigest()
@@ -231,20 +230,8 @@ def record_build(
             "summary": summary,
             "files": {str(p): _fingerprint(Path(p)) for p in files},
         }
-        _write_atomically(
+        write_text(
             _stamp_file(cache_dir, out_dir), json.dumps(data, ensure_ascii=False, default=str)
         )
     except (OSError, TypeError, ValueError):
         pass
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

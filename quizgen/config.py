@@ -45,21 +45,19 @@ class IngestSettings(Section):
     )
 
 
-def _registered(what: str, default: bool = False) -> list[str]:
-    """The names in a registry (read when needed: a plug-in may register after import)."""
-    if what == "kinds":
-        from .extract import KINDS as registry
-    else:
-        from .generate import QUESTION_TYPES as registry
-    return [name for name, entry in registry.items() if entry.default or not default]
+# The registries whose names a setting may hold, filled in by the stage that owns each when
+# it is imported (quizgen.extract: "kinds", quizgen.generate: "types"): config imports no
+# stage. A name read before its stage is loaded is checked by the stage when it runs.
+REGISTRIES: dict[str, Any] = {}
 
 
 def _one_of(what: str):
     """A check that a name is registered, reported as a Literal's would be."""
 
     def check(name: str) -> str:
-        known = _registered(what)
-        if name not in known:
+        registry = REGISTRIES.get(what)
+        if registry is not None and name not in registry:
+            known = registry.names()
             expected = " or ".join(", ".join(repr(k) for k in known).rsplit(", ", 1))
             raise PydanticCustomError(
                 "literal_error", "Input should be {expected}", {"expected": expected}
@@ -82,8 +80,8 @@ class ExtractSettings(Section):
     min_quote_words: int = Field(
         8, ge=1, description="Shorter quoted phrases are terms, not quotes."
     )
-    kinds: list[ItemKindName] = Field(
-        default_factory=lambda: _registered("kinds", default=True),
+    kinds: list[ItemKindName] | Literal["all"] = Field(
+        "all",
         description="Item kinds to extract, or 'all' (the registered kinds: quizgen.extract.KINDS).",
     )
     speech_verbs: list[str] = Field(
@@ -95,18 +93,13 @@ class ExtractSettings(Section):
         description="Domain terms a user wants recognised as list members or terms.",
     )
 
-    @field_validator("kinds", mode="before")
-    @classmethod
-    def _all_kinds(cls, value: Any) -> Any:
-        return _registered("kinds", default=True) if value == "all" else value
-
 
 class GenerateSettings(Section):
     seed: int = Field(
         0, description="Seed for distractors and shuffles: same seed, same questions."
     )
-    types: list[QuestionTypeName] = Field(
-        default_factory=lambda: _registered("types", default=True),
+    types: list[QuestionTypeName] | Literal["all"] = Field(
+        "all",
         description="Question types to generate, or 'all' (the registered types: "
         "quizgen.generate.QUESTION_TYPES).",
     )
@@ -119,11 +112,6 @@ class GenerateSettings(Section):
     max_answer_chars: int = Field(
         160, ge=10, description="Longer answers are rejected by the quality gate."
     )
-
-    @field_validator("types", mode="before")
-    @classmethod
-    def _all_types(cls, value: Any) -> Any:
-        return _registered("types", default=True) if value == "all" else value
 
 
 class RenderSettings(Section):
@@ -155,6 +143,11 @@ class ApiSettings(Section):
     )
     export_cache_mb: float = Field(
         64.0, ge=0, description="Memory for rendered exports kept for repeat requests."
+    )
+    review_file: str | None = Field(
+        None,
+        description="Teacher review of the served questions at /review, signed in with the API key; "
+        "decisions go to this file (e.g. decks/unit.review.yaml). None: no review pages.",
     )
 
     @field_validator("write_rate_limit", "export_rate_limit")
@@ -192,8 +185,8 @@ class Settings(Section):
         "(~/.cache/quizgen on Linux), so no run leaves a cache in the working folder.",
     )
     ingest: IngestSettings = IngestSettings()
-    extract: ExtractSettings = Field(default_factory=ExtractSettings)  # kinds: read when made
-    generate: GenerateSettings = Field(default_factory=GenerateSettings)
+    extract: ExtractSettings = ExtractSettings()
+    generate: GenerateSettings = GenerateSettings()
     render: RenderSettings = RenderSettings()
     api: ApiSettings = ApiSettings()
 
@@ -270,7 +263,7 @@ def validate(
     except ValidationError as exc:
         options = set(from_command_line)
         problems: list[tuple[int | None, str]] = []
-        for err in exc.errors():
+        for err in _one_branch(exc.errors()):
             loc = tuple(err["loc"])
             if loc in options:
                 problems.append((None, _describe(model, err, origin=" (command-line option)")))
@@ -282,6 +275,32 @@ def validate(
         raise ConfigError(
             "; ".join(f"line {line}: {msg}" if line else msg for line, msg in problems), str(path)
         ) from None
+
+
+def _one_branch(errors: list[dict]) -> list[dict]:
+    """`kinds: all` or a list of kinds: the problems of the form the user wrote (a list's own,
+    not that it is not 'all'), with pydantic's branch names taken out of the key path."""
+    written_as_text = {
+        tuple(err["loc"][: err["loc"].index(ALL)])
+        for err in errors
+        if ALL in err["loc"] and isinstance(err.get("input"), str)
+    }
+    kept = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        branch = next((p for p in loc if isinstance(p, str) and "[" in p), None)
+        if branch is not None:
+            field = loc[: loc.index(branch)]
+            if (branch == ALL) != (field in written_as_text):
+                continue
+            err = {**err, "loc": tuple(p for p in loc if p != branch)}
+            if branch == ALL:
+                err["ctx"] = {"expected": "'all' or a list, e.g. [a, b]"}
+        kept.append(err)
+    return kept
+
+
+ALL = "literal['all']"  # pydantic's name of the `Literal["all"]` branch in an error's path
 
 
 def _key_name(loc: tuple) -> str:

@@ -117,7 +117,7 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
 
 def write_bank(bank: Bank, path: str | Path) -> Path:
     """Validate and write a bank atomically; an invalid bank is refused and nothing is replaced."""
-    from ..render.atomic import write_text
+    from ..util.files import write_text
     from .schema import problems
 
     data = bank_to_dict(bank)

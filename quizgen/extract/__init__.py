@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
+from ..config import REGISTRIES
+from ..errors import ExtractError
 from ..models import Document, Item, Provenance
 from ..registry import Registry
 
@@ -30,7 +32,7 @@ class ItemKind:
     extract: Extractor
     describe: Callable[[Any], str]  # one line for `quizgen extract`: "label: a; b; c"
     shown: Callable[[Any], str]  # the words a refused item is reported by
-    fact_key: Callable[[Any], tuple[str, ...]]  # what question ids key (bank/ids.py)
+    fact_key: Callable[[Any], tuple[str, ...]]  # what question ids key (generate/ids.py)
     default: bool = True  # extracted when the settings name no kinds of their own
 
     def from_dict(self, data: dict[str, Any]) -> Any:
@@ -47,6 +49,7 @@ def _tuples(value: Any) -> Any:
 
 
 KINDS: Registry[ItemKind] = Registry("item kind")
+REGISTRIES["kinds"] = KINDS  # the settings check `extract.kinds` against it
 
 
 def _register_builtin() -> None:
@@ -59,8 +62,15 @@ def _register_builtin() -> None:
 _register_builtin()
 
 
-def default_kinds() -> list[str]:
-    return [name for name, kind in KINDS.items() if kind.default]
+def kinds_of(settings) -> list[str]:
+    """The kinds the settings ask for: `all` is every registered kind that is on by default."""
+    wanted = settings.extract.kinds
+    if wanted == "all":
+        return [name for name, kind in KINDS.items() if kind.default]
+    for name in wanted:
+        if name not in KINDS:  # named before this stage was loaded, so not checked then
+            raise ExtractError(f"unknown item kind {name!r} (known: {', '.join(KINDS.names())})")
+    return list(wanted)
 
 
 def item_from_dict(data: dict[str, Any]) -> Item:
@@ -77,7 +87,7 @@ def extract_document(doc: Document, settings=None) -> list[Item]:
     nlp = load_pipeline(settings.extract.pipeline)
     items: list[Item] = []
     try:
-        for kind in settings.extract.kinds:
+        for kind in kinds_of(settings):
             items.extend(KINDS.get(kind).extract(doc, nlp, settings))
     finally:
         forget_parses()

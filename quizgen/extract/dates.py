@@ -60,8 +60,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from ..bank.ids import sentence_key
 from ..models import DatedEvent, Document, Sentence
+from ..util.text import sentence_key
 from . import ItemKind
 from .common import load_rules, provenance, usable_sentences
 from .nlp import has_parser, parse

@@ -50,8 +50,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..bank.ids import normalise
 from ..models import Definition, Document, Paragraph, Sentence
+from ..util.text import normalise
 from . import ItemKind, common, definition_syntax
 from .common import provenance
 from .enumerations import split_members

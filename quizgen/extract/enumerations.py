@@ -62,8 +62,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from ..bank.ids import normalise
 from ..models import Document, Enumeration, Paragraph, Sentence
+from ..util.text import normalise
 from . import ItemKind, common
 from .common import provenance
 from .enumeration_parse import (

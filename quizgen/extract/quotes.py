@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from ..bank.ids import normalise
 from ..models import Document, Quote, Sentence
+from ..util.text import normalise
 from . import ItemKind
 from .common import load_rules, provenance, usable_sentences
 from .nlp import has_ner, has_parser, parse

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..config import REGISTRIES
 from ..errors import GenerateError
 from ..models import Document, Item, Question
 from ..registry import Registry
@@ -57,6 +58,7 @@ _UNKNOWN = QuestionType("", code="q", label="", make=lambda items, context: ())
 
 
 QUESTION_TYPES: Registry[QuestionType] = Registry("question type")
+REGISTRIES["types"] = QUESTION_TYPES  # the settings and recipes check type names against it
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def generate_questions(
     from ..config import Settings
 
     settings = settings or Settings()
-    wanted = list(types) if types is not None else list(settings.generate.types)
+    wanted = list(types) if types is not None else types_of(settings)
     for name in wanted:
         if name not in QUESTION_TYPES:
             known = ", ".join(QUESTION_TYPES.names())
@@ -180,8 +182,12 @@ def shown_text(item: Item) -> str:
     return KINDS.get(item.kind).shown(item)
 
 
-def default_types() -> list[str]:
-    return [name for name, qtype in QUESTION_TYPES.items() if qtype.default]
+def types_of(settings) -> list[str]:
+    """The types the settings ask for: `all` is every registered type that is on by default."""
+    wanted = settings.generate.types
+    if wanted == "all":
+        return [name for name, qtype in QUESTION_TYPES.items() if qtype.default]
+    return list(wanted)
 
 
 def merge(questions: Iterable[Question]) -> list[Question]:

@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from ..bank.ids import fact_key, normalise, question_id, stable_int
 from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Source
 from . import choose
 from .distractors import Pool
+from .ids import fact_key, normalise, question_id, stable_int
 from .phrasing import (
     WordCases,
     anchored_label,
@@ -233,7 +233,7 @@ def text_or_none(value) -> str | None:
 
 
 def fact(item: Item) -> tuple[str, ...]:
-    """The fact an item states, as question ids key it (`bank.ids.fact_key`)."""
+    """The fact an item states, as question ids key it (`ids.fact_key`)."""
     return fact_key(item)
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import chain, islice
 
-from ..bank.ids import normalise
 from .gate import text_problem
+from .ids import normalise
 from .phrasing import (
     ARTICLES,
     date_parts,

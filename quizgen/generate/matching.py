@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Item, Question, Quote
 from ..registry import Registry
 from . import QuestionType
 from .context import Context, fact, groups
 from .gate import text_problem
+from .ids import normalise
 from .phrasing import (
     bare_name,
     capitalise,

@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..bank.ids import normalise, stable_int
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from ..registry import Registry
 from . import QuestionType
 from .context import Context, fact
 from .distractors import OPTIONS, list_members_like, pick, pick_dates
+from .ids import normalise, stable_int
 from .phrasing import (
     bare_name,
     cited,

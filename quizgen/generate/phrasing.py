@@ -7,22 +7,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..bank.ids import normalise
+from ..util.dates import MONTH_NAMES
+from .ids import normalise
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 NUMBER_WORDS = (
     "zero",
     "one",
@@ -504,7 +491,7 @@ def display_date(iso: str, end: str | None = None) -> str:
     year, month, day = date_parts(iso)
     text = str(year)
     if month:
-        text = f"{MONTHS[month - 1]} {year}"
+        text = f"{MONTH_NAMES[month - 1]} {year}"
     if day:
         text = f"{day} {text}"
     if not end:
@@ -548,7 +535,7 @@ def date_forms(iso: str, end: str | None = None) -> list[str]:
     year, month, day = date_parts(iso)
     if not month:
         return [str(year)]
-    name = MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     if not day:
         return [f"{name} {year}", f"{name[:3]} {year}", iso]
     return [f"{day} {name} {year}", f"{name} {day}, {year}", f"{name[:3]} {day}, {year}", iso]
@@ -571,7 +558,7 @@ def date_pattern(iso: str) -> re.Pattern[str]:
     year, month, day = date_parts(iso)
     if not month:
         return re.compile(rf"(?<!\d){year}(?!\d)")
-    name = MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     month_re = rf"(?:{name}|{name[:3]}\.?)"
     if not day:
         return re.compile(rf"{month_re}\s+(?:of\s+)?{year}(?!\d)")

@@ -33,9 +33,10 @@ import re
 from difflib import SequenceMatcher
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Quote
+from ..util.dates import MONTH_NAMES
 from . import syntax, wording
 from .gate import text_problem
-from .phrasing import MONTHS, bare_name, date_pattern
+from .phrasing import bare_name, date_pattern
 
 # A caption or credit: "Figure 4.7 ...", "(credit: ...)", licences and photo agencies.
 _CAPTION = re.compile(
@@ -51,8 +52,7 @@ _CITATION = re.compile(
     r"|^\s*\[\d+\]|^\s*\d+\.\s+[A-Z][\w'-]+,\s+[A-Z]\."  # "[12] ..." / "12. Smith, J. ..."
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*, (?:[A-Z]\.\s?)+(?:\(|\d{4}|[A-Z])"  # "Smith, J. (1999)"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d"  # "Wed, 5 May"
-    r"|^[A-Z][\w .’'&-]{1,40}, (?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) \d{1,2}, \d{4};",  # "Morning Courier, April 9, 1903; ..."
+    rf"|^[A-Z][\w .’'&-]{{1,40}}, (?:{'|'.join(MONTH_NAMES)}) \d{{1,2}}, \d{{4}};",  # "Morning Courier, April 9, 1903; ..."
 )
 _EMPHASIS = re.compile(
     r"\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"
@@ -195,7 +195,7 @@ def event_cut(item: DatedEvent) -> str | None:
     if word.endswith("ing") and len(word) > 5 and word not in {"during", "including", "following"}:
         return f"event-cut: '{item.event}' stops before '{word} {then}'"  # "restrictions | preventing ..."
     if word in _COMPLEMENT_OPENERS or (
-        word in _PLACE_OPENERS and then[:1].isupper() and then.rstrip(",.") not in MONTHS
+        word in _PLACE_OPENERS and then[:1].isupper() and then.rstrip(",.") not in MONTH_NAMES
     ):
         return f"event-cut: '{item.event}' stops before '{word} {then}'"
     return None
@@ -396,7 +396,7 @@ def joined_apart(item: DatedEvent) -> str | None:
     ]
     if sum(b.size for b in blocks) < len(event):
         return None  # not written word for word: other checks judge it
-    months = {m.lower() for m in MONTHS}
+    months = {m.lower() for m in MONTH_NAMES}
     for left, right in zip(blocks, blocks[1:]):
         gap = sentence[left.b + left.size : right.b]
         if not _fair_gap(gap, months):

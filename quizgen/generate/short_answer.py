@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from ..registry import Registry
 from . import QuestionType
 from .context import Context, ask_each, fact
+from .ids import normalise
 from .phrasing import (
     answer_variants,
     bare_name,

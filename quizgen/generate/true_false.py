@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from ..registry import Registry
 from . import QuestionType, syntax
 from .context import Context, fact
 from .distractors import list_members_like, pick, pick_dates
+from .ids import normalise
 from .multiple_choice import same_list_members
 from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
 from .wording import (

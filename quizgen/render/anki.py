@@ -59,8 +59,8 @@ from ..bank import Bank
 from ..errors import RenderError
 from ..models import ClozePart, Question, cloze_text
 from ..registry import Registry
+from ..util.files import atomic_path
 from . import RenderOptions, RenderReport, type_label
-from .atomic import atomic_path
 from .lms import NoOptions, fallback_title, parse_options, titled_bank
 from .shuffle import rng_for, shuffled
 from .templates import environment

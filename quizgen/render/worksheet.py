@@ -36,8 +36,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..bank import Bank
 from ..config import QuestionTypeName
 from ..errors import RenderError
+from ..util.files import write_bytes, write_text
 from . import RenderOptions, RenderReport
-from .atomic import write_bytes, write_text
 from .layout import LETTERS, Selection, Version, layout, printable, section_types, select
 from .templates import environment
 

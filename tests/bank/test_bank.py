@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 
 from quizgen.bank import Bank, bank_to_dict, content_hash, read_bank, write_bank
 from quizgen.errors import BankError
-
-SMALL = Path(__file__).resolve().parents[1] / "roots" / "bank-small" / "bank.json"
+from tests.helpers import SMALL_BANK
 
 
 @pytest.fixture
 def bank() -> Bank:
-    return read_bank(SMALL)
+    return read_bank(SMALL_BANK)
 
 
 def without_built_at(path: Path) -> list[str]:
@@ -131,7 +130,7 @@ texts = st.text(min_size=1, max_size=40).filter(lambda t: t.strip())
 def test_any_text_round_trips_through_the_file(tmp_path_factory, prompt, answer, choices):
     choices = [answer] + [c for c in choices if c != answer][:3]
     assume(len(choices) == 4)
-    small = read_bank(SMALL)
+    small = read_bank(SMALL_BANK)
     mc = next(q for q in small.questions if q.type == "multiple_choice")
     bank = replace(
         small, questions=(replace(mc, prompt=prompt, answer=answer, choices=tuple(choices)),)
@@ -145,7 +144,7 @@ def test_any_text_round_trips_through_the_file(tmp_path_factory, prompt, answer,
 def test_a_schema_1_bank_is_read_through_the_one_converter(tmp_path):
     """A bank written before schema 2 (a cloze as Anki markup plus `blanks`) reads as the
     same bank as its schema-2 form, hints included."""
-    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    data = json.loads(SMALL_BANK.read_text(encoding="utf-8"))
     data["schema_version"] = 1
     for question in data["questions"]:
         del question["cloze"]
@@ -159,7 +158,7 @@ def test_a_schema_1_bank_is_read_through_the_one_converter(tmp_path):
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data), encoding="utf-8")
     read = read_bank(old)
-    expected = read_bank(SMALL)
+    expected = read_bank(SMALL_BANK)
     cloze = expected.by_type("cloze")[0]
     parts = list(cloze.cloze)
     parts[3] = replace(parts[3], hint="an office")

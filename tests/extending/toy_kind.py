@@ -14,10 +14,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from quizgen.bank.ids import normalise
 from quizgen.extract import ItemKind
 from quizgen.extract.common import load_rules, provenance, usable_sentences
 from quizgen.models import Document, Provenance
+from quizgen.util.text import normalise
 
 RULES = Path(__file__).with_name("acronyms.yaml")
 

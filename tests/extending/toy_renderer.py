@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quizgen.bank import Bank
 from quizgen.render import RenderOptions, RenderReport
-from quizgen.render.atomic import write_text
+from quizgen.util.files import write_text
 
 
 class GlossaryRenderer:

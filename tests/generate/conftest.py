@@ -3,14 +3,11 @@ real cleaner, and items whose provenance points at those sentences."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quizgen.config import Settings
-from quizgen.ingest.clean import clean
-from quizgen.ingest.readers import choose_reader
 from quizgen.models import DatedEvent, Definition, Document, Enumeration, Provenance, Quote
+from tests.helpers import make_doc as document_from_text
 
 GARDEN = """# Garden notes
 
@@ -50,9 +47,7 @@ SETTINGS = Settings(
 
 
 def make_doc(text: str, name: str = "garden.md") -> Document:
-    data = text.encode("utf-8")
-    reader = choose_reader(Path(name), data[:4096])
-    return clean(reader.read(name, data, None))
+    return document_from_text(text, name)
 
 
 def provenance(doc: Document, phrase: str) -> Provenance:

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from quizgen.bank.ids import question_id
 from quizgen.bank.legacy import cloze_fields
 from quizgen.generate.gate import check
+from quizgen.generate.ids import question_id
 from quizgen.models import Blank, FlaggedRegion, Question, Source
 
 from .conftest import SETTINGS, make_doc

@@ -20,27 +20,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from ..util.text import normalise, sentence_key
+
+__all__ = ["fact_key", "normalise", "question_id", "sentence_key", "stable_int", "type_code"]
+
 DIGEST_CHARS = 12  # 48 bits: collisions are negligible for banks of thousands of questions
-
-_QUOTES = str.maketrans(
-    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"}
-)
-_ARTICLES = {"a", "an", "the"}
-
-
-@functools.lru_cache(maxsize=65536)  # distractor checks compare the same phrases many times
-def normalise(text: str) -> str:
-    """Lower-case words of a phrase without articles, punctuation or spacing differences.
-
-    "The Hundred Days’ Reform," and "hundred days' reform" normalise to the same text.
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", text)  # possessives: "China's" ~ "China"
-    words = re.findall(r"[^\W_]+(?:[.'][^\W_]+)*", text)
-    return " ".join(w for w in words if w not in _ARTICLES)
 
 
 def fact_key(item) -> tuple[str, ...]:
@@ -50,14 +36,6 @@ def fact_key(item) -> tuple[str, ...]:
     from ..extract import KINDS
 
     return KINDS.get(item.kind).fact_key(item)
-
-
-_CITATION_MARKS = re.compile(r"\[(?:\d+|[a-z]|citation needed)\]|\[\^[^\]]+\]")
-
-
-def sentence_key(sentence: str) -> str:
-    """A source sentence as a key: reference marks and Markdown emphasis left out, normalised."""
-    return normalise(_CITATION_MARKS.sub(" ", sentence).replace("*", " ").replace("_", " "))
 
 
 def question_id(qtype: str, core: Iterable[str]) -> str:
