@@ -26,7 +26,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..bank import DocumentInfo
 from ..models import Question
-from ..render.templates import SHIPPED, environment
+from ..render.templates import environment
+from ..util.paths import templates_dir
 from .apply import (
     EDITABLE_ACCEPTED,
     EDITABLE_ANSWER,
@@ -173,7 +174,7 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
     def static(name: str):
         if name not in STATIC:
             return Response(status_code=404)
-        return Response((SHIPPED / "review" / name).read_bytes(), media_type=STATIC[name])
+        return Response((templates_dir() / "review" / name).read_bytes(), media_type=STATIC[name])
 
     @router.get("/", response_class=HTMLResponse)
     def listing(request: Request):

@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from quizgen.api.app import create_app
 from quizgen.bank import read_bank
-from quizgen.bank.store_sql import load_bank, open_store
+from quizgen.bank.store import open_store
+from quizgen.bank.store_sql import load_bank
 from quizgen.config import Settings
 from quizgen.review.decisions import load_decisions
 
