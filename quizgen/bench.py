@@ -24,7 +24,7 @@ from .errors import QuizgenError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = (ROOT.parent / "shared" / "corpus", ROOT / "samples")
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+BINARY_SUFFIXES = {".pdf"}  # a copy number cannot be written into these as text
 FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
 # Formats whose cost grows with the bank, not with fixed work like laying out PDF pages.
 DEFAULT_OUTPUTS = ("anki", "gift", "csv")
@@ -51,12 +51,15 @@ class Figures:
 
 def originals(folders: Sequence[Path]) -> list[Path]:
     """Readable documents to copy (the corpus folder also holds notes, which are not readings)."""
+    from .ingest.readers import supported_suffixes
+
+    suffixes = supported_suffixes() - BINARY_SUFFIXES
     found = [
         p
         for folder in folders
         if folder.is_dir()
         for p in sorted(folder.iterdir())
-        if p.suffix.lower() in SUFFIXES and p.is_file() and p.name != "NOTES.md"
+        if p.suffix.lower() in suffixes and p.is_file() and p.name != "NOTES.md"
     ]
     if not found:
         raise QuizgenError(f"no documents to copy in {', '.join(str(f) for f in folders)}")

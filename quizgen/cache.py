@@ -18,17 +18,12 @@ from typing import Any
 
 from . import __version__
 from .models import (
-    DatedEvent,
-    Definition,
     Document,
-    Enumeration,
     FlaggedRegion,
     Footnote,
     Item,
     Mark,
     Paragraph,
-    Provenance,
-    Quote,
     Sentence,
 )
 from .util.files import write_text
@@ -66,23 +61,11 @@ def sentence_from_dict(data: dict[str, Any]) -> Sentence:
     )
 
 
-ITEM_CLASSES: dict[str, type] = {
-    "enumeration": Enumeration,
-    "definition": Definition,
-    "date": DatedEvent,
-    "quote": Quote,
-}
-
-
 def item_from_dict(data: dict[str, Any]) -> Item:
-    """Inverse of `models.item_to_dict`."""
-    cls = ITEM_CLASSES[data["kind"]]
-    fields = dict(data)
-    source = fields.pop("source")
-    fields["source"] = Provenance(**{**source, "footnotes": tuple(source["footnotes"])})
-    if "members" in fields:
-        fields["members"] = tuple(fields["members"])
-    return cls(**fields)
+    """Inverse of `models.item_to_dict`, by the item kind's registry entry."""
+    from .extract import item_from_dict as from_kind
+
+    return from_kind(data)
 
 
 @functools.lru_cache(maxsize=1)

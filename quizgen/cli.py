@@ -99,7 +99,8 @@ class RenderCommand(PlainCommand):
     def format_help(self, ctx, formatter) -> None:
         from .render import RENDERERS
 
-        self.help = (self.help or "").replace("{formats}", ", ".join(RENDERERS.names()))
+        listed = "\n\n".join(f"{name}: {r.help}" for name, r in RENDERERS.items())
+        self.help = (self.help or "").replace("{formats}", "\n\n" + listed)
         super().format_help(ctx, formatter)
 
 
@@ -114,6 +115,7 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def settings_from(config: Path | None, **overrides: Any):
+    from . import extract, generate  # noqa: F401  (their registries check kind and type names)
     from .config import load_settings
 
     return load_settings(config, overrides)
@@ -312,7 +314,7 @@ def render(
 ) -> None:
     """Render an existing bank in one format; prints what was written and what was skipped.
 
-    FORMAT is one of: {formats}.
+    FORMAT is one of the registered renderers:{formats}
     """
 
     def body() -> None:

@@ -10,10 +10,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from . import safe_yaml
 from .errors import ConfigError
@@ -37,6 +45,32 @@ class IngestSettings(Section):
     )
 
 
+# The registries whose names a setting may hold, filled in by the stage that owns each when
+# it is imported (quizgen.extract: "kinds", quizgen.generate: "types"): config imports no
+# stage. A name read before its stage is loaded is checked by the stage when it runs.
+REGISTRIES: dict[str, Any] = {}
+
+
+def _one_of(what: str):
+    """A check that a name is registered, reported as a Literal's would be."""
+
+    def check(name: str) -> str:
+        registry = REGISTRIES.get(what)
+        if registry is not None and name not in registry:
+            known = registry.names()
+            expected = " or ".join(", ".join(repr(k) for k in known).rsplit(", ", 1))
+            raise PydanticCustomError(
+                "literal_error", "Input should be {expected}", {"expected": expected}
+            )
+        return name
+
+    return AfterValidator(check)
+
+
+QuestionTypeName = Annotated[str, _one_of("types")]  # a registered question type
+ItemKindName = Annotated[str, _one_of("kinds")]  # a registered item kind
+
+
 class ExtractSettings(Section):
     pipeline: Literal["auto", "trained", "blank"] = Field(
         "auto",
@@ -46,9 +80,9 @@ class ExtractSettings(Section):
     min_quote_words: int = Field(
         8, ge=1, description="Shorter quoted phrases are terms, not quotes."
     )
-    kinds: list[Literal["enumeration", "definition", "date", "quote"]] = Field(
-        default_factory=lambda: ["enumeration", "definition", "date", "quote"],
-        description="Item kinds to extract.",
+    kinds: list[ItemKindName] | Literal["all"] = Field(
+        "all",
+        description="Item kinds to extract, or 'all' (the registered kinds: quizgen.extract.KINDS).",
     )
     speech_verbs: list[str] = Field(
         default_factory=list,
@@ -64,18 +98,10 @@ class GenerateSettings(Section):
     seed: int = Field(
         0, description="Seed for distractors and shuffles: same seed, same questions."
     )
-    types: list[str] = Field(
-        default_factory=lambda: [
-            "basic",
-            "short_answer",
-            "cloze",
-            "multiple_choice",
-            "true_false",
-            "list_recall",
-            "matching",
-            "ordering",
-        ],
-        description="Question types to generate.",
+    types: list[QuestionTypeName] | Literal["all"] = Field(
+        "all",
+        description="Question types to generate, or 'all' (the registered types: "
+        "quizgen.generate.QUESTION_TYPES).",
     )
     distractor_vocabulary: list[str] = Field(
         default_factory=list, description="Fallback distractors when the sources give too few."
@@ -237,7 +263,7 @@ def validate(
     except ValidationError as exc:
         options = set(from_command_line)
         problems: list[tuple[int | None, str]] = []
-        for err in exc.errors():
+        for err in _one_branch(exc.errors()):
             loc = tuple(err["loc"])
             if loc in options:
                 problems.append((None, _describe(model, err, origin=" (command-line option)")))
@@ -249,6 +275,32 @@ def validate(
         raise ConfigError(
             "; ".join(f"line {line}: {msg}" if line else msg for line, msg in problems), str(path)
         ) from None
+
+
+def _one_branch(errors: list[dict]) -> list[dict]:
+    """`kinds: all` or a list of kinds: the problems of the form the user wrote (a list's own,
+    not that it is not 'all'), with pydantic's branch names taken out of the key path."""
+    written_as_text = {
+        tuple(err["loc"][: err["loc"].index(ALL)])
+        for err in errors
+        if ALL in err["loc"] and isinstance(err.get("input"), str)
+    }
+    kept = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        branch = next((p for p in loc if isinstance(p, str) and "[" in p), None)
+        if branch is not None:
+            field = loc[: loc.index(branch)]
+            if (branch == ALL) != (field in written_as_text):
+                continue
+            err = {**err, "loc": tuple(p for p in loc if p != branch)}
+            if branch == ALL:
+                err["ctx"] = {"expected": "'all' or a list, e.g. [a, b]"}
+        kept.append(err)
+    return kept
+
+
+ALL = "literal['all']"  # pydantic's name of the `Literal["all"]` branch in an error's path
 
 
 def _key_name(loc: tuple) -> str:

@@ -157,26 +157,23 @@ def item_to_dict(item: Item) -> dict[str, Any]:
     return _lists(item)
 
 
-QuestionType = Literal[
-    "basic",
-    "short_answer",
-    "cloze",
-    "multiple_choice",
-    "true_false",
-    "list_recall",
-    "matching",
-    "ordering",
-]
-QUESTION_TYPES: tuple[str, ...] = (
-    "basic",
-    "short_answer",
-    "cloze",
-    "multiple_choice",
-    "true_false",
-    "list_recall",
-    "matching",
-    "ordering",
-)
+@dataclass(frozen=True)
+class Blank:
+    """A gap of a cloze text: the words it hides, and an optional hint shown in its place."""
+
+    answer: str
+    hint: str | None = None
+
+
+ClozePart = str | Blank  # a run of text, or a blank
+GAP = "_____"  # how a blank is shown where a format has no blanks of its own
+
+
+def cloze_text(parts: tuple[ClozePart, ...], gap: str | None = None) -> str:
+    """A cloze as plain text: each blank filled with its answer, or shown as `gap`."""
+    return "".join(
+        part if isinstance(part, str) else (part.answer if gap is None else gap) for part in parts
+    )
 
 
 @dataclass(frozen=True)
@@ -198,8 +195,9 @@ class Question:
 
     Fields by type:
       basic, short_answer: prompt, answer, accepted (alternatives, short_answer)
-      cloze: prompt is the text with Anki cloze markup ("{{c1::the council}}");
-             answer lists the blanks joined by "; "; blanks holds them in order
+      cloze: cloze holds the text as runs and Blanks in reading order (each blank one
+             card in Anki); prompt is that text with each blank shown as GAP; answer
+             lists the blanks' answers joined by "; " (`blanks` gives them in order)
       multiple_choice: prompt, answer, choices (answer included, fixed order)
       true_false: prompt is the statement; answer "True" or "False"
       list_recall: prompt, answer (members joined), sequence (the members)
@@ -220,9 +218,14 @@ class Question:
     level: Literal["remember", "understand"] = "remember"
     accepted: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
-    blanks: tuple[str, ...] = ()
+    cloze: tuple[ClozePart, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
     sequence: tuple[str, ...] = ()
+
+    @property
+    def blanks(self) -> tuple[str, ...]:
+        """The answers of a cloze's blanks, in reading order."""
+        return tuple(part.answer for part in self.cloze if isinstance(part, Blank))
 
     def to_dict(self) -> dict[str, Any]:
         return _lists(self)

@@ -16,9 +16,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from . import generate  # noqa: F401  (its registry checks the type names a recipe gives)
+from .config import QuestionTypeName as QuestionType
 from .config import Section, parse_yaml, validate
 from .errors import ConfigError
-from .models import QuestionType
 
 FILE_OPTION = "file"  # per-output option naming what is written, relative to OUT/<recipe>/
 

@@ -11,15 +11,21 @@ T = TypeVar("T")
 class Registry(Generic[T]):
     """Maps names to readers, extractors, question types or renderers."""
 
-    def __init__(self, what: str):
+    def __init__(self, what: str, entries: dict[str, T] | None = None):
         self.what = what
         self._entries: dict[str, T] = {}
+        for name, entry in (entries or {}).items():
+            self.register(name, entry)
 
     def register(self, name: str, entry: T) -> T:
         if name in self._entries:
             raise ValueError(f"{self.what} {name!r} is registered twice")
         self._entries[name] = entry
         return entry
+
+    def unregister(self, name: str) -> T:
+        """Take an entry out again (a plug-in unloaded, a test cleaning up)."""
+        return self._entries.pop(name)
 
     def get(self, name: str) -> T:
         try:

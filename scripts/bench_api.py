@@ -52,7 +52,9 @@ sys.path.insert(0, str(ROOT))
 from quizgen.bank import read_bank  # noqa: E402
 from quizgen.bank.pg_cluster import free_port, throwaway_cluster  # noqa: E402
 from quizgen.bank.store import open_store  # noqa: E402
-from quizgen.models import QUESTION_TYPES  # noqa: E402
+from quizgen.generate import QUESTION_TYPES as REGISTERED  # noqa: E402
+
+QUESTION_TYPES = REGISTERED.names()
 
 QUIZGEN = Path(sys.executable).parent / "quizgen"
 BANK = ROOT / "tests" / "roots" / "bank-small" / "bank.json"

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+import quizgen.extract  # noqa: F401  (the item kinds the settings are checked against)
 from quizgen.config import Settings, _key_lines, load_settings
 from quizgen.errors import ConfigError
 

@@ -1,8 +1,10 @@
 """A quiz rendered through the renderer registry into one downloadable file.
 
-The export formats are names a client knows; two of them are file types rather than
-renderer names (`apkg` is the anki renderer, `pdf` the worksheet renderer asked for
-PDF only, with the key appended). A renderer that writes a folder is sent as a zip.
+The export formats are names a client knows, declared by the renderers themselves
+(`exports`: format name -> renderer options; a renderer without it is exported under
+its own name). Two are file types rather than renderer names (`apkg` is the anki
+renderer, `pdf` the worksheet renderer asked for PDF only, with the key appended).
+A renderer that writes a folder is sent as a zip.
 """
 
 from __future__ import annotations
@@ -19,20 +21,22 @@ from ..util.files import zip_bytes
 from .problems import ApiProblem
 
 
-class ExportFormat(str, Enum):
-    qti21 = "qti21"
-    qti12 = "qti12"
-    moodle = "moodle"
-    gift = "gift"
-    aiken = "aiken"
-    csv = "csv"
-    apkg = "apkg"
-    pdf = "pdf"
+def export_formats() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Export format -> (renderer name, renderer options), from the renderer registry."""
+    from ..render import RENDERERS
+
+    return {
+        fmt: (name, options)
+        for name, renderer in RENDERERS.items()
+        for fmt, options in getattr(renderer, "exports", {name: {}}).items()
+    }
 
 
-RENDERER_OF = {ExportFormat.apkg: "anki", ExportFormat.pdf: "worksheet"}
-RENDERER_OPTIONS: dict[ExportFormat, dict[str, Any]] = {
-    ExportFormat.pdf: {"formats": ["pdf"], "key": "appended"}
+# The formats registered when the API is loaded (a plug-in registers before `quizgen serve`).
+ExportFormat = Enum("ExportFormat", {fmt: fmt for fmt in export_formats()}, type=str)
+RENDERER_OF = {ExportFormat(fmt): name for fmt, (name, _) in export_formats().items()}
+RENDERER_OPTIONS: dict[Any, dict[str, Any]] = {
+    ExportFormat(fmt): options for fmt, (_, options) in export_formats().items()
 }
 
 MEDIA_TYPES = {
@@ -61,7 +65,7 @@ def export_quiz(bank: Bank, fmt: ExportFormat, stem: str, seed: int, settings) -
     """Render `bank` (the quiz's questions) as `fmt`; ApiProblem 501 when that renderer is not available."""
     from ..render import RENDERERS, RenderOptions
 
-    name = RENDERER_OF.get(fmt, fmt.value)
+    name = RENDERER_OF[fmt]
     if name not in RENDERERS:
         raise ApiProblem(
             501,

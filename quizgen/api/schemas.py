@@ -11,9 +11,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..bank import DocumentInfo
-from ..models import QUESTION_TYPES, Source
+from ..generate import QUESTION_TYPES
+from ..models import Blank, Source
 
-QuestionTypeName = Literal[QUESTION_TYPES]  # type: ignore[valid-type]
+# The types registered when the API is loaded (a plug-in registers before `quizgen serve`).
+QuestionTypeName = Literal[tuple(QUESTION_TYPES.names())]  # type: ignore[valid-type]
 Difficulty = Annotated[int, Field(ge=1, le=3)]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 
@@ -36,7 +38,7 @@ class QuestionOut(BaseModel):
     level: Literal["remember", "understand"]
     accepted: list[str]
     choices: list[str]
-    blanks: list[str]
+    cloze: list[str | Blank]  # a cloze's text runs and blanks, in reading order
     pairs: list[tuple[str, str]]
     sequence: list[str]
 
@@ -61,7 +63,9 @@ class QuizRequest(BaseModel):
         10, ge=1, le=MAX_QUIZ_QUESTIONS, description="How many questions (fewer if fewer match)."
     )
     seed: int = Field(0, ge=0, le=2**53, description="Same seed and criteria, same quiz.")
-    types: list[QuestionTypeName] = Field(default_factory=list, max_length=len(QUESTION_TYPES))
+    types: list[QuestionTypeName] = Field(
+        default_factory=list, max_length=len(QUESTION_TYPES.names())
+    )
     counts: dict[QuestionTypeName, Annotated[int, Field(ge=1, le=MAX_QUIZ_QUESTIONS)]] = Field(
         default_factory=dict,
         description="How many questions of each type, instead of `count` and `types`.",

@@ -1,13 +1,16 @@
 """The question bank: the one versioned, validated JSON file every renderer reads.
 
 Layout (see schemas/bank.schema.json):
-  {"schema_version": 1, "generator": "quizgen X", "built_at": ISO UTC (excluded from content_hash),
+  {"schema_version": 2, "generator": "quizgen X", "built_at": ISO UTC (excluded from content_hash),
    "content_hash": sha256 of the canonical JSON of documents + questions, "title": str,
    "documents": [{"name", "path", "checksum", "title", "author", "date"}],
    "questions": [Question.to_dict(), ...] sorted by id}
 
 The same bank always gives the same bytes apart from `built_at`, so a rebuild that
 changes nothing shows no diff and `content_hash` tells two builds apart.
+
+Schema 2 holds a cloze as text runs and blanks (`Question.cloze`); a schema-1 file
+(Anki cloze markup in the prompt) is read through `legacy.upgrade_bank`.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from typing import Any
 import orjson
 
 from ..errors import BankError
-from ..models import Question, Source
+from ..models import Blank, Question, Source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a cloze is text runs and blanks, not markup
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,15 @@ class Bank:
 
 
 def question_from_dict(data: dict[str, Any]) -> Question:
-    """Inverse of Question.to_dict (lists back to tuples)."""
+    """Inverse of Question.to_dict (lists back to tuples); a schema-1 question is upgraded."""
+    from .legacy import upgrade_question
+
+    data = upgrade_question(data)
     fields = dict(data)
     fields["sources"] = tuple(Source(**s) for s in data.get("sources", ()))
-    for name in ("tags", "accepted", "choices", "blanks", "sequence"):
+    for name in ("tags", "accepted", "choices", "sequence"):
         fields[name] = tuple(data.get(name, ()))
+    fields["cloze"] = tuple(p if isinstance(p, str) else Blank(**p) for p in data.get("cloze", ()))
     fields["pairs"] = tuple((a, b) for a, b in data.get("pairs", ()))
     return Question(**fields)
 
@@ -126,10 +133,13 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
 
 
 def load_bank_json(path: str | Path) -> Any:
-    """The parsed JSON of a bank file; one clear BankError when it is missing or not JSON."""
+    """The parsed JSON of a bank file, an older schema upgraded (`legacy.py`); one clear
+    BankError when it is missing or not JSON."""
+    from .legacy import upgrade_bank
+
     path = Path(path)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return upgrade_bank(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         raise BankError("no such bank file", str(path)) from None
     except IsADirectoryError:

@@ -33,11 +33,29 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-@cache
 def bank_schema() -> dict[str, Any]:
-    return json.loads(
+    """The shipped schema with the registered question types and item kinds as its enums."""
+    return _schema(*_registered())
+
+
+def _registered() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(question types, item kinds) registered now: a kind or type registered later (a
+    plug-in, a test) gets a schema of its own."""
+    from ..extract import KINDS
+    from ..generate import QUESTION_TYPES
+
+    return tuple(QUESTION_TYPES.names()), tuple(KINDS.names())
+
+
+@cache
+def _schema(types: tuple[str, ...], kinds: tuple[str, ...]) -> dict[str, Any]:
+    schema = json.loads(
         resources.files("quizgen").joinpath("schemas/bank.schema.json").read_text("utf-8")
     )
+    fields = schema["$defs"]["question"]["properties"]
+    fields["type"] = {"enum": list(types)}
+    fields["kind"] = {"enum": list(kinds)}
+    return schema
 
 
 def _question_schema() -> dict[str, Any]:
@@ -48,9 +66,13 @@ def _question_schema() -> dict[str, Any]:
     return schema
 
 
-@cache
 def _validators(part: str):
     """(fast yes/no check, explaining validator) for the whole bank or one question."""
+    return _validators_for(part, _registered())
+
+
+@cache
+def _validators_for(part: str, registered: tuple):
     import jsonschema_rs
     from jsonschema import Draft202012Validator
 
@@ -148,6 +170,8 @@ def _describe(error) -> Problem:
     elif v in ("minItems", "maxItems"):
         bound = "at least" if v == "minItems" else "at most"
         message = f"has {len(value)} item(s), needs {bound} {arg}"
+    elif v == "contains":  # the schema's one 'contains': a cloze needs a blank
+        message = "has no blank"
     elif v == "uniqueItems":
         message = "has duplicate items"
     elif v == "const":

@@ -38,10 +38,10 @@ from typing import Any, Protocol
 import orjson
 
 from ..errors import BankError
-from ..models import Question
+from ..models import Question, cloze_text
 from . import Bank, DocumentInfo, canonical_json, question_from_dict
+from .legacy import upgrade_question
 
-CLOZE_MARKUP = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")  # Anki's {{c1::answer::hint}}
 BATCH = 500  # questions per round of statements when upserting
 NEIGHBOURS = 16  # how far past its point a quiz draw may land (see SqlStore.sample_ids)
 
@@ -84,6 +84,19 @@ def _kind_and_draw(db: Db) -> None:
     )
 
 
+def _cloze_structure(db: Db) -> None:
+    """Schema 3: a cloze's text as runs and blanks (bank schema 2), read once from the
+    markup the rows held (`legacy.py`); other questions lose their empty `blanks`."""
+    rows = db.execute("SELECT id, data FROM questions").fetchall()
+    changed = []
+    for qid, data in rows:
+        question = orjson.loads(data)
+        upgraded = upgrade_question(question)
+        if upgraded is not question:
+            changed.append((canonical_json(upgraded), qid))
+    db.executemany("UPDATE questions SET data = ? WHERE id = ?", changed)
+
+
 # Ordered: MIGRATIONS[n] takes the schema from version n to n + 1. Never edit a shipped one.
 # A migration is a SQL script both databases run, or a function given the open transaction.
 MIGRATIONS: tuple[str | Callable[[Db], None], ...] = (
@@ -121,6 +134,7 @@ MIGRATIONS: tuple[str | Callable[[Db], None], ...] = (
     );
     """,
     _kind_and_draw,
+    _cloze_structure,
 )
 
 
@@ -577,9 +591,8 @@ class SqliteStore(SqlStore):
 
 
 def _search_text(question: Question) -> str:
-    prompt = CLOZE_MARKUP.sub(
-        r"\1", question.prompt
-    )  # "{{c1::osmosis}} moves" is found by "osmosis moves"
+    # A cloze is found by its words, blanks filled: "osmosis moves", not "_____ moves".
+    prompt = cloze_text(question.cloze) if question.cloze else question.prompt
     return "\n".join((prompt, question.answer, question.explanation)).casefold()
 
 

@@ -61,6 +61,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from ..models import DatedEvent, Document, Sentence
+from ..util.text import sentence_key
+from . import ItemKind
 from .common import load_rules, provenance, usable_sentences
 from .nlp import has_parser, parse
 
@@ -1373,3 +1375,26 @@ def _phrase(tokens: Iterable, min_words: int = 2) -> str | None:
     text = "".join(parts)
     text = _tidy(text)
     return text if len(text.split()) >= min_words else None
+
+
+# -- the kind's registry entry: what the other stages need of a DatedEvent ---------
+
+
+def describe(item: DatedEvent) -> str:
+    return f"{item.date}{'/' + item.end if item.end else ''} {item.event}"
+
+
+def fact_key(item: DatedEvent) -> tuple[str, ...]:
+    """A dated event is its date and the sentence that dates it: the extractor's cut of
+    the event may change, the sentence is the text's."""
+    return ("date", item.date, item.end or "", sentence_key(item.source.sentence))
+
+
+KIND = ItemKind(
+    name="date",
+    item_class=DatedEvent,
+    extract=extract,
+    describe=describe,
+    shown=lambda item: item.event,
+    fact_key=fact_key,
+)

@@ -51,7 +51,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Definition, Document, Paragraph, Sentence
-from . import common, definition_syntax
+from ..util.text import normalise
+from . import ItemKind, common, definition_syntax
 from .common import provenance
 from .enumerations import split_members
 from .nlp import has_ner, has_parser, parse
@@ -940,3 +941,25 @@ def _same_term_key(a: str, b: str) -> bool:
 
 def _term_key(term: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", term.lower()).strip(QUOTE_CHARS)
+
+
+# -- the kind's registry entry: what the other stages need of a Definition ---------
+
+
+def describe(item: Definition) -> str:
+    return f"{item.term} = {item.definition}"
+
+
+def fact_key(item: Definition) -> tuple[str, ...]:
+    """A definition is its term: a better-cut definition of the same term is the same fact."""
+    return ("definition", normalise(item.term))
+
+
+KIND = ItemKind(
+    name="definition",
+    item_class=Definition,
+    extract=extract,
+    describe=describe,
+    shown=lambda item: item.term,
+    fact_key=fact_key,
+)

@@ -63,7 +63,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Document, Enumeration, Paragraph, Sentence
-from . import common
+from ..util.text import normalise
+from . import ItemKind, common
 from .common import provenance
 from .enumeration_parse import (
     are_phrases,
@@ -1694,3 +1695,25 @@ def extract(doc: Document, nlp, settings) -> Iterator[Enumeration]:
             members=item.members,
             source=provenance(doc, item.sentences, item.rule),
         )
+
+
+# -- the kind's registry entry: what the other stages need of a Enumeration ---------
+
+
+def describe(item: Enumeration) -> str:
+    return f"{item.label}: " + "; ".join(item.members)
+
+
+def fact_key(item: Enumeration) -> tuple[str, ...]:
+    """A list is its members in any order (its name differs between texts)."""
+    return ("enumeration", *sorted(normalise(m) for m in item.members))
+
+
+KIND = ItemKind(
+    name="enumeration",
+    item_class=Enumeration,
+    extract=extract,
+    describe=describe,
+    shown=lambda item: item.label or ", ".join(item.members),
+    fact_key=fact_key,
+)

@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Document, Quote, Sentence
+from ..util.text import normalise
+from . import ItemKind
 from .common import load_rules, provenance, usable_sentences
 from .nlp import has_ner, has_parser, parse
 
@@ -1262,3 +1264,26 @@ def _appositive(text: str, end: int) -> str | None:
     if match and len(match.group(1).split()) <= 12:
         return match.group(1).strip()
     return None
+
+
+# -- the kind's registry entry: what the other stages need of a Quote ---------
+
+
+def describe(item: Quote) -> str:
+    speaker = f"{item.speaker} ({item.role})" if item.role else item.speaker
+    return f"{speaker}: “{item.text}”"
+
+
+def fact_key(item: Quote) -> tuple[str, ...]:
+    """A quotation is its words: a speaker's name or title read better keeps the id."""
+    return ("quote", normalise(item.text))
+
+
+KIND = ItemKind(
+    name="quote",
+    item_class=Quote,
+    extract=extract,
+    describe=describe,
+    shown=lambda item: item.text,
+    fact_key=fact_key,
+)

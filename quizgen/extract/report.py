@@ -6,17 +6,11 @@ from rich.console import Console
 from rich.table import Table
 
 from ..models import Document, Item
+from . import KINDS
 
 
 def describe(item: Item) -> str:
-    if item.kind == "enumeration":
-        return f"{item.label}: " + "; ".join(item.members)
-    if item.kind == "definition":
-        return f"{item.term} = {item.definition}"
-    if item.kind == "date":
-        return f"{item.date}{'/' + item.end if item.end else ''} {item.event}"
-    speaker = f"{item.speaker} ({item.role})" if item.role else item.speaker
-    return f"{speaker}: “{item.text}”"
+    return KINDS.get(item.kind).describe(item)
 
 
 def print_items(doc: Document, items: list[Item], console: Console | None = None) -> None:

@@ -1,7 +1,10 @@
 """Generation: items -> questions. One module per question type, registered by name.
 
-A question type is a function `make(items, context) -> Iterable[Question]` over the
-items of one document (`context.py` gives it the document, the corpus for
+A question type is a `QuestionType` entry of `QUESTION_TYPES`: its function
+`make(items, context) -> Iterable[Question]` over the items of one document, the code
+its ids start with, and (for types that ask one item at a time) `by_kind`, the
+registry of what it asks of each item kind, so a new kind adds its own entry there.
+`make` is given the items (`context.py` gives it the document, the corpus for
 distractors and the settings). `generate_questions` runs every configured type,
 merges the same fact found in several documents into one question with several
 sources, then the quality gate (`gate.py`) keeps or rejects each question with a
@@ -12,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+from ..config import REGISTRIES
 from ..errors import GenerateError
 from ..models import Document, Item, Question
 from ..registry import Registry
@@ -22,7 +27,38 @@ from .screen import item_problem
 
 QuestionMaker = Callable[[Sequence[Item], Context], Iterable[Question]]
 
-QUESTION_TYPES: Registry[QuestionMaker] = Registry("question type")
+
+@dataclass(frozen=True)
+class QuestionType:
+    """A question type and what the other stages need from it."""
+
+    name: str
+    code: str  # readable start of its question ids ("mc-3f2a..."): never change it
+    label: str  # its name for people: "Multiple choice" (Anki subdecks, reports)
+    make: QuestionMaker
+    by_kind: Registry[Any] | None = None  # per item kind: what this type asks of it
+    default: bool = True  # generated when the settings name no types of their own
+    # How the quality gate, the difficulty and the sheet treat it (defaults: a prompt and
+    # one typed answer, as `basic`).
+    recognition: bool = False  # the answer is picked among given ones (difficulty 1)
+    several_parts: bool = False  # the answer is several things to recall or order (difficulty 3)
+    shared_prompt: bool = (
+        False  # one wording for many questions ("Match each ..."): no duplicates check
+    )
+    answer_shown: bool = True  # the answer is text a student reads (not "True", not pairs joined)
+    prompt_asks_answer: bool = True  # the prompt asks for the answer, so it must not hold it
+
+
+def traits(qtype: str) -> QuestionType:
+    """The registry entry of a question type; an unknown type is treated as `basic` is."""
+    return QUESTION_TYPES.get(qtype) if qtype in QUESTION_TYPES else _UNKNOWN
+
+
+_UNKNOWN = QuestionType("", code="q", label="", make=lambda items, context: ())
+
+
+QUESTION_TYPES: Registry[QuestionType] = Registry("question type")
+REGISTRIES["types"] = QUESTION_TYPES  # the settings and recipes check type names against it
 
 
 @dataclass(frozen=True)
@@ -46,14 +82,17 @@ def _register_builtin() -> None:
         true_false,
     )
 
-    QUESTION_TYPES.register("basic", basic.make)
-    QUESTION_TYPES.register("short_answer", short_answer.make)
-    QUESTION_TYPES.register("cloze", cloze.make)
-    QUESTION_TYPES.register("multiple_choice", multiple_choice.make)
-    QUESTION_TYPES.register("true_false", true_false.make)
-    QUESTION_TYPES.register("list_recall", list_recall.make)
-    QUESTION_TYPES.register("matching", matching.make)
-    QUESTION_TYPES.register("ordering", ordering.make)
+    for module in (
+        basic,
+        short_answer,
+        cloze,
+        multiple_choice,
+        true_false,
+        list_recall,
+        matching,
+        ordering,
+    ):
+        QUESTION_TYPES.register(module.TYPE.name, module.TYPE)
 
 
 _register_builtin()
@@ -73,7 +112,7 @@ def generate_questions(
     from ..config import Settings
 
     settings = settings or Settings()
-    wanted = list(types) if types is not None else list(settings.generate.types)
+    wanted = list(types) if types is not None else types_of(settings)
     for name in wanted:
         if name not in QUESTION_TYPES:
             known = ", ".join(QUESTION_TYPES.names())
@@ -102,7 +141,7 @@ def generate_questions(
     for document, usable in screened:
         context = Context(document=document, corpus=corpus, settings=settings)
         for name in wanted:
-            made.extend(QUESTION_TYPES.get(name)(usable, context))
+            made.extend(QUESTION_TYPES.get(name).make(usable, context))
         for qid, value in context.scores.items():
             scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {document.name: document for document, _ in ordered}
@@ -138,12 +177,17 @@ def prepare_parses(items: Sequence[Item], settings) -> None:
 
 def shown_text(item: Item) -> str:
     """What an item says, for a refused item's line in the report."""
-    return {
-        "date": lambda: item.event,
-        "definition": lambda: item.term,
-        "quote": lambda: item.text,
-        "enumeration": lambda: item.label or ", ".join(item.members),
-    }[item.kind]()
+    from ..extract import KINDS
+
+    return KINDS.get(item.kind).shown(item)
+
+
+def types_of(settings) -> list[str]:
+    """The types the settings ask for: `all` is every registered type that is on by default."""
+    wanted = settings.generate.types
+    if wanted == "all":
+        return [name for name, qtype in QUESTION_TYPES.items() if qtype.default]
+    return list(wanted)
 
 
 def merge(questions: Iterable[Question]) -> list[Question]:

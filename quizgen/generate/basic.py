@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
-from .context import Context, fact
+from ..registry import Registry
+from . import QuestionType
+from .context import Context, ask_each, fact
 from .phrasing import (
     capitalise,
     display_date,
@@ -22,30 +25,48 @@ QTYPE = "basic"
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
-    for item in items:
-        if isinstance(item, Definition) and (asked := meaning_question(item, ctx)):
-            prompt, answer = asked
-            yield ctx.question(
-                QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer
-            )
-        elif isinstance(item, Enumeration) and (
-            named := list_phrase(item.label, len(item.members))
-        ):
-            yield ctx.question(
-                QTYPE,
-                fact(item),
-                [item],
-                prompt=f"What are {named}?",
-                answer=join_words(item.members),
-            )
-        elif isinstance(item, DatedEvent) and (prompt := date_question(item, ctx)):
-            yield ctx.question(
-                QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end)
-            )
-        elif isinstance(item, Quote) and (prompt := who_said(item)):
-            yield ctx.question(
-                QTYPE, fact(item), [item], prompt=prompt, answer=speaker_answer(item)
-            )
+    return ask_each(BY_KIND, items, ctx)
+
+
+def ask_definition(item: Definition, ctx: Context) -> Question | None:
+    asked = meaning_question(item, ctx)
+    if asked is None:
+        return None
+    prompt, answer = asked
+    return ctx.question(QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer)
+
+
+def ask_enumeration(item: Enumeration, ctx: Context) -> Question | None:
+    named = list_phrase(item.label, len(item.members))
+    if named is None:
+        return None
+    return ctx.question(
+        QTYPE, fact(item), [item], prompt=f"What are {named}?", answer=join_words(item.members)
+    )
+
+
+def ask_date(item: DatedEvent, ctx: Context) -> Question | None:
+    prompt = date_question(item, ctx)
+    if prompt is None:
+        return None
+    return ctx.question(
+        QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end)
+    )
+
+
+def ask_quote(item: Quote, ctx: Context) -> Question | None:
+    prompt = who_said(item)
+    if not prompt:
+        return None
+    return ctx.question(QTYPE, fact(item), [item], prompt=prompt, answer=speaker_answer(item))
+
+
+BY_KIND: Registry[Callable[[Any, Context], Question | None]] = Registry("basic question of kind")
+BY_KIND.register("definition", ask_definition)
+BY_KIND.register("enumeration", ask_enumeration)
+BY_KIND.register("date", ask_date)
+BY_KIND.register("quote", ask_quote)
+TYPE = QuestionType(QTYPE, code="bas", label="Basic", make=make, by_kind=BY_KIND)
 
 
 def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str] | None:

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..models import Document, Item, Question
+from ..models import Document, Item, Question, cloze_text
 from .ids import normalise
 
 # Sections in the order the worksheet prints them: the round robin follows it.
@@ -37,7 +37,6 @@ TYPE_ORDER: tuple[str, ...] = (
     "short_answer",
     "basic",
 )
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 LONG_PROMPT = 100
@@ -119,12 +118,15 @@ def centrality(item: Item, document: Document) -> float:
 
 def form_score(question: Question) -> float:
     """0 .. 1: how well a question reads on paper, from the question alone."""
-    prompt = _CLOZE.sub(r"\1", question.prompt)
+    from . import traits
+
+    prompt = cloze_text(question.cloze) if question.cloze else question.prompt
     score = 1.0
     if len(prompt) > LONG_PROMPT:
         score -= min((len(prompt) - LONG_PROMPT) / 150, 0.8)  # room on paper, time to read
     if (
-        question.type not in {"true_false", "matching", "ordering", "list_recall"}
+        traits(question.type).answer_shown
+        and not traits(question.type).several_parts
         and len(question.answer) > LONG_ANSWER
     ):
         score -= 0.3
@@ -150,7 +152,7 @@ def _sentences(explanation: str) -> frozenset[str]:
 def shown(question: Question) -> str:
     """Everything a student reads of a question on the sheet, normalised, padded with spaces."""
     if question.type == "cloze":
-        parts = [_CLOZE.sub(" ", question.prompt)]
+        parts = [cloze_text(question.cloze, " ")]
     else:
         parts = [question.prompt, *question.choices, *question.sequence]
         parts += [side for pair in question.pairs for side in pair]

@@ -31,10 +31,6 @@ from .phrasing import (
 )
 from .screen import plain_text
 
-# Types that ask a student to produce several things, or to recognise one among
-# given options, for the difficulty heuristic (docs/questions.md, "Difficulty").
-RECOGNITION_TYPES = {"true_false", "multiple_choice"}
-SEVERAL_ANSWER_TYPES = {"list_recall", "ordering"}
 LONG_ANSWER_WORDS = 8
 MANY_PARTS = 4
 
@@ -188,7 +184,11 @@ class Context:
         if topic:
             tags.append(f"topic::{tag_text(topic)}")
         parts = len(
-            fields.get("blanks") or fields.get("sequence") or fields.get("pairs") or [answer]
+            fields.get("cloze")
+            and [p for p in fields["cloze"] if not isinstance(p, str)]
+            or fields.get("sequence")
+            or fields.get("pairs")
+            or [answer]
         )
         question = Question(
             id=question_id(qtype, core),
@@ -216,6 +216,16 @@ class Context:
         if key not in memo:
             memo[key] = choose.centrality(item, self.document)
         return memo[key]
+
+
+def ask_each(by_kind, items: Sequence[Item], ctx: Context) -> Iterable[Question]:
+    """The question `by_kind` (a registry: kind -> `ask(item, ctx) -> Question | None`) makes
+    of each item; items of a kind the type has no entry for are passed over."""
+    for item in items:
+        if item.kind in by_kind:
+            question = by_kind.get(item.kind)(item, ctx)
+            if question is not None:
+                yield question
 
 
 def text_or_none(value) -> str | None:
@@ -380,9 +390,11 @@ def tag_text(text: str) -> str:
 def difficulty(qtype: str, answer: str, parts: int) -> int:
     """1 to recognise one fact, 2 to recall one, 3 to recall several or put them in
     order; one more (at most 3) when the answer is long or has many parts."""
-    if qtype in RECOGNITION_TYPES:
+    from . import traits  # what the type's registry entry says (docs/questions.md, "Difficulty")
+
+    if traits(qtype).recognition:
         level = 1
-    elif qtype in SEVERAL_ANSWER_TYPES or (qtype == "cloze" and parts > 1):
+    elif traits(qtype).several_parts or (qtype == "cloze" and parts > 1):
         level = 3
     else:
         level = 2

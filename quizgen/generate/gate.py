@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..models import Document, Question
+from ..models import Document, Question, cloze_text
 from .ids import normalise
 
 PRONOUNS = {
@@ -76,7 +76,6 @@ PART_NOUNS = {
     "height",
     "eve",
 }
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A footnote number glued to a word: after its final punctuation ("river.1", "them.”17",
 # "growth,52"), or to the front of a word ("3harbour"; ordinals like "21st" are words);
@@ -100,6 +99,12 @@ class Rejection:
         return self.reason.split(":", 1)[0]
 
 
+def traits(qtype: str):
+    from . import traits as registered
+
+    return registered(qtype)
+
+
 def check(
     questions: Iterable[Question], documents: Mapping[str, Document], settings
 ) -> tuple[list[Question], list[Rejection]]:
@@ -109,7 +114,7 @@ def check(
     reasons = {q.id: first_problem(q, flagged, settings) for q in ordered}
     asked: dict[tuple[str, str], list[Question]] = {}
     for question in ordered:
-        if reasons[question.id] is None and question.type not in {"matching", "ordering"}:
+        if reasons[question.id] is None and not traits(question.type).shared_prompt:
             asked.setdefault(prompt_key(question), []).append(question)
     for same in asked.values():
         answers = {normalise(q.answer) for q in same}
@@ -127,15 +132,18 @@ def check(
 
 def prompt_key(question: Question) -> tuple[str, str]:
     """What makes two prompts the same question. Cloze cards of one sentence with other
-    blanks are different cards, so a cloze keeps its markup."""
-    text = question.prompt if question.type == "cloze" else plain(question.prompt)
+    blanks are different cards, so a cloze keeps where its blanks are."""
+    text = (
+        "".join(p if isinstance(p, str) else f"[{p.answer}]" for p in question.cloze)
+        if question.cloze
+        else question.prompt
+    )
     return question.type, " ".join(text.casefold().split())
 
 
 def first_problem(question: Question, flagged: Mapping[str, list[Span]], settings) -> str | None:
     checks = (
         lambda q: unreliable(q, flagged),
-        stray_markup,
         unfit_text,
         answer_in_prompt,
         rival_answer,
@@ -149,15 +157,15 @@ def first_problem(question: Question, flagged: Mapping[str, list[Span]], setting
     return None
 
 
-def plain(text: str) -> str:
-    """Cloze markup replaced by the words it hides."""
-    return _CLOZE.sub(r"\1", text)
+def plain(question: Question) -> str:
+    """The prompt as read, a cloze's blanks filled with the words they hide."""
+    return cloze_text(question.cloze) if question.cloze else question.prompt
 
 
 def texts(question: Question) -> list[tuple[str, str]]:
     """(where, text) of everything a student reads: prompt, answer, options, pairs, items."""
-    found = [("prompt", plain(question.prompt))]
-    if question.type not in {"true_false", "matching"}:
+    found = [("prompt", plain(question))]
+    if traits(question.type).answer_shown:
         found.append(("answer", question.answer))
     found += [("option", c) for c in question.choices]
     found += [("pair", side) for pair in question.pairs for side in pair]
@@ -218,15 +226,6 @@ def text_problem(text: str, where: str = "text") -> str | None:
     return None
 
 
-def stray_markup(question: Question) -> str | None:
-    """Cloze syntax copied from the source text into a cloze prompt would hide an extra
-    word on the card, so the question is not made. (Elsewhere such text is shown inert.)"""
-    markers = len(_CLOZE.findall(question.prompt)) if question.type == "cloze" else 0
-    if markers != len(question.blanks):
-        return f"markup: {markers} cloze markers for {len(question.blanks)} blanks in prompt"
-    return None
-
-
 def unfit_text(question: Question) -> str | None:
     for where, text in texts(question):
         problem = text_problem(text, where)
@@ -237,14 +236,14 @@ def unfit_text(question: Question) -> str | None:
 
 def answer_in_prompt(question: Question) -> str | None:
     """The prompt (or a pair's other side) already says what the student must give."""
-    prompt = f" {normalise(plain(question.prompt))} "
-    if question.type == "cloze":
-        outside = f" {normalise(_CLOZE.sub(' ', question.prompt))} "
+    prompt = f" {normalise(plain(question))} "
+    if question.cloze:
+        outside = f" {normalise(cloze_text(question.cloze, ' '))} "
         for hidden in question.blanks:
             if f" {normalise(hidden)} " in outside:
                 return f"answer-in-prompt: '{hidden}' also appears outside its blank"
         return None
-    if question.type in {"basic", "short_answer", "multiple_choice"}:
+    if traits(question.type).prompt_asks_answer:
         answer = normalise(question.answer)
         if answer and f" {answer} " in prompt:
             return f"answer-in-prompt: '{question.answer}' is in the prompt"
@@ -272,14 +271,10 @@ _STATED_DATE = re.compile(
 def rival_answer(question: Question) -> str | None:
     """A date question whose prompt holds another date: that date could be taken for the
     answer ("In what year did tensions grow, as well as in Tessel in 1880?")."""
-    if question.kind != "date" or question.type not in {
-        "basic",
-        "short_answer",
-        "multiple_choice",
-        "true_false",
-    }:
+    qtype = traits(question.type)
+    if question.kind != "date" or not (qtype.prompt_asks_answer or qtype.recognition):
         return None
-    prompt = plain(question.prompt)
+    prompt = plain(question)
     if question.type == "true_false":
         prompt = _STATED_DATE.sub(".", prompt)  # the date the statement is about
     found = _YEAR.search(prompt)
@@ -294,7 +289,7 @@ _MIN_ECHO_CHARS = 4  # shorter words ("of", "the", "new") are echoed by chance
 def lone_echo(question: Question) -> str | None:
     """A word of the prompt that the answer repeats and no other option does
     ("aspects of globalization" -> "globalization of institutions"): it gives the answer away."""
-    prompt = set(normalise(plain(question.prompt)).split())
+    prompt = set(normalise(plain(question)).split())
     others = {w for c in question.choices if c != question.answer for w in normalise(c).split()}
     for word in normalise(question.answer).split():
         if len(word) >= _MIN_ECHO_CHARS and word in prompt and word not in others:
@@ -304,8 +299,8 @@ def lone_echo(question: Question) -> str | None:
 
 def too_long(question: Question, settings) -> str | None:
     limits = settings.generate
-    if len(plain(question.prompt)) > limits.max_prompt_chars:
-        return f"too-long: prompt has {len(plain(question.prompt))} characters (max {limits.max_prompt_chars})"
+    if len(plain(question)) > limits.max_prompt_chars:
+        return f"too-long: prompt has {len(plain(question))} characters (max {limits.max_prompt_chars})"
     for where, text in texts(question)[1:]:
         if where == "answer" and (question.sequence or question.blanks):
             continue  # a list's answer is its parts joined: each part is checked instead

@@ -20,67 +20,22 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 
-TYPE_CODES: dict[str, str] = {
-    "basic": "bas",
-    "short_answer": "sa",
-    "cloze": "clz",
-    "multiple_choice": "mc",
-    "true_false": "tf",
-    "list_recall": "lst",
-    "matching": "mat",
-    "ordering": "ord",
-}
+from ..util.text import normalise, sentence_key
+
+__all__ = ["fact_key", "normalise", "question_id", "sentence_key", "stable_int", "type_code"]
 
 DIGEST_CHARS = 12  # 48 bits: collisions are negligible for banks of thousands of questions
 
-_QUOTES = str.maketrans(
-    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"}
-)
-_ARTICLES = {"a", "an", "the"}
-
-
-@functools.lru_cache(maxsize=65536)  # distractor checks compare the same phrases many times
-def normalise(text: str) -> str:
-    """Lower-case words of a phrase without articles, punctuation or spacing differences.
-
-    "The Hundred Days’ Reform," and "hundred days' reform" normalise to the same text.
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    text = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", text)  # possessives: "China's" ~ "China"
-    words = re.findall(r"[^\W_]+(?:[.'][^\W_]+)*", text)
-    return " ".join(w for w in words if w not in _ARTICLES)
-
 
 def fact_key(item) -> tuple[str, ...]:
-    """What identifies the fact of an item, whatever a question makes of its wording.
+    """What identifies the fact of an item, whatever a question makes of its wording:
+    its kind's `fact_key` (each extractor module declares its own, e.g. a list is its
+    members in any order, a definition its term)."""
+    from ..extract import KINDS
 
-    A list is its members in any order (its name differs between texts); a definition
-    its term (a better-cut definition of the same term is the same fact); a dated event
-    its date and the sentence that dates it (the extractor's cut of the event may
-    change, the sentence is the text's); a quotation its words (a speaker's name or
-    title read better keeps the id).
-    """
-    kind = item.kind
-    if kind == "enumeration":
-        return ("enumeration", *sorted(normalise(m) for m in item.members))
-    if kind == "definition":
-        return ("definition", normalise(item.term))
-    if kind == "date":
-        return ("date", item.date, item.end or "", sentence_key(item.source.sentence))
-    if kind == "quote":
-        return ("quote", normalise(item.text))
-    raise TypeError(f"not an item: {item!r}")
-
-
-_CITATION_MARKS = re.compile(r"\[(?:\d+|[a-z]|citation needed)\]|\[\^[^\]]+\]")
-
-
-def sentence_key(sentence: str) -> str:
-    """A source sentence as a key: reference marks and Markdown emphasis left out, normalised."""
-    return normalise(_CITATION_MARKS.sub(" ", sentence).replace("*", " ").replace("_", " "))
+    return KINDS.get(item.kind).fact_key(item)
 
 
 def question_id(qtype: str, core: Iterable[str]) -> str:
@@ -90,9 +45,18 @@ def question_id(qtype: str, core: Iterable[str]) -> str:
 
 @functools.lru_cache(maxsize=65536)  # generation asks for a question's id more than once
 def _question_id(qtype: str, core: tuple[str, ...]) -> str:
-    code = TYPE_CODES.get(qtype, re.sub(r"[^a-z0-9]", "", qtype.lower())[:4] or "q")
+    code = type_code(qtype)
     key = "\x1f".join([qtype, *(normalise(part) for part in core)])
     return f"{code}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:DIGEST_CHARS]}"
+
+
+def type_code(qtype: str) -> str:
+    """The readable id prefix a question type declares in its registry entry ("mc")."""
+    from ..generate import QUESTION_TYPES
+
+    if qtype in QUESTION_TYPES:
+        return QUESTION_TYPES.get(qtype).code
+    return re.sub(r"[^a-z0-9]", "", qtype.lower())[:4] or "q"
 
 
 def stable_int(text: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..models import Enumeration, Item, Question
+from . import QuestionType
 from .context import Context, fact
 from .phrasing import join_words, list_phrase
 
@@ -26,3 +27,8 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             answer=join_words(item.members),
             sequence=tuple(item.members),
         )
+
+
+TYPE = QuestionType(
+    QTYPE, code="lst", label="List recall", make=make, several_parts=True, prompt_asks_answer=False
+)

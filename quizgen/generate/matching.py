@@ -6,9 +6,13 @@ events to dates). Each side of a question is unique, so there is one way to matc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..models import DatedEvent, Definition, Item, Question, Quote
+from ..registry import Registry
+from . import QuestionType
 from .context import Context, fact, groups
 from .gate import text_problem
 from .ids import normalise
@@ -25,27 +29,38 @@ from .wording import YEAR, bounded, event_shown, is_state
 
 QTYPE = "matching"
 
-PROMPTS = {
-    "quote": "Match each speaker to the words the text quotes.",
-    "definition": "Match each term to the text's definition of it.",
-    "date": "Match each event to its date.",
-}
+
+@dataclass(frozen=True)
+class Pairing:
+    """What a kind's entry gives matching: the instruction and the pair an item makes."""
+
+    prompt: str
+    pair: Callable[[Any, Context], tuple[str, str] | None]  # (left, right), or None: left out
+    level: str = "remember"
 
 
 def pair(item: Item, ctx: Context) -> tuple[str, str] | None:
-    if isinstance(item, Quote):
-        return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
-    if isinstance(item, Definition):
-        return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
-    if isinstance(item, DatedEvent) and not (
+    return BY_KIND.get(item.kind).pair(item, ctx) if item.kind in BY_KIND else None
+
+
+def pair_quote(item: Quote, ctx: Context) -> tuple[str, str]:
+    return bare_name(item.speaker), f"“{shown_quote(item.text)}”"
+
+
+def pair_definition(item: Definition, ctx: Context) -> tuple[str, str]:
+    return term_phrase(item.term, item.source.sentence), capitalise(item.definition.rstrip("."))
+
+
+def pair_date(item: DatedEvent, ctx: Context) -> tuple[str, str] | None:
+    if (
         names_own_year(item.event, item.date)
         or YEAR.search(item.event)
         or is_state(item, ctx)
         or bounded(item)
     ):
-        shown = event_shown(item, ctx)
-        return (shown, display_date(item.date, item.end)) if shown else None
-    return None
+        return None
+    shown = event_shown(item, ctx)
+    return (shown, display_date(item.date, item.end)) if shown else None
 
 
 def too_long(found: tuple[str, str], ctx: Context) -> bool:
@@ -62,12 +77,12 @@ def clash(item: Item, other: Item) -> bool:
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
-    for kind, prompt in PROMPTS.items():
+    for kind, pairing in BY_KIND.items():
         chosen: list[tuple[Item, tuple[str, str]]] = []
         lefts: set[str] = set()
         rights: set[str] = set()
         for item in items:
-            if item.kind != kind or (found := pair(item, ctx)) is None:
+            if item.kind != kind or (found := pairing.pair(item, ctx)) is None:
                 continue
             if any(text_problem(side) for side in found) or too_long(found, ctx):
                 continue  # one unfit pair would sink the whole question
@@ -87,9 +102,28 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
                 QTYPE,
                 core,
                 [item for item, _ in group],
-                prompt=prompt,
+                prompt=pairing.prompt,
                 answer="; ".join(f"{a} — {b}" for a, b in pairs),
                 pairs=pairs,
                 choices=tuple(right_column),
-                level="understand" if kind == "definition" else "remember",
+                level=pairing.level,
             )
+
+
+BY_KIND: Registry[Pairing] = Registry("matching pairs of kind")
+BY_KIND.register("quote", Pairing("Match each speaker to the words the text quotes.", pair_quote))
+BY_KIND.register(
+    "definition",
+    Pairing("Match each term to the text's definition of it.", pair_definition, "understand"),
+)
+BY_KIND.register("date", Pairing("Match each event to its date.", pair_date))
+TYPE = QuestionType(
+    QTYPE,
+    code="mat",
+    label="Matching",
+    make=make,
+    by_kind=BY_KIND,
+    shared_prompt=True,
+    answer_shown=False,
+    prompt_asks_answer=False,
+)

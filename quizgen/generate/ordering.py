@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Item, Question
+from . import QuestionType
 from .context import Context, fact, groups
 from .gate import text_problem
 from .ids import normalise
@@ -68,3 +69,14 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             sequence=sequence,
             choices=tuple(scrambled),
         )
+
+
+TYPE = QuestionType(
+    QTYPE,
+    code="ord",
+    label="Ordering",
+    make=make,
+    several_parts=True,
+    shared_prompt=True,
+    prompt_asks_answer=False,
+)

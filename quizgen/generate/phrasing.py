@@ -738,7 +738,3 @@ def cited(definition: str) -> str:
     """A definition cited in a prompt. Single marks, unlike a quotation's double ones,
     so the quality gate reads its words (a definition opening with 'it' is unfit)."""
     return f"‘{definition.strip().rstrip('.')}’"
-
-
-def cloze(n: int, text: str) -> str:
-    return f"{{{{c{n}::{text}}}}}"

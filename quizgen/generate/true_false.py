@@ -11,10 +11,13 @@ that is no clause, a definition that is no noun phrase) gives no true/false ques
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
-from . import syntax
+from ..registry import Registry
+from . import QuestionType, syntax
 from .context import Context, fact
 from .distractors import list_members_like, pick, pick_dates
 from .ids import normalise
@@ -53,22 +56,37 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             )
 
 
+@dataclass(frozen=True)
+class Statements:
+    """What a kind's entry gives true/false: the item stated, and once falsified."""
+
+    state: Callable[[Any, Context], str | None]  # the item as one full sentence
+    # (the changed value, the false statement), or None when no safe change exists
+    falsify: Callable[[Any, Context, Any], tuple[str, str] | None]
+
+
 def state(item: Item, ctx: Context) -> str | None:
     """The item as one full sentence."""
-    if isinstance(item, Enumeration):
-        named = list_phrase(item.label, len(item.members))
-        if named is None or any(verb_first(m, ctx) for m in item.members):
-            return None  # "The goals are preserve ...": verb-phrase members make no sentence after "are"
-        return f"{capitalise(named)} are {join_words(item.members)}."
-    if isinstance(item, Definition):
-        return definition_statement(item, item.definition, ctx)
-    if isinstance(item, DatedEvent):
-        return date_statement(item, ctx)
-    if isinstance(item, Quote):
-        if is_fragment(item.text):
-            return None  # "... declared that it “acknowledges ...”": a fragment makes no sentence after "said,"
-        return quote_statement(item, bare_name(item.speaker))
-    return None
+    return BY_KIND.get(item.kind).state(item, ctx) if item.kind in BY_KIND else None
+
+
+def state_enumeration(item: Enumeration, ctx: Context) -> str | None:
+    named = list_phrase(item.label, len(item.members))
+    if named is None or any(verb_first(m, ctx) for m in item.members):
+        return (
+            None  # "The goals are preserve ...": verb-phrase members make no sentence after "are"
+        )
+    return f"{capitalise(named)} are {join_words(item.members)}."
+
+
+def state_definition(item: Definition, ctx: Context) -> str | None:
+    return definition_statement(item, item.definition, ctx)
+
+
+def state_quote(item: Quote, ctx: Context) -> str | None:
+    if is_fragment(item.text):
+        return None  # "... declared that it “acknowledges ...”": a fragment makes no sentence after "said,"
+    return quote_statement(item, bare_name(item.speaker))
 
 
 def _names(term: str) -> list[set[str]]:
@@ -87,74 +105,101 @@ def _nested(term: str, other: str) -> bool:
 
 def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
     """(the changed value, the false statement), or None when no safe change exists."""
-    rng = ctx.rng(QTYPE, (*fact(item), "false"))
-    near = ctx.document.name
-    vocabulary = ctx.settings.generate.distractor_vocabulary
-    if isinstance(item, Enumeration):
-        index = rng.randrange(len(item.members))
-        member = item.members[index]
-        others = list_members_like(
-            item.members, ctx.corpus.pool("enumeration", "members").draw(near, rng)
-        )
-        correct = list(item.members) + same_list_members(item, ctx)
-        swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
-        if not swapped:
-            return None
-        members = list(item.members[:index]) + swapped + list(item.members[index + 1 :])
-        named = list_phrase(item.label, len(members))
-        return swapped[0], f"{capitalise(named)} are {join_words(members)}."
-    if isinstance(item, Definition):
-        same_term = ctx.corpus.where("definition", "term", item.term, "definition")
-        others = (
-            (tier, text)
-            for tier, text in ctx.corpus.pool("definition", "definition").draw(near, rng)
-            if not any(
-                _nested(item.term, term)
-                for term in ctx.corpus.where("definition", "definition", text, "term")
-            )
-        )
-        swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
-        statement = definition_statement(item, swapped[0], ctx) if swapped else None
-        return (swapped[0], statement) if statement else None
-    if isinstance(item, DatedEvent):
-        if is_state(item, ctx) or bounded(item):
-            return None  # a state, or a date given as a bound: a shifted date may be true too
-        same_event = ctx.corpus.where("date", "event", item.event, "date")
-        taken = same_subject_dates(item, ctx)
-        if item.end:
-            shifted = [c for c in shifted_ranges(item, rng, ctx.latest_year) if c not in same_event]
-        else:
-            shifted = pick_dates(
-                item.date,
-                [],
-                rng,
-                correct=same_event + [d for d, _ in taken],
-                latest=ctx.latest_year,
-                count=4,
-            )
-        for candidate in shifted:
-            years = int(candidate[:4]) - int(item.date[:4])
-            end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
-            if overlap((candidate, end), (item.date, item.end)):
-                continue  # inside the event's own span: still true
-            if any(overlap((candidate, end), other) for other in taken):
-                continue  # the date of another event of the same subject: may be true of it
-            statement = date_statement(item, ctx, candidate, end)
-            return (candidate, statement) if statement else None
+    if item.kind not in BY_KIND:
         return None
-    if isinstance(item, Quote):
-        same_quote = ctx.corpus.where("quote", "text", item.text, "speaker")
-        others = (
-            (tier, bare_name(speaker))
-            for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(near, rng)
+    rng = ctx.rng(QTYPE, (*fact(item), "false"))
+    return BY_KIND.get(item.kind).falsify(item, ctx, rng)
+
+
+def falsify_enumeration(item: Enumeration, ctx: Context, rng) -> tuple[str, str] | None:
+    index = rng.randrange(len(item.members))
+    member = item.members[index]
+    others = list_members_like(
+        item.members, ctx.corpus.pool("enumeration", "members").draw(ctx.document.name, rng)
+    )
+    correct = list(item.members) + same_list_members(item, ctx)
+    vocabulary = ctx.settings.generate.distractor_vocabulary
+    swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
+    if not swapped:
+        return None
+    members = list(item.members[:index]) + swapped + list(item.members[index + 1 :])
+    named = list_phrase(item.label, len(members))
+    return swapped[0], f"{capitalise(named)} are {join_words(members)}."
+
+
+def falsify_definition(item: Definition, ctx: Context, rng) -> tuple[str, str] | None:
+    same_term = ctx.corpus.where("definition", "term", item.term, "definition")
+    others = (
+        (tier, text)
+        for tier, text in ctx.corpus.pool("definition", "definition").draw(ctx.document.name, rng)
+        if not any(
+            _nested(item.term, term)
+            for term in ctx.corpus.where("definition", "definition", text, "term")
         )
-        swapped = pick(
-            bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1
+    )
+    swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
+    statement = definition_statement(item, swapped[0], ctx) if swapped else None
+    return (swapped[0], statement) if statement else None
+
+
+def falsify_date(item: DatedEvent, ctx: Context, rng) -> tuple[str, str] | None:
+    if is_state(item, ctx) or bounded(item):
+        return None  # a state, or a date given as a bound: a shifted date may be true too
+    same_event = ctx.corpus.where("date", "event", item.event, "date")
+    taken = same_subject_dates(item, ctx)
+    if item.end:
+        shifted = [c for c in shifted_ranges(item, rng, ctx.latest_year) if c not in same_event]
+    else:
+        shifted = pick_dates(
+            item.date,
+            [],
+            rng,
+            correct=same_event + [d for d, _ in taken],
+            latest=ctx.latest_year,
+            count=4,
         )
-        if not swapped:
-            return None
-        return swapped[0], quote_statement(item, swapped[0])
+    for candidate in shifted:
+        years = int(candidate[:4]) - int(item.date[:4])
+        end = f"{int(item.end[:4]) + years:04d}{item.end[4:]}" if item.end else None
+        if overlap((candidate, end), (item.date, item.end)):
+            continue  # inside the event's own span: still true
+        if any(overlap((candidate, end), other) for other in taken):
+            continue  # the date of another event of the same subject: may be true of it
+        statement = date_statement(item, ctx, candidate, end)
+        return (candidate, statement) if statement else None
     return None
+
+
+def falsify_quote(item: Quote, ctx: Context, rng) -> tuple[str, str] | None:
+    same_quote = ctx.corpus.where("quote", "text", item.text, "speaker")
+    others = (
+        (tier, bare_name(speaker))
+        for tier, speaker in ctx.corpus.pool("quote", "speaker").draw(ctx.document.name, rng)
+    )
+    vocabulary = ctx.settings.generate.distractor_vocabulary
+    swapped = pick(
+        bare_name(item.speaker), others, rng, correct=same_quote, vocabulary=vocabulary, count=1
+    )
+    if not swapped:
+        return None
+    return swapped[0], quote_statement(item, swapped[0])
+
+
+BY_KIND: Registry[Statements] = Registry("true/false statement of kind")
+BY_KIND.register("enumeration", Statements(state_enumeration, falsify_enumeration))
+BY_KIND.register("definition", Statements(state_definition, falsify_definition))
+BY_KIND.register("date", Statements(date_statement, falsify_date))
+BY_KIND.register("quote", Statements(state_quote, falsify_quote))
+TYPE = QuestionType(
+    QTYPE,
+    code="tf",
+    label="True or false",
+    make=make,
+    by_kind=BY_KIND,
+    recognition=True,
+    answer_shown=False,
+    prompt_asks_answer=False,
+)
 
 
 def shifted_ranges(item: DatedEvent, rng, latest: int | None) -> list[str]:

@@ -1,9 +1,10 @@
 """Renderers: one module per output format, registered by name.
 
 A renderer is a small object with `name`, `suffix` (what it writes: ".apkg", a
-folder "/", ...), `types` (question types it can express) and
-`write(bank, out, options) -> RenderReport`. Questions of other types are skipped
-and counted in the report, never mangled.
+folder "/", ...), `help` (one line for `quizgen render --help`), `types` (question
+types it can express) and `write(bank, out, options) -> RenderReport`. Questions of
+other types are skipped and counted in the report, never mangled. Optionally
+`exports`: the API's export formats it serves, with their options (default: its name).
 """
 
 from __future__ import annotations
@@ -37,12 +38,20 @@ class RenderReport:
 class Renderer(Protocol):
     name: str
     suffix: str
+    help: str
     types: tuple[str, ...]
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport: ...
 
 
 RENDERERS: Registry[Renderer] = Registry("renderer")
+
+
+def type_label(qtype: str) -> str:
+    """A question type's name for people ("Multiple choice"), from its registry entry."""
+    from ..generate import QUESTION_TYPES
+
+    return QUESTION_TYPES.get(qtype).label if qtype in QUESTION_TYPES else qtype
 
 
 def _register_builtin() -> None:

@@ -42,6 +42,7 @@ class AikenRenderer:
 
     name = "aiken"
     suffix = ".aiken.txt"
+    help = "Aiken text: multiple-choice questions only"
     options_model = NoOptions
     types = ("multiple_choice",)
 

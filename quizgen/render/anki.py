@@ -57,9 +57,10 @@ from pydantic import Field
 
 from ..bank import Bank
 from ..errors import RenderError
-from ..models import QUESTION_TYPES, Question
+from ..models import ClozePart, Question, cloze_text
+from ..registry import Registry
 from ..util.files import atomic_path
-from . import RenderOptions, RenderReport
+from . import RenderOptions, RenderReport, type_label
 from .lms import NoOptions, fallback_title, parse_options, titled_bank
 from .shuffle import rng_for, shuffled
 from .templates import environment
@@ -79,17 +80,6 @@ NOTE_CARDS: dict[str, tuple[tuple[str, str], ...]] = {
     CLOZE: (("Cloze", "cloze"),),
     CHOICE: (("Choice", "choice"),),
 }
-TYPE_LABELS = {
-    "basic": "Basic",
-    "short_answer": "Short answer",
-    "cloze": "Cloze",
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "list_recall": "List recall",
-    "matching": "Matching",
-    "ordering": "Ordering",
-}
-CLOZE_MARK = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 # genanki's documented id range; hashing into it keeps ids stable across builds
 ID_LOW, ID_SPAN = 1 << 30, 1 << 30
 
@@ -181,11 +171,31 @@ def short_answer_fields(q: Question, html, rng: random.Random) -> NoteSpec | Non
     )
 
 
+def cloze_markup(parts: tuple[ClozePart, ...]) -> str:
+    """Anki's cloze markup for a cloze's runs and blanks, as HTML: {{c1::answer}} or
+    {{c1::answer::hint}}, one card per blank. A brace in the text is written as an entity
+    so text copied from a source (say "{{c1::x}}") can never open another blank."""
+    marked = []
+    number = 0
+    for part in parts:
+        if isinstance(part, str):
+            marked.append(_inert(part))
+        else:
+            number += 1
+            hint = f"::{_inert(part.hint)}" if part.hint else ""
+            marked.append(f"{{{{c{number}::{_inert(part.answer)}{hint}}}}}")
+    return "".join(marked)
+
+
+def _inert(text: str) -> str:
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def cloze_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
-    if not CLOZE_MARK.search(q.prompt):
+    if not q.blanks or not all(b.strip() for b in q.blanks):
         return None
-    shown = CLOZE_MARK.sub(r"\1", q.prompt)
-    return NoteSpec(CLOZE, (str(escape(q.prompt)), _extra(q, shown), str(html.sources(q.sources))))
+    shown = cloze_text(q.cloze)
+    return NoteSpec(CLOZE, (cloze_markup(q.cloze), _extra(q, shown), str(html.sources(q.sources))))
 
 
 def multiple_choice_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
@@ -245,16 +255,16 @@ def ordering_fields(q: Question, html, rng: random.Random) -> NoteSpec | None:
     return _basic(str(front), str(html.ordered(q.sequence)), q, html.sources(q.sources))
 
 
-FIELDS: dict[str, FieldMaker] = {
-    "basic": basic_fields,
-    "short_answer": short_answer_fields,
-    "cloze": cloze_fields,
-    "multiple_choice": multiple_choice_fields,
-    "true_false": true_false_fields,
-    "list_recall": list_recall_fields,
-    "matching": matching_fields,
-    "ordering": ordering_fields,
-}
+# Question type -> its note; a new type that Anki can express registers its maker here.
+FIELDS: Registry[FieldMaker] = Registry("Anki note of question type")
+FIELDS.register("basic", basic_fields)
+FIELDS.register("short_answer", short_answer_fields)
+FIELDS.register("cloze", cloze_fields)
+FIELDS.register("multiple_choice", multiple_choice_fields)
+FIELDS.register("true_false", true_false_fields)
+FIELDS.register("list_recall", list_recall_fields)
+FIELDS.register("matching", matching_fields)
+FIELDS.register("ordering", ordering_fields)
 
 
 def anki_tag(tag: str) -> str:
@@ -282,7 +292,13 @@ class AnkiRenderer:
 
     name = "anki"
     suffix = ".apkg"
-    types = tuple(t for t in QUESTION_TYPES if t in FIELDS)
+    help = "an Anki deck (.apkg), one note per question, GUID = question id"
+    exports = {"apkg": {}}  # the API's export format: the file type
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(FIELDS)
+
     options_model = AnkiOptions
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
@@ -305,7 +321,7 @@ class AnkiRenderer:
         decks: dict[str, genanki.Deck] = {}
         skipped: dict[str, int] = {}
         for question in bank.questions:
-            make = FIELDS.get(question.type)
+            make = FIELDS.get(question.type) if question.type in FIELDS else None
             rng = rng_for(options.seed, question.id)
             spec = make(question, html, rng) if make and question.prompt.strip() else None
             if spec is None:
@@ -377,7 +393,7 @@ def _default_title(bank: Bank, options: RenderOptions) -> str:
 
 def _deck_name(root: str, subdecks: str, question: Question, bank: Bank) -> str:
     if subdecks == "by_type":
-        return f"{root}::{TYPE_LABELS.get(question.type, question.type)}"
+        return f"{root}::{type_label(question.type)}"
     if subdecks == "by_document" and question.sources:
         source = question.sources[0]
         info = next((d for d in bank.documents if d.name == source.document), None)

@@ -26,7 +26,7 @@ from pydantic import Field
 
 from ..bank import Bank
 from ..errors import RenderError
-from ..models import QUESTION_TYPES, Question
+from ..models import Question
 from ..util.files import write_text
 from . import RenderOptions, RenderReport
 from .lms import NoOptions, Skips, citation, cloze_shown, one_line, parse_options
@@ -52,7 +52,7 @@ def cards(question: Question) -> list[tuple[str, str, str]]:
         return [
             (f"{question.id}-{n}", left, right) for n, (left, right) in enumerate(question.pairs, 1)
         ]
-    front = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+    front = cloze_shown(question) if question.type == "cloze" else question.prompt
     back = (
         "; ".join(question.sequence)
         if question.type in ("list_recall", "ordering")
@@ -86,8 +86,15 @@ class CsvRenderer:
 
     name = "csv"
     suffix = "/"
+    help = "flashcard tables: terms.csv (Quizlet) and anki.txt (Anki text import)"
     options_model = CsvOptions
-    types = QUESTION_TYPES
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """Every registered question type: each is written as prompt and answer rows."""
+        from ..generate import QUESTION_TYPES
+
+        return tuple(QUESTION_TYPES.names())
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..bank import Bank
 from ..models import Question
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .lms import (
     ORDERING_NOTE,
@@ -90,7 +91,7 @@ def matching(question: Question) -> str | None:
 
 
 def cloze(question: Question) -> str | None:
-    parts = cloze_parts(question.prompt)
+    parts = cloze_parts(question)
     blanks = [part for part in parts if isinstance(part, Blank)]
     if len(blanks) != 1:
         return None
@@ -111,14 +112,18 @@ def ordering(question: Question, rng) -> str | None:
     return matching(ordering_as_matching(question, rng))
 
 
-WRITERS = {
-    "multiple_choice": multiple_choice,
-    "true_false": true_false,
-    "short_answer": short_answer,
-    "matching": matching,
-    "cloze": cloze,
-    "ordering": ordering,  # takes the question's seeded shuffle too (see write)
-}
+# Question type -> its writer; a new type this format can express registers one here.
+WRITERS: Registry = Registry(
+    "GIFT writer of question type",
+    {
+        "multiple_choice": multiple_choice,
+        "true_false": true_false,
+        "short_answer": short_answer,
+        "matching": matching,
+        "cloze": cloze,
+        "ordering": ordering,  # takes the question's seeded shuffle too (see write)
+    },
+)
 
 
 class GiftRenderer:
@@ -126,8 +131,12 @@ class GiftRenderer:
 
     name = "gift"
     suffix = ".gift.txt"
+    help = "GIFT text for Moodle import"
     options_model = CategoryOptions
-    types = tuple(WRITERS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(WRITERS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
@@ -144,7 +153,7 @@ class GiftRenderer:
                 if text and not notes:
                     notes.append(ORDERING_NOTE.format(format="GIFT"))
             else:
-                text = WRITERS[question.type](question)
+                text = WRITERS.get(question.type)(question)
             if text is None:
                 skips.counts[question.type] += 1
             else:

@@ -2,20 +2,21 @@
 
 Plain Python, no HTML: selection (types, tags, difficulty, counts per type, chosen
 with a seed), the per-version shuffles of question order and choices, and cloze
-markup turned into text and blanks. The templates only print what is here.
+texts as runs of text and blanks. The templates only print what is here.
 """
 
 from __future__ import annotations
 
 import random
-import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Question
+from . import type_label
 
-# Order of the sections on paper: quick recognition first, free writing last.
+# Order of the built-in types' sections on paper: quick recognition first, free writing
+# last. Other registered types follow (`section_types`), printed as a prompt with answer lines.
 SECTION_ORDER: tuple[str, ...] = (
     "true_false",
     "multiple_choice",
@@ -27,10 +28,15 @@ SECTION_ORDER: tuple[str, ...] = (
     "basic",
 )
 
-# Anki cloze markup: {{c1::answer}} or {{c1::answer::hint}}.
-CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 LETTERS = string.ascii_uppercase
+
+
+def section_types() -> tuple[str, ...]:
+    """Every type a sheet prints, in section order."""
+    from ..generate import QUESTION_TYPES
+
+    return SECTION_ORDER + tuple(t for t in QUESTION_TYPES.names() if t not in SECTION_ORDER)
 
 
 class MalformedQuestion(ValueError):
@@ -82,6 +88,10 @@ class Section:
     type: str
     questions: tuple[PrintedQuestion, ...]
 
+    @property
+    def label(self) -> str:
+        return type_label(self.type)
+
 
 @dataclass(frozen=True)
 class Version:
@@ -121,23 +131,20 @@ def select(questions: Sequence[Question], selection: Selection, seed: int) -> li
     return kept
 
 
-def cloze_parts(prompt: str) -> tuple[PromptPart, ...]:
-    """Split cloze markup into text and numbered blanks; markup never reaches the page."""
+def cloze_parts(question: Question) -> tuple[PromptPart, ...]:
+    """A cloze's text runs and numbered blanks, each blank sized to its answer."""
     parts: list[PromptPart] = []
-    end = 0
-    for number, match in enumerate(CLOZE.finditer(prompt), start=1):
-        if match.start() > end:
-            parts.append(PromptPart(prompt[end : match.start()]))
-        answer = match.group(2)
-        # Handwriting is wider than print: half as much again, plus room to spare.
-        parts.append(PromptPart("", blank=number, width=max(8, len(answer) * 3 // 2 + 4)))
-        end = match.end()
-    if end < len(prompt):
-        parts.append(PromptPart(prompt[end:]))
-    if any("{{" in p.text or "}}" in p.text for p in parts):
-        raise MalformedQuestion("cloze markup that cannot be parsed")
-    if not any(p.blank for p in parts):
-        raise MalformedQuestion("cloze prompt without any {{c1::...}} blank")
+    number = 0
+    for part in question.cloze:
+        if isinstance(part, str):
+            parts.append(PromptPart(part))
+        else:
+            number += 1
+            # Handwriting is wider than print: half as much again, plus room to spare.
+            width = max(8, len(part.answer) * 3 // 2 + 4)
+            parts.append(PromptPart("", blank=number, width=width))
+    if not number or not all(b.strip() for b in question.blanks):
+        raise MalformedQuestion("cloze without a blank to fill")
     return tuple(parts)
 
 
@@ -151,11 +158,11 @@ def layout(questions: Sequence[Question], versions: int, seed: int) -> list[Vers
 
 def printable(question: Question) -> bool:
     """False when the question cannot be printed faithfully (it is then skipped)."""
-    if question.type not in SECTION_ORDER:
+    if question.type not in section_types():
         return False
     if question.type == "cloze":
         try:
-            cloze_parts(question.prompt)
+            cloze_parts(question)
         except MalformedQuestion:
             return False
     if question.type == "multiple_choice":
@@ -171,7 +178,7 @@ def _version(questions: Sequence[Question], letter: str, seed: int) -> Version:
     rng = random.Random(f"worksheet:{seed}:{letter}")
     sections = []
     number = 1
-    for qtype in SECTION_ORDER:
+    for qtype in section_types():
         of_type = [q for q in questions if q.type == qtype]
         rng.shuffle(of_type)
         printed = []
@@ -201,9 +208,7 @@ def _print(q: Question, number: int, rng: random.Random) -> PrintedQuestion:
         key = tuple(str(q.sequence.index(item) + 1) for item in options)
         return PrintedQuestion(number, q, text, key, options=options)
     if q.type == "cloze":
-        parts = cloze_parts(q.prompt)
-        blanks = q.blanks or tuple(m.group(2) for m in CLOZE.finditer(q.prompt))
-        return PrintedQuestion(number, q, parts, tuple(blanks))
+        return PrintedQuestion(number, q, cloze_parts(q), q.blanks)
     if q.type == "list_recall":
         members = q.sequence or tuple(m.strip() for m in q.answer.split(";") if m.strip())
         return PrintedQuestion(number, q, text, tuple(members), lines=len(members))

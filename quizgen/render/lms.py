@@ -23,12 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..bank import Bank
 from ..errors import RenderError
-from ..models import Question
+from ..models import GAP, Question, cloze_text
 from ..util.files import write_text, write_zip
 from . import RenderOptions, shuffle
 
-# Anki cloze markup, as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}
-CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^}]*))?\}\}")
 UNSOURCED = "unsourced"
 
 
@@ -41,27 +39,25 @@ class Blank:
     hint: str = ""
 
 
-def cloze_parts(prompt: str) -> list[str | Blank]:
-    """The prompt as text runs and blanks; every cloze mark is its own blank (even c1 twice)."""
+def cloze_parts(question: Question) -> list[str | Blank]:
+    """A cloze's text runs and blanks, the blanks numbered in reading order."""
     parts: list[str | Blank] = []
-    at = 0
-    for n, mark in enumerate(CLOZE_MARK.finditer(prompt), 1):
-        if mark.start() > at:
-            parts.append(prompt[at : mark.start()])
-        parts.append(Blank(n, mark.group(2).strip(), (mark.group(3) or "").strip()))
-        at = mark.end()
-    if at < len(prompt):
-        parts.append(prompt[at:])
+    for part in question.cloze:
+        if isinstance(part, str):
+            parts.append(part)
+        else:
+            number = sum(isinstance(p, Blank) for p in parts) + 1
+            parts.append(Blank(number, part.answer.strip(), (part.hint or "").strip()))
     return parts
 
 
-def blanks_of(prompt: str) -> list[Blank]:
-    return [part for part in cloze_parts(prompt) if isinstance(part, Blank)]
+def blanks_of(question: Question) -> list[Blank]:
+    return [part for part in cloze_parts(question) if isinstance(part, Blank)]
 
 
-def cloze_shown(prompt: str, gap: str = "_____") -> str:
-    """The cloze text with each blank replaced by `gap` (for formats without cloze)."""
-    return "".join(part if isinstance(part, str) else gap for part in cloze_parts(prompt))
+def cloze_shown(question: Question, gap: str = GAP) -> str:
+    """The cloze text with each blank shown as `gap` (for formats without cloze)."""
+    return cloze_text(question.cloze, gap)
 
 
 def usable(question: Question) -> bool:
@@ -72,7 +68,7 @@ def usable(question: Question) -> bool:
     if qtype in ("basic", "short_answer"):
         return bool(question.answer.strip())
     if qtype == "cloze":
-        blanks = blanks_of(question.prompt)
+        blanks = blanks_of(question)
         return bool(blanks) and all(b.answer for b in blanks)
     if qtype == "multiple_choice":
         return (
@@ -92,7 +88,10 @@ def usable(question: Question) -> bool:
         )
     if qtype == "ordering":
         return len(question.sequence) >= 2 and len(set(question.sequence)) == len(question.sequence)
-    return False
+    from ..generate import QUESTION_TYPES
+
+    # Another registered type (a plug-in's) is asked as a prompt and its answer.
+    return qtype in QUESTION_TYPES and bool(question.answer.strip())
 
 
 def accepted_answers(question: Question) -> list[str]:

@@ -32,6 +32,7 @@ from pydantic import Field
 
 from ..bank import Bank
 from ..models import Question
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .lms import (
     ORDERING_NOTE,
@@ -87,7 +88,7 @@ def _question(
 ) -> etree._Element:
     """The fields every question type shares, in Moodle's export order."""
     element = etree.SubElement(quiz, "question", type=qtype or QTYPES[question.type])
-    shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+    shown = cloze_shown(question) if question.type == "cloze" else question.prompt
     _text(element, "name", short_title(shown))
     _text(element, "questiontext", questiontext_html, "html")
     _text(element, "generalfeedback", html_text(feedback(question)), "html")
@@ -156,7 +157,7 @@ def cloze(quiz: etree._Element, question: Question) -> etree._Element:
             f"={moodle_cloze_escape(html_text(text))}" for text in typed_answers([part.answer])
         )
         + "}"
-        for part in cloze_parts(question.prompt)
+        for part in cloze_parts(question)
     )
     return _question(quiz, question, text)
 
@@ -178,14 +179,18 @@ def ordering_plugin(quiz: etree._Element, question: Question) -> etree._Element:
     return element
 
 
-WRITERS = {
-    "multiple_choice": multichoice,
-    "true_false": truefalse,
-    "short_answer": shortanswer,
-    "matching": matching,
-    "cloze": cloze,
-    "ordering": ordering_plugin,  # or a matching: see MoodleRenderer.write
-}
+# Question type -> its writer; a new type this format can express registers one here.
+WRITERS: Registry = Registry(
+    "Moodle XML writer of question type",
+    {
+        "multiple_choice": multichoice,
+        "true_false": truefalse,
+        "short_answer": shortanswer,
+        "matching": matching,
+        "cloze": cloze,
+        "ordering": ordering_plugin,  # or a matching: see MoodleRenderer.write
+    },
+)
 
 
 class MoodleOptions(CategoryOptions):
@@ -206,8 +211,12 @@ class MoodleRenderer:
 
     name = "moodle"
     suffix = ".xml"
+    help = "Moodle XML"
     options_model = MoodleOptions
-    types = tuple(WRITERS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(WRITERS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
@@ -235,7 +244,7 @@ class MoodleRenderer:
                             )
                         )
                 else:
-                    element = WRITERS[question.type](quiz, question)
+                    element = WRITERS.get(question.type)(quiz, question)
                 _tags(element, question)
         write_text_output(out, xml_bytes(quiz).decode("utf-8"), self.name)
         return RenderReport(written=(out,), skipped=skips.as_dict(), notes=tuple(notes))

@@ -32,6 +32,7 @@ from lxml import etree
 
 from ..bank import Bank
 from ..models import Question
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .lms import (
     ORDERING_NOTE,
@@ -106,7 +107,7 @@ class ItemWriter:
     def __init__(self, section: etree._Element, question: Question, answer_ids: list[str]):
         self.question = question
         self.ident = xml_id(question.id)
-        shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+        shown = cloze_shown(question) if question.type == "cloze" else question.prompt
         self.item = _sub(section, "item", ident=self.ident, title=short_title(shown))
         _metadata(
             _sub(self.item, "itemmetadata"),
@@ -175,7 +176,7 @@ def short_answer_item(section: etree._Element, question: Question, options: Rend
 
 
 def cloze_item(section: etree._Element, question: Question, options: RenderOptions) -> None:
-    parts = cloze_parts(question.prompt)
+    parts = cloze_parts(question)
     blanks = [part for part in parts if not isinstance(part, str)]
     ident = xml_id(question.id)
     # Each accepted text of a blank is a correct answer of its own: <id>_b<blank>, <id>_b<blank>_<n>.
@@ -223,14 +224,18 @@ def ordering_item(section: etree._Element, question: Question, options: RenderOp
     matching_item(section, ordering_as_matching(question, rng_for(options, question)), options)
 
 
-ITEMS = {
-    "multiple_choice": choice_item,
-    "true_false": choice_item,
-    "short_answer": short_answer_item,
-    "cloze": cloze_item,
-    "matching": matching_item,
-    "ordering": ordering_item,
-}
+# Question type -> its writer; a new type this format can express registers one here.
+ITEMS: Registry = Registry(
+    "QTI 1.2 item of question type",
+    {
+        "multiple_choice": choice_item,
+        "true_false": choice_item,
+        "short_answer": short_answer_item,
+        "cloze": cloze_item,
+        "matching": matching_item,
+        "ordering": ordering_item,
+    },
+)
 
 
 def assessment_id(title: str) -> str:
@@ -296,8 +301,12 @@ class Qti12Renderer:
 
     name = "qti12"
     suffix = ".zip"
+    help = "an IMS QTI 1.2 package (Canvas, Blackboard)"
     options_model = NoOptions
-    types = tuple(ITEMS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(ITEMS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
@@ -311,7 +320,7 @@ class Qti12Renderer:
         notes = []
         for question in bank.questions:
             if skips.keep(question, self.types):
-                ITEMS[question.type](section, question, options)
+                ITEMS.get(question.type)(section, question, options)
                 kept += 1
                 if question.type == "ordering" and not notes:
                     notes.append(ORDERING_NOTE.format(format="Canvas (QTI 1.2)"))

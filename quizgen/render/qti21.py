@@ -29,6 +29,7 @@ from lxml import etree
 
 from ..bank import Bank
 from ..models import Question
+from ..registry import Registry
 from . import RenderOptions, RenderReport
 from .lms import (
     NoOptions,
@@ -74,7 +75,7 @@ def _item(question: Question) -> etree._Element:
     root = etree.Element(_q("assessmentItem"), nsmap={None: QTI, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", f"{QTI} {QTI_XSD}")
     root.set("identifier", xml_id(question.id))
-    shown = cloze_shown(question.prompt) if question.type == "cloze" else question.prompt
+    shown = cloze_shown(question) if question.type == "cloze" else question.prompt
     root.set("title", short_title(shown))
     root.set("adaptive", "false")
     root.set("timeDependent", "false")
@@ -196,7 +197,7 @@ def short_answer_item(question: Question, options: RenderOptions) -> etree._Elem
 
 
 def cloze_item(question: Question, options: RenderOptions) -> etree._Element:
-    parts = cloze_parts(question.prompt)
+    parts = cloze_parts(question)
     blanks = [part for part in parts if not isinstance(part, str)]
     item = _item(question)
     for blank in blanks:
@@ -273,14 +274,18 @@ def _shuffled_pairs(pairs: list[tuple[str, str]], rng) -> list[tuple[str, str]]:
     return [pairs[i] for i in shuffled(list(range(len(pairs))), rng)]
 
 
-ITEMS = {
-    "multiple_choice": choice_item,
-    "true_false": choice_item,
-    "short_answer": short_answer_item,
-    "cloze": cloze_item,
-    "matching": matching_item,
-    "ordering": ordering_item,
-}
+# Question type -> its writer; a new type this format can express registers one here.
+ITEMS: Registry = Registry(
+    "QTI 2.1 item of question type",
+    {
+        "multiple_choice": choice_item,
+        "true_false": choice_item,
+        "short_answer": short_answer_item,
+        "cloze": cloze_item,
+        "matching": matching_item,
+        "ordering": ordering_item,
+    },
+)
 
 
 SECTIONS = {
@@ -371,8 +376,12 @@ class Qti21Renderer:
 
     name = "qti21"
     suffix = ".zip"
+    help = "an IMS QTI 2.1 content package"
     options_model = NoOptions
-    types = tuple(ITEMS)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(ITEMS)
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)
@@ -386,7 +395,7 @@ class Qti21Renderer:
                 continue
             identifier = xml_id(question.id)
             href = f"items/{identifier}.xml"
-            files[href] = xml_bytes(ITEMS[question.type](question, options))
+            files[href] = xml_bytes(ITEMS.get(question.type)(question, options))
             entries.append((identifier, href, question))
         title = options.title or bank.title
         files = {

@@ -34,14 +34,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..bank import Bank
+from ..config import QuestionTypeName
 from ..errors import RenderError
-from ..models import QUESTION_TYPES
 from ..util.files import write_bytes, write_text
 from . import RenderOptions, RenderReport
-from .layout import LETTERS, SECTION_ORDER, Selection, Version, layout, printable, select
+from .layout import LETTERS, Selection, Version, layout, printable, section_types, select
 from .templates import environment
-
-QuestionTypeName = Literal[QUESTION_TYPES]  # type: ignore[valid-type]
 
 
 class WorksheetOptions(BaseModel):
@@ -78,7 +76,12 @@ class WorksheetRenderer:
 
     name = "worksheet"
     suffix = "/"
-    types = SECTION_ORDER
+    help = "printable worksheets and answer keys (HTML and PDF)"
+    exports = {"pdf": {"formats": ["pdf"], "key": "appended"}}  # the API: one PDF
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return section_types()
 
     def write(self, bank: Bank, out: Path, options: RenderOptions) -> RenderReport:
         out = Path(out)

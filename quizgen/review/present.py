@@ -7,16 +7,13 @@ stores its parts (cloze blanks, say) is one function to adapt here.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..generate.ids import stable_int
-from ..models import Question, Source
+from ..models import GAP, Question, Source
 
-# Anki cloze markup as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}.
-CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}")
-BLANK = "_____"
+BLANK = GAP
 
 
 @dataclass(frozen=True)
@@ -28,9 +25,10 @@ class StudentView:
 
 
 def student_view(question: Question) -> StudentView:
-    if question.type == "cloze":
-        prompt = CLOZE.sub(
-            lambda m: f"{BLANK} ({m.group(2)})" if m.group(2) else BLANK, question.prompt
+    if question.cloze:  # each blank as a gap, with its hint when it has one
+        prompt = "".join(
+            part if isinstance(part, str) else f"{BLANK} ({part.hint})" if part.hint else BLANK
+            for part in question.cloze
         )
         return StudentView(prompt)
     if question.type == "multiple_choice":

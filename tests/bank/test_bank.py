@@ -139,3 +139,34 @@ def test_any_text_round_trips_through_the_file(tmp_path_factory, prompt, answer,
     again = read_bank(path)
     assert again.questions == bank.questions
     assert content_hash(again) == content_hash(bank)
+
+
+def test_a_schema_1_bank_is_read_through_the_one_converter(tmp_path):
+    """A bank written before schema 2 (a cloze as Anki markup plus `blanks`) reads as the
+    same bank as its schema-2 form, hints included."""
+    data = json.loads(SMALL_BANK.read_text(encoding="utf-8"))
+    data["schema_version"] = 1
+    for question in data["questions"]:
+        del question["cloze"]
+        question["blanks"] = []
+        if question["type"] == "cloze":
+            question["prompt"] = (
+                "The town charter names three pillars of local government: "
+                "{{c1::the council}}, {{c2::the mayor::an office}} and {{c3::the town meeting}}."
+            )
+            question["blanks"] = ["the council", "the mayor", "the town meeting"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    read = read_bank(old)
+    expected = read_bank(SMALL_BANK)
+    cloze = expected.by_type("cloze")[0]
+    parts = list(cloze.cloze)
+    parts[3] = replace(parts[3], hint="an office")
+    expected = replace(
+        expected,
+        questions=tuple(
+            replace(q, cloze=tuple(parts)) if q.id == cloze.id else q for q in expected.questions
+        ),
+    )
+    assert read == expected
+    assert read.schema_version == 2

@@ -45,7 +45,7 @@ def test_optional_question_fields_may_be_left_out(good):
                 "level",
                 "accepted",
                 "choices",
-                "blanks",
+                "cloze",
                 "pairs",
                 "sequence",
             ):
@@ -88,8 +88,10 @@ BROKEN = [
         "at most 2",
     ),
     ("true_false", _set("answer", "Yes"), ".answer", "not one of: True, False"),
-    ("cloze", _set("prompt", "No blanks in this text."), ".prompt", "does not match"),
-    ("cloze", _set("blanks", []), ".blanks", "needs at least 1"),
+    ("cloze", _set("cloze", ["No blanks in this text."]), ".cloze", "has no blank"),
+    ("cloze", _delete("cloze"), "", "'cloze' is missing"),
+    ("cloze", _set("cloze", ["A ", {"answer": " "}]), ".cloze[1].answer", "is empty"),
+    ("cloze", _set("cloze", ["A ", {"answer": "x", "number": 1}]), ".cloze[1]", "number"),
     ("ordering", _set("sequence", ["a", "b"]), ".sequence", "needs at least 3"),
     ("list_recall", _delete("sequence"), "", "'sequence' is missing"),
     ("basic", _set("prompt", "   "), ".prompt", "is empty"),
@@ -191,3 +193,15 @@ def test_ids_quizgen_makes_are_accepted(good, qid):
     question = good["questions"][index_of(good, "basic")]
     question["id"] = qid
     assert question_problems(question, {"sample.md"}) == []
+
+
+def test_the_schema_takes_its_types_and_kinds_from_the_registries():
+    from quizgen.bank.schema import bank_schema
+    from quizgen.extract import KINDS
+    from quizgen.generate import QUESTION_TYPES
+
+    fields = bank_schema()["$defs"]["question"]["properties"]
+    assert fields["type"] == {"enum": QUESTION_TYPES.names()}
+    assert fields["kind"] == {"enum": KINDS.names()}
+    shipped = (Path(__file__).resolve().parents[2] / "quizgen/schemas/bank.schema.json").read_text()
+    assert '"basic"' not in shipped and '"enumeration"' not in shipped  # no copy of the lists

@@ -27,7 +27,7 @@ from quizgen.bank.store_sql import (
     load_bank,
 )
 from quizgen.errors import BankError
-from quizgen.models import Question, Source
+from quizgen.models import Blank, Question, Source
 from tests.helpers import SMALL_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,11 +43,13 @@ def question(
     difficulty: int = 2,
     prompt: str = "What is osmosis?",
     kind: str = "definition",
+    cloze: tuple = (),
 ) -> Question:
     return Question(
         id=qid,
         type=qtype,
         prompt=prompt,
+        cloze=cloze,
         answer="the movement of water across a membrane",
         explanation="Osmosis is the movement of water across a membrane.",
         sources=(
@@ -272,7 +274,8 @@ FILTER_BANK = [
         tags=("kind::definition",),
         difficulty=2,
         document="a.md",
-        prompt="{{c1::Osmosis}} moves water.",
+        prompt="_____ moves water.",
+        cloze=(Blank("Osmosis"), " moves water."),
     ),
     question(
         "mc-3",
@@ -489,3 +492,32 @@ def test_a_role_that_may_not_create_tables_is_told_so_in_one_line(postgres) -> N
         f"{url.replace('hunter2', '***')}: cannot read or create the schema: "
         "permission denied for schema public"
     )
+
+
+def test_a_store_of_cloze_markup_is_migrated_to_blanks(store_url: str, monkeypatch) -> None:
+    """Rows written before bank schema 2 held a cloze as Anki markup: the migration makes
+    them text runs and blanks, and the API sends the new form."""
+    monkeypatch.setattr(store_sql, "MIGRATIONS", MIGRATIONS[:2])
+    with opened(store_url) as old:
+        old.upsert([question("bas-1")])
+    old_cloze = {
+        **question("clz-2", "cloze").to_dict(),
+        "prompt": "{{c1::Osmosis}} moves {{c2::water::a liquid}}.",
+        "blanks": ["Osmosis", "water"],
+    }
+    del old_cloze["cloze"]
+    raw_sql(
+        store_url,
+        "INSERT INTO questions (id, type, difficulty, search, data, kind, draw) "
+        "VALUES ('clz-2', 'cloze', 2, 'osmosis moves water.', "
+        f"'{json.dumps(old_cloze)}', 'definition', 7)",
+    )
+    monkeypatch.setattr(store_sql, "MIGRATIONS", MIGRATIONS)
+    with opened(store_url) as store:
+        migrated = store.question("clz-2")
+        assert store.question("bas-1") == question("bas-1")
+    assert migrated.cloze == (Blank("Osmosis"), " moves ", Blank("water", "a liquid"), ".")
+    assert migrated.prompt == "_____ moves _____."
+    assert migrated.blanks == ("Osmosis", "water")
+    (data,) = raw_sql(store_url, "SELECT data FROM questions WHERE id = 'clz-2'")[0]
+    assert "{{c" not in data and "blanks" not in json.loads(data)

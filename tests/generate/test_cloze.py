@@ -1,11 +1,12 @@
-"""Cloze: the source sentence with the fact blanked, one numbered blank per list member."""
+"""Cloze: the source sentence with the fact blanked, one blank per list member (in the
+tables a blank is written [answer])."""
 
 from __future__ import annotations
 
 import pytest
 
 from quizgen.generate.cloze import blank
-from quizgen.models import DatedEvent, Definition, Enumeration, Provenance, Quote
+from quizgen.models import Blank, DatedEvent, Definition, Enumeration, Provenance, Quote
 
 from .conftest import context
 
@@ -24,14 +25,14 @@ def said(sentence: str) -> Provenance:
                 said("The plan rests on clean water, safe roads and public schools."),
             ),
             (
-                "The plan rests on {{c1::clean water}}, {{c2::safe roads}} and {{c3::public schools}}.",
+                "The plan rests on [clean water], [safe roads] and [public schools].",
                 ["clean water", "safe roads", "public schools"],
             ),
         ),
         # Blanks are numbered in reading order, whatever the list's order.
         (
             Enumeration("two aims", ("safety", "growth"), said("We want growth and safety.")),
-            ("We want {{c1::growth}} and {{c2::safety}}.", ["growth", "safety"]),
+            ("We want [growth] and [safety].", ["growth", "safety"]),
         ),
         # A member not in the sentence verbatim: a plain sentence built from the list.
         (
@@ -41,7 +42,7 @@ def said(sentence: str) -> Provenance:
                 said("Each of the four seasons has a festival."),
             ),
             (
-                "The four seasons are {{c1::spring}}, {{c2::summer}}, {{c3::autumn}} and {{c4::winter}}.",
+                "The four seasons are [spring], [summer], [autumn] and [winter].",
                 ["spring", "summer", "autumn", "winter"],
             ),
         ),
@@ -54,7 +55,7 @@ def said(sentence: str) -> Provenance:
                 said("Clean water Safe roads Public schools"),
             ),
             (
-                "The three pillars are {{c1::Clean water}}, {{c2::Safe roads}} and {{c3::Public schools}}.",
+                "The three pillars are [Clean water], [Safe roads] and [Public schools].",
                 ["Clean water", "Safe roads", "Public schools"],
             ),
         ),
@@ -70,7 +71,7 @@ def said(sentence: str) -> Provenance:
             Definition(
                 "Soil erosion", "the loss of soil", said("Soil erosion is the loss of soil.")
             ),
-            ("{{c1::Soil erosion}} is the loss of soil.", ["Soil erosion"]),
+            ("[Soil erosion] is the loss of soil.", ["Soil erosion"]),
         ),
         (
             DatedEvent(
@@ -78,11 +79,11 @@ def said(sentence: str) -> Provenance:
                 "the pact was signed",
                 said("On November 15, 2020, the pact was signed."),
             ),
-            ("On {{c1::November 15, 2020}}, the pact was signed.", ["November 15, 2020"]),
+            ("On [November 15, 2020], the pact was signed.", ["November 15, 2020"]),
         ),
         (
             DatedEvent("1932-03", "the bridge opened", said("The bridge opened in March 1932.")),
-            ("The bridge opened in {{c1::March 1932}}.", ["March 1932"]),
+            ("The bridge opened in [March 1932].", ["March 1932"]),
         ),
         (
             DatedEvent(
@@ -100,7 +101,7 @@ def said(sentence: str) -> Provenance:
                 said("“We must plant trees before we need their shade,” said Maria Lopez."),
             ),
             (
-                "“We must plant trees before we need their shade,” said {{c1::Maria Lopez}}.",
+                "“We must plant trees before we need their shade,” said [Maria Lopez].",
                 ["Maria Lopez"],
             ),
         ),
@@ -111,7 +112,7 @@ def said(sentence: str) -> Provenance:
                 said("“We must plant trees before we need their shade,” she said."),
             ),
             (
-                "{{c1::Maria Lopez}} said, “We must plant trees before we need their shade…”",
+                "[Maria Lopez] said, “We must plant trees before we need their shade…”",
                 ["Maria Lopez"],
             ),
         ),
@@ -119,4 +120,13 @@ def said(sentence: str) -> Provenance:
 )
 def test_blank(item, expected):
     got = blank(item, context())
-    assert (None if got is None else (got[0], got[1])) == expected
+    assert (None if got is None else (bracketed(got), list(answers(got)))) == expected
+
+
+def bracketed(parts) -> str:
+    """The cloze with each blank written as [answer], for a readable table."""
+    return "".join(p if isinstance(p, str) else f"[{p.answer}]" for p in parts)
+
+
+def answers(parts):
+    return [p.answer for p in parts if isinstance(p, Blank)]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quizgen.config import Settings
 from quizgen.errors import QuizgenError
-from quizgen.extract import EXTRACTORS
+from quizgen.extract import KINDS
 from quizgen.extract.nlp import load_pipeline
 from quizgen.ingest.clean import clean
 from quizgen.ingest.readers import choose_reader
@@ -70,7 +70,8 @@ def test_every_extractor_gives_plain_items_or_refuses(nlp, text, name):
     except QuizgenError:
         return
     last_line = text.count("\n") + text.count("\r") + 2
-    for kind, extract in EXTRACTORS.items():
+    for kind, entry in KINDS.items():
+        extract = entry.extract
         try:
             items = list(extract(document, nlp, SETTINGS))
         except QuizgenError:

@@ -16,7 +16,7 @@ from lxml import etree
 from quizgen.bank import Bank, DocumentInfo
 from quizgen.bank.schema import question_problems
 from quizgen.errors import QuizgenError
-from quizgen.models import Question, Source
+from quizgen.models import GAP, Blank, Question, Source, cloze_text
 from quizgen.render import RENDERERS, RenderOptions
 
 from .strategies import awkward_text
@@ -61,7 +61,8 @@ def question(draw, number: int) -> Question:
         fields["accepted"] = tuple(draw(st.lists(TEXT, max_size=2)))
     elif qtype == "cloze":
         before, blank, after = draw(TEXT), draw(TEXT), draw(TEXT)
-        prompt, answer, fields["blanks"] = f"{before} {{{{c1::{blank}}}}} {after}", blank, (blank,)
+        fields["cloze"] = (f"{before} ", Blank(blank), f" {after}")
+        prompt, answer = cloze_text(fields["cloze"], GAP), blank
     elif qtype == "multiple_choice":
         fields["choices"] = tuple(draw(distinct(4)))
         answer = fields["choices"][draw(st.integers(0, 3))]

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from quizgen.bank import Bank, read_bank
-from quizgen.models import Question, Source
+from quizgen.models import GAP, Blank, Question, Source, cloze_text
 from tests.helpers import ROOT
 
 SHARED = ROOT.parent / "shared"
@@ -22,9 +22,6 @@ SCRIPT = "<script>alert('x')</script>"
 HOSTILE = (
     f'Tom & Jerry {SCRIPT} &amp; {{{{c1::x}}}} ~ = # {{1:SHORTANSWER:=y}} : \\ / "q", a;b\tc * ->'
 )
-NOT_CLOZE = HOSTILE.replace(
-    "{{c1::x}}", "{{x}}"
-)  # inside a cloze prompt, {{c1::x}} would be a blank
 
 
 def _source(line: int) -> Source:
@@ -53,6 +50,17 @@ def _question(qid: str, qtype: str, **fields) -> Question:
     return Question(**{**base, **fields})
 
 
+def _cloze(qid: str, *parts) -> Question:
+    """A cloze of text runs and blanks; Anki's own markup in the text must stay text."""
+    return _question(
+        qid,
+        "cloze",
+        prompt=cloze_text(parts, GAP),
+        answer="; ".join(p.answer for p in parts if isinstance(p, Blank)),
+        cloze=parts,
+    )
+
+
 def hostile_questions() -> tuple[Question, ...]:
     """One question of each type, with the hostile text in every field a format writes."""
     return (
@@ -60,21 +68,15 @@ def hostile_questions() -> tuple[Question, ...]:
         _question(
             "h-short", "short_answer", answer=f"Tom & {SCRIPT}", accepted=('a, b; "c"', "x*y {z}")
         ),
-        _question(
+        _cloze(
             "h-cloze",
-            "cloze",
-            prompt=f"Start {NOT_CLOZE} then {{{{c1::Tom & <b>Jerry</b> {{z}} on}}}} and "
-            f'{{{{c2::a/b #1 ~2 "q" \\ end}}}} {SCRIPT}.',
-            answer='Tom & <b>Jerry</b> {z} on; a/b #1 ~2 "q" \\ end',
-            blanks=("Tom & <b>Jerry</b> {z} on", 'a/b #1 ~2 "q" \\ end'),
+            f"Start {HOSTILE} then ",
+            Blank("Tom & <b>Jerry</b> {z} on}}"),
+            " and ",
+            Blank('a/b #1 ~2 "q" \\ end', hint="{{c2::h}}"),
+            f" {SCRIPT}.",
         ),
-        _question(
-            "h-cloze1",
-            "cloze",
-            prompt=f"One {NOT_CLOZE} gap: {{{{c1::=x {{y}} ~z}}}}.",
-            answer="=x {y} ~z",
-            blanks=("=x {y} ~z",),
-        ),
+        _cloze("h-cloze1", f"One {HOSTILE} gap: ", Blank("=x {y} ~z"), "."),
         _question(
             "h-mc",
             "multiple_choice",

@@ -20,11 +20,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from markupsafe import escape
 
 from quizgen.bank import Bank, bank_from_dict, read_bank
 from quizgen.errors import RenderError
-from quizgen.models import QUESTION_TYPES, Source
+from quizgen.generate import QUESTION_TYPES
+from quizgen.models import Blank, Source
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.anki import (
     BASIC,
@@ -92,7 +94,7 @@ def notes_by_guid(col) -> dict:
 def test_registered_as_apkg():
     renderer = RENDERERS.get("anki")
     assert renderer.suffix == ".apkg"
-    assert set(renderer.types) == set(QUESTION_TYPES)
+    assert set(renderer.types) == set(QUESTION_TYPES.names())
 
 
 def test_every_question_becomes_one_note_with_the_intended_type(any_bank, tmp_path, col):
@@ -221,6 +223,37 @@ def test_document_text_is_escaped(tmp_path, col):
     assert "&lt;i&gt;Title&lt;/i&gt;" in html
 
 
+def test_cloze_markup_in_the_text_stays_text(bank, tmp_path, col):
+    """A cloze is runs and blanks: Anki's own markup copied from a source into a run (or a
+    hint) makes no further card and hides nothing; the blank hides only its answer."""
+    cloze = dataclasses.replace(
+        bank.by_type("cloze")[0],
+        prompt="The {{c2::x}} rule names _____ & <b>co</b>.",
+        cloze=(
+            "The {{c2::x}} rule names ",
+            Blank("the council", "a {{c3::y}} body"),
+            " & <b>co</b>.",
+        ),
+        answer="the council",
+    )
+    render(dataclasses.replace(bank, questions=(cloze,)), tmp_path / "d.apkg")
+    import_into(col, tmp_path / "d.apkg")
+    (card_id,) = col.find_cards("")  # one blank, one card: c2 and c3 in the text made none
+    card = col.get_card(card_id)
+    front, back = (shown_text(html) for html in (card.question(), card.answer()))
+    assert "The {{c2::x}} rule names [a {{c3::y}} body] & <b>co</b>." in front  # as typed
+    assert "The {{c2::x}} rule names the council & <b>co</b>." in back
+    assert "&lt;b&gt;co&lt;/b&gt;" in card.answer()  # text, not an element
+
+
+def shown_text(html: str) -> str:
+    """What a card shows: its HTML read as a browser does, style sheet left out."""
+    fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    for style in fragment.findall(".//style"):
+        style.drop_tree()
+    return " ".join(fragment.text_content().split())
+
+
 def test_source_line_on_every_back(bank, tmp_path, col):
     render(bank, tmp_path / "d.apkg")
     import_into(col, tmp_path / "d.apkg")
@@ -266,7 +299,7 @@ def test_questions_that_cannot_be_expressed_are_counted(bank, tmp_path, col):
     broken_choice = dataclasses.replace(
         bank.by_type("multiple_choice")[0], id="q-x1", answer="not a choice"
     )
-    no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", prompt="No blanks here.")
+    no_blanks = dataclasses.replace(bank.by_type("cloze")[0], id="q-x2", cloze=("No blanks here.",))
     unknown = dataclasses.replace(bank.questions[0], id="q-x3", type="essay")
     no_prompt = dataclasses.replace(bank.by_type("short_answer")[0], id="q-x4", prompt=" ")
     bigger = dataclasses.replace(
@@ -541,3 +574,15 @@ def test_reworded_questions_update_their_notes_in_place(tmp_path, col, monkeypat
     fronts = {note.guid: note.fields[0] for note in notes_by_guid(col).values()}
     reworded = next(q for q in new if q.prompt == "In what year did the railway reach the valley?")
     assert "did the railway reach the valley" in fronts[reworded.id]
+
+
+def test_only_the_anki_renderer_writes_cloze_markup():
+    """A cloze is runs and blanks everywhere else; Anki's markup is made in anki.py (and its
+    templates) only, never parsed back (old banks go through bank/legacy.py)."""
+    package = Path(__file__).resolve().parents[2] / "quizgen"
+    holding = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if "{{c" in path.read_text(encoding="utf-8")
+    )
+    assert holding == ["render/anki.py"]

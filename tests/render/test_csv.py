@@ -50,7 +50,7 @@ def expected_cards(bank: Bank) -> list[tuple[str, str, str]]:
                 for n, (a, b) in enumerate(q.pairs, 1)
             ]
             continue
-        front = cloze_shown(q.prompt) if q.type == "cloze" else q.prompt
+        front = cloze_shown(q) if q.type == "cloze" else q.prompt
         back = "; ".join(q.sequence) if q.type in ("list_recall", "ordering") else q.answer
         cards.append((q.id, line(front.split()), line(back.split())))
     return [(guid, spreadsheet_safe(front), spreadsheet_safe(back)) for guid, front, back in cards]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.bank import Bank
+from quizgen.bank.legacy import cloze_fields
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.gift import GiftRenderer
 from quizgen.render.lms import accepted_variants, blanks_of, cloze_shown, gift_escape, typed_answers
@@ -110,8 +111,8 @@ def expected(question) -> dict:
         }
     else:
         want.update(
-            stem=squeeze(cloze_shown(question.prompt)),
-            answer=[a for b in blanks_of(question.prompt) for a in typed_answers([b.answer])],
+            stem=squeeze(cloze_shown(question)),
+            answer=[a for b in blanks_of(question) for a in typed_answers([b.answer])],
         )
     return want
 
@@ -164,8 +165,10 @@ def test_only_clozes_with_one_blank_after_some_text_are_written(small_bank, tmp_
         small_bank,
         questions=(
             cloze,  # three blanks
-            replace(cloze, id="one-gap", prompt="The charter names {{c1::the council}} first."),
-            replace(cloze, id="opens", prompt="{{c1::The council}} met first."),
+            replace(
+                cloze, id="one-gap", **cloze_fields("The charter names {{c1::the council}} first.")
+            ),
+            replace(cloze, id="opens", **cloze_fields("{{c1::The council}} met first.")),
         ),
     )
     text, skipped = export(bank, tmp_path)
@@ -210,7 +213,7 @@ def test_typed_answer_variants_are_alternatives(small_bank, tmp_path, answer, ty
     cloze = replace(
         small_bank.by_type("cloze")[0],
         id="one-gap",
-        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+        **cloze_fields(f"We speak of {{{{c1::{answer}}}}} here."),
     )
     text, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     parsed = {p["title"]: p for p in gift_parse(text) if p["type"] != "Category"}

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from quizgen.bank import Bank, DocumentInfo
+from quizgen.models import Blank as BlankPart
 from quizgen.models import Question, Source
 from quizgen.render.lms import (
     Blank,
@@ -44,27 +45,26 @@ def question(qtype: str, **fields) -> Question:
 
 
 @pytest.mark.parametrize(
-    "prompt, parts",
+    "cloze, parts",
     [
-        ("No blanks here.", ["No blanks here."]),
-        ("A {{c1::cat}} sat.", ["A ", Blank(1, "cat"), " sat."]),
+        (("No blanks here.",), ["No blanks here."]),
+        (("A ", BlankPart("cat"), " sat."), ["A ", Blank(1, "cat"), " sat."]),
         (
-            "{{c1::First}} and {{c2::second::a hint}}",
+            (BlankPart("First"), " and ", BlankPart("second", "a hint")),
             [Blank(1, "First"), " and ", Blank(2, "second", "a hint")],
         ),
-        (
-            "Same {{c1::one}} twice {{c1::two}}.",
-            ["Same ", Blank(1, "one"), " twice ", Blank(2, "two"), "."],
-        ),
-        ("Not markup: {{x}} {c1::y}.", ["Not markup: {{x}} {c1::y}."]),
+        (("Not markup: {{x}} {{c1::y}}.",), ["Not markup: {{x}} {{c1::y}}."]),
     ],
 )
-def test_cloze_parts(prompt, parts):
-    assert cloze_parts(prompt) == parts
+def test_cloze_parts_are_numbered_in_reading_order(cloze, parts):
+    assert cloze_parts(question("cloze", cloze=cloze)) == parts
 
 
 def test_cloze_shown():
-    assert cloze_shown("A {{c1::cat}} and a {{c2::dog::animal}}.") == "A _____ and a _____."
+    shown = question(
+        "cloze", cloze=("A ", BlankPart("cat"), " and a ", BlankPart("dog", "animal"), ".")
+    )
+    assert cloze_shown(shown) == "A _____ and a _____."
 
 
 @pytest.mark.parametrize(
@@ -99,9 +99,9 @@ def test_accepted_answers_once_each(answer, accepted, expected):
         (question("basic"), True),
         (question("basic", prompt="  "), False),
         (question("short_answer", answer=""), False),
-        (question("cloze", prompt="No markup."), False),
-        (question("cloze", prompt="A {{c1::cat}}."), True),
-        (question("cloze", prompt="A {{c1:: }}."), False),
+        (question("cloze", cloze=("No blank.",)), False),
+        (question("cloze", cloze=("A ", BlankPart("cat"), ".")), True),
+        (question("cloze", cloze=("A ", BlankPart(" "), ".")), False),
         (question("multiple_choice", choices=("it", "that")), True),
         (question("multiple_choice", choices=("this", "that")), False),
         (question("multiple_choice", choices=("it", "it")), False),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from quizgen.bank.legacy import cloze_fields
 from quizgen.errors import RenderError
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.lms import accepted_variants, blanks_of, cloze_shown, typed_answers
@@ -132,8 +133,8 @@ def expected(question) -> dict:
         want["positions"] = {item: str(n) for n, item in enumerate(question.sequence, 1)}
     else:
         want.update(
-            text=cloze_shown(question.prompt),
-            blanks=[typed_answers([b.answer]) for b in blanks_of(question.prompt)],
+            text=cloze_shown(question),
+            blanks=[typed_answers([b.answer]) for b in blanks_of(question)],
         )
     return want
 
@@ -268,9 +269,8 @@ def test_typed_answer_variants_in_the_answers_list(small_bank, tmp_path, answer,
     )
     cloze = replace(
         next(q for q in small_bank.questions if q.type == "cloze"),
-        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+        **cloze_fields(f"We speak of {{{{c1::{answer}}}}} here."),
         answer=answer,
-        blanks=(answer,),
     )
     quiz, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     read = read_question(quiz.find(f"question[idnumber='{short.id}']"))

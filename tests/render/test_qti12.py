@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from quizgen.bank.legacy import cloze_fields
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.lms import accepted_variants, blanks_of, cloze_parts
 from quizgen.render.qti12 import CANVAS, CC, QTI, Qti12Renderer, assessment_id
@@ -129,9 +130,9 @@ def expected(question) -> dict:
         )  # variants and dedup: tests/render/test_lms.py
     elif question.type == "cloze":
         want["text"] = "".join(
-            p if isinstance(p, str) else f"[blank{p.number}]" for p in cloze_parts(question.prompt)
+            p if isinstance(p, str) else f"[blank{p.number}]" for p in cloze_parts(question)
         )
-        want["blanks"] = [b.answer for b in blanks_of(question.prompt)]
+        want["blanks"] = [b.answer for b in blanks_of(question)]
     elif question.type == "ordering":  # a matching of items to positions, in a shuffled order
         want["text"] = f"{question.prompt} Give each its position (1 = first)."
         want["positions"] = {item: str(n) for n, item in enumerate(question.sequence, 1)}
@@ -240,9 +241,8 @@ def test_typed_answer_variants_score(small_bank, tmp_path, answer, accepted, typ
     )
     cloze = replace(
         next(q for q in small_bank.questions if q.type == "cloze"),
-        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+        **cloze_fields(f"We speak of {{{{c1::{answer}}}}} here."),
         answer=answer,
-        blanks=(answer,),
     )
     files, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     ident = assessment_id("Civics")

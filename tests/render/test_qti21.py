@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from quizgen.bank.legacy import cloze_fields
 from quizgen.errors import RenderError
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.lms import blanks_of, cloze_shown, typed_answers
@@ -113,8 +114,8 @@ def expected(question) -> dict:
         return {"prompt": question.prompt, "sequence": list(question.sequence)}
     if question.type == "cloze":
         return {
-            "text": " ".join(cloze_shown(question.prompt).split()),
-            "accepted": [typed_answers([b.answer]) for b in blanks_of(question.prompt)],
+            "text": " ".join(cloze_shown(question).split()),
+            "accepted": [typed_answers([b.answer]) for b in blanks_of(question)],
         }
     return {
         "text": " ".join(f"{question.prompt} _____".split()),
@@ -304,9 +305,8 @@ def test_typed_answer_variants_score(small_bank, tmp_path, answer, accepted, typ
     short = replace(template, answer=answer, accepted=accepted)
     cloze = replace(
         next(q for q in small_bank.questions if q.type == "cloze"),
-        prompt=f"We speak of {{{{c1::{answer}}}}} here.",
+        **cloze_fields(f"We speak of {{{{c1::{answer}}}}} here."),
         answer=answer,
-        blanks=(answer,),
     )
     files, _ = export(replace(small_bank, questions=(short, cloze)), tmp_path)
     short_item = Player(files[f"items/{short.id}.xml"])
@@ -385,7 +385,7 @@ def test_every_answer_with_an_article_scores_without_it(bank_name, request, tmp_
         answers = (
             [question.answer]
             if question.type == "short_answer"
-            else [b.answer for b in blanks_of(question.prompt)]
+            else [b.answer for b in blanks_of(question)]
         )
         names = (
             ["RESPONSE"]

@@ -23,7 +23,8 @@ import pytest
 
 from quizgen.bank import Bank, DocumentInfo, read_bank
 from quizgen.errors import RenderError
-from quizgen.models import QUESTION_TYPES, Question, Source
+from quizgen.generate import QUESTION_TYPES
+from quizgen.models import Blank, Question, Source
 from quizgen.render import RENDERERS, RenderOptions
 from quizgen.render.layout import (
     MalformedQuestion,
@@ -119,9 +120,15 @@ def big_bank(per_type: int = 6) -> Bank:
             _question(
                 "cloze",
                 i,
-                prompt=f"Survey {i} relied on {{{{c1::tide tables}}}} and {{{{c2::lead lines}}}}.",
+                prompt=f"Survey {i} relied on _____ and _____.",
                 answer="tide tables; lead lines",
-                blanks=("tide tables", "lead lines"),
+                cloze=(
+                    f"Survey {i} relied on ",
+                    Blank("tide tables"),
+                    " and ",
+                    Blank("lead lines"),
+                    ".",
+                ),
             ),
             _question(
                 "list_recall",
@@ -169,7 +176,7 @@ def block_texts(q: Question) -> tuple[str, ...]:
     if q.type == "ordering":
         return q.sequence
     if q.type == "cloze":
-        return tuple(" ".join(p.text.split()) for p in cloze_parts(q.prompt) if p.text.strip())
+        return tuple(" ".join(p.text.split()) for p in cloze_parts(q) if p.text.strip())
     if q.type == "true_false":
         return ("True False",)
     return ()
@@ -177,19 +184,20 @@ def block_texts(q: Question) -> tuple[str, ...]:
 
 def prompt_probe(q: Question) -> str:
     """Start of the prompt as printed (a cloze prompt up to its first blank)."""
-    return " ".join(q.prompt.split("{{")[0].split())
+    first = q.cloze[0] if q.cloze and isinstance(q.cloze[0], str) else q.prompt
+    return " ".join(first.split())
 
 
 # --- layout rules --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "prompt, parts",
+    "cloze, parts",
     [
-        ("A {{c1::cat}} sat.", [("A ", None, 0), ("", 1, 8), (" sat.", None, 0)]),
-        ("{{c1::the town meeting}} decides.", [("", 1, 28), (" decides.", None, 0)]),
+        (("A ", Blank("cat"), " sat."), [("A ", None, 0), ("", 1, 8), (" sat.", None, 0)]),
+        ((Blank("the town meeting"), " decides."), [("", 1, 28), (" decides.", None, 0)]),
         (
-            "It has {{c1::two}} and {{c2::three::a number}} parts",
+            ("It has ", Blank("two"), " and ", Blank("three", "a number"), " parts"),
             [
                 ("It has ", None, 0),
                 ("", 1, 8),
@@ -199,26 +207,26 @@ def prompt_probe(q: Question) -> str:
             ],
         ),
         (
-            "Ends with a blank: {{c1::mutual respect}}",
+            ("Ends with a blank: ", Blank("mutual respect")),
             [("Ends with a blank: ", None, 0), ("", 1, 25)],
         ),
     ],
 )
-def test_cloze_markup_becomes_blanks_sized_to_the_answer(prompt, parts):
-    assert [(p.text, p.blank, p.width) for p in cloze_parts(prompt)] == parts
+def test_cloze_blanks_are_sized_to_the_answer(cloze, parts):
+    question = replace(read_bank(SMALL_BANK).by_type("cloze")[0], cloze=cloze)
+    assert [(p.text, p.blank, p.width) for p in cloze_parts(question)] == parts
 
 
 @pytest.mark.parametrize(
-    "prompt",
+    "cloze",
     [
-        "No blank at all.",
-        "Broken {{c1::markup here.",
-        "Stray }} braces {{c1::x}}.",
+        ("No blank at all.",),
+        ("An empty ", Blank(" "), " blank."),
     ],
 )
-def test_malformed_cloze_is_refused(prompt):
+def test_malformed_cloze_is_refused(cloze):
     with pytest.raises(MalformedQuestion):
-        cloze_parts(prompt)
+        cloze_parts(replace(read_bank(SMALL_BANK).by_type("cloze")[0], cloze=cloze))
 
 
 @pytest.mark.parametrize(
@@ -391,7 +399,7 @@ def test_output_must_be_a_folder(tmp_path):
 
 def test_unprintable_questions_are_skipped_and_counted(tmp_path):
     bank = read_bank(SMALL_BANK)
-    broken = replace(bank.by_type("cloze")[0], id="q-broken", prompt="No blanks {{c1::here")
+    broken = replace(bank.by_type("cloze")[0], id="q-broken", cloze=("No blanks here",))
     report = WorksheetRenderer().write(
         replace(bank, questions=bank.questions + (broken,)),
         tmp_path,
@@ -600,7 +608,7 @@ def test_corpus_recipe_renders_two_versions_with_keys(corpus_bank, tmp_path):
     ]
     count = len(corpus_bank.questions)
     assert 20 <= count <= 30, count
-    assert {q.type for q in corpus_bank.questions} == set(QUESTION_TYPES)
+    assert {q.type for q in corpus_bank.questions} == set(QUESTION_TYPES.names())
     for version in "AB":
         pages = pdf_pages(tmp_path / f"corpus-{version}.pdf")
         key_pages = pdf_pages(tmp_path / f"corpus-{version}-key.pdf")
