@@ -7,6 +7,8 @@ atomically, so a failed build never replaces the outputs of an earlier one.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 from collections import Counter
@@ -42,6 +44,7 @@ class OutputResult:
     )  # question type -> count the format cannot express
     error: str | None = None
     notes: tuple[str, ...] = ()  # RenderReport.notes: e.g. a type written as another
+    key: str | None = None  # a hash of its input: the same key, the same files (build.py)
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,13 @@ def build_recipe(
 ) -> BuildResult:
     """Build one recipe into OUT/<recipe name>/. Never raises QuizgenError: failures are in the result.
 
-    Unchanged documents come from the cache in `settings.cache_dir`; the others are read
-    by `jobs` worker processes when there are many. With `reuse`, a build whose recipe,
-    settings, sources and quizgen itself are unchanged keeps its previous outputs.
-    `progress`: a progress.BuildProgress showing each stage.
+    The steps are quizgen.pipeline's: unchanged documents and their questions come from the
+    cache in `settings.cache_dir`, the others are read by `jobs` worker processes when there
+    are many. With `reuse`, a build whose recipe, settings, sources and quizgen itself are
+    unchanged keeps its previous outputs; otherwise a bank or output whose content would not
+    change is not written again. `progress`: a progress.BuildProgress showing each stage.
     """
+    from . import pipeline
     from .cache import Cache, build_stamp, reusable_build
     from .config import Settings
     from .parallel import plan_sources, read_tasks
@@ -127,9 +132,10 @@ def build_recipe(
     bars = progress or QUIET
     settings = _with_seed(settings or Settings(), recipe.seed)
     result = BuildResult(recipe=recipe, out_dir=Path(out_root) / recipe.name)
-    paths, failures = expand_sources(recipe)
+    paths, missing = expand_sources(recipe)
     cache = Cache(settings.cache_dir, settings)
-    tasks = plan_sources(paths, settings, failures, cache)
+    tasks, problems = plan_sources(paths, settings, cache)
+    failures = missing + problems
     stamp = None
     if not failures and tasks and all(t.key for t in tasks):
         stamp = build_stamp(recipe, settings, [(t.path.name, t.key) for t in tasks])
@@ -137,8 +143,10 @@ def build_recipe(
         if summary is not None:
             return _reused(result, summary)
     reading = bars.stage("reading documents")
-    sources = read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=reading)
-    reading.done(f"read {len(sources)} documents ({cache.hits} from the cache)")
+    read = read_tasks(tasks, settings, cache=cache, jobs=jobs, progress=reading)
+    reading.done(f"read {len(read.sources)} documents ({read.from_cache} from the cache)")
+    failures += read.failures
+    sources = read.sources
     result = replace(
         result,
         documents=tuple(d.name for d, _ in sources),
@@ -156,55 +164,114 @@ def build_recipe(
             result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures)
         )
     generating = bars.stage("generating questions")
-    try:
-        from . import generate
-
-        generated = generate.generate_questions(sources, settings, types=recipe.types)
-    except QuizgenError as exc:
-        return replace(result, failures=tuple(failures + [str(exc)]))
-    documents = {d.name for d, _ in sources}
-    kept, refused = _schema_gate(generated.questions, documents)
-    rejections = tuple(generated.rejections) + tuple(refused)
-    chosen = select(kept, recipe, settings.generate.seed, generated.scores)
+    generated = pipeline.generate(read, settings, types=recipe.types)
+    if generated.failure:
+        return replace(result, failures=(generated.failure,))
+    # The one place every generated question passes before the bank: a review step goes here.
+    chosen = select(generated.questions, recipe, settings.generate.seed, generated.scores)
     generating.done(
         f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}"
     )
     result = replace(
         result,
-        generated=len(kept),
-        rejections=rejections,
+        generated=len(generated.questions),
+        rejections=generated.rejections,
         questions=dict(sorted(Counter(q.type for q in chosen).items())),
     )
     if not chosen:
         return replace(
             result,
-            failures=tuple(
-                failures
-                + [f"{_label(recipe)}: no questions were made or selected; nothing written"]
-            ),
+            failures=(f"{_label(recipe)}: no questions were made or selected; nothing written",),
         )
     infos = tuple(_info(d) for d, _ in sources)
     bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
     try:
-        bank_path = write_bank(bank, result.out_dir / BANK_FILE)
+        bank_path = write_bank_if_changed(bank, result.out_dir / BANK_FILE)
     except QuizgenError as exc:
-        return replace(result, failures=tuple(failures + [str(exc)]))
+        return replace(result, failures=(str(exc),))
     writing = bars.stage("writing outputs", total=len(recipe.outputs))
     outputs = []
+    earlier = _earlier_outputs(settings, result.out_dir)
+    shown = render_key(bank)
     for name in recipe.outputs:
         writing.describe(f"writing {name}")  # a worksheet's PDFs take seconds: say which output
-        outputs.append(render_output(bank, recipe, name, result.out_dir, settings))
+        key = _output_key(shown, recipe, name, settings)
+        kept = _unchanged_output(earlier.get(name), key)
+        output = kept or render_output(bank, recipe, name, result.out_dir, settings)
+        outputs.append(replace(output, key=key))
         writing.advance()
     writing.done(f"wrote {len(outputs)} output(s)")
-    result = replace(result, bank_path=bank_path, outputs=tuple(outputs), failures=tuple(failures))
+    result = replace(result, bank_path=bank_path, outputs=tuple(outputs))
     if stamp is not None and result.ok:
         _record(result, settings, stamp)
     return result
 
 
+def write_bank_if_changed(bank: Bank, path: Path) -> Path:
+    """Write the bank unless the file there holds the same content (`built_at` aside). Its
+    questions passed the schema one by one (pipeline.bank_ready): it is not checked again."""
+    from .bank import content_hash, load_bank_json
+
+    try:
+        earlier = load_bank_json(path)
+        if (earlier.get("content_hash"), earlier.get("title")) == (content_hash(bank), bank.title):
+            return path
+    except (QuizgenError, AttributeError):
+        pass  # none yet, or not a bank: written
+    return write_bank(bank, path, checked=True)
+
+
+def render_key(bank: Bank) -> str:
+    """A hash of what renderers read of a bank: its title, questions and documents' names,
+    titles, authors and dates (a document's checksum and path are never printed)."""
+    import orjson
+
+    shown = {
+        "title": bank.title,
+        "documents": [[d.name, d.title, d.author, d.date] for d in bank.documents],
+        "questions": [q.to_dict() for q in bank.questions],
+    }
+    return hashlib.sha256(orjson.dumps(shown, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def _output_key(shown: str, recipe: Recipe, name: str, settings) -> str:
+    from .cache import code_hash
+
+    described = {
+        "bank": shown,
+        "renderer": name,
+        "options": recipe.outputs.get(name, {}),
+        "file": recipe.output_name(name, ""),
+        "render": settings.render.model_dump(mode="json"),
+        "seed": settings.generate.seed,
+        "code": code_hash(settings),
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _earlier_outputs(settings, out_dir: Path) -> dict[str, dict[str, Any]]:
+    from .cache import recorded_outputs
+
+    return recorded_outputs(settings.cache_dir, out_dir)
+
+
+def _unchanged_output(recorded: dict[str, Any] | None, key: str) -> OutputResult | None:
+    """The earlier output when it was made from the same input and its files are untouched."""
+    from .cache import files_untouched
+
+    if not recorded or recorded.get("key") != key or not files_untouched(recorded["files"]):
+        return None
+    return OutputResult(
+        recorded["renderer"],
+        tuple(Path(p) for p in recorded["written"]),
+        dict(recorded["skipped"]),
+        notes=tuple(recorded.get("notes", ())),
+    )
+
+
 def _record(result: BuildResult, settings, stamp: str) -> None:
     """What `_reused` needs to stand for this build next time (rejections are not kept: `--report` rebuilds)."""
-    from .cache import record_build
+    from .cache import fingerprints, record_build
 
     summary = {
         "bank_path": str(result.bank_path),
@@ -213,7 +280,14 @@ def _record(result: BuildResult, settings, stamp: str) -> None:
         "generated": result.generated,
         "questions": result.questions,
         "outputs": [
-            {"renderer": o.renderer, "written": [str(p) for p in o.written], "skipped": o.skipped}
+            {
+                "renderer": o.renderer,
+                "written": [str(p) for p in o.written],
+                "skipped": o.skipped,
+                "notes": list(o.notes),
+                "key": o.key,
+                "files": fingerprints(o.written),
+            }
             for o in result.outputs
         ],
     }
@@ -223,7 +297,12 @@ def _record(result: BuildResult, settings, stamp: str) -> None:
 
 def _reused(result: BuildResult, summary: dict[str, Any]) -> BuildResult:
     outputs = tuple(
-        OutputResult(o["renderer"], tuple(Path(p) for p in o["written"]), dict(o["skipped"]))
+        OutputResult(
+            o["renderer"],
+            tuple(Path(p) for p in o["written"]),
+            dict(o["skipped"]),
+            notes=tuple(o.get("notes", ())),
+        )
         for o in summary["outputs"]
     )
     return replace(
@@ -324,23 +403,6 @@ def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, ext
         extra=extra,
     )
     return target, renderer.write(bank, target, options)
-
-
-def _schema_gate(
-    questions: Sequence[Question], documents: set[str]
-) -> tuple[list[Question], list[Any]]:
-    """Questions the bank schema would refuse become rejections instead of failing the build."""
-    from .bank.schema import question_problems
-    from .generate import Rejection
-
-    kept, refused = [], []
-    for question in questions:
-        found = question_problems(question.to_dict(), documents)
-        if found:
-            refused.append(Rejection(question, f"schema: {found[0]}"))
-        else:
-            kept.append(question)
-    return kept, refused
 
 
 def _info(document: Document) -> DocumentInfo:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -119,17 +119,6 @@ def settings_from(config: Path | None, **overrides: Any):
     return load_settings(config, overrides)
 
 
-def each_document(paths: Iterable[str], settings, failures: list[str]) -> Iterable[Any]:
-    """Yield cleaned documents; bad files are recorded in `failures`, not raised."""
-    from .ingest import find_sources, load_document
-
-    for path in find_sources(paths, failures):
-        try:
-            yield load_document(path, settings)
-        except QuizgenError as exc:
-            failures.append(str(exc))
-
-
 def report_failures(failures: list[str]) -> None:
     for message in failures:
         typer.echo(f"quizgen: error: {message}", err=True)
@@ -160,11 +149,12 @@ def ingest(
 
     def body() -> None:
         from .ingest.report import print_document
+        from .pipeline import load
 
         settings = settings_from(config)
-        failures: list[str] = []
+        documents, failures = load(paths, settings)
         docs = []
-        for doc in each_document(paths, settings, failures):
+        for doc in documents:
             if as_json:
                 docs.append(doc.to_dict())
             else:
@@ -201,15 +191,15 @@ def extract(
     """
 
     def body() -> None:
-        from .extract import extract_document
         from .extract.report import print_items
         from .models import item_to_dict
+        from .pipeline import read
 
         settings = settings_from(config, **{"extract.pipeline": pipeline})
-        failures: list[str] = []
+        reading = read(paths, settings)
+        failures = list(reading.failures)
         out = []
-        for doc in each_document(paths, settings, failures):
-            items = extract_document(doc, settings)
+        for doc, items in reading.sources:
             if format is ExtractFormat.json:
                 out.append({"source": doc.path, "items": [item_to_dict(i) for i in items]})
             else:

@@ -108,13 +108,14 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
     }
 
 
-def write_bank(bank: Bank, path: str | Path) -> Path:
-    """Validate and write a bank atomically; an invalid bank is refused and nothing is replaced."""
+def write_bank(bank: Bank, path: str | Path, *, checked: bool = False) -> Path:
+    """Validate and write a bank atomically; an invalid bank is refused and nothing is replaced.
+    `checked`: every question already passed `schema.question_problems` (a build checks once)."""
     from ..render.atomic import write_text
     from .schema import problems
 
     data = bank_to_dict(bank)
-    found = problems(data)
+    found = [] if checked else problems(data)
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise BankError(f"refusing to write an invalid bank: {found[0]}{more}", str(path))
