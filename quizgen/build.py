@@ -17,11 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .bank import Bank, DocumentInfo, write_bank
+from .bank import Bank, DocumentInfo, bank_to_dict, write_bank_data
 from .errors import QuizgenError
 from .models import Document, Question
 from .recipe import (
     FILE_OPTION,
+    TOTAL_OPTION,
     Recipe,
     default_output_name,
     expand_sources,
@@ -185,19 +186,23 @@ def build_recipe(
         )
     infos = tuple(_info(d) for d, _ in sources)
     bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
+    data = bank_to_dict(bank)
     try:
-        bank_path = write_bank_if_changed(bank, result.out_dir / BANK_FILE)
+        # Its questions passed the schema one by one (pipeline.bank_ready): not checked again.
+        bank_path = write_bank_data(data, result.out_dir / BANK_FILE, checked=True, keep_same=True)
     except QuizgenError as exc:
         return replace(result, failures=(str(exc),))
     writing = bars.stage("writing outputs", total=len(recipe.outputs))
     outputs = []
     earlier = _earlier_outputs(settings, result.out_dir)
-    shown = render_key(bank)
+    shown = render_key(data)
     for name in recipe.outputs:
         writing.describe(f"writing {name}")  # a worksheet's PDFs take seconds: say which output
-        key = _output_key(shown, recipe, name, settings)
+        key = _output_key(shown, recipe, name, settings, generated.scores)
         kept = _unchanged_output(earlier.get(name), key)
-        output = kept or render_output(bank, recipe, name, result.out_dir, settings)
+        output = kept or render_output(
+            bank, recipe, name, result.out_dir, settings, generated.scores
+        )
         outputs.append(replace(output, key=key))
         writing.advance()
     writing.done(f"wrote {len(outputs)} output(s)")
@@ -207,34 +212,20 @@ def build_recipe(
     return result
 
 
-def write_bank_if_changed(bank: Bank, path: Path) -> Path:
-    """Write the bank unless the file there holds the same content (`built_at` aside). Its
-    questions passed the schema one by one (pipeline.bank_ready): it is not checked again."""
-    from .bank import content_hash, load_bank_json
-
-    try:
-        earlier = load_bank_json(path)
-        if (earlier.get("content_hash"), earlier.get("title")) == (content_hash(bank), bank.title):
-            return path
-    except (QuizgenError, AttributeError):
-        pass  # none yet, or not a bank: written
-    return write_bank(bank, path, checked=True)
-
-
-def render_key(bank: Bank) -> str:
-    """A hash of what renderers read of a bank: its title, questions and documents' names,
-    titles, authors and dates (a document's checksum and path are never printed)."""
+def render_key(data: dict[str, Any]) -> str:
+    """A hash of what renderers read of a bank (`bank_to_dict`): its title, questions and
+    documents' names, titles, authors and dates (a document's checksum and path are never printed)."""
     import orjson
 
     shown = {
-        "title": bank.title,
-        "documents": [[d.name, d.title, d.author, d.date] for d in bank.documents],
-        "questions": [q.to_dict() for q in bank.questions],
+        "title": data["title"],
+        "documents": [[d["name"], d["title"], d["author"], d["date"]] for d in data["documents"]],
+        "questions": data["questions"],
     }
     return hashlib.sha256(orjson.dumps(shown, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-def _output_key(shown: str, recipe: Recipe, name: str, settings) -> str:
+def _output_key(shown: str, recipe: Recipe, name: str, settings, scores: dict) -> str:
     from .cache import code_hash
 
     described = {
@@ -245,6 +236,8 @@ def _output_key(shown: str, recipe: Recipe, name: str, settings) -> str:
         "render": settings.render.model_dump(mode="json"),
         "seed": settings.generate.seed,
         "code": code_hash(settings),
+        # Ranks choose an output's best questions (`total`); they follow the documents too.
+        "scores": sorted(scores.items()) if TOTAL_OPTION in recipe.outputs.get(name, {}) else None,
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -343,8 +336,11 @@ def select(questions: Sequence[Question], recipe: Recipe, seed: int, scores=None
     return sorted(picked, key=lambda q: q.id)
 
 
-def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings) -> OutputResult:
-    """Run one renderer of the recipe; its failure is recorded, not raised."""
+def render_output(
+    bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings, scores=None
+) -> OutputResult:
+    """Run one renderer of the recipe; its failure is recorded, not raised. `scores`: the
+    questions' ranks, for an output that takes only the best (`total`)."""
     from .render import RENDERERS, RenderOptions
 
     if name not in RENDERERS:
@@ -354,6 +350,12 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
     renderer = RENDERERS.get(name)
     options = dict(recipe.outputs.get(name, {}))
     file = options.pop(FILE_OPTION, None)
+    total = options.pop(TOTAL_OPTION, None)
+    if total is not None:
+        from .generate.choose import sheet
+
+        fit = [q for q in bank.questions if q.type in renderer.types]
+        bank = replace(bank, questions=tuple(sheet(fit, scores, total=int(total))))
     target = out_dir / recipe.output_name(name, renderer.suffix)
     # Checked when the recipe was read too; this guards recipes built in code.
     problem = unsafe_output_name(str(file)) if file is not None else None
