@@ -186,12 +186,14 @@ def build_recipe(
         )
     infos = tuple(_info(d) for d, _ in sources)
     bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
+    saving = bars.stage("saving the bank")
     data = bank_to_dict(bank)
     try:
         # Its questions passed the schema one by one (pipeline.bank_ready): not checked again.
         bank_path = write_bank_data(data, result.out_dir / BANK_FILE, checked=True, keep_same=True)
     except QuizgenError as exc:
         return replace(result, failures=(str(exc),))
+    saving.done(f"saved {len(chosen)} questions in {BANK_FILE}")
     writing = bars.stage("writing outputs", total=len(recipe.outputs))
     outputs = []
     earlier = _earlier_outputs(settings, result.out_dir)

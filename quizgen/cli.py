@@ -459,19 +459,23 @@ def serve(
 
 @command()
 def bench(
-    words: int = typer.Option(
-        1_000_000,
-        "--words",
-        metavar="N",
-        callback=lambda v: _words(v),
-        help="Build a corpus of at least this many words (default: 1,000,000; at least 1,000).",
-        show_default=False,
-    ),
-    output: list[str] | None = typer.Option(
+    corpus: Path | None = typer.Option(
         None,
-        "--output",
-        metavar="FORMAT",
-        help="A format to include (may be repeated; default: anki, gift, csv).",
+        "--corpus",
+        metavar="FOLDER",
+        help="Documents to build (default: ../shared/bench/speeches beside the project).",
+    ),
+    sizes: str = typer.Option(
+        "100000,300000,0",
+        "--sizes",
+        metavar="N,N,...",
+        callback=lambda v: _sizes(v),
+        help="Words per build, smallest first; 0 is the whole corpus (default: 100000,300000,0).",
+    ),
+    compare: bool = typer.Option(
+        True,
+        "--compare/--no-compare",
+        help="Also run the blank tokenizer and en_core_web_sm over the same files (default: yes).",
     ),
     jobs: int | None = typer.Option(
         None,
@@ -488,15 +492,17 @@ def bench(
         help="Build in this folder and keep it (default: a temporary one).",
     ),
 ) -> None:
-    """Print corpus-scale figures: words/s of a cold build, unchanged and one-change rebuilds, peak memory."""
+    """Print corpus-scale figures: per size words/s, questions, seconds per stage, peak memory and
+    cost per 1,000 words; rebuild times; extraction beside the tokenizer floor and the full pipeline."""
 
     def body() -> None:
-        from .bench import DEFAULT_OUTPUTS, report
+        from .bench import DEFAULT_CORPUS, report
         from .bench import run as run_bench
 
-        report(
-            run_bench(words, tuple(output or DEFAULT_OUTPUTS), jobs, keep, typer.echo), typer.echo
+        figures = run_bench(
+            corpus or DEFAULT_CORPUS, sizes, jobs, keep, typer.echo, compare=compare
         )
+        report(figures, typer.echo)
 
     run(body)
 
@@ -513,10 +519,16 @@ def _at_least_one(value: int) -> int:
     return value
 
 
-def _words(value: int) -> int:
-    if value < 1000:
-        raise typer.BadParameter("must be at least 1,000")
-    return value
+def _sizes(value: str | tuple[int, ...]) -> tuple[int, ...]:
+    if isinstance(value, tuple):
+        return value
+    try:
+        sizes = tuple(int(part) for part in value.split(","))
+    except ValueError:
+        raise typer.BadParameter("must be word counts separated by commas, e.g. 100000,0") from None
+    if not sizes or any(n < 0 or 0 < n < 1000 for n in sizes):
+        raise typer.BadParameter("each size must be at least 1,000 words, or 0 for the whole")
+    return sizes
 
 
 def main() -> None:
