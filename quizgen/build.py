@@ -124,10 +124,9 @@ def build_recipe(
     unchanged keeps its previous outputs; otherwise a bank or output whose content would not
     change is not written again. `progress`: a progress.BuildProgress showing each stage.
     """
-    from . import pipeline
     from .cache import Cache, build_stamp, reusable_build
     from .config import Settings
-    from .parallel import plan_sources, read_tasks
+    from .parallel import Workers, plan_sources
     from .progress import QUIET
 
     bars = progress or QUIET
@@ -143,8 +142,17 @@ def build_recipe(
         summary = reusable_build(settings.cache_dir, result.out_dir, stamp) if reuse else None
         if summary is not None:
             return _reused(result, summary)
+    with Workers(settings, jobs) as workers:  # shared by reading and generation
+        return _build(recipe, result, settings, tasks, cache, workers, bars, stamp, failures)
+
+
+def _build(recipe, result, settings, tasks, cache, workers, bars, stamp, failures) -> BuildResult:
+    """`build_recipe` from reading on, with `workers` for reading and generation."""
+    from . import pipeline
+    from .parallel import read_tasks
+
     reading = bars.stage("reading documents")
-    read = read_tasks(tasks, settings, cache=cache, jobs=jobs, progress=reading)
+    read = read_tasks(tasks, settings, cache=cache, progress=reading, workers=workers)
     reading.done(f"read {len(read.sources)} documents ({read.from_cache} from the cache)")
     failures += read.failures
     sources = read.sources
@@ -165,7 +173,8 @@ def build_recipe(
             result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures)
         )
     generating = bars.stage("generating questions")
-    generated = pipeline.generate(read, settings, types=recipe.types)
+    generated = pipeline.generate(read, settings, types=recipe.types, workers=workers)
+    workers.close()  # the outputs are written here: the workers' memory is given back first
     if generated.failure:
         return replace(result, failures=(generated.failure,))
     # The one place every generated question passes before the bank: a review step goes here.

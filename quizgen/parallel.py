@@ -76,6 +76,42 @@ def _work(path: str) -> Outcome:
     return ingest_and_extract(path, _worker_settings)
 
 
+class Workers:
+    """Worker processes a build shares between reading and generation: started on first use
+    (each loads spaCy once), stopped by `close`. `jobs` None: one per core."""
+
+    def __init__(self, settings, jobs: int | None = None):
+        self.settings = settings
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def worth_it(self, count: int, size: int) -> bool:
+        """Whether `count` pieces of work of `size` bytes in all are worth sending to workers."""
+        return self.jobs > 1 and count >= PARALLEL_MIN_FILES and size >= PARALLEL_MIN_BYTES
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(self.settings.model_dump_json(),),
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 @dataclass(frozen=True)
 class Task:
     path: Path
@@ -118,10 +154,12 @@ def read_tasks(
     cache: Cache | None = None,
     jobs: int | None = None,
     progress=None,
+    workers: Workers | None = None,
 ) -> Reading:
     """Each planned file's document and items, in order, and a line for each file that failed.
 
-    `jobs`: worker processes for the files the cache does not hold (None: one per core).
+    `jobs`: worker processes for the files the cache does not hold (None: one per core);
+    `workers`: a pool to use instead, left running for the caller.
     `progress`: a `progress.Stage` advanced once per file.
     """
     if progress is not None:
@@ -130,7 +168,8 @@ def read_tasks(
     failures: list[str] = []
     keys: dict[str, str] = {}
     from_cache = 0
-    for task, (outcome, cached) in zip(tasks, stream(tasks, settings, cache=cache, jobs=jobs)):
+    outcomes = stream(tasks, settings, cache=cache, jobs=jobs, workers=workers)
+    for task, (outcome, cached) in zip(tasks, outcomes, strict=True):
         if isinstance(outcome, str):
             failures.append(outcome)
         else:
@@ -150,37 +189,36 @@ def read_sources(
     cache: Cache | None = None,
     jobs: int | None = None,
     progress=None,
+    workers: Workers | None = None,
 ) -> Reading:
     """Every document under `paths` with its items, in order: `plan_sources` then `read_tasks`."""
     tasks, problems = plan_sources(paths, settings, cache)
-    reading = read_tasks(tasks, settings, cache=cache, jobs=jobs, progress=progress)
+    reading = read_tasks(
+        tasks, settings, cache=cache, jobs=jobs, progress=progress, workers=workers
+    )
     return replace(reading, failures=tuple(problems) + reading.failures)
 
 
 def stream(
-    tasks: Sequence[Task], settings, *, cache: Cache | None = None, jobs: int | None = None
+    tasks: Sequence[Task],
+    settings,
+    *,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[tuple[Outcome, bool]]:
     """(outcome, from the cache) per planned file, in order: cached, computed here, or by a worker."""
     misses = [t for t in tasks if not t.cached]
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    big = (
-        len(misses) >= PARALLEL_MIN_FILES
-        and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES
-    )
+    own = workers is None
+    workers = Workers(settings, jobs) if own else workers
     pool = None
-    if jobs > 1 and big:
-        pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(misses)),
-            # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(settings.model_dump_json(),),
-        )
+    if workers.worth_it(len(misses), sum(_size(t.path) for t in misses)):
+        pool = workers.pool()
     try:
         yield from _outcomes(tasks, misses, settings, cache, pool)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            workers.close()
 
 
 def _outcomes(tasks, misses, settings, cache, pool) -> Iterator[tuple[Outcome, bool]]:

@@ -13,26 +13,35 @@ after one document changed gives the bank a cold build of the changed corpus giv
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import QuizgenError
 from .models import Document, Question
-from .parallel import Reading, read_sources
+from .parallel import Reading, Workers, read_sources
 
-__all__ = ["Generation", "Reading", "bank_ready", "generate", "load", "read"]
+__all__ = ["Generation", "Reading", "Workers", "bank_ready", "generate", "load", "read"]
 
 
 def read(
-    paths: Sequence[str], settings, *, jobs: int | None = None, progress=None, cache: bool = True
+    paths: Sequence[str],
+    settings,
+    *,
+    jobs: int | None = None,
+    progress=None,
+    cache: bool = True,
+    workers: Workers | None = None,
 ) -> Reading:
     """Every document under `paths` with its items: unchanged ones from the cache in
-    `settings.cache_dir`, the others in `jobs` worker processes when there are many."""
+    `settings.cache_dir`, the others in `jobs` worker processes (or `workers`) when there are many."""
     from .cache import Cache
 
     store = Cache(settings.cache_dir, settings) if cache else None
-    return read_sources(paths, settings, cache=store, jobs=jobs, progress=progress)
+    return read_sources(paths, settings, cache=store, jobs=jobs, progress=progress, workers=workers)
 
 
 def load(paths: Sequence[str], settings) -> tuple[list[Document], list[str]]:
@@ -63,9 +72,18 @@ class Generation:
 
 
 def generate(
-    reading: Reading, settings, types: Sequence[str] | None = None, *, cache: bool = True
+    reading: Reading,
+    settings,
+    types: Sequence[str] | None = None,
+    *,
+    cache: bool = True,
+    workers: Workers | None = None,
 ) -> Generation:
-    """Questions of every document read, merged, gated and schema-checked (once) for the bank."""
+    """Questions of every document read, merged, gated and schema-checked (once) for the bank.
+
+    `workers`: when many documents need it, each is screened and then asked about in those
+    processes (the same questions as here; only the merge and the gate need every document).
+    """
     from . import generate as gen
     from .cache import GeneratedEntry, GenerationCache
     from .generate.context import Corpus
@@ -80,35 +98,53 @@ def generate(
             if store is not None and d.name in reading.keys
         }
         entries = {name: store.get(key) for name, key in keys.items()}
+        fresh = _each(
+            workers,
+            _screen,
+            [(d, items, settings) for d, items in ordered if entries.get(d.name) is None],
+        )
         screened = [
             gen.Screened(d, e.usable, e.refused)
             if (e := entries.get(d.name)) is not None
-            else gen.screen_document(d, items, settings)
-            for d, items in ordered
+            else next(fresh)
+            for d, _ in ordered
         ]
         corpus = Corpus.of([(s.document, s.usable) for s in screened])
-        made = []
-        reused = 0
-        for part in screened:
-            name = part.document.name
-            entry = entries.get(name)
-            if entry is not None and all(_digest(corpus, q) == d for q, d in entry.lookups):
-                made.append(gen.Made(entry.questions, entry.scores))
-                reused += 1
-                continue
-            if entry is not None:
-                gen.prepare_parses(part.usable, settings)  # screening came from the cache
-            recording = _Recording(corpus)
-            questions = gen.questions_of(part, recording, settings, wanted)
-            made.append(questions)
-            if name in keys:
-                asked = tuple((q, _digest(corpus, q)) for q in recording.asked)
-                store.put(
-                    keys[name],
-                    GeneratedEntry(
-                        part.usable, part.refused, questions.questions, questions.scores, asked
-                    ),
-                )
+        reusable = {
+            s.document.name
+            for s in screened
+            if (e := entries.get(s.document.name)) is not None
+            and all(_digest(corpus, q) == d for q, d in e.lookups)
+        }
+        to_make = [s for s in screened if s.document.name not in reusable]
+        ship = workers is not None and workers.worth_it(len(to_make), _weight((to_make,)))
+        with _shipped(corpus, ship) as shipped:
+            asked = _each(
+                workers if ship else None,
+                _make,
+                [(s, shipped, settings, wanted, s.document.name in entries) for s in to_make],
+            )
+            made = []
+            for part in screened:
+                name = part.document.name
+                if name in reusable:
+                    entry = entries[name]
+                    made.append(gen.Made(entry.questions, entry.scores))
+                    continue
+                questions, lookups = next(asked)
+                made.append(questions)
+                if name in keys:
+                    digests = tuple((q, _digest(corpus, q)) for q in lookups)
+                    store.put(
+                        keys[name],
+                        GeneratedEntry(
+                            part.usable,
+                            part.refused,
+                            questions.questions,
+                            questions.scores,
+                            digests,
+                        ),
+                    )
         generated = gen.finish(screened, made, settings)
     except QuizgenError as exc:
         return Generation(failure=str(exc))
@@ -117,9 +153,81 @@ def generate(
         questions=tuple(kept),
         rejections=tuple(generated.rejections) + tuple(refused),
         scores=generated.scores,
-        reused=reused,
-        made=len(screened) - reused,
+        reused=len(reusable),
+        made=len(screened) - len(reusable),
     )
+
+
+def _screen(document: Document, items, settings):
+    from .generate import screen_document
+
+    return screen_document(document, items, settings)
+
+
+def _make(screened, corpus, settings, wanted, parsed_before: bool):
+    """One document's questions and the corpus lookups they made. `corpus` is the Corpus, or
+    in a worker the file it was shipped in."""
+    from . import generate as gen
+
+    if parsed_before:
+        gen.prepare_parses(screened.usable, settings)  # screening came from the cache
+    recording = _Recording(_unshipped(corpus))
+    questions = gen.questions_of(screened, recording, settings, wanted)
+    return questions, tuple(recording.asked)
+
+
+def _each(workers: Workers | None, work, calls: list[tuple]):
+    """The results of `work(*call)` for each call, in order: in worker processes (largest
+    document first) when there are enough, else here, one at a time as they are taken."""
+    if workers is None or not workers.worth_it(len(calls), sum(_weight(c) for c in calls)):
+        return (work(*call) for call in calls)
+    pool = workers.pool()
+    order = sorted(range(len(calls)), key=lambda i: -_weight(calls[i]))
+    futures = {i: pool.submit(work, *calls[i]) for i in order}
+    return (futures[i].result() for i in range(len(calls)))
+
+
+def _weight(call: tuple) -> int:
+    """About how much work a call is: its document's text length (a list: theirs together)."""
+    first = call[0]
+    if isinstance(first, list):
+        return sum(_weight((part,)) for part in first)
+    document = first if isinstance(first, Document) else first.document
+    return sum(len(p.text) for p in document.paragraphs)
+
+
+_SHIPPED: tuple[str, Any] | None = None  # (file, Corpus) last loaded in this worker
+
+
+class _shipped:
+    """The corpus as workers receive it: a pickle file each loads once (not once per task)."""
+
+    def __init__(self, corpus, ship: bool):
+        self.corpus, self.ship, self.path = corpus, ship, None
+
+    def __enter__(self):
+        if not self.ship:
+            return self.corpus
+        fd, self.path = tempfile.mkstemp(prefix="quizgen-corpus-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(self.corpus.documents, out, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        if self.path is not None:
+            os.unlink(self.path)
+
+
+def _unshipped(corpus):
+    global _SHIPPED
+    if not isinstance(corpus, str):
+        return corpus
+    if _SHIPPED is None or _SHIPPED[0] != corpus:
+        from .generate.context import Corpus
+
+        with open(corpus, "rb") as shipped:
+            _SHIPPED = (corpus, Corpus(pickle.load(shipped)))
+    return _SHIPPED[1]
 
 
 def bank_ready(questions: Sequence[Question], documents: set[str]) -> tuple[list[Question], list]:

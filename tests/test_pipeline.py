@@ -108,3 +108,20 @@ def test_an_unchanged_output_is_not_written_again(tmp_path, corpus):
     assert again.ok and not again.reused
     assert {p: p.stat().st_mtime_ns for o in again.outputs for p in o.written} == written
     assert again.bank_path.stat().st_mtime_ns != bank_time  # the checksum is in the bank
+
+
+def test_workers_make_the_questions_one_process_makes(tmp_path, corpus, monkeypatch):
+    import quizgen.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)  # the test corpus is small
+    settings = settings_for(tmp_path / "cache")
+    reading = pipeline.read([str(corpus)], settings, jobs=1)
+    alone = pipeline.generate(reading, settings, cache=False)
+    with pipeline.Workers(settings, 2) as workers:
+        shared = pipeline.generate(reading, settings, workers=workers)
+        assert workers._pool is not None  # the work did go to the workers
+    assert (shared.questions, shared.scores) == (alone.questions, alone.scores)
+    assert [r.reason for r in shared.rejections] == [r.reason for r in alone.rejections]
+    # What the workers recorded serves a later build in one process.
+    again = pipeline.generate(reading, settings)
+    assert (again.reused, again.questions) == (4, alone.questions)
