@@ -471,11 +471,13 @@ def bench(
         metavar="N,N,...",
         callback=lambda v: _sizes(v),
         help="Words per build, smallest first; 0 is the whole corpus (default: 100000,300000,0).",
+        show_default=False,
     ),
     compare: bool = typer.Option(
         True,
         "--compare/--no-compare",
         help="Also run the blank tokenizer and en_core_web_sm over the same files (default: yes).",
+        show_default=False,
     ),
     jobs: int | None = typer.Option(
         None,
