@@ -59,10 +59,18 @@ FACT_EDIT = (
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and of every worker it has waited for."""
+    """CPU time of this process, of every worker it has waited for and of those still running
+    (a build keeps its workers from reading through generation)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+    running = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+            running += times.user + times.system
+        except psutil.Error:
+            pass  # it ended between the listing and the reading
+    return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime + running
 
 
 @dataclass(frozen=True)
