@@ -30,8 +30,11 @@ from .recipe import (
     recipe_for_paths,
     unsafe_output_name,
 )
+from .review.decisions import SUFFIX as REVIEW_SUFFIX
 
 BANK_FILE = "bank.json"
+# Every question the recipe selected, before the teacher's decisions: what `quizgen review` shows.
+CANDIDATES_FILE = "candidates.json"
 DECKS_DIR = Path("decks")
 RECIPE_SUFFIXES = (".yaml", ".yml")
 
@@ -64,6 +67,7 @@ class BuildResult:
     failures: tuple[str, ...] = ()  # one line each, naming the file or recipe at fault
     not_built: str | None = None  # why nothing was written, when the failures alone say it
     reused: bool = False  # nothing it depends on changed: the previous outputs were kept
+    review: dict[str, int] | None = None  # review state -> questions (review.apply.STATES)
 
     @property
     def ok(self) -> bool:
@@ -85,7 +89,11 @@ def plan(targets: Sequence[str], decks: Path = DECKS_DIR) -> Plan:
     notes: list[str] = []
     implicit = not targets
     if implicit:
-        targets = [str(p) for p in sorted(decks.glob("*")) if p.suffix in RECIPE_SUFFIXES]
+        targets = [
+            str(p)
+            for p in sorted(decks.glob("*"))
+            if p.suffix in RECIPE_SUFFIXES and not p.name.endswith(REVIEW_SUFFIX)
+        ]
         if not targets:
             return Plan(
                 (), (f"{decks}: no recipes (*.yaml) here; name a recipe or documents to build",)
@@ -138,7 +146,8 @@ def build_recipe(
     failures = missing + problems
     stamp = None
     if not failures and tasks and all(t.key for t in tasks):
-        stamp = build_stamp(recipe, settings, [(t.path.name, t.key) for t in tasks])
+        keys = [(t.path.name, t.key) for t in tasks] + [("review", _file_hash(recipe.review_file))]
+        stamp = build_stamp(recipe, settings, keys)
         summary = reusable_build(settings.cache_dir, result.out_dir, stamp) if reuse else None
         if summary is not None:
             return _reused(result, summary)
@@ -177,23 +186,35 @@ def _build(recipe, result, settings, tasks, cache, workers, bars, stamp, failure
     workers.close()  # the outputs are written here: the workers' memory is given back first
     if generated.failure:
         return replace(result, failures=(generated.failure,))
-    # The one place every generated question passes before the bank: a review step goes here.
     chosen = select(generated.questions, recipe, settings.generate.seed, generated.scores)
     generating.done(
         f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}"
     )
+    infos = tuple(_info(d) for d, _ in sources)
+    review = None
+    if recipe.review_file is not None:  # the teacher's decisions (quizgen review)
+        from .review.apply import review_stage
+
+        candidates = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
+        try:
+            reviewed = review_stage(recipe, candidates, result.out_dir / CANDIDATES_FILE)
+        except QuizgenError as exc:
+            return replace(result, failures=(str(exc),))
+        chosen, review = list(reviewed.questions), reviewed.counts
     result = replace(
         result,
+        review=review,
         generated=len(generated.questions),
         rejections=generated.rejections,
         questions=dict(sorted(Counter(q.type for q in chosen).items())),
     )
     if not chosen:
-        return replace(
-            result,
-            failures=(f"{_label(recipe)}: no questions were made or selected; nothing written",),
-        )
-    infos = tuple(_info(d) for d, _ in sources)
+        why = "no questions were made or selected"
+        if review is not None and recipe.review_required:
+            why = (
+                f"review is required and no question is approved yet (quizgen review {recipe.path})"
+            )
+        return replace(result, failures=(f"{_label(recipe)}: {why}; nothing written",))
     bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
     saving = bars.stage("saving the bank")
     data = bank_to_dict(bank)
@@ -273,6 +294,12 @@ def _unchanged_output(recorded: dict[str, Any] | None, key: str) -> OutputResult
     )
 
 
+def _file_hash(path: Path | None) -> str:
+    if path is None or not path.is_file():
+        return ""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _record(result: BuildResult, settings, stamp: str) -> None:
     """What `_reused` needs to stand for this build next time (rejections are not kept: `--report` rebuilds)."""
     from .cache import fingerprints, record_build
@@ -283,6 +310,7 @@ def _record(result: BuildResult, settings, stamp: str) -> None:
         "items": result.items,
         "generated": result.generated,
         "questions": result.questions,
+        "review": result.review,
         "outputs": [
             {
                 "renderer": o.renderer,
@@ -317,6 +345,7 @@ def _reused(result: BuildResult, summary: dict[str, Any]) -> BuildResult:
         items=dict(summary["items"]),
         generated=summary["generated"],
         questions=dict(summary["questions"]),
+        review=summary.get("review"),
         outputs=outputs,
     )
 
@@ -495,6 +524,10 @@ def print_summary(result: BuildResult) -> None:
             f"{len(result.documents)} document(s) -> {result.bank_path}"
             + (" (up to date: nothing changed, outputs kept)" if result.reused else "")
         )
+    if result.review is not None:
+        from .review.apply import summary_line
+
+        console.print(f"  review: {summary_line(result.review)} ({result.recipe.review_file})")
     for output in result.outputs:
         if output.error:
             continue

@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,8 @@ from .models import (
     Quote,
     Sentence,
 )
+from .util.files import write_text
+from .util.paths import templates_dir
 
 FORMAT = 2  # bump when the entry layout changes (2: marks, list items, block quotes)
 PACKAGE_DIR = Path(__file__).parent
@@ -165,7 +165,7 @@ class Cache:
         except (TypeError, ValueError):
             return
         try:
-            _write_atomically(self._file(key), text)
+            write_text(self._file(key), text)
         except OSError:
             pass  # a read-only or full disk only costs speed, never the build
 
@@ -181,7 +181,6 @@ def _relabel(entry: Entry, path: str) -> Entry:
 
 # A whole build is reused when nothing that shapes its outputs changed: the recipe,
 # every setting, each source's cache key, quizgen's own code, rules and templates.
-TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
 
 
 def _tree_hash(folder: Path, digest) -> None:
@@ -215,7 +214,7 @@ def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
 def _code_hash(template_dir: str | None) -> str:
     digest = hashlib.sha256(__version__.encode())
     _tree_hash(PACKAGE_DIR, digest)
-    _tree_hash(TEMPLATES_DIR, digest)
+    _tree_hash(templates_dir(), digest)
     if template_dir:
         _tree_hash(Path(template_dir), digest)
     return digest.hexdigest()
@@ -287,23 +286,11 @@ def record_build(
             "summary": summary,
             "files": {str(p): _fingerprint(Path(p)) for p in files},
         }
-        _write_atomically(
+        write_text(
             _stamp_file(cache_dir, out_dir), json.dumps(data, ensure_ascii=False, default=str)
         )
     except (OSError, TypeError, ValueError):
         pass
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 # --- generation, per document ----------------------------------------------------------------
@@ -315,8 +302,7 @@ def _write_atomically(target: Path, text: str) -> None:
 @functools.lru_cache(maxsize=1)
 def generation_code_hash() -> str:
     digest = hashlib.sha256()
-    _tree_hash(PACKAGE_DIR / "generate", digest)
-    digest.update((PACKAGE_DIR / "bank" / "ids.py").read_bytes())
+    _tree_hash(PACKAGE_DIR / "generate", digest)  # question ids are made there too (generate/ids.py)
     return digest.hexdigest()
 
 
@@ -385,6 +371,6 @@ class GenerationCache:
                 },
                 ensure_ascii=False,
             )
-            _write_atomically(self._file(key), text)
+            write_text(self._file(key), text)
         except (OSError, TypeError, ValueError):
             pass

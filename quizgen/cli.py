@@ -430,6 +430,13 @@ def serve(
         metavar="URL",
         help="Database URL: sqlite:///build/bank.sqlite or postgresql://USER@HOST/DB (default: api.database_url).",
     ),
+    review: Path | None = typer.Option(
+        None,
+        "--review",
+        metavar="FILE",
+        help="Serve teacher review pages at /review (signed in with the API key), "
+        "keeping decisions in FILE (default: api.review_file).",
+    ),
     workers: int = typer.Option(
         1,
         "--workers",
@@ -446,13 +453,49 @@ def serve(
         from .api.server import serve as serve_api
 
         serve_api(
-            settings_from(config, **{"api.database_url": database}),
+            settings_from(
+                config,
+                **{"api.database_url": database, "api.review_file": review and str(review)},
+            ),
             host,
             port,
             bank or [],
             workers,
             typer.echo,
         )
+
+    run(body)
+
+
+@command()
+def review(
+    target: str | None = typer.Argument(
+        None,
+        metavar="[RECIPE.yaml | BANK.json]",
+        help="A recipe (built first, decisions in RECIPE.review.yaml) or a bank "
+        "(decisions in BANK.review.yaml); default: the one recipe in decks/.",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", metavar="FOLDER", help="Build folder (default: output_dir)."
+    ),
+    port: int = typer.Option(
+        0,
+        metavar="PORT",
+        callback=lambda v: v if v == 0 else _port(v),
+        help="Port on 127.0.0.1 (default: a free one).",
+        show_default=False,
+    ),
+    no_browser: bool = typer.Option(
+        False, "--no-browser", help="Print the page's address instead of opening it."
+    ),
+    config: Path | None = ConfigOption,
+) -> None:
+    """Review questions in the browser: approve, edit or reject them; builds keep the decisions."""
+
+    def body() -> None:
+        from .review.local import run_review
+
+        run_review(target, out, port, not no_browser, settings_from(config), typer.echo)
 
     run(body)
 

@@ -118,6 +118,11 @@ class ApiSettings(Section):
     export_cache_mb: float = Field(
         64.0, ge=0, description="Memory for rendered exports kept for repeat requests."
     )
+    review_file: str | None = Field(
+        None,
+        description="Teacher review of the served questions at /review, signed in with the API key; "
+        "decisions go to this file (e.g. decks/unit.review.yaml). None: no review pages.",
+    )
 
     @field_validator("write_rate_limit", "export_rate_limit")
     @classmethod

@@ -12,7 +12,7 @@ import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -71,6 +71,11 @@ class RecipeSchema(Section):
         "there (a test of N questions; see `best`).",
     )
     tags: TagFilter = TagFilter()
+    review: Literal["optional", "required"] = Field(
+        "optional",
+        description="required: only questions a teacher approved in `quizgen review` reach the "
+        "outputs; optional: rejected questions are left out and the others kept.",
+    )
     seed: int | None = Field(
         None, description="Seed for distractors and the sample (default: generate.seed)."
     )
@@ -98,6 +103,14 @@ class Recipe:
     exclude_tags: tuple[str, ...] = ()
     seed: int | None = None
     optional: bool = False
+    review_required: bool = False
+
+    @property
+    def review_file(self) -> Path | None:
+        """The teacher's decisions beside the recipe (decks/unit.review.yaml); None for plain paths."""
+        from .review.decisions import review_path_for
+
+        return review_path_for(self.path) if self.path else None
 
     def output_name(self, renderer: str, suffix: str) -> str:
         """What an output writes inside OUT/<name>/: the `file` option or the default name."""
@@ -144,6 +157,7 @@ def load_recipe(path: str | Path) -> Recipe:
         exclude_tags=tuple(schema.tags.exclude),
         seed=schema.seed,
         optional=schema.optional,
+        review_required=schema.review == "required",
     )
 
 

@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from quizgen.bank import read_bank  # noqa: E402
 from quizgen.bank.pg_cluster import free_port, throwaway_cluster  # noqa: E402
-from quizgen.bank.store_sql import open_store  # noqa: E402
+from quizgen.bank.store import open_store  # noqa: E402
 from quizgen.models import QUESTION_TYPES  # noqa: E402
 
 QUIZGEN = Path(sys.executable).parent / "quizgen"

@@ -130,7 +130,10 @@ def test_a_failed_build_keeps_the_earlier_bank(tmp_path):
     assert not second.ok and second.bank_path is None
     assert any("reading.md" in f for f in second.failures)
     assert first.bank_path.read_bytes() == before
-    assert sorted(p.name for p in first.bank_path.parent.iterdir()) == ["bank.json"]
+    assert sorted(p.name for p in first.bank_path.parent.iterdir()) == [
+        "bank.json",
+        "candidates.json",
+    ]
 
 
 def question(qid: str, qtype: str, tags: tuple[str, ...] = ()) -> Question:

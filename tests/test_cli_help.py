@@ -11,7 +11,17 @@ from quizgen import __version__
 from quizgen.cli import app
 
 runner = CliRunner()
-COMMANDS = ["ingest", "extract", "build", "render", "validate", "sample", "serve", "bench"]
+COMMANDS = [
+    "ingest",
+    "extract",
+    "build",
+    "render",
+    "validate",
+    "sample",
+    "review",
+    "serve",
+    "bench",
+]
 INTERNAL = re.compile(r"<bool>|<str>|<path>|<int|<float|list\[|\{\w|\[x>=|x<=")
 
 

@@ -332,6 +332,10 @@ def create_app(settings, store: Store) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi
+    if settings.api.review_file:
+        from ..review.web import review_router, store_source
+
+        app.include_router(review_router(store_source(store, settings.api.review_file), api_key))
     return app
 
 

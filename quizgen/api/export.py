@@ -7,9 +7,7 @@ PDF only, with the key appended). A renderer that writes a folder is sent as a z
 
 from __future__ import annotations
 
-import io
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 from ..bank import Bank
 from ..errors import QuizgenError
+from ..util.files import zip_bytes
 from .problems import ApiProblem
 
 
@@ -100,22 +99,16 @@ def export_quiz(bank: Bank, fmt: ExportFormat, stem: str, seed: int, settings) -
                 only.read_bytes(),
             )
         root = target if target.is_dir() else Path(tmp)
-        return Export(_filename(stem, fmt, ".zip"), MEDIA_TYPES[".zip"], _zip(files, root))
+        return Export(
+            _filename(stem, fmt, ".zip"),
+            MEDIA_TYPES[".zip"],
+            zip_bytes({str(p.relative_to(root)): p.read_bytes() for p in files}),
+        )
 
 
 def _filename(stem: str, fmt: ExportFormat, suffix: str) -> str:
     """quiz-x.apkg, quiz-x.pdf; quiz-x-qti21.zip, quiz-x-gift.txt: the format is named when the suffix does not."""
     return f"{stem}{suffix}" if suffix.lower() == f".{fmt.value}" else f"{stem}-{fmt.value}{suffix}"
-
-
-def _zip(files: list[Path], root: Path) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            # A fixed date: the same quiz gives the same bytes.
-            info = zipfile.ZipInfo(str(path.relative_to(root)), date_time=(1980, 1, 1, 0, 0, 0))
-            archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
 
 
 def _skipped(skipped: dict[str, int]) -> str:

@@ -30,6 +30,9 @@ DOCS_POLICY = (
 )
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 DOCS_PATHS = ("/docs", "/redoc", "/static-offline-docs/")
+# The review pages (quizgen.review.web): their own stylesheet and script, forms posted to themselves only.
+REVIEW_POLICY = "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+REVIEW_PATH = "/review"
 
 
 class RateLimits:
@@ -136,6 +139,8 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         docs = scope["path"].startswith(DOCS_PATHS)
+        review = scope["path"].startswith(REVIEW_PATH)
+        policy = DOCS_POLICY if docs else REVIEW_POLICY if review else API_POLICY
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -144,8 +149,9 @@ class SecurityHeaders:
                 extra = {
                     b"x-content-type-options": b"nosniff",
                     b"x-frame-options": b"DENY",
-                    b"referrer-policy": b"no-referrer",
-                    b"content-security-policy": (DOCS_POLICY if docs else API_POLICY).encode(),
+                    # The review's forms need their Origin sent (to themselves only).
+                    b"referrer-policy": b"same-origin" if review else b"no-referrer",
+                    b"content-security-policy": policy.encode(),
                     # Revalidate with the ETag every time; static docs files may be kept a day.
                     b"cache-control": b"public, max-age=86400" if docs else b"no-cache",
                 }

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..bank import read_bank
-from ..bank.store_sql import Store, load_bank, open_store, without_password
+from ..bank.store import open_store
+from ..bank.store_sql import Store, load_bank, without_password
 
 SETTINGS_VARIABLE = "QUIZGEN_SERVE_SETTINGS"  # how `serve` hands its settings to worker processes
 APP_FACTORY = "quizgen.api.server:app_from_environment"

@@ -119,7 +119,7 @@ def write_bank_data(
 ) -> Path:
     """`write_bank` for a bank already made into its JSON object (`bank_to_dict`). `keep_same`:
     a file there with the same title and content hash is left as it is (only `built_at` would change)."""
-    from ..render.atomic import write_text
+    from ..util.files import write_text
     from .schema import problems
 
     if keep_same and _same_content(Path(path), data):

@@ -16,15 +16,15 @@ from .phrasing import (
     verb_definition,
 )
 from .syntax import common_start
-from .wording import date_question, who_said
+from .wording import date_question, says_what, who_said
 
 QTYPE = "basic"
 
 
 def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
     for item in items:
-        if isinstance(item, Definition):
-            prompt, answer = meaning_question(item, ctx)
+        if isinstance(item, Definition) and (asked := meaning_question(item, ctx)):
+            prompt, answer = asked
             yield ctx.question(
                 QTYPE, fact(item), [item], level="understand", prompt=prompt, answer=answer
             )
@@ -42,13 +42,13 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
             yield ctx.question(
                 QTYPE, fact(item), [item], prompt=prompt, answer=display_date(item.date, item.end)
             )
-        elif isinstance(item, Quote):
+        elif isinstance(item, Quote) and (prompt := who_said(item)):
             yield ctx.question(
-                QTYPE, fact(item), [item], prompt=who_said(item), answer=speaker_answer(item)
+                QTYPE, fact(item), [item], prompt=prompt, answer=speaker_answer(item)
             )
 
 
-def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str]:
+def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str, str] | None:
     """'What is meant by the key to ...?' -> its definition. A definition that is the
     sentence's own predicate ("The term “tenure” involves the ...") does not answer
     "What is meant by": it is asked with its verb ("What does the term “tenure”
@@ -58,6 +58,8 @@ def meaning_question(item: Definition, ctx: Context | None = None) -> tuple[str,
     if predicate:
         named, verb, rest = predicate
         return f"What does {named} {verb}?", capitalise(rest)
+    if ctx is not None and says_what(item.definition, ctx) is False:
+        return None  # "Founded to provide relief ...": no answer to "What is meant by"
     term = term_phrase(item.term, sentence)
     if ctx is not None:
         term = common_start(term, ctx.settings.extract.pipeline)

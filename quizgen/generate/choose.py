@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..bank.ids import normalise
 from ..models import Document, Item, Question
+from .ids import normalise
 
 # Sections in the order the worksheet prints them: the round robin follows it.
 TYPE_ORDER: tuple[str, ...] = (

@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
-from .context import Context, fact
+from .context import Context, fact, unshouted_names
 from .phrasing import bare_name, capitalise, cloze, date_pattern, join_words, list_phrase
-from .wording import YEAR, definition_statement, quote_statement
+from .wording import YEAR, definition_statement, is_fragment, quote_statement
 
 QTYPE = "cloze"
 MIN_CONTEXT_WORDS = 3  # words a list's cloze must keep around its blanks
 MAX_BLANK_WORDS = 8  # a longer member is a clause to write out, not a blank to fill
+MAX_BLANKS = 7  # more members than a student can recall from one sentence
 _CLOZES = re.compile(r"\{\{c\d+::.*?\}\}")
 
 
@@ -40,10 +41,12 @@ def make(items: Sequence[Item], ctx: Context) -> Iterable[Question]:
 
 def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
     """The cloze text and its blanks in order, or None when no fair cloze can be made."""
-    sentence = item.source.sentence.strip()
+    sentence = unshouted_names(item.source.sentence.strip())  # "the PEACE OF X was ..." as a name
     if isinstance(item, Enumeration):
         if any(len(m.split()) > MAX_BLANK_WORDS for m in item.members):
             return None  # members that are whole sentences leave a page of blanks, no clue
+        if len(item.members) > MAX_BLANKS:
+            return None  # ten countries in a row are a test of memory, not of the reading
         found = in_text(sentence, list(item.members))
         if found and len(re.findall(r"\w+", _CLOZES.sub(" ", found[0]))) < MIN_CONTEXT_WORDS:
             found = None  # a bare run of members (a list under a heading) gives no clue
@@ -66,7 +69,9 @@ def blank(item: Item, ctx: Context) -> tuple[str, list[str]] | None:
         return in_text(sentence, [found[0].group(0)])
     if isinstance(item, Quote):
         name = bare_name(item.speaker)
-        return in_text(sentence, [name]) or in_text(quote_statement(item, name), [name])
+        if in_text(sentence, [name]) or is_fragment(item.text):
+            return in_text(sentence, [name])  # a fragment reads only in its own sentence
+        return in_text(quote_statement(item, name), [name])
     return None
 
 

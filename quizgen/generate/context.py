@@ -15,12 +15,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from ..bank.ids import fact_key, normalise, question_id, stable_int
 from ..errors import GenerateError
 from ..models import DatedEvent, Definition, Document, Enumeration, Item, Question, Source
 from . import choose
 from .distractors import Pool
-from .phrasing import WordCases, in_sentence, names_its_list, one_definition, valid_date
+from .ids import fact_key, normalise, question_id, stable_int
+from .phrasing import (
+    WordCases,
+    anchored_label,
+    in_sentence,
+    names_its_list,
+    names_only,
+    one_definition,
+    valid_date,
+)
 from .screen import plain_text
 
 # Types that ask a student to produce several things, or to recognise one among
@@ -215,7 +223,7 @@ def text_or_none(value) -> str | None:
 
 
 def fact(item: Item) -> tuple[str, ...]:
-    """The fact an item states, as question ids key it (`bank.ids.fact_key`)."""
+    """The fact an item states, as question ids key it (`ids.fact_key`)."""
     return fact_key(item)
 
 
@@ -249,6 +257,7 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
         if isinstance(item, Enumeration):
             # A label that is a clause's subject ("The talks featured ...") names no list.
             label = item.label if names_its_list(item.label, item.source.sentence) else ""
+            label = anchored_label(label, item.source.sentence, item.members) if label else ""
             item = replace(
                 item,
                 label=in_sentence(label, words) if label else "",
@@ -256,7 +265,11 @@ def as_read(items: Iterable[Item], document: Document) -> list[Item]:
             )
         elif isinstance(item, Definition):
             definition = one_definition(re.sub(r"^that\s+", "", item.definition.strip()))
-            if len(normalise(definition).split()) < MIN_DEFINITION_WORDS:
+            if (
+                len(normalise(definition).split()) < MIN_DEFINITION_WORDS
+                or names_only(definition)
+                or re.match(r"not\b", definition, re.I)  # "not as ..., but as ...": a contrast
+            ):
                 continue
             item = replace(
                 item, term=unshouted(in_sentence(item.term, words)), definition=definition
@@ -297,7 +310,7 @@ def unshouted(term: str) -> str:
         (w.capitalize() if i == 0 else w.lower())
         if w.lower() in _SMALL_WORDS
         else w
-        if len(w) <= 3
+        if len(w) <= 4  # "USSR", "NATO": acronyms, not shouted words
         else w.capitalize()
         for i, w in enumerate(words)
     ]

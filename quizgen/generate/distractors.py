@@ -19,10 +19,11 @@ import random
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import chain, islice
 
-from ..bank.ids import normalise
 from .gate import text_problem
+from .ids import normalise
 from .phrasing import (
     ARTICLES,
     date_parts,
@@ -98,6 +99,25 @@ def _stems(text: str) -> str:
     return " ".join(_PLURAL.sub("", word) for word in normalise(text).split())
 
 
+_ASIDE = re.compile(r"[(\[]|\d")
+LOOKALIKE_RATIO = 0.8
+
+
+def _looks_like(candidate: str, known: set[str]) -> bool:
+    """'Verdun' beside the correct '... Bremen and Verden': a spelling away from (a part of) an
+    answer is no fair option."""
+    stem = _stems(candidate)
+    size = len(stem.split())
+    for answer in known:
+        words = answer.split()
+        for at in range(max(1, len(words) - size + 1)):
+            window = " ".join(words[at : at + size])
+            if window != stem and abs(len(window) - len(stem)) <= 3:
+                if SequenceMatcher(None, stem, window).ratio() >= LOOKALIKE_RATIO:
+                    return True
+    return False
+
+
 def similar_length(answer: str, candidate: str) -> bool:
     a, c = len(answer), len(candidate)
     if max(a, c) < SHORT_ANSWER_CHARS:
@@ -119,6 +139,10 @@ def fit_form(answer: str, candidate: str, adapt: bool = True) -> str | None:
         return None
     if is_clause(answer) != is_clause(candidate):
         return None  # a statement among phrases (or a phrase among statements) is the odd one out
+    if _ASIDE.search(answer) is None and _ASIDE.search(candidate) is not None:
+        return (
+            None  # "Nigeria (70%)" among plain names: its bracket marks it as taken from elsewhere
+        )
     if not adapt:
         return candidate if similar_length(answer, candidate) else None
     if answer.rstrip().endswith(".") != candidate.endswith("."):
@@ -126,10 +150,22 @@ def fit_form(answer: str, candidate: str, adapt: bool = True) -> str | None:
     if not answer.lower().startswith(ARTICLES):
         candidate = strip_article(candidate)  # else an article alone would mark the odd one out
     # Keep the answer's initial case so a capital does not single out one option.
-    first = candidate.split(" ", 1)[0]
-    if answer[:1].islower() and first[1:].islower() and not is_name(candidate):
+    first, *rest = candidate.split()
+    if (
+        answer[:1].islower()
+        and first[1:].islower()
+        and not is_name(candidate)
+        and not (rest and rest[0][:1].isupper())  # "Holy Roman principalities"
+    ):
         candidate = candidate[:1].lower() + candidate[1:]
     return candidate if similar_length(answer, candidate) else None
+
+
+def list_members_like(members: Sequence[str], candidates: Iterable[tuple[int, str]]):
+    """Candidates no longer than the list's own members allow: a clause from another list
+    ("the conference coincided with a shift in ...") stands out among short phrases."""
+    longest = max(len(m.split()) for m in members)
+    return ((tier, text) for tier, text in candidates if len(text.split()) <= longest + 2)
 
 
 def pick(
@@ -152,7 +188,7 @@ def pick(
     known = {_stems(text) for text in (answer, *correct)}  # stemmed once, not per candidate
     for _, text in chain(candidates, ((2, word) for word in lazily_shuffled(vocabulary, rng))):
         fitted = fit_form(answer, text, adapt)
-        if fitted is None or _holds_or_held(_stems(fitted), known):
+        if fitted is None or _holds_or_held(_stems(fitted), known) or _looks_like(fitted, known):
             continue
         chosen.append(fitted)
         known.add(_stems(fitted))

@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..bank.ids import normalise
 from ..models import Document, Question
+from .ids import normalise
 
 PRONOUNS = {
     "he",

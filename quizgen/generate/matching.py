@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Item, Question, Quote
 from .context import Context, fact, groups
 from .gate import text_problem
+from .ids import normalise
 from .phrasing import (
     bare_name,
     capitalise,

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise, stable_int
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
-from .distractors import OPTIONS, pick, pick_dates
+from .distractors import OPTIONS, list_members_like, pick, pick_dates
+from .ids import normalise, stable_int
 from .phrasing import (
     bare_name,
     cited,
@@ -49,7 +49,9 @@ def ask(item: Item, ctx: Context) -> Question | None:
         answer = item.members[stable_int("|".join(core)) % len(item.members)]
         core = (*core, "member", normalise(answer))
         prompt = f"Which of these is one of {named}?"
-        others = ctx.corpus.pool("enumeration", "members").draw(near, rng)
+        others = list_members_like(
+            item.members, ctx.corpus.pool("enumeration", "members").draw(near, rng)
+        )
         correct = list(item.members) + same_list_members(item, ctx)
         wrong = pick(answer, others, rng, correct=correct, vocabulary=vocabulary)
         level = "remember"
@@ -63,8 +65,7 @@ def ask(item: Item, ctx: Context) -> Question | None:
             dates = pick_dates(item.date, others, rng, correct=same, latest=ctx.latest_year)
             wrong = [display_date(d) for d in dates]
         level = "remember"
-    elif isinstance(item, Quote):
-        prompt = who_said(item)
+    elif isinstance(item, Quote) and (prompt := who_said(item)):
         answer = bare_name(item.speaker)
         same = ctx.corpus.where("quote", "text", item.text, "speaker")
         others = (

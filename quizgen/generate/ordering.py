@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Item, Question
 from .context import Context, fact, groups
 from .gate import text_problem
+from .ids import normalise
 from .phrasing import date_span, names_own_year
 from .wording import YEAR, bounded, event_shown, is_state
 

@@ -7,22 +7,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..bank.ids import normalise
+from ..util.dates import MONTH_NAMES
+from .ids import normalise
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 NUMBER_WORDS = (
     "zero",
     "one",
@@ -287,6 +274,7 @@ _VAGUE_HEADS = {
 
 
 def usable_label(label: str) -> bool:
+    label = _OWNED_BY.sub("", label.strip())  # "three inputs that plants need" (anchored_label)
     words = label.strip().split()
     lowered = [w.lower().strip("“”\"'’") for w in words]
     return (
@@ -345,11 +333,101 @@ def names_its_list(label: str, sentence: str) -> bool:
     return after.group(1).lower() in _NAMING_FOLLOWERS
 
 
+# "X is organized into six bodies: ...", "X has three branches: ...": X owns the list.
+_OWNING_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)|(?:is|are|was|were)\s+(?:organi[sz]ed|divided|grouped|split|made up|"
+    r"composed|arranged)\s+(?:into|of)|(?:consists?|consisted)\s+of|(?:comprises?|comprised)"
+    r"|(?:establishe[sd]|creates?|created|recogni[sz]e[sd]|identifie[sd]|lists?|listed|names?|named)"
+    r")\s+$"
+)
+# What a clause says has, needs or names a list: "Plants need three inputs: ...".
+_USING_VERBS = (
+    r"needs?|needed|requires?|required|uses?|used|faces?|faced|identif(?:y|ies|ied)"
+    r"|proposes?|proposed|offers?|offered|sets? out"
+)
+_USING_VERB = re.compile(rf"\s+({_USING_VERBS})\s+$")
+_OWNED_BY = re.compile(rf"\s+that\s+[^,;:]+?\s+(?:{_USING_VERBS})$")  # as anchored_label writes it
+# Its owner: a name, "the" and a few words, or a bare plural opening the sentence.
+_OWNER = re.compile(
+    r"(?:^|[,;:]\s+)((?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'.&-]*)*"
+    r"|[Tt]he(?:\s+[\w’'.&-]+){1,3}|[A-Z][a-z]+s)$"
+)
+_LABEL_COMPLEMENT = re.compile(
+    r"\s+((?:of|in|for|on|to|between|among)\s+[^,:;.()“”\"]+?)(?=\s*[,:;.()“”\"]|\s+(?:is|are|was|were|include[sd]?)\b|$)"
+)
+MAX_COMPLEMENT_WORDS = 7
+
+
+def anchored_label(label: str, sentence: str, members: tuple[str, ...] = ()) -> str:
+    """A list's name that says, alone, whose or what list it is, or "".
+
+    'the principles of peaceful coexistence', 'the Five Principles' and 'the UN's organs' say
+    it; a bare kind noun ('participants', 'the options') does not, and is completed from its
+    sentence: with the complement the sentence gives it ('two forms' | 'of declarations of
+    emergency'), or with the name that owns it ('The UN is organized into six main bodies:
+    ...' -> 'six main bodies of the UN'); else only a name with a count is kept ('the four
+    seasons')."""
+    words = label.split()
+    found = re.search(re.escape(label.strip()), sentence, re.IGNORECASE)
+    # A capital that only opens a sentence ("The participants were ...") names nothing; nor
+    # does one a title of the members gave it ("the Bishoprics of Metz, Toul and Verdun").
+    opens = not found or re.search(r"(?:^|[.!?][”\")\]]*\s+)$", sentence[: found.start()])
+    titled = bool(members and words) and re.search(
+        rf"\b{re.escape(words[-1])}\s+of\s+(?:the\s+)?{re.escape(members[0].strip())}", sentence
+    )
+    named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or not opens) and not titled]
+    if named or set(w.lower() for w in words) & _PREPOSITIONS or re.search(r"[’']s\b", label):
+        return label
+    if not found:
+        # A heading names its list; a count the extractor read across sentences ("two
+        # dangers") does not say whose.
+        return "" if states_count(label) else label
+    after = _LABEL_COMPLEMENT.match(sentence[found.end() :])
+    # "The governments of Burma, India, ...": a complement that opens the list is no name.
+    opens_list = after and any(
+        m.strip().casefold() in after.group(1).casefold() for m in members if m.strip()
+    )
+    if after and len(after.group(1).split()) <= MAX_COMPLEMENT_WORDS and not opens_list:
+        return f"{label.strip()} {after.group(1).strip()}"
+    before = sentence[: found.start()]
+    for verb, of in ((_OWNING_VERB.search(before), True), (_USING_VERB.search(before), False)):
+        owner = _OWNER.search(before[: verb.start()]) if verb else None
+        if owner:
+            name = owner.group(1)
+            if owner.start(1) == 0 and name.split()[0][1:].islower() and " " not in name:
+                name = name.lower()  # "Plants need ...": a capital that only opens the sentence
+            name = "the " + name[4:] if name.startswith("The ") else name
+            if of:
+                return f"{strip_article(label.strip())} of {name}"
+            return f"{strip_article(label.strip())} that {name} {verb.group(1)}"
+    # "the participants", "the options", "three treaties": a word for what the text was
+    # talking about, which asked alone does not say which ones.
+    return ""
+
+
+MAX_NAMING_WORDS = 6
+_CLAUSE_WORDS = {"that", "which", "who", "whose", "where", "when", "whereby"}
+
+
+def names_only(definition: str) -> bool:
+    """True for a gloss that names one thing and says nothing of what the term is: a short
+    definite phrase with a name in it and no complement ("the ASEAN Plus Three meetings",
+    "the Nazi-controlled Reich bishop"). An appositive read as a definition gives these."""
+    words = definition.strip().rstrip(".").split()
+    lowered = {w.lower().strip(",") for w in words}
+    return (
+        1 < len(words) <= MAX_NAMING_WORDS
+        and words[0].lower() == "the"
+        and not lowered & (_PREPOSITIONS | _CLAUSE_WORDS)
+        and any(w[:1].isupper() for w in words[1:])
+    )
+
+
 def plural_label(label: str) -> bool:
     """True when the head noun (last word before a preposition) is plural: 'aspects of X'."""
     head = []
     for word in label.lower().split():
-        if word in _PREPOSITIONS:
+        if word in _PREPOSITIONS or word in _CLAUSE_WORDS:
             break
         head.append(word)
     last = head[-1] if head else ""
@@ -360,14 +438,13 @@ def list_phrase(label: str, size: int, with_count: bool = False) -> str | None:
     """A plural noun phrase naming a list, or None when its name is not usable.
 
     'three shortages' -> 'the three shortages'; with_count: 'safety rules' ->
-    'the three safety rules'; a singular name -> 'the three items the text
-    lists under “unity”', so every question can say "are".
+    'the three safety rules'; a singular name (not the members' name) -> None.
     """
     if not usable_label(label):
         return None
     label = in_sentence(label)
     if not plural_label(label):
-        return f"the {count_word(size)} items the text lists under “{label}”"
+        return None  # "the largest recipient": a singular name does not name the list's members
     if with_count and not states_count(label):
         return f"the {count_word(size)} {strip_article(label)}"
     return with_article(label)
@@ -414,7 +491,7 @@ def display_date(iso: str, end: str | None = None) -> str:
     year, month, day = date_parts(iso)
     text = str(year)
     if month:
-        text = f"{MONTHS[month - 1]} {year}"
+        text = f"{MONTH_NAMES[month - 1]} {year}"
     if day:
         text = f"{day} {text}"
     if not end:
@@ -458,7 +535,7 @@ def date_forms(iso: str, end: str | None = None) -> list[str]:
     year, month, day = date_parts(iso)
     if not month:
         return [str(year)]
-    name = MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     if not day:
         return [f"{name} {year}", f"{name[:3]} {year}", iso]
     return [f"{day} {name} {year}", f"{name} {day}, {year}", f"{name[:3]} {day}, {year}", iso]
@@ -481,7 +558,7 @@ def date_pattern(iso: str) -> re.Pattern[str]:
     year, month, day = date_parts(iso)
     if not month:
         return re.compile(rf"(?<!\d){year}(?!\d)")
-    name = MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     month_re = rf"(?:{name}|{name[:3]}\.?)"
     if not day:
         return re.compile(rf"{month_re}\s+(?:of\s+)?{year}(?!\d)")
@@ -540,11 +617,43 @@ def shown_quote(text: str) -> str:
     return text[:-1].rstrip() + "…" if text.endswith((",", ";", ":")) else text
 
 
+# Head nouns of names that take "the" ("the International Criminal Court", "the Marshall
+# Plan"), unlike a person's or a place's name.
+_THE_NAME_HEADS = {
+    "court", "council", "assembly", "organization", "organisation", "union", "nations", "plan",
+    "treaty", "treaties", "convention", "conventions", "conference", "communiqué", "communique",
+    "agreement", "accord", "accords", "pact", "charter", "declaration", "doctrine", "act", "bank",
+    "fund", "party", "republic", "kingdom", "empire", "commission", "committee", "agency",
+    "forum", "summit", "movement", "revolution", "guards", "secretariat", "alliance", "league",
+    "front", "army", "office", "department", "ministry", "institute", "tribunal", "senate",
+    "congress", "parliament", "coalition", "system", "programme", "program", "policy",
+    "initiative", "mission", "forces", "board", "society", "association", "federation",
+    "community", "administration", "government", "dynasty", "constitution", "statute",
+}  # fmt: skip
+
+
+def takes_the(term: str) -> bool:
+    """'International Criminal Court (ICC)' -> True; 'Joseph Stalin', 'Maoism' -> False."""
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", term).split()
+    return len(words) >= 2 and is_name(term) and words[-1].lower() in _THE_NAME_HEADS
+
+
 def term_phrase(term: str, sentence: str) -> str:
     """A term with the article its sentence gives it: 'the key to saving water' for
-    "The key to saving water ...", so a prompt need not drop it."""
-    found = re.search(rf"\b(the|a|an)\s+{re.escape(term.strip())}", sentence, re.IGNORECASE)
-    return f"{found.group(1).lower()} {term.strip()}" if found else term.strip()
+    "The key to saving water ...", so a prompt need not drop it; a name that takes "the"
+    gets it though its glossary line has none ("International Criminal Court (ICC): ...")."""
+    found = re.search(
+        rf"\b(the|a|an)\s+{re.escape(term.strip())}(?!\s+(?:that|which|who|whom)\b)",
+        sentence,
+        re.IGNORECASE,
+    )  # "The Nazism that governed ...": the article goes with the clause, not the term
+    if found:
+        return f"{found.group(1).lower()} {term.strip()}"
+    return (
+        f"the {term.strip()}"
+        if takes_the(term) and not term.lower().startswith(ARTICLES)
+        else term.strip()
+    )
 
 
 def verb_definition(term: str, definition: str, sentence: str) -> tuple[str, str, str] | None:

@@ -30,11 +30,13 @@ of every item field and source sentence before any question is worded.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..models import DatedEvent, Definition, Enumeration, Item, Quote
+from ..util.dates import MONTH_NAMES
 from . import syntax, wording
 from .gate import text_problem
-from .phrasing import MONTHS, bare_name, date_pattern
+from .phrasing import bare_name, date_pattern
 
 # A caption or credit: "Figure 4.7 ...", "(credit: ...)", licences and photo agencies.
 _CAPTION = re.compile(
@@ -50,8 +52,7 @@ _CITATION = re.compile(
     r"|^\s*\[\d+\]|^\s*\d+\.\s+[A-Z][\w'-]+,\s+[A-Z]\."  # "[12] ..." / "12. Smith, J. ..."
     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*, (?:[A-Z]\.\s?)+(?:\(|\d{4}|[A-Z])"  # "Smith, J. (1999)"
     r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d"  # "Wed, 5 May"
-    r"|^[A-Z][\w .’'&-]{1,40}, (?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) \d{1,2}, \d{4};",  # "Morning Courier, April 9, 1903; ..."
+    rf"|^[A-Z][\w .’'&-]{{1,40}}, (?:{'|'.join(MONTH_NAMES)}) \d{{1,2}}, \d{{4}};",  # "Morning Courier, April 9, 1903; ..."
 )
 _EMPHASIS = re.compile(
     r"\*\*(.+?)\*\*|__(.+?)__|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"
@@ -123,11 +124,20 @@ _RANGE_BEFORE = re.compile(
 _RANGE_AFTER = re.compile(r"^\s*(?:[–/-]\s*\d|to\s+\d|through\b|until\b|and\s+\d)", re.IGNORECASE)
 
 
+# "had been, since its re-founding in 1535, a ...": the date is of the event "since" opens,
+# and the state it starts has no date of its own.
+_SINCE_EVENT = re.compile(
+    r"\bsince\s+(?!the\s+(?:early|late|mid)\b)[^,;.()]{3,60}?\s+(?:in|on)\s+$", re.I
+)
+
+
 def range_cut(item: DatedEvent) -> str | None:
-    if item.end:
-        return None
     for found in date_pattern(item.date).finditer(item.source.sentence):
         before, after = item.source.sentence[: found.start()], item.source.sentence[found.end() :]
+        if _SINCE_EVENT.search(before):
+            return f"range-cut: '{found.group(0)}' dates what a state has held since"
+        if item.end:
+            continue
         if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
             return f"range-cut: '{found.group(0)}' is one end of a range in its sentence"
     return None
@@ -185,7 +195,7 @@ def event_cut(item: DatedEvent) -> str | None:
     if word.endswith("ing") and len(word) > 5 and word not in {"during", "including", "following"}:
         return f"event-cut: '{item.event}' stops before '{word} {then}'"  # "restrictions | preventing ..."
     if word in _COMPLEMENT_OPENERS or (
-        word in _PLACE_OPENERS and then[:1].isupper() and then.rstrip(",.") not in MONTHS
+        word in _PLACE_OPENERS and then[:1].isupper() and then.rstrip(",.") not in MONTH_NAMES
     ):
         return f"event-cut: '{item.event}' stops before '{word} {then}'"
     return None
@@ -194,11 +204,46 @@ def event_cut(item: DatedEvent) -> str | None:
 _FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def is_heading(sentence: str) -> bool:
+    """A title line ("Government Regimes: Power, Legitimacy, and Authority"): every content word
+    capitalised and no closing full stop."""
+    words = [w for w in _TITLE_WORD.findall(sentence) if w.lower() not in _SMALL_TITLE_WORDS]
+    return (
+        bool(words)
+        and not sentence.rstrip().endswith((".", "!", "?", "”", '"'))
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+_SMALL_TITLE_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "by",
+    "at",
+}
+
+
 def bad_list(item: Enumeration) -> str | None:
+    if is_heading(item.source.sentence):
+        return f"bad-list: '{item.source.sentence}' is a title, not a list to learn"
     members = list(item.members)
     for member in members:
-        first = member.strip().split(" ", 1)[0].lower()
-        if first in {"which", "that", "who", "whom", "whose", "where"}:
+        first, second = (member.strip().lower().split() + ["", ""])[:2]
+        if first in {"which", "that", "who", "whom", "whose", "where", "how", "why", "whether"} or (
+            first in {"one", "ones", "those"} and second in {"that", "which", "who"}
+        ):
             return f"bad-list: the member '{member}' is a clause, not a part of the list"
         if _FINITE_WORDS.search(member) and len(member.split()) < 12:
             return f"bad-list: the member '{member}' holds a verb of the sentence"
@@ -244,6 +289,121 @@ _PRO_VERB_PHRASE = re.compile(
 )
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+_THEIR = re.compile(r"\btheir\b", re.I)
+
+
+_VAGUE_END = re.compile(r"\b(?:a|an)\s+([\w-]+)$", re.I)
+
+
+def vague_object(item: DatedEvent) -> str | None:
+    """ "developed a principle", cut from "developed a principle, the responsibility to
+    protect, ...": a bare indefinite object the sentence goes on to name."""
+    end = _VAGUE_END.search(item.event.strip())
+    if not end:
+        return None
+    at = item.source.sentence.find(end.group(0))
+    rest = item.source.sentence[at + len(end.group(0)) :] if at >= 0 else ""
+    if re.match(r"\s*(?:[,:(–—-]|that\b|which\b|known\b|called\b)", rest):
+        return f"event-cut: '{item.event}' stops before what its sentence says '{end.group(0)}' is"
+    return None
+
+
+def event_problem(item: DatedEvent) -> str | None:
+    """An event that runs to a point its words give ("served as premier until his death") has
+    no one date; "their" with no plural before it points outside the event."""
+    if _UNTIL.search(item.event):
+        return f"range-cut: '{item.event}' runs until a point of its own"
+    their = _THEIR.search(item.event)
+    if their and not re.search(r"\b(?:\w+s|and|both|they)\b", item.event[: their.start()], re.I):
+        return f"dangling-pronoun: 'their' in '{item.event}' has nothing to point to"
+    return None
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|\w+[’']s)\s+$", re.I
+)
+_NOUN_AFTER = re.compile(r"^[–-]?\d*\s+(?!and\b|or\b|to\b|when\b|until\b)[A-Za-z]")
+
+
+def date_of_noun(item: DatedEvent, clause) -> str | None:
+    """ "believed the 2020 election was affected by cheating": a year that qualifies a noun
+    dates that noun, not the clause around it."""
+    if clause is None:
+        return None
+    for found in date_pattern(item.date).finditer(item.source.sentence):
+        before, after = item.source.sentence[: found.start()], item.source.sentence[found.end() :]
+        if _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(after):
+            return f"no-clause: '{found.group(0)}' dates the noun after it, not '{item.event}'"
+    return None
+
+
+def aside_verb(item: DatedEvent, clause) -> str | None:
+    """ "the Treaty, negotiated with Colombia in 1903": where the sentence sets the verb off
+    from its subject by a comma, the event's verb is a participle, not the clause's."""
+    if clause is None or not clause.do:
+        return None
+    verb = item.event.split(clause.subject.split()[-1], 1)[-1].split()[:1] if clause.subject else []
+    if verb and re.search(
+        rf"\b{re.escape(clause.subject.split()[-1])},\s+{re.escape(verb[0])}\b",
+        item.source.sentence,
+    ):
+        return f"no-clause: '{verb[0]}' follows its subject after a comma (a participle)"
+    # "a series of peace treaties signed between ...": the "subject" is a preposition's object.
+    if verb and re.search(
+        rf"\b(?:of|for|with|by|to|from|about|among|between)\s+{re.escape(clause.subject)}\s+"
+        rf"{re.escape(verb[0])}\b",
+        item.source.sentence,
+        re.I,
+    ):
+        return f"no-clause: '{clause.subject}' is the object of a preposition, not a subject"
+    return None
+
+
+_WORD = re.compile(r"[^\W_]+")
+# Words an event may leave out between two of its parts: its date, and the words that
+# frame a date or join a relative clause ("which began in 1943").
+_LEFT_OUT = {
+    "in", "on", "of", "from", "to", "between", "since", "by", "during", "and", "until", "the",
+    "which", "who", "that", "was", "were", "is", "are", "had", "has", "have", "been", "early",
+    "late", "mid", "around", "about", "circa", "c", "ad", "bc", "s", "year", "years",
+    "also", "then", "later", "soon", "finally", "eventually", "thus", "however",
+}  # fmt: skip
+
+
+def _fair_gap(gap: list[str], months: set[str]) -> bool:
+    """A gap an event may leave: one word ("unanimously"), or a phrase that ends with a date
+    ("in the Burma convention in 1886", "signed by X on 30 January 1648 and was")."""
+    framing = [w for w in gap if not (w.isdigit() or w in _LEFT_OUT or w in months)]
+    if len(framing) <= 1 or all(w.endswith("ly") for w in framing):
+        return True
+    last_date = max((i for i, w in enumerate(gap) if w.isdigit()), default=None)
+    return last_date is not None and all(
+        w in _LEFT_OUT or w in months or w.isdigit() for w in gap[last_date + 1 :]
+    )
+
+
+def joined_apart(item: DatedEvent) -> str | None:
+    """ "the treaty was signed and in particular the United States", cut from "signed in 1950,
+    directed against Japan and in particular the United States": an event that joins words
+    its sentence keeps apart by more than its date says nothing the sentence says."""
+    event = [w.lower() for w in _WORD.findall(item.event)]
+    sentence = [w.lower() for w in _WORD.findall(item.source.sentence)]
+    blocks = [
+        b
+        for b in SequenceMatcher(None, event, sentence, autojunk=False).get_matching_blocks()
+        if b.size
+    ]
+    if sum(b.size for b in blocks) < len(event):
+        return None  # not written word for word: other checks judge it
+    months = {m.lower() for m in MONTH_NAMES}
+    for left, right in zip(blocks, blocks[1:]):
+        gap = sentence[left.b + left.size : right.b]
+        if not _fair_gap(gap, months):
+            return f"glued-token: '{item.event}' leaves out '{' '.join(gap)}' between its words"
+    return None
+
+
 def item_problem(item: Item, ctx) -> str | None:
     """Why no question at all may be made of `item`, or None."""
     problem = sentence_problem(item.source.sentence) or glued(item)
@@ -251,13 +411,22 @@ def item_problem(item: Item, ctx) -> str | None:
         return problem
     if isinstance(item, DatedEvent) and _PRO_VERB_PHRASE.search(item.event):
         return f"elliptical: '{item.event}' stands for an event its sentence names elsewhere"
-    if isinstance(item, DatedEvent) and (problem := range_cut(item) or event_cut(item)):
+    if isinstance(item, DatedEvent) and (
+        problem := range_cut(item)
+        or event_cut(item)
+        or event_problem(item)
+        or joined_apart(item)
+        or vague_object(item)
+    ):
         return problem
     if isinstance(item, DatedEvent) and syntax.pipeline(ctx.settings.extract.pipeline) is not None:
         shown = wording.event_shown(item, ctx)
         if shown is None:
             return f"no-clause: '{item.event}' has no finite verb with its subject"
         if problem := text_problem(shown, "event"):
+            return problem
+        found = syntax.clause(item.event, ctx.settings.extract.pipeline)
+        if problem := aside_verb(item, found) or date_of_noun(item, found):
             return problem
         if (
             syntax.clause(item.event, ctx.settings.extract.pipeline) is None

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from .context import Context, fact
+from .ids import normalise
 from .phrasing import (
     answer_variants,
     bare_name,
@@ -84,12 +84,12 @@ def ask(item: Item, ctx: Context) -> Question | None:
             answer=answer_date,
             accepted=alternatives(answer_date, date_forms(item.date, item.end)),
         )
-    if isinstance(item, Quote):
+    if isinstance(item, Quote) and (prompt := who_said(item)):
         return ctx.question(
             QTYPE,
             fact(item),
             [item],
-            prompt=who_said(item),
+            prompt=prompt,
             answer=bare_name(item.speaker),
             accepted=alternatives(bare_name(item.speaker), name_variants(item.speaker)),
         )

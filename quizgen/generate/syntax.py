@@ -366,7 +366,9 @@ def _lemmatizer(choice: str):
 
 
 def _as_sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."
+    # "R2P." or "No." would be read as one token, the full stop with it: keep them apart.
+    stop = " ." if re.search(r"(?:\d|[A-Z]\w*[A-Z]|\bNo)\w*$", text) else "."
+    return text[:1].upper() + text[1:] + stop
 
 
 def _frame(text: str) -> str:
@@ -435,8 +437,14 @@ def base_form(token, choice: str) -> str:
 
 
 def _text(tokens) -> str:
-    """Tokens joined with the spacing they had."""
-    out = "".join(t.text_with_ws for t in tokens).strip()
+    """Tokens joined with the spacing they had (a space where tokens were left out)."""
+    parts, previous = [], None
+    for t in tokens:
+        if previous is not None and t.i != previous.i + 1 and not previous.whitespace_:
+            parts.append(" ")
+        parts.append(t.text_with_ws)
+        previous = t
+    out = "".join(parts).strip()
     return re.sub(r"\s+", " ", out)
 
 
@@ -452,6 +460,8 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
     doc = _doc(_as_sentence(text), choice)
     if doc is None:
         return None
+    if doc[-1].text != ".":
+        return None  # the full stop joined the last word: its parse cannot be trusted
     doc = doc[:-1]  # the full stop added above
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1:
@@ -501,6 +511,13 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             )
         ):
             return None  # "traded with the former partner": which partner, the text said before
+    if any(
+        t.dep_ == "prep"
+        and t.i > root.i
+        and not any(c.dep_ in {"pobj", "pcomp"} for c in t.children)
+        for t in doc
+    ):
+        return None  # "Stalin had committed to at Yalta": a preposition whose object was cut
     if any(t.dep_ == "neg" for t in root.children):
         return None  # a date of something that did not happen is no question
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and span.end <= c.i < root.i]
@@ -524,8 +541,16 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             None  # a parenthetical between subject and verb ("X, the ..., signed"): keep it simple
         )
     after = list(doc[span.end :])
-    subject_text = _text(span)
+    subject_tokens = _without_aside(span)
     if (
+        len(subject_tokens) == 2
+        and subject_tokens[0].lower_ == "the"
+        and subject_tokens[1].text[:1].isupper()
+        and subject_tokens[1].lower_.endswith("ism")
+    ):
+        subject_tokens = subject_tokens[1:]  # "The Nazism that governed ...": no article alone
+    subject_text = _text(subject_tokens)
+    if subject_tokens[0].i == span.start and (
         span[0].text[:1].isupper()
         and span[0].tag_ not in {"NNP", "NNPS"}
         and not span[0].text.isupper()
@@ -538,7 +563,7 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         subject_text = (
             subject_text[:1].lower() + subject_text[1:]
         )  # "Wage negotiations" mid-question
-    declarative = _text(doc[span.start :])
+    declarative = _text([*subject_tokens, *doc[span.end :]])
     if auxes:
         first = auxes[0]
         rest = _text([t for t in after if t.i != first.i])
@@ -565,6 +590,13 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         )
     if root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
+    if (
+        root.tag_ == "VBD"
+        and root.i + 1 < len(doc)
+        and doc[root.i + 1].lower_ == "by"
+        and not any(c.dep_ == "dobj" for c in root.children)
+    ):
+        return None  # "the war waged by X against Y": a participle read as the verb
     do = "did"  # a dated event is past, though a caption tells it in the present ("Orvath shakes hands")
     words = []
     for token in after:
@@ -584,6 +616,21 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         subject.text.lower(),
         present=root.tag_ in {"VBZ", "VBP"},
     )
+
+
+def _without_aside(span):
+    """The subject without a relative or participle clause set off by a comma ("the Union,
+    which based its rule on Marx", "the plan, developed at a meeting of ..."): the question
+    needs the name, and the aside's closing comma is often lost."""
+    for token in span:
+        if token.dep_ in {"relcl", "acl"} and token.left_edge.i > span.start:
+            comma = token.doc[token.left_edge.i - 1]
+            if comma.text == "," and comma.i >= span.start:
+                end = token.right_edge.i + 1
+                if end < span.end and token.doc[end].text == ",":
+                    end += 1
+                return [t for t in span if not comma.i <= t.i < end]
+    return list(span)
 
 
 def _droppable_front(tokens) -> bool:
@@ -701,9 +748,11 @@ def phrase(text: str, choice: str = "auto") -> Phrase | None:
 def common_start(text: str, choice: str = "auto") -> str:
     """A phrase without the capital a sentence start gave it when the parse reads its first
     word as a common noun or adjective ("Erosion" -> "erosion"); names keep theirs."""
-    first = text.split(" ", 1)[0]
+    first, *others = text.split()
     if not first[:1].isupper() or not first[1:].islower():
         return text
+    if others and others[0][:1].isupper():
+        return text  # "Red Guards", "Cold War": the first word of a name
     lowered = text[:1].lower() + text[1:]
     frame = _frame(lowered)
     # The tagger reads any capitalised word as a name: ask it about the word in lower case.

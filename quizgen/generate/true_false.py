@@ -10,13 +10,14 @@ that is no clause, a definition that is no noun phrase) gives no true/false ques
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
-from ..bank.ids import normalise
 from ..models import DatedEvent, Definition, Enumeration, Item, Question, Quote
 from . import syntax
 from .context import Context, fact
-from .distractors import pick, pick_dates
+from .distractors import list_members_like, pick, pick_dates
+from .ids import normalise
 from .multiple_choice import same_list_members
 from .phrasing import bare_name, capitalise, join_words, list_phrase, overlap
 from .wording import (
@@ -24,6 +25,7 @@ from .wording import (
     date_statement,
     definition_statement,
     event_subject,
+    is_fragment,
     is_state,
     quote_statement,
 )
@@ -63,10 +65,24 @@ def state(item: Item, ctx: Context) -> str | None:
     if isinstance(item, DatedEvent):
         return date_statement(item, ctx)
     if isinstance(item, Quote):
-        if item.text.strip()[:1].islower():
+        if is_fragment(item.text):
             return None  # "... declared that it “acknowledges ...”": a fragment makes no sentence after "said,"
         return quote_statement(item, bare_name(item.speaker))
     return None
+
+
+def _names(term: str) -> list[set[str]]:
+    """A term's words, and its bracketed short form apart: 'organizations (IGOs)'."""
+    short = re.findall(r"\(([^)]*)\)", term)
+    return [
+        set(normalise(t).split()) for t in (re.sub(r"\([^)]*\)", " ", term), *short) if t.strip()
+    ]
+
+
+def _nested(term: str, other: str) -> bool:
+    """'global IGOs' and 'intergovernmental organizations (IGOs)': what defines one may be
+    true of the other, so it makes no false statement."""
+    return any(a <= b or b <= a for a in _names(term) for b in _names(other) if a and b)
 
 
 def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
@@ -77,7 +93,9 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
     if isinstance(item, Enumeration):
         index = rng.randrange(len(item.members))
         member = item.members[index]
-        others = ctx.corpus.pool("enumeration", "members").draw(near, rng)
+        others = list_members_like(
+            item.members, ctx.corpus.pool("enumeration", "members").draw(near, rng)
+        )
         correct = list(item.members) + same_list_members(item, ctx)
         swapped = pick(member, others, rng, correct=correct, vocabulary=vocabulary, count=1)
         if not swapped:
@@ -87,7 +105,14 @@ def falsify(item: Item, ctx: Context) -> tuple[str, str] | None:
         return swapped[0], f"{capitalise(named)} are {join_words(members)}."
     if isinstance(item, Definition):
         same_term = ctx.corpus.where("definition", "term", item.term, "definition")
-        others = ctx.corpus.pool("definition", "definition").draw(near, rng)
+        others = (
+            (tier, text)
+            for tier, text in ctx.corpus.pool("definition", "definition").draw(near, rng)
+            if not any(
+                _nested(item.term, term)
+                for term in ctx.corpus.where("definition", "definition", text, "term")
+            )
+        )
         swapped = pick(item.definition, others, rng, correct=same_term, count=1, adapt=False)
         statement = definition_statement(item, swapped[0], ctx) if swapped else None
         return (swapped[0], statement) if statement else None

@@ -164,8 +164,18 @@ def quote_context(item: Quote) -> str | None:
     return f"in {years.pop()}" if len(years) == 1 else None
 
 
-def who_said(item: Quote) -> str:
-    """'Who said, in 1975, “…”?'; without a year in its sentence, 'Who said “…”?'."""
+def is_fragment(quoted: str) -> bool:
+    """A quotation that starts inside a sentence ("vowed that he would not surrender
+    “practical control of ...”"): set after "said", it reads as a broken sentence."""
+    first = quoted.strip().lstrip("“”\"'‘’([…. ")
+    return first[:1].islower()
+
+
+def who_said(item: Quote) -> str | None:
+    """'Who said, in 1975, “…”?'; without a year in its sentence, 'Who said “…”?'; None for
+    a fragment, which asked alone leaves out the words that make it a statement."""
+    if is_fragment(item.text):
+        return None
     context = quote_context(item)
     quoted = f"“{shown_quote(item.text)}”"
     return f"Who said, {context}, {quoted}?" if context else f"Who said {quoted}?"
@@ -203,9 +213,18 @@ def term_ok(item: Definition, ctx) -> str | None:
     return None if found.noun_phrase else found.reason
 
 
-def copula(term: str, ctx) -> str:
-    """'is' or 'are' for a term: by its head's number when the parse says, else by its last word
-    (before a bracketed short form: "regional trade bodies (RTBs)")."""
+def copula(term: str, ctx, sentence: str = "") -> str:
+    """'is' or 'are' for a term: as its sentence writes it ("The United Nations is ..."), else
+    'is' for a name and by the last word for others (before a bracketed short form: "regional
+    trade bodies (RTBs)")."""
+    written = re.search(rf"{re.escape(term.strip())}\s+(is|are|was|were)\b", sentence, re.I)
+    if written:
+        return "is" if written.group(1).lower() in {"is", "was"} else "are"
+    short = re.search(r"\(([A-Z]{2,}s)\)\s*$|^([A-Z]{2,}s)$", term.strip())
+    if short:
+        return "are"  # "IGOs", "intergovernmental organizations (IGOs)": a plural short form
+    if is_name(term) and not term.lower().startswith("the term"):
+        return "is"  # "the United Nations", "the Netherlands": one body, whatever its last word
     words = re.sub(r"\s*\([^)]*\)\s*$", "", term).split()
     last = words[-1].lower() if words else ""
     if (
@@ -217,15 +236,24 @@ def copula(term: str, ctx) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) else "is"
 
 
+def says_what(definition: str, ctx) -> bool | None:
+    """True when a definition says what its term is (a noun phrase, or a gerund: "Mulching is
+    covering bare soil ..."), so it can follow "is" or answer "What is meant by"; False for a
+    participle or purpose ("Founded to provide relief", "Used to describe ..."); None when
+    the pipeline cannot parse."""
+    first = definition.split(",")[0]
+    found = syntax.phrase(first, pipeline(ctx))
+    if found is None:
+        return None
+    return found.noun_phrase or re.match(r"[a-z]+ing\b", first) is not None
+
+
 def definition_statement(item: Definition, definition: str, ctx) -> str | None:
     """'Tenure is the right ... to hold land.' when the definition is a noun
     phrase that can follow 'is'; None otherwise."""
-    first = definition.split(",")[0]
-    found = syntax.phrase(first, pipeline(ctx))
-    gerund = re.match(r"[a-z]+ing\b", first) is not None  # "Mulching is covering bare soil ..."
-    if found is None or not (found.noun_phrase or gerund):
-        return None
+    if not says_what(definition, ctx):
+        return None  # unknown without a parse: no statement is risked
     term = term_phrase(item.term, item.source.sentence)
     body = definition.strip().rstrip(".")
     body = body[:1].lower() + body[1:] if body.split(" ", 1)[0] in {"The", "A", "An"} else body
-    return capitalise(f"{term} {copula(item.term, ctx)} {body}.")
+    return capitalise(f"{term} {copula(item.term, ctx, item.source.sentence)} {body}.")

@@ -58,8 +58,8 @@ from pydantic import Field
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import QUESTION_TYPES, Question
+from ..util.files import atomic_path
 from . import RenderOptions, RenderReport
-from .atomic import atomic_path
 from .lms import NoOptions, fallback_title, parse_options, titled_bank
 from .shuffle import rng_for, shuffled
 from .templates import environment

@@ -27,8 +27,8 @@ from pydantic import Field
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import QUESTION_TYPES, Question
+from ..util.files import write_text
 from . import RenderOptions, RenderReport
-from .atomic import write_text
 from .lms import NoOptions, Skips, citation, cloze_shown, one_line, parse_options
 
 TERMS = "terms.csv"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import random
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -25,12 +24,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import Question
+from ..util.files import write_text, write_zip
 from . import RenderOptions, shuffle
-from .atomic import atomic_path, write_text
 
 # Anki cloze markup, as the bank stores it: {{c1::answer}} or {{c1::answer::hint}}
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^}]*))?\}\}")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same bank gives the same bytes
 UNSOURCED = "unsourced"
 
 
@@ -340,21 +338,14 @@ def xml_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write_zip(out: Path, files: Mapping[str, bytes], renderer: str) -> Path:
+def write_package(out: Path, files: Mapping[str, bytes], renderer: str) -> Path:
     """A zip of `files` (name -> bytes) in the given order, with fixed timestamps, written atomically."""
     try:
-        with atomic_path(out) as tmp:
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for name, data in files.items():
-                    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, data)
+        return write_zip(out, files)
     except OSError as exc:
         raise RenderError(
             f"{renderer}: cannot write the package: {exc.strerror or exc}", str(out)
         ) from None
-    return out
 
 
 def write_text_output(out: Path, text: str, renderer: str) -> Path:

@@ -48,7 +48,7 @@ from .lms import (
     short_title,
     titled_bank,
     typed_answers,
-    write_zip,
+    write_package,
     xml_bytes,
     xml_id,
     xml_safe_bank,
@@ -320,5 +320,5 @@ class Qti12Renderer:
             f"{ident}/{ident}.xml": xml_bytes(document),
             f"{ident}/assessment_meta.xml": xml_bytes(assessment_meta(ident, title, kept)),
         }
-        write_zip(out, files, self.name)
+        write_package(out, files, self.name)
         return RenderReport(written=(out,), skipped=skips.as_dict(), notes=tuple(notes))

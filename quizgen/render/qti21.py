@@ -43,7 +43,7 @@ from .lms import (
     short_title,
     titled_bank,
     typed_answers,
-    write_zip,
+    write_package,
     xml_bytes,
     xml_id,
     xml_safe_bank,
@@ -394,5 +394,5 @@ class Qti21Renderer:
             TEST_FILE: xml_bytes(assessment_test(title, entries)),
             **files,
         }
-        write_zip(out, files, self.name)
+        write_package(out, files, self.name)
         return RenderReport(written=(out,), skipped=skips.as_dict())

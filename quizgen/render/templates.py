@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import jinja2
 
-SHIPPED = Path(__file__).resolve().parents[2] / "templates"
+from ..util.paths import templates_dir
 
 
 def environment(template_dir: str | None = None) -> jinja2.Environment:
@@ -14,7 +12,7 @@ def environment(template_dir: str | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir:
         loaders.append(jinja2.FileSystemLoader(template_dir))
-    loaders.append(jinja2.FileSystemLoader(str(SHIPPED)))
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "j2"], default_for_string=True),

@@ -36,8 +36,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..bank import Bank
 from ..errors import RenderError
 from ..models import QUESTION_TYPES
+from ..util.files import write_bytes, write_text
 from . import RenderOptions, RenderReport
-from .atomic import write_bytes, write_text
 from .layout import LETTERS, SECTION_ORDER, Selection, Version, layout, printable, select
 from .templates import environment
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from quizgen.api.app import create_app
 from quizgen.bank import Bank, read_bank
-from quizgen.bank.store_sql import Store, load_bank, open_store
+from quizgen.bank.store import open_store
+from quizgen.bank.store_sql import Store, load_bank
 from quizgen.config import Settings
+from tests.helpers import SMALL_BANK
 
-ROOT = Path(__file__).resolve().parents[2]
-BANK_SMALL = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
 KEY = "test-key-0123456789"
 
 # A small reading of our own: a definition, a list and a dated event, enough for questions.
@@ -29,7 +28,7 @@ CELLS_MD = (
 
 @pytest.fixture
 def bank() -> Bank:
-    return read_bank(BANK_SMALL)
+    return read_bank(SMALL_BANK)
 
 
 @pytest.fixture

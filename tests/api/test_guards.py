@@ -143,7 +143,8 @@ def test_a_sqlite_file_locked_by_another_writer_is_503_not_500(tmp_path, bank) -
     from fastapi.testclient import TestClient
 
     from quizgen.api.app import create_app
-    from quizgen.bank.store_sql import load_bank, open_store
+    from quizgen.bank.store import open_store
+    from quizgen.bank.store_sql import load_bank
     from quizgen.config import Settings
 
     store = open_store(f"sqlite:///{tmp_path / 'bank.sqlite'}")

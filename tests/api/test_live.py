@@ -16,8 +16,9 @@ import httpx
 import pytest
 
 from quizgen.bank.store_sql import MIGRATIONS
+from tests.helpers import SMALL_BANK
 
-from .conftest import BANK_SMALL, CELLS_MD, KEY
+from .conftest import CELLS_MD, KEY
 
 QUIZGEN = Path(sys.executable).parent / "quizgen"
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
@@ -87,7 +88,7 @@ def live_server(tmp_path_factory) -> Iterator[str]:
     """`quizgen serve` over a SQLite file, the small bank loaded; yields its URL."""
     folder = tmp_path_factory.mktemp("live")
     with running_server(
-        folder, f"sqlite:///{folder / 'bank.sqlite'}", "--bank", str(BANK_SMALL)
+        folder, f"sqlite:///{folder / 'bank.sqlite'}", "--bank", str(SMALL_BANK)
     ) as (url, _):
         yield url
 

@@ -10,7 +10,9 @@ import httpx
 import psutil
 import pytest
 
-from .conftest import BANK_SMALL, CELLS_MD, KEY
+from tests.helpers import SMALL_BANK
+
+from .conftest import CELLS_MD, KEY
 from .test_live import running_server
 
 QUIZZES_EACH = 12
@@ -42,11 +44,11 @@ def make_quiz(url: str, body: dict) -> httpx.Response:
 def test_two_server_processes_share_one_database(tmp_path, postgres) -> None:
     database = postgres.fresh_url()
     with (
-        running_server(tmp_path / "a", database, "--bank", str(BANK_SMALL), "--workers", "2") as (
+        running_server(tmp_path / "a", database, "--bank", str(SMALL_BANK), "--workers", "2") as (
             a,
             main,
         ),
-        running_server(tmp_path / "b", database, "--bank", str(BANK_SMALL)) as (b, _),
+        running_server(tmp_path / "b", database, "--bank", str(SMALL_BANK)) as (b, _),
     ):
         servers = (a, b)
         workers = [

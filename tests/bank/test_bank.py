@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 
 from quizgen.bank import Bank, bank_to_dict, content_hash, read_bank, write_bank
 from quizgen.errors import BankError
-
-SMALL = Path(__file__).resolve().parents[1] / "roots" / "bank-small" / "bank.json"
+from tests.helpers import SMALL_BANK
 
 
 @pytest.fixture
 def bank() -> Bank:
-    return read_bank(SMALL)
+    return read_bank(SMALL_BANK)
 
 
 def without_built_at(path: Path) -> list[str]:
@@ -131,7 +130,7 @@ texts = st.text(min_size=1, max_size=40).filter(lambda t: t.strip())
 def test_any_text_round_trips_through_the_file(tmp_path_factory, prompt, answer, choices):
     choices = [answer] + [c for c in choices if c != answer][:3]
     assume(len(choices) == 4)
-    small = read_bank(SMALL)
+    small = read_bank(SMALL_BANK)
     mc = next(q for q in small.questions if q.type == "multiple_choice")
     bank = replace(
         small, questions=(replace(mc, prompt=prompt, answer=answer, choices=tuple(choices)),)

@@ -17,6 +17,7 @@ import psycopg
 import pytest
 
 from quizgen.bank import Bank, DocumentInfo, canonical_json, read_bank, store_sql
+from quizgen.bank.store import open_store
 from quizgen.bank.store_sql import (
     MIGRATIONS,
     QuestionFilter,
@@ -24,13 +25,12 @@ from quizgen.bank.store_sql import (
     SqliteStore,
     Store,
     load_bank,
-    open_store,
 )
 from quizgen.errors import BankError
 from quizgen.models import Question, Source
+from tests.helpers import SMALL_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
-BANK_SMALL = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
 
 
 def question(
@@ -237,7 +237,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_load_bank_round_trips_every_question(store: Store) -> None:
-    bank = read_bank(BANK_SMALL)
+    bank = read_bank(SMALL_BANK)
     loaded = load_bank(store, bank)
     assert sorted(loaded.added) == sorted(q.id for q in bank.questions) and not loaded.updated
     assert store.questions(QuestionFilter()) == sorted(bank.questions, key=lambda q: q.id)

@@ -3,20 +3,17 @@ real cleaner, and items whose provenance points at those sentences."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quizgen.config import Settings
-from quizgen.ingest.clean import clean
-from quizgen.ingest.readers import choose_reader
 from quizgen.models import DatedEvent, Definition, Document, Enumeration, Provenance, Quote
+from tests.helpers import make_doc as document_from_text
 
 GARDEN = """# Garden notes
 
 The three pillars of the plan are clean water, safe roads and public schools.
 
-The four seasons are spring, summer, autumn and winter.
+The four seasons of the year are spring, summer, autumn and winter.
 
 Soil erosion is the loss of the upper layer of soil by wind and water.
 
@@ -50,9 +47,7 @@ SETTINGS = Settings(
 
 
 def make_doc(text: str, name: str = "garden.md") -> Document:
-    data = text.encode("utf-8")
-    reader = choose_reader(Path(name), data[:4096])
-    return clean(reader.read(name, data, None))
+    return document_from_text(text, name)
 
 
 def provenance(doc: Document, phrase: str) -> Provenance:
@@ -73,7 +68,7 @@ def garden_items(doc: Document) -> list:
             ("clean water", "safe roads", "public schools"),
             p("pillars"),
         ),
-        Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), p("seasons are")),
+        Enumeration("four seasons", ("spring", "summer", "autumn", "winter"), p("four seasons")),
         Definition(
             "soil erosion",
             "the loss of the upper layer of soil by wind and water",

@@ -17,7 +17,7 @@ def test_basic_cards(garden):
         q.prompt: q.answer
         for q in generate_questions([(doc, items)], SETTINGS, ["basic"]).questions
     }
-    assert prompts["What are the four seasons?"] == "spring, summer, autumn and winter"
+    assert prompts["What are the four seasons of the year?"] == "spring, summer, autumn and winter"
     assert (
         prompts["What is meant by mulching?"] == "Covering bare soil with a layer of straw or bark"
     )

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from quizgen.bank.ids import question_id
 from quizgen.generate.gate import check
+from quizgen.generate.ids import question_id
 from quizgen.models import FlaggedRegion, Question, Source
 
 from .conftest import SETTINGS, make_doc

@@ -91,12 +91,12 @@ def test_unknown_type_is_one_clear_error(garden):
 def test_a_list_found_under_two_names_is_still_one_fact():
     first, second = make_doc(GARDEN, "a.md"), make_doc(GARDEN, "b.md")
     a = Enumeration(
-        "four seasons", ("spring", "summer", "autumn", "winter"), provenance(first, "seasons are")
+        "four seasons", ("spring", "summer", "autumn", "winter"), provenance(first, "four seasons")
     )
     b = Enumeration(
         "seasons of the year",
         ("winter", "spring", "summer", "autumn"),
-        provenance(second, "seasons are"),
+        provenance(second, "four seasons"),
     )
     questions = generate_questions(
         [(first, [a]), (second, [b])], SETTINGS, ["list_recall"]

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from quizgen.bank.ids import normalise, question_id, stable_int
 from quizgen.generate import generate_questions
+from quizgen.generate.ids import normalise, question_id, stable_int
 from quizgen.models import Definition
 
 from .conftest import SETTINGS, make_doc, provenance
@@ -121,7 +121,7 @@ def test_rewording_keeps_every_id(garden, monkeypatch):
 
 
 def test_id_is_the_fact_not_the_wording():
-    from quizgen.bank.ids import fact_key
+    from quizgen.generate.ids import fact_key
     from quizgen.models import DatedEvent, Enumeration, Provenance, Quote
 
     said = Provenance("a.md", "In 1954 the United States led the creation of SEATO.", 1, 1)

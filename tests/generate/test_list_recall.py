@@ -16,10 +16,12 @@ HERE = Provenance("notes.md", "A sentence.", 3, 3)
     "label, members, prompt",
     [
         (
-            "three deficits",
+            "three deficits in world politics",
             ("trust deficit", "peace deficit", "growth deficit"),
-            "Name the three deficits.",
+            "Name the three deficits in world politics.",
         ),
+        # A count alone, read where the sentence does not give it, names no list.
+        ("two dangers", ("over-reach", "retreat"), None),
         (
             "global governance principles",
             ("wide talks", "joint work", "shared gains"),
@@ -30,8 +32,8 @@ HERE = Provenance("notes.md", "A sentence.", 3, 3)
 )
 def test_prompt(label, members, prompt):
     doc = make_doc("# Notes\n\nA sentence.\n", "notes.md")
-    (question,) = generate_questions(
+    questions = generate_questions(
         [(doc, [Enumeration(label, members, HERE)])], SETTINGS, ["list_recall"]
     ).questions
-    assert question.prompt == prompt
-    assert question.sequence == members
+    assert [q.prompt for q in questions] == ([prompt] if prompt else [])
+    assert all(q.sequence == members for q in questions)

@@ -17,7 +17,7 @@ TEXT = """# Notes
 
 The three pillars of the plan are clean water, safe roads and public schools.
 
-The four seasons are spring, summer, autumn and winter.
+The four seasons of the year are spring, summer, autumn and winter.
 
 The old bridge opened in March 1932.
 

@@ -41,6 +41,25 @@ def event(date, text, end=None):
 DATES = [
     # sentence, item, basic prompt, true statement
     (
+        "The Guildism that ruled Tessel from 1801 to 1840 was strict.",
+        event("1801", "The Guildism ruled Tessel", end="1840"),
+        "When did Guildism rule Tessel?",
+        "Guildism ruled Tessel from 1801 to 1840.",
+    ),
+    (
+        "The harbour plan, developed at a meeting of the guilds, was drafted in 1847.",
+        event("1847", "The harbour plan, developed at a meeting of the guilds was drafted"),
+        "In what year was the harbour plan drafted?",
+        "The harbour plan was drafted in 1847.",
+    ),
+    # A relative clause set off by a comma leaves the subject; its lost closing comma with it.
+    (
+        "Although the Guild, which based its rules on old charters collapsed in 1791, its hall stands.",
+        event("1791", "the Guild, which based its rules on old charters collapsed"),
+        "In what year did the Guild collapse?",
+        "The Guild collapsed in 1791.",
+    ),
+    (
         "Harlow Conference, 14 to 20 March 1868",
         event("1868-03-14", "Harlow Conference", end="1868-03-20"),
         "When did the Harlow Conference take place?",
@@ -241,6 +260,20 @@ def definition(term, text):
 
 
 DEFINITIONS = [
+    # A name that takes "the" gets it, though its glossary line has none.
+    (
+        "Harbour Relief Court (HRC): the court that hears disputes over salvage",
+        definition("Harbour Relief Court (HRC)", "the court that hears disputes over salvage"),
+        "What is meant by the Harbour Relief Court (HRC)?",
+        "The Harbour Relief Court (HRC) is the court that hears disputes over salvage.",
+    ),
+    # A participle or purpose says what the term does, not what it is: no "What is meant by".
+    (
+        "The Harbour Relief Board (HRB) was founded to provide relief to flooded towns.",
+        definition("Harbour Relief Board (HRB)", "founded to provide relief to flooded towns"),
+        None,
+        None,
+    ),
     (
         "Erosion is the wearing away of rock by water.",
         definition("Erosion", "the wearing away of rock by water"),
@@ -341,11 +374,12 @@ QUOTES = [
         "Who said “We will never sell the old quay to a private owner.”?",
         "The Harbour Board said, “We will never sell the old quay to a private owner.”",
     ),
-    # A quotation that continues its attribution's clause is no sentence after "said,": no statement.
+    # A quotation that continues its attribution's clause is no sentence after "said,": no
+    # statement, and no "Who said" either (asked alone it is a broken sentence).
     (
         "The council declared that it “would never again raise the harbour dues in winter.”",
         quote("would never again raise the harbour dues in winter.", "council"),
-        "Who said “would never again raise the harbour dues in winter.”?",
+        None,
         None,
     ),
     # Two years: which one is the quotation's is not said, so no year is given.
@@ -370,11 +404,25 @@ def listing(label, *members):
 
 
 LISTS = [
+    # A bare kind noun takes the owner its sentence names; with no owner, no count and no
+    # complement ("The participants were ...") the list gets no question by its name.
+    (
+        "The Harbour Board is organized into three branches: dredging, pilots and tolls.",
+        listing("three branches", "dredging", "pilots", "tolls"),
+        "What are the three branches of the Harbour Board?",
+        "The three branches of the Harbour Board are dredging, pilots and tolls.",
+    ),
+    (
+        "The participants were Tessel, Orvath and Marrow.",
+        listing("participants", "Tessel", "Orvath", "Marrow"),
+        None,
+        None,
+    ),
     (
         "Plants need three inputs: light, water and carbon dioxide.",
         listing("three inputs", "light", "water", "carbon dioxide"),
-        "What are the three inputs?",
-        "The three inputs are light, water and carbon dioxide.",
+        "What are the three inputs that plants need?",
+        "The three inputs that plants need are light, water and carbon dioxide.",
     ),
     (
         "The main exports of the region are wool, timber and copper.",
@@ -386,7 +434,7 @@ LISTS = [
     (
         "The plan had three aims: to build roads, to open schools and to dig wells.",
         listing("three aims", "to build roads", "to open schools", "to dig wells"),
-        "What are the three aims?",
+        "What are the three aims of the plan?",
         None,
     ),
     # A name that points outside the item, or is a clause, names no list.
@@ -454,6 +502,61 @@ SCREENED = [
         "From May 1940 through June 1941 the port was closed.",
         event("1940-05", "the port was closed"),
         "range-cut",
+    ),
+    (
+        "The guild charter signed in 1850 to oppose the old masters, the mayor and in particular the bishop, lasted.",
+        event("1850", "the guild charter signed and in particular the bishop"),
+        "glued-token",
+    ),
+    (
+        "Many believed the 1920 election was decided by bribes.",
+        event("1920", "the election was decided by bribes"),
+        "no-clause",
+    ),
+    (
+        "In 1905 the guilds adopted a rule, the harbour toll, to fund the docks.",
+        event("1905", "the guilds adopted a rule"),
+        "event-cut",
+    ),
+    (
+        "Harbour Guilds: Tolls, Pilots, and Wardens",
+        listing("Harbour Guilds", "Tolls", "Pilots", "Wardens"),
+        "bad-list",
+    ),
+    (
+        "In 1901 Orvath paid what Orvath had promised to at the fair.",
+        event("1901", "Orvath had promised to at the fair"),
+        "no-clause",
+    ),
+    (
+        "The charter was one of a series of harbour rules passed between 1801 and 1805.",
+        event("1801", "harbour rules passed", end="1805"),
+        "no-clause",
+    ),
+    (
+        "Orvath served as mayor from 1901 until his death in 1930.",
+        event("1930", "Orvath served as mayor until his death"),
+        "range-cut",
+    ),
+    (
+        "Trade was so slow that fighting erupted along their common border by 1869.",
+        event("1869", "fighting erupted along their common border"),
+        "dangling-pronoun",
+    ),
+    (
+        "Orvath signed the Tessel Charter, negotiated with the guilds in 1903.",
+        event("1903", "the Tessel Charter negotiated with the guilds"),
+        "no-clause",
+    ),
+    (
+        "The port had been, since its rebuilding in 1822, a free harbour.",
+        event("1822", "The port had been a free harbour"),
+        "range-cut",
+    ),
+    (
+        "The charter allows two forms of appeal, one that goes to the mayor and one that goes to the court.",
+        listing("two forms of appeal", "one that goes to the mayor", "one that goes to the court"),
+        "bad-list",
     ),
     (
         "In 1947 the mayor blamed the council for the floods.",
@@ -625,7 +728,7 @@ def test_a_falsified_date_is_never_another_event_of_the_same_subject(seed):
 @needs_parser
 @pytest.mark.parametrize("seed", range(6))
 def test_a_falsified_range_never_overlaps_the_true_one(seed):
-    doc = make_doc("From 1978 to 1989 the two armies fought along the river.\n", "war.md")
+    doc = make_doc("From 1978 to 1989 the armies fought along the river.\n", "war.md")
     item = DatedEvent(
         "1978", "the armies fought along the river", provenance(doc, "river"), end="1989"
     )

@@ -18,7 +18,7 @@ import json, sys
 from pathlib import Path
 from fastapi.testclient import TestClient
 from quizgen.api.app import create_app
-from quizgen.bank.store_sql import open_store
+from quizgen.bank.store import open_store
 from quizgen.config import Settings
 path = Path(sys.argv[1])
 settings = Settings.model_validate({"api": {"api_key": "k", "max_upload_mb": 5}})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.ingest.clean.hyphens import join_spaced_hyphens, joins_without_hyphen, vocabulary
-from quizgen.ingest.segment import reflow
+from quizgen.ingest.clean.segment import reflow
 from quizgen.ingest.source import Line
 
 from .conftest import make_draft, texts

@@ -1,6 +1,6 @@
 import pytest
 
-from quizgen.ingest.clean.masthead import iso_date, read_masthead
+from quizgen.ingest.clean.masthead import read_masthead
 
 from .conftest import make_draft, texts
 
@@ -66,24 +66,6 @@ def test_bio_must_name_the_known_author():
     text = "ANN LEE: Towers\n\nThe towers were tall.\n\nJohn Smith is a keeper of the light on the coast."
     draft = read_masthead(make_draft(text, layout="plain"))
     assert draft.metadata["author"] == "Ann Lee" and "bio" not in draft.metadata
-
-
-@pytest.mark.parametrize(
-    "given, expected",
-    [
-        ("10-15-2015", "2015-10-15"),
-        ("15-10-2015", "2015-10-15"),
-        ("10/15/2015", "2015-10-15"),
-        ("2015-10-15", "2015-10-15"),
-        ("2015-10-15T08:00:00", "2015-10-15"),
-        ("October 15, 2015", "2015-10-15"),
-        ("Sept. 22, 2015", "2015-09-22"),
-        ("13-13-2015", None),
-        ("someday", None),
-    ],
-)
-def test_iso_date(given, expected):
-    assert iso_date(given) == expected
 
 
 def test_front_matter_date_is_kept_iso():

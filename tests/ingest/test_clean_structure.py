@@ -7,9 +7,9 @@ import pytest
 from quizgen.ingest.clean import clean
 from quizgen.ingest.clean.lines import without_markers
 from quizgen.ingest.clean.markdown import emphasis_to_marks
+from quizgen.ingest.clean.segment import take_marks
 from quizgen.ingest.readers.markdown import MarkdownReader
 from quizgen.ingest.readers.text import TextReader
-from quizgen.ingest.segment import take_marks
 
 
 def markdown(text: str):

@@ -13,7 +13,6 @@ from quizgen.ingest import load_document
 from quizgen.ingest.clean import clean
 from quizgen.ingest.clean.lines import without_markers
 from quizgen.ingest.readers import READERS, choose_reader
-from quizgen.ingest.readers.dates import iso_date
 
 FRONT = b"---\ntitle: A Test\n---\nBody text.\n"
 PAGE = b"<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Hi</p></body></html>"
@@ -311,24 +310,6 @@ def test_html_without_main_text_is_refused():
     page = b"<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav></body></html>"
     with pytest.raises(IngestError, match="no main text found"):
         read("empty.html", page)
-
-
-@pytest.mark.parametrize(
-    ("value", "iso"),
-    [
-        ("2021-03-05T10:00:00Z", "2021-03-05"),
-        ("2021-03", "2021-03"),
-        ("1999", "1999"),
-        ("March 5, 2021", "2021-03-05"),
-        ("5 March 2021", "2021-03-05"),
-        ("Sept 5, 2021", "2021-09-05"),
-        ("May 2020", "2020-05"),
-        ("last Tuesday", None),
-        ("", None),
-    ],
-)
-def test_iso_date(value, iso):
-    assert iso_date(value) == iso
 
 
 # ---- PDF --------------------------------------------------------------------------------

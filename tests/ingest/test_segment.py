@@ -1,7 +1,7 @@
 import pytest
 
 from quizgen.ingest.clean import note_marker
-from quizgen.ingest.segment import build_paragraphs, reflow, split_sentences
+from quizgen.ingest.clean.segment import build_paragraphs, reflow, split_sentences
 from quizgen.ingest.source import Line
 from quizgen.models import FlaggedRegion
 
@@ -132,7 +132,7 @@ def test_offset_of_a_sentence_that_repeats_an_earlier_phrase(cleaned):
     ],
 )
 def test_text_without_sentence_punctuation_is_cut_into_bounded_pieces(text, pieces):
-    from quizgen.ingest.segment import MAX_SENTENCE_CHARS, split_sentences
+    from quizgen.ingest.clean.segment import MAX_SENTENCE_CHARS, split_sentences
 
     spans = split_sentences(text.strip())
     assert len(spans) == pieces

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -53,7 +52,7 @@ def nlp():
 
 @settings(
     max_examples=50,
-    deadline=timedelta(seconds=5),
+    deadline=None,  # no test times anything: a shared machine makes any limit flaky
     suppress_health_check=[
         HealthCheck.too_slow,
         HealthCheck.data_too_large,

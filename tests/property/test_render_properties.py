@@ -1,10 +1,10 @@
-"""Every registered renderer on small generated banks: it writes its output or refuses with a QuizgenError."""
+"""Every registered renderer on small generated banks: it writes well-formed output, and refuses
+a valid bank only when none of its questions fits the format."""
 
 from __future__ import annotations
 
 import re
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -139,18 +139,17 @@ def check_written(path: Path) -> None:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(generated=bank())
-def test_every_renderer_writes_or_refuses(name, generated):
+def test_every_renderer_writes_a_valid_bank(name, generated):
     renderer = RENDERERS.get(name)
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / ("out" if renderer.suffix == "/" else "out" + renderer.suffix)
-        started = time.perf_counter()
         try:
             report = renderer.write(generated, target, RenderOptions(title=generated.title))
-        except QuizgenError:
+        except QuizgenError as exc:
+            # The one refusal a valid bank may meet: none of its questions fits the format.
+            assert "no question" in exc.message, f"{name} refused a valid bank: {exc}"
             return
-        assert time.perf_counter() - started < 60, (
-            f"{name} took over a minute for {len(generated.questions)} questions"
-        )
+        assert report.written, f"{name} wrote nothing and said nothing"
         for path in report.written:
             check_written(Path(path))
 

@@ -1,28 +1,20 @@
 """Banks the LMS export tests share: the small test root, a bank of hostile text of our
 own, and the shared corpus bank (built once per session; skipped when ../shared is absent).
 
-Golden files: `golden` compares an export with tests/render/golden/<format>/<case>/;
-regenerate after an intended change with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_<format>.py -k golden
-and review the diff.
+The small bank (`small_bank`) and the `golden` fixture are in tests/conftest.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from quizgen.bank import Bank, read_bank
 from quizgen.models import Question, Source
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-SMALL = ROOT / "tests" / "roots" / "bank-small" / "bank.json"
 SHARED = ROOT.parent / "shared"
-GOLDEN = Path(__file__).resolve().parent / "golden"
 
 # Text that means something to HTML, XML, Anki, GIFT, Moodle cloze or CSV; every export
 # must carry it as text. Our own sentences, built from these pieces.
@@ -115,11 +107,6 @@ def hostile_questions() -> tuple[Question, ...]:
 
 
 @pytest.fixture(scope="session")
-def small_bank() -> Bank:
-    return read_bank(SMALL)
-
-
-@pytest.fixture(scope="session")
 def hostile_bank() -> Bank:
     return Bank(title=f"Hostile {SCRIPT} & co", questions=hostile_questions())
 
@@ -162,30 +149,3 @@ def corpus_full_bank(tmp_path_factory) -> Bank:
 def any_bank(request) -> Bank:
     """The small bank and the corpus bank, in turn."""
     return request.getfixturevalue(f"{request.param}_bank")
-
-
-@pytest.fixture
-def golden():
-    """golden(format, case, {name: text}): compare with (or, with UPDATE_GOLDEN=1, rewrite) the golden folder."""
-
-    def check(fmt: str, case: str, files: dict[str, str]) -> None:
-        folder = GOLDEN / fmt / case
-        if os.environ.get("UPDATE_GOLDEN"):
-            shutil.rmtree(folder, ignore_errors=True)
-            for name, text in files.items():
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                (folder / name).write_bytes(text.encode("utf-8"))
-        expected = {
-            str(p.relative_to(folder)): p.read_bytes().decode("utf-8")
-            for p in sorted(folder.rglob("*"))
-            if p.is_file()
-        }
-        assert sorted(files) == sorted(expected), (
-            f"{fmt} files changed; if intended, regenerate with UPDATE_GOLDEN=1"
-        )
-        for name, text in files.items():
-            assert text == expected[name], (
-                f"{fmt}: {name} changed; if intended, regenerate with UPDATE_GOLDEN=1"
-            )
-
-    return check

@@ -1,8 +1,8 @@
 """Aiken: multiple choice only, read back by a small reader that follows Moodle's rules
 (question line, "X. choice" or "X) choice" lines, "ANSWER: X").
 
-Golden file: tests/render/golden/aiken/bank-small/aiken.txt; regenerate with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_aiken.py -k golden
+Golden file: tests/golden/aiken/bank-small/aiken.txt; regenerate with
+    .venv/bin/python -m pytest tests/render/test_aiken.py -k golden --update-goldens
 """
 
 from __future__ import annotations

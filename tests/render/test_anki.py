@@ -1,10 +1,10 @@
 """The Anki renderer, checked by importing its decks into a real Anki collection.
 
 What Anki holds after importing the deck of tests/roots/bank-small (notes, fields, cards,
-decks, tags) is compared with tests/render/golden/anki/bank-small.json. After an intended
+decks, tags) is compared with tests/golden/anki/bank-small/notes.json. After an intended
 change to the field markup, regenerate it and review the diff:
 
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_anki.py -k golden
+    .venv/bin/python -m pytest tests/render/test_anki.py -k golden --update-goldens
 
 Screenshots of the cards are in test_anki_screenshots.py.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import os
 import sqlite3
 import tempfile
 import zipfile
@@ -46,7 +45,6 @@ IMPORT_IF_NEWER = pytest.importorskip(
 ).IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
 
 BANK = Path(__file__).resolve().parents[1] / "roots" / "bank-small" / "bank.json"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "anki" / "bank-small.json"
 T0 = 1_700_000_000  # note modification time of a first build; later builds use larger values
 
 
@@ -123,7 +121,7 @@ def test_every_question_becomes_one_note_with_the_intended_type(any_bank, tmp_pa
         assert note.tags == list(question.tags)
 
 
-def test_imported_notes_match_golden(bank, tmp_path, col):
+def test_imported_notes_match_golden(bank, tmp_path, col, golden):
     render(bank, tmp_path / "d.apkg", subdecks="by_type")
     import_into(col, tmp_path / "d.apkg")
     produced = {
@@ -136,12 +134,7 @@ def test_imported_notes_match_golden(bank, tmp_path, col):
         for guid, note in sorted(notes_by_guid(col).items())
     }
     text = json.dumps(produced, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8"), (
-        "Anki notes changed; if intended, regenerate with UPDATE_GOLDEN=1"
-    )
+    golden("anki", "bank-small", {"notes.json": text})
 
 
 def test_cards_per_note(any_bank, tmp_path, col):

@@ -1,8 +1,8 @@
 """GIFT, parsed by the npm package gift-pegjs (tests/render/gift_parse.mjs; node_modules at the
 repository root, pinned in package.json) and compared with the bank.
 
-Golden file: tests/render/golden/gift/bank-small/gift.txt; regenerate with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_gift.py -k golden
+Golden file: tests/golden/gift/bank-small/gift.txt; regenerate with
+    .venv/bin/python -m pytest tests/render/test_gift.py -k golden --update-goldens
 """
 
 from __future__ import annotations

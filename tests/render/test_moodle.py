@@ -1,8 +1,8 @@
 """Moodle XML: the elements Moodle's importer needs for each qtype, checked with lxml, and
 every question read back (HTML decoded, embedded answers parsed) into what the bank asks.
 
-Golden file: tests/render/golden/moodle/bank-small/moodle.xml; regenerate with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_moodle.py -k golden
+Golden file: tests/golden/moodle/bank-small/moodle.xml; regenerate with
+    .venv/bin/python -m pytest tests/render/test_moodle.py -k golden --update-goldens
 """
 
 from __future__ import annotations

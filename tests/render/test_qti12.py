@@ -2,8 +2,8 @@
 1.2.1 XSD in ../shared/xsd, the Canvas manifest and quiz settings checked for structure,
 and every item read back with lxml into what the bank asks.
 
-Golden files: tests/render/golden/qti12/bank-small/; regenerate with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_qti12.py -k golden
+Golden files: tests/golden/qti12/bank-small/; regenerate with
+    .venv/bin/python -m pytest tests/render/test_qti12.py -k golden --update-goldens
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The QTI 2.1 package, validated with xmlschema against the IMS XSDs in ../shared/xsd and
 read back with lxml into questions that must match the bank.
 
-Golden files: tests/render/golden/qti21/bank-small/ (the package's files); regenerate with
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_qti21.py -k golden
+Golden files: tests/golden/qti21/bank-small/ (the package's files); regenerate with
+    .venv/bin/python -m pytest tests/render/test_qti21.py -k golden --update-goldens
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Worksheet renderer: layout rules, golden HTML, and the PDFs read back with pypdf.
 
 The HTML written for tests/roots/bank-small is compared with the golden files in
-tests/render/golden/worksheet/. After an intended change to the templates or the
+tests/golden/worksheet/bank-small/. After an intended change to the templates or the
 layout, regenerate them and review the diff:
 
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_worksheet.py -k golden
+    .venv/bin/python -m pytest tests/render/test_worksheet.py -k golden --update-goldens
 
 The first page of a student PDF is also rendered to tests/output/worksheet/*.png
 (with `pdftoppm` from poppler-utils) for a person to look at.
@@ -12,7 +12,6 @@ The first page of a student PDF is also rendered to tests/output/worksheet/*.png
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -35,13 +34,12 @@ from quizgen.render.layout import (
     select,
 )
 from quizgen.render.worksheet import WorksheetRenderer
+from tests.helpers import SMALL_BANK
 
 pypdf = pytest.importorskip("pypdf")
 
 HERE = Path(__file__).resolve().parent
-SMALL = HERE.parent / "roots" / "bank-small" / "bank.json"
 SHARED = HERE.parents[1].parent / "shared"  # as conftest.py finds it
-GOLDEN = HERE / "golden" / "worksheet"
 PNG_DIR = HERE.parent / "output" / "worksheet"
 STEM = "sample-town-government"
 
@@ -296,8 +294,8 @@ def test_key_lists_accepted_variants_once_and_not_the_answer_again():
 # --- HTML: golden files, escaping, options ------------------------------------------------
 
 
-def test_html_matches_golden(tmp_path):
-    written = render(read_bank(SMALL), tmp_path, versions=2, formats=["html"])
+def test_html_matches_golden(tmp_path, golden):
+    written = render(read_bank(SMALL_BANK), tmp_path, versions=2, formats=["html"])
     produced = {p.name: p.read_text(encoding="utf-8") for p in written}
     assert sorted(produced) == [
         f"{STEM}-A-key.html",
@@ -305,20 +303,11 @@ def test_html_matches_golden(tmp_path):
         f"{STEM}-B-key.html",
         f"{STEM}-B.html",
     ]
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        for old in GOLDEN.glob("*.html"):
-            old.unlink()
-        for name, text in produced.items():
-            (GOLDEN / name).write_text(text, encoding="utf-8")
-    expected = {p.name: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.html")}
-    assert produced == expected, (
-        "worksheet HTML changed; if intended, regenerate with UPDATE_GOLDEN=1"
-    )
+    golden("worksheet", "bank-small", produced)
 
 
 def test_same_seed_same_files_other_seed_other_order(tmp_path):
-    bank = read_bank(SMALL)
+    bank = read_bank(SMALL_BANK)
     first = [p.read_text() for p in render(bank, tmp_path / "one", seed=3, formats=["html"])]
     again = [p.read_text() for p in render(bank, tmp_path / "two", seed=3, formats=["html"])]
     other = [p.read_text() for p in render(bank, tmp_path / "three", seed=4, formats=["html"])]
@@ -327,7 +316,7 @@ def test_same_seed_same_files_other_seed_other_order(tmp_path):
 
 
 def test_cloze_markup_never_reaches_the_page(tmp_path):
-    written = render(read_bank(SMALL), tmp_path, formats=["html"], key="none")
+    written = render(read_bank(SMALL_BANK), tmp_path, formats=["html"], key="none")
     assert [p.name for p in written] == [f"{STEM}-A.html"]
     html = written[0].read_text()
     assert "{{" not in html and "c1::" not in html
@@ -336,7 +325,7 @@ def test_cloze_markup_never_reaches_the_page(tmp_path):
 
 
 def test_document_text_is_escaped_never_markup(tmp_path):
-    bank = read_bank(SMALL)
+    bank = read_bank(SMALL_BANK)
     hostile = replace(
         bank.questions[0],
         prompt="Is <script>alert(1)</script> & <b>bold</b> shown?",
@@ -353,9 +342,9 @@ def test_document_text_is_escaped_never_markup(tmp_path):
 
 
 def test_small_bank_html_shows_header_sections_and_sources(tmp_path):
-    html = render(read_bank(SMALL), tmp_path, formats=["html"], key="appended", paper="Letter")[
-        0
-    ].read_text()
+    html = render(
+        read_bank(SMALL_BANK), tmp_path, formats=["html"], key="appended", paper="Letter"
+    )[0].read_text()
     for label in (
         "Name",
         "Class",
@@ -388,7 +377,7 @@ def test_small_bank_html_shows_header_sections_and_sources(tmp_path):
 )
 def test_bad_options_are_one_clear_line(tmp_path, extra, message):
     with pytest.raises(RenderError) as err:
-        render(read_bank(SMALL), tmp_path / "out", **{"formats": ["html"], **extra})
+        render(read_bank(SMALL_BANK), tmp_path / "out", **{"formats": ["html"], **extra})
     text = str(err.value)
     assert message in text and str(tmp_path / "out") in text and "\n" not in text
 
@@ -397,11 +386,11 @@ def test_output_must_be_a_folder(tmp_path):
     target = tmp_path / "taken"
     target.write_text("a file")
     with pytest.raises(RenderError, match="must be a folder"):
-        render(read_bank(SMALL), target, formats=["html"])
+        render(read_bank(SMALL_BANK), target, formats=["html"])
 
 
 def test_unprintable_questions_are_skipped_and_counted(tmp_path):
-    bank = read_bank(SMALL)
+    bank = read_bank(SMALL_BANK)
     broken = replace(bank.by_type("cloze")[0], id="q-broken", prompt="No blanks {{c1::here")
     report = WorksheetRenderer().write(
         replace(bank, questions=bank.questions + (broken,)),
@@ -422,7 +411,7 @@ def test_user_templates_override_the_shipped_ones(tmp_path):
     )
     html = (
         WorksheetRenderer()
-        .write(read_bank(SMALL), tmp_path / "out", options)
+        .write(read_bank(SMALL_BANK), tmp_path / "out", options)
         .written[0]
         .read_text()
     )
@@ -439,7 +428,7 @@ def test_registered():
 @pytest.fixture(scope="module")
 def small_pdfs(tmp_path_factory):
     out = tmp_path_factory.mktemp("small")
-    written = render(read_bank(SMALL), out, versions=2, formats=["pdf"])
+    written = render(read_bank(SMALL_BANK), out, versions=2, formats=["pdf"])
     assert sorted(p.name for p in out.iterdir()) == sorted(
         p.name for p in written
     )  # no stray temp files
@@ -498,7 +487,7 @@ def check_key(student_text: str, key_text: str, bank: Bank) -> None:
 
 
 def test_small_pdfs_hold_each_question_once_and_keys_match(small_pdfs):
-    bank = read_bank(SMALL)
+    bank = read_bank(SMALL_BANK)
     for version in "AB":
         pages = pdf_pages(small_pdfs / f"{STEM}-{version}.pdf")
         key_pages = pdf_pages(small_pdfs / f"{STEM}-{version}-key.pdf")
@@ -567,8 +556,17 @@ def test_first_page_as_png(small_pdfs):
         ],
         check=True,
     )
-    png = target.with_suffix(".png")
-    assert png.stat().st_size > 10_000  # a blank page is a few hundred bytes
+    image_module = pytest.importorskip("PIL.Image", reason="Pillow (with WeasyPrint) reads the PNG")
+    with image_module.open(target.with_suffix(".png")) as image:
+        grey = image.convert("L")
+        width, height = grey.size
+        dark = sum(grey.histogram()[:128])  # pixels of text and rules, on white paper
+        top_ink = grey.crop((0, 0, width, height // 4)).getextrema()
+    # A portrait page, ink on a fifth of it at most but more than a few specks, and the
+    # title block at the top is not blank.
+    assert height > width > 300
+    assert width * height // 500 < dark < width * height // 5, dark
+    assert top_ink[0] < 100 and top_ink[1] > 200, top_ink
 
 
 def numbers_in_order(text: str, count: int) -> bool:
@@ -646,7 +644,7 @@ def printed_blocks(html: Path) -> dict[str, str]:
     """Question id -> the normalised text of its block, as the student's sheet prints it."""
     from html import unescape
 
-    from quizgen.bank.ids import normalise
+    from quizgen.generate.ids import normalise
 
     text = html.read_text(encoding="utf-8")
     blocks = {}
@@ -684,7 +682,7 @@ def sheet_of(bank: Bank) -> list[Question]:
 
 
 def test_one_sheet_never_asks_a_sentence_twice_nor_prints_an_answer(tmp_path):
-    bank = read_bank(SMALL)
+    bank = read_bank(SMALL_BANK)
     written = render(bank, tmp_path, versions=2, formats=["html"], one_sheet=True)
     assert len(sheet_of(bank)) < len([q for q in bank.questions if printable(q)])
     for path in written:
@@ -694,7 +692,7 @@ def test_one_sheet_never_asks_a_sentence_twice_nor_prints_an_answer(tmp_path):
 
 def test_without_one_sheet_the_small_bank_leaks(tmp_path):
     """The check above finds leaks where there are some: the small bank asks one sentence many ways."""
-    bank = read_bank(SMALL)
+    bank = read_bank(SMALL_BANK)
     render(bank, tmp_path, formats=["html"])
     html = next(tmp_path.glob("*-A.html"))
     assert len(printed_blocks(html)) == len([q for q in bank.questions if printable(q)])

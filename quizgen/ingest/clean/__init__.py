@@ -67,7 +67,7 @@ def note_marker(number: int) -> str:
 
 
 def clean(raw: RawText) -> Document:
-    from ..segment import build_paragraphs
+    from .segment import build_paragraphs
     from .steps import steps_for
 
     draft = Draft(

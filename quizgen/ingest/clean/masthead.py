@@ -8,12 +8,11 @@ a one-sentence author bio ('Jane Doe is a professor at ...'). Matched lines leav
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 from typing import Any
 
-from ..readers.dates import iso_date as reader_iso_date
+from ...util.dates import iso_date
 from . import Draft
 from .lines import is_blank, without_markers
 
@@ -34,40 +33,6 @@ PUBLICATION = re.compile(r"^\((?P<name>[^()]{3,80})\)$")
 BIO = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}) (?:is|was) (?:a|an|the)\b.{5,400}[.!]$"
 )
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
-        1,
-    )
-}
-
-
-def iso_date(text: str) -> str | None:
-    """'10-15-2015' (US), '2015-10-15', '15.10.2015', 'October 15, 2015' -> '2015-10-15'."""
-    text = text.strip()
-    try:
-        if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?", text):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text):
-            first, second = int(m[1]), int(m[2])
-            month, day = (
-                (first, second) if first <= 12 else (second, first)
-            )  # US order unless impossible
-            return dt.date(int(m[3]), month, day).isoformat()
-        if m := re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2}),? (\d{4})", text):
-            month = next(
-                (
-                    n
-                    for name, n in MONTHS.items()
-                    if name.startswith(m[1].lower()) and len(m[1]) >= 3
-                ),
-                None,
-            )
-            return dt.date(int(m[3]), month, int(m[2])).isoformat() if month else None
-    except ValueError:
-        return None
-    return None
 
 
 def person_name(text: str) -> str:
@@ -91,7 +56,7 @@ def read_head(line: str, metadata: dict[str, Any]) -> bool:
             metadata.setdefault("date", next(d for d in dates if d))
         return True
     if m := DATELINE.match(text):
-        date = iso_date(m["date"]) or reader_iso_date(m["date"])
+        date = iso_date(m["date"])
         if not date:
             return False
         if "updated" in m["kind"].lower():

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..readers.dates import iso_date
+from ...util.dates import iso_date
 from . import Draft
 from .lines import is_blank
-from .masthead import iso_date as numeric_iso_date
 
 PSEUDO_TAG = re.compile(
     r"""^\s*<\s*(?P<key>[A-Za-z][\w-]{0,30})\s*=\s*(?P<quote>["'“”])(?P<value>.*?)["'“”]\s*/?>\s*$"""
@@ -53,7 +52,7 @@ def read_pseudo_tags(draft: Draft) -> Draft:
         key = KEY_NAMES.get(key, key)
         value = " ".join((match.group("value") or match.group("text") or "").split())
         if key == "date":
-            value = iso_date(value) or numeric_iso_date(value) or value
+            value = iso_date(value) or value
         if value:
             metadata.setdefault(key, value)
         taken += 1

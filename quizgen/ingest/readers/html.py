@@ -16,10 +16,10 @@ import html
 import re
 
 from ...errors import IngestError
+from ...util.dates import iso_date
 from ..clean import EMPHASIS
 from ..decode import decode
 from ..source import Line, RawText
-from .dates import iso_date
 from .text import line_offsets
 
 BLOCKS = (

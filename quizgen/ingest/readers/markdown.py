@@ -10,9 +10,9 @@ import yaml
 
 from ... import safe_yaml
 from ...errors import IngestError
+from ...util.dates import iso_date
 from ..decode import decode
 from ..source import RawText
-from .dates import iso_date
 from .text import line_offsets, looks_hard_wrapped, split_lines
 
 # YAML between '---' lines at the very top; Pandoc also closes it with '...'.

@@ -6,8 +6,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..models import Mark, Paragraph, Sentence
-from .clean import (
+from ...models import Mark, Paragraph, Sentence
+from ...util.dates import MONTH_ABBREVIATIONS
+from ..source import Line
+from . import (
     EMPHASIS,
     EMPHASIS_CLOSE,
     EMPHASIS_OPEN,
@@ -17,11 +19,10 @@ from .clean import (
     Draft,
     without_inline_marks,
 )
-from .clean.hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
-from .source import Line
+from .hyphens import LINE_END_FRAGMENT, Vocabulary, joins_without_hyphen, vocabulary
 
-# Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = {
+# Abbreviations after which a period does not end a sentence (and the months', from util.dates).
+ABBREVIATIONS = MONTH_ABBREVIATIONS | {
     "mr",
     "mrs",
     "ms",
@@ -37,18 +38,6 @@ ABBREVIATIONS = {
     "vol",
     "pp",
     "p",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "u.s",
     "u.k",
     "u.n",

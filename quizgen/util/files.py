@@ -1,4 +1,6 @@
-"""Outputs are written to a temporary file beside the target, then renamed over it.
+"""Writing files: atomically, and zips that are the same bytes for the same files.
+
+Outputs are written to a temporary file beside the target, then renamed over it.
 
 An interrupted or failed build never leaves a half-written file and never
 replaces a good output with a broken one.
@@ -7,9 +9,11 @@ replaces a good output with a broken one.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 
@@ -43,3 +47,24 @@ def write_bytes(target: Path, data: bytes) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return Path(target)
+
+
+# A fixed date and mode for every member, so the same files give the same bytes.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """A deflated zip of `files` (member name -> bytes), members in the given order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def write_zip(target: Path, files: Mapping[str, bytes]) -> Path:
+    """`zip_bytes(files)` written atomically to `target`."""
+    return write_bytes(target, zip_bytes(files))
