@@ -302,7 +302,9 @@ def record_build(
 @functools.lru_cache(maxsize=1)
 def generation_code_hash() -> str:
     digest = hashlib.sha256()
-    _tree_hash(PACKAGE_DIR / "generate", digest)  # question ids are made there too (generate/ids.py)
+    _tree_hash(
+        PACKAGE_DIR / "generate", digest
+    )  # question ids are made there too (generate/ids.py)
     return digest.hexdigest()
 
 
