@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from . import __version__
 from .models import (
     DatedEvent,
@@ -138,7 +140,7 @@ class Cache:
     def get(self, key: str, path: Path) -> Entry | None:
         """The entry for `key`, relabelled with `path` (the same bytes may sit elsewhere); None if absent or unreadable."""
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            data = orjson.loads(self._file(key).read_bytes())  # a rebuild reads hundreds
             if data.get("key") != key:
                 raise ValueError("entry for another key")
             entry = Entry(
@@ -345,7 +347,7 @@ class GenerationCache:
         from .generate import Rejection
 
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            data = orjson.loads(self._file(key).read_bytes())  # a rebuild reads hundreds
             if data.get("key") != key:
                 raise ValueError("entry for another key")
             return GeneratedEntry(
