@@ -18,6 +18,7 @@ import pickle
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from .errors import QuizgenError
@@ -262,8 +263,7 @@ class _Recording:
         return self._corpus.documents
 
     def pool(self, kind: str, name: str):
-        self.asked[("pool", kind, name)] = None
-        return self._corpus.pool(kind, name)
+        return _RecordingPool(self._corpus.pool(kind, name), ("pool", kind, name), self.asked)
 
     def where(self, kind: str, key: str, value: str, name: str) -> list[str]:
         self.asked[("where", kind, key, value, name)] = None
@@ -274,6 +274,21 @@ class _Recording:
         return self._corpus.of_document(kind, document)
 
 
+class _RecordingPool:
+    """A distractor pool (distractors.Pool), noting how far each draw went: a draw that stops
+    within its own document's texts depends on those alone, not on the rest of the corpus."""
+
+    def __init__(self, pool, lookup: tuple, asked: dict):
+        self._pool, self._lookup, self._asked = pool, lookup, asked
+
+    def draw(self, near: str, rng):
+        self._asked[("own", *self._lookup[1:], near)] = None
+        drawn = self._pool.draw(near, rng)
+        yield from islice(drawn, len(self._pool._by_document.get(near, ())))  # tier 0: its own
+        self._asked[self._lookup] = None  # asked for more: the whole pool's order counts
+        yield from drawn
+
+
 def _digest(corpus, lookup: tuple) -> str:
     """A hash of what `lookup` answers in `corpus` (worked out once per corpus)."""
     memo = corpus._memo.setdefault("digests", {})
@@ -281,6 +296,9 @@ def _digest(corpus, lookup: tuple) -> str:
         what, *args = lookup
         if what == "pool":
             answer: Any = corpus.pool(*args).entries
+        elif what == "own":  # one document's texts in a pool
+            kind, name, near = args
+            answer = tuple(corpus.pool(kind, name)._by_document.get(near, ()))
         elif what == "where":
             answer = corpus.where(*args)
         elif what == "of_document":
