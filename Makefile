@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 eval:
 	$(PYTHON) scripts/eval
 
-# Corpus-scale build figures (1,000,000 words by default): words/s, rebuild times, peak memory.
+# Corpus-scale build figures on ../shared/bench/speeches: per size words/s, stage times, memory, cost.
 bench:
 	.venv/bin/quizgen bench
 

@@ -7,6 +7,8 @@ atomically, so a failed build never replaces the outputs of an earlier one.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 from collections import Counter
@@ -15,11 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .bank import Bank, DocumentInfo, write_bank
+from .bank import Bank, DocumentInfo, bank_to_dict, write_bank_data
 from .errors import QuizgenError
 from .models import Document, Question
 from .recipe import (
     FILE_OPTION,
+    TOTAL_OPTION,
     Recipe,
     default_output_name,
     expand_sources,
@@ -45,6 +48,7 @@ class OutputResult:
     )  # question type -> count the format cannot express
     error: str | None = None
     notes: tuple[str, ...] = ()  # RenderReport.notes: e.g. a type written as another
+    key: str | None = None  # a hash of its input: the same key, the same files (build.py)
 
 
 @dataclass(frozen=True)
@@ -122,22 +126,24 @@ def build_recipe(
 ) -> BuildResult:
     """Build one recipe into OUT/<recipe name>/. Never raises QuizgenError: failures are in the result.
 
-    Unchanged documents come from the cache in `settings.cache_dir`; the others are read
-    by `jobs` worker processes when there are many. With `reuse`, a build whose recipe,
-    settings, sources and quizgen itself are unchanged keeps its previous outputs.
-    `progress`: a progress.BuildProgress showing each stage.
+    The steps are quizgen.pipeline's: unchanged documents and their questions come from the
+    cache in `settings.cache_dir`, the others are read by `jobs` worker processes when there
+    are many. With `reuse`, a build whose recipe, settings, sources and quizgen itself are
+    unchanged keeps its previous outputs; otherwise a bank or output whose content would not
+    change is not written again. `progress`: a progress.BuildProgress showing each stage.
     """
     from .cache import Cache, build_stamp, reusable_build
     from .config import Settings
-    from .parallel import plan_sources, read_tasks
+    from .parallel import Workers, plan_sources
     from .progress import QUIET
 
     bars = progress or QUIET
     settings = _with_seed(settings or Settings(), recipe.seed)
     result = BuildResult(recipe=recipe, out_dir=Path(out_root) / recipe.name)
-    paths, failures = expand_sources(recipe)
+    paths, missing = expand_sources(recipe)
     cache = Cache(settings.cache_dir, settings)
-    tasks = plan_sources(paths, settings, failures, cache)
+    tasks, problems = plan_sources(paths, settings, cache)
+    failures = missing + problems
     stamp = None
     if not failures and tasks and all(t.key for t in tasks):
         keys = [(t.path.name, t.key) for t in tasks] + [("review", _file_hash(recipe.review_file))]
@@ -145,9 +151,20 @@ def build_recipe(
         summary = reusable_build(settings.cache_dir, result.out_dir, stamp) if reuse else None
         if summary is not None:
             return _reused(result, summary)
+    with Workers(settings, jobs) as workers:  # shared by reading and generation
+        return _build(recipe, result, settings, tasks, cache, workers, bars, stamp, failures)
+
+
+def _build(recipe, result, settings, tasks, cache, workers, bars, stamp, failures) -> BuildResult:
+    """`build_recipe` from reading on, with `workers` for reading and generation."""
+    from . import pipeline
+    from .parallel import read_tasks
+
     reading = bars.stage("reading documents")
-    sources = read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=reading)
-    reading.done(f"read {len(sources)} documents ({cache.hits} from the cache)")
+    read = read_tasks(tasks, settings, cache=cache, progress=reading, workers=workers)
+    reading.done(f"read {len(read.sources)} documents ({read.from_cache} from the cache)")
+    failures += read.failures
+    sources = read.sources
     result = replace(
         result,
         documents=tuple(d.name for d, _ in sources),
@@ -165,16 +182,11 @@ def build_recipe(
             result, failures=tuple(failures), not_built=_not_built(recipe, result.out_dir, failures)
         )
     generating = bars.stage("generating questions")
-    try:
-        from . import generate
-
-        generated = generate.generate_questions(sources, settings, types=recipe.types)
-    except QuizgenError as exc:
-        return replace(result, failures=tuple(failures + [str(exc)]))
-    documents = {d.name for d, _ in sources}
-    kept, refused = _schema_gate(generated.questions, documents)
-    rejections = tuple(generated.rejections) + tuple(refused)
-    chosen = select(kept, recipe, settings.generate.seed, generated.scores)
+    generated = pipeline.generate(read, settings, types=recipe.types, workers=workers)
+    workers.close()  # the outputs are written here: the workers' memory is given back first
+    if generated.failure:
+        return replace(result, failures=(generated.failure,))
+    chosen = select(generated.questions, recipe, settings.generate.seed, generated.scores)
     generating.done(
         f"generated {len(generated.questions)} questions; the recipe kept {len(chosen)}"
     )
@@ -192,8 +204,8 @@ def build_recipe(
     result = replace(
         result,
         review=review,
-        generated=len(kept),
-        rejections=rejections,
+        generated=len(generated.questions),
+        rejections=generated.rejections,
         questions=dict(sorted(Counter(q.type for q in chosen).items())),
     )
     if not chosen:
@@ -202,30 +214,87 @@ def build_recipe(
             why = (
                 f"review is required and no question is approved yet (quizgen review {recipe.path})"
             )
-        return replace(
-            result, failures=tuple(failures + [f"{_label(recipe)}: {why}; nothing written"])
-        )
+        return replace(result, failures=(f"{_label(recipe)}: {why}; nothing written",))
     bank = Bank(title=recipe.title, questions=_titled(chosen, infos), documents=infos)
+    saving = bars.stage("saving the bank")
+    data = bank_to_dict(bank)
     try:
-        bank_path = write_bank(bank, result.out_dir / BANK_FILE)
+        # Its questions passed the schema one by one (pipeline.bank_ready): not checked again.
+        bank_path = write_bank_data(data, result.out_dir / BANK_FILE, checked=True, keep_same=True)
     except QuizgenError as exc:
-        return replace(result, failures=tuple(failures + [str(exc)]))
+        return replace(result, failures=(str(exc),))
+    saving.done(f"saved {len(chosen)} questions in {BANK_FILE}")
     writing = bars.stage("writing outputs", total=len(recipe.outputs))
     outputs = []
+    earlier = _earlier_outputs(settings, result.out_dir)
+    shown = render_key(data)
     for name in recipe.outputs:
         writing.describe(f"writing {name}")  # a worksheet's PDFs take seconds: say which output
-        outputs.append(render_output(bank, recipe, name, result.out_dir, settings))
+        key = _output_key(shown, recipe, name, settings, generated.scores)
+        kept = _unchanged_output(earlier.get(name), key)
+        output = kept or render_output(
+            bank, recipe, name, result.out_dir, settings, generated.scores
+        )
+        outputs.append(replace(output, key=key))
         writing.advance()
     writing.done(f"wrote {len(outputs)} output(s)")
-    result = replace(result, bank_path=bank_path, outputs=tuple(outputs), failures=tuple(failures))
+    result = replace(result, bank_path=bank_path, outputs=tuple(outputs))
     if stamp is not None and result.ok:
         _record(result, settings, stamp)
     return result
 
 
-def _file_hash(path: Path | None) -> str:
-    import hashlib
+def render_key(data: dict[str, Any]) -> str:
+    """A hash of what renderers read of a bank (`bank_to_dict`): its title, questions and
+    documents' names, titles, authors and dates (a document's checksum and path are never printed)."""
+    import orjson
 
+    shown = {
+        "title": data["title"],
+        "documents": [[d["name"], d["title"], d["author"], d["date"]] for d in data["documents"]],
+        "questions": data["questions"],
+    }
+    return hashlib.sha256(orjson.dumps(shown, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def _output_key(shown: str, recipe: Recipe, name: str, settings, scores: dict) -> str:
+    from .cache import code_hash
+
+    described = {
+        "bank": shown,
+        "renderer": name,
+        "options": recipe.outputs.get(name, {}),
+        "file": recipe.output_name(name, ""),
+        "render": settings.render.model_dump(mode="json"),
+        "seed": settings.generate.seed,
+        "code": code_hash(settings),
+        # Ranks choose an output's best questions (`total`); they follow the documents too.
+        "scores": sorted(scores.items()) if TOTAL_OPTION in recipe.outputs.get(name, {}) else None,
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _earlier_outputs(settings, out_dir: Path) -> dict[str, dict[str, Any]]:
+    from .cache import recorded_outputs
+
+    return recorded_outputs(settings.cache_dir, out_dir)
+
+
+def _unchanged_output(recorded: dict[str, Any] | None, key: str) -> OutputResult | None:
+    """The earlier output when it was made from the same input and its files are untouched."""
+    from .cache import files_untouched
+
+    if not recorded or recorded.get("key") != key or not files_untouched(recorded["files"]):
+        return None
+    return OutputResult(
+        recorded["renderer"],
+        tuple(Path(p) for p in recorded["written"]),
+        dict(recorded["skipped"]),
+        notes=tuple(recorded.get("notes", ())),
+    )
+
+
+def _file_hash(path: Path | None) -> str:
     if path is None or not path.is_file():
         return ""
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -233,7 +302,7 @@ def _file_hash(path: Path | None) -> str:
 
 def _record(result: BuildResult, settings, stamp: str) -> None:
     """What `_reused` needs to stand for this build next time (rejections are not kept: `--report` rebuilds)."""
-    from .cache import record_build
+    from .cache import fingerprints, record_build
 
     summary = {
         "bank_path": str(result.bank_path),
@@ -243,7 +312,14 @@ def _record(result: BuildResult, settings, stamp: str) -> None:
         "questions": result.questions,
         "review": result.review,
         "outputs": [
-            {"renderer": o.renderer, "written": [str(p) for p in o.written], "skipped": o.skipped}
+            {
+                "renderer": o.renderer,
+                "written": [str(p) for p in o.written],
+                "skipped": o.skipped,
+                "notes": list(o.notes),
+                "key": o.key,
+                "files": fingerprints(o.written),
+            }
             for o in result.outputs
         ],
     }
@@ -253,7 +329,12 @@ def _record(result: BuildResult, settings, stamp: str) -> None:
 
 def _reused(result: BuildResult, summary: dict[str, Any]) -> BuildResult:
     outputs = tuple(
-        OutputResult(o["renderer"], tuple(Path(p) for p in o["written"]), dict(o["skipped"]))
+        OutputResult(
+            o["renderer"],
+            tuple(Path(p) for p in o["written"]),
+            dict(o["skipped"]),
+            notes=tuple(o.get("notes", ())),
+        )
         for o in summary["outputs"]
     )
     return replace(
@@ -295,8 +376,11 @@ def select(questions: Sequence[Question], recipe: Recipe, seed: int, scores=None
     return sorted(picked, key=lambda q: q.id)
 
 
-def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings) -> OutputResult:
-    """Run one renderer of the recipe; its failure is recorded, not raised."""
+def render_output(
+    bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings, scores=None
+) -> OutputResult:
+    """Run one renderer of the recipe; its failure is recorded, not raised. `scores`: the
+    questions' ranks, for an output that takes only the best (`total`)."""
     from .render import RENDERERS, RenderOptions
 
     if name not in RENDERERS:
@@ -306,6 +390,12 @@ def render_output(bank: Bank, recipe: Recipe, name: str, out_dir: Path, settings
     renderer = RENDERERS.get(name)
     options = dict(recipe.outputs.get(name, {}))
     file = options.pop(FILE_OPTION, None)
+    total = options.pop(TOTAL_OPTION, None)
+    if total is not None:
+        from .generate.choose import sheet
+
+        fit = [q for q in bank.questions if q.type in renderer.types]
+        bank = replace(bank, questions=tuple(sheet(fit, scores, total=int(total))))
     target = out_dir / recipe.output_name(name, renderer.suffix)
     # Checked when the recipe was read too; this guards recipes built in code.
     problem = unsafe_output_name(str(file)) if file is not None else None
@@ -355,23 +445,6 @@ def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, ext
         extra=extra,
     )
     return target, renderer.write(bank, target, options)
-
-
-def _schema_gate(
-    questions: Sequence[Question], documents: set[str]
-) -> tuple[list[Question], list[Any]]:
-    """Questions the bank schema would refuse become rejections instead of failing the build."""
-    from .bank.schema import question_problems
-    from .generate import Rejection
-
-    kept, refused = [], []
-    for question in questions:
-        found = question_problems(question.to_dict(), documents)
-        if found:
-            refused.append(Rejection(question, f"schema: {found[0]}"))
-        else:
-            kept.append(question)
-    return kept, refused
 
 
 def _info(document: Document) -> DocumentInfo:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from . import __version__
 from .models import (
     Document,
@@ -121,7 +123,7 @@ class Cache:
     def get(self, key: str, path: Path) -> Entry | None:
         """The entry for `key`, relabelled with `path` (the same bytes may sit elsewhere); None if absent or unreadable."""
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            data = orjson.loads(self._file(key).read_bytes())  # a rebuild reads hundreds
             if data.get("key") != key:
                 raise ValueError("entry for another key")
             entry = Entry(
@@ -189,11 +191,23 @@ def build_stamp(recipe, settings, keys: list[tuple[str, str]]) -> str:
         "format": FORMAT,
     }
     digest.update(json.dumps(described, sort_keys=True, default=str).encode())
+    digest.update(code_hash(settings).encode())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _code_hash(template_dir: str | None) -> str:
+    digest = hashlib.sha256(__version__.encode())
     _tree_hash(PACKAGE_DIR, digest)
     _tree_hash(templates_dir(), digest)
-    if settings.render.template_dir:
-        _tree_hash(Path(settings.render.template_dir), digest)
+    if template_dir:
+        _tree_hash(Path(template_dir), digest)
     return digest.hexdigest()
+
+
+def code_hash(settings) -> str:
+    """quizgen's code and templates (and the user's template folder), as outputs depend on them."""
+    return _code_hash(settings.render.template_dir)
 
 
 def _stamp_file(cache_dir: str | Path, out_dir: Path) -> Path:
@@ -220,6 +234,33 @@ def reusable_build(cache_dir: str | Path, out_dir: Path, stamp: str) -> dict[str
         return None
 
 
+def fingerprints(paths) -> dict[str, list[int]]:
+    """Size and modification time of each file, to tell later whether someone touched it."""
+    found = {}
+    for path in paths:
+        try:
+            found[str(path)] = _fingerprint(Path(path))
+        except OSError:
+            found[str(path)] = []
+    return found
+
+
+def files_untouched(recorded: dict[str, list[int]]) -> bool:
+    try:
+        return all(_fingerprint(Path(p)) == f for p, f in recorded.items())
+    except OSError:
+        return False
+
+
+def recorded_outputs(cache_dir: str | Path, out_dir: Path) -> dict[str, dict[str, Any]]:
+    """The outputs the last successful build into `out_dir` wrote, by renderer (with their keys)."""
+    try:
+        data = json.loads(_stamp_file(cache_dir, out_dir).read_text(encoding="utf-8"))
+        return {o["renderer"]: o for o in data["summary"]["outputs"] if o.get("key")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def record_build(
     cache_dir: str | Path, out_dir: Path, stamp: str, summary: dict[str, Any], files: list[Path]
 ) -> None:
@@ -235,3 +276,88 @@ def record_build(
         )
     except (OSError, TypeError, ValueError):
         pass
+
+
+# --- generation, per document ----------------------------------------------------------------
+# A document's questions depend on its own items and on what its question types asked of the
+# corpus (distractor pools, other documents' answers). An entry records those lookups with a
+# digest of each answer; it is reused while every digest still matches in the new corpus.
+
+
+@functools.lru_cache(maxsize=1)
+def generation_code_hash() -> str:
+    digest = hashlib.sha256()
+    _tree_hash(
+        PACKAGE_DIR / "generate", digest
+    )  # question ids are made there too (generate/ids.py)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class GeneratedEntry:
+    usable: tuple[Item, ...]
+    refused: tuple[Any, ...]  # generate.Rejection
+    questions: tuple[Any, ...]  # models.Question, before merging and the gate
+    scores: dict[str, float]
+    lookups: tuple[tuple[tuple, str], ...]  # (corpus lookup, digest of its answer)
+
+
+class GenerationCache:
+    """Each document's screened items and questions, under `<cache_dir>/generated/`."""
+
+    def __init__(self, folder: str | Path, settings, types):
+        self.folder = Path(folder) / "generated"
+        parts = {
+            "format": FORMAT,
+            "version": __version__,
+            "extraction": settings_fingerprint(settings),
+            "code": generation_code_hash(),
+            "generate": settings.generate.model_dump(mode="json"),
+            "types": list(types),
+        }
+        self.fingerprint = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+    def key(self, document: Document, source_key: str) -> str:
+        """The extraction entry's key with the document's name and path (questions cite them)."""
+        text = f"{self.fingerprint}:{source_key}:{document.name}:{document.path}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> GeneratedEntry | None:
+        from .bank import question_from_dict
+        from .generate import Rejection
+
+        try:
+            data = orjson.loads(self._file(key).read_bytes())  # a rebuild reads hundreds
+            if data.get("key") != key:
+                raise ValueError("entry for another key")
+            return GeneratedEntry(
+                usable=tuple(item_from_dict(i) for i in data["usable"]),
+                refused=tuple(Rejection(question_from_dict(q), r) for q, r in data["refused"]),
+                questions=tuple(question_from_dict(q) for q in data["questions"]),
+                scores=dict(data["scores"]),
+                lookups=tuple((tuple(k), d) for k, d in data["lookups"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, entry: GeneratedEntry) -> None:
+        from .models import item_to_dict
+
+        try:
+            text = json.dumps(
+                {
+                    "key": key,
+                    "usable": [item_to_dict(i) for i in entry.usable],
+                    "refused": [[r.question.to_dict(), r.reason] for r in entry.refused],
+                    "questions": [q.to_dict() for q in entry.questions],
+                    "scores": entry.scores,
+                    "lookups": [[list(k), d] for k, d in entry.lookups],
+                },
+                ensure_ascii=False,
+            )
+            write_text(self._file(key), text)
+        except (OSError, TypeError, ValueError):
+            pass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -121,17 +121,6 @@ def settings_from(config: Path | None, **overrides: Any):
     return load_settings(config, overrides)
 
 
-def each_document(paths: Iterable[str], settings, failures: list[str]) -> Iterable[Any]:
-    """Yield cleaned documents; bad files are recorded in `failures`, not raised."""
-    from .ingest import find_sources, load_document
-
-    for path in find_sources(paths, failures):
-        try:
-            yield load_document(path, settings)
-        except QuizgenError as exc:
-            failures.append(str(exc))
-
-
 def report_failures(failures: list[str]) -> None:
     for message in failures:
         typer.echo(f"quizgen: error: {message}", err=True)
@@ -162,11 +151,12 @@ def ingest(
 
     def body() -> None:
         from .ingest.report import print_document
+        from .pipeline import load
 
         settings = settings_from(config)
-        failures: list[str] = []
+        documents, failures = load(paths, settings)
         docs = []
-        for doc in each_document(paths, settings, failures):
+        for doc in documents:
             if as_json:
                 docs.append(doc.to_dict())
             else:
@@ -203,15 +193,15 @@ def extract(
     """
 
     def body() -> None:
-        from .extract import extract_document
         from .extract.report import print_items
         from .models import item_to_dict
+        from .pipeline import read
 
         settings = settings_from(config, **{"extract.pipeline": pipeline})
-        failures: list[str] = []
+        reading = read(paths, settings)
+        failures = list(reading.failures)
         out = []
-        for doc in each_document(paths, settings, failures):
-            items = extract_document(doc, settings)
+        for doc, items in reading.sources:
             if format is ExtractFormat.json:
                 out.append({"source": doc.path, "items": [item_to_dict(i) for i in items]})
             else:
@@ -514,19 +504,25 @@ def review(
 
 @command()
 def bench(
-    words: int = typer.Option(
-        1_000_000,
-        "--words",
-        metavar="N",
-        callback=lambda v: _words(v),
-        help="Build a corpus of at least this many words (default: 1,000,000; at least 1,000).",
+    corpus: Path | None = typer.Option(
+        None,
+        "--corpus",
+        metavar="FOLDER",
+        help="Documents to build (default: ../shared/bench/speeches beside the project).",
+    ),
+    sizes: str = typer.Option(
+        "100000,300000,0",
+        "--sizes",
+        metavar="N,N,...",
+        callback=lambda v: _sizes(v),
+        help="Words per build, smallest first; 0 is the whole corpus (default: 100000,300000,0).",
         show_default=False,
     ),
-    output: list[str] | None = typer.Option(
-        None,
-        "--output",
-        metavar="FORMAT",
-        help="A format to include (may be repeated; default: anki, gift, csv).",
+    compare: bool = typer.Option(
+        True,
+        "--compare/--no-compare",
+        help="Also run the blank tokenizer and en_core_web_sm over the same files (default: yes).",
+        show_default=False,
     ),
     jobs: int | None = typer.Option(
         None,
@@ -543,15 +539,17 @@ def bench(
         help="Build in this folder and keep it (default: a temporary one).",
     ),
 ) -> None:
-    """Print corpus-scale figures: words/s of a cold build, unchanged and one-change rebuilds, peak memory."""
+    """Print corpus-scale figures: per size words/s, questions, seconds per stage, peak memory and
+    cost per 1,000 words; rebuild times; extraction beside the tokenizer floor and the full pipeline."""
 
     def body() -> None:
-        from .bench import DEFAULT_OUTPUTS, report
+        from .bench import DEFAULT_CORPUS, report
         from .bench import run as run_bench
 
-        report(
-            run_bench(words, tuple(output or DEFAULT_OUTPUTS), jobs, keep, typer.echo), typer.echo
+        figures = run_bench(
+            corpus or DEFAULT_CORPUS, sizes, jobs, keep, typer.echo, compare=compare
         )
+        report(figures, typer.echo)
 
     run(body)
 
@@ -568,10 +566,16 @@ def _at_least_one(value: int) -> int:
     return value
 
 
-def _words(value: int) -> int:
-    if value < 1000:
-        raise typer.BadParameter("must be at least 1,000")
-    return value
+def _sizes(value: str | tuple[int, ...]) -> tuple[int, ...]:
+    if isinstance(value, tuple):
+        return value
+    try:
+        sizes = tuple(int(part) for part in value.split(","))
+    except ValueError:
+        raise typer.BadParameter("must be word counts separated by commas, e.g. 100000,0") from None
+    if not sizes or any(n < 0 or 0 < n < 1000 for n in sizes):
+        raise typer.BadParameter("each size must be at least 1,000 words, or 0 for the whole")
+    return sizes
 
 
 def main() -> None:

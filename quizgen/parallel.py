@@ -2,8 +2,9 @@
 
 Small batches run in this process (starting workers and loading spaCy in each costs
 seconds); large ones go to a process pool whose initializer loads the pipeline once
-per worker. Documents are streamed: at most a few futures are in flight, and results
-come back in input order so builds stay deterministic.
+per worker. Documents are shared out largest first, so no worker is left with a long
+document while the other idles at the end; results come back in input order so builds
+stay deterministic. Failures and counters travel in the result (`Reading`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import Cache
@@ -23,9 +24,20 @@ from .models import Document, Item
 # Below these a pool costs more than it saves (each worker loads spaCy, ~4 s).
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 256 * 1024
-IN_FLIGHT_PER_WORKER = 8  # results are taken in order: a slow document must not leave a worker idle
 
 Outcome = tuple[Document, list[Item]] | str  # a result, or the one-line error of a bad file
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading a set of sources gave: documents with their items in order, one line per
+    file that failed, each document's cache key (name -> key) and how many came from the cache."""
+
+    sources: tuple[tuple[Document, tuple[Item, ...]], ...] = ()
+    failures: tuple[str, ...] = ()
+    keys: dict[str, str] = field(default_factory=dict)
+    from_cache: int = 0
+    extracted: int = 0
 
 
 def default_jobs() -> int:
@@ -64,6 +76,42 @@ def _work(path: str) -> Outcome:
     return ingest_and_extract(path, _worker_settings)
 
 
+class Workers:
+    """Worker processes a build shares between reading and generation: started on first use
+    (each loads spaCy once), stopped by `close`. `jobs` None: one per core."""
+
+    def __init__(self, settings, jobs: int | None = None):
+        self.settings = settings
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def worth_it(self, count: int, size: int) -> bool:
+        """Whether `count` pieces of work of `size` bytes in all are worth sending to workers."""
+        return self.jobs > 1 and count >= PARALLEL_MIN_FILES and size >= PARALLEL_MIN_BYTES
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(self.settings.model_dump_json(),),
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 @dataclass(frozen=True)
 class Task:
     path: Path
@@ -72,13 +120,14 @@ class Task:
 
 
 def plan_sources(
-    paths: Sequence[str], settings, failures: list[str], cache: Cache | None = None
-) -> list[Task]:
-    """The files under `paths`, in order, each with its cache key; missing paths and
-    clashing names are added to `failures`. Reads and hashes each file, loads nothing."""
+    paths: Sequence[str], settings, cache: Cache | None = None
+) -> tuple[list[Task], list[str]]:
+    """(the files under `paths` in order, each with its cache key; problems): missing paths and
+    clashing names are problems. Hashes each file, loads nothing."""
     from .ingest import find_sources
 
     tasks: list[Task] = []
+    failures: list[str] = []
     seen: dict[str, str] = {}
     for given in paths:
         try:
@@ -95,94 +144,95 @@ def plan_sources(
                 continue
             seen[path.name] = str(path)
             tasks.append(_task(path, settings, cache))
-    return tasks
+    return tasks, failures
 
 
 def read_tasks(
     tasks: Sequence[Task],
     settings,
-    failures: list[str],
     *,
     cache: Cache | None = None,
     jobs: int | None = None,
     progress=None,
-) -> list[tuple[Document, list[Item]]]:
-    """Each planned file's document and items, in order; bad files are added to `failures`.
+    workers: Workers | None = None,
+) -> Reading:
+    """Each planned file's document and items, in order, and a line for each file that failed.
 
-    `jobs`: worker processes for the files the cache does not hold (None: one per core).
+    `jobs`: worker processes for the files the cache does not hold (None: one per core);
+    `workers`: a pool to use instead, left running for the caller.
     `progress`: a `progress.Stage` advanced once per file.
     """
     if progress is not None:
         progress.total(len(tasks))
-    read: list[tuple[Document, list[Item]]] = []
-    for outcome in stream(tasks, settings, cache=cache, jobs=jobs):
+    read: list[tuple[Document, tuple[Item, ...]]] = []
+    failures: list[str] = []
+    keys: dict[str, str] = {}
+    from_cache = 0
+    outcomes = stream(tasks, settings, cache=cache, jobs=jobs, workers=workers)
+    for task, (outcome, cached) in zip(tasks, outcomes, strict=True):
         if isinstance(outcome, str):
             failures.append(outcome)
         else:
-            read.append(outcome)
+            read.append((outcome[0], tuple(outcome[1])))
+            if task.key is not None:
+                keys[outcome[0].name] = task.key
+            from_cache += cached
         if progress is not None:
             progress.advance()
-    return read
+    return Reading(tuple(read), tuple(failures), keys, from_cache, len(read) - from_cache)
 
 
 def read_sources(
     paths: Sequence[str],
     settings,
-    failures: list[str],
     *,
     cache: Cache | None = None,
     jobs: int | None = None,
     progress=None,
-) -> list[tuple[Document, list[Item]]]:
+    workers: Workers | None = None,
+) -> Reading:
     """Every document under `paths` with its items, in order: `plan_sources` then `read_tasks`."""
-    tasks = plan_sources(paths, settings, failures, cache)
-    return read_tasks(tasks, settings, failures, cache=cache, jobs=jobs, progress=progress)
+    tasks, problems = plan_sources(paths, settings, cache)
+    reading = read_tasks(
+        tasks, settings, cache=cache, jobs=jobs, progress=progress, workers=workers
+    )
+    return replace(reading, failures=tuple(problems) + reading.failures)
 
 
 def stream(
-    tasks: Sequence[Task], settings, *, cache: Cache | None = None, jobs: int | None = None
-) -> Iterator[Outcome]:
-    """One outcome per planned file, in order: cached, computed here, or computed by a worker."""
+    tasks: Sequence[Task],
+    settings,
+    *,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+    workers: Workers | None = None,
+) -> Iterator[tuple[Outcome, bool]]:
+    """(outcome, from the cache) per planned file, in order: cached, computed here, or by a worker."""
     misses = [t for t in tasks if not t.cached]
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    big = (
-        len(misses) >= PARALLEL_MIN_FILES
-        and sum(_size(t.path) for t in misses) >= PARALLEL_MIN_BYTES
-    )
+    own = workers is None
+    workers = Workers(settings, jobs) if own else workers
     pool = None
-    if jobs > 1 and big:
-        pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(misses)),
-            # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(settings.model_dump_json(),),
-        )
+    if workers.worth_it(len(misses), sum(_size(t.path) for t in misses)):
+        pool = workers.pool()
     try:
-        yield from _outcomes(tasks, misses, settings, cache, pool, jobs * IN_FLIGHT_PER_WORKER)
+        yield from _outcomes(tasks, misses, settings, cache, pool)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            workers.close()
 
 
-def _outcomes(tasks, misses, settings, cache, pool, window) -> Iterator[Outcome]:
+def _outcomes(tasks, misses, settings, cache, pool) -> Iterator[tuple[Outcome, bool]]:
     submitted: dict[Path, Future] = {}
-    queue = iter(misses)
-
-    def top_up() -> None:
-        while pool is not None and len(submitted) < window:
-            task = next(queue, None)
-            if task is None:
-                return
+    if pool is not None:
+        # Largest first: the last document to finish is a short one, so neither worker idles long.
+        for task in sorted(misses, key=lambda t: -_size(t.path)):
             submitted[task.path] = pool.submit(_work, str(task.path))
-
     for task in tasks:
-        top_up()
         if task.cached:
             entry = cache.get(task.key, task.path)
             if entry is not None:
                 cache.hits += 1
-                yield entry.document, list(entry.items)
+                yield (entry.document, list(entry.items)), True
                 continue
         future = submitted.pop(task.path, None)
         outcome = (
@@ -192,7 +242,7 @@ def _outcomes(tasks, misses, settings, cache, pool, window) -> Iterator[Outcome]
             cache.misses += 1
             if task.key is not None and not isinstance(outcome, str):
                 cache.put(task.key, *outcome)
-        yield outcome
+        yield outcome, False
 
 
 def _task(path: Path, settings, cache: Cache | None) -> Task:

@@ -22,6 +22,9 @@ from .config import Section, parse_yaml, validate
 from .errors import ConfigError
 
 FILE_OPTION = "file"  # per-output option naming what is written, relative to OUT/<recipe>/
+# Per-output option: only the N best questions of the bank, by rank, as one test (build.py).
+TOTAL_OPTION = "total"
+BUILD_OPTIONS = (FILE_OPTION, TOTAL_OPTION)
 
 
 class TagFilter(Section):
@@ -159,20 +162,19 @@ def load_recipe(path: str | Path) -> Recipe:
     )
 
 
-# A worksheet of a plain-paths build: a few questions of each type, however large the corpus.
-DEFAULT_WORKSHEET_PER_TYPE = 5
+# A worksheet of a plain-paths build: the best questions, however large the corpus (the bank
+# and the exports keep every question; laying out thousands of pages takes minutes).
+DEFAULT_WORKSHEET_QUESTIONS = 40
 
 
 def recipe_for_paths(paths: list[str]) -> Recipe:
     """The default recipe for `quizgen build PATH...`: every question in the bank and the exports,
-    and a worksheet of a printable size."""
-    from .render.layout import SECTION_ORDER
-
+    and a worksheet of the best questions, of a printable size."""
     first = Path(paths[0])
     name = (first.stem if first.suffix and not first.is_dir() else first.resolve().name) or "build"
     outputs: dict[str, dict[str, Any]] = {r: {} for r in renderer_names()}
     if "worksheet" in outputs:
-        outputs["worksheet"] = {"counts": {t: DEFAULT_WORKSHEET_PER_TYPE for t in SECTION_ORDER}}
+        outputs["worksheet"] = {TOTAL_OPTION: DEFAULT_WORKSHEET_QUESTIONS}
     return Recipe(name=name, path=None, title=name, sources=tuple(paths), outputs=outputs)
 
 
@@ -233,6 +235,15 @@ def _outputs(given: Any, path: Path, lines: dict[tuple, int]) -> dict[str, dict[
                     str(path),
                     lines.get(("outputs", name, FILE_OPTION), line),
                 )
+        total = options.get(TOTAL_OPTION)
+        if total is not None and (
+            not isinstance(total, int) or isinstance(total, bool) or total < 1
+        ):
+            raise ConfigError(
+                f"outputs.{name}.{TOTAL_OPTION}: must be a whole number of questions, at least 1",
+                str(path),
+                lines.get(("outputs", name, TOTAL_OPTION), line),
+            )
         _check_options(name, options, path, lines)
         outputs[name] = options
     return outputs
@@ -246,7 +257,7 @@ def _check_options(name: str, options: dict[str, Any], path: Path, lines: dict[t
     model = getattr(RENDERERS.get(name), "options_model", None)
     if model is None:
         return
-    own = {k: v for k, v in options.items() if k != FILE_OPTION}
+    own = {k: v for k, v in options.items() if k not in BUILD_OPTIONS}
     below = {
         key[2:]: line
         for key, line in lines.items()

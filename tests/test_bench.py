@@ -1,26 +1,39 @@
-"""`quizgen bench`: it builds a made-up corpus three times and prints every figure; it times nothing here."""
+"""`quizgen bench`: it builds a small corpus at two sizes and prints every figure; it times nothing here."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import psutil
+import pytest
+from typer.testing import CliRunner
 
-from quizgen.bench import PeakMemory, make_corpus, report, run
+from quizgen.bench import PeakMemory, corpus_files, nested_subsets, report, run
+from quizgen.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def test_the_corpus_is_distinct_copies_of_the_originals(tmp_path):
-    files, words = make_corpus(tmp_path, 5_000, [SAMPLES])
-    originals = sorted(SAMPLES.glob("*.md"))
-    assert words >= 5_000 and len(files) % len(originals) == 0
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    assert len(set(texts)) == len(texts)  # each copy is its own document for the cache
-    assert len({f.name for f in files}) == len(files)
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {SHARED_CORPUS}")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in [*sorted(SHARED_CORPUS.glob("*.txt")), *sorted((ROOT / "samples").glob("*.md"))]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_sizes_are_nested_subsets_of_distinct_documents(corpus):
+    files = corpus_files(corpus)
+    small, larger, whole = nested_subsets(files, [1, 2_000, 0])
+    assert len(small) == 1 and set(small) <= set(larger) <= set(whole) == set(files)
+    assert sum(w for _, w in larger) >= 2_000 or larger == whole
 
 
 def test_peak_memory_counts_worker_processes_too():
@@ -32,20 +45,41 @@ def test_peak_memory_counts_worker_processes_too():
     assert memory.peak >= own + extra
 
 
-def test_bench_prints_every_figure_against_its_target(tmp_path):
+def test_bench_prints_every_figure_per_size_and_against_its_target(tmp_path, corpus):
     lines: list[str] = []
-    figures = run(
-        2_000, outputs=("csv",), jobs=1, keep=tmp_path, say=lines.append, sources=[SAMPLES]
-    )
+    figures = run(corpus, (1_000, 0), jobs=1, keep=tmp_path / "work", say=lines.append)
     report(figures, say=lines.append)
-    assert figures.words >= 2_000 and figures.questions > 0 and figures.peak_bytes > 0
+    small, whole = figures.sizes
+    assert small.words < whole.words and small.cold.questions <= whole.cold.questions
+    assert whole.peak_bytes > 0 and figures.floor[0] == whole.words and figures.full[0] > 0
+    stages = [name for name, _, _ in whole.cold.stages]
+    for stage in ("read+extract", "generate", "bank", "anki", "worksheet", "csv"):
+        assert stage in stages, stage
+    assert whole.unchanged and whole.fact_free_edit and whole.fact_edit
+    assert whole.fact_edit.questions > whole.cold.questions  # the added facts were asked
     for start in (
-        "corpus:",
+        "words:",
+        "questions",
+        "words/s (wall)",
+        "CPU s per 1,000 words",
+        "peak memory, MiB",
+        "  read+extract",
+        "  worksheet",
         "cold build:",
         "unchanged rebuild:",
-        "one document changed:",
-        "peak memory",
+        "one document changed, no fact changed:",
+        "one document changed, facts added:",
+        "peak memory, all processes together:",
+        "cost per 1,000 words:",
+        "extraction:",
+        "en_core_web_sm full pipeline:",
     ):
         assert any(line.startswith(start) for line in lines), start
-    assert any("words/s" in line for line in lines)
-    assert (tmp_path / "cache").is_dir()  # kept: the one fresh cache all three builds used
+
+
+def test_a_missing_corpus_is_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["bench", "--corpus", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"quizgen: error: {tmp_path / 'nowhere'}: no such folder (the benchmark corpus; give one with --corpus)"
+    ]

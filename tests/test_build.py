@@ -14,6 +14,7 @@ from quizgen.bank.schema import problems
 from quizgen.build import build_recipe, plan, render_output, select
 from quizgen.cli import app
 from quizgen.config import Settings
+from quizgen.errors import QuizgenError
 from quizgen.models import Question, Source
 from quizgen.recipe import Recipe, load_recipe
 from quizgen.render import RENDERERS
@@ -338,3 +339,25 @@ def test_help_stays_fast_no_heavy_import_at_cli_import():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_output_with_a_total_gets_only_the_best_questions(tmp_path):
+    import re
+
+    bank = read_bank(SMALL)
+    gift = RENDERERS.get("gift")
+    best = max((q for q in bank.questions if q.type in gift.types), key=lambda q: q.id)
+    scores = {q.id: (5.0 if q is best else 0.0) for q in bank.questions}
+    recipe = Recipe(name="r", path=None, title="r", sources=(), outputs={"gift": {"total": 1}})
+    result = render_output(bank, recipe, "gift", tmp_path / "r", Settings(), scores)
+    assert result.error is None
+    written = result.written[0].read_text(encoding="utf-8")
+    assert re.findall(r"^::(.+?)::", written, re.MULTILINE) == [best.id]
+
+
+@pytest.mark.parametrize("total", ["0", "many", "true"])
+def test_a_bad_output_total_is_refused_when_the_recipe_is_read(tmp_path, total):
+    recipe = tmp_path / "deck.yaml"
+    recipe.write_text(f"sources: [a.md]\noutputs:\n  gift:\n    total: {total}\n", encoding="utf-8")
+    with pytest.raises(QuizgenError, match=r"deck.yaml:4: outputs.gift.total: must be a whole"):
+        load_recipe(recipe)

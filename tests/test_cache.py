@@ -71,11 +71,10 @@ def calls(monkeypatch) -> dict[str, list[str]]:
 
 
 def build_sources(folder: Path, settings: Settings):
-    failures: list[str] = []
     cache = Cache(settings.cache_dir, settings)
-    read = read_sources([str(folder)], settings, failures, cache=cache, jobs=1)
-    assert failures == []
-    return read, cache
+    read = read_sources([str(folder)], settings, cache=cache, jobs=1)
+    assert read.failures == ()
+    return read.sources, cache
 
 
 def json_round_trip(data):
@@ -173,13 +172,11 @@ def test_bad_files_are_reported_not_cached(tmp_path, settings):
     folder = tmp_path / "texts"
     write_readings(folder, 1)
     (folder / "empty.md").write_text("   \n", encoding="utf-8")
-    failures: list[str] = []
     cache = Cache(settings.cache_dir, settings)
-    read = read_sources(
-        [str(folder), str(tmp_path / "missing")], settings, failures, cache=cache, jobs=1
-    )
-    assert [d.name for d, _ in read] == ["reading0.md"]
-    assert any("empty.md" in f for f in failures) and any("missing" in f for f in failures)
+    read = read_sources([str(folder), str(tmp_path / "missing")], settings, cache=cache, jobs=1)
+    assert [d.name for d, _ in read.sources] == ["reading0.md"]
+    assert any("empty.md" in f for f in read.failures)
+    assert any("missing" in f for f in read.failures)
     assert len(list(Path(settings.cache_dir).rglob("*.json"))) == 1
 
 
@@ -188,16 +185,16 @@ def test_bad_files_are_reported_not_cached(tmp_path, settings):
 
 @pytest.fixture
 def generations(monkeypatch) -> list[int]:
-    import quizgen.generate
+    import quizgen.pipeline
 
     counted: list[int] = []
-    real = quizgen.generate.generate_questions
+    real = quizgen.pipeline.generate
 
-    def counting(sources, settings=None, types=None):
-        counted.append(len(sources))
-        return real(sources, settings, types)
+    def counting(reading, settings, types=None, **options):
+        counted.append(len(reading.sources))
+        return real(reading, settings, types, **options)
 
-    monkeypatch.setattr(quizgen.generate, "generate_questions", counting)
+    monkeypatch.setattr(quizgen.pipeline, "generate", counting)
     return counted
 
 

@@ -25,8 +25,7 @@ def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, 
     folder = tmp_path / "texts"
     write_readings(folder, 5)
     (folder / "reading2.md").write_text("   \n", encoding="utf-8")  # a bad file in the middle
-    sequential_failures: list[str] = []
-    sequential = read_sources([str(folder)], settings, sequential_failures, jobs=1)
+    sequential = read_sources([str(folder)], settings, jobs=1)
 
     used_pool = []
     real_pool = parallel.ProcessPoolExecutor
@@ -37,19 +36,18 @@ def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, 
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", recording_pool)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)  # our readings are small
-    failures: list[str] = []
     cache = Cache(settings.cache_dir, settings)
-    pooled = read_sources([str(folder)], settings, failures, cache=cache, jobs=2)
+    pooled = read_sources([str(folder)], settings, cache=cache, jobs=2)
 
     assert used_pool == [2]
-    assert pooled == sequential
-    assert [d.name for d, _ in pooled] == [
+    assert (pooled.sources, pooled.failures) == (sequential.sources, sequential.failures)
+    assert [d.name for d, _ in pooled.sources] == [
         "reading0.md",
         "reading1.md",
         "reading3.md",
         "reading4.md",
     ]
-    assert failures == sequential_failures and "reading2.md" in failures[0]
+    assert len(pooled.failures) == 1 and "reading2.md" in pooled.failures[0]
     assert cache.misses == 5 and len(list(Path(settings.cache_dir).rglob("*.json"))) == 4
 
 
@@ -60,34 +58,33 @@ def test_small_batches_stay_in_this_process(tmp_path, settings, monkeypatch):
         raise AssertionError("a pool was started for two small files")
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
-    assert len(read_sources([str(tmp_path / "texts")], settings, [], jobs=4)) == 2
+    assert len(read_sources([str(tmp_path / "texts")], settings, jobs=4).sources) == 2
 
 
 class RecordingPool:
-    """Runs work at once and records the most results submitted but not yet handed out."""
+    """Runs work at once and records the order files were handed to it."""
 
     def __init__(self):
-        self.submitted = 0
-        self.handed_out = 0
-        self.most_in_flight = 0
+        self.submitted: list[str] = []
 
     def submit(self, fn, path):
-        self.submitted += 1
-        self.most_in_flight = max(self.most_in_flight, self.submitted - self.handed_out)
+        self.submitted.append(Path(path).name)
         future: Future = Future()
         future.set_result(f"{Path(path).name}: done")
         return future
 
 
-def test_work_in_flight_is_bounded(tmp_path, settings):
-    tasks = [Task(tmp_path / f"doc{n}.md", None, False) for n in range(10)]
+def test_largest_documents_go_to_the_workers_first_and_come_back_in_order(tmp_path, settings):
+    sizes = [3, 9, 1, 7]
+    tasks = []
+    for n, size in enumerate(sizes):
+        path = tmp_path / f"doc{n}.md"
+        path.write_text("word " * size * 100, encoding="utf-8")
+        tasks.append(Task(path, None, False))
     pool = RecordingPool()
-    outcomes = []
-    for outcome in parallel._outcomes(tasks, tasks, settings, None, pool, window=3):
-        pool.handed_out += 1
-        outcomes.append(outcome)
-    assert outcomes == [f"doc{n}.md: done" for n in range(10)]
-    assert pool.submitted == 10 and pool.most_in_flight == 3
+    outcomes = [o for o, _ in parallel._outcomes(tasks, tasks, settings, None, pool)]
+    assert pool.submitted == ["doc1.md", "doc3.md", "doc0.md", "doc2.md"]
+    assert outcomes == [f"doc{n}.md: done" for n in range(4)]
 
 
 def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, settings):
@@ -103,7 +100,7 @@ def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, s
         enabled=True, console=Console(file=shown, force_terminal=True, width=100)
     ) as bars:
         stage = bars.stage("reading documents")
-        read_sources([str(tmp_path / "texts")], settings, [], jobs=1, progress=stage)
+        read_sources([str(tmp_path / "texts")], settings, jobs=1, progress=stage)
         stage.done("read 3 documents")
     assert "read 3 documents" in shown.getvalue() and "3/3" in shown.getvalue()
 
@@ -112,7 +109,6 @@ def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, s
         read_sources(
             [str(tmp_path / "texts")],
             settings,
-            [],
             jobs=1,
             progress=bars.stage("reading documents"),
         )

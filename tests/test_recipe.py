@@ -201,12 +201,9 @@ def test_renderer_options_are_checked_with_their_line_when_the_renderer_declares
         )
 
 
-def test_a_plain_paths_build_prints_a_worksheet_of_a_few_questions_per_type():
-    from quizgen.recipe import DEFAULT_WORKSHEET_PER_TYPE, recipe_for_paths
-    from quizgen.render.layout import SECTION_ORDER
+def test_a_plain_paths_build_prints_a_worksheet_of_the_best_questions():
+    from quizgen.recipe import DEFAULT_WORKSHEET_QUESTIONS, recipe_for_paths
 
     recipe = recipe_for_paths(["docs"])
-    assert recipe.outputs["worksheet"] == {
-        "counts": {t: DEFAULT_WORKSHEET_PER_TYPE for t in SECTION_ORDER}
-    }
+    assert recipe.outputs["worksheet"] == {"total": DEFAULT_WORKSHEET_QUESTIONS}
     assert all(options == {} for name, options in recipe.outputs.items() if name != "worksheet")

@@ -17,7 +17,6 @@ from fastapi import HTTPException
 
 from ..bank import DocumentInfo
 from ..bank.store_sql import Store, Upserted
-from ..errors import QuizgenError
 from ..models import Document
 from .problems import ApiProblem, problem_body
 
@@ -87,28 +86,26 @@ def add_document(
 ) -> tuple[DocumentInfo, Upserted, tuple[str, ...], int]:
     """Ingest, extract and generate from one uploaded file, replacing an earlier upload of that name;
     returns (document, upserted, withdrawn ids, rejected count)."""
-    from ..bank.schema import question_problems
-    from ..extract import extract_document
-    from ..generate import generate_questions
-    from ..ingest import load_document
+    from .. import pipeline
 
     name = upload_name(filename)
     with tempfile.TemporaryDirectory(prefix="quizgen-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        try:
-            document = load_document(path, settings)
-            with PIPELINE_LOCK:
-                generated = generate_questions(
-                    [(document, extract_document(document, settings))], settings
-                )
-        except QuizgenError as exc:
-            # The message without the temporary path; the client knows the file by its own name.
-            where = f"{name}:{exc.line}" if exc.line else name
-            raise ApiProblem(422, "unreadable-document", f"{where}: {exc.message}") from None
+        with PIPELINE_LOCK:
+            # The build's steps, one document, in this process; no cache (the file is temporary).
+            reading = pipeline.read([str(path)], settings, jobs=1, cache=False)
+            generated = None
+            if reading.sources:
+                generated = pipeline.generate(reading, settings, cache=False)
+    problem = reading.failures[0] if reading.failures else generated and generated.failure
+    if problem:
+        # The message without the temporary path; the client knows the file by its own name.
+        raise ApiProblem(422, "unreadable-document", problem.replace(str(path), name))
+    document = reading.sources[0][0]
     info = _info(document, name)
-    kept = [q for q in generated.questions if not question_problems(q.to_dict(), {info.name})]
-    rejected = len(generated.rejections) + len(generated.questions) - len(kept)
+    kept = list(generated.questions)
+    rejected = len(generated.rejections)
     if not kept:
         # As `quizgen build` does: a document that gives no question is a failed upload, not an empty success.
         raise ApiProblem(

@@ -115,13 +115,23 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
     }
 
 
-def write_bank(bank: Bank, path: str | Path) -> Path:
-    """Validate and write a bank atomically; an invalid bank is refused and nothing is replaced."""
+def write_bank(bank: Bank, path: str | Path, *, checked: bool = False) -> Path:
+    """Validate and write a bank atomically; an invalid bank is refused and nothing is replaced.
+    `checked`: every question already passed `schema.question_problems` (a build checks once)."""
+    return write_bank_data(bank_to_dict(bank), path, checked=checked)
+
+
+def write_bank_data(
+    data: dict[str, Any], path: str | Path, *, checked: bool = False, keep_same: bool = False
+) -> Path:
+    """`write_bank` for a bank already made into its JSON object (`bank_to_dict`). `keep_same`:
+    a file there with the same title and content hash is left as it is (only `built_at` would change)."""
     from ..util.files import write_text
     from .schema import problems
 
-    data = bank_to_dict(bank)
-    found = problems(data)
+    if keep_same and _same_content(Path(path), data):
+        return Path(path)
+    found = [] if checked else problems(data)
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise BankError(f"refusing to write an invalid bank: {found[0]}{more}", str(path))
@@ -130,6 +140,17 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
         "utf-8"
     )
     return write_text(Path(path), text)
+
+
+def _same_content(path: Path, data: dict[str, Any]) -> bool:
+    try:
+        earlier = orjson.loads(path.read_bytes())
+        return (earlier.get("content_hash"), earlier.get("title")) == (
+            data["content_hash"],
+            data["title"],
+        )
+    except (OSError, orjson.JSONDecodeError, AttributeError):
+        return False
 
 
 def load_bank_json(path: str | Path) -> Any:

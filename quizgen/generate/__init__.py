@@ -108,47 +108,86 @@ def generate_questions(
     Deterministic for a given seed: documents are processed in name order, the
     same fact in two documents becomes one question citing both, and the result
     is sorted by id. Questions the gate refuses are returned as rejections.
+    The steps (`screen_document`, `questions_of`, `finish`) are public so that a
+    build can keep each document's part between builds (quizgen.pipeline).
     """
     from ..config import Settings
 
     settings = settings or Settings()
+    wanted = wanted_types(settings, types)
+    # Items screened first, so a refused item is neither asked nor offered as a distractor.
+    screened = [
+        screen_document(document, items, settings)
+        for document, items in sorted(sources, key=lambda pair: pair[0].name)
+    ]
+    corpus = Corpus.of([(s.document, s.usable) for s in screened])
+    made = [questions_of(s, corpus, settings, wanted) for s in screened]
+    return finish(screened, made, settings)
+
+
+@dataclass(frozen=True)
+class Screened:
+    """One document's items as questions may quote them, and those no question may be made of."""
+
+    document: Document
+    usable: tuple[Item, ...]
+    refused: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True)
+class Made:
+    """The questions made from one document, before merging and the gate, with their ranks."""
+
+    questions: tuple[Question, ...]
+    scores: dict = field(default_factory=dict)  # question id -> rank (choose.score)
+
+
+def wanted_types(settings, types: Sequence[str] | None = None) -> list[str]:
     wanted = list(types) if types is not None else types_of(settings)
     for name in wanted:
         if name not in QUESTION_TYPES:
             known = ", ".join(QUESTION_TYPES.names())
             raise GenerateError(f"unknown question type {name!r} (known: {known})")
-    ordered = sorted(
-        ((doc, as_read(items, doc)) for doc, items in sources), key=lambda pair: pair[0].name
-    )
-    # Items screened first, so a refused item is neither asked nor offered as a distractor.
-    refused: list[Rejection] = []
-    screened = []
-    for document, items in ordered:
-        screening = Context(document=document, corpus=Corpus.of([]), settings=settings)
-        prepare_parses(items, settings)
-        usable = []
-        for item in reading_order(items):
-            problem = item_problem(item, screening)
-            if problem:
-                screening.refuse(item, problem, shown_text(item))
-            else:
-                usable.append(item)
-        refused.extend(Rejection(question, reason) for question, reason in screening.refused)
-        screened.append((document, tuple(usable)))
-    corpus = Corpus.of(screened)
-    made: list[Question] = []
+    return wanted
+
+
+def screen_document(document: Document, items: Sequence[Item], settings) -> Screened:
+    """The document's items as read (`as_read`), less those the screen refuses, in reading order."""
+    items = as_read(items, document)
+    screening = Context(document=document, corpus=Corpus.of([]), settings=settings)
+    prepare_parses(items, settings)
+    usable = []
+    for item in reading_order(items):
+        problem = item_problem(item, screening)
+        if problem:
+            screening.refuse(item, problem, shown_text(item))
+        else:
+            usable.append(item)
+    refused = tuple(Rejection(question, reason) for question, reason in screening.refused)
+    return Screened(document, tuple(usable), refused)
+
+
+def questions_of(screened: Screened, corpus: Corpus, settings, wanted: Sequence[str]) -> Made:
+    """Every wanted type's questions of one document; `corpus` gives the distractors."""
+    context = Context(document=screened.document, corpus=corpus, settings=settings)
+    questions: list[Question] = []
+    for name in wanted:
+        questions.extend(QUESTION_TYPES.get(name).make(screened.usable, context))
+    return Made(tuple(questions), dict(context.scores))
+
+
+def finish(screened: Sequence[Screened], made: Sequence[Made], settings) -> Generated:
+    """Merge the documents' questions (in document name order) and pass them through the gate."""
     scores: dict[str, float] = {}
-    for document, usable in screened:
-        context = Context(document=document, corpus=corpus, settings=settings)
-        for name in wanted:
-            made.extend(QUESTION_TYPES.get(name).make(usable, context))
-        for qid, value in context.scores.items():
+    for part in made:
+        for qid, value in part.scores.items():
             scores[qid] = max(scores.get(qid, 0.0), value)
-    documents = {document.name: document for document, _ in ordered}
-    kept, rejections = check(merge(made), documents, settings)
+    documents = {s.document.name: s.document for s in screened}
+    kept, rejections = check(merge(q for part in made for q in part.questions), documents, settings)
+    refused = tuple(r for s in screened for r in s.refused)
     return Generated(
         questions=tuple(sorted(kept, key=lambda q: q.id)),
-        rejections=tuple(refused) + tuple(rejections),
+        rejections=refused + tuple(rejections),
         scores={q.id: scores.get(q.id, 0.0) for q in kept},
     )
 

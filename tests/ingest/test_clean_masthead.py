@@ -51,6 +51,9 @@ def test_bylines(byline, author, date):
         "OPEN DAYS: the towers are closed in winter.",  # no title after the colon
         "(The towers are closed in winter.) They open in May.",
         "Published in 1921, the report changed the service.",  # a sentence, not a dateline
+        # A salutation opening a long one-line body: the body, not a masthead title.
+        "TO THE KEEPERS: I have received the letter you sent by the courier, "
+        + "and I write to say that the towers will stay open " * 3,
     ],
 )
 def test_body_lines_are_not_masthead(text):

@@ -17,6 +17,7 @@ from . import Draft
 from .lines import is_blank, without_markers
 
 HEAD_LINES = 6  # the masthead is within the first few text lines
+MAX_TITLE_WORDS = 25  # 'NAME: text' longer than this is a salutation opening the body, not a title
 # Two to five capitalised words, a colon, a title starting with a capital.
 NAME_TITLE = re.compile(
     r"^(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}):\s+(?P<title>[A-Z0-9“\"‘].*)$"
@@ -66,7 +67,11 @@ def read_head(line: str, metadata: dict[str, Any]) -> bool:
     if m := PUBLICATION.match(text):
         metadata.setdefault("publication", m["name"].strip())
         return True
-    if (m := NAME_TITLE.match(text)) and any(c.islower() for c in m["title"]):
+    if (
+        (m := NAME_TITLE.match(text))
+        and any(c.islower() for c in m["title"])
+        and len(m["title"].split()) <= MAX_TITLE_WORDS
+    ):
         metadata.setdefault("author", person_name(m["name"]))
         metadata.setdefault("title", m["title"].strip())
         return True
