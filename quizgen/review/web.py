@@ -104,6 +104,10 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
         )
         return HTMLResponse(html, status_code=status)
 
+    def missing(question_id: str) -> HTMLResponse:
+        text = f"No question {question_id} in this review."
+        return page("message.html", 404, heading="Not found", text=text)
+
     def signed_in(request: Request) -> bool:
         if session is None:
             return False
@@ -207,12 +211,7 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
         filters = _filters(request.query_params)
         found = _find(source, question_id, filters)
         if found is None:
-            return page(
-                "message.html",
-                404,
-                heading="Not found",
-                text=f"No question {question_id} in this review.",
-            )
+            return missing(question_id)
         return page("question.html", **_question_context(source, found, filters))
 
     @router.post("/q/{question_id}/decide")
@@ -224,12 +223,7 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
         filters = _filters(dict(parse_qsl(str(form.get("back", "")))))
         found = _find(source, question_id, filters)
         if found is None:
-            return page(
-                "message.html",
-                404,
-                heading="Not found",
-                text=f"No question {question_id} in this review.",
-            )
+            return missing(question_id)
         row, _, following = found
         action = str(form.get("action", ""))
         reason = str(form.get("reason", "")) or None
@@ -273,12 +267,7 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
         filters = _filters(dict(parse_qsl(str(form.get("back", "")))))
         found = _find(source, question_id, filters)
         if found is None:
-            return page(
-                "message.html",
-                404,
-                heading="Not found",
-                text=f"No question {question_id} in this review.",
-            )
+            return missing(question_id)
         row = found[0]
         the_edit, problems = edit_from_form(row.question, form)
         context = _question_context(source, found, filters)
