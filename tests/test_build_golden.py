@@ -106,7 +106,7 @@ def test_the_sample_recipe_builds_the_golden_outputs(tmp_path, monkeypatch, gold
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     monkeypatch.chdir(ROOT)  # document paths in the bank are relative to the working folder
-    recipe = load_recipe(ROOT / "decks" / "sample.yaml")
+    recipe = load_recipe(Path("decks") / "sample.yaml")  # relative: paths in the bank are too
     result = build_recipe(recipe, tmp_path / "out", Settings(cache_dir=str(tmp_path / "cache")))
     assert result.ok, result.failures
     (built,) = (tmp_path / "out").iterdir()
