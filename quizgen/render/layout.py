@@ -12,21 +12,14 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..generate.choose import TYPE_ORDER
 from ..models import Question
 from . import type_label
 
-# Order of the built-in types' sections on paper: quick recognition first, free writing
-# last. Other registered types follow (`section_types`), printed as a prompt with answer lines.
-SECTION_ORDER: tuple[str, ...] = (
-    "true_false",
-    "multiple_choice",
-    "matching",
-    "ordering",
-    "cloze",
-    "list_recall",
-    "short_answer",
-    "basic",
-)
+# Sections print in the order a sheet is filled (generate.choose.TYPE_ORDER): quick
+# recognition first, free writing last. Other registered types follow (`section_types`),
+# printed as a prompt with answer lines.
+SECTION_ORDER = TYPE_ORDER
 
 
 LETTERS = string.ascii_uppercase
