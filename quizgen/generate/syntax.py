@@ -597,6 +597,10 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
         and not any(c.dep_ == "dobj" for c in root.children)
     ):
         return None  # "the war waged by X against Y": a participle read as the verb
+    if not [t for t in doc[root.i + 1 :] if not t.is_punct] and (
+        base_form(root, choice).lower() in NEEDS_OBJECT
+    ):
+        return None  # "Japan invaded": invaded what, the text said before
     do = "did"  # a dated event is past, though a caption tells it in the present ("Orvath shakes hands")
     words = []
     for token in after:
@@ -786,6 +790,14 @@ RELATIONAL = {
     "hostilities",
     "dialogue",
 }
+# Verbs English uses with an object: said without one ("after Japan invaded"), the object
+# is one the text named before, and a question of the clause alone has no answer.
+NEEDS_OBJECT = {
+    "invade", "sign", "ratify", "adopt", "establish", "found", "create", "launch", "appoint",
+    "annex", "capture", "seize", "conquer", "elect", "approve", "build", "issue", "declare",
+    "introduce", "abolish", "impose", "publish", "occupy", "defeat", "accept", "reject",
+    "propose", "enact", "recognize", "recognise", "negotiate", "draft",
+}  # fmt: skip
 # Objects that say nothing without what follows them ("laid out his case | on the bridge").
 VAGUE_OBJECTS = {
     "reasoning",

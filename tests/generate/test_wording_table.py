@@ -534,6 +534,11 @@ SCREENED = [
         "no-clause",
     ),
     (
+        "The port was rebuilt after the northern fleet invaded in 1855.",
+        event("1855", "the northern fleet invaded"),
+        "no-clause",
+    ),
+    (
         "Orvath served as mayor from 1901 until his death in 1930.",
         event("1930", "Orvath served as mayor until his death"),
         "range-cut",
