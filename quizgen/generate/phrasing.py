@@ -70,8 +70,13 @@ def is_name(text: str) -> bool:
     return _all_capitalised(_NAME_WORD.findall(text))
 
 
-def _all_capitalised(words: list[str]) -> bool:
-    words = [w for w in words if w.lower() not in _SMALL_WORDS]
+def title_case(text: str, small: set[str]) -> bool:
+    """Every word of `text` but the `small` ones starts with a capital (a heading, a name)."""
+    return _all_capitalised(_WORD.findall(text), small)
+
+
+def _all_capitalised(words: list[str], small: set[str] = _SMALL_WORDS) -> bool:
+    words = [w for w in words if w.lower() not in small]
     return bool(words) and all(w[0].isupper() for w in words)
 
 

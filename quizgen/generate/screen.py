@@ -36,7 +36,7 @@ from ..models import DatedEvent, Definition, Enumeration, Item, Quote
 from ..util.dates import MONTH_NAMES
 from . import syntax, wording
 from .gate import text_problem
-from .phrasing import bare_name, date_pattern
+from .phrasing import bare_name, date_pattern, title_case
 
 # A caption or credit: "Figure 4.7 ...", "(credit: ...)", licences and photo agencies.
 _CAPTION = re.compile(
@@ -204,20 +204,7 @@ def event_cut(item: DatedEvent) -> str | None:
 _FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def is_heading(sentence: str) -> bool:
-    """A title line ("Government Regimes: Power, Legitimacy, and Authority"): every content word
-    capitalised and no closing full stop."""
-    words = [w for w in _TITLE_WORD.findall(sentence) if w.lower() not in _SMALL_TITLE_WORDS]
-    return (
-        bool(words)
-        and not sentence.rstrip().endswith((".", "!", "?", "”", '"'))
-        and all(w[:1].isupper() for w in words)
-    )
-
-
+# Words a title leaves in lower case.
 _SMALL_TITLE_WORDS = {
     "a",
     "an",
@@ -233,6 +220,14 @@ _SMALL_TITLE_WORDS = {
     "by",
     "at",
 }
+
+
+def is_heading(sentence: str) -> bool:
+    """A title line ("Government Regimes: Power, Legitimacy, and Authority"): every content word
+    capitalised and no closing full stop."""
+    return not sentence.rstrip().endswith((".", "!", "?", "”", '"')) and title_case(
+        sentence, _SMALL_TITLE_WORDS
+    )
 
 
 def bad_list(item: Enumeration) -> str | None:
@@ -371,15 +366,18 @@ _LEFT_OUT = {
 }  # fmt: skip
 
 
-def _fair_gap(gap: list[str], months: set[str]) -> bool:
+_MONTHS = {m.lower() for m in MONTH_NAMES}
+
+
+def _fair_gap(gap: list[str]) -> bool:
     """A gap an event may leave: one word ("unanimously"), or a phrase that ends with a date
     ("in the Burma convention in 1886", "signed by X on 30 January 1648 and was")."""
-    framing = [w for w in gap if not (w.isdigit() or w in _LEFT_OUT or w in months)]
+    framing = [w for w in gap if not (w.isdigit() or w in _LEFT_OUT or w in _MONTHS)]
     if len(framing) <= 1 or all(w.endswith("ly") for w in framing):
         return True
     last_date = max((i for i, w in enumerate(gap) if w.isdigit()), default=None)
     return last_date is not None and all(
-        w in _LEFT_OUT or w in months or w.isdigit() for w in gap[last_date + 1 :]
+        w in _LEFT_OUT or w in _MONTHS or w.isdigit() for w in gap[last_date + 1 :]
     )
 
 
@@ -396,10 +394,9 @@ def joined_apart(item: DatedEvent) -> str | None:
     ]
     if sum(b.size for b in blocks) < len(event):
         return None  # not written word for word: other checks judge it
-    months = {m.lower() for m in MONTH_NAMES}
     for left, right in zip(blocks, blocks[1:]):
         gap = sentence[left.b + left.size : right.b]
-        if not _fair_gap(gap, months):
+        if not _fair_gap(gap):
             return f"glued-token: '{item.event}' leaves out '{' '.join(gap)}' between its words"
     return None
 

@@ -564,29 +564,18 @@ def clause(text: str, choice: str = "auto") -> Clause | None:
             subject_text[:1].lower() + subject_text[1:]
         )  # "Wage negotiations" mid-question
     declarative = _text([*subject_tokens, *doc[span.end :]])
-    if auxes:
-        first = auxes[0]
-        rest = _text([t for t in after if t.i != first.i])
+    # The first auxiliary, or the copula, moves before the subject; "X was under Y" is a state.
+    moved = auxes[0] if auxes else (root if root.text.lower() in BE_FORMS else None)
+    if moved is not None:
         return Clause(
             _text(front_tokens),
             subject_text,
-            first.text.lower(),
-            rest,
+            moved.text.lower(),
+            _text([t for t in after if t.i != moved.i]),
             None,
             declarative,
             subject.text.lower(),
-        )
-    if root.text.lower() in BE_FORMS:
-        rest = _text([t for t in after if t.i != root.i])
-        return Clause(
-            _text(front_tokens),
-            subject_text,
-            root.text.lower(),
-            rest,
-            None,
-            declarative,
-            subject.text.lower(),
-            state=True,
+            state=not auxes,
         )
     if root.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None

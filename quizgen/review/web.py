@@ -104,6 +104,12 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
         )
         return HTMLResponse(html, status_code=status)
 
+    async def posted(request: Request):
+        """The posted form, the list filters it came back with, and the page refusing it (or None)."""
+        form = await request.form()
+        filters = _filters(dict(parse_qsl(str(form.get("back", "")))))
+        return form, filters, refused(request, form)
+
     def missing(question_id: str) -> HTMLResponse:
         text = f"No question {question_id} in this review."
         return page("message.html", 404, heading="Not found", text=text)
@@ -216,11 +222,9 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
 
     @router.post("/q/{question_id}/decide")
     async def decide(request: Request, question_id: str):
-        form = await request.form()
-        problem = refused(request, form)
+        form, filters, problem = await posted(request)
         if problem:
             return problem
-        filters = _filters(dict(parse_qsl(str(form.get("back", "")))))
         found = _find(source, question_id, filters)
         if found is None:
             return missing(question_id)
@@ -260,11 +264,9 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
 
     @router.post("/q/{question_id}/edit")
     async def edit(request: Request, question_id: str):
-        form = await request.form()
-        problem = refused(request, form)
+        form, filters, problem = await posted(request)
         if problem:
             return problem
-        filters = _filters(dict(parse_qsl(str(form.get("back", "")))))
         found = _find(source, question_id, filters)
         if found is None:
             return missing(question_id)
@@ -289,11 +291,9 @@ def review_router(source: ReviewSource, key: str | None) -> APIRouter:
     @router.post("/bulk")
     async def bulk(request: Request):
         """Approve every pending question of a filtered list (those decided already stay as they are)."""
-        form = await request.form()
-        problem = refused(request, form)
+        form, filters, problem = await posted(request)
         if problem:
             return problem
-        filters = _filters(dict(parse_qsl(str(form.get("back", "")))))
         shown = set(form.getlist("id"))
         by = request.cookies.get(REVIEWER_COOKIE)
         approved, conflicts = 0, []
