@@ -1,8 +1,8 @@
 """Ingest and extract many source files: from the cache when unchanged, else in worker processes.
 
-Small batches run in this process (starting workers and loading spaCy in each costs
-seconds); large ones go to a process pool whose initializer loads the pipeline once
-per worker. Documents are shared out largest first, so no worker is left with a long
+Small batches run in this process (starting workers and loading spaCy costs about a
+second); large ones go to a process pool, forked after this process loaded the pipeline
+where that is safe (else spawned, and each worker loads its own). Documents are shared out largest first, so no worker is left with a long
 document while the other idles at the end; results come back in input order so builds
 stay deterministic. Failures and counters travel in the result (`Reading`).
 """
@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -21,7 +23,7 @@ from .cache import Cache
 from .errors import QuizgenError
 from .models import Document, Item
 
-# Below these a pool costs more than it saves (each worker loads spaCy, ~4 s).
+# Below these a pool costs more than it saves (starting workers and loading spaCy, ~1 s).
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 256 * 1024
 
@@ -72,13 +74,25 @@ def _start_worker(settings_json: str) -> None:
     load_pipeline(_worker_settings.extract.pipeline)
 
 
+def _start_method() -> str:
+    """How worker processes start: forked where that is safe, else spawned (a fresh interpreter).
+
+    A fork copies only the thread that calls it: with another thread running (rich's refresh
+    thread, a server's threads) a lock it held would stay held in the worker for ever. Linux
+    only: macOS's system libraries are not safe to use after a fork.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def _work(path: str) -> Outcome:
     return ingest_and_extract(path, _worker_settings)
 
 
 class Workers:
     """Worker processes a build shares between reading and generation: started on first use
-    (each loads spaCy once), stopped by `close`. `jobs` None: one per core."""
+    (with the spaCy pipeline loaded once), stopped by `close`. `jobs` None: one per core."""
 
     def __init__(self, settings, jobs: int | None = None):
         self.settings = settings
@@ -91,10 +105,16 @@ class Workers:
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            method = _start_method()
+            if method == "fork":
+                # Loaded once here, the pipeline is shared by every worker (copy on write)
+                # instead of loaded again in each.
+                from .extract.nlp import load_pipeline
+
+                load_pipeline(self.settings.extract.pipeline)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                # spawn: a fork would copy the parent's threads (rich's refresh thread) mid-lock.
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=multiprocessing.get_context(method),
                 initializer=_start_worker,
                 initargs=(self.settings.model_dump_json(),),
             )

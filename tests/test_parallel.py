@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -21,7 +22,9 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
-def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, monkeypatch):
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, monkeypatch, start):
+    monkeypatch.setattr(parallel, "_start_method", lambda: start)
     folder = tmp_path / "texts"
     write_readings(folder, 5)
     (folder / "reading2.md").write_text("   \n", encoding="utf-8")  # a bad file in the middle
@@ -32,6 +35,7 @@ def test_workers_give_the_same_documents_and_items_in_order(tmp_path, settings, 
 
     def recording_pool(*args, **kwargs):
         used_pool.append(kwargs["max_workers"])
+        assert kwargs["mp_context"].get_start_method() == start
         return real_pool(*args, **kwargs)
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", recording_pool)
@@ -113,3 +117,20 @@ def test_progress_counts_files_on_a_terminal_and_is_silent_elsewhere(tmp_path, s
             progress=bars.stage("reading documents"),
         )
     assert quiet.getvalue() == ""
+
+
+def test_workers_are_forked_only_with_no_other_thread_running(monkeypatch):
+    """A fork copies one thread: a lock another thread held would stay held in the worker."""
+    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel._start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # this thread alone
+    assert parallel._start_method() == "fork"
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert parallel._start_method() == "spawn"
