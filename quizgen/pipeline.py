@@ -263,7 +263,7 @@ class _Recording:
         return self._corpus.documents
 
     def pool(self, kind: str, name: str):
-        return _RecordingPool(self._corpus.pool(kind, name), ("pool", kind, name), self.asked)
+        return _RecordingPool(self._corpus.pool(kind, name), kind, name, self.asked)
 
     def where(self, kind: str, key: str, value: str, name: str) -> list[str]:
         self.asked[("where", kind, key, value, name)] = None
@@ -275,18 +275,30 @@ class _Recording:
 
 
 class _RecordingPool:
-    """A distractor pool (distractors.Pool), noting how far each draw went: a draw that stops
-    within its own document's texts depends on those alone, not on the rest of the corpus."""
+    """A distractor pool (distractors.Pool), noting what each draw was given beyond its own
+    document's texts: where on the ring it started and how many texts it asked for. Another
+    build may reuse the draw while those are the same texts (a text added elsewhere on the
+    ring, or beyond what it asked for, changes nothing)."""
 
-    def __init__(self, pool, lookup: tuple, asked: dict):
-        self._pool, self._lookup, self._asked = pool, lookup, asked
+    def __init__(self, pool, kind: str, name: str, asked: dict):
+        self._pool, self._kind, self._name, self._asked = pool, kind, name, asked
 
     def draw(self, near: str, rng):
-        self._asked[("own", *self._lookup[1:], near)] = None
-        drawn = self._pool.draw(near, rng)
-        yield from islice(drawn, len(self._pool._by_document.get(near, ())))  # tier 0: its own
-        self._asked[self._lookup] = None  # asked for more: the whole pool's order counts
-        yield from drawn
+        from .generate.distractors import ring_start
+
+        self._asked[("own", self._kind, self._name, near)] = None
+        yield from ((0, text) for text in self._pool.own(near, rng))
+        lookup = ("others", self._kind, self._name, near, ring_start(rng))
+        given = 0
+        for text in self._pool.others(near, lookup[-1]):
+            self._note(lookup, given, given + 1)
+            given += 1
+            yield 1, text
+        self._note(lookup, given, given + 1)  # asked past the last: a text added would count
+
+    def _note(self, lookup: tuple, before: int, asked: int) -> None:
+        self._asked.pop((*lookup, before), None)
+        self._asked[(*lookup, asked)] = None
 
 
 def _digest(corpus, lookup: tuple) -> str:
@@ -294,11 +306,12 @@ def _digest(corpus, lookup: tuple) -> str:
     memo = corpus._memo.setdefault("digests", {})
     if lookup not in memo:
         what, *args = lookup
-        if what == "pool":
-            answer: Any = corpus.pool(*args).entries
-        elif what == "own":  # one document's texts in a pool
+        if what == "own":  # one document's texts in a pool
             kind, name, near = args
-            answer = tuple(corpus.pool(kind, name)._by_document.get(near, ()))
+            answer: Any = tuple(corpus.pool(kind, name)._by_document.get(near, ()))
+        elif what == "others":  # the first texts of other documents from a place on the ring
+            kind, name, near, start, asked = args
+            answer = tuple(islice(corpus.pool(kind, name).others(near, start), asked))
         elif what == "where":
             answer = corpus.where(*args)
         elif what == "of_document":
