@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -118,22 +119,24 @@ def generate(
             and all(_digest(corpus, q) == d for q, d in e.lookups)
         }
         to_make = [s for s in screened if s.document.name not in reusable]
-        ship = workers is not None and workers.worth_it(len(to_make), _weight((to_make,)))
+        ship = _worth_shipping(workers, len(to_make), _weight((to_make,)))
         with _shipped(corpus, ship) as shipped:
             asked = _each(
                 workers if ship else None,
                 _make,
                 [(s, shipped, settings, wanted, s.document.name in entries) for s in to_make],
             )
-            made = []
+            made, checks = [], []
             for part in screened:
                 name = part.document.name
                 if name in reusable:
                     entry = entries[name]
                     made.append(gen.Made(entry.questions, entry.scores))
+                    checks.append(entry.checks)
                     continue
-                questions, lookups = next(asked)
+                questions, lookups, checked = next(asked)
                 made.append(questions)
+                checks.append(checked)
                 if name in keys:
                     digests = tuple((q, _digest(corpus, q)) for q in lookups)
                     store.put(
@@ -144,12 +147,20 @@ def generate(
                             questions.questions,
                             questions.scores,
                             digests,
+                            checked,
                         ),
                     )
-        generated = gen.finish(screened, made, settings)
+        alone = _made_alone(made, checks)
+        generated = gen.finish(
+            screened, made, settings, known={qid: gate for qid, (gate, _) in alone.items()}
+        )
     except QuizgenError as exc:
         return Generation(failure=str(exc))
-    kept, refused = bank_ready(generated.questions, {d.name for d, _ in ordered})
+    kept, refused = bank_ready(
+        generated.questions,
+        {d.name for d, _ in ordered},
+        known={qid: schema for qid, (_, schema) in alone.items()},
+    )
     return Generation(
         questions=tuple(kept),
         rejections=tuple(generated.rejections) + tuple(refused),
@@ -166,21 +177,60 @@ def _screen(document: Document, items, settings):
 
 
 def _make(screened, corpus, settings, wanted, parsed_before: bool):
-    """One document's questions and the corpus lookups they made. `corpus` is the Corpus, or
-    in a worker the file it was shipped in."""
+    """One document's questions, the corpus lookups they made and their checks (`_checked`).
+    `corpus` is the Corpus, or in a worker the file it was shipped in."""
     from . import generate as gen
 
     if parsed_before:
         gen.prepare_parses(screened.usable, settings)  # screening came from the cache
     recording = _Recording(_unshipped(corpus))
     questions = gen.questions_of(screened, recording, settings, wanted)
-    return questions, tuple(recording.asked)
+    return questions, tuple(recording.asked), _checked(questions, screened.document, settings)
+
+
+Checks = dict[str, tuple[str | None, str | None]]  # question id -> (gate reason, schema problem)
+
+
+def _checked(made, document: Document, settings) -> Checks:
+    """The gate's reason and (when it has none) the schema's first problem for each question
+    one document makes, as that document alone makes it: a question no other document makes
+    is the same in the bank, so a build checks again only the documents it made again."""
+    from .generate import merge
+    from .generate.gate import first_problem, flagged_spans
+
+    flagged = flagged_spans({document.name: document})
+    found = {}
+    for question in merge(made.questions):
+        reason = first_problem(question, flagged, settings)
+        found[question.id] = (
+            reason,
+            None if reason else _schema_problem(question, {document.name}),
+        )
+    return found
+
+
+def _made_alone(made, checks: list[Checks]) -> Checks:
+    """The checks of the questions only one document made (one made by several is merged
+    from all of theirs, so it is checked again)."""
+    makers = Counter(qid for part in made for qid in {q.id for q in part.questions})
+    return {qid: found for part in checks for qid, found in part.items() if makers[qid] == 1}
+
+
+# Workers started for generation alone (each loads spaCy, a second or more) pay only for much
+# text: making a document's questions costs about a twentieth of reading it.
+GENERATION_MIN_BYTES = 4 << 20
+
+
+def _worth_shipping(workers: Workers | None, count: int, size: int) -> bool:
+    if workers is None or not workers.worth_it(count, size):
+        return False
+    return workers.started or size >= GENERATION_MIN_BYTES
 
 
 def _each(workers: Workers | None, work, calls: list[tuple]):
     """The results of `work(*call)` for each call, in order: in worker processes (largest
     document first) when there are enough, else here, one at a time as they are taken."""
-    if workers is None or not workers.worth_it(len(calls), sum(_weight(c) for c in calls)):
+    if not _worth_shipping(workers, len(calls), sum(_weight(c) for c in calls)):
         return (work(*call) for call in calls)
     pool = workers.pool()
     order = sorted(range(len(calls)), key=lambda i: -_weight(calls[i]))
@@ -231,20 +281,30 @@ def _unshipped(corpus):
     return _SHIPPED[1]
 
 
-def bank_ready(questions: Sequence[Question], documents: set[str]) -> tuple[list[Question], list]:
+def bank_ready(
+    questions: Sequence[Question], documents: set[str], known: dict | None = None
+) -> tuple[list[Question], list]:
     """(questions the bank schema accepts, the others as rejections): the one schema check,
-    so a question the schema would refuse is reported instead of failing the build."""
-    from .bank.schema import question_problems
+    so a question the schema would refuse is reported instead of failing the build.
+    `known`: question id -> its problem (None: none) already found for that very question."""
     from .generate import Rejection
 
+    known = known or {}
     kept, refused = [], []
     for question in questions:
-        found = question_problems(question.to_dict(), documents)
+        found = known[question.id] if question.id in known else _schema_problem(question, documents)
         if found:
-            refused.append(Rejection(question, f"schema: {found[0]}"))
+            refused.append(Rejection(question, f"schema: {found}"))
         else:
             kept.append(question)
     return kept, refused
+
+
+def _schema_problem(question: Question, documents: set[str]) -> str | None:
+    from .bank.schema import question_problems
+
+    found = question_problems(question.to_dict(), documents)
+    return str(found[0]) if found else None
 
 
 class _Recording:
