@@ -128,7 +128,10 @@ def test_workers_make_the_questions_one_process_makes(tmp_path, corpus, monkeypa
     assert (again.reused, again.questions) == (4, alone.questions)
 
 
-def test_generation_alone_starts_no_workers_for_a_few_documents(tmp_path, corpus):
+def test_generation_alone_starts_no_workers_for_a_few_documents(tmp_path, corpus, monkeypatch):
+    import quizgen.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)  # enough for reading to use them
     settings = settings_for(tmp_path / "cache")
     reading = pipeline.read([str(corpus)], settings, jobs=1)
     with pipeline.Workers(settings, 2) as workers:
