@@ -290,6 +290,9 @@ def generation_code_hash() -> str:
     _tree_hash(
         PACKAGE_DIR / "generate", digest
     )  # question ids are made there too (generate/ids.py)
+    # Each question's schema problem is kept with it (pipeline._checked).
+    _tree_hash(PACKAGE_DIR / "schemas", digest)
+    digest.update((PACKAGE_DIR / "bank" / "schema.py").read_bytes())
     return digest.hexdigest()
 
 

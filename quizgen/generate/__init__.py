@@ -243,7 +243,9 @@ def merge(questions: Iterable[Question]) -> list[Question]:
         sources.setdefault(question.id, {}).update(dict.fromkeys(question.sources))
         tags.setdefault(question.id, {}).update(dict.fromkeys(question.tags))
     # Tags sorted, as Anki keeps them: a question merged from two documents has two doc:: tags.
-    return [
-        replace(first, sources=tuple(sources[qid]), tags=tuple(sorted(tags[qid])))
-        for qid, first in firsts.items()
-    ]
+    merged = []
+    for qid, first in firsts.items():
+        found, tagged = tuple(sources[qid]), tuple(sorted(tags[qid]))
+        same = found == first.sources and tagged == first.tags
+        merged.append(first if same else replace(first, sources=found, tags=tagged))
+    return merged

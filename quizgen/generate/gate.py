@@ -123,9 +123,10 @@ def check(
     reasons = {
         q.id: known[q.id] if q.id in known else first_problem(q, flagged, settings) for q in ordered
     }
+    shared = {t for t in {q.type for q in ordered} if traits(t).shared_prompt}
     asked: dict[tuple[str, str], list[Question]] = {}
     for question in ordered:
-        if reasons[question.id] is None and not traits(question.type).shared_prompt:
+        if reasons[question.id] is None and question.type not in shared:
             asked.setdefault(prompt_key(question), []).append(question)
     for same in asked.values():
         answers = {normalise(q.answer) for q in same}
