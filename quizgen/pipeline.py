@@ -6,8 +6,10 @@ raises nothing: each result carries its failures and counters.
 
 Generation is kept per document between builds (cache.GenerationCache): a document's
 questions are made again only when its items changed or when something it asked of the
-corpus did (a distractor pool, another document's answer for the same fact), so a build
-after one document changed gives the bank a cold build of the changed corpus gives.
+corpus did (the other documents' texts a distractor draw was given, another document's
+answer for the same fact), so a build after one document changed gives the bank a cold
+build of the changed corpus gives. The gate's and the schema's verdict on each question
+are kept with it, so only the documents made again (and merged questions) are checked.
 """
 
 from __future__ import annotations
