@@ -230,7 +230,12 @@ def _build(recipe, result, settings, tasks, cache, workers, bars, stamp, failure
     shown = render_key(data)
     for name in recipe.outputs:
         writing.describe(f"writing {name}")  # a worksheet's PDFs take seconds: say which output
-        key = _output_key(shown, recipe, name, settings, generated.scores)
+        printed = _printed(bank, recipe, name, generated.scores)
+        # An output of the best questions (`total`) is keyed by those alone: a change to the
+        # others leaves its files as they are.
+        key = _output_key(
+            shown if printed is bank else render_key(bank_to_dict(printed)), recipe, name, settings
+        )
         kept = _unchanged_output(earlier.get(name), key)
         output = kept or render_output(
             bank, recipe, name, result.out_dir, settings, generated.scores
@@ -257,7 +262,8 @@ def render_key(data: dict[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(shown, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-def _output_key(shown: str, recipe: Recipe, name: str, settings, scores: dict) -> str:
+def _output_key(shown: str, recipe: Recipe, name: str, settings) -> str:
+    """A hash of what one output's files follow from; `shown`: `render_key` of the bank it prints."""
     from .cache import code_hash
 
     described = {
@@ -268,8 +274,6 @@ def _output_key(shown: str, recipe: Recipe, name: str, settings, scores: dict) -
         "render": settings.render.model_dump(mode="json"),
         "seed": settings.generate.seed,
         "code": code_hash(settings),
-        # Ranks choose an output's best questions (`total`); they follow the documents too.
-        "scores": sorted(scores.items()) if TOTAL_OPTION in recipe.outputs.get(name, {}) else None,
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -390,12 +394,8 @@ def render_output(
     renderer = RENDERERS.get(name)
     options = dict(recipe.outputs.get(name, {}))
     file = options.pop(FILE_OPTION, None)
-    total = options.pop(TOTAL_OPTION, None)
-    if total is not None:
-        from .generate.choose import sheet
-
-        fit = [q for q in bank.questions if q.type in renderer.types]
-        bank = replace(bank, questions=tuple(sheet(fit, scores, total=int(total))))
+    options.pop(TOTAL_OPTION, None)
+    bank = _printed(bank, recipe, name, scores)
     target = out_dir / recipe.output_name(name, renderer.suffix)
     # Checked when the recipe was read too; this guards recipes built in code.
     problem = unsafe_output_name(str(file)) if file is not None else None
@@ -418,6 +418,20 @@ def render_output(
         skipped=dict(report.skipped),
         notes=tuple(getattr(report, "notes", ())),
     )
+
+
+def _printed(bank: Bank, recipe: Recipe, name: str, scores) -> Bank:
+    """The bank an output prints: the whole bank, or (with `total`) the best of the questions
+    its format can express that make one test (generate.choose)."""
+    from .render import RENDERERS
+
+    total = recipe.outputs.get(name, {}).get(TOTAL_OPTION)
+    if total is None or name not in RENDERERS:
+        return bank
+    from .generate.choose import sheet
+
+    fit = [q for q in bank.questions if q.type in RENDERERS.get(name).types]
+    return replace(bank, questions=tuple(sheet(fit, scores, total=int(total))))
 
 
 def render_bank(fmt: str, bank_path: Path, out: str | Path | None, settings, extra: dict[str, Any]):

@@ -290,6 +290,9 @@ def generation_code_hash() -> str:
     _tree_hash(
         PACKAGE_DIR / "generate", digest
     )  # question ids are made there too (generate/ids.py)
+    # Each question's schema problem is kept with it (pipeline._checked).
+    _tree_hash(PACKAGE_DIR / "schemas", digest)
+    digest.update((PACKAGE_DIR / "bank" / "schema.py").read_bytes())
     return digest.hexdigest()
 
 
@@ -300,6 +303,7 @@ class GeneratedEntry:
     questions: tuple[Any, ...]  # models.Question, before merging and the gate
     scores: dict[str, float]
     lookups: tuple[tuple[tuple, str], ...]  # (corpus lookup, digest of its answer)
+    checks: dict[str, tuple[str | None, str | None]]  # question id -> (gate, schema) (pipeline)
 
 
 class GenerationCache:
@@ -339,6 +343,7 @@ class GenerationCache:
                 questions=tuple(question_from_dict(q) for q in data["questions"]),
                 scores=dict(data["scores"]),
                 lookups=tuple((tuple(k), d) for k, d in data["lookups"]),
+                checks={qid: (gate, schema) for qid, (gate, schema) in data["checks"].items()},
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -355,6 +360,7 @@ class GenerationCache:
                     "questions": [q.to_dict() for q in entry.questions],
                     "scores": entry.scores,
                     "lookups": [[list(k), d] for k, d in entry.lookups],
+                    "checks": entry.checks,
                 },
                 ensure_ascii=False,
             )

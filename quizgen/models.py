@@ -7,6 +7,7 @@ the sentence, line and footnote it came from. Nothing here holds a spaCy object.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Literal
 
@@ -241,5 +242,10 @@ def _lists(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _lists(v) for k, v in value.items()}
     if is_dataclass(value):
-        return {f.name: _lists(getattr(value, f.name)) for f in fields(value)}
+        return {name: _lists(getattr(value, name)) for name in _field_names(type(value))}
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

@@ -103,6 +103,11 @@ class Workers:
         """Whether `count` pieces of work of `size` bytes in all are worth sending to workers."""
         return self.jobs > 1 and count >= PARALLEL_MIN_FILES and size >= PARALLEL_MIN_BYTES
 
+    @property
+    def started(self) -> bool:
+        """Whether the worker processes are running (they have loaded spaCy)."""
+        return self._pool is not None
+
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             method = _start_method()

@@ -6,8 +6,10 @@ raises nothing: each result carries its failures and counters.
 
 Generation is kept per document between builds (cache.GenerationCache): a document's
 questions are made again only when its items changed or when something it asked of the
-corpus did (a distractor pool, another document's answer for the same fact), so a build
-after one document changed gives the bank a cold build of the changed corpus gives.
+corpus did (the other documents' texts a distractor draw was given, another document's
+answer for the same fact), so a build after one document changed gives the bank a cold
+build of the changed corpus gives. The gate's and the schema's verdict on each question
+are kept with it, so only the documents made again (and merged questions) are checked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -118,22 +121,24 @@ def generate(
             and all(_digest(corpus, q) == d for q, d in e.lookups)
         }
         to_make = [s for s in screened if s.document.name not in reusable]
-        ship = workers is not None and workers.worth_it(len(to_make), _weight((to_make,)))
+        ship = _worth_shipping(workers, len(to_make), _weight((to_make,)))
         with _shipped(corpus, ship) as shipped:
             asked = _each(
                 workers if ship else None,
                 _make,
                 [(s, shipped, settings, wanted, s.document.name in entries) for s in to_make],
             )
-            made = []
+            made, checks = [], []
             for part in screened:
                 name = part.document.name
                 if name in reusable:
                     entry = entries[name]
                     made.append(gen.Made(entry.questions, entry.scores))
+                    checks.append(entry.checks)
                     continue
-                questions, lookups = next(asked)
+                questions, lookups, checked = next(asked)
                 made.append(questions)
+                checks.append(checked)
                 if name in keys:
                     digests = tuple((q, _digest(corpus, q)) for q in lookups)
                     store.put(
@@ -144,12 +149,20 @@ def generate(
                             questions.questions,
                             questions.scores,
                             digests,
+                            checked,
                         ),
                     )
-        generated = gen.finish(screened, made, settings)
+        alone = _made_alone(made, checks)
+        generated = gen.finish(
+            screened, made, settings, known={qid: gate for qid, (gate, _) in alone.items()}
+        )
     except QuizgenError as exc:
         return Generation(failure=str(exc))
-    kept, refused = bank_ready(generated.questions, {d.name for d, _ in ordered})
+    kept, refused = bank_ready(
+        generated.questions,
+        {d.name for d, _ in ordered},
+        known={qid: schema for qid, (_, schema) in alone.items()},
+    )
     return Generation(
         questions=tuple(kept),
         rejections=tuple(generated.rejections) + tuple(refused),
@@ -166,21 +179,60 @@ def _screen(document: Document, items, settings):
 
 
 def _make(screened, corpus, settings, wanted, parsed_before: bool):
-    """One document's questions and the corpus lookups they made. `corpus` is the Corpus, or
-    in a worker the file it was shipped in."""
+    """One document's questions, the corpus lookups they made and their checks (`_checked`).
+    `corpus` is the Corpus, or in a worker the file it was shipped in."""
     from . import generate as gen
 
     if parsed_before:
         gen.prepare_parses(screened.usable, settings)  # screening came from the cache
     recording = _Recording(_unshipped(corpus))
     questions = gen.questions_of(screened, recording, settings, wanted)
-    return questions, tuple(recording.asked)
+    return questions, tuple(recording.asked), _checked(questions, screened.document, settings)
+
+
+Checks = dict[str, tuple[str | None, str | None]]  # question id -> (gate reason, schema problem)
+
+
+def _checked(made, document: Document, settings) -> Checks:
+    """The gate's reason and (when it has none) the schema's first problem for each question
+    one document makes, as that document alone makes it: a question no other document makes
+    is the same in the bank, so a build checks again only the documents it made again."""
+    from .generate import merge
+    from .generate.gate import first_problem, flagged_spans
+
+    flagged = flagged_spans({document.name: document})
+    found = {}
+    for question in merge(made.questions):
+        reason = first_problem(question, flagged, settings)
+        found[question.id] = (
+            reason,
+            None if reason else _schema_problem(question, {document.name}),
+        )
+    return found
+
+
+def _made_alone(made, checks: list[Checks]) -> Checks:
+    """The checks of the questions only one document made (one made by several is merged
+    from all of theirs, so it is checked again)."""
+    makers = Counter(qid for part in made for qid in {q.id for q in part.questions})
+    return {qid: found for part in checks for qid, found in part.items() if makers[qid] == 1}
+
+
+# Workers started for generation alone (each loads spaCy, a second or more) pay only for much
+# text: making a document's questions costs about a twentieth of reading it.
+GENERATION_MIN_BYTES = 4 << 20
+
+
+def _worth_shipping(workers: Workers | None, count: int, size: int) -> bool:
+    if workers is None or not workers.worth_it(count, size):
+        return False
+    return workers.started or size >= GENERATION_MIN_BYTES
 
 
 def _each(workers: Workers | None, work, calls: list[tuple]):
     """The results of `work(*call)` for each call, in order: in worker processes (largest
     document first) when there are enough, else here, one at a time as they are taken."""
-    if workers is None or not workers.worth_it(len(calls), sum(_weight(c) for c in calls)):
+    if not _worth_shipping(workers, len(calls), sum(_weight(c) for c in calls)):
         return (work(*call) for call in calls)
     pool = workers.pool()
     order = sorted(range(len(calls)), key=lambda i: -_weight(calls[i]))
@@ -231,20 +283,30 @@ def _unshipped(corpus):
     return _SHIPPED[1]
 
 
-def bank_ready(questions: Sequence[Question], documents: set[str]) -> tuple[list[Question], list]:
+def bank_ready(
+    questions: Sequence[Question], documents: set[str], known: dict | None = None
+) -> tuple[list[Question], list]:
     """(questions the bank schema accepts, the others as rejections): the one schema check,
-    so a question the schema would refuse is reported instead of failing the build."""
-    from .bank.schema import question_problems
+    so a question the schema would refuse is reported instead of failing the build.
+    `known`: question id -> its problem (None: none) already found for that very question."""
     from .generate import Rejection
 
+    known = known or {}
     kept, refused = [], []
     for question in questions:
-        found = question_problems(question.to_dict(), documents)
+        found = known[question.id] if question.id in known else _schema_problem(question, documents)
         if found:
-            refused.append(Rejection(question, f"schema: {found[0]}"))
+            refused.append(Rejection(question, f"schema: {found}"))
         else:
             kept.append(question)
     return kept, refused
+
+
+def _schema_problem(question: Question, documents: set[str]) -> str | None:
+    from .bank.schema import question_problems
+
+    found = question_problems(question.to_dict(), documents)
+    return str(found[0]) if found else None
 
 
 class _Recording:
@@ -263,7 +325,7 @@ class _Recording:
         return self._corpus.documents
 
     def pool(self, kind: str, name: str):
-        return _RecordingPool(self._corpus.pool(kind, name), ("pool", kind, name), self.asked)
+        return _RecordingPool(self._corpus.pool(kind, name), kind, name, self.asked)
 
     def where(self, kind: str, key: str, value: str, name: str) -> list[str]:
         self.asked[("where", kind, key, value, name)] = None
@@ -275,18 +337,30 @@ class _Recording:
 
 
 class _RecordingPool:
-    """A distractor pool (distractors.Pool), noting how far each draw went: a draw that stops
-    within its own document's texts depends on those alone, not on the rest of the corpus."""
+    """A distractor pool (distractors.Pool), noting what each draw was given beyond its own
+    document's texts: where on the ring it started and how many texts it asked for. Another
+    build may reuse the draw while those are the same texts (a text added elsewhere on the
+    ring, or beyond what it asked for, changes nothing)."""
 
-    def __init__(self, pool, lookup: tuple, asked: dict):
-        self._pool, self._lookup, self._asked = pool, lookup, asked
+    def __init__(self, pool, kind: str, name: str, asked: dict):
+        self._pool, self._kind, self._name, self._asked = pool, kind, name, asked
 
     def draw(self, near: str, rng):
-        self._asked[("own", *self._lookup[1:], near)] = None
-        drawn = self._pool.draw(near, rng)
-        yield from islice(drawn, len(self._pool._by_document.get(near, ())))  # tier 0: its own
-        self._asked[self._lookup] = None  # asked for more: the whole pool's order counts
-        yield from drawn
+        from .generate.distractors import ring_start
+
+        self._asked[("own", self._kind, self._name, near)] = None
+        yield from ((0, text) for text in self._pool.own(near, rng))
+        lookup = ("others", self._kind, self._name, near, ring_start(rng))
+        given = 0
+        for text in self._pool.others(near, lookup[-1]):
+            self._note(lookup, given, given + 1)
+            given += 1
+            yield 1, text
+        self._note(lookup, given, given + 1)  # asked past the last: a text added would count
+
+    def _note(self, lookup: tuple, before: int, asked: int) -> None:
+        self._asked.pop((*lookup, before), None)
+        self._asked[(*lookup, asked)] = None
 
 
 def _digest(corpus, lookup: tuple) -> str:
@@ -294,11 +368,12 @@ def _digest(corpus, lookup: tuple) -> str:
     memo = corpus._memo.setdefault("digests", {})
     if lookup not in memo:
         what, *args = lookup
-        if what == "pool":
-            answer: Any = corpus.pool(*args).entries
-        elif what == "own":  # one document's texts in a pool
+        if what == "own":  # one document's texts in a pool
             kind, name, near = args
-            answer = tuple(corpus.pool(kind, name)._by_document.get(near, ()))
+            answer: Any = tuple(corpus.pool(kind, name)._by_document.get(near, ()))
+        elif what == "others":  # the first texts of other documents from a place on the ring
+            kind, name, near, start, asked = args
+            answer = tuple(islice(corpus.pool(kind, name).others(near, start), asked))
         elif what == "where":
             answer = corpus.where(*args)
         elif what == "of_document":

@@ -114,6 +114,7 @@ def test_workers_make_the_questions_one_process_makes(tmp_path, corpus, monkeypa
     import quizgen.parallel as parallel
 
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)  # the test corpus is small
+    monkeypatch.setattr(pipeline, "GENERATION_MIN_BYTES", 0)  # and no reading started workers
     settings = settings_for(tmp_path / "cache")
     reading = pipeline.read([str(corpus)], settings, jobs=1)
     alone = pipeline.generate(reading, settings, cache=False)
@@ -125,3 +126,14 @@ def test_workers_make_the_questions_one_process_makes(tmp_path, corpus, monkeypa
     # What the workers recorded serves a later build in one process.
     again = pipeline.generate(reading, settings)
     assert (again.reused, again.questions) == (4, alone.questions)
+
+
+def test_generation_alone_starts_no_workers_for_a_few_documents(tmp_path, corpus, monkeypatch):
+    import quizgen.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)  # enough for reading to use them
+    settings = settings_for(tmp_path / "cache")
+    reading = pipeline.read([str(corpus)], settings, jobs=1)
+    with pipeline.Workers(settings, 2) as workers:
+        pipeline.generate(reading, settings, workers=workers)
+        assert not workers.started  # spaCy is loaded here already; workers would load it again

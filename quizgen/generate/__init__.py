@@ -176,14 +176,18 @@ def questions_of(screened: Screened, corpus: Corpus, settings, wanted: Sequence[
     return Made(tuple(questions), dict(context.scores))
 
 
-def finish(screened: Sequence[Screened], made: Sequence[Made], settings) -> Generated:
-    """Merge the documents' questions (in document name order) and pass them through the gate."""
+def finish(
+    screened: Sequence[Screened], made: Sequence[Made], settings, known: dict | None = None
+) -> Generated:
+    """Merge the documents' questions (in document name order) and pass them through the gate.
+    `known`: the gate's reasons already found for some questions (gate.check)."""
     scores: dict[str, float] = {}
     for part in made:
         for qid, value in part.scores.items():
             scores[qid] = max(scores.get(qid, 0.0), value)
     documents = {s.document.name: s.document for s in screened}
-    kept, rejections = check(merge(q for part in made for q in part.questions), documents, settings)
+    merged = merge(q for part in made for q in part.questions)
+    kept, rejections = check(merged, documents, settings, known)
     refused = tuple(r for s in screened for r in s.refused)
     return Generated(
         questions=tuple(sorted(kept, key=lambda q: q.id)),
@@ -239,7 +243,9 @@ def merge(questions: Iterable[Question]) -> list[Question]:
         sources.setdefault(question.id, {}).update(dict.fromkeys(question.sources))
         tags.setdefault(question.id, {}).update(dict.fromkeys(question.tags))
     # Tags sorted, as Anki keeps them: a question merged from two documents has two doc:: tags.
-    return [
-        replace(first, sources=tuple(sources[qid]), tags=tuple(sorted(tags[qid])))
-        for qid, first in firsts.items()
-    ]
+    merged = []
+    for qid, first in firsts.items():
+        found, tagged = tuple(sources[qid]), tuple(sorted(tags[qid]))
+        same = found == first.sources and tagged == first.tags
+        merged.append(first if same else replace(first, sources=found, tags=tagged))
+    return merged

@@ -3,18 +3,24 @@
 Candidates come in tiers: the same kind of thing from the same document (tier 0),
 from the rest of the corpus (tier 1), then `generate.distractor_vocabulary` (tier 2).
 A `Pool` draws them lazily in that order, so a question costs the same whatever the
-corpus size: the whole own document, then at most `MAX_DRAWS` random others.
+corpus size: the whole own document, then at most `MAX_DRAWS` others. The others are
+read along a ring of every text ordered by a hash of the text, from a seeded start:
+a text keeps its place whatever else the pool holds, so a text added to (or taken out
+of) the corpus changes only the draws whose stretch of the ring it falls in, and a
+build can tell which those are (quizgen.pipeline).
 A candidate is refused when it is unfit text itself (the gate's checks), when it is
 also correct (it normalises to, contains or is contained in an accepted answer,
 plural endings aside), when its form differs from the answer's (a name for a name,
 a sentence for a sentence; no article where the answer has none), or when its
-length is far from the answer's. The choice within a tier is seeded, so the same
+length is far from the answer's. The order within a tier is seeded, so the same
 seed gives the same options.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import hashlib
 import random
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -54,21 +60,48 @@ class Pool:
 
     entries: tuple[tuple[str, str], ...]
     _by_document: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-    _distinct: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _ring: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _places: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for document, text in self.entries:
             self._by_document.setdefault(document, {})[text] = None
         # A text many documents share is one candidate, not a weight on the draw.
-        self._distinct.extend(dict.fromkeys(text for _, text in self.entries))
+        ring = sorted((place(text), text) for text in dict.fromkeys(t for _, t in self.entries))
+        self._places.extend(at for at, _ in ring)
+        self._ring.extend(text for _, text in ring)
 
     def draw(self, near: str, rng: random.Random) -> Iterator[tuple[int, str]]:
-        """(tier, text): every text of document `near` in a seeded order (tier 0), then up
-        to MAX_DRAWS other texts of the corpus in a seeded order (tier 1)."""
+        """(tier, text): every text of document `near` in a seeded order (tier 0), then
+        up to MAX_DRAWS texts of other documents along the ring from a seeded start (tier 1)."""
+        yield from ((0, text) for text in self.own(near, rng))
+        yield from ((1, text) for text in self.others(near, ring_start(rng)))
+
+    def own(self, near: str, rng: random.Random) -> Iterator[str]:
+        """The texts of document `near`, in a seeded order."""
+        return lazily_shuffled(list(self._by_document.get(near, ())), rng)
+
+    def others(self, near: str, start: int) -> Iterator[str]:
+        """Up to MAX_DRAWS texts no item of document `near` has, in ring order from `start`."""
         own = self._by_document.get(near, {})
-        yield from ((0, text) for text in lazily_shuffled(list(own), rng))
-        others = ((1, text) for text in lazily_shuffled(self._distinct, rng) if text not in own)
-        yield from islice(others, MAX_DRAWS)
+        ring, count = self._ring, len(self._ring)
+        first = bisect.bisect_left(self._places, start)
+        around = (ring[(first + step) % count] for step in range(count))
+        return islice((text for text in around if text not in own), MAX_DRAWS)
+
+
+RING_BITS = 64
+
+
+def place(text: str) -> int:
+    """Where a text sits on the ring of candidates: a hash of the text alone."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=RING_BITS // 8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def ring_start(rng: random.Random) -> int:
+    """Where a draw starts reading the ring of other documents' texts."""
+    return rng.getrandbits(RING_BITS)
 
 
 def lazily_shuffled(items: Sequence, rng: random.Random) -> Iterator:

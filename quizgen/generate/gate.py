@@ -106,15 +106,27 @@ def traits(qtype: str):
 
 
 def check(
-    questions: Iterable[Question], documents: Mapping[str, Document], settings
+    questions: Iterable[Question],
+    documents: Mapping[str, Document],
+    settings,
+    known: Mapping[str, str | None] | None = None,
 ) -> tuple[list[Question], list[Rejection]]:
-    """(kept, rejections) in id order, each rejection with the first reason that applies."""
+    """(kept, rejections) in id order, each rejection with the first reason that applies.
+
+    `known`: question id -> `first_problem` already found for that very question (a build
+    keeps them per document); only the checks across questions are made again for those."""
     ordered = sorted(questions, key=lambda q: q.id)
-    flagged = flagged_spans(documents)
-    reasons = {q.id: first_problem(q, flagged, settings) for q in ordered}
+    known = known or {}
+    unknown = [q for q in ordered if q.id not in known]
+    cited = {s.document for q in unknown for s in q.sources}
+    flagged = flagged_spans({name: documents[name] for name in cited if name in documents})
+    reasons = {
+        q.id: known[q.id] if q.id in known else first_problem(q, flagged, settings) for q in ordered
+    }
+    shared = {t for t in {q.type for q in ordered} if traits(t).shared_prompt}
     asked: dict[tuple[str, str], list[Question]] = {}
     for question in ordered:
-        if reasons[question.id] is None and not traits(question.type).shared_prompt:
+        if reasons[question.id] is None and question.type not in shared:
             asked.setdefault(prompt_key(question), []).append(question)
     for same in asked.values():
         answers = {normalise(q.answer) for q in same}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import islice
 
 import pytest
 from hypothesis import given, settings
@@ -223,3 +224,19 @@ def test_pool_offers_a_text_many_documents_share_once_and_not_again_after_its_ow
     )
     assert sorted(pool.draw("doc-3.md", random.Random(0))) == [(0, "own text"), (0, "shared text")]
     assert list(pool.draw("elsewhere.md", random.Random(0))).count((1, "shared text")) == 1
+
+
+def test_a_text_added_to_the_pool_changes_only_the_draws_it_would_have_been_given_in():
+    entries = tuple((f"doc-{n % 9}.md", f"text {n}") for n in range(300))
+    before, after = Pool(entries), Pool(entries + (("new.md", "a new text"),))
+    unchanged = 0
+    for seed in range(200):
+        start = random.Random(seed).getrandbits(64)
+        old = list(islice(before.others("doc-0.md", start), 5))
+        new = list(islice(after.others("doc-0.md", start), 5))
+        if "a new text" in new:
+            assert [t for t in new if t != "a new text"] == old[:4]
+        else:
+            assert new == old
+            unchanged += 1
+    assert 150 < unchanged < 200  # about 5 draws in 300 are given the new text
